@@ -1,0 +1,57 @@
+# Two commands do all the set-up on a fresh Debian machine: `make run` and `make test`.
+# Both are idempotent: the Debian packages and the virtual environment are (re)installed only
+# when their lists change.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMPS := .make
+APT_STAMP := $(STAMPS)/apt.stamp
+VENV_STAMP := $(VENV)/.installed
+QM := ui/translations/pos_terminal_zh_CN.qm ui/translations/pos_terminal_en.qm
+
+.PHONY: run test bench lint translations setup clean help
+
+help:
+	@echo "make run    install what is missing, start the terminal in demo mode"
+	@echo "make test   install what is missing, run the whole test suite (offscreen Qt)"
+	@echo "make bench  run the benchmarks, print the table, write benchmarks/results.json"
+
+setup: $(APT_STAMP) $(VENV_STAMP)
+
+$(APT_STAMP): scripts/apt-packages.txt scripts/install-system-packages
+	@scripts/install-system-packages
+	@mkdir -p $(STAMPS) && touch $@
+
+$(VENV_STAMP): setup.cfg pyproject.toml | $(APT_STAMP)
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@echo "Installing the project and its Python dependencies into $(VENV)"
+	@$(BIN)/python -m pip install -q --upgrade pip
+	@$(BIN)/python -m pip install -q -e '.[dev]'
+	@touch $@
+
+run: setup
+	$(BIN)/pos-terminal demo $(ARGS)
+
+# pytest exits 5 when it collected no test: say so loudly instead of a bare "Error 5".
+test: setup
+	@$(BIN)/lint-imports --config setup.cfg
+	@QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS); rc=$$?; \
+	  if [ $$rc -eq 5 ]; then echo "ERROR: pytest collected no tests: the suite is missing or mis-configured" >&2; fi; \
+	  exit $$rc
+
+bench: setup
+	@QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
+
+lint: setup
+	@$(BIN)/lint-imports --config setup.cfg
+
+# Regenerates the translation sources from the code and compiles them. The .qm files are
+# committed so that an installed terminal needs no Qt tools; tests check they are current.
+translations: setup
+	$(BIN)/pyside6-lupdate $$(git ls-files 'ui/*.py') -ts ui/translations/pos_terminal_zh_CN.ts ui/translations/pos_terminal_en.ts
+	$(BIN)/pyside6-lrelease ui/translations/pos_terminal_zh_CN.ts -qm ui/translations/pos_terminal_zh_CN.qm
+	$(BIN)/pyside6-lrelease ui/translations/pos_terminal_en.ts -qm ui/translations/pos_terminal_en.qm
+
+clean:
+	rm -rf $(VENV) $(STAMPS) build *.egg-info

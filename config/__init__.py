@@ -1,0 +1,1 @@
+"""Settings: schema, loader, defaults (defaults.toml) and examples for known hardware."""

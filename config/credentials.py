@@ -1,0 +1,74 @@
+"""The credentials file: the terminal's platform secret and a database password, kept apart from
+the settings and readable only by its owner (mode 0600). Never logged."""
+
+from __future__ import annotations
+
+import os
+import stat
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from config.loader import SettingsError
+
+
+@dataclass(frozen=True)
+class Credentials:
+    platform_secret: str | None = field(default=None, repr=False)
+    database_password: str | None = field(default=None, repr=False)
+
+    def __repr__(self) -> str:  # never show a secret, even in a traceback
+        return (
+            f"Credentials(platform_secret={'set' if self.platform_secret else 'unset'}, "
+            f"database_password={'set' if self.database_password else 'unset'})"
+        )
+
+
+_ALLOWED = {"platform_secret", "database_password"}
+
+
+def load_credentials(path: Path) -> Credentials:
+    """Reads the file; a missing file means no credentials. Refuses a file that others can read."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return Credentials()
+    if st.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
+        raise SettingsError(
+            str(path),
+            message=f"holds secrets but is readable by others (mode {stat.S_IMODE(st.st_mode):04o}); "
+            f"run: chmod 600 {path}",
+        )
+    if st.st_uid != os.getuid():
+        raise SettingsError(str(path), message="holds secrets but belongs to another user; chown it to this user")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError(str(path), message=f"not valid TOML: {exc}") from None
+    unknown = set(data) - _ALLOWED
+    if unknown:
+        raise SettingsError(
+            str(path), message=f"unknown keys {sorted(unknown)}; allowed: {', '.join(sorted(_ALLOWED))}"
+        )
+    for key, value in data.items():
+        if not isinstance(value, str) or not value:
+            raise SettingsError(str(path), message=f"{key} must be a non-empty string")
+    return Credentials(**data)
+
+
+def write_credentials(path: Path, creds: Credentials) -> None:
+    """Writes the file with mode 0600 from the start (no window where others could read it)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = []
+    for key in sorted(_ALLOWED):
+        value = getattr(creds, key)
+        if value:
+            escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+            lines.append(f'{key} = "{escaped}"')
+    tmp = path.with_suffix(".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write("\n".join(lines) + "\n")
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)

@@ -1,0 +1,198 @@
+"""The settings schema: typed, validated, with every default in one place.
+
+A settings file is TOML; unknown keys are errors (a misspelt key must not silently fall back to
+its default at a busy counter). No credential belongs here: secrets live in the credentials file
+(see config/credentials.py), readable only by its owner.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+Ident = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+
+class Language(str, Enum):
+    AUTO = "auto"
+    ZH_CN = "zh_CN"
+    EN = "en"
+
+
+class TerminalSettings(_Section):
+    store_id: Ident = "demo-store"
+    terminal_id: Ident = "T01"
+    store_name: str = Field("Demo Store", min_length=1, max_length=100)
+    timezone: str = "Asia/Shanghai"
+    currency: Literal["CNY", "HKD", "USD", "EUR", "JPY", "KRW"] = "CNY"
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, v: str) -> str:
+        try:
+            ZoneInfo(v)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError("must be an IANA time zone name such as 'Asia/Shanghai'") from None
+        return v
+
+
+class DatabaseSettings(_Section):
+    # Empty: the embedded SQLite file in the data folder. A PostgreSQL URL shares one database
+    # between the store's terminals; its password goes in the credentials file, not here.
+    url: str = ""
+    busy_timeout_ms: int = Field(5000, ge=100, le=120_000)
+
+    @field_validator("url")
+    @classmethod
+    def _no_password(cls, v: str) -> str:
+        if v and not (v.startswith("sqlite:") or v.startswith("postgresql")):
+            raise ValueError("must be empty (embedded SQLite), sqlite:///PATH or postgresql+psycopg://USER@HOST/DB")
+        if "@" in v and ":" in v.split("://", 1)[-1].split("@", 1)[0]:
+            raise ValueError("must not carry a password; put database_password in the credentials file")
+        return v
+
+
+class DataSettings(_Section):
+    dir: str = ""  # empty: the user's data folder (e.g. ~/.local/share/pos-terminal)
+
+
+class PlatformSettings(_Section):
+    mode: Literal["sandbox", "remote", "none"] = "sandbox"
+    base_url: str = ""  # for "remote": https://platform.example/api/v1
+    timeout_s: float = Field(5.0, gt=0, le=60)
+    credentials_file: str = ""  # empty: credentials.toml in the data folder
+
+    @model_validator(mode="after")
+    def _remote_needs_url(self):
+        if self.mode == "remote" and not self.base_url.startswith(("https://", "http://")):
+            raise ValueError("base_url: mode 'remote' needs base_url starting with https://")
+        return self
+
+
+class WedgeSettings(_Section):
+    max_key_gap_ms: int = Field(35, ge=5, le=500)
+    min_length: int = Field(4, ge=1, le=64)
+    terminator: Literal["enter", "tab", "none", "custom"] = "enter"
+    custom_terminator: str = ""
+    layout: Literal["us", "de", "fr", "uk"] = "us"
+
+
+class SerialScannerSettings(_Section):
+    port: str = ""
+    baud: Literal[1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200] = 9600
+    data_bits: Literal[5, 6, 7, 8] = 8
+    parity: Literal["N", "E", "O", "M", "S"] = "N"
+    stop_bits: Literal[1, 1.5, 2] = 1
+    flow_control: Literal["none", "rtscts", "xonxoff"] = "none"
+    suffix: Literal["CR", "LF", "CRLF", "ETX", "TAB", "none", "custom"] = "CR"
+    custom_suffix: str = ""
+    idle_gap_ms: int = Field(50, ge=5, le=2000)
+    prefix: str = ""
+    aim_ids: bool = False
+
+
+class CameraSettings(_Section):
+    source: str = "0"  # index, /dev/videoN or a video file
+    width: int = Field(1280, ge=160, le=4096)
+    height: int = Field(720, ge=120, le=2160)
+    decoder: Literal["zxing", "pyzbar", "both"] = "both"
+    repeat_window_ms: int = Field(1500, ge=0, le=60_000)
+
+
+class ScannerSettings(_Section):
+    kind: Literal["simulated", "wedge", "evdev", "serial", "camera"] = "simulated"
+    evdev_device: str = ""  # name, vendor:product or /dev/input/by-path/...
+    wedge: WedgeSettings = WedgeSettings()
+    serial: SerialScannerSettings = SerialScannerSettings()
+    camera: CameraSettings = CameraSettings()
+
+    @model_validator(mode="after")
+    def _kind_needs_its_device(self):
+        if self.kind == "serial" and not self.serial.port:
+            raise ValueError("serial.port: kind 'serial' needs a port such as /dev/ttyACM0")
+        if self.kind == "evdev" and not self.evdev_device:
+            raise ValueError("evdev_device: kind 'evdev' needs a device name, vendor:product or path")
+        return self
+
+
+class PrinterSettings(_Section):
+    kind: Literal["simulated", "network", "usb", "serial", "none"] = "simulated"
+    host: str = ""
+    port: int = Field(9100, ge=1, le=65535)
+    usb_vendor_id: str = ""  # hex, e.g. "04b8"
+    usb_product_id: str = ""
+    serial_port: str = ""
+    serial_baud: int = Field(19200, ge=1200, le=115200)
+    paper_width_mm: Literal[58, 80] = 80
+    chinese: Literal["gb18030", "image"] = "gb18030"
+    profile: str = "default"
+
+    @model_validator(mode="after")
+    def _kind_needs_address(self):
+        if self.kind == "network" and not self.host:
+            raise ValueError("host: kind 'network' needs the printer's host name or IP address")
+        if self.kind == "usb" and not (self.usb_vendor_id and self.usb_product_id):
+            raise ValueError("usb_vendor_id: kind 'usb' needs usb_vendor_id and usb_product_id (hex)")
+        if self.kind == "serial" and not self.serial_port:
+            raise ValueError("serial_port: kind 'serial' needs a port such as /dev/ttyS0")
+        return self
+
+
+class DrawerSettings(_Section):
+    kind: Literal["printer", "simulated", "none"] = "simulated"
+    pin: Literal[2, 5] = 2  # the printer's drawer-kick connector pin
+
+
+class CardTerminalSettings(_Section):
+    kind: Literal["simulated", "manual", "none"] = "simulated"
+    host: str = "127.0.0.1"
+    port: int = Field(0, ge=0, le=65535)  # 0: the demo starts its own simulator on a free port
+
+
+class UISettings(_Section):
+    language: Language = Language.AUTO
+    fullscreen: bool = False
+    font_scale: float = Field(1.0, ge=0.75, le=2.0)
+
+
+class SecuritySettings(_Section):
+    pin_min_length: int = Field(4, ge=4, le=12)
+    max_failed_attempts: int = Field(5, ge=1, le=20)
+    lockout_minutes: int = Field(5, ge=1, le=1440)
+    idle_sign_out_minutes: int = Field(0, ge=0, le=480)  # 0: never
+
+
+class LoggingSettings(_Section):
+    level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    max_bytes: int = Field(5_000_000, ge=100_000, le=500_000_000)
+    backups: int = Field(5, ge=1, le=100)
+
+
+class Settings(_Section):
+    terminal: TerminalSettings = TerminalSettings()
+    database: DatabaseSettings = DatabaseSettings()
+    data: DataSettings = DataSettings()
+    platform: PlatformSettings = PlatformSettings()
+    scanner: ScannerSettings = ScannerSettings()
+    printer: PrinterSettings = PrinterSettings()
+    drawer: DrawerSettings = DrawerSettings()
+    card_terminal: CardTerminalSettings = CardTerminalSettings()
+    ui: UISettings = UISettings()
+    security: SecuritySettings = SecuritySettings()
+    logging: LoggingSettings = LoggingSettings()
+
+    @model_validator(mode="after")
+    def _drawer_needs_printer(self):
+        if self.drawer.kind == "printer" and self.printer.kind in ("none", "simulated"):
+            raise ValueError(
+                "drawer.kind: 'printer' kicks the drawer through a real printer; configure [printer] kind "
+                "or set [drawer] kind to 'simulated' or 'none'"
+            )
+        return self

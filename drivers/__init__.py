@@ -1,0 +1,1 @@
+"""Hardware adapters: scanners, decoders, ESC/POS printer, cash drawer, card terminal."""

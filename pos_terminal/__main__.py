@@ -1,0 +1,3 @@
+from pos_terminal.cli import main
+
+raise SystemExit(main())

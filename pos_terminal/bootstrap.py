@@ -1,0 +1,251 @@
+"""The composition root: the one place that turns settings into concrete adapters.
+
+`build_terminal()` does blocking work (database, migrations, locks) and is called once at start,
+before the window exists (or on a worker). Devices are *not* opened here: `Terminal.open_devices`
+runs on a worker and reports each device's status through a callback.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+
+import platformdirs
+
+from config.credentials import Credentials, load_credentials
+from config.schema import Settings
+from pos_terminal.clock import SystemClock
+from pos_terminal.domain.model import LockoutPolicy, Permission, Role
+from pos_terminal.logging_setup import configure as configure_logging
+from pos_terminal.ports import Clock, DeviceSet, DeviceStatus, PlatformClient, PlatformStatus
+from pos_terminal.security import ScryptPinHasher
+from pos_terminal.services import users as user_service
+from pos_terminal.storage import migrate, orm
+from pos_terminal.storage.engine import check_connection, ensure_writable_folder, make_engine, sqlite_url
+from pos_terminal.storage.instance_lock import InstanceLock
+from pos_terminal.storage.uow import SqlAlchemyUnitOfWork, session_factory
+
+log = logging.getLogger(__name__)
+
+DATA_DIR_ENV = "POS_TERMINAL_DATA_DIR"
+
+# Demo users, created only in demo mode and only when the database has no user yet.
+DEMO_USERS = (
+    ("1001", "张伟 Zhang Wei", Role.CASHIER, "1357"),
+    ("8001", "王芳 Wang Fang", Role.MANAGER, "8642"),
+    ("9001", "Technician", Role.TECHNICIAN, "9753"),
+)
+
+
+@dataclass(frozen=True)
+class DataPaths:
+    root: Path
+
+    @property
+    def database(self) -> Path:
+        return self.root / "pos-terminal.sqlite3"
+
+    @property
+    def logs(self) -> Path:
+        return self.root / "logs"
+
+    @property
+    def credentials(self) -> Path:
+        return self.root / "credentials.toml"
+
+    @property
+    def preferences(self) -> Path:
+        return self.root / "preferences.json"
+
+    @property
+    def screenshots(self) -> Path:
+        return self.root / "screenshots"
+
+
+def data_paths(settings: Settings, demo: bool) -> DataPaths:
+    base = os.environ.get(DATA_DIR_ENV) or settings.data.dir or platformdirs.user_data_dir("pos-terminal", appauthor=False)
+    root = Path(base).expanduser()
+    return DataPaths(root / "demo" if demo else root)
+
+
+@dataclass(frozen=True)
+class SyncState:
+    pending: int
+    oldest_age_s: float | None
+    last_error: str | None
+
+
+@dataclass
+class Terminal:
+    """Everything the screens and the command line use, wired once."""
+
+    settings: Settings
+    paths: DataPaths
+    engine: object
+    clock: Clock
+    hasher: ScryptPinHasher
+    lockout: LockoutPolicy
+    devices: DeviceSet
+    platform: PlatformClient
+    credentials: Credentials
+    demo: bool = False
+    settings_file: Path | None = None
+    log_file: Path | None = None
+    _lock: InstanceLock | None = field(default=None, repr=False)
+    _sessions: object = field(default=None, repr=False)
+
+    # -- units of work -------------------------------------------------------------------
+    def uow(self) -> SqlAlchemyUnitOfWork:
+        return SqlAlchemyUnitOfWork(self._sessions)
+
+    # -- users (thin wrappers the screens call from a worker) ------------------------------
+    def sign_in(self, username: str, pin: str) -> user_service.SignedIn:
+        return user_service.sign_in(self.uow(), self.hasher, self.clock, self.lockout, username=username, pin=pin)
+
+    def approve(self, username: str, pin: str, permission: Permission = Permission.APPROVE) -> user_service.SignedIn:
+        return user_service.approve(
+            self.uow(), self.hasher, self.clock, self.lockout, username=username, pin=pin, permission=permission
+        )
+
+    # -- status ----------------------------------------------------------------------------
+    def sync_state(self) -> SyncState:
+        """Blocking (a database read): call from a worker."""
+        now = self.clock.now()
+        with self.uow() as uow:
+            pending = uow.outbox.pending_count()
+            oldest = uow.outbox.oldest_pending_at()
+            first = uow.outbox.pending(limit=1)
+        return SyncState(
+            pending,
+            (now - oldest).total_seconds() if oldest else None,
+            first[0].last_error if first else None,
+        )
+
+    def platform_status(self) -> PlatformStatus:
+        return self.platform.status()
+
+    def open_devices(self, on_status: Callable[[DeviceStatus], None]) -> None:
+        """Opens every device, one after another, reporting each status. Blocking: a worker's job."""
+        for device in (self.devices.scanner, self.devices.printer, self.devices.drawer):
+            try:
+                status = device.open()
+            except Exception as exc:  # an adapter bug must not stop the other devices opening
+                log.exception("device open failed")
+                kind = getattr(device, "kind", "device")
+                from pos_terminal.ports import DeviceState
+
+                status = DeviceStatus(kind, DeviceState.ERROR, "", f"failed to open: {exc}")
+            on_status(status)
+
+    def close(self) -> None:
+        for device in (self.devices.scanner, self.devices.printer, self.devices.drawer):
+            try:
+                device.close()
+            except Exception:
+                log.exception("device close failed")
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+        self.engine.dispose()
+
+
+def build_devices(settings: Settings) -> DeviceSet:
+    from drivers.simulated import AbsentDevice, SimulatedDrawer, SimulatedPrinter, SimulatedScanner, UnsupportedDevice
+
+    def unsupported(kind: str, name: str) -> UnsupportedDevice:
+        return UnsupportedDevice(kind, name, f"{kind} kind '{name}' is not supported by this version of pos-terminal")
+
+    scanner = SimulatedScanner() if settings.scanner.kind == "simulated" else unsupported("scanner", settings.scanner.kind)
+    if settings.printer.kind == "simulated":
+        printer = SimulatedPrinter()
+    elif settings.printer.kind == "none":
+        printer = AbsentDevice("printer")
+    else:
+        printer = unsupported("printer", settings.printer.kind)
+    if settings.drawer.kind == "simulated":
+        drawer = SimulatedDrawer()
+    elif settings.drawer.kind == "none":
+        drawer = AbsentDevice("drawer")
+    else:
+        drawer = unsupported("drawer", settings.drawer.kind)
+    return DeviceSet(scanner=scanner, printer=printer, drawer=drawer)
+
+
+def build_platform(settings: Settings, credentials: Credentials) -> PlatformClient:
+    from sync.offline import OfflinePlatform
+
+    if settings.platform.mode == "none":
+        return OfflinePlatform("no platform configured (platform mode 'none')")
+    return OfflinePlatform(f"platform mode '{settings.platform.mode}' is not available in this version")
+
+
+def build_terminal(
+    settings: Settings,
+    *,
+    demo: bool = False,
+    settings_file: Path | None = None,
+    clock: Clock | None = None,
+    hasher: ScryptPinHasher | None = None,
+    take_lock: bool = True,
+    configure_logs: bool = True,
+) -> Terminal:
+    """Wires the terminal. Raises StorageError / SettingsError with a message for the person
+    at the counter; nothing is half-written when it does (migrations are one transaction)."""
+    paths = data_paths(settings, demo)
+    ensure_writable_folder(paths.root)
+    log_file = None
+    if configure_logs:
+        log_file = configure_logging(paths.logs, settings.logging.level, settings.logging.max_bytes, settings.logging.backups)
+    cred_path = Path(settings.platform.credentials_file).expanduser() if settings.platform.credentials_file else paths.credentials
+    credentials = load_credentials(cred_path)
+    url = settings.database.url or sqlite_url(paths.database)
+    engine = make_engine(url, busy_timeout_ms=settings.database.busy_timeout_ms, password=credentials.database_password)
+    check_connection(engine)
+    lock = None
+    if take_lock:
+        lock = InstanceLock(engine, settings.terminal.terminal_id)
+        lock.acquire()
+    try:
+        orm.start_mappers()
+        migrate.upgrade(engine)
+        terminal = Terminal(
+            settings=settings,
+            paths=paths,
+            engine=engine,
+            clock=clock or SystemClock(),
+            hasher=hasher or ScryptPinHasher(min_length=settings.security.pin_min_length),
+            lockout=LockoutPolicy(settings.security.max_failed_attempts, timedelta(minutes=settings.security.lockout_minutes)),
+            devices=build_devices(settings),
+            platform=build_platform(settings, credentials),
+            credentials=credentials,
+            demo=demo,
+            settings_file=settings_file,
+            log_file=log_file,
+            _lock=lock,
+            _sessions=session_factory(engine),
+        )
+        if demo:
+            seed_demo_users(terminal)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        engine.dispose()
+        raise
+    log.info(
+        "terminal started",
+        extra={"terminal_id": settings.terminal.terminal_id, "demo": demo, "database": engine.url.render_as_string(hide_password=True)},
+    )
+    return terminal
+
+
+def seed_demo_users(terminal: Terminal) -> None:
+    with terminal.uow() as uow:
+        if uow.users.count():
+            return
+    for username, name, role, pin in DEMO_USERS:
+        user_service.add_user(terminal.uow(), terminal.hasher, terminal.clock, username=username, display_name=name, role=role, pin=pin)
+

@@ -1,0 +1,55 @@
+"""Domain errors. Each carries a stable `code` that screens map to translated text, and an
+English message that names the cause and what to do (for logs and the command line)."""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    code = "domain_error"
+
+    def __init__(self, message: str, **params: object) -> None:
+        super().__init__(message)
+        self.message = message
+        self.params = params
+
+
+class SignInRefused(DomainError):
+    code = "sign_in_refused"
+
+
+class AccountLocked(SignInRefused):
+    code = "account_locked"
+
+
+class NotAllowed(DomainError):
+    code = "not_allowed"
+
+
+class ShiftError(DomainError):
+    code = "shift_error"
+
+
+class NoOpenShift(ShiftError):
+    code = "no_open_shift"
+
+
+class PaymentError(DomainError):
+    code = "payment_error"
+
+
+class InsufficientTender(PaymentError):
+    code = "insufficient_tender"
+
+
+class AlreadyPaid(PaymentError):
+    code = "already_paid"
+
+
+class InvalidCardData(PaymentError):
+    code = "invalid_card_data"
+
+
+class StorageError(DomainError):
+    """The store could not be written or read; nothing was half-written (the unit of work rolled back)."""
+
+    code = "storage_error"

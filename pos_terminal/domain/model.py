@@ -1,0 +1,627 @@
+"""The domain model. Plain Python: storage maps these classes from outside (pos_terminal/storage),
+so nothing here knows about SQLAlchemy, Qt, devices or HTTP.
+
+Timestamps are timezone-aware UTC; money is `Money` (integer minor units).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from pos_terminal.domain import events as ev
+from pos_terminal.domain.errors import (
+    AccountLocked,
+    AlreadyPaid,
+    InsufficientTender,
+    InvalidCardData,
+    NotAllowed,
+    PaymentError,
+    ShiftError,
+    SignInRefused,
+)
+from pos_terminal.ids import uuid7
+from pos_terminal.money import Money, total
+
+
+def _require_aware(ts: datetime, what: str) -> datetime:
+    if ts.tzinfo is None or ts.utcoffset() is None:
+        raise ValueError(f"{what} must be timezone-aware (UTC), got naive {ts!r}")
+    return ts
+
+
+class _Aggregate:
+    """Collects domain events; storage resets `events` when an object is loaded."""
+
+    events: list[ev.Event]
+
+    def _raise(self, event: ev.Event) -> None:
+        if not hasattr(self, "events") or self.events is None:
+            self.events = []
+        self.events.append(event)
+
+
+# --------------------------------------------------------------------------- users
+
+
+class Role(str, enum.Enum):
+    CASHIER = "cashier"
+    MANAGER = "manager"
+    TECHNICIAN = "technician"
+
+
+class Permission(str, enum.Enum):
+    SELL = "sell"
+    REFUND = "refund"
+    APPROVE = "approve"  # overrides, voids, over/short above the limit
+    CLOSE_DAY = "close_day"
+    CONFIGURE_DEVICES = "configure_devices"
+    MANAGE_USERS = "manage_users"
+
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.CASHIER: frozenset({Permission.SELL, Permission.REFUND}),
+    Role.MANAGER: frozenset(
+        {
+            Permission.SELL,
+            Permission.REFUND,
+            Permission.APPROVE,
+            Permission.CLOSE_DAY,
+            Permission.MANAGE_USERS,
+            Permission.CONFIGURE_DEVICES,
+        }
+    ),
+    Role.TECHNICIAN: frozenset({Permission.CONFIGURE_DEVICES}),
+}
+
+
+@dataclass(frozen=True)
+class LockoutPolicy:
+    max_failed_attempts: int = 5
+    lockout: timedelta = timedelta(minutes=5)
+
+
+class User(_Aggregate):
+    def __init__(
+        self,
+        username: str,
+        display_name: str,
+        role: Role,
+        pin_hash: str,
+        *,
+        id: uuid.UUID | None = None,
+        active: bool = True,
+        created_at: datetime | None = None,
+    ) -> None:
+        self.id = id or uuid7()
+        self.username = username
+        self.display_name = display_name
+        self.role = Role(role)
+        self.pin_hash = pin_hash
+        self.active = active
+        self.failed_attempts = 0
+        self.locked_until: datetime | None = None
+        self.last_sign_in_at: datetime | None = None
+        self.created_at = created_at
+        self.events = []
+
+    def can(self, permission: Permission) -> bool:
+        return self.active and permission in ROLE_PERMISSIONS[self.role]
+
+    def require(self, permission: Permission) -> None:
+        if not self.can(permission):
+            raise NotAllowed(
+                f"{self.username} ({self.role.value}) may not {permission.value}; ask a manager",
+                username=self.username,
+                permission=permission.value,
+            )
+
+    def is_locked(self, now: datetime) -> bool:
+        return self.locked_until is not None and now < self.locked_until
+
+    def check_can_sign_in(self, now: datetime) -> None:
+        if not self.active:
+            raise SignInRefused(f"user {self.username} is disabled; ask a manager", username=self.username)
+        if self.is_locked(now):
+            raise AccountLocked(
+                f"user {self.username} is locked after repeated wrong PINs until "
+                f"{self.locked_until.isoformat(timespec='seconds')}; wait or ask a manager to unlock",
+                username=self.username,
+                until=self.locked_until,
+            )
+
+    def record_failed_sign_in(self, now: datetime, policy: LockoutPolicy) -> int:
+        """Counts a wrong PIN; locks the account when the policy's limit is reached.
+        Returns the attempts left before lock-out (0 when it just locked)."""
+        self.failed_attempts += 1
+        self._raise(ev.SignInFailed(self.username, now, self.failed_attempts))
+        left = policy.max_failed_attempts - self.failed_attempts
+        if left <= 0:
+            self.locked_until = now + policy.lockout
+            self.failed_attempts = 0
+            self._raise(ev.UserLockedOut(self.id, self.locked_until))
+            return 0
+        return left
+
+    def record_sign_in(self, now: datetime) -> None:
+        self.failed_attempts = 0
+        self.locked_until = None
+        self.last_sign_in_at = now
+        self._raise(ev.UserSignedIn(self.id, now))
+
+    def unlock(self) -> None:
+        self.failed_attempts = 0
+        self.locked_until = None
+
+
+# --------------------------------------------------------------------------- orders
+
+
+class OrderStatus(str, enum.Enum):
+    OPEN = "open"
+    PAID = "paid"
+    CANCELLED = "cancelled"
+
+
+class ItemUnit:
+    """One sellable unit of an order line, with the item code the platform issued for it.
+    Refund intake scans this code."""
+
+    def __init__(self, item_code: str, *, refunded: bool = False) -> None:
+        self.item_code = item_code
+        self.refunded = refunded
+
+
+class OrderLine:
+    def __init__(
+        self,
+        line_no: int,
+        sku: str,
+        name: str,
+        unit_price: Money,
+        quantity: int,
+        item_codes: list[str],
+        *,
+        id: uuid.UUID | None = None,
+    ) -> None:
+        if quantity <= 0:
+            raise ValueError(f"order line {line_no}: quantity must be positive, got {quantity}")
+        if len(item_codes) != quantity:
+            raise ValueError(
+                f"order line {line_no}: {quantity} units need {quantity} item codes, got {len(item_codes)}"
+            )
+        self.id = id or uuid7()
+        self.line_no = line_no
+        self.sku = sku
+        self.name = name
+        self.unit_price = unit_price
+        self.quantity = quantity
+        self.units = [ItemUnit(code) for code in item_codes]
+
+    @property
+    def amount(self) -> Money:
+        return self.unit_price * self.quantity
+
+    @property
+    def item_codes(self) -> list[str]:
+        return [u.item_code for u in self.units]
+
+
+class Order(_Aggregate):
+    """A platform order as this terminal last saw it (a local copy; the platform owns it)."""
+
+    def __init__(
+        self,
+        order_no: str,
+        merchant_id: str,
+        merchant_name: str,
+        currency: str,
+        lines: list[OrderLine],
+        *,
+        status: OrderStatus = OrderStatus.OPEN,
+        expires_at: datetime | None = None,
+    ) -> None:
+        self.order_no = order_no
+        self.merchant_id = merchant_id
+        self.merchant_name = merchant_name
+        self.currency = currency
+        self.lines = list(lines)
+        self.status = OrderStatus(status)
+        self.expires_at = expires_at
+        for line in self.lines:
+            if line.unit_price.currency != currency:
+                raise ValueError(f"order {order_no}: line {line.line_no} is in {line.unit_price.currency}, order in {currency}")
+        codes = [c for line in self.lines for c in line.item_codes]
+        if len(codes) != len(set(codes)):
+            raise ValueError(f"order {order_no}: item codes must be unique per unit")
+        self.events = []
+
+    @property
+    def total(self) -> Money:
+        return total((line.amount for line in self.lines), self.currency)
+
+    def mark_paid(self) -> None:
+        if self.status is OrderStatus.PAID:
+            raise AlreadyPaid(f"order {self.order_no} is already paid at this terminal", order_no=self.order_no)
+        if self.status is OrderStatus.CANCELLED:
+            raise PaymentError(f"order {self.order_no} is cancelled; it cannot be paid", order_no=self.order_no)
+        self.status = OrderStatus.PAID
+
+
+@dataclass(frozen=True)
+class Voucher:
+    """What a verified payment voucher says (verification itself is the platform issue's)."""
+
+    voucher_id: str
+    order_no: str
+    merchant_id: str
+    merchant_name: str
+    amount: Money
+    item_summary: str
+    issued_at: datetime
+    expires_at: datetime
+    kid: str
+
+    def is_expired(self, now: datetime) -> bool:
+        return now >= self.expires_at
+
+
+# --------------------------------------------------------------------------- sales
+
+
+class TenderKind(str, enum.Enum):
+    CASH = "cash"
+    PREPAID_CARD = "prepaid_card"
+    BANK_CARD = "bank_card"
+
+
+class SaleStatus(str, enum.Enum):
+    OPEN = "open"
+    PAID = "paid"
+    VOIDED = "voided"
+
+
+_LAST4 = re.compile(r"^\d{4}$")
+
+
+class Tender:
+    """One payment towards a sale. For cash, `tendered` is what the buyer handed over and
+    `amount` what was applied; the difference is change. Cards keep only the approval code,
+    the reference and the last four digits: never a card number, track data or a PIN."""
+
+    def __init__(
+        self,
+        kind: TenderKind,
+        amount: Money,
+        *,
+        tendered: Money | None = None,
+        reference: str | None = None,
+        approval_code: str | None = None,
+        card_last4: str | None = None,
+        id: uuid.UUID | None = None,
+    ) -> None:
+        kind = TenderKind(kind)
+        if amount.minor <= 0:
+            raise PaymentError(f"a {kind.value} tender must be positive, got {amount}")
+        if tendered is None:
+            tendered = amount
+        if tendered < amount:
+            raise InsufficientTender(f"{tendered} handed over is less than {amount} applied")
+        if kind is not TenderKind.CASH and tendered != amount:
+            raise PaymentError("only cash can give change")
+        if card_last4 is not None and not _LAST4.match(card_last4):
+            raise InvalidCardData("keep only the last four digits of a card, never the number")
+        self.id = id or uuid7()
+        self.kind = kind
+        self.amount = amount
+        self.tendered = tendered
+        self.reference = reference
+        self.approval_code = approval_code
+        self.card_last4 = card_last4
+
+    @property
+    def change(self) -> Money:
+        return self.tendered - self.amount
+
+
+class Sale(_Aggregate):
+    def __init__(
+        self,
+        terminal_id: str,
+        order_no: str,
+        merchant_id: str,
+        total: Money,
+        *,
+        shift_id: uuid.UUID,
+        cashier_id: uuid.UUID,
+        voucher_id: str | None = None,
+        offline: bool = False,
+        created_at: datetime,
+        id: uuid.UUID | None = None,
+    ) -> None:
+        self.id = id or uuid7()
+        self.terminal_id = terminal_id
+        self.order_no = order_no
+        self.merchant_id = merchant_id
+        self.total = total
+        self.shift_id = shift_id
+        self.cashier_id = cashier_id
+        self.voucher_id = voucher_id
+        self.offline = offline
+        self.status = SaleStatus.OPEN
+        self.receipt_no: int | None = None
+        self.created_at = _require_aware(created_at, "created_at")
+        self.paid_at: datetime | None = None
+        self.tenders: list[Tender] = []
+        self.events = []
+
+    @property
+    def paid(self) -> Money:
+        return total((t.amount for t in self.tenders), self.total.currency)
+
+    @property
+    def amount_due(self) -> Money:
+        return self.total - self.paid
+
+    @property
+    def change(self) -> Money:
+        return total((t.change for t in self.tenders), self.total.currency)
+
+    def add_tender(self, tender: Tender) -> None:
+        if self.status is not SaleStatus.OPEN:
+            raise PaymentError(f"sale for order {self.order_no} is {self.status.value}; it takes no more tenders")
+        if tender.amount.currency != self.total.currency:
+            raise PaymentError(f"tender in {tender.amount.currency}, sale in {self.total.currency}")
+        if tender.amount > self.amount_due:
+            raise PaymentError(
+                f"tender of {tender.amount} is more than the {self.amount_due} still due; give change instead"
+            )
+        self.tenders.append(tender)
+
+    def mark_paid(self, receipt_no: int, now: datetime) -> None:
+        if self.status is not SaleStatus.OPEN:
+            raise AlreadyPaid(f"sale for order {self.order_no} is already {self.status.value}", order_no=self.order_no)
+        if self.amount_due.minor != 0:
+            raise InsufficientTender(
+                f"{self.amount_due} still due for order {self.order_no}", due_minor=self.amount_due.minor
+            )
+        self.status = SaleStatus.PAID
+        self.receipt_no = receipt_no
+        self.paid_at = _require_aware(now, "paid_at")
+        cash = total((t.amount for t in self.tenders if t.kind is TenderKind.CASH), self.total.currency)
+        self._raise(
+            ev.SalePaid(self.id, self.order_no, self.terminal_id, receipt_no, self.total, cash, self.change, now)
+        )
+
+    def void(self, approved_by: User, reason: str) -> None:
+        approved_by.require(Permission.APPROVE)
+        if self.status is SaleStatus.VOIDED:
+            raise PaymentError(f"sale for order {self.order_no} is already voided")
+        if not reason.strip():
+            raise PaymentError("a void needs a reason")
+        self.status = SaleStatus.VOIDED
+        self._raise(ev.SaleVoided(self.id, approved_by.id, reason))
+
+
+# --------------------------------------------------------------------------- receipts
+
+
+class ReceiptCounter:
+    """The per-terminal receipt sequence. Advanced inside the unit of work that records the
+    document, so a rolled-back sale gives its number back: numbers have no gaps."""
+
+    def __init__(self, terminal_id: str, last_no: int = 0) -> None:
+        self.terminal_id = terminal_id
+        self.last_no = last_no
+
+    def next(self) -> int:
+        self.last_no += 1
+        return self.last_no
+
+
+class ReceiptKind(str, enum.Enum):
+    SALE = "sale"
+    REFUND = "refund"
+    REPORT = "report"
+
+
+class PrintState(str, enum.Enum):
+    PENDING = "pending"  # committed, waiting for the printer (the reprint queue)
+    PRINTED = "printed"
+    FAILED = "failed"
+
+
+class Receipt:
+    def __init__(
+        self,
+        terminal_id: str,
+        receipt_no: int,
+        kind: ReceiptKind,
+        *,
+        sale_id: uuid.UUID | None,
+        created_at: datetime,
+        id: uuid.UUID | None = None,
+    ) -> None:
+        self.id = id or uuid7()
+        self.terminal_id = terminal_id
+        self.receipt_no = receipt_no
+        self.kind = ReceiptKind(kind)
+        self.sale_id = sale_id
+        self.created_at = _require_aware(created_at, "created_at")
+        self.print_state = PrintState.PENDING
+        self.copies_printed = 0
+
+
+# --------------------------------------------------------------------------- settlement + outbox
+
+
+class Settlement:
+    """What the platform must learn exactly once: this order was paid at this terminal."""
+
+    def __init__(self, sale: Sale, store_id: str) -> None:
+        if sale.status is not SaleStatus.PAID or sale.receipt_no is None or sale.paid_at is None:
+            raise PaymentError("only a paid sale is settled")
+        self.id = uuid7()
+        self.sale_id = sale.id
+        self.order_no = sale.order_no
+        self.merchant_id = sale.merchant_id
+        self.store_id = store_id
+        self.terminal_id = sale.terminal_id
+        self.receipt_no = sale.receipt_no
+        self.amount = sale.total
+        self.tender_kinds = ",".join(sorted({t.kind.value for t in sale.tenders}))
+        self.offline = sale.offline
+        self.paid_at = sale.paid_at
+
+    def payload(self) -> dict:
+        return {
+            "settlement_id": str(self.id),
+            "order_no": self.order_no,
+            "merchant_id": self.merchant_id,
+            "store_id": self.store_id,
+            "terminal_id": self.terminal_id,
+            "receipt_no": self.receipt_no,
+            "amount_minor": self.amount.minor,
+            "currency": self.amount.currency,
+            "tenders": self.tender_kinds.split(","),
+            "offline": self.offline,
+            "paid_at": self.paid_at.isoformat(),
+        }
+
+
+class OutboxMessage:
+    """A message for the platform, written in the same transaction as the fact it reports and
+    drained in `seq` order by the sync worker. The Idempotency-Key derives from the row id, so
+    every retry of this message carries the same key."""
+
+    def __init__(self, topic: str, payload: dict, *, created_at: datetime, id: uuid.UUID | None = None) -> None:
+        self.id = id or uuid7()
+        self.seq: int | None = None  # assigned by storage, in commit order per database
+        self.topic = topic
+        self.payload = payload
+        self.created_at = _require_aware(created_at, "created_at")
+        self.attempts = 0
+        self.next_attempt_at: datetime | None = None
+        self.last_error: str | None = None
+        self.sent_at: datetime | None = None
+
+    @property
+    def idempotency_key(self) -> str:
+        return f"outbox-{self.id}"
+
+    def record_failure(self, now: datetime, error: str, backoff: timedelta) -> None:
+        self.attempts += 1
+        self.last_error = error[:500]
+        self.next_attempt_at = now + backoff
+
+    def record_sent(self, now: datetime) -> None:
+        self.sent_at = now
+        self.last_error = None
+
+
+# --------------------------------------------------------------------------- refunds
+
+
+class RefundStatus(str, enum.Enum):
+    DRAFT = "draft"  # taken in at the counter, not yet accepted by the platform
+    REQUESTED = "requested"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    PAID_OUT = "paid_out"
+
+
+class RefundCase(_Aggregate):
+    def __init__(
+        self,
+        order_no: str,
+        item_codes: list[str],
+        reason: str,
+        amount: Money,
+        *,
+        requested_by: uuid.UUID,
+        terminal_id: str,
+        created_at: datetime,
+        id: uuid.UUID | None = None,
+    ) -> None:
+        if not item_codes:
+            raise ValueError("a refund case needs at least one item code")
+        if not reason.strip():
+            raise ValueError("a refund case needs a reason")
+        self.id = id or uuid7()
+        self.order_no = order_no
+        self.item_codes = list(item_codes)
+        self.reason = reason
+        self.amount = amount
+        self.requested_by = requested_by
+        self.terminal_id = terminal_id
+        self.created_at = _require_aware(created_at, "created_at")
+        self.status = RefundStatus.DRAFT
+        self.platform_case_id: str | None = None
+        self.decided_at: datetime | None = None
+        self.events = []
+
+    def submit(self) -> None:
+        if self.status is not RefundStatus.DRAFT:
+            raise PaymentError(f"refund case is {self.status.value}; it was submitted already")
+        self.status = RefundStatus.REQUESTED
+        self._raise(ev.RefundRequested(self.id, self.order_no, tuple(self.item_codes)))
+
+    def decide(self, approved: bool, now: datetime) -> None:
+        if self.status is not RefundStatus.REQUESTED:
+            raise PaymentError(f"refund case is {self.status.value}; only a requested case is decided")
+        self.status = RefundStatus.APPROVED if approved else RefundStatus.REJECTED
+        self.decided_at = now
+
+
+# --------------------------------------------------------------------------- shifts
+
+
+class ShiftStatus(str, enum.Enum):
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class Shift(_Aggregate):
+    def __init__(
+        self,
+        terminal_id: str,
+        opened_by: uuid.UUID,
+        opening_float: Money,
+        *,
+        opened_at: datetime,
+        id: uuid.UUID | None = None,
+    ) -> None:
+        if opening_float.is_negative:
+            raise ShiftError("the opening float cannot be negative")
+        self.id = id or uuid7()
+        self.terminal_id = terminal_id
+        self.opened_by = opened_by
+        self.opening_float = opening_float
+        self.opened_at = _require_aware(opened_at, "opened_at")
+        self.status = ShiftStatus.OPEN
+        self.closed_by: uuid.UUID | None = None
+        self.closed_at: datetime | None = None
+        self.counted_cash_minor: int | None = None
+        self.events = []
+        self._raise(ev.ShiftOpened(self.id, terminal_id, opened_by, opening_float))
+
+    @property
+    def counted_cash(self) -> Money | None:
+        if self.counted_cash_minor is None:
+            return None
+        return Money(self.counted_cash_minor, self.opening_float.currency)
+
+    def close(self, by: uuid.UUID, counted_cash: Money, now: datetime) -> None:
+        if self.status is ShiftStatus.CLOSED:
+            raise ShiftError("this shift is already closed")
+        self.status = ShiftStatus.CLOSED
+        self.closed_by = by
+        if counted_cash.currency != self.opening_float.currency:
+            raise ShiftError(f"counted cash in {counted_cash.currency}, shift in {self.opening_float.currency}")
+        self.closed_at = _require_aware(now, "closed_at")
+        self.counted_cash_minor = counted_cash.minor
+        self._raise(ev.ShiftClosed(self.id, by, counted_cash))
+

@@ -1,0 +1,217 @@
+"""The ports: what the core needs from the outside world. drivers/, sync/ and receipts/ implement
+them; pos_terminal/bootstrap.py picks the implementations from the settings; tests/fakes.py has
+fakes of each.
+
+Threading rule for every device port: `open()` may block (it is called on a worker, never on the
+GUI thread) and reports failure as a `DeviceStatus`, not an exception; callbacks such as
+`on_scan` and `on_status` are called on the adapter's own thread, and the UI bridge re-emits
+them on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol, runtime_checkable
+
+
+class Clock(Protocol):
+    def now(self) -> datetime:
+        """The current time, timezone-aware UTC."""
+        ...
+
+
+class DeviceState(str, enum.Enum):
+    NOT_CONFIGURED = "not_configured"
+    OPENING = "opening"
+    READY = "ready"
+    BUSY = "busy"
+    WARNING = "warning"  # works, but needs attention soon (paper near end)
+    ERROR = "error"  # configured but not usable now (missing, cover open, offline)
+    CLOSED = "closed"
+
+
+@dataclass(frozen=True)
+class DeviceStatus:
+    device: str  # "scanner", "printer", "drawer", "card_terminal", "platform"
+    state: DeviceState
+    name: str = ""  # what the technician configured: "simulated", "tcp://10.0.0.5:9100", ...
+    detail: str = ""  # what happened and what to do, in English; the UI translates by `state`
+
+    @property
+    def usable(self) -> bool:
+        return self.state in (DeviceState.READY, DeviceState.BUSY, DeviceState.WARNING)
+
+
+@dataclass(frozen=True)
+class ScanEvent:
+    text: str
+    raw: bytes
+    symbology: str  # "qr", "code128", "ean13", ..., or "unknown"
+    source: str  # "wedge", "serial:/dev/ttyACM0", "camera:0", "simulated", ...
+    ts: datetime  # when the scan completed, UTC
+
+
+StatusCallback = Callable[[DeviceStatus], None]
+
+
+class Device(Protocol):
+    def open(self) -> DeviceStatus: ...
+
+    def close(self) -> None: ...
+
+    def status(self) -> DeviceStatus: ...
+
+
+class Scanner(Device, Protocol):
+    def start(self, on_scan: Callable[[ScanEvent], None]) -> None: ...
+
+    def stop(self) -> None: ...
+
+
+class Decoder(Protocol):
+    def decode(self, image: object) -> list[ScanEvent]: ...
+
+
+class ReceiptPrinter(Device, Protocol):
+    def print_document(self, document: object) -> None:
+        """Prints a receipts/ document; raises PrinterFault when it cannot."""
+        ...
+
+
+class CashDrawer(Device, Protocol):
+    def kick(self) -> None: ...
+
+    def is_open(self) -> bool | None:
+        """True/False where the drawer reports its state, None where it cannot."""
+        ...
+
+
+@dataclass(frozen=True)
+class CardResult:
+    approved: bool
+    approval_code: str | None
+    reference: str | None
+    card_last4: str | None
+    message: str = ""
+
+
+class CardTerminal(Device, Protocol):
+    def charge(self, amount_minor: int, currency: str, reference: str) -> CardResult: ...
+
+    def last_transaction(self) -> CardResult | None: ...
+
+
+@dataclass(frozen=True)
+class PlatformStatus:
+    online: bool
+    detail: str = ""
+    checked_at: datetime | None = None
+
+
+class PlatformClient(Protocol):
+    def status(self) -> PlatformStatus: ...
+
+    def post_settlement(self, payload: dict, idempotency_key: str) -> dict: ...
+
+
+# ----------------------------------------------------------------- storage (unit of work)
+
+
+class UserRepository(Protocol):
+    def add(self, user) -> None: ...
+
+    def get(self, user_id: uuid.UUID): ...
+
+    def by_username(self, username: str): ...
+
+    def list(self) -> list: ...
+
+
+class OrderRepository(Protocol):
+    def add(self, order) -> None: ...
+
+    def get(self, order_no: str): ...
+
+
+class SaleRepository(Protocol):
+    def add(self, sale) -> None: ...
+
+    def get(self, sale_id: uuid.UUID): ...
+
+    def paid_for_order(self, order_no: str): ...
+
+
+class ShiftRepository(Protocol):
+    def add(self, shift) -> None: ...
+
+    def open_for_terminal(self, terminal_id: str): ...
+
+
+class ReceiptRepository(Protocol):
+    def counter_for(self, terminal_id: str):
+        """The terminal's ReceiptCounter, locked for this unit of work (created at 0 if new)."""
+        ...
+
+    def add(self, receipt) -> None: ...
+
+    def last_for_terminal(self, terminal_id: str): ...
+
+
+class OutboxRepository(Protocol):
+    def add(self, message) -> None: ...
+
+    def add_settlement(self, settlement, now): ...
+
+    def pending(self, limit: int = 100) -> list: ...
+
+    def pending_count(self) -> int: ...
+
+
+class RefundRepository(Protocol):
+    def add(self, case) -> None: ...
+
+    def get(self, case_id: uuid.UUID): ...
+
+
+class UnitOfWork(Protocol):
+    """One use case, one transaction. `with uow:` opens it; `uow.commit()` makes it durable;
+    leaving the block without commit rolls everything back."""
+
+    users: UserRepository
+    orders: OrderRepository
+    sales: SaleRepository
+    shifts: ShiftRepository
+    receipts: ReceiptRepository
+    outbox: OutboxRepository
+    refunds: RefundRepository
+
+    def __enter__(self) -> UnitOfWork: ...
+
+    def __exit__(self, *exc) -> None: ...
+
+    def commit(self) -> None: ...
+
+    def rollback(self) -> None: ...
+
+    def collect_events(self) -> Iterator: ...
+
+
+@runtime_checkable
+class PinHasher(Protocol):
+    def hash(self, pin: str) -> str: ...
+
+    def verify(self, pin: str, encoded: str) -> bool: ...
+
+
+@dataclass
+class DeviceSet:
+    """The concrete devices bootstrap chose. Opening happens on a worker (see module doc)."""
+
+    scanner: Scanner
+    printer: ReceiptPrinter
+    drawer: CashDrawer
+    extra: dict = field(default_factory=dict)

@@ -1,0 +1,348 @@
+"""Tables, and the imperative mapping of the domain classes onto them. The domain never sees
+this module: `start_mappers()` is called once by bootstrap (or a test) before any session."""
+
+from __future__ import annotations
+
+import threading
+from datetime import datetime, timezone
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Column,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Identity,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    Uuid,
+    event,
+    text,
+)
+from sqlalchemy.ext.orderinglist import ordering_list
+from sqlalchemy.orm import composite, registry, relationship
+from sqlalchemy.types import TypeDecorator
+
+from pos_terminal.domain import model as m
+from pos_terminal.money import Money
+
+
+class UTCDateTime(TypeDecorator):
+    """Timezone-aware UTC in and out, on SQLite (which has no time zones) and PostgreSQL alike.
+    A naive datetime is refused: it would be a guess about the zone."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise ValueError(f"refusing to store a naive datetime {value!r}: use UTC")
+        value = value.astimezone(timezone.utc)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=timezone.utc)
+        return value.astimezone(timezone.utc)
+
+
+def _enum(cls, name):
+    return Enum(cls, name=name, native_enum=False, length=20, values_callable=lambda e: [x.value for x in e],
+                validate_strings=True)
+
+
+convention = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+metadata = MetaData(naming_convention=convention)
+CURRENCY = String(3)
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("username", String(64), nullable=False, unique=True),
+    Column("display_name", String(128), nullable=False),
+    Column("role", _enum(m.Role, "role"), nullable=False),
+    Column("pin_hash", String(255), nullable=False),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("failed_attempts", Integer, nullable=False, default=0),
+    Column("locked_until", UTCDateTime),
+    Column("last_sign_in_at", UTCDateTime),
+    Column("created_at", UTCDateTime),
+)
+
+orders = Table(
+    "orders",
+    metadata,
+    Column("order_no", String(64), primary_key=True),
+    Column("merchant_id", String(64), nullable=False),
+    Column("merchant_name", String(200), nullable=False),
+    Column("currency", CURRENCY, nullable=False),
+    Column("status", _enum(m.OrderStatus, "order_status"), nullable=False),
+    Column("expires_at", UTCDateTime),
+)
+
+order_lines = Table(
+    "order_lines",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("order_no", ForeignKey("orders.order_no", ondelete="CASCADE"), nullable=False, index=True),
+    Column("line_no", Integer, nullable=False),
+    Column("sku", String(64), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("unit_price_minor", Integer, nullable=False),
+    Column("currency", CURRENCY, nullable=False),
+    Column("quantity", Integer, nullable=False),
+    UniqueConstraint("order_no", "line_no"),
+    CheckConstraint("quantity > 0", name="quantity_positive"),
+)
+
+item_units = Table(
+    "item_units",
+    metadata,
+    Column("item_code", String(64), primary_key=True),
+    Column("line_id", ForeignKey("order_lines.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("refunded", Boolean, nullable=False, default=False),
+)
+
+shifts = Table(
+    "shifts",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("terminal_id", String(64), nullable=False),
+    Column("opened_by", ForeignKey("users.id"), nullable=False),
+    Column("opening_float_minor", Integer, nullable=False),
+    Column("currency", CURRENCY, nullable=False),
+    Column("opened_at", UTCDateTime, nullable=False),
+    Column("status", _enum(m.ShiftStatus, "shift_status"), nullable=False),
+    Column("closed_by", ForeignKey("users.id")),
+    Column("closed_at", UTCDateTime),
+    Column("counted_cash_minor", Integer),
+    # At most one open shift per terminal, enforced by the database itself.
+    Index(
+        "uq_shifts_one_open_per_terminal",
+        "terminal_id",
+        unique=True,
+        sqlite_where=text("status = 'open'"),
+        postgresql_where=text("status = 'open'"),
+    ),
+)
+
+sales = Table(
+    "sales",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("terminal_id", String(64), nullable=False),
+    Column("shift_id", ForeignKey("shifts.id"), nullable=False, index=True),
+    Column("cashier_id", ForeignKey("users.id"), nullable=False),
+    Column("order_no", ForeignKey("orders.order_no"), nullable=False, index=True),
+    Column("merchant_id", String(64), nullable=False),
+    Column("total_minor", Integer, nullable=False),
+    Column("currency", CURRENCY, nullable=False),
+    Column("voucher_id", String(64)),
+    Column("offline", Boolean, nullable=False, default=False),
+    Column("status", _enum(m.SaleStatus, "sale_status"), nullable=False),
+    Column("receipt_no", Integer),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("paid_at", UTCDateTime),
+    UniqueConstraint("terminal_id", "receipt_no"),
+    # One paid sale per order in this database: a second local payment is refused here too.
+    Index(
+        "uq_sales_one_paid_per_order",
+        "order_no",
+        unique=True,
+        sqlite_where=text("status = 'paid'"),
+        postgresql_where=text("status = 'paid'"),
+    ),
+)
+
+tenders = Table(
+    "tenders",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("sale_id", ForeignKey("sales.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("position", Integer, nullable=False),
+    Column("kind", _enum(m.TenderKind, "tender_kind"), nullable=False),
+    Column("amount_minor", Integer, nullable=False),
+    Column("tendered_minor", Integer, nullable=False),
+    Column("currency", CURRENCY, nullable=False),
+    Column("reference", String(64)),
+    Column("approval_code", String(32)),
+    # Only ever the last four digits: the check keeps a full card number out even by mistake.
+    Column("card_last4", String(4)),
+    CheckConstraint("amount_minor > 0", name="amount_positive"),
+    CheckConstraint("tendered_minor >= amount_minor", name="tendered_covers_amount"),
+)
+
+receipt_counters = Table(
+    "receipt_counters",
+    metadata,
+    Column("terminal_id", String(64), primary_key=True),
+    Column("last_no", Integer, nullable=False),
+)
+
+receipts = Table(
+    "receipts",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("terminal_id", String(64), nullable=False),
+    Column("receipt_no", Integer, nullable=False),
+    Column("kind", _enum(m.ReceiptKind, "receipt_kind"), nullable=False),
+    Column("sale_id", ForeignKey("sales.id")),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("print_state", _enum(m.PrintState, "print_state"), nullable=False),
+    Column("copies_printed", Integer, nullable=False, default=0),
+    UniqueConstraint("terminal_id", "receipt_no"),
+)
+
+settlements = Table(
+    "settlements",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("sale_id", ForeignKey("sales.id"), nullable=False, unique=True),
+    Column("order_no", String(64), nullable=False),
+    Column("merchant_id", String(64), nullable=False),
+    Column("store_id", String(64), nullable=False),
+    Column("terminal_id", String(64), nullable=False),
+    Column("receipt_no", Integer, nullable=False),
+    Column("amount_minor", Integer, nullable=False),
+    Column("currency", CURRENCY, nullable=False),
+    Column("tender_kinds", String(64), nullable=False),
+    Column("offline", Boolean, nullable=False),
+    Column("paid_at", UTCDateTime, nullable=False),
+)
+
+outbox = Table(
+    "outbox",
+    metadata,
+    Column("seq", Integer, Identity(), primary_key=True),
+    Column("id", Uuid, nullable=False, unique=True),
+    Column("topic", String(32), nullable=False),
+    Column("payload", JSON, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("next_attempt_at", UTCDateTime),
+    Column("last_error", Text),
+    Column("sent_at", UTCDateTime),
+    Index("ix_outbox_pending", "sent_at", "seq"),
+    sqlite_autoincrement=True,  # never reuse a seq, so the drain order is the commit order
+)
+
+refund_cases = Table(
+    "refund_cases",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("order_no", String(64), nullable=False, index=True),
+    Column("item_codes", JSON, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("amount_minor", Integer, nullable=False),
+    Column("currency", CURRENCY, nullable=False),
+    Column("requested_by", ForeignKey("users.id"), nullable=False),
+    Column("terminal_id", String(64), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("status", _enum(m.RefundStatus, "refund_status"), nullable=False),
+    Column("platform_case_id", String(64)),
+    Column("decided_at", UTCDateTime),
+)
+
+mapper_registry = registry(metadata=metadata)
+_mapped = False
+_mapped_lock = threading.Lock()
+
+
+def _reset_events(target, _context) -> None:
+    target.events = []
+
+
+def start_mappers() -> None:
+    """Maps the domain classes (idempotent, thread-safe)."""
+    global _mapped
+    with _mapped_lock:
+        if _mapped:
+            return
+        reg = mapper_registry
+        reg.map_imperatively(m.User, users)
+        reg.map_imperatively(m.ItemUnit, item_units)
+        reg.map_imperatively(
+            m.OrderLine,
+            order_lines,
+            properties={
+                "unit_price": composite(Money, order_lines.c.unit_price_minor, order_lines.c.currency),
+                "units": relationship(m.ItemUnit, cascade="all, delete-orphan", order_by=item_units.c.item_code),
+            },
+        )
+        reg.map_imperatively(
+            m.Order,
+            orders,
+            properties={
+                "lines": relationship(m.OrderLine, cascade="all, delete-orphan", order_by=order_lines.c.line_no),
+            },
+        )
+        reg.map_imperatively(
+            m.Shift,
+            shifts,
+            properties={
+                "opening_float": composite(Money, shifts.c.opening_float_minor, shifts.c.currency),
+            },
+        )
+        reg.map_imperatively(
+            m.Tender,
+            tenders,
+            properties={
+                "amount": composite(Money, tenders.c.amount_minor, tenders.c.currency),
+                "tendered": composite(Money, tenders.c.tendered_minor, tenders.c.currency),
+            },
+        )
+        reg.map_imperatively(
+            m.Sale,
+            sales,
+            properties={
+                "total": composite(Money, sales.c.total_minor, sales.c.currency),
+                "tenders": relationship(
+                    m.Tender,
+                    cascade="all, delete-orphan",
+                    order_by=tenders.c.position,
+                    collection_class=ordering_list("position"),
+                    lazy="selectin",
+                ),
+                # Many-to-one links the domain does not use, declared so that the unit of work
+                # inserts an order before its sale, a sale before its receipt and settlement.
+                "_order": relationship(m.Order, lazy="raise"),
+                "_shift": relationship(m.Shift, lazy="raise"),
+            },
+        )
+        reg.map_imperatively(m.ReceiptCounter, receipt_counters)
+        reg.map_imperatively(m.Receipt, receipts, properties={"_sale": relationship(m.Sale, lazy="raise")})
+        reg.map_imperatively(
+            m.Settlement,
+            settlements,
+            properties={
+                "amount": composite(Money, settlements.c.amount_minor, settlements.c.currency),
+                "_sale": relationship(m.Sale, lazy="raise"),
+            },
+        )
+        reg.map_imperatively(m.OutboxMessage, outbox)
+        reg.map_imperatively(
+            m.RefundCase,
+            refund_cases,
+            properties={"amount": composite(Money, refund_cases.c.amount_minor, refund_cases.c.currency)},
+        )
+        for cls in (m.User, m.Order, m.Sale, m.Shift, m.RefundCase):
+            event.listen(cls, "load", _reset_events)
+        _mapped = True

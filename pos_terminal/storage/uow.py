@@ -1,0 +1,161 @@
+"""The SQLAlchemy unit of work and its repositories."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+
+from pos_terminal.domain import model as m
+from pos_terminal.storage.engine import explain_db_error
+
+
+class _Repo:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, obj) -> None:
+        self.session.add(obj)
+
+
+class UserRepository(_Repo):
+    def get(self, user_id: uuid.UUID) -> m.User | None:
+        return self.session.get(m.User, user_id)
+
+    def by_username(self, username: str) -> m.User | None:
+        return self.session.scalars(select(m.User).where(m.User.username == username)).one_or_none()
+
+    def list(self) -> list[m.User]:
+        return list(self.session.scalars(select(m.User).order_by(m.User.username)))
+
+    def count(self) -> int:
+        return self.session.scalar(select(func.count()).select_from(m.User))
+
+
+class OrderRepository(_Repo):
+    def get(self, order_no: str) -> m.Order | None:
+        return self.session.get(m.Order, order_no)
+
+
+class SaleRepository(_Repo):
+    def get(self, sale_id: uuid.UUID) -> m.Sale | None:
+        return self.session.get(m.Sale, sale_id)
+
+    def paid_for_order(self, order_no: str) -> m.Sale | None:
+        return self.session.scalars(
+            select(m.Sale).where(m.Sale.order_no == order_no, m.Sale.status == m.SaleStatus.PAID)
+        ).one_or_none()
+
+
+class ShiftRepository(_Repo):
+    def get(self, shift_id: uuid.UUID) -> m.Shift | None:
+        return self.session.get(m.Shift, shift_id)
+
+    def open_for_terminal(self, terminal_id: str) -> m.Shift | None:
+        return self.session.scalars(
+            select(m.Shift).where(m.Shift.terminal_id == terminal_id, m.Shift.status == m.ShiftStatus.OPEN)
+        ).one_or_none()
+
+
+class ReceiptRepository(_Repo):
+    def counter_for(self, terminal_id: str) -> m.ReceiptCounter:
+        counter = self.session.get(m.ReceiptCounter, terminal_id, with_for_update=True)
+        if counter is None:
+            counter = m.ReceiptCounter(terminal_id, 0)
+            self.session.add(counter)
+        return counter
+
+    def last_for_terminal(self, terminal_id: str) -> m.Receipt | None:
+        return self.session.scalars(
+            select(m.Receipt).where(m.Receipt.terminal_id == terminal_id).order_by(m.Receipt.receipt_no.desc()).limit(1)
+        ).one_or_none()
+
+    def numbers(self, terminal_id: str) -> list[int]:
+        return list(
+            self.session.scalars(
+                select(m.Receipt.receipt_no).where(m.Receipt.terminal_id == terminal_id).order_by(m.Receipt.receipt_no)
+            )
+        )
+
+
+class OutboxRepository(_Repo):
+    def add_settlement(self, settlement: m.Settlement, now) -> m.OutboxMessage:
+        self.session.add(settlement)
+        message = m.OutboxMessage("settlement", settlement.payload(), created_at=now)
+        self.session.add(message)
+        return message
+
+    def pending(self, limit: int = 100) -> list[m.OutboxMessage]:
+        return list(
+            self.session.scalars(
+                select(m.OutboxMessage).where(m.OutboxMessage.sent_at.is_(None)).order_by(m.OutboxMessage.seq).limit(limit)
+            )
+        )
+
+    def pending_count(self) -> int:
+        return self.session.scalar(
+            select(func.count()).select_from(m.OutboxMessage).where(m.OutboxMessage.sent_at.is_(None))
+        )
+
+    def oldest_pending_at(self):
+        return self.session.scalar(select(func.min(m.OutboxMessage.created_at)).where(m.OutboxMessage.sent_at.is_(None)))
+
+
+class RefundRepository(_Repo):
+    def get(self, case_id: uuid.UUID) -> m.RefundCase | None:
+        return self.session.get(m.RefundCase, case_id)
+
+
+class SqlAlchemyUnitOfWork:
+    """`with uow:` opens a session; `commit()` makes the work durable; leaving the block
+    without committing rolls back. A driver error on commit becomes a StorageError whose
+    message says what to do; the transaction is then rolled back whole."""
+
+    def __init__(self, session_factory: sessionmaker) -> None:
+        self.session_factory = session_factory
+        self.session: Session | None = None
+
+    def __enter__(self) -> SqlAlchemyUnitOfWork:
+        self.session = self.session_factory()
+        s = self.session
+        self.users = UserRepository(s)
+        self.orders = OrderRepository(s)
+        self.sales = SaleRepository(s)
+        self.shifts = ShiftRepository(s)
+        self.receipts = ReceiptRepository(s)
+        self.outbox = OutboxRepository(s)
+        self.refunds = RefundRepository(s)
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        try:
+            self.session.rollback()
+        finally:
+            self.session.close()
+            self.session = None
+        if isinstance(exc, DBAPIError):
+            raise explain_db_error(exc, self.session_factory.kw.get("bind")) from exc
+
+    def commit(self) -> None:
+        try:
+            self.session.commit()
+        except DBAPIError as exc:
+            self.session.rollback()
+            raise explain_db_error(exc, self.session_factory.kw.get("bind")) from exc
+
+    def rollback(self) -> None:
+        self.session.rollback()
+
+    def collect_events(self) -> Iterator:
+        for obj in list(self.session.identity_map.values()) + list(self.session.new):
+            for event in getattr(obj, "events", None) or ():
+                yield event
+            if getattr(obj, "events", None):
+                obj.events.clear()
+
+
+def session_factory(engine) -> sessionmaker:
+    return sessionmaker(bind=engine, expire_on_commit=False)

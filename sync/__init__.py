@@ -1,0 +1,1 @@
+"""The platform: API client, outbox worker, contract and the sandbox platform."""
