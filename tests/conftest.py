@@ -48,3 +48,61 @@ def terminal(terminal_factory):
 
 def pytest_report_header(config):
     return f"QT_QPA_PLATFORM={os.environ.get('QT_QPA_PLATFORM', '')}"
+
+
+# ----------------------------------------------------------------------------- databases
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """The throwaway PostgreSQL for this test session. A machine without PostgreSQL fails the
+    tests that need it, loudly: `make test` installs the server."""
+    from tests.postgres import ThrowawayPostgres
+
+    server = ThrowawayPostgres()
+    server.start()
+    yield server
+    server.stop()
+
+
+_db_counter = iter(range(1, 1_000_000))
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request, tmp_path):
+    """A fresh, empty database URL on each backend."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'test.sqlite3'}"
+        return
+    import sqlalchemy as sa
+
+    server = request.getfixturevalue("pg_server")
+    name = f"t{os.getpid()}_{next(_db_counter)}"
+    admin = sa.create_engine(server.url("postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    yield server.url(name)
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.dispose()
+
+
+@pytest.fixture
+def engine(db_url):
+    """An engine on a fresh database migrated to head, domain classes mapped."""
+    from pos_terminal.storage import migrate, orm
+    from pos_terminal.storage.engine import make_engine
+
+    orm.start_mappers()
+    eng = make_engine(db_url)
+    migrate.upgrade(eng)
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture
+def uow_factory(engine):
+    from pos_terminal.storage.uow import SqlAlchemyUnitOfWork, session_factory
+
+    sessions = session_factory(engine)
+    return lambda: SqlAlchemyUnitOfWork(sessions)

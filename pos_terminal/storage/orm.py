@@ -188,6 +188,7 @@ tenders = Table(
     Column("card_last4", String(4)),
     CheckConstraint("amount_minor > 0", name="amount_positive"),
     CheckConstraint("tendered_minor >= amount_minor", name="tendered_covers_amount"),
+    CheckConstraint("card_last4 IS NULL OR length(card_last4) = 4", name="card_last4_only"),
 )
 
 receipt_counters = Table(

@@ -6,11 +6,14 @@ import uuid
 from collections.abc import Iterator
 
 from sqlalchemy import func, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from pos_terminal.domain import model as m
 from pos_terminal.storage.engine import explain_db_error
+from pos_terminal.storage.orm import receipt_counters
 
 
 class _Repo:
@@ -62,11 +65,13 @@ class ShiftRepository(_Repo):
 
 class ReceiptRepository(_Repo):
     def counter_for(self, terminal_id: str) -> m.ReceiptCounter:
-        counter = self.session.get(m.ReceiptCounter, terminal_id, with_for_update=True)
-        if counter is None:
-            counter = m.ReceiptCounter(terminal_id, 0)
-            self.session.add(counter)
-        return counter
+        """The terminal's counter row, created if new and locked until this unit of work ends
+        (INSERT .. ON CONFLICT DO NOTHING, so two first sales cannot race on creating it)."""
+        insert = pg_insert if self.session.get_bind().dialect.name == "postgresql" else sqlite_insert
+        self.session.execute(
+            insert(receipt_counters).values(terminal_id=terminal_id, last_no=0).on_conflict_do_nothing()
+        )
+        return self.session.get(m.ReceiptCounter, terminal_id, with_for_update=True, populate_existing=True)
 
     def last_for_terminal(self, terminal_id: str) -> m.Receipt | None:
         return self.session.scalars(

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-22 07:39:23.599382
+Create Date: 2026-11-22 07:43:25.480168
 """
 from alembic import op
 import sqlalchemy as sa
@@ -16,7 +16,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-    
+
     op.create_table('orders',
     sa.Column('order_no', sa.String(length=64), nullable=False),
     sa.Column('merchant_id', sa.String(length=64), nullable=False),
@@ -194,6 +194,7 @@ def upgrade() -> None:
     sa.Column('approval_code', sa.String(length=32), nullable=True),
     sa.Column('card_last4', sa.String(length=4), nullable=True),
     sa.CheckConstraint('amount_minor > 0', name=op.f('ck_tenders_amount_positive')),
+    sa.CheckConstraint('card_last4 IS NULL OR length(card_last4) = 4', name=op.f('ck_tenders_card_last4_only')),
     sa.CheckConstraint('tendered_minor >= amount_minor', name=op.f('ck_tenders_tendered_covers_amount')),
     sa.ForeignKeyConstraint(['sale_id'], ['sales.id'], name=op.f('fk_tenders_sale_id_sales'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_tenders'))
@@ -201,11 +202,11 @@ def upgrade() -> None:
     with op.batch_alter_table('tenders', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_tenders_sale_id'), ['sale_id'], unique=False)
 
-    
+
 
 
 def downgrade() -> None:
-    
+
     with op.batch_alter_table('tenders', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_tenders_sale_id'))
 
@@ -241,4 +242,4 @@ def downgrade() -> None:
 
     op.drop_table('outbox')
     op.drop_table('orders')
-    
+

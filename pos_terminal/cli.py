@@ -1,0 +1,314 @@
+"""The `pos-terminal` command line.
+
+Exit codes: 0 success, 1 a check that found something (as each command says), 2 bad input or an
+environment problem (the message names the cause and what to do), 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import shutil
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from pos_terminal import __version__
+
+EXIT_OK, EXIT_FOUND, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class CliError(Exception):
+    """A problem the person at the keyboard can fix; printed without a traceback, exit 2."""
+
+
+def _err(message: str) -> None:
+    for line in message.splitlines() or [""]:
+        print(f"pos-terminal: {line}", file=sys.stderr)
+
+
+# ------------------------------------------------------------------------------ settings
+
+
+def _load_settings(path: str | None):
+    from config import loader
+
+    if path is None:
+        return loader.defaults(), None
+    return loader.load(path), Path(path).resolve()
+
+
+def _build(args, *, demo: bool, take_lock: bool = True):
+    from pos_terminal.bootstrap import DATA_DIR_ENV, build_terminal
+
+    settings, settings_file = _load_settings(getattr(args, "config", None))
+    if getattr(args, "data_dir", None):
+        os.environ[DATA_DIR_ENV] = str(Path(args.data_dir).resolve())
+    return build_terminal(settings, demo=demo, settings_file=settings_file, take_lock=take_lock)
+
+
+# ------------------------------------------------------------------------------ GUI
+
+
+def _ensure_display() -> subprocess.Popen | None:
+    """Where there is no display, starts Xvfb on a free display number and says so in one line.
+    Falls back to Qt's offscreen platform when Xvfb is not installed."""
+    if os.environ.get("QT_QPA_PLATFORM") or os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    xvfb = shutil.which("Xvfb")
+    if xvfb is None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        print("No display found and Xvfb is not installed: running offscreen (install xvfb for a virtual display).")
+        return None
+    read_fd, write_fd = os.pipe()
+    proc = subprocess.Popen(
+        [xvfb, "-displayfd", str(write_fd), "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
+        pass_fds=(write_fd,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_fd)
+    with os.fdopen(read_fd) as fh:
+        number = fh.readline().strip()
+    if not number:
+        proc.kill()
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        print("No display found and Xvfb would not start: running offscreen.")
+        return None
+    os.environ["DISPLAY"] = f":{number}"
+    print(f"No display found: running on a virtual display (Xvfb :{number}).")
+    return proc
+
+
+def _run_gui(args, *, demo: bool) -> int:
+    xvfb = _ensure_display()
+    try:
+        terminal = _build(args, demo=demo)
+        try:
+            screenshot = Path(args.screenshot).resolve() if args.screenshot else None
+            if screenshot is None and xvfb is not None:
+                stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+                screenshot = terminal.paths.screenshots / f"main-window-{stamp}.png"
+            if screenshot is not None:
+                screenshot.parent.mkdir(parents=True, exist_ok=True)
+                print(f"Screenshot of the main window: {screenshot}")
+            if demo:
+                print("Demo sign-in: cashier 1001 / PIN 1357, manager 8001 / PIN 8642, technician 9001 / PIN 9753")
+            print(f"Data folder: {terminal.paths.root}  Log: {terminal.log_file}  Stop with Ctrl+C.", flush=True)
+            from ui.app import run_gui
+
+            return run_gui(terminal, screenshot=screenshot, quit_after_screenshot=args.quit_after_screenshot)
+        finally:
+            terminal.close()
+    finally:
+        if xvfb is not None:
+            xvfb.terminate()
+            try:
+                xvfb.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                xvfb.kill()
+
+
+def cmd_demo(args) -> int:
+    return _run_gui(args, demo=True)
+
+
+def cmd_run(args) -> int:
+    return _run_gui(args, demo=False)
+
+
+# ------------------------------------------------------------------------------ config
+
+
+def cmd_config_check(args) -> int:
+    from config import loader
+
+    settings = loader.load(args.file)
+    if args.json:
+        print(json.dumps({"file": str(args.file), "valid": True, "settings": settings.model_dump(mode="json")}, ensure_ascii=False))
+    else:
+        print(f"{args.file}: valid")
+        for line in loader.summary(settings):
+            print(f"  {line}")
+    return EXIT_OK
+
+
+def cmd_config_defaults(args) -> int:
+    from config.loader import DEFAULTS_FILE
+
+    sys.stdout.write(DEFAULTS_FILE.read_text(encoding="utf-8"))
+    return EXIT_OK
+
+
+# ------------------------------------------------------------------------------ users
+
+
+def _read_pin(args) -> str:
+    if args.pin_stdin:
+        pin = sys.stdin.readline().strip()
+    else:
+        if not sys.stdin.isatty():
+            raise CliError("no terminal to ask the PIN on; pass --pin-stdin and send the PIN on standard input")
+        pin = getpass.getpass("PIN: ")
+        if getpass.getpass("PIN again: ") != pin:
+            raise CliError("the two PINs differ; nothing was saved")
+    return pin
+
+
+def cmd_user_add(args) -> int:
+    from pos_terminal.services import users
+
+    pin = _read_pin(args)
+    terminal = _build(args, demo=args.demo, take_lock=False)
+    try:
+        user = users.add_user(
+            terminal.uow(), terminal.hasher, terminal.clock, username=args.username, display_name=args.name or args.username,
+            role=args.role, pin=pin,
+        )
+    finally:
+        terminal.close()
+    print(f"added {user.username} ({user.role.value})")
+    return EXIT_OK
+
+
+def cmd_user_list(args) -> int:
+    from pos_terminal.services import users
+
+    terminal = _build(args, demo=args.demo, take_lock=False)
+    try:
+        found = users.list_users(terminal.uow())
+    finally:
+        terminal.close()
+    if args.json:
+        print(json.dumps([{"username": u.username, "name": u.display_name, "role": u.role.value} for u in found], ensure_ascii=False))
+    else:
+        for u in found:
+            print(f"{u.username:<12} {u.role.value:<11} {u.display_name}")
+    return EXIT_OK
+
+
+def cmd_user_unlock(args) -> int:
+    from pos_terminal.services import users
+
+    terminal = _build(args, demo=args.demo, take_lock=False)
+    try:
+        users.unlock_user(terminal.uow(), username=args.username)
+    finally:
+        terminal.close()
+    print(f"unlocked {args.username}")
+    return EXIT_OK
+
+
+# ------------------------------------------------------------------------------ database
+
+
+def cmd_db_status(args) -> int:
+    from pos_terminal.storage import migrate
+
+    terminal = _build(args, demo=args.demo, take_lock=False)
+    try:
+        current = migrate.current_revision(terminal.engine)
+        state = terminal.sync_state()
+        url = terminal.engine.url.render_as_string(hide_password=True)
+    finally:
+        terminal.close()
+    info = {"database": url, "schema": current, "head": migrate.head_revision(), "outbox_pending": state.pending}
+    if args.json:
+        print(json.dumps(info))
+    else:
+        for key, value in info.items():
+            print(f"{key:<15} {value}")
+    return EXIT_OK
+
+
+# ------------------------------------------------------------------------------ parser
+
+
+def cmd_version(args) -> int:
+    print(f"pos-terminal {__version__}")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pos-terminal",
+        description="Store counter terminal: scan a payment order, take payment, print, sync with the platform.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def gui_options(p):
+        p.add_argument("--screenshot", metavar="PNG", help="save a screenshot of the main window once it is shown")
+        p.add_argument("--quit-after-screenshot", action="store_true", help="exit once the screenshot is saved")
+        p.add_argument("--data-dir", metavar="DIR", help="data folder (default: the user's data folder)")
+
+    p = sub.add_parser("demo", help="start the terminal on its embedded defaults with simulated devices")
+    gui_options(p)
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("run", help="start the terminal with a settings file")
+    p.add_argument("--config", required=True, metavar="FILE", help="settings file (TOML)")
+    gui_options(p)
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("config", help="check settings files")
+    csub = p.add_subparsers(dest="config_command", metavar="ACTION", required=True)
+    c = csub.add_parser("check", help="validate a settings file: exit 0 and a summary, or 2 and every problem")
+    c.add_argument("file", metavar="FILE")
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(func=cmd_config_check)
+    c = csub.add_parser("defaults", help="print the embedded defaults (a starting point for a settings file)")
+    c.set_defaults(func=cmd_config_defaults)
+
+    def target_options(p):
+        g = p.add_mutually_exclusive_group()
+        g.add_argument("--config", metavar="FILE", help="settings file of the terminal")
+        g.add_argument("--demo", action="store_true", help="the demo terminal's database")
+        p.add_argument("--data-dir", metavar="DIR", help="data folder (default: the user's data folder)")
+        p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("user", help="manage the cashiers, managers and technicians of this terminal")
+    usub = p.add_subparsers(dest="user_command", metavar="ACTION", required=True)
+    u = usub.add_parser("add", help="add a user (asks the PIN twice, or reads it with --pin-stdin)")
+    u.add_argument("username")
+    u.add_argument("--role", required=True, choices=["cashier", "manager", "technician"])
+    u.add_argument("--name", help="display name")
+    u.add_argument("--pin-stdin", action="store_true", help="read the PIN from standard input")
+    target_options(u)
+    u.set_defaults(func=cmd_user_add)
+    u = usub.add_parser("list", help="list users")
+    target_options(u)
+    u.set_defaults(func=cmd_user_list)
+    u = usub.add_parser("unlock", help="unlock a user locked out after wrong PINs")
+    u.add_argument("username")
+    target_options(u)
+    u.set_defaults(func=cmd_user_unlock)
+
+    p = sub.add_parser("db", help="database status (the schema is migrated at every start)")
+    dsub = p.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    d = dsub.add_parser("status", help="schema revision, outbox backlog")
+    target_options(d)
+    d.set_defaults(func=cmd_db_status)
+
+    p = sub.add_parser("version", help="print the version")
+    p.set_defaults(func=cmd_version)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    from config.loader import SettingsError
+    from pos_terminal.domain.errors import DomainError
+
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except SettingsError as exc:
+        _err(str(exc))
+        return EXIT_BAD_INPUT
+    except (DomainError, CliError) as exc:
+        _err(getattr(exc, "message", None) or str(exc))
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
