@@ -1,0 +1,31 @@
+"""A child process for the power-cut test: records cash sales as fast as it can and prints
+"ACK <receipt_no> <order_no>" only after each commit returned, i.e. what the cashier would see."""
+
+import sys
+
+from config.schema import Settings
+from pos_terminal.bootstrap import build_terminal
+from pos_terminal.money import Money
+from pos_terminal.services import sales, shifts, users
+from tests.conftest import FAST_HASHER
+
+
+def main() -> None:
+    terminal = build_terminal(Settings(), demo=True, hasher=FAST_HASHER, configure_logs=False)
+    cashier = users.sign_in(terminal.uow(), terminal.hasher, terminal.clock, terminal.lockout, username="1001", pin="1357")
+    if shifts.current_shift(terminal.uow(), terminal_id="T01") is None:
+        shifts.open_shift(terminal.uow(), terminal.clock, terminal_id="T01", user_id=cashier.user_id, opening_float=Money(0))
+    print("READY", flush=True)
+    i = 0
+    while True:
+        no = f"{sys.argv[1]}-{i}"
+        spec = sales.OrderSpec(no, "m1", "Shop", "CNY", (sales.LineSpec(1, "s", "Tea", 300, 1, (f"{no}-U",)),))
+        r = sales.take_cash_payment(spec, Money(500), terminal.uow(), terminal.clock, terminal_id="T01", store_id="S1",
+                                    cashier_id=cashier.user_id)
+        sys.stdout.write(f"ACK {r.receipt_no} {no}\n")
+        sys.stdout.flush()
+        i += 1
+
+
+if __name__ == "__main__":
+    main()
