@@ -1,0 +1,56 @@
+"""`make bench`: every figure beside a baseline measured in the same run, printed as a table and
+written to benchmarks/results.json. Run with QT_QPA_PLATFORM=offscreen (the Makefile sets it)."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+from benchmarks import sale_commit, startup
+
+HERE = Path(__file__).resolve().parent
+
+
+def main() -> int:
+    out_dir = HERE / "out"
+    out_dir.mkdir(exist_ok=True)
+    rows = []
+    rows += startup.run(out_dir)
+    rows += sale_commit.run(out_dir)
+    result = {
+        "measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "machine": {"python": sys.version.split()[0], "platform": platform.platform(), "cpus": os.cpu_count()},
+        "rows": rows,
+    }
+    (HERE / "results.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+    print_table(rows)
+    print(f"\nwritten to {HERE / 'results.json'}")
+    return 0
+
+
+def print_table(rows: list[dict]) -> None:
+    headers = ("figure", "measured", "baseline", "baseline is", "ratio")
+    table = [
+        (
+            r["figure"],
+            r["value_text"],
+            r["baseline_text"],
+            r["baseline"],
+            f"{r['value'] / r['baseline_value']:.2f}x" if r["baseline_value"] else "-",
+        )
+        for r in rows
+    ]
+    widths = [max(len(str(x)) for x in col) for col in zip(headers, *table)]
+    line = "| " + " | ".join(h.ljust(w) for h, w in zip(headers, widths)) + " |"
+    print(line)
+    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    for row in table:
+        print("| " + " | ".join(str(c).ljust(w) for c, w in zip(row, widths)) + " |")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
