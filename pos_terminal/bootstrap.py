@@ -21,7 +21,7 @@ from config.schema import Settings
 from pos_terminal.clock import SystemClock
 from pos_terminal.domain.model import LockoutPolicy, Permission, Role
 from pos_terminal.logging_setup import configure as configure_logging
-from pos_terminal.ports import Clock, DeviceSet, DeviceStatus, PlatformClient, PlatformStatus
+from pos_terminal.ports import Clock, DeviceSet, DeviceState, DeviceStatus, PlatformClient, PlatformStatus
 from pos_terminal.security import ScryptPinHasher
 from pos_terminal.services import users as user_service
 from pos_terminal.storage import migrate, orm
@@ -136,8 +136,6 @@ class Terminal:
             except Exception as exc:  # an adapter bug must not stop the other devices opening
                 log.exception("device open failed")
                 kind = getattr(device, "kind", "device")
-                from pos_terminal.ports import DeviceState
-
                 status = DeviceStatus(kind, DeviceState.ERROR, "", f"failed to open: {exc}")
             on_status(status)
 

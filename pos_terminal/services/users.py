@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from pos_terminal.domain.errors import DomainError, NotAllowed, SignInRefused
-from pos_terminal.domain.model import LockoutPolicy, Permission, Role, User
+from pos_terminal.domain.model import ROLE_PERMISSIONS, LockoutPolicy, Permission, Role, User
 from pos_terminal.ports import Clock, PinHasher, UnitOfWork
 
 
@@ -21,8 +21,6 @@ class SignedIn:
     role: Role
 
     def can(self, permission: Permission) -> bool:
-        from pos_terminal.domain.model import ROLE_PERMISSIONS
-
         return permission in ROLE_PERMISSIONS[self.role]
 
 
