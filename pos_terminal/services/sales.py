@@ -102,6 +102,9 @@ def record_sale(cmd: RecordSale, uow: UnitOfWork, clock: Clock) -> SaleRecorded:
         shift = uow.shifts.open_for_terminal(cmd.terminal_id)
         if shift is None:
             raise NoOpenShift(f"terminal {cmd.terminal_id} has no open shift; open a shift before taking payments")
+        # Taken first: locks the terminal's counter for this unit of work before anything is
+        # pending, so the number is ours and nothing is flushed twice.
+        counter = uow.receipts.counter_for(cmd.terminal_id)
         order = uow.orders.get(cmd.order.order_no)
         if order is None:
             order = cmd.order.build()
@@ -133,7 +136,7 @@ def record_sale(cmd: RecordSale, uow: UnitOfWork, clock: Clock) -> SaleRecorded:
                     card_last4=spec.card_last4,
                 )
             )
-        receipt_no = uow.receipts.counter_for(cmd.terminal_id).next()
+        receipt_no = counter.next()
         sale.mark_paid(receipt_no, now)
         order.mark_paid()
         uow.sales.add(sale)
