@@ -119,11 +119,8 @@ class Terminal:
             pending = uow.outbox.pending_count()
             oldest = uow.outbox.oldest_pending_at()
             first = uow.outbox.pending(limit=1)
-        return SyncState(
-            pending,
-            (now - oldest).total_seconds() if oldest else None,
-            first[0].last_error if first else None,
-        )
+            last_error = first[0].last_error if first else None
+        return SyncState(pending, (now - oldest).total_seconds() if oldest else None, last_error)
 
     def platform_status(self) -> PlatformStatus:
         return self.platform.status()

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+import pytest
+
+from pos_terminal.bootstrap import SyncState
+from pos_terminal.money import Money
+from pos_terminal.ports import DeviceState, DeviceStatus
+from pos_terminal.services.sales import LineSpec, OrderSpec, take_cash_payment
+from pos_terminal.services.shifts import open_shift
+from tests.ui.conftest import settle
+
+
+def _record_a_cash_sale(terminal) -> None:
+    cashier = terminal.sign_in("1001", "1357")
+    ids = terminal.settings.terminal
+    open_shift(terminal.uow(), terminal.clock, terminal_id=ids.terminal_id, user_id=cashier.user_id, opening_float=Money(10000, "CNY"))
+    order = OrderSpec("ORD-1", "M-1", "Demo shop", "CNY", (LineSpec(1, "SKU-1", "Tea", 1250, 2, ("IC-1", "IC-2")),))
+    take_cash_payment(
+        order, Money(3000, "CNY"), terminal.uow(), terminal.clock, None,
+        terminal_id=ids.terminal_id, store_id=ids.store_id, cashier_id=cashier.user_id,
+    )
+
+
+def test_devices_show_opening_until_their_status_arrives(qtbot, window):
+    items = window.status.items
+    for kind in ("scanner", "printer", "drawer"):
+        assert items[kind].text().endswith("opening…")
+        assert items[kind].tone == "busy"
+    window.start()
+    settle(qtbot)
+    for kind, label in (("scanner", "Scanner"), ("printer", "Printer"), ("drawer", "Drawer")):
+        assert items[kind].text() == f"{label}: ready"
+        assert items[kind].tone == "ok"
+        assert "simulated" in items[kind].toolTip()
+
+
+def test_a_device_fault_posted_from_a_driver_thread_turns_red(qtbot, window):
+    import threading
+
+    status = DeviceStatus("printer", DeviceState.ERROR, "tcp://10.0.0.5:9100", "cover open")
+    worker = threading.Thread(target=window.bridge.post_device_status, args=(status,))
+    worker.start()
+    worker.join()
+    item = window.status.items["printer"]
+    qtbot.waitUntil(lambda: item.tone == "error")
+    assert item.text() == "Printer: not working"
+    assert "cover open" in item.toolTip()
+
+
+def test_a_posted_sync_backlog_is_shown(qtbot, window):
+    window.bridge.post_sync_state(SyncState(3, 600.0, "connection refused"))
+    item = window.status.items["sync"]
+    qtbot.waitUntil(lambda: item.text() == "3 to send")
+    assert item.tone == "error"
+    tip = item.toolTip()
+    assert "3 messages waiting to be sent to the platform." in tip
+    assert "The oldest has waited 10 minutes." in tip
+    assert "Last error: connection refused" in tip
+
+
+def test_platform_and_sync_backlog_are_polled(qtbot, window, terminal):
+    window.start()
+    settle(qtbot)
+    sync, platform = window.status.items["sync"], window.status.items["platform"]
+    assert sync.text() == "All sent" and sync.tone == "ok"
+    assert platform.text() == "Platform offline" and platform.tone == "warn"
+    assert terminal.platform_status().detail in platform.toolTip()
+
+    _record_a_cash_sale(terminal)
+    window.status.poll()  # what the timer does every few seconds
+    settle(qtbot)
+    assert sync.text() == "1 to send"
+    assert sync.tone == "warn"
+    assert "1 message waiting to be sent to the platform." in sync.toolTip()
+
+
+def test_a_failing_sync_read_shows_unknown_not_a_crash(qtbot, window, terminal, monkeypatch):
+    def broken():
+        raise RuntimeError("database is locked")
+
+    monkeypatch.setattr(terminal, "sync_state", broken)
+    window.status.poll()
+    settle(qtbot)
+    item = window.status.items["sync"]
+    assert item.text() == "Sync: unknown" and item.tone == "error"
+    assert "database is locked" in item.toolTip()

@@ -1,0 +1,57 @@
+"""The GUI entry point: `run_gui(terminal, ...)`. The caller owns the terminal and closes it
+after run_gui returns; run_gui waits for its background tasks before returning."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QDeadlineTimer, QThreadPool, QTimer
+from PySide6.QtWidgets import QApplication
+
+from pos_terminal.bootstrap import Terminal
+from ui.i18n import LanguageManager, initial_choice
+from ui.main_window import MainWindow
+from ui.style import apply_look
+
+log = logging.getLogger(__name__)
+
+SCREENSHOT_DELAY_MS = 300
+
+
+def create_window(terminal: Terminal, app: QApplication) -> MainWindow:
+    """Applies look and language to `app` and builds the window (not shown, not started)."""
+    apply_look(app, terminal.settings.ui.font_scale)
+    languages = LanguageManager(app, initial_choice(terminal.paths.preferences, terminal.settings.ui.language))
+    languages.apply(languages.choice)
+    return MainWindow(terminal, languages)
+
+
+def run_gui(terminal: Terminal, *, screenshot: Path | None = None, quit_after_screenshot: bool = False, argv=None) -> int:
+    app = QApplication.instance() or QApplication(list(argv) if argv is not None else sys.argv[:1])
+    app.setApplicationName("pos-terminal")
+    window = create_window(terminal, app)
+    if terminal.settings.ui.fullscreen:
+        window.showFullScreen()
+    else:
+        window.resize(1024, 768)
+        window.show()
+    window.start()
+
+    if screenshot is not None:
+
+        def take() -> None:
+            if not window.grab().save(str(screenshot), "PNG"):
+                log.error("could not save the screenshot", extra={"path": str(screenshot)})
+            if quit_after_screenshot:
+                app.quit()
+
+        QTimer.singleShot(SCREENSHOT_DELAY_MS, take)
+    try:
+        code = app.exec()
+    finally:
+        window.stop()
+        QThreadPool.globalInstance().waitForDone(QDeadlineTimer(10_000))
+        window.deleteLater()
+    return code

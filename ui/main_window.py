@@ -1,0 +1,95 @@
+"""The window: the sign-in page or a signed-in Workspace, above the status line.
+
+`start()` opens the devices on a worker (statuses arrive through the Bridge) and starts polling
+platform and sync state; call it once the window exists. `stop()` ends the polling.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+
+from pos_terminal.bootstrap import Terminal
+from pos_terminal.services.users import SignedIn
+from ui.bridge import Bridge
+from ui.i18n import LanguageManager
+from ui.screens.sign_in import SignInPage
+from ui.status_bar import StatusBar
+from ui.tasks import run_in_background
+from ui.texts import fill
+from ui.workspace import Workspace
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, terminal: Terminal, languages: LanguageManager, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumSize(1024, 768)
+        self._terminal = terminal
+        self._languages = languages
+        self.bridge = Bridge(self)
+        self.workspace: Workspace | None = None
+        self.sign_in_page = SignInPage(terminal, self)
+        self.sign_in_page.signed_in.connect(self.enter)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.sign_in_page)
+        self.status = StatusBar(terminal, self.bridge, self)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.status)
+        self.setCentralWidget(central)
+        self._devices_opening = False
+        self.retranslate_ui()
+
+    def start(self, poll_interval_ms: int = 5000) -> None:
+        if not self._devices_opening:
+            self._devices_opening = True
+            terminal, bridge = self._terminal, self.bridge
+            run_in_background(lambda: terminal.open_devices(bridge.post_device_status), context=self)
+        self.status.start_polling(poll_interval_ms)
+        self.sign_in_page.reset()
+
+    def stop(self) -> None:
+        self.status.stop_polling()
+
+    @property
+    def user(self) -> SignedIn | None:
+        return self.workspace.user if self.workspace is not None else None
+
+    def enter(self, user: SignedIn) -> None:
+        self._drop_workspace()
+        self.workspace = Workspace(self._terminal, user, self._languages, self)
+        self.workspace.sign_out_requested.connect(self.sign_out)
+        self.stack.addWidget(self.workspace)
+        self.stack.setCurrentWidget(self.workspace)
+        self.retranslate_ui()
+
+    def sign_out(self) -> None:
+        self._drop_workspace()
+        self.stack.setCurrentWidget(self.sign_in_page)
+        self.sign_in_page.reset()
+        self.retranslate_ui()
+
+    def _drop_workspace(self) -> None:
+        if self.workspace is not None:
+            self.stack.removeWidget(self.workspace)
+            self.workspace.deleteLater()
+            self.workspace = None
+
+    def closeEvent(self, event) -> None:
+        self.stop()
+        super().closeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        store = self._terminal.settings.terminal.store_name
+        if self.workspace is None:
+            self.setWindowTitle(fill(self.tr("%1 — counter terminal"), store))
+        else:
+            self.setWindowTitle(fill(self.tr("%1 — counter terminal — %2"), store, self.workspace.user.display_name))

@@ -1,0 +1,72 @@
+"""The frame every main page shares: a title, a one-line lead, and the page's own content.
+
+Subclasses return their texts from `title()`, `nav_title()` and `lead()` (calling self.tr in the
+subclass, so each page keeps its own translation context) and refresh their own widgets in
+`retranslate_content()`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+
+class Page(QWidget):
+    key = ""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"page_{self.key}")
+        self._title = QLabel(self)
+        self._title.setObjectName("PageTitle")
+        self._lead = QLabel(self)
+        self._lead.setObjectName("PageLead")
+        self._lead.setWordWrap(True)
+        self.content = QVBoxLayout()
+        self.content.setSpacing(12)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 22, 28, 22)
+        layout.setSpacing(8)
+        layout.addWidget(self._title)
+        layout.addWidget(self._lead)
+        layout.addSpacing(14)
+        layout.addLayout(self.content, 1)
+
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def nav_title(self) -> str:
+        return self.title()
+
+    def lead(self) -> str:
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self._title.setText(self.title())
+        self._lead.setText(self.lead())
+        self.retranslate_content()
+
+    def retranslate_content(self) -> None:
+        pass
+
+
+class ComingSoon(QFrame):
+    """A calm card saying what this page will hold."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Card")
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setObjectName("PageLead")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.addWidget(self.label)
+
+    def set_text(self, text: str) -> None:
+        self.label.setText(text)

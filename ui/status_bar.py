@@ -1,0 +1,167 @@
+"""The status line at the bottom of every page: platform, sync backlog, scanner, printer, drawer.
+
+Values arrive through the Bridge (GUI thread). Platform and sync state are polled on a timer whose
+slot only starts a background task; the database is never read on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+from pos_terminal.bootstrap import SyncState, Terminal
+from pos_terminal.ports import DeviceState, DeviceStatus, PlatformStatus
+from ui.bridge import Bridge
+from ui.tasks import run_in_background
+from ui.texts import device_name, device_state_text, fill
+from ui.widgets import StatusItem
+
+DEVICES = ("scanner", "printer", "drawer")
+
+_DEVICE_TONES = {
+    DeviceState.READY: "ok",
+    DeviceState.BUSY: "ok",
+    DeviceState.WARNING: "warn",
+    DeviceState.ERROR: "error",
+    DeviceState.OPENING: "busy",
+    DeviceState.NOT_CONFIGURED: "idle",
+    DeviceState.CLOSED: "idle",
+}
+
+
+class StatusBar(QWidget):
+    def __init__(self, terminal: Terminal, bridge: Bridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("StatusBar")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._terminal = terminal
+        self._platform: PlatformStatus | None = None
+        self._platform_error: str | None = None
+        self._sync: SyncState | None = None
+        self._sync_error: str | None = None
+        self._devices: dict[str, DeviceStatus] = {
+            kind: DeviceStatus(kind, DeviceState.OPENING) for kind in DEVICES
+        }
+        self._polling = {"platform": False, "sync": False}
+        self.items = {key: StatusItem(key, self) for key in ("platform", "sync", *DEVICES)}
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 4, 10, 4)
+        layout.setSpacing(18)
+        for key in ("platform", "sync"):
+            layout.addWidget(self.items[key])
+        layout.addStretch(1)
+        for key in DEVICES:
+            layout.addWidget(self.items[key])
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.poll)
+        bridge.device_status.connect(self.show_device_status)
+        bridge.platform_status.connect(self.show_platform_status)
+        bridge.sync_state.connect(self.show_sync_state)
+        self._bridge = bridge
+        self.retranslate_ui()
+
+    # -- polling -------------------------------------------------------------------------
+    def start_polling(self, interval_ms: int = 5000) -> None:
+        self.poll()
+        self._timer.start(interval_ms)
+
+    def stop_polling(self) -> None:
+        self._timer.stop()
+
+    def poll(self) -> None:
+        terminal, bridge = self._terminal, self._bridge
+        if not self._polling["platform"]:
+            self._polling["platform"] = True
+            run_in_background(
+                lambda: bridge.post_platform_status(terminal.platform_status()),
+                lambda _: self._poll_done("platform"),
+                lambda exc: self._poll_failed("platform", exc),
+                context=self,
+            )
+        if not self._polling["sync"]:
+            self._polling["sync"] = True
+            run_in_background(
+                lambda: bridge.post_sync_state(terminal.sync_state()),
+                lambda _: self._poll_done("sync"),
+                lambda exc: self._poll_failed("sync", exc),
+                context=self,
+            )
+
+    def _poll_done(self, key: str) -> None:
+        self._polling[key] = False
+        if key == "platform":
+            self._platform_error = None
+        else:
+            self._sync_error = None
+        self.retranslate_ui()
+
+    def _poll_failed(self, key: str, exc: BaseException) -> None:
+        self._polling[key] = False
+        if key == "platform":
+            self._platform_error = str(exc)
+        else:
+            self._sync_error = str(exc)
+        self.retranslate_ui()
+
+    # -- values from the bridge ----------------------------------------------------------
+    def show_device_status(self, status: DeviceStatus) -> None:
+        self._devices[status.device] = status
+        self._render_device(status.device)
+
+    def show_platform_status(self, status: PlatformStatus) -> None:
+        self._platform = status
+        self._platform_error = None
+        self._render_platform()
+
+    def show_sync_state(self, state: SyncState) -> None:
+        self._sync = state
+        self._sync_error = None
+        self._render_sync()
+
+    # -- rendering -----------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self._render_platform()
+        self._render_sync()
+        for kind in DEVICES:
+            self._render_device(kind)
+
+    def _render_platform(self) -> None:
+        item = self.items["platform"]
+        if self._platform_error is not None:
+            item.set_state("error", self.tr("Platform: unknown"), self._platform_error)
+        elif self._platform is None:
+            item.set_state("busy", self.tr("Platform: checking…"))
+        elif self._platform.online:
+            item.set_state("ok", self.tr("Platform online"), self._platform.detail)
+        else:
+            item.set_state("warn", self.tr("Platform offline"), self._platform.detail)
+
+    def _render_sync(self) -> None:
+        item = self.items["sync"]
+        state = self._sync
+        if self._sync_error is not None:
+            item.set_state("error", self.tr("Sync: unknown"), self._sync_error)
+        elif state is None:
+            item.set_state("busy", self.tr("Sync: checking…"))
+        elif state.pending == 0:
+            item.set_state("ok", self.tr("All sent"), self.tr("Nothing is waiting to be sent to the platform."))
+        else:
+            lines = [self.tr("%n message(s) waiting to be sent to the platform.", "", state.pending)]
+            if state.oldest_age_s is not None:
+                minutes = int(state.oldest_age_s // 60)
+                lines.append(self.tr("The oldest has waited %n minute(s).", "", minutes))
+            if state.last_error:
+                lines.append(fill(self.tr("Last error: %1"), state.last_error))
+            tone = "error" if state.last_error else "warn"
+            item.set_state(tone, self.tr("%n to send", "", state.pending), "\n".join(lines))
+
+    def _render_device(self, kind: str) -> None:
+        status = self._devices[kind]
+        text = fill(self.tr("%1: %2"), device_name(kind), device_state_text(status.state))
+        detail = " — ".join(part for part in (status.name, status.detail) if part)
+        self.items[kind].set_state(_DEVICE_TONES.get(status.state, "idle"), text, detail)
