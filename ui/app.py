@@ -4,6 +4,7 @@ after run_gui returns; run_gui waits for its background tasks before returning."
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 from pathlib import Path
 
@@ -28,6 +29,17 @@ def create_window(terminal: Terminal, app: QApplication) -> MainWindow:
     return MainWindow(terminal, languages)
 
 
+def stop_on_signals(app: QApplication) -> QTimer:
+    """Ctrl+C and SIGTERM quit the event loop cleanly (so the caller closes devices and the
+    database). Python runs signal handlers only between bytecodes, so a short timer wakes it."""
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: app.quit())
+    waker = QTimer(app)
+    waker.timeout.connect(lambda: None)
+    waker.start(250)
+    return waker
+
+
 def run_gui(terminal: Terminal, *, screenshot: Path | None = None, quit_after_screenshot: bool = False, argv=None) -> int:
     app = QApplication.instance() or QApplication(list(argv) if argv is not None else sys.argv[:1])
     app.setApplicationName("pos-terminal")
@@ -38,6 +50,7 @@ def run_gui(terminal: Terminal, *, screenshot: Path | None = None, quit_after_sc
         window.resize(1024, 768)
         window.show()
     window.start()
+    stop_on_signals(app)
 
     if screenshot is not None:
 

@@ -65,3 +65,20 @@ def test_a_second_instance_on_the_same_database_is_refused(tmp_path):
     finally:
         first.terminate()
         first.wait(timeout=30)
+
+
+def test_ctrl_c_stops_the_terminal_cleanly(tmp_path):
+    data = tmp_path / "data"
+    proc = subprocess.Popen([sys.executable, "-m", "pos_terminal", "demo"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, env=_env(data), cwd=ROOT)
+    deadline = time.monotonic() + 60
+    while "Stop with Ctrl+C" not in (line := proc.stdout.readline()):
+        assert line and time.monotonic() < deadline, proc.stderr.read()
+    time.sleep(1.0)  # let the window come up
+    proc.send_signal(2)  # SIGINT, what Ctrl+C sends
+    assert proc.wait(timeout=30) == 0, proc.stderr.read()
+    # the instance lock was released: the next start gets past it
+    shot = tmp_path / "again.png"
+    r = subprocess.run([sys.executable, "-m", "pos_terminal", "demo", "--screenshot", str(shot), "--quit-after-screenshot"],
+                       capture_output=True, text=True, timeout=60, env=_env(data), cwd=ROOT)
+    assert r.returncode == 0, r.stderr

@@ -54,6 +54,10 @@ def test_migrations_match_the_models(engine):
     assert migrate.current_revision(engine) == migrate.head_revision()
 
 
+def test_head_constant_names_the_newest_migration():
+    assert migrate.HEAD == migrate.head_revision()
+
+
 def test_migrating_twice_changes_nothing(engine):
     migrate.upgrade(engine)
     assert migrate.current_revision(engine) == migrate.head_revision()
