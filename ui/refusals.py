@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication
 
 from pos_terminal.bootstrap import Terminal
-from pos_terminal.domain.errors import AccountLocked, NotAllowed, SignInRefused
+from pos_terminal.domain.errors import AccountLocked, NotAllowed, SignInRefused, UserDisabled
 from ui.texts import fill
 
 log = logging.getLogger(__name__)
@@ -30,7 +30,7 @@ def refusal_text(exc: BaseException, terminal: Terminal) -> str:
         if params.get("locked"):
             minutes = int(terminal.lockout.lockout / timedelta(minutes=1))
             return QCoreApplication.translate("Refusals", "Wrong PIN. This user is now locked for %n minute(s).", None, minutes)
-        if "attempts_left" not in params:
+        if isinstance(exc, UserDisabled):
             return QCoreApplication.translate("Refusals", "This user cannot sign in. Ask a manager.")
         left = params.get("attempts_left")
         if isinstance(left, int):

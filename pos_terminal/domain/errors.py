@@ -21,6 +21,10 @@ class AccountLocked(SignInRefused):
     code = "account_locked"
 
 
+class UserDisabled(SignInRefused):
+    code = "user_disabled"
+
+
 class NotAllowed(DomainError):
     code = "not_allowed"
 

@@ -21,7 +21,7 @@ from pos_terminal.domain.errors import (
     NotAllowed,
     PaymentError,
     ShiftError,
-    SignInRefused,
+    UserDisabled,
 )
 from pos_terminal.ids import uuid7
 from pos_terminal.money import Money, total
@@ -124,7 +124,7 @@ class User(_Aggregate):
 
     def check_can_sign_in(self, now: datetime) -> None:
         if not self.active:
-            raise SignInRefused(f"user {self.username} is disabled; ask a manager", username=self.username)
+            raise UserDisabled(f"user {self.username} is disabled; ask a manager", username=self.username)
         if self.is_locked(now):
             raise AccountLocked(
                 f"user {self.username} is locked after repeated wrong PINs until "

@@ -27,7 +27,7 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.ext.orderinglist import ordering_list
-from sqlalchemy.orm import composite, registry, relationship
+from sqlalchemy.orm import clear_mappers, composite, registry, relationship
 from sqlalchemy.types import TypeDecorator
 
 from pos_terminal.domain import model as m
@@ -347,3 +347,15 @@ def start_mappers() -> None:
         for cls in (m.User, m.Order, m.Sale, m.Shift, m.RefundCase):
             event.listen(cls, "load", _reset_events)
         _mapped = True
+
+
+def stop_mappers() -> None:
+    """Removes the mapping again, leaving plain domain classes (for unit tests of the domain
+    with fakes, which must not see instrumented objects)."""
+    global _mapped
+    with _mapped_lock:
+        if _mapped:
+            for cls in (m.User, m.Order, m.Sale, m.Shift, m.RefundCase):
+                event.remove(cls, "load", _reset_events)
+            clear_mappers()
+            _mapped = False

@@ -81,6 +81,15 @@ def test_an_unknown_user_is_refused_without_saying_so(qtbot, window):
     assert window.sign_in_page.message.text() == "Unknown user or wrong PIN."
 
 
+def test_a_disabled_user_is_told_to_ask_a_manager(qtbot, window, terminal):
+    with terminal.uow() as uow:
+        uow.users.by_username("1001").active = False
+        uow.commit()
+    sign_in(qtbot, window, "1001", "1357")
+    assert window.workspace is None
+    assert window.sign_in_page.message.text() == "This user cannot sign in. Ask a manager."
+
+
 def test_empty_fields_ask_for_user_and_pin_without_a_call(qtbot, window, terminal, monkeypatch):
     calls = []
     monkeypatch.setattr(terminal, "sign_in", lambda *a: calls.append(a))

@@ -137,3 +137,12 @@ def test_shift_open_close_and_naive_time_refused():
     assert sh.counted_cash == Money(12000)
     with pytest.raises(ValueError, match="timezone-aware"):
         Shift("T01", uuid7(), Money(0), opened_at=datetime(2026, 1, 1))
+
+
+def test_a_disabled_user_is_refused_with_its_own_error():
+    from pos_terminal.domain.errors import UserDisabled
+
+    u = User("c", "C", Role.CASHIER, "h", active=False)
+    with pytest.raises(UserDisabled):
+        u.check_can_sign_in(NOW)
+    assert not u.can(Permission.SELL)
