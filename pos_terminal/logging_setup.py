@@ -89,4 +89,7 @@ def configure(log_dir: Path, level: str = "INFO", max_bytes: int = 5_000_000, ba
     handler._pos_terminal = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     root.setLevel(level)
+    # Libraries' chatter (Alembic lists its plugins at INFO on every migration) stays out.
+    for noisy in ("alembic", "sqlalchemy"):
+        logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLevelName(level)))
     return path

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
@@ -22,6 +23,9 @@ class SignedIn:
 
     def can(self, permission: Permission) -> bool:
         return permission in ROLE_PERMISSIONS[self.role]
+
+
+log = logging.getLogger(__name__)
 
 
 class DuplicateUser(DomainError):
@@ -62,11 +66,13 @@ def sign_in(
         user = uow.users.by_username(username.strip())
         if user is None:
             hasher.verify(pin, _DUMMY_HASH.get(hasher))
+            log.warning("sign-in refused: unknown user", extra={"username": username.strip()[:64]})
             raise SignInRefused("unknown user or wrong PIN", attempts_left=None)
         user.check_can_sign_in(now)
         if not hasher.verify(pin, user.pin_hash):
             left = user.record_failed_sign_in(now, policy)
             uow.commit()
+            log.warning("sign-in refused: wrong PIN", extra={"username": user.username, "attempts_left": left})
             if left == 0:
                 raise SignInRefused(
                     f"wrong PIN; user {user.username} is now locked for "
@@ -77,6 +83,7 @@ def sign_in(
             raise SignInRefused(f"unknown user or wrong PIN; {left} attempts left", attempts_left=left)
         user.record_sign_in(now)
         uow.commit()
+        log.info("signed in", extra={"username": user.username, "role": user.role.value})
         return _signed_in(user)
 
 
