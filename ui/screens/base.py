@@ -70,3 +70,24 @@ class ComingSoon(QFrame):
 
     def set_text(self, text: str) -> None:
         self.label.setText(text)
+
+
+class PlaceholderPage(Page):
+    """A page whose real content comes with a later feature: its title, lead and a card saying
+    what it will hold (`coming_next()`, translated in the subclass)."""
+
+    def __init__(self, parent: QWidget | None = None, *, finished: bool = True) -> None:
+        """With finished=False the subclass adds its own widgets below the card, then a stretch,
+        then calls retranslate_ui() itself."""
+        super().__init__(parent)
+        self._card = ComingSoon(self)
+        self.content.addWidget(self._card)
+        if finished:
+            self.content.addStretch(1)
+            self.retranslate_ui()
+
+    def coming_next(self) -> str:
+        raise NotImplementedError
+
+    def retranslate_content(self) -> None:
+        self._card.set_text(self.coming_next())

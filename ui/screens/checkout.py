@@ -1,19 +1,10 @@
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
-
-from ui.screens.base import ComingSoon, Page
+from ui.screens.base import PlaceholderPage
 
 
-class CheckoutPage(Page):
+class CheckoutPage(PlaceholderPage):
     key = "checkout"
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._card = ComingSoon(self)
-        self.content.addWidget(self._card)
-        self.content.addStretch(1)
-        self.retranslate_ui()
 
     def title(self) -> str:
         return self.tr("Checkout")
@@ -21,7 +12,5 @@ class CheckoutPage(Page):
     def lead(self) -> str:
         return self.tr("Scan the buyer's payment code or order number, then take the payment.")
 
-    def retranslate_content(self) -> None:
-        self._card.set_text(
-            self.tr("Coming next: the scanned order with its items and total, and cash, prepaid-card and bank-card payment with a printed receipt.")
-        )
+    def coming_next(self) -> str:
+        return self.tr("Coming next: the scanned order with its items and total, and cash, prepaid-card and bank-card payment with a printed receipt.")

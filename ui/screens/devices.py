@@ -1,19 +1,10 @@
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
-
-from ui.screens.base import ComingSoon, Page
+from ui.screens.base import PlaceholderPage
 
 
-class DevicesPage(Page):
+class DevicesPage(PlaceholderPage):
     key = "devices"
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._card = ComingSoon(self)
-        self.content.addWidget(self._card)
-        self.content.addStretch(1)
-        self.retranslate_ui()
 
     def title(self) -> str:
         return self.tr("Devices")
@@ -21,7 +12,5 @@ class DevicesPage(Page):
     def lead(self) -> str:
         return self.tr("Set up and test the scanner, camera, receipt printer, cash drawer and card terminal.")
 
-    def retranslate_content(self) -> None:
-        self._card.set_text(
-            self.tr("Coming next: detected devices, their settings, a test scan, a test receipt and a drawer test. The status line below already shows each device's state.")
-        )
+    def coming_next(self) -> str:
+        return self.tr("Coming next: detected devices, their settings, a test scan, a test receipt and a drawer test. The status line below already shows each device's state.")

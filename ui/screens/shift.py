@@ -4,19 +4,18 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from pos_terminal.bootstrap import Terminal
 from ui.dialogs.manager_approval import ManagerApprovalDialog
-from ui.screens.base import ComingSoon, Page
+from ui.screens.base import PlaceholderPage
 from ui.texts import fill, role_name
 
 
-class ShiftPage(Page):
+class ShiftPage(PlaceholderPage):
     key = "shift"
 
     def __init__(self, terminal: Terminal, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, finished=False)
         self._terminal = terminal
         self._approver = None
         self._asked = False
-        self._card = ComingSoon(self)
         self.approval_button = QPushButton(self)
         self.approval_button.setObjectName("test_approval")
         self.approval_result = QLabel(self)
@@ -24,7 +23,6 @@ class ShiftPage(Page):
         row = QHBoxLayout()
         row.addWidget(self.approval_button)
         row.addWidget(self.approval_result, 1)
-        self.content.addWidget(self._card)
         self.content.addLayout(row)
         self.content.addStretch(1)
         self.approval_button.clicked.connect(self.test_approval)
@@ -41,10 +39,11 @@ class ShiftPage(Page):
         self._asked = True
         self.retranslate_content()
 
+    def coming_next(self) -> str:
+        return self.tr("Coming next: opening float, cash counts, over/short with a manager's approval, the end-of-day reconciliation of drawer, card terminal and platform, and printed reports.")
+
     def retranslate_content(self) -> None:
-        self._card.set_text(
-            self.tr("Coming next: opening float, cash counts, over/short with a manager's approval, the end-of-day reconciliation of drawer, card terminal and platform, and printed reports.")
-        )
+        super().retranslate_content()
         self.approval_button.setText(self.tr("Test manager approval"))
         if not self._asked:
             self.approval_result.setText("")

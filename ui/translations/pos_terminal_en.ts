@@ -4,17 +4,17 @@
 <context>
     <name>CheckoutPage</name>
     <message>
-        <location filename="../screens/checkout.py" line="19"/>
+        <location filename="../screens/checkout.py" line="10"/>
         <source>Checkout</source>
         <translation>Checkout</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="22"/>
+        <location filename="../screens/checkout.py" line="13"/>
         <source>Scan the buyer&apos;s payment code or order number, then take the payment.</source>
         <translation>Scan the buyer&apos;s payment code or order number, then take the payment.</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="26"/>
+        <location filename="../screens/checkout.py" line="16"/>
         <source>Coming next: the scanned order with its items and total, and cash, prepaid-card and bank-card payment with a printed receipt.</source>
         <translation>Coming next: the scanned order with its items and total, and cash, prepaid-card and bank-card payment with a printed receipt.</translation>
     </message>
@@ -22,17 +22,17 @@
 <context>
     <name>DevicesPage</name>
     <message>
-        <location filename="../screens/devices.py" line="19"/>
+        <location filename="../screens/devices.py" line="10"/>
         <source>Devices</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="22"/>
+        <location filename="../screens/devices.py" line="13"/>
         <source>Set up and test the scanner, camera, receipt printer, cash drawer and card terminal.</source>
         <translation>Set up and test the scanner, camera, receipt printer, cash drawer and card terminal.</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="26"/>
+        <location filename="../screens/devices.py" line="16"/>
         <source>Coming next: detected devices, their settings, a test scan, a test receipt and a drawer test. The status line below already shows each device&apos;s state.</source>
         <translation>Coming next: detected devices, their settings, a test scan, a test receipt and a drawer test. The status line below already shows each device&apos;s state.</translation>
     </message>
@@ -123,17 +123,17 @@
 <context>
     <name>RefundsPage</name>
     <message>
-        <location filename="../screens/refunds.py" line="19"/>
+        <location filename="../screens/refunds.py" line="10"/>
         <source>Refunds</source>
         <translation>Refunds</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="22"/>
+        <location filename="../screens/refunds.py" line="13"/>
         <source>Take back a faulty item: scan the item&apos;s own code and photograph the defect.</source>
         <translation>Take back a faulty item: scan the item&apos;s own code and photograph the defect.</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="26"/>
+        <location filename="../screens/refunds.py" line="16"/>
         <source>Coming next: refund intake by item code, a photo of the defect, and the platform&apos;s answer (refunded at once, or waiting for the seller).</source>
         <translation>Coming next: refund intake by item code, a photo of the defect, and the platform&apos;s answer (refunded at once, or waiting for the seller).</translation>
     </message>
@@ -238,37 +238,37 @@
 <context>
     <name>ShiftPage</name>
     <message>
-        <location filename="../screens/shift.py" line="34"/>
+        <location filename="../screens/shift.py" line="32"/>
         <source>Shift &amp; reports</source>
         <translation>Shift &amp; reports</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="37"/>
+        <location filename="../screens/shift.py" line="35"/>
         <source>Open and close shifts, count the drawer, close the day and print reports.</source>
         <translation>Open and close shifts, count the drawer, close the day and print reports.</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="40"/>
+        <location filename="../screens/shift.py" line="38"/>
         <source>Test a manager&apos;s approval (nothing is changed).</source>
         <translation>Test a manager&apos;s approval (nothing is changed).</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="46"/>
+        <location filename="../screens/shift.py" line="43"/>
         <source>Coming next: opening float, cash counts, over/short with a manager&apos;s approval, the end-of-day reconciliation of drawer, card terminal and platform, and printed reports.</source>
         <translation>Coming next: opening float, cash counts, over/short with a manager&apos;s approval, the end-of-day reconciliation of drawer, card terminal and platform, and printed reports.</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="48"/>
+        <location filename="../screens/shift.py" line="47"/>
         <source>Test manager approval</source>
         <translation>Test manager approval</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="52"/>
+        <location filename="../screens/shift.py" line="51"/>
         <source>Not approved.</source>
         <translation>Not approved.</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="55"/>
+        <location filename="../screens/shift.py" line="54"/>
         <source>Approved by %1 (%2).</source>
         <translation>Approved by %1 (%2).</translation>
     </message>

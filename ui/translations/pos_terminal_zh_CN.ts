@@ -4,17 +4,17 @@
 <context>
     <name>CheckoutPage</name>
     <message>
-        <location filename="../screens/checkout.py" line="19"/>
+        <location filename="../screens/checkout.py" line="10"/>
         <source>Checkout</source>
         <translation>收银</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="22"/>
+        <location filename="../screens/checkout.py" line="13"/>
         <source>Scan the buyer&apos;s payment code or order number, then take the payment.</source>
         <translation>扫描顾客的付款码或订单号，然后收款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="26"/>
+        <location filename="../screens/checkout.py" line="16"/>
         <source>Coming next: the scanned order with its items and total, and cash, prepaid-card and bank-card payment with a printed receipt.</source>
         <translation>即将推出：显示扫描到的订单商品和金额，支持现金、预付卡和银行卡付款，并打印小票。</translation>
     </message>
@@ -22,17 +22,17 @@
 <context>
     <name>DevicesPage</name>
     <message>
-        <location filename="../screens/devices.py" line="19"/>
+        <location filename="../screens/devices.py" line="10"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="22"/>
+        <location filename="../screens/devices.py" line="13"/>
         <source>Set up and test the scanner, camera, receipt printer, cash drawer and card terminal.</source>
         <translation>设置并测试扫码枪、摄像头、小票打印机、钱箱和刷卡终端。</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="26"/>
+        <location filename="../screens/devices.py" line="16"/>
         <source>Coming next: detected devices, their settings, a test scan, a test receipt and a drawer test. The status line below already shows each device&apos;s state.</source>
         <translation>即将推出：已检测到的设备及其设置、扫码测试、打印测试小票和钱箱测试。下方状态栏已显示各设备的状态。</translation>
     </message>
@@ -123,17 +123,17 @@
 <context>
     <name>RefundsPage</name>
     <message>
-        <location filename="../screens/refunds.py" line="19"/>
+        <location filename="../screens/refunds.py" line="10"/>
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="22"/>
+        <location filename="../screens/refunds.py" line="13"/>
         <source>Take back a faulty item: scan the item&apos;s own code and photograph the defect.</source>
         <translation>受理问题商品退货：扫描商品自身的编码，并拍下故障照片。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="26"/>
+        <location filename="../screens/refunds.py" line="16"/>
         <source>Coming next: refund intake by item code, a photo of the defect, and the platform&apos;s answer (refunded at once, or waiting for the seller).</source>
         <translation>即将推出：按商品编码受理退款、拍摄故障照片，并显示平台的处理结果（立即退款，或等待卖家确认）。</translation>
     </message>
@@ -236,37 +236,37 @@
 <context>
     <name>ShiftPage</name>
     <message>
-        <location filename="../screens/shift.py" line="34"/>
+        <location filename="../screens/shift.py" line="32"/>
         <source>Shift &amp; reports</source>
         <translation>交班与报表</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="37"/>
+        <location filename="../screens/shift.py" line="35"/>
         <source>Open and close shifts, count the drawer, close the day and print reports.</source>
         <translation>开班、交班、清点钱箱、日结并打印报表。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="40"/>
+        <location filename="../screens/shift.py" line="38"/>
         <source>Test a manager&apos;s approval (nothing is changed).</source>
         <translation>测试店长授权（不会更改任何数据）。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="46"/>
+        <location filename="../screens/shift.py" line="43"/>
         <source>Coming next: opening float, cash counts, over/short with a manager&apos;s approval, the end-of-day reconciliation of drawer, card terminal and platform, and printed reports.</source>
         <translation>即将推出：备用金、现金清点、经店长授权的长短款处理、钱箱、刷卡终端与平台的日终对账，以及报表打印。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="48"/>
+        <location filename="../screens/shift.py" line="47"/>
         <source>Test manager approval</source>
         <translation>测试店长授权</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="52"/>
+        <location filename="../screens/shift.py" line="51"/>
         <source>Not approved.</source>
         <translation>未获授权。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="55"/>
+        <location filename="../screens/shift.py" line="54"/>
         <source>Approved by %1 (%2).</source>
         <translation>已由 %1（%2）授权。</translation>
     </message>
