@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -39,6 +40,16 @@ def _load_settings(path: str | None):
     if path is None:
         return loader.defaults(), None
     return loader.load(path), Path(path).resolve()
+
+
+@contextmanager
+def _maintenance_terminal(args):
+    """A Terminal for a command-line chore beside a running one (no instance lock), closed after."""
+    terminal = _build(args, demo=args.demo, take_lock=False)
+    try:
+        yield terminal
+    finally:
+        terminal.close()
 
 
 def _build(args, *, demo: bool, take_lock: bool = True):
@@ -162,14 +173,11 @@ def cmd_user_add(args) -> int:
     from pos_terminal.services import users
 
     pin = _read_pin(args)
-    terminal = _build(args, demo=args.demo, take_lock=False)
-    try:
+    with _maintenance_terminal(args) as terminal:
         user = users.add_user(
             terminal.uow(), terminal.hasher, terminal.clock, username=args.username, display_name=args.name or args.username,
             role=args.role, pin=pin,
         )
-    finally:
-        terminal.close()
     print(f"added {user.username} ({user.role.value})")
     return EXIT_OK
 
@@ -177,11 +185,8 @@ def cmd_user_add(args) -> int:
 def cmd_user_list(args) -> int:
     from pos_terminal.services import users
 
-    terminal = _build(args, demo=args.demo, take_lock=False)
-    try:
+    with _maintenance_terminal(args) as terminal:
         found = users.list_users(terminal.uow())
-    finally:
-        terminal.close()
     if args.json:
         print(json.dumps([{"username": u.username, "name": u.display_name, "role": u.role.value} for u in found], ensure_ascii=False))
     else:
@@ -193,11 +198,8 @@ def cmd_user_list(args) -> int:
 def cmd_user_unlock(args) -> int:
     from pos_terminal.services import users
 
-    terminal = _build(args, demo=args.demo, take_lock=False)
-    try:
+    with _maintenance_terminal(args) as terminal:
         users.unlock_user(terminal.uow(), username=args.username)
-    finally:
-        terminal.close()
     print(f"unlocked {args.username}")
     return EXIT_OK
 
@@ -208,13 +210,10 @@ def cmd_user_unlock(args) -> int:
 def cmd_db_status(args) -> int:
     from pos_terminal.storage import migrate
 
-    terminal = _build(args, demo=args.demo, take_lock=False)
-    try:
+    with _maintenance_terminal(args) as terminal:
         current = migrate.current_revision(terminal.engine)
         state = terminal.sync_state()
         url = terminal.engine.url.render_as_string(hide_password=True)
-    finally:
-        terminal.close()
     info = {"database": url, "schema": current, "head": migrate.head_revision(), "outbox_pending": state.pending}
     if args.json:
         print(json.dumps(info))

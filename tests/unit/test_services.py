@@ -120,3 +120,11 @@ def test_drawer_fault_never_undoes_the_sale(uow, clock, cashier):
     r = _pay(uow, clock, cashier, drawer=FakeDrawer(fail=True))
     assert r.drawer_error == "drawer not connected"
     assert len(uow.committed_store.sales) == 1
+
+
+def test_unlock_lets_a_locked_user_sign_in_again(uow, clock, cashier):
+    for _ in range(3):
+        with pytest.raises(SignInRefused):
+            users.sign_in(uow, FAST_HASHER, clock, POLICY, username="1001", pin="9999")
+    users.unlock_user(uow, username="1001")
+    assert users.sign_in(uow, FAST_HASHER, clock, POLICY, username="1001", pin="1357").username == "1001"
