@@ -53,6 +53,9 @@ class ScanEvent:
     symbology: str  # "qr", "code128", "ean13", ..., or "unknown"
     source: str  # "wedge", "serial:/dev/ttyACM0", "camera:0", "simulated", ...
     ts: datetime  # when the scan completed, UTC
+    # How long the source took from the scan's first input (first key, first byte, frame
+    # captured) to this event; None where the source cannot tell.
+    latency_ms: float | None = None
 
 
 StatusCallback = Callable[[DeviceStatus], None]
