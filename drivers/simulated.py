@@ -51,6 +51,24 @@ class SimulatedScanner(_SimulatedDevice):
             self._on_scan(ScanEvent(text, text.encode("utf-8"), symbology, "simulated", datetime.now(timezone.utc)))
 
 
+class KeyboardWedge(_SimulatedDevice):
+    """A USB keyboard-wedge scanner read inside the window: ui/wedge.py's key filter tells its
+    bursts from typing and delivers the scans. This device only carries the status."""
+
+    kind = "scanner"
+
+    def open(self) -> DeviceStatus:
+        with self._lock:
+            self._status = DeviceStatus(self.kind, DeviceState.READY, "keyboard wedge", "scans are read from the keyboard")
+            return self._status
+
+    def start(self, on_scan: Callable[[ScanEvent], None]) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass
+
+
 class SimulatedPrinter(_SimulatedDevice):
     kind = "printer"
 

@@ -62,6 +62,11 @@ class DataPaths:
         return self.root / "preferences.json"
 
     @property
+    def settings(self) -> Path:
+        """Where the devices screen saves settings when the terminal runs without a file (demo)."""
+        return self.root / "settings.toml"
+
+    @property
     def screenshots(self) -> Path:
         return self.root / "screenshots"
 
@@ -125,8 +130,11 @@ class Terminal:
     def platform_status(self) -> PlatformStatus:
         return self.platform.status()
 
-    def open_devices(self, on_status: Callable[[DeviceStatus], None]) -> None:
-        """Opens every device, one after another, reporting each status. Blocking: a worker's job."""
+    def open_devices(self, on_status: Callable[[DeviceStatus], None], on_scan: Callable | None = None) -> None:
+        """Opens every device, one after another, reporting each status; then starts the scanner
+        with `on_scan` (a scanner that failed to open keeps retrying on its own thread, so one
+        plugged in later just starts working). Later status changes of a device that reports
+        them (unplugged, reconnected) also reach `on_status`. Blocking: a worker's job."""
         for device in (self.devices.scanner, self.devices.printer, self.devices.drawer):
             try:
                 status = device.open()
@@ -135,6 +143,40 @@ class Terminal:
                 kind = getattr(device, "kind", "device")
                 status = DeviceStatus(kind, DeviceState.ERROR, "", f"failed to open: {exc}")
             on_status(status)
+            listen = getattr(device, "add_status_listener", None)
+            if listen is not None:
+                listen(on_status)
+        if on_scan is not None:
+            try:
+                self.devices.scanner.start(on_scan)
+            except Exception as exc:
+                log.exception("scanner start failed")
+                on_status(DeviceStatus("scanner", DeviceState.ERROR, "", f"failed to start: {exc}"))
+
+    def use_scanner(self, scanner_settings, on_status: Callable[[DeviceStatus], None], on_scan: Callable) -> DeviceStatus:
+        """Puts a scanner built from `scanner_settings` (config.schema.ScannerSettings) at the counter:
+        the old one is closed first, so the port or camera it held is free, then the new one is
+        opened and started (it keeps retrying when it could not open). Not saved to the settings
+        file. Blocking: a worker's job."""
+        settings = self.settings.model_copy(update={"scanner": scanner_settings})
+        try:
+            self.devices.scanner.close()
+        except Exception:
+            log.exception("scanner close failed")
+        scanner = build_scanner(settings)
+        self.devices.scanner = scanner
+        self.settings = settings
+        try:
+            status = scanner.open()
+        except Exception as exc:
+            log.exception("scanner open failed")
+            status = DeviceStatus("scanner", DeviceState.ERROR, "", f"failed to open: {exc}")
+        on_status(status)
+        listen = getattr(scanner, "add_status_listener", None)
+        if listen is not None:
+            listen(on_status)
+        scanner.start(on_scan)
+        return status
 
     def close(self) -> None:
         for device in (self.devices.scanner, self.devices.printer, self.devices.drawer):
@@ -148,13 +190,36 @@ class Terminal:
         self.engine.dispose()
 
 
+def build_scanner(settings: Settings):
+    """The configured scanner, not opened. Kind "wedge" is read by the window's key filter (ui/),
+    so its device here only reports that it is there."""
+    from drivers.simulated import KeyboardWedge, SimulatedScanner
+
+    scanner = settings.scanner
+    if scanner.kind == "serial":
+        from drivers.serial_scanner import SerialScanner
+
+        return SerialScanner(scanner.serial)
+    if scanner.kind == "camera":
+        from drivers.camera import CameraScanner
+
+        return CameraScanner(scanner.camera)
+    if scanner.kind == "evdev":
+        from drivers.evdev_scanner import EvdevScanner
+
+        return EvdevScanner(scanner.evdev_device, layout=scanner.wedge.layout, terminator=scanner.wedge.terminator)
+    if scanner.kind == "wedge":
+        return KeyboardWedge()
+    return SimulatedScanner()
+
+
 def build_devices(settings: Settings) -> DeviceSet:
-    from drivers.simulated import AbsentDevice, SimulatedDrawer, SimulatedPrinter, SimulatedScanner, UnsupportedDevice
+    from drivers.simulated import AbsentDevice, SimulatedDrawer, SimulatedPrinter, UnsupportedDevice
 
     def unsupported(kind: str, name: str) -> UnsupportedDevice:
         return UnsupportedDevice(kind, name, f"{kind} kind '{name}' is not supported by this version of pos-terminal")
 
-    scanner = SimulatedScanner() if settings.scanner.kind == "simulated" else unsupported("scanner", settings.scanner.kind)
+    scanner = build_scanner(settings)
     if settings.printer.kind == "simulated":
         printer = SimulatedPrinter()
     elif settings.printer.kind == "none":

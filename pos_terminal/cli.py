@@ -55,9 +55,17 @@ def _maintenance_terminal(args):
 def _build(args, *, demo: bool, take_lock: bool = True):
     from pos_terminal.bootstrap import DATA_DIR_ENV, build_terminal
 
-    settings, settings_file = _load_settings(getattr(args, "config", None))
+    from config import loader
+    from pos_terminal.bootstrap import data_paths
+
     if getattr(args, "data_dir", None):
         os.environ[DATA_DIR_ENV] = str(Path(args.data_dir).resolve())
+    settings, settings_file = _load_settings(getattr(args, "config", None))
+    if demo and settings_file is None:
+        # What the devices screen saved in demo mode lives beside the demo database.
+        saved = data_paths(settings, demo=True).settings
+        if saved.exists():
+            settings, settings_file = loader.load(saved), saved
     return build_terminal(settings, demo=demo, settings_file=settings_file, take_lock=take_lock)
 
 
@@ -223,6 +231,90 @@ def cmd_db_status(args) -> int:
     return EXIT_OK
 
 
+# ------------------------------------------------------------------------------ scanning
+
+
+def _scan_line(event, as_json: bool) -> str:
+    if not as_json:
+        return event.text
+    latency = None if event.latency_ms is None else round(event.latency_ms, 3)
+    return json.dumps(
+        {"text": event.text, "symbology": event.symbology, "source": event.source,
+         "ts": event.ts.isoformat(timespec="milliseconds"), "latency_ms": latency},
+        ensure_ascii=False,
+    )
+
+
+def cmd_scan(args) -> int:
+    """One line per scan; exit 0 when something was read, 1 when nothing was, 2 on a bad SPEC."""
+    import queue
+    import time
+
+    from drivers.sources import SpecError, build_scanner, camera_settings, parse_spec
+
+    settings, _ = _load_settings(args.config)
+    try:
+        spec = parse_spec(args.source)
+        if spec.kind == "file":
+            return _scan_file(spec, camera_settings(spec, settings.scanner.camera), args.json)
+        if spec.kind == "video" and not Path(spec.target).is_file():
+            raise CliError(f"'{spec.label}': no such video file")
+        scanner = build_scanner(spec, settings)
+    except SpecError as exc:
+        raise CliError(str(exc)) from None
+
+    status = scanner.open()
+    if not status.usable:
+        scanner.close()
+        raise CliError(f"{spec.label}: {status.detail}")
+    scanner.add_status_listener(lambda st: _err(f"{spec.label}: {st.state.value}: {st.detail}"))
+    events: queue.Queue = queue.Queue(maxsize=10_000)
+    scanner.start(events.put)
+    finished = getattr(scanner, "finished", None)
+    deadline = time.monotonic() + args.timeout if args.timeout else None
+    count = 0
+    try:
+        while not (args.count and count >= args.count):
+            if deadline is not None and time.monotonic() >= deadline:
+                break
+            try:
+                event = events.get(timeout=0.1)
+            except queue.Empty:
+                if finished is not None and finished.is_set() and events.empty():
+                    break
+                continue
+            print(_scan_line(event, args.json), flush=True)
+            count += 1
+    finally:
+        scanner.close()
+    return EXIT_OK if count else EXIT_FOUND
+
+
+def _scan_file(spec, camera, as_json: bool) -> int:
+    from drivers.decoding import DecodePipeline
+    from drivers.image_files import ImageUnreadable, decode_image_file
+
+    try:
+        events = decode_image_file(spec.target, DecodePipeline(decoder=camera.decoder))
+    except ImageUnreadable as exc:
+        raise CliError(str(exc)) from None
+    for event in events:
+        print(_scan_line(event, as_json))
+    return EXIT_OK if events else EXIT_FOUND
+
+
+def cmd_devices(args) -> int:
+    from drivers.discovery import discover, format_text
+
+    settings, _ = _load_settings(args.config)
+    found = discover(settings)
+    if args.json:
+        print(json.dumps(found, ensure_ascii=False, default=str))
+    else:
+        print(format_text(found))
+    return EXIT_OK
+
+
 # ------------------------------------------------------------------------------ parser
 
 
@@ -290,6 +382,21 @@ def build_parser() -> argparse.ArgumentParser:
     d = dsub.add_parser("status", help="schema revision, outbox backlog")
     target_options(d)
     d.set_defaults(func=cmd_db_status)
+
+    p = sub.add_parser("scan", help="read scans from one source and print one line per scan (technicians' test)")
+    p.add_argument("--source", required=True, metavar="SPEC",
+                   help="file:PATH, video:PATH, camera:INDEX_OR_PATH, serial:PORT?baud=9600&parity=N&suffix=CR, "
+                        "evdev:PATH_OR_NAME or wedge (standard input)")
+    p.add_argument("--json", action="store_true", help='one JSON object a line: text, symbology, source, ts, latency_ms')
+    p.add_argument("--count", type=int, default=0, metavar="N", help="stop after N scans")
+    p.add_argument("--timeout", type=float, default=0, metavar="S", help="stop after S seconds")
+    p.add_argument("--config", metavar="FILE", help="settings file whose [scanner] keys are the starting point")
+    p.set_defaults(func=cmd_scan)
+
+    p = sub.add_parser("devices", help="list serial ports, cameras, input devices and printers this machine has")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--config", metavar="FILE", help="settings file (its network printer is probed)")
+    p.set_defaults(func=cmd_devices)
 
     p = sub.add_parser("version", help="print the version")
     p.set_defaults(func=cmd_version)

@@ -2,7 +2,7 @@
 
 Threading rule: the `post_*` methods may be called from any thread (device callbacks, the sync
 worker, background tasks). Each re-emits its value through a queued connection, so the public
-signals (`device_status`, `scan`, `sync_state`, `platform_status`) are always emitted on the
+signals (`device_status`, `scan`, `sync_state`, `platform_status`, `camera_frame`) are always emitted on the
 thread the Bridge lives on: create it on the GUI thread.
 """
 
@@ -16,11 +16,13 @@ class Bridge(QObject):
     scan = Signal(object)  # pos_terminal.ports.ScanEvent
     sync_state = Signal(object)  # pos_terminal.bootstrap.SyncState
     platform_status = Signal(object)  # pos_terminal.ports.PlatformStatus
+    camera_frame = Signal(object)  # ui.preview.PreviewFrame
 
     _device_status_in = Signal(object)
     _scan_in = Signal(object)
     _sync_state_in = Signal(object)
     _platform_status_in = Signal(object)
+    _camera_frame_in = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -29,6 +31,7 @@ class Bridge(QObject):
         self._scan_in.connect(self.scan, queued)
         self._sync_state_in.connect(self.sync_state, queued)
         self._platform_status_in.connect(self.platform_status, queued)
+        self._camera_frame_in.connect(self.camera_frame, queued)
 
     def post_device_status(self, status) -> None:
         self._device_status_in.emit(status)
@@ -41,3 +44,6 @@ class Bridge(QObject):
 
     def post_platform_status(self, status) -> None:
         self._platform_status_in.emit(status)
+
+    def post_camera_frame(self, frame) -> None:
+        self._camera_frame_in.emit(frame)

@@ -47,7 +47,7 @@ class MainWindow(QMainWindow):
         if not self._devices_opening:
             self._devices_opening = True
             terminal, bridge = self._terminal, self.bridge
-            run_in_background(lambda: terminal.open_devices(bridge.post_device_status), context=self)
+            run_in_background(lambda: terminal.open_devices(bridge.post_device_status, bridge.post_scan), context=self)
         self.status.start_polling(poll_interval_ms)
         self.sign_in_page.reset()
 
@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
 
     def enter(self, user: SignedIn) -> None:
         self._drop_workspace()
-        self.workspace = Workspace(self._terminal, user, self._languages, self)
+        self.workspace = Workspace(self._terminal, user, self._languages, self.bridge, self)
         self.workspace.sign_out_requested.connect(self.sign_out)
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)

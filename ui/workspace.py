@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QStackedWi
 from pos_terminal.bootstrap import Terminal
 from pos_terminal.domain.model import Permission
 from pos_terminal.services.users import SignedIn
+from ui.bridge import Bridge
 from ui.header import Header
 from ui.i18n import LanguageManager
 from ui.screens.base import Page
@@ -60,7 +61,9 @@ class SideNav(QWidget):
 class Workspace(QWidget):
     sign_out_requested = Signal()
 
-    def __init__(self, terminal: Terminal, user: SignedIn, languages: LanguageManager, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, terminal: Terminal, user: SignedIn, languages: LanguageManager, bridge: Bridge, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("Workspace")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -73,7 +76,7 @@ class Workspace(QWidget):
             "checkout": lambda: CheckoutPage(self),
             "refunds": lambda: RefundsPage(self),
             "shift": lambda: ShiftPage(terminal, self),
-            "devices": lambda: DevicesPage(self),
+            "devices": lambda: DevicesPage(terminal, bridge, self),
             "settings": lambda: SettingsPage(terminal, languages, self),
         }
         self.pages: dict[str, Page] = {}

@@ -1,16 +1,507 @@
+"""Devices (technicians): choose the counter's scanner and its settings, try it at once with a
+live readout of scans and their timing (and the camera preview with the codes outlined and the
+frame rate), save it to the settings file, and see what this machine has attached.
+
+Everything that touches a device or the disk runs in the background: discovery, swapping the
+scanner, saving. Scans and frames arrive through the Bridge.
+"""
+
 from __future__ import annotations
 
-from ui.screens.base import PlaceholderPage
+import logging
+
+from pydantic import ValidationError
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from config.schema import CameraSettings, ScannerSettings, SerialScannerSettings, WedgeSettings
+from pos_terminal.bootstrap import Terminal
+from ui.bridge import Bridge
+from ui.preview import PreviewFeed, PreviewFrame, ScanLogModel
+from ui.screens.base import Page
+from ui.settings_form import SettingsForm
+from ui.tasks import run_in_background
+from ui.texts import fill
+
+log = logging.getLogger(__name__)
+
+KINDS = ("simulated", "wedge", "evdev", "serial", "camera")
 
 
-class DevicesPage(PlaceholderPage):
+def _message_for(exc: BaseException) -> str:
+    if isinstance(exc, ValidationError):
+        return "; ".join(
+            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg'].removeprefix('Value error, ')}" for e in exc.errors(include_url=False)
+        )
+    return str(exc) or exc.__class__.__name__
+
+
+class DevicesPage(Page):
     key = "devices"
 
+    def __init__(self, terminal: Terminal, bridge: Bridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._terminal = terminal
+        self._bridge = bridge
+        self._feed: PreviewFeed | None = None
+        self._discovery: dict | None = None
+        self._busy = False
+
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self._scanner_tab(), "")
+        self.tabs.addTab(self._found_tab(), "")
+        self.content.addWidget(self.tabs, 1)
+
+        bridge.scan.connect(self._scanned)
+        bridge.camera_frame.connect(self._show_frame)
+        bridge.device_status.connect(self._device_status)
+        self.destroyed.connect(lambda *_: self._stop_preview())
+        self._load(terminal.settings.scanner)
+        self._watch_camera()
+        self.retranslate_ui()
+
+    # -- building ---------------------------------------------------------------------------
+    def _scanner_tab(self) -> QWidget:
+        tab = QWidget(self)
+        left = QFrame(tab)
+        left.setObjectName("Card")
+        self.kind_combo = QComboBox(left)
+        self.kind_combo.setObjectName("scanner_kind")
+        for kind in KINDS:
+            self.kind_combo.addItem(kind, kind)
+        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
+        self.kind_label = QLabel(left)
+        self.kind_label.setObjectName("FieldLabel")
+
+        self.forms = {
+            "serial": SettingsForm(SerialScannerSettings, parent=left),
+            "camera": SettingsForm(CameraSettings, ("source", "decoder", "width", "height", "repeat_window_ms"), left),
+            "wedge": SettingsForm(WedgeSettings, parent=left),
+            "evdev": SettingsForm(WedgeSettings, ("layout", "terminator", "custom_terminator"), left),
+        }
+        self.evdev_device = QComboBox(left)
+        self.evdev_device.setEditable(True)
+        self.evdev_device.setObjectName("field_evdev_device")
+        self.evdev_label = QLabel(left)
+        self.evdev_label.setObjectName("FieldLabel")
+
+        self.simulated_text = QLineEdit(left)
+        self.simulated_text.setObjectName("simulated_text")
+        self.simulated_send = QPushButton(left)
+        self.simulated_send.setObjectName("simulated_send")
+        self.simulated_send.clicked.connect(self._send_simulated)
+        self.simulated_text.returnPressed.connect(self._send_simulated)
+        self.simulated_note = QLabel(left)
+        self.simulated_note.setWordWrap(True)
+        self.simulated_note.setObjectName("FieldLabel")
+
+        self.pages = QStackedWidget(left)
+        simulated_page = QWidget(left)
+        sim = QVBoxLayout(simulated_page)
+        sim.setContentsMargins(0, 0, 0, 0)
+        sim.addWidget(self.simulated_note)
+        sim.addWidget(self.simulated_text)
+        sim.addWidget(self.simulated_send)
+        sim.addStretch(1)
+        self.wedge_note = QLabel(left)
+        self.wedge_note.setWordWrap(True)
+        self.wedge_note.setObjectName("FieldLabel")
+        wedge_page = QWidget(left)
+        wedge_box = QVBoxLayout(wedge_page)
+        wedge_box.setContentsMargins(0, 0, 0, 0)
+        wedge_box.addWidget(self.forms["wedge"])
+        wedge_box.addWidget(self.wedge_note)
+        wedge_box.addStretch(1)
+        evdev_page = QWidget(left)
+        evdev_box = QVBoxLayout(evdev_page)
+        evdev_box.setContentsMargins(0, 0, 0, 0)
+        evdev_box.addWidget(self.evdev_label)
+        evdev_box.addWidget(self.evdev_device)
+        evdev_box.addWidget(self.forms["evdev"])
+        evdev_box.addStretch(1)
+        self._page_of = {
+            "simulated": simulated_page,
+            "wedge": wedge_page,
+            "evdev": evdev_page,
+            "serial": self.forms["serial"],
+            "camera": self.forms["camera"],
+        }
+        for kind in KINDS:
+            self.pages.addWidget(self._page_of[kind])
+        scroll = QScrollArea(left)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.pages)
+
+        self.apply_button = QPushButton(left)
+        self.apply_button.setObjectName("Primary")
+        self.apply_button.clicked.connect(self.apply)
+        self.save_button = QPushButton(left)
+        self.save_button.setObjectName("save_scanner")
+        self.save_button.clicked.connect(self.save)
+        self.message = QLabel(left)
+        self.message.setObjectName("Message")
+        self.message.setWordWrap(True)
+        self.message.hide()
+
+        left_box = QVBoxLayout(left)
+        left_box.setContentsMargins(16, 14, 16, 14)
+        left_box.setSpacing(8)
+        kind_row = QHBoxLayout()
+        kind_row.addWidget(self.kind_label)
+        kind_row.addWidget(self.kind_combo, 1)
+        left_box.addLayout(kind_row)
+        left_box.addWidget(scroll, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.apply_button)
+        buttons.addWidget(self.save_button)
+        left_box.addLayout(buttons)
+        left_box.addWidget(self.message)
+
+        right = QWidget(tab)
+        self.preview = QLabel(right)
+        self.preview.setObjectName("CameraPreview")
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setFixedHeight(225)
+        self.preview.setMinimumWidth(300)
+        self.preview.setStyleSheet("background: #1f2933; color: #d5dbe1; border-radius: 8px;")
+        self.fps_label = QLabel(right)
+        self.fps_label.setObjectName("FieldLabel")
+        self.scans_label = QLabel(right)
+        self.scans_label.setObjectName("FieldLabel")
+        self.scan_log = ScanLogModel(self._terminal.settings.terminal.timezone, parent=self)
+        self.scan_table = QTableView(right)
+        self.scan_table.setObjectName("scan_log")
+        self.scan_table.setModel(self.scan_log)
+        self.scan_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.scan_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.scan_table.verticalHeader().hide()
+        header = self.scan_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        right_box = QVBoxLayout(right)
+        right_box.setContentsMargins(0, 0, 0, 0)
+        right_box.addWidget(self.preview)
+        right_box.addWidget(self.fps_label)
+        right_box.addWidget(self.scans_label)
+        right_box.addWidget(self.scan_table, 1)
+
+        row = QHBoxLayout(tab)
+        row.setContentsMargins(0, 10, 0, 0)
+        row.setSpacing(14)
+        row.addWidget(left, 5)
+        row.addWidget(right, 6)
+        return tab
+
+    def _found_tab(self) -> QWidget:
+        tab = QWidget(self)
+        self.refresh_button = QPushButton(tab)
+        self.refresh_button.setObjectName("refresh_devices")
+        self.refresh_button.clicked.connect(self.refresh)
+        self.found_note = QLabel(tab)
+        self.found_note.setObjectName("FieldLabel")
+        self.found_note.setWordWrap(True)
+        self.found = QTreeWidget(tab)
+        self.found.setObjectName("found_devices")
+        self.found.setColumnCount(2)
+        self.found.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        box = QVBoxLayout(tab)
+        box.setContentsMargins(0, 10, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(self.found_note, 1)
+        top.addWidget(self.refresh_button)
+        box.addLayout(top)
+        box.addWidget(self.found, 1)
+        return tab
+
+    # -- the form ---------------------------------------------------------------------------
+    def _load(self, scanner: ScannerSettings) -> None:
+        self.kind_combo.setCurrentIndex(KINDS.index(scanner.kind))
+        self.forms["serial"].load(scanner.serial)
+        self.forms["camera"].load(scanner.camera)
+        self.forms["wedge"].load(scanner.wedge)
+        self.forms["evdev"].load(scanner.wedge)
+        self.evdev_device.setEditText(scanner.evdev_device)
+        self._kind_changed()
+
+    def _kind_changed(self, *_):
+        kind = self.kind_combo.currentData()
+        self.pages.setCurrentWidget(self._page_of[kind])
+
+    def scanner_settings(self) -> ScannerSettings:
+        """What the form says, validated by the schema (raises ValidationError)."""
+        data = self._terminal.settings.scanner.model_dump()
+        kind = self.kind_combo.currentData()
+        data["kind"] = kind
+        if kind in ("serial", "camera", "wedge"):
+            data[kind] = {**data[kind], **self.forms[kind].values()}
+        elif kind == "evdev":
+            data["wedge"] = {**data["wedge"], **self.forms["evdev"].values()}
+            index = self.evdev_device.findText(self.evdev_device.currentText())
+            chosen = self.evdev_device.itemData(index) if index >= 0 else None
+            data["evdev_device"] = chosen or self.evdev_device.currentText().strip()
+        return ScannerSettings.model_validate(data)
+
+    # -- actions ------------------------------------------------------------------------------
+    def apply(self) -> None:
+        """Puts the scanner in the form at the counter now (not saved), on a worker."""
+        try:
+            chosen = self.scanner_settings()
+        except ValidationError as exc:
+            self._say(fill(self.tr("Check the settings: %1"), _message_for(exc)), "error")
+            return
+        if self._busy:
+            return
+        self._busy = True
+        self._stop_preview()
+        self.apply_button.setEnabled(False)
+        self._say(self.tr("Opening the scanner…"), "info")
+        terminal, bridge = self._terminal, self._bridge
+        run_in_background(
+            lambda: terminal.use_scanner(chosen, bridge.post_device_status, bridge.post_scan),
+            self._applied,
+            self._apply_failed,
+            context=self,
+        )
+
+    def _applied(self, status) -> None:
+        self._busy = False
+        self.apply_button.setEnabled(True)
+        self._watch_camera()
+        if status.usable:
+            self._say(self.tr("The scanner is working. Scan a code to see it below; save to keep this setting."), "info")
+        else:
+            self._say(fill(self.tr("The scanner could not be opened: %1. It keeps trying in the background."), status.detail), "error")
+
+    def _apply_failed(self, exc: BaseException) -> None:
+        self._busy = False
+        self.apply_button.setEnabled(True)
+        log.error("scanner swap failed", exc_info=exc)
+        self._say(fill(self.tr("The scanner could not be started: %1"), _message_for(exc)), "error")
+
+    def save(self) -> None:
+        try:
+            chosen = self.scanner_settings()
+        except ValidationError as exc:
+            self._say(fill(self.tr("Check the settings: %1"), _message_for(exc)), "error")
+            return
+        from config.writer import save_section
+
+        terminal = self._terminal
+        path = terminal.settings_file or terminal.paths.settings
+        values = chosen.model_dump(mode="json")
+        self.save_button.setEnabled(False)
+
+        def saved(_settings) -> None:
+            self.save_button.setEnabled(True)
+            if terminal.settings_file is None:
+                terminal.settings_file = path
+            self._say(fill(self.tr("Saved to %1. Press Apply to use it now if you have not."), str(path)), "info")
+
+        def failed(exc: BaseException) -> None:
+            self.save_button.setEnabled(True)
+            self._say(fill(self.tr("Not saved: %1"), _message_for(exc)), "error")
+
+        run_in_background(lambda: save_section(path, "scanner", values), saved, failed, context=self)
+
+    def _send_simulated(self) -> None:
+        text = self.simulated_text.text().strip()
+        scanner = self._terminal.devices.scanner
+        emit = getattr(scanner, "emit", None)
+        if not text:
+            return
+        if emit is None:
+            self._say(self.tr("The scanner at the counter is not the simulated one: press Apply first."), "error")
+            return
+        self.simulated_text.clear()
+        run_in_background(lambda: emit(text), context=self)
+
+    def refresh(self) -> None:
+        settings = self._terminal.settings
+        self.refresh_button.setEnabled(False)
+        self.found_note.setText(self.tr("Looking for devices…"))
+
+        def failed(exc: BaseException) -> None:
+            self.refresh_button.setEnabled(True)
+            self.found_note.setText(fill(self.tr("Could not list the devices: %1"), _message_for(exc)))
+
+        def discover():
+            from drivers.discovery import discover
+
+            return discover(settings)
+
+        run_in_background(discover, self._discovered, failed, context=self)
+
+    def _discovered(self, found: dict) -> None:
+        self.refresh_button.setEnabled(True)
+        self._discovery = found
+        self._fill_found()
+        self._offer_suggestions()
+
+    # -- what comes back ----------------------------------------------------------------------
+    def _scanned(self, event) -> None:
+        self.scan_log.add(event)
+
+    def _show_frame(self, frame: PreviewFrame) -> None:
+        self.preview.setPixmap(QPixmap.fromImage(frame.image))
+        self.fps_label.setText(fill(self.tr("Camera: %1 frames per second"), f"{frame.fps:.1f}"))
+
+    def _device_status(self, status) -> None:
+        if status.device == "scanner" and not status.usable and self._feed is not None:
+            self.fps_label.setText(fill(self.tr("Camera: %1"), status.detail))
+
+    def _watch_camera(self) -> None:
+        self._stop_preview()
+        listen = getattr(self._terminal.devices.scanner, "add_frame_listener", None)
+        self.preview.setVisible(listen is not None)
+        self.fps_label.setVisible(listen is not None)
+        if listen is not None:
+            self._feed = PreviewFeed(self._bridge.post_camera_frame)
+            listen(self._feed)
+
+    def _stop_preview(self) -> None:
+        if self._feed is not None:
+            self._feed.stop()
+            self._feed = None
+
+    def _say(self, text: str, tone: str) -> None:
+        self.message.setProperty("tone", tone)
+        self.message.setText(text)
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+        self.message.show()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._discovery is None and self.refresh_button.isEnabled():
+            self.refresh()
+
+    # -- discovery results --------------------------------------------------------------------
+    def _fill_found(self) -> None:
+        self.found.clear()
+        found = self._discovery or {}
+        groups = (
+            ("serial_ports", self.tr("Serial ports")),
+            ("cameras", self.tr("Cameras")),
+            ("input_devices", self.tr("Input devices")),
+            ("usb_printers", self.tr("USB printers")),
+            ("network_printer", self.tr("Network printer")),
+        )
+        total = 0
+        for key, title in groups:
+            entries = found.get(key)
+            if entries is None:
+                continue
+            if isinstance(entries, dict):
+                entries = [entries]
+            group = QTreeWidgetItem(self.found, [title, fill(self.tr("%1 found"), len(entries))])
+            for entry in entries:
+                total += 1
+                name, detail = _describe(entry)
+                QTreeWidgetItem(group, [name, detail])
+            group.setExpanded(True)
+        self.found_note.setText(fill(self.tr("%1 devices found. Choose one on the Scanner tab."), total))
+
+    def _offer_suggestions(self) -> None:
+        found = self._discovery or {}
+        ports = [(p.get("device", ""), _describe(p)[1]) for p in found.get("serial_ports") or []]
+        self.forms["serial"].set_suggestions("port", ports)
+        cameras = [(c.get("path") or str(c.get("index", "")), c.get("name", "")) for c in found.get("cameras") or []]
+        self.forms["camera"].set_suggestions("source", cameras or [("0", "")])
+        current = self.evdev_device.currentText()
+        self.evdev_device.clear()
+        for device in found.get("input_devices") or []:
+            value = device.get("path", "")
+            self.evdev_device.addItem(f"{value}  —  {device.get('name', '')}", value)
+        self.evdev_device.setEditText(current)
+
+    # -- texts --------------------------------------------------------------------------------
     def title(self) -> str:
         return self.tr("Devices")
 
     def lead(self) -> str:
-        return self.tr("Set up and test the scanner, camera, receipt printer, cash drawer and card terminal.")
+        return self.tr("Choose the counter's scanner, try it with a live readout, and save it to the settings.")
 
-    def coming_next(self) -> str:
-        return self.tr("Coming next: detected devices, their settings, a test scan, a test receipt and a drawer test. The status line below already shows each device's state.")
+    def retranslate_content(self) -> None:
+        self.tabs.setTabText(0, self.tr("Scanner"))
+        self.tabs.setTabText(1, self.tr("Found on this machine"))
+        self.kind_label.setText(self.tr("Scanner type"))
+        names = {
+            "simulated": self.tr("Simulated (demo)"),
+            "wedge": self.tr("USB keyboard wedge (in this window)"),
+            "evdev": self.tr("USB keyboard wedge (grabbed, Linux evdev)"),
+            "serial": self.tr("Serial scanner (RS-232 / USB-CDC)"),
+            "camera": self.tr("Webcam"),
+        }
+        for i, kind in enumerate(KINDS):
+            self.kind_combo.setItemText(i, names[kind])
+        labels = {
+            "port": self.tr("Port"),
+            "baud": self.tr("Baud rate"),
+            "data_bits": self.tr("Data bits"),
+            "parity": self.tr("Parity"),
+            "stop_bits": self.tr("Stop bits"),
+            "flow_control": self.tr("Flow control"),
+            "suffix": self.tr("Suffix (end of a scan)"),
+            "custom_suffix": self.tr("Custom suffix"),
+            "idle_gap_ms": self.tr("Idle gap ending a scan (ms)"),
+            "prefix": self.tr("Prefix to strip"),
+            "aim_ids": self.tr("AIM symbology identifiers"),
+            "source": self.tr("Camera (index, device or video file)"),
+            "decoder": self.tr("Decoder"),
+            "width": self.tr("Width"),
+            "height": self.tr("Height"),
+            "repeat_window_ms": self.tr("Same code again counts after (ms)"),
+            "max_key_gap_ms": self.tr("Longest gap between scanner keys (ms)"),
+            "min_length": self.tr("Shortest scan (characters)"),
+            "terminator": self.tr("Terminator"),
+            "custom_terminator": self.tr("Custom terminator"),
+            "layout": self.tr("Scanner keyboard layout"),
+        }
+        for form in self.forms.values():
+            for name in form.fields:
+                form.set_label(name, labels.get(name, name))
+        self.evdev_label.setText(self.tr("Input device (name, vendor:product or path)"))
+        self.simulated_note.setText(self.tr("The demo scanner: type a code and send it, as if it had been scanned."))
+        self.simulated_text.setPlaceholderText(self.tr("Code to scan"))
+        self.simulated_send.setText(self.tr("Send as a scan"))
+        self.wedge_note.setText(self.tr("Scans typed faster than the gap above never reach the field that has focus; people typing are not affected."))
+        self.apply_button.setText(self.tr("Apply and test"))
+        self.save_button.setText(self.tr("Save to settings"))
+        self.scans_label.setText(self.tr("Scans"))
+        self.scan_log.set_headers([self.tr("Time"), self.tr("Source"), self.tr("Type"), self.tr("Text"), self.tr("Latency")])
+        self.refresh_button.setText(self.tr("Look again"))
+        if self.preview.pixmap() is None or self.preview.pixmap().isNull():
+            self.preview.setText(self.tr("Camera preview"))
+        if self._discovery is not None:
+            self._fill_found()
+        else:
+            self.found_note.setText(self.tr("Serial ports, cameras, input devices and printers attached to this machine."))
+
+
+def _describe(entry: dict) -> tuple[str, str]:
+    name = str(entry.get("device") or entry.get("path") or entry.get("name") or entry.get("address") or "?")
+    details = []
+    for key in ("name", "description", "manufacturer", "vid_pid", "usb", "phys", "reachable", "error", "note"):
+        value = entry.get(key)
+        if value not in (None, "", name):
+            details.append(f"{key}: {value}" if key in ("reachable", "error") else str(value))
+    return name, "  ·  ".join(details)
