@@ -7,6 +7,7 @@ its default at a busy counter). No credential belongs here: secrets live in the 
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -96,6 +97,15 @@ class SerialScannerSettings(_Section):
     idle_gap_ms: int = Field(50, ge=5, le=2000)
     prefix: str = ""
     aim_ids: bool = False
+
+    @model_validator(mode="after")
+    def _suffix_and_prefix(self):
+        if self.suffix == "custom" and not self.custom_suffix:
+            raise ValueError("custom_suffix: suffix 'custom' needs custom_suffix, e.g. \"\\x03\" or \"#\"")
+        for key in ("custom_suffix", "prefix"):
+            if not re.fullmatch(r"(?:[^\\]|\\[rnt\\]|\\x[0-9A-Fa-f]{2})*", getattr(self, key)):
+                raise ValueError(f"{key}: allowed escapes are \\r \\n \\t \\\\ and \\xHH")
+        return self
 
 
 class CameraSettings(_Section):

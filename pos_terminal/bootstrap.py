@@ -159,11 +159,11 @@ class Terminal:
         opened and started (it keeps retrying when it could not open). Not saved to the settings
         file. Blocking: a worker's job."""
         settings = self.settings.model_copy(update={"scanner": scanner_settings})
+        scanner = build_scanner(settings)  # constructing opens nothing: the old one still works if this fails
         try:
             self.devices.scanner.close()
         except Exception:
             log.exception("scanner close failed")
-        scanner = build_scanner(settings)
         self.devices.scanner = scanner
         self.settings = settings
         try:

@@ -267,6 +267,7 @@ def cmd_scan(args) -> int:
     if not status.usable:
         scanner.close()
         raise CliError(f"{spec.label}: {status.detail}")
+    print(f"{spec.label}: ready ({status.detail or 'open'}); waiting for scans", file=sys.stderr, flush=True)
     scanner.add_status_listener(lambda st: _err(f"{spec.label}: {st.state.value}: {st.detail}"))
     events: queue.Queue = queue.Queue(maxsize=10_000)
     scanner.start(events.put)

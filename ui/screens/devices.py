@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QStackedWidget,
     QTableView,
     QTabWidget,
     QTreeWidget,
@@ -113,7 +112,10 @@ class DevicesPage(Page):
         self.simulated_note.setWordWrap(True)
         self.simulated_note.setObjectName("FieldLabel")
 
-        self.pages = QStackedWidget(left)
+        self.pages = QWidget(left)  # one page shown at a time; hidden pages take no room
+        self.pages.setObjectName("ScannerPages")
+        pages_box = QVBoxLayout(self.pages)
+        pages_box.setContentsMargins(0, 0, 0, 0)
         simulated_page = QWidget(left)
         sim = QVBoxLayout(simulated_page)
         sim.setContentsMargins(0, 0, 0, 0)
@@ -145,11 +147,13 @@ class DevicesPage(Page):
             "camera": self.forms["camera"],
         }
         for kind in KINDS:
-            self.pages.addWidget(self._page_of[kind])
+            pages_box.addWidget(self._page_of[kind])
         scroll = QScrollArea(left)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.pages)
+        scroll.setObjectName("ScannerForm")
+        scroll.setStyleSheet("#ScannerForm, #ScannerForm > QWidget, #ScannerPages { background: transparent; }")
 
         self.apply_button = QPushButton(left)
         self.apply_button.setObjectName("Primary")
@@ -170,10 +174,8 @@ class DevicesPage(Page):
         kind_row.addWidget(self.kind_combo, 1)
         left_box.addLayout(kind_row)
         left_box.addWidget(scroll, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.apply_button)
-        buttons.addWidget(self.save_button)
-        left_box.addLayout(buttons)
+        left_box.addWidget(self.apply_button)
+        left_box.addWidget(self.save_button)
         left_box.addWidget(self.message)
 
         right = QWidget(tab)
@@ -207,8 +209,10 @@ class DevicesPage(Page):
         row = QHBoxLayout(tab)
         row.setContentsMargins(0, 10, 0, 0)
         row.setSpacing(14)
-        row.addWidget(left, 5)
-        row.addWidget(right, 6)
+        left.setMinimumWidth(360)
+        left.setMaximumWidth(440)
+        row.addWidget(left, 1)
+        row.addWidget(right, 1)
         return tab
 
     def _found_tab(self) -> QWidget:
@@ -244,7 +248,8 @@ class DevicesPage(Page):
 
     def _kind_changed(self, *_):
         kind = self.kind_combo.currentData()
-        self.pages.setCurrentWidget(self._page_of[kind])
+        for other, widget in self._page_of.items():
+            widget.setVisible(other == kind)
 
     def scanner_settings(self) -> ScannerSettings:
         """What the form says, validated by the schema (raises ValidationError)."""

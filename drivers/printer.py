@@ -1,0 +1,359 @@
+"""The ESC/POS receipt printer on network (raw TCP 9100), serial or USB, through python-escpos.
+
+Threading rule: open(), query_status(), print_document(), kick_drawer() and drawer_signal() do
+I/O and may block up to the configured timeout; call them on a worker, never on the GUI thread.
+They serialise on one lock. status() returns the last known status without I/O (any thread).
+
+The connection is opened explicitly in open(), never lazily by python-escpos's `device`
+property. A connection found dropped (peer closed, reset, cable pulled) is reopened once on the
+next print. Before a job is sent the printer is asked for its state (DLE EOT); paper end, cover
+open or offline refuse the job with PrinterFault before a byte of it leaves, so the receipt stays
+in the reprint queue and is not half printed.
+"""
+
+from __future__ import annotations
+
+import logging
+import select
+import socket
+import threading
+import time
+from dataclasses import dataclass
+
+from escpos.constants import CD_KICK_2, CD_KICK_5
+
+from config.schema import PrinterSettings
+from pos_terminal.ports import DeviceState, DeviceStatus
+from receipts.document import ReceiptDocument
+from receipts.escpos_render import render_escpos
+
+log = logging.getLogger(__name__)
+
+DLE_EOT = b"\x10\x04"
+
+
+class PrinterFault(Exception):
+    """The printer cannot print now; the message says why and what to do."""
+
+    def __init__(self, message: str, status: DeviceStatus | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass(frozen=True)
+class PrinterState:
+    """What DLE EOT 1, 2 and 4 reported; None where the printer did not answer."""
+
+    offline: bool | None = None
+    drawer_pin3_high: bool | None = None
+    cover_open: bool | None = None
+    paper_end: bool | None = None
+    paper_near_end: bool | None = None
+    feed_button: bool | None = None
+
+    @property
+    def answered(self) -> bool:
+        return self.offline is not None
+
+
+def _valid(byte: int | None) -> bool:
+    # Every DLE EOT reply has bits 1 and 4 set and bits 0 and 7 clear.
+    return byte is not None and byte & 0x93 == 0x12
+
+
+def parse_status(printer: int | None, offline_cause: int | None, paper: int | None) -> PrinterState:
+    """DLE EOT 1 (printer), 2 (offline cause) and 4 (roll paper sensor) replies to a state."""
+    p = printer if _valid(printer) else None
+    o = offline_cause if _valid(offline_cause) else None
+    r = paper if _valid(paper) else None
+    return PrinterState(
+        offline=None if p is None else bool(p & 0x08),
+        drawer_pin3_high=None if p is None else bool(p & 0x04),
+        cover_open=None if o is None else bool(o & 0x04),
+        feed_button=None if o is None else bool(o & 0x08),
+        paper_end=(None if o is None and r is None else bool((o or 0) & 0x20) or bool((r or 0) & 0x60)),
+        paper_near_end=None if r is None else bool(r & 0x0C),
+    )
+
+
+class EscposPrinter:
+    kind = "printer"
+
+    def __init__(self, settings: PrinterSettings, *, timeout_s: float = 5.0, status_timeout_s: float = 1.0) -> None:
+        if settings.kind not in ("network", "serial", "usb"):
+            raise ValueError(f"EscposPrinter drives network, serial or usb printers, not {settings.kind!r}")
+        self.settings = settings
+        self.timeout_s = timeout_s
+        self.status_timeout_s = min(status_timeout_s, timeout_s)
+        self._lock = threading.RLock()
+        self._conn = None  # an opened escpos printer object, or None
+        self._status = DeviceStatus("printer", DeviceState.CLOSED, self.name)
+
+    @property
+    def name(self) -> str:
+        s = self.settings
+        if s.kind == "network":
+            return f"tcp://{s.host}:{s.port}"
+        if s.kind == "serial":
+            return f"serial:{s.serial_port}@{s.serial_baud}"
+        return f"usb:{s.usb_vendor_id}:{s.usb_product_id}"
+
+    # -- Device port
+
+    def open(self) -> DeviceStatus:
+        with self._lock:
+            self._close_locked()
+            self._set(DeviceState.OPENING, "connecting")
+            try:
+                self._connect_locked()
+            except PrinterFault as exc:
+                return self._set(DeviceState.ERROR, str(exc))
+            return self._query_locked()
+
+    def close(self) -> None:
+        with self._lock:
+            self._close_locked()
+            self._set(DeviceState.CLOSED, "")
+
+    def status(self) -> DeviceStatus:
+        return self._status
+
+    def query_status(self) -> DeviceStatus:
+        """Asks the printer (DLE EOT 1, 2, 4) and returns the status; reconnects when closed."""
+        with self._lock:
+            if self._conn is None:
+                try:
+                    self._connect_locked()
+                except PrinterFault as exc:
+                    return self._set(DeviceState.ERROR, str(exc))
+            return self._query_locked()
+
+    # -- ReceiptPrinter port
+
+    def print_document(self, document: object) -> None:
+        if not isinstance(document, ReceiptDocument):
+            raise TypeError(f"print_document takes a receipts ReceiptDocument, not {type(document).__name__}")
+        try:
+            payload = render_escpos(document, chinese=self.settings.chinese, profile=self._profile())
+        except Exception as exc:  # a layout or font problem, not the printer's
+            raise PrinterFault(f"cannot render {document.title or 'the receipt'}: {exc}") from exc
+        with self._lock:
+            status = self._ready_locked()
+            if status.state is DeviceState.ERROR:
+                raise PrinterFault(status.detail, status)
+            try:
+                self._write(payload)
+            except PrinterFault as exc:
+                self._close_locked()
+                status = self._set(DeviceState.ERROR, f"{exc}; the receipt was not printed completely, reprint it")
+                raise PrinterFault(status.detail, status) from exc
+            log.info("printed %s on %s (%d bytes)", document.title or document.kind.value, self.name, len(payload))
+
+    def kick_drawer(self, pin: int = 2) -> None:
+        if pin not in (2, 5):
+            raise ValueError(f"drawer pin must be 2 or 5, got {pin!r}")
+        with self._lock:
+            if self._conn is None:
+                self._connect_locked()
+            pulse = CD_KICK_2 if pin == 2 else CD_KICK_5  # ESC p m 50 50: 100 ms on, 100 ms off
+            try:
+                self._write(pulse)
+            except PrinterFault:
+                self._close_locked()
+                self._connect_locked()
+                self._write(pulse)
+
+    def drawer_signal(self) -> bool | None:
+        """Level of drawer connector pin 3 (DLE EOT 1 bit 2); None when the printer does not say."""
+        with self._lock:
+            try:
+                if self._conn is None:
+                    self._connect_locked()
+                reply = self._ask(1)
+            except PrinterFault:
+                return None
+            return bool(reply & 0x04) if _valid(reply) else None
+
+    # -- internals (call with the lock held)
+
+    def _profile(self) -> str | None:
+        return None if self.settings.profile == "default" else self.settings.profile
+
+    def _set(self, state: DeviceState, detail: str) -> DeviceStatus:
+        self._status = DeviceStatus("printer", state, self.name, detail)
+        return self._status
+
+    def _connect_locked(self) -> None:
+        from escpos.exceptions import DeviceNotFoundError
+
+        s = self.settings
+        try:
+            if s.kind == "network":
+                from escpos.printer import Network
+
+                conn = Network(s.host, s.port, timeout=self.timeout_s, profile=self._profile())
+            elif s.kind == "serial":
+                from escpos.printer import Serial
+
+                conn = Serial(s.serial_port, s.serial_baud, timeout=self.status_timeout_s, dsrdtr=False,
+                              profile=self._profile())
+            else:
+                from escpos.printer import Usb
+
+                if not Usb.is_usable():
+                    raise PrinterFault("USB printing needs the pyusb package and libusb-1.0; install them")
+                conn = Usb(int(s.usb_vendor_id, 16), int(s.usb_product_id, 16),
+                           timeout=int(self.timeout_s * 1000), profile=self._profile())
+            conn.open(raise_not_found=True)
+        except PrinterFault:
+            raise
+        except DeviceNotFoundError as exc:
+            raise PrinterFault(self._explain(exc)) from exc
+        except (OSError, ValueError) as exc:
+            raise PrinterFault(self._explain(exc)) from exc
+        except Exception as exc:  # unknown profile, libusb errors, ...
+            raise PrinterFault(f"cannot open the printer at {self.name}: {exc}") from exc
+        if s.kind == "serial":
+            conn.device.write_timeout = self.timeout_s
+        self._conn = conn
+        log.info("printer connected: %s", self.name)
+
+    def _explain(self, exc: Exception) -> str:
+        text = str(exc).replace("\n", " ")
+        s = self.settings
+        if s.kind == "network":
+            if "refused" in text.lower():
+                why = "connection refused"
+            elif "timed out" in text.lower():
+                why = f"no answer within {self.timeout_s:g} s"
+            else:
+                why = text
+            return (f"cannot connect to the printer at {s.host}:{s.port}: {why}; check that it is switched on, "
+                    f"on the network, and that the address in the settings is right")
+        if s.kind == "serial":
+            return (f"cannot open the serial printer on {s.serial_port}: {text}; check the cable, the port name "
+                    f"and that this user may use the port (group dialout)")
+        return (f"cannot open the USB printer {s.usb_vendor_id}:{s.usb_product_id}: {text}; check the cable, "
+                f"that the printer is on, and the udev permission for this user")
+
+    def _close_locked(self) -> None:
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            try:
+                conn.close()
+            except Exception:  # closing a dead link must not hide the fault that killed it
+                log.debug("printer close failed", exc_info=True)
+
+    def _ready_locked(self) -> DeviceStatus:
+        """Connects if needed and queries status; one reconnect when the link proves dead."""
+        for attempt in (1, 2):
+            if self._conn is None:
+                try:
+                    self._connect_locked()
+                except PrinterFault as exc:
+                    raise PrinterFault(str(exc), self._set(DeviceState.ERROR, str(exc))) from exc
+            status = self._query_locked()
+            if self._conn is not None or attempt == 2:
+                return status
+            log.info("printer link to %s was dropped; reconnecting", self.name)
+        return status
+
+    def _query_locked(self) -> DeviceStatus:
+        try:
+            first = self._ask(1)
+            if first is None:
+                return self._set(DeviceState.WARNING, f"the printer did not answer the status query within "
+                                 f"{self.status_timeout_s:g} s; paper and cover state unknown")
+            state = parse_status(first, self._ask(2), self._ask(4))
+        except PrinterFault as exc:
+            self._close_locked()
+            return self._set(DeviceState.ERROR, str(exc))
+        return self._set(*self._judge(state))
+
+    @staticmethod
+    def _judge(state: PrinterState) -> tuple[DeviceState, str]:
+        if state.paper_end:
+            return DeviceState.ERROR, "paper end: load paper"
+        if state.cover_open:
+            return DeviceState.ERROR, "cover open: close the cover"
+        if state.offline:
+            return DeviceState.ERROR, "offline: check the printer's error light and switch it off and on"
+        if state.paper_near_end:
+            return DeviceState.WARNING, "paper near end: have a new roll ready"
+        if not state.answered:
+            return DeviceState.WARNING, "the printer's status reply was not understood; state unknown"
+        return DeviceState.READY, "ready"
+
+    def _ask(self, n: int) -> int | None:
+        """DLE EOT n: one status byte, or None when the printer stays silent."""
+        self._drain()
+        self._write(DLE_EOT + bytes((n,)))
+        reply = self._read1(self.status_timeout_s)
+        return reply
+
+    def _write(self, data: bytes) -> None:
+        conn = self._conn
+        if conn is None:
+            raise PrinterFault(f"the printer at {self.name} is not connected")
+        try:
+            conn._raw(data)
+            if self.settings.kind == "serial":
+                conn.device.flush()
+        except (socket.timeout, TimeoutError) as exc:
+            raise PrinterFault(f"the printer at {self.name} took more than {self.timeout_s:g} s to accept data") from exc
+        except Exception as exc:  # OSError, serial.SerialException, usb.core.USBError
+            raise PrinterFault(f"lost the connection to the printer at {self.name}: {exc}") from exc
+
+    def _read1(self, timeout: float) -> int | None:
+        conn = self._conn
+        kind = self.settings.kind
+        try:
+            if kind == "network":
+                sock: socket.socket = conn._device
+                ready, _, _ = select.select([sock], [], [], timeout)
+                if not ready:
+                    return None
+                data = sock.recv(1)
+                if not data:
+                    raise PrinterFault(f"the printer at {self.name} closed the connection")
+                return data[0]
+            if kind == "serial":
+                conn._device.timeout = timeout
+                data = conn._device.read(1)
+                return data[0] if data else None
+            data = conn._device.read(conn.in_ep, 64, max(1, int(timeout * 1000)))
+            return data[0] if len(data) else None
+        except PrinterFault:
+            raise
+        except Exception as exc:
+            if kind == "usb" and "timeout" in str(exc).lower():
+                return None
+            raise PrinterFault(f"lost the connection to the printer at {self.name}: {exc}") from exc
+
+    def _drain(self) -> None:
+        """Drops stale bytes (late status replies, automatic status back) before a query."""
+        conn = self._conn
+        if conn is None:
+            return
+        try:
+            if self.settings.kind == "network":
+                sock: socket.socket = conn._device
+                deadline = time.monotonic() + 0.05
+                while time.monotonic() < deadline and select.select([sock], [], [], 0)[0]:
+                    if not sock.recv(64):
+                        raise PrinterFault(f"the printer at {self.name} closed the connection")
+            elif self.settings.kind == "serial":
+                conn._device.reset_input_buffer()
+            else:
+                for _ in range(8):  # USB: read until the 1 ms timeout says the pipe is empty
+                    try:
+                        if not len(conn._device.read(conn.in_ep, 64, 1)):
+                            break
+                    except Exception as exc:
+                        if "timeout" in str(exc).lower():
+                            break
+                        raise
+        except PrinterFault:
+            raise
+        except Exception as exc:
+            raise PrinterFault(f"lost the connection to the printer at {self.name}: {exc}") from exc

@@ -1,0 +1,345 @@
+"""The platform API under /api/v1 (the contract kept in sync/contract/openapi.json).
+
+Authentication of a terminal: `Authorization: Bearer <secret>` with `X-Store-Id` and
+`X-Terminal-Id`; of a merchant (seller decisions): `Authorization: Bearer <secret>` with
+`X-Merchant-Id`. Every POST that moves money or changes a refund requires `Idempotency-Key`.
+Errors are JSON {"error": code, "message": text}."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date, timedelta
+from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from fastapi import APIRouter, Depends, File, Header, Query, Request, UploadFile
+from fastapi.responses import JSONResponse
+from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
+
+from sync.sandbox import platform as p
+
+Currency = Literal["CNY", "HKD", "USD", "EUR", "JPY", "KRW"]
+Minor = Annotated[int, Field(gt=0, le=10**12, description="amount in the currency's minor unit (fen for CNY)")]
+Code = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._-]+$")]
+
+
+class ErrorBody(BaseModel):
+    error: str = Field(description="machine-readable code, e.g. order_claimed, idempotency_key_reused")
+    message: str = Field(description="what happened and what to do, in English")
+
+
+class _In(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class OrderLineIn(_In):
+    sku: Code
+    name: str = Field(min_length=1, max_length=200)
+    unit_price_minor: Minor
+    quantity: int = Field(ge=1, le=999)
+
+
+class OrderIn(_In):
+    merchant_id: Code
+    buyer_id: Code
+    currency: Currency = "CNY"
+    lines: list[OrderLineIn] = Field(min_length=1, max_length=500)
+    expires_in_s: int = Field(3 * 86400, ge=60, le=90 * 86400, description="voucher lifetime in seconds")
+
+
+class ClaimIn(_In):
+    ttl_s: int = Field(120, ge=1, le=900, description="how long the lock holds unless renewed or released")
+
+
+class SettlementIn(BaseModel):
+    """The terminal's settlement (pos_terminal.domain.model.Settlement.payload). Unknown members
+    are ignored so that a newer terminal can add facts."""
+
+    model_config = ConfigDict(extra="ignore")
+    settlement_id: Code
+    order_no: Code
+    merchant_id: str | None = Field(None, max_length=64)
+    store_id: Code
+    terminal_id: Code
+    receipt_no: int = Field(ge=1, le=2**31 - 1)
+    amount_minor: Minor
+    currency: Currency
+    tenders: list[Literal["cash", "prepaid_card", "bank_card"]] = Field(min_length=1, max_length=3)
+    offline: bool = False
+    paid_at: AwareDatetime
+    voucher_id: str | None = Field(None, max_length=64)
+
+
+class CardMoveIn(_In):
+    amount_minor: Minor
+    currency: Currency = "CNY"
+    reference: str = Field(min_length=1, max_length=100, description="the terminal's sale or refund reference")
+
+
+class BatchLineIn(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    settlement_id: Code
+    order_no: Code
+    amount_minor: int = Field(ge=0, le=10**12)
+    currency: Currency = "CNY"
+    receipt_no: int | None = Field(None, ge=1, le=2**31 - 1)
+    paid_at: AwareDatetime | None = None
+
+
+class BatchIn(_In):
+    business_date: date
+    timezone: str = Field("Asia/Shanghai", max_length=64, description="the store's time zone: it bounds the day")
+    currency: Currency = "CNY"
+    settlements: list[BatchLineIn] = Field(max_length=50_000)
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, v: str) -> str:
+        try:
+            ZoneInfo(v)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError("must be an IANA time zone such as Asia/Shanghai") from None
+        return v
+
+
+class RefundIn(_In):
+    item_codes: list[Annotated[str, Field(min_length=1, max_length=40)]] = Field(min_length=1, max_length=50)
+    reason: str = Field(min_length=1, max_length=500)
+    photo_ids: list[Annotated[str, Field(min_length=1, max_length=36)]] = Field(default_factory=list, max_length=10)
+
+
+class DecisionIn(_In):
+    approve: bool
+    note: str = Field("", max_length=500)
+
+
+_bearer = HTTPBearer(auto_error=False, scheme_name="Secret", description="the terminal's (or merchant's) secret")
+_store = APIKeyHeader(name="X-Store-Id", scheme_name="StoreId", auto_error=False)
+_terminal = APIKeyHeader(name="X-Terminal-Id", scheme_name="TerminalId", auto_error=False)
+_merchant = APIKeyHeader(name="X-Merchant-Id", scheme_name="MerchantId", auto_error=False)
+_admin = APIKeyHeader(name="X-Admin-Token", scheme_name="AdminToken", auto_error=False)
+
+IdemKey = Annotated[str, Header(alias="Idempotency-Key", min_length=1, max_length=255, pattern=r"^[\x21-\x7e]+$",
+                                description="unique per intended operation; kept 48 h; a retry gets the first answer")]
+OptIdemKey = Annotated[str | None, Header(alias="Idempotency-Key", min_length=1, max_length=255,
+                                          pattern=r"^[\x21-\x7e]+$", description="optional; honoured when sent")]
+
+_E = {"model": ErrorBody}
+AUTH_ERRORS: dict[int | str, dict[str, Any]] = {401: _E, 403: _E, 422: _E}
+OBJ: dict[str, Any] = {"content": {"application/json": {"schema": {"type": "object"}}}}
+
+
+def _engine(request: Request):
+    return request.app.state.engine
+
+
+def _now(request: Request):
+    return request.app.state.clock()
+
+
+def terminal_caller(
+    request: Request,
+    cred: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+    store_id: Annotated[str | None, Depends(_store)],
+    terminal_id: Annotated[str | None, Depends(_terminal)],
+) -> p.Caller:
+    with _engine(request).connect() as conn:
+        return p.authenticate_terminal(conn, store_id, terminal_id, cred.credentials if cred else None)
+
+
+def merchant_caller(
+    request: Request,
+    cred: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+    merchant_id: Annotated[str | None, Depends(_merchant)],
+) -> p.Caller:
+    with _engine(request).connect() as conn:
+        return p.authenticate_merchant(conn, merchant_id, cred.credentials if cred else None)
+
+
+def admin_caller(request: Request, token: Annotated[str | None, Depends(_admin)]) -> p.Caller:
+    import hmac
+
+    if not token or not hmac.compare_digest(token, request.app.state.admin_token):
+        raise p.ApiError(401, "unauthenticated", "send the sandbox's admin token in X-Admin-Token")
+    return p.Caller("admin")
+
+
+Terminal = Annotated[p.Caller, Depends(terminal_caller)]
+
+
+def _read(request: Request, fn, *args) -> JSONResponse:
+    with _engine(request).begin() as conn:
+        return JSONResponse(fn(conn, *args))
+
+
+def _write(request: Request, caller: p.Caller, key: str | None, hashed_body, op) -> JSONResponse:
+    now = _now(request)
+    h = p.request_hash(request.method, request.url.path, hashed_body)
+    status, body, replayed = p.run_idempotent(_engine(request), caller, key, h, lambda conn: op(conn, now), now)
+    return JSONResponse(body, status_code=status, headers={"Idempotent-Replayed": "true"} if replayed else None)
+
+
+def _base_url(request: Request) -> str:
+    return request.app.state.base_url or str(request.base_url)
+
+
+def build_router() -> APIRouter:
+    r = APIRouter(prefix="/api/v1")
+
+    @r.get("/health", tags=["platform"], summary="Liveness; no authentication")
+    def health(request: Request) -> dict:
+        return {"status": "ok", "time": p.iso(_now(request))}
+
+    @r.get("/voucher-keys", tags=["vouchers"], summary="The voucher public keys (JWK set, RFC 8037); cacheable",
+           responses={200: OBJ})
+    def voucher_keys(request: Request):
+        with _engine(request).begin() as conn:
+            doc = p.published_keys(conn, _now(request))
+        return JSONResponse(doc, headers={"Cache-Control": "public, max-age=300"})
+
+    @r.post("/admin/voucher-keys/rotate", tags=["admin"], summary="Rotate the signing key (sandbox admin)",
+            responses={200: OBJ, 401: _E})
+    def rotate(request: Request, _: Annotated[p.Caller, Depends(admin_caller)]):
+        with _engine(request).begin() as conn:
+            return JSONResponse(p.rotate_key(conn, _now(request)))
+
+    # -- orders
+    @r.post("/orders", tags=["orders"], status_code=201, responses={201: OBJ, 404: _E, **AUTH_ERRORS},
+            summary="Create an order: per-unit item codes, the voucher and the customer page URL")
+    def create_order(body: OrderIn, request: Request, caller: Terminal, key: OptIdemKey = None):
+        if sum(l.quantity for l in body.lines) > 2000:
+            raise p.ApiError(422, "too_many_units", "an order has at most 2000 units")
+
+        def op(conn, now):
+            no = p.create_order(conn, merchant_id=body.merchant_id, buyer_id=body.buyer_id, currency=body.currency,
+                                lines=[l.model_dump() for l in body.lines], now=now,
+                                expires_in=timedelta(seconds=body.expires_in_s))
+            return 201, p.order_view(conn, no, _base_url(request), now)
+
+        return _write(request, caller, key, body.model_dump(mode="json"), op)
+
+    @r.get("/orders/by-voucher/{voucher_id}", tags=["orders"], summary="Look up an order by voucher id",
+           responses={200: OBJ, 404: _E, **AUTH_ERRORS})
+    def order_by_voucher(voucher_id: str, request: Request, caller: Terminal):
+        with _engine(request).begin() as conn:
+            no = p.find_order_no(conn, voucher_id=voucher_id)
+            return JSONResponse(p.order_view(conn, no, _base_url(request), _now(request)))
+
+    @r.get("/orders/by-url", tags=["orders"], summary="Look up an order by the link sent to the buyer",
+           responses={200: OBJ, 404: _E, **AUTH_ERRORS})
+    def order_by_url(request: Request, caller: Terminal, url: Annotated[str, Query(min_length=1, max_length=500)]):
+        with _engine(request).begin() as conn:
+            no = p.find_order_no(conn, url=url)
+            return JSONResponse(p.order_view(conn, no, _base_url(request), _now(request)))
+
+    @r.get("/orders/{order_no}", tags=["orders"], summary="Look up an order by number",
+           responses={200: OBJ, 404: _E, **AUTH_ERRORS})
+    def get_order(order_no: str, request: Request, caller: Terminal):
+        return _read(request, p.order_view, order_no, _base_url(request), _now(request))
+
+    @r.post("/orders/{order_no}/claim", tags=["orders"], summary="Lock an order for payment at this terminal",
+            responses={200: OBJ, 404: _E, 409: _E, **AUTH_ERRORS})
+    def claim(order_no: str, body: ClaimIn, request: Request, caller: Terminal, key: OptIdemKey = None):
+        return _write(request, caller, key, body.model_dump(mode="json"), lambda conn, now: (
+            200, p.claim_order(conn, order_no, caller, timedelta(seconds=body.ttl_s), now)))
+
+    @r.delete("/orders/{order_no}/claim", tags=["orders"], summary="Release this terminal's lock (payment cancelled)",
+              responses={200: OBJ, 404: _E, **AUTH_ERRORS})
+    def release(order_no: str, request: Request, caller: Terminal):
+        with _engine(request).begin() as conn:
+            return JSONResponse(p.release_claim(conn, order_no, caller, _now(request)))
+
+    # -- settlements
+    @r.post("/settlements", tags=["settlements"], status_code=201,
+            summary="Record a payment taken at a store (exactly once per settlement_id)",
+            description="201 on first record, 200 when the settlement_id was recorded before. outcome is 'paid', "
+                        "'refund_case' (the order was already paid or cancelled: the buyer gets this payment back) "
+                        "or 'amount_differs' (amount or currency is not the order's).",
+            responses={200: OBJ, 201: OBJ, 404: _E, 409: _E, **AUTH_ERRORS})
+    def settle(body: SettlementIn, request: Request, caller: Terminal, key: IdemKey):
+        data = body.model_dump()
+        return _write(request, caller, key, body.model_dump(mode="json"),
+                      lambda conn, now: p.post_settlement(conn, data, caller, now))
+
+    @r.get("/settlements/{settlement_id}", tags=["settlements"], summary="A recorded settlement",
+           responses={200: OBJ, 404: _E, **AUTH_ERRORS})
+    def get_settlement(settlement_id: str, request: Request, caller: Terminal):
+        return _read(request, p.settlement_view, settlement_id)
+
+    @r.post("/settlement-batches", tags=["settlements"], status_code=201,
+            summary="Post a day's settlements; get the platform's totals and every difference",
+            description="difference kinds: missing_at_platform, missing_at_terminal, amount_differs, "
+                        "amount_differs_from_order, double_payment_refund_case",
+            responses={201: OBJ, **AUTH_ERRORS})
+    def batch(body: BatchIn, request: Request, caller: Terminal, key: IdemKey):
+        data = body.model_dump()
+        data["settlements"] = [s.model_dump() for s in body.settlements]
+        return _write(request, caller, key, body.model_dump(mode="json"),
+                      lambda conn, now: p.post_batch(conn, data, caller, now))
+
+    # -- prepaid cards
+    @r.get("/cards/{card_no}", tags=["cards"], summary="A prepaid card's balance",
+           responses={200: OBJ, 404: _E, **AUTH_ERRORS})
+    def get_card(card_no: str, request: Request, caller: Terminal):
+        return _read(request, p.card_view, card_no)
+
+    @r.post("/cards/{card_no}/debit", tags=["cards"], status_code=201, summary="Take money from a prepaid card",
+            responses={201: OBJ, 404: _E, 409: _E, **AUTH_ERRORS})
+    def debit(card_no: str, body: CardMoveIn, request: Request, caller: Terminal, key: IdemKey):
+        data = body.model_dump()
+        return _write(request, caller, key, data, lambda conn, now: p.move_card(conn, card_no, "debit", data, caller, now))
+
+    @r.post("/cards/{card_no}/credit", tags=["cards"], status_code=201, summary="Put money on a prepaid card",
+            responses={201: OBJ, 404: _E, 409: _E, **AUTH_ERRORS})
+    def credit(card_no: str, body: CardMoveIn, request: Request, caller: Terminal, key: IdemKey):
+        data = body.model_dump()
+        return _write(request, caller, key, data, lambda conn, now: p.move_card(conn, card_no, "credit", data, caller, now))
+
+    # -- refunds
+    @r.get("/items/{item_code}", tags=["refunds"],
+           summary="A sold unit by its item code: item, price, order, seller, buyer, payment, refund state, "
+                   "return window", responses={200: OBJ, 404: _E, **AUTH_ERRORS})
+    def get_item(item_code: str, request: Request, caller: Terminal):
+        return _read(request, p.item_view, item_code, _now(request))
+
+    @r.post("/refund-photos", tags=["refunds"], status_code=201, summary="Upload a photo of a defect (multipart)",
+            responses={201: OBJ, 413: _E, 415: _E, **AUTH_ERRORS})
+    def upload_photo(request: Request, caller: Terminal, key: IdemKey,
+                     file: Annotated[UploadFile, File(description="JPEG, PNG or WebP, at most 5 MB")]):
+        data = file.file.read(p.MAX_PHOTO_BYTES + 1)
+        ctype = (file.content_type or "").split(";")[0].strip().lower()
+        hashed = {"sha256": hashlib.sha256(data).hexdigest(), "content_type": ctype}
+        return _write(request, caller, key, hashed, lambda conn, now: p.store_photo(conn, data, ctype, caller, now))
+
+    @r.post("/refund-requests", tags=["refunds"], status_code=201,
+            summary="Ask for a refund of one or more units of one order",
+            description="status 'approved' at once when the buyer's reputation is at or above the merchant's "
+                        "threshold, else 'pending_seller' until the seller decides",
+            responses={201: OBJ, 404: _E, 409: _E, **AUTH_ERRORS})
+    def refund(body: RefundIn, request: Request, caller: Terminal, key: IdemKey):
+        data = body.model_dump()
+        return _write(request, caller, key, data, lambda conn, now: p.request_refund(conn, data, caller, now))
+
+    @r.get("/refund-requests", tags=["refunds"], summary="This store's refund requests, newest first",
+           responses={200: OBJ, **AUTH_ERRORS})
+    def list_refunds(request: Request, caller: Terminal,
+                     status: Literal["pending_seller", "approved", "rejected"] | None = None):
+        with _engine(request).begin() as conn:
+            return JSONResponse({"requests": p.list_refunds(conn, store_id=caller.store_id, status=status)})
+
+    @r.get("/refund-requests/{request_id}", tags=["refunds"], summary="A refund request's status",
+           responses={200: OBJ, 404: _E, **AUTH_ERRORS})
+    def get_refund(request_id: str, request: Request, caller: Terminal):
+        return _read(request, p.refund_view, request_id)
+
+    @r.post("/refund-requests/{request_id}/decision", tags=["refunds"],
+            summary="The seller approves or rejects a pending refund (merchant credential)",
+            responses={200: OBJ, 404: _E, 409: _E, **AUTH_ERRORS})
+    def decide(request_id: str, body: DecisionIn, request: Request,
+               caller: Annotated[p.Caller, Depends(merchant_caller)], key: IdemKey):
+        data = body.model_dump()
+        return _write(request, caller, key, data, lambda conn, now: p.decide_refund(
+            conn, request_id, data["approve"], data["note"], caller, now))
+
+    return r

@@ -1,0 +1,268 @@
+"""The sandbox platform's own tables (prefix sb_, own MetaData: never mixed with the terminal's).
+Money columns are integer minor units; timestamps are timezone-aware UTC."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+    create_engine,
+    event,
+)
+from sqlalchemy.engine import Engine
+
+
+class UTCDateTime(TypeDecorator):
+    """Stores aware datetimes as UTC; gives them back aware (SQLite keeps no zone)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the sandbox database")
+        return value.astimezone(timezone.utc)
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+
+
+metadata = MetaData()
+TS = UTCDateTime
+
+merchants = Table(
+    "sb_merchants", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("name", String(100), nullable=False),
+    Column("refund_threshold", Integer, nullable=False),  # buyer reputation at or above: approved at once
+    Column("return_window_days", Integer, nullable=False),
+    Column("photo_required", Boolean, nullable=False, default=False),
+    Column("secret_sha256", String(64), nullable=False),  # the merchant's API credential (seller decisions)
+)
+
+buyers = Table(
+    "sb_buyers", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("name", String(100), nullable=False),
+    Column("reputation", Integer, nullable=False),  # 0..100
+    Column("phone", String(32)),
+)
+
+terminals = Table(
+    "sb_terminals", metadata,
+    Column("store_id", String(64), primary_key=True),
+    Column("terminal_id", String(64), primary_key=True),
+    Column("store_name", String(100), nullable=False),
+    Column("secret_sha256", String(64), nullable=False),
+    Column("active", Boolean, nullable=False, default=True),
+)
+
+cards = Table(
+    "sb_cards", metadata,
+    Column("card_no", String(32), primary_key=True),
+    Column("holder", String(100), nullable=False),
+    Column("balance_minor", BigInteger, nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("active", Boolean, nullable=False, default=True),
+)
+
+card_transactions = Table(
+    "sb_card_transactions", metadata,
+    Column("id", String(36), primary_key=True),
+    Column("card_no", ForeignKey("sb_cards.card_no"), nullable=False, index=True),
+    Column("kind", String(8), nullable=False),  # debit | credit
+    Column("amount_minor", BigInteger, nullable=False),
+    Column("balance_after_minor", BigInteger, nullable=False),
+    Column("reference", String(100), nullable=False),
+    Column("store_id", String(64), nullable=False),
+    Column("terminal_id", String(64), nullable=False),
+    Column("created_at", TS, nullable=False),
+)
+
+signing_keys = Table(
+    "sb_signing_keys", metadata,
+    Column("kid", String(16), primary_key=True),
+    Column("private_raw", LargeBinary(32), nullable=False),
+    Column("public_raw", LargeBinary(32), nullable=False),
+    Column("created_at", TS, nullable=False),
+    Column("retired_at", TS),  # no longer signs
+    Column("publish_until", TS),  # None while active; then the last expiry of its vouchers
+)
+
+orders = Table(
+    "sb_orders", metadata,
+    Column("order_no", String(32), primary_key=True),
+    Column("merchant_id", ForeignKey("sb_merchants.id"), nullable=False),
+    Column("buyer_id", ForeignKey("sb_buyers.id"), nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("total_minor", BigInteger, nullable=False),
+    Column("summary", Text, nullable=False),
+    Column("status", String(16), nullable=False),  # open | paid | cancelled
+    Column("created_at", TS, nullable=False),
+    Column("expires_at", TS, nullable=False),
+    Column("voucher_id", String(32), nullable=False, unique=True),
+    Column("voucher", Text, nullable=False),
+    Column("kid", String(16), nullable=False),
+    Column("url_token", String(32), nullable=False, unique=True),
+    Column("claim_store_id", String(64)),
+    Column("claim_terminal_id", String(64)),
+    Column("claim_expires_at", TS),
+    Column("paid_at", TS),
+    Column("paid_via", String(16)),  # store | online
+    Column("paid_settlement_id", String(64)),
+)
+
+order_lines = Table(
+    "sb_order_lines", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("order_no", ForeignKey("sb_orders.order_no"), nullable=False, index=True),
+    Column("line_no", Integer, nullable=False),
+    Column("sku", String(64), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("unit_price_minor", BigInteger, nullable=False),
+    Column("quantity", Integer, nullable=False),
+    UniqueConstraint("order_no", "line_no"),
+)
+
+item_units = Table(
+    "sb_item_units", metadata,
+    Column("item_code", String(40), primary_key=True),
+    Column("order_no", ForeignKey("sb_orders.order_no"), nullable=False, index=True),
+    Column("line_id", ForeignKey("sb_order_lines.id"), nullable=False),
+    Column("refund_state", String(16), nullable=False, default="none"),  # none | open | refunded
+    Column("refund_request_id", String(36)),
+)
+
+settlements = Table(
+    "sb_settlements", metadata,
+    Column("settlement_id", String(64), primary_key=True),
+    Column("order_no", String(32), nullable=False, index=True),
+    Column("merchant_id", String(32), nullable=False),
+    Column("store_id", String(64), nullable=False),
+    Column("terminal_id", String(64), nullable=False),
+    Column("receipt_no", Integer, nullable=False),
+    Column("amount_minor", BigInteger, nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("tenders", JSON, nullable=False),
+    Column("offline", Boolean, nullable=False),
+    Column("voucher_id", String(64)),
+    Column("paid_at", TS, nullable=False),
+    Column("received_at", TS, nullable=False),
+    Column("outcome", String(16), nullable=False),  # paid | refund_case | amount_differs
+    Column("refund_case_id", String(36)),
+)
+
+refund_cases = Table(  # a double payment (or a payment of a cancelled order) to give back
+    "sb_refund_cases", metadata,
+    Column("id", String(36), primary_key=True),
+    Column("order_no", String(32), nullable=False, index=True),
+    Column("settlement_id", String(64), nullable=False, unique=True),
+    Column("reason", String(32), nullable=False),  # double_payment | order_cancelled
+    Column("amount_minor", BigInteger, nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("store_id", String(64), nullable=False),
+    Column("terminal_id", String(64), nullable=False),
+    Column("status", String(16), nullable=False),  # open | refunded
+    Column("created_at", TS, nullable=False),
+)
+
+refund_requests = Table(  # a return of faulty units, decided by policy or by the seller
+    "sb_refund_requests", metadata,
+    Column("id", String(36), primary_key=True),
+    Column("order_no", ForeignKey("sb_orders.order_no"), nullable=False, index=True),
+    Column("merchant_id", String(32), nullable=False, index=True),
+    Column("store_id", String(64), nullable=False),
+    Column("terminal_id", String(64), nullable=False),
+    Column("item_codes", JSON, nullable=False),
+    Column("reason", String(500), nullable=False),
+    Column("amount_minor", BigInteger, nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("status", String(16), nullable=False),  # pending_seller | approved | rejected
+    Column("decided_by", String(16)),  # policy | seller
+    Column("buyer_reputation", Integer, nullable=False),
+    Column("threshold", Integer, nullable=False),
+    Column("payout_route", String(16), nullable=False),  # cash | prepaid_card | bank_card | online | mixed
+    Column("note", String(500)),
+    Column("created_at", TS, nullable=False),
+    Column("decided_at", TS),
+)
+
+photos = Table(
+    "sb_photos", metadata,
+    Column("id", String(36), primary_key=True),
+    Column("store_id", String(64), nullable=False),
+    Column("terminal_id", String(64), nullable=False),
+    Column("refund_request_id", String(36), index=True),
+    Column("content_type", String(32), nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("data", LargeBinary, nullable=False),
+    Column("uploaded_at", TS, nullable=False),
+)
+
+idempotency = Table(
+    "sb_idempotency", metadata,
+    Column("scope", String(140), primary_key=True),  # who: store/terminal or merchant
+    Column("key", String(255), primary_key=True),
+    Column("request_hash", String(64), nullable=False),  # method, path and body
+    Column("status_code", Integer, nullable=False),
+    Column("response", JSON, nullable=False),
+    Column("created_at", TS, nullable=False),
+    Column("expires_at", TS, nullable=False),
+)
+
+batches = Table(
+    "sb_settlement_batches", metadata,
+    Column("id", String(36), primary_key=True),
+    Column("store_id", String(64), nullable=False),
+    Column("terminal_id", String(64), nullable=False),
+    Column("business_date", String(10), nullable=False),
+    Column("received_at", TS, nullable=False),
+    Column("result", JSON, nullable=False),
+)
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for the sandbox. SQLite: WAL, foreign keys, busy timeout, and every
+    transaction BEGIN IMMEDIATE, so that request transactions serialize instead of failing."""
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _connect(dbapi_conn, _record):
+            dbapi_conn.isolation_level = None
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _begin(conn):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)

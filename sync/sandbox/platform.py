@@ -1,0 +1,643 @@
+"""What the sandbox platform does, apart from HTTP: every function takes an open connection
+(one transaction per request, opened by the caller) and the current time, and raises ApiError
+for a refusal. Money is integer minor units throughout."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import secrets
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import and_, delete, func, insert, or_, select, update
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import IntegrityError
+
+from pos_terminal.vouchers import PublicKey
+from sync.sandbox import db
+from sync.sandbox.signing import mint_voucher, new_private_key, summarize
+
+IDEMPOTENCY_TTL = timedelta(hours=48)  # the contract promises at least 24 hours
+MAX_PHOTO_BYTES = 5 * 1024 * 1024
+PHOTO_TYPES = {"image/jpeg": (b"\xff\xd8\xff",), "image/png": (b"\x89PNG\r\n\x1a\n",), "image/webp": (b"RIFF",)}
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, code: str, message: str, **extra) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+        self.extra = extra
+
+    def body(self) -> dict:
+        return {"error": self.code, "message": self.message, **self.extra}
+
+
+@dataclass(frozen=True)
+class Caller:
+    """Who is calling: a terminal (store_id, terminal_id) or a merchant (merchant_id)."""
+
+    kind: str  # "terminal" | "merchant" | "seller_page"
+    store_id: str = ""
+    terminal_id: str = ""
+    merchant_id: str = ""
+
+    @property
+    def scope(self) -> str:
+        if self.kind == "terminal":
+            return f"t:{self.store_id}/{self.terminal_id}"
+        return f"m:{self.merchant_id}" if self.kind == "merchant" else "seller_page"
+
+
+def secret_hash(secret: str) -> str:
+    return hashlib.sha256(secret.encode("utf-8")).hexdigest()
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def iso(ts: datetime | None) -> str | None:
+    return ts.astimezone(timezone.utc).isoformat().replace("+00:00", "Z") if ts else None
+
+
+# ------------------------------------------------------------------------------- auth
+
+
+def authenticate_terminal(conn: Connection, store_id: str | None, terminal_id: str | None, secret: str | None) -> Caller:
+    if not (store_id and terminal_id and secret):
+        raise ApiError(401, "unauthenticated",
+                       "send the terminal credential: Authorization: Bearer <secret>, X-Store-Id and X-Terminal-Id")
+    row = conn.execute(select(db.terminals).where(
+        db.terminals.c.store_id == store_id, db.terminals.c.terminal_id == terminal_id)).first()
+    given = secret_hash(secret)
+    if row is None or not hmac.compare_digest(row.secret_sha256, given) or not row.active:
+        raise ApiError(401, "bad_credentials", "unknown terminal or wrong secret for this store and terminal")
+    return Caller("terminal", store_id=store_id, terminal_id=terminal_id)
+
+
+def authenticate_merchant(conn: Connection, merchant_id: str | None, secret: str | None) -> Caller:
+    if not (merchant_id and secret):
+        raise ApiError(401, "unauthenticated", "send the merchant credential: Authorization: Bearer <secret> and X-Merchant-Id")
+    row = conn.execute(select(db.merchants).where(db.merchants.c.id == merchant_id)).first()
+    if row is None or not hmac.compare_digest(row.secret_sha256, secret_hash(secret)):
+        raise ApiError(401, "bad_credentials", "unknown merchant or wrong secret")
+    return Caller("merchant", merchant_id=merchant_id)
+
+
+# ------------------------------------------------------------------------ idempotency
+
+
+def request_hash(method: str, path: str, body) -> str:
+    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+    return hashlib.sha256(f"{method} {path}\n{canonical}".encode("utf-8")).hexdigest()
+
+
+def run_idempotent(
+    engine: Engine, caller: Caller, key: str | None, req_hash: str, op: Callable[[Connection], tuple[int, dict]],
+    now: datetime,
+) -> tuple[int, dict, bool]:
+    """Runs `op` in one transaction together with the record of its answer under `key`, so
+    that the effect and the stored answer commit together. Returns (status, body, replayed).
+    A retry with the same key and request gets the first answer (refusals included); the same
+    key with another request is refused with 422."""
+    for _attempt in range(3):
+        try:
+            with engine.begin() as conn:
+                if key is None:
+                    try:
+                        status, body = op(conn)
+                    except ApiError:
+                        raise
+                    return status, body, False
+                where = and_(db.idempotency.c.scope == caller.scope, db.idempotency.c.key == key)
+                row = conn.execute(select(db.idempotency).where(where)).first()
+                if row is not None and row.expires_at > now:
+                    if row.request_hash != req_hash:
+                        raise ApiError(422, "idempotency_key_reused",
+                                       f"Idempotency-Key {key!r} was used for a different request; "
+                                       "use a new key for a new request")
+                    return row.status_code, row.response, True
+                if row is not None:
+                    conn.execute(delete(db.idempotency).where(where))
+                savepoint = conn.begin_nested()
+                try:
+                    status, body = op(conn)
+                    savepoint.commit()
+                except ApiError as exc:
+                    savepoint.rollback()
+                    status, body = exc.status, exc.body()
+                conn.execute(insert(db.idempotency).values(
+                    scope=caller.scope, key=key, request_hash=req_hash, status_code=status, response=body,
+                    created_at=now, expires_at=now + IDEMPOTENCY_TTL))
+            return status, body, False
+        except IntegrityError:
+            continue  # a concurrent request with the same key committed first: answer as it did
+    raise ApiError(409, "conflict", "concurrent requests collided; retry with the same Idempotency-Key")
+
+
+# ------------------------------------------------------------------------------- keys
+
+
+def active_key(conn: Connection):
+    return conn.execute(select(db.signing_keys).where(db.signing_keys.c.retired_at.is_(None))
+                        .order_by(db.signing_keys.c.created_at.desc())).first()
+
+
+def add_key(conn: Connection, now: datetime) -> str:
+    count = conn.execute(select(func.count()).select_from(db.signing_keys)).scalar_one()
+    kid = f"K{count + 1:04d}"
+    private_raw, public_raw = new_private_key()
+    conn.execute(insert(db.signing_keys).values(kid=kid, private_raw=private_raw, public_raw=public_raw, created_at=now))
+    return kid
+
+
+def rotate_key(conn: Connection, now: datetime) -> dict:
+    """A new key signs from now on; the old one is still published until the last voucher it
+    signed expires."""
+    old = active_key(conn)
+    if old is not None:
+        last_expiry = conn.execute(select(func.max(db.orders.c.expires_at)).where(db.orders.c.kid == old.kid)).scalar()
+        if last_expiry is not None and last_expiry.tzinfo is None:
+            last_expiry = last_expiry.replace(tzinfo=timezone.utc)
+        conn.execute(update(db.signing_keys).where(db.signing_keys.c.kid == old.kid)
+                     .values(retired_at=now, publish_until=max(last_expiry or now, now)))
+    kid = add_key(conn, now)
+    return {"active_kid": kid, "retired_kid": old.kid if old else None, "keys": published_keys(conn, now)["keys"]}
+
+
+def published_keys(conn: Connection, now: datetime) -> dict:
+    rows = conn.execute(select(db.signing_keys).where(
+        or_(db.signing_keys.c.publish_until.is_(None), db.signing_keys.c.publish_until > now))
+        .order_by(db.signing_keys.c.created_at)).all()
+    return {"keys": [PublicKey(r.kid, r.public_raw, r.publish_until).to_jwk() | {"status": "retiring" if r.retired_at else "active"}
+                     for r in rows]}
+
+
+# ----------------------------------------------------------------------------- orders
+
+
+def create_order(conn: Connection, *, merchant_id: str, buyer_id: str, currency: str, lines: list[dict],
+                 now: datetime, expires_in: timedelta, order_no: str | None = None) -> str:
+    merchant = conn.execute(select(db.merchants).where(db.merchants.c.id == merchant_id)).first()
+    if merchant is None:
+        raise ApiError(404, "unknown_merchant", f"no merchant {merchant_id!r}")
+    if conn.execute(select(db.buyers.c.id).where(db.buyers.c.id == buyer_id)).first() is None:
+        raise ApiError(404, "unknown_buyer", f"no buyer {buyer_id!r}")
+    key = active_key(conn)
+    if key is None:
+        raise ApiError(503, "no_signing_key", "the platform has no active signing key")
+    order_no = order_no or f"PO{secrets.randbelow(10**12):012d}"
+    total = sum(line["unit_price_minor"] * line["quantity"] for line in lines)
+    summary = summarize([(line["name"], line["quantity"]) for line in lines])
+    voucher_id = secrets.token_urlsafe(9)
+    expires_at = (now + expires_in).replace(microsecond=0)
+    issued_at = now.replace(microsecond=0)
+    voucher = mint_voucher(key.private_raw, key.kid, voucher_id=voucher_id, order_no=order_no, merchant_id=merchant_id,
+                           merchant_name=merchant.name, amount_minor=total, currency=currency, summary=summary,
+                           issued_at=issued_at, expires_at=expires_at)
+    conn.execute(insert(db.orders).values(
+        order_no=order_no, merchant_id=merchant_id, buyer_id=buyer_id, currency=currency, total_minor=total,
+        summary=summary, status="open", created_at=now, expires_at=expires_at, voucher_id=voucher_id, voucher=voucher,
+        kid=key.kid, url_token=secrets.token_urlsafe(12)))
+    unit = 0
+    for line_no, line in enumerate(lines, start=1):
+        line_id = conn.execute(insert(db.order_lines).values(
+            order_no=order_no, line_no=line_no, sku=line["sku"], name=line["name"],
+            unit_price_minor=line["unit_price_minor"], quantity=line["quantity"])).inserted_primary_key[0]
+        codes = []
+        for _ in range(line["quantity"]):
+            unit += 1
+            codes.append({"item_code": f"IC{order_no[2:]}{unit:04d}", "order_no": order_no, "line_id": line_id,
+                          "refund_state": "none"})
+        conn.execute(insert(db.item_units), codes)
+    return order_no
+
+
+def _order_row(conn: Connection, order_no: str, *, lock: bool = False):
+    q = select(db.orders).where(db.orders.c.order_no == order_no)
+    row = conn.execute(q.with_for_update() if lock else q).first()
+    if row is None:
+        raise ApiError(404, "unknown_order", f"no order {order_no!r}")
+    return row
+
+
+def find_order_no(conn: Connection, *, voucher_id: str | None = None, url: str | None = None) -> str:
+    if voucher_id is not None:
+        row = conn.execute(select(db.orders.c.order_no).where(db.orders.c.voucher_id == voucher_id)).first()
+        if row is None:
+            raise ApiError(404, "unknown_voucher", f"no order has voucher {voucher_id!r}")
+        return row.order_no
+    token = (url or "").strip().rstrip("/").rsplit("/o/", 1)[-1].split("?")[0].split("#")[0]
+    row = conn.execute(select(db.orders.c.order_no).where(db.orders.c.url_token == token)).first()
+    if row is None:
+        raise ApiError(404, "unknown_url", "no order has this link")
+    return row.order_no
+
+
+def order_view(conn: Connection, order_no: str, base_url: str, now: datetime) -> dict:
+    o = _order_row(conn, order_no)
+    merchant = conn.execute(select(db.merchants).where(db.merchants.c.id == o.merchant_id)).one()
+    lines = conn.execute(select(db.order_lines).where(db.order_lines.c.order_no == order_no)
+                         .order_by(db.order_lines.c.line_no)).all()
+    units = conn.execute(select(db.item_units).where(db.item_units.c.order_no == order_no)
+                         .order_by(db.item_units.c.item_code)).all()
+    codes: dict[int, list[str]] = {}
+    for u in units:
+        codes.setdefault(u.line_id, []).append(u.item_code)
+    claim = None
+    if o.claim_terminal_id and o.claim_expires_at and o.claim_expires_at > now:
+        claim = {"store_id": o.claim_store_id, "terminal_id": o.claim_terminal_id, "expires_at": iso(o.claim_expires_at)}
+    paid = None
+    if o.status == "paid":
+        paid = {"at": iso(o.paid_at), "via": o.paid_via, "settlement_id": o.paid_settlement_id}
+        if o.paid_settlement_id:
+            s = conn.execute(select(db.settlements).where(db.settlements.c.settlement_id == o.paid_settlement_id)).first()
+            if s is not None:
+                paid |= {"store_id": s.store_id, "terminal_id": s.terminal_id, "tenders": s.tenders}
+    return {
+        "order_no": o.order_no,
+        "status": "expired" if o.status == "open" and o.expires_at <= now else o.status,
+        "merchant": {"id": merchant.id, "name": merchant.name},
+        "buyer_id": o.buyer_id,
+        "currency": o.currency,
+        "total_minor": o.total_minor,
+        "summary": o.summary,
+        "lines": [{"line_no": l.line_no, "sku": l.sku, "name": l.name, "unit_price_minor": l.unit_price_minor,
+                   "quantity": l.quantity, "amount_minor": l.unit_price_minor * l.quantity,
+                   "item_codes": codes.get(l.id, [])} for l in lines],
+        "created_at": iso(o.created_at),
+        "expires_at": iso(o.expires_at),
+        "voucher": o.voucher,
+        "voucher_id": o.voucher_id,
+        "kid": o.kid,
+        "url": f"{base_url.rstrip('/')}/o/{o.url_token}",
+        "claim": claim,
+        "paid": paid,
+    }
+
+
+def claim_order(conn: Connection, order_no: str, caller: Caller, ttl: timedelta, now: datetime) -> dict:
+    o = _order_row(conn, order_no, lock=True)
+    if o.status == "paid":
+        raise ApiError(409, "order_paid", f"order {order_no} is already paid", paid_at=iso(o.paid_at))
+    if o.status == "cancelled":
+        raise ApiError(409, "order_cancelled", f"order {order_no} was cancelled by the shop")
+    if o.expires_at <= now:
+        raise ApiError(409, "order_expired", f"order {order_no} expired at {iso(o.expires_at)}")
+    held_by_other = (o.claim_terminal_id and o.claim_expires_at and o.claim_expires_at > now
+                     and (o.claim_store_id, o.claim_terminal_id) != (caller.store_id, caller.terminal_id))
+    if held_by_other:
+        raise ApiError(409, "order_claimed",
+                       f"order {order_no} is being paid at {o.claim_store_id}/{o.claim_terminal_id} "
+                       f"until {iso(o.claim_expires_at)}",
+                       store_id=o.claim_store_id, terminal_id=o.claim_terminal_id, expires_at=iso(o.claim_expires_at))
+    until = now + ttl
+    conn.execute(update(db.orders).where(db.orders.c.order_no == order_no).values(
+        claim_store_id=caller.store_id, claim_terminal_id=caller.terminal_id, claim_expires_at=until))
+    return {"order_no": order_no, "store_id": caller.store_id, "terminal_id": caller.terminal_id, "expires_at": iso(until)}
+
+
+def release_claim(conn: Connection, order_no: str, caller: Caller, now: datetime) -> dict:
+    o = _order_row(conn, order_no, lock=True)
+    mine = (o.claim_store_id, o.claim_terminal_id) == (caller.store_id, caller.terminal_id)
+    if mine:
+        conn.execute(update(db.orders).where(db.orders.c.order_no == order_no).values(
+            claim_store_id=None, claim_terminal_id=None, claim_expires_at=None))
+    return {"order_no": order_no, "released": bool(mine)}
+
+
+# ------------------------------------------------------------------------ settlements
+
+
+def _settlement_view(s, refund_case=None) -> dict:
+    return {
+        "settlement_id": s.settlement_id, "order_no": s.order_no, "outcome": s.outcome, "store_id": s.store_id,
+        "terminal_id": s.terminal_id, "receipt_no": s.receipt_no, "amount_minor": s.amount_minor, "currency": s.currency,
+        "paid_at": iso(s.paid_at), "received_at": iso(s.received_at),
+        "refund_case": refund_case,
+    }
+
+
+def _refund_case_view(c) -> dict | None:
+    if c is None:
+        return None
+    return {"refund_case_id": c.id, "reason": c.reason, "amount_minor": c.amount_minor, "currency": c.currency,
+            "status": c.status, "store_id": c.store_id, "terminal_id": c.terminal_id}
+
+
+def settlement_view(conn: Connection, settlement_id: str) -> dict:
+    s = conn.execute(select(db.settlements).where(db.settlements.c.settlement_id == settlement_id)).first()
+    if s is None:
+        raise ApiError(404, "unknown_settlement", f"no settlement {settlement_id!r}")
+    case = None
+    if s.refund_case_id:
+        case = conn.execute(select(db.refund_cases).where(db.refund_cases.c.id == s.refund_case_id)).first()
+    return _settlement_view(s, _refund_case_view(case))
+
+
+def post_settlement(conn: Connection, body: dict, caller: Caller, now: datetime) -> tuple[int, dict]:
+    """Records that an order was paid at a store, exactly once per settlement_id. A settlement
+    for an order already paid (elsewhere) becomes a refund case, never a second 'paid'."""
+    if (body["store_id"], body["terminal_id"]) != (caller.store_id, caller.terminal_id):
+        raise ApiError(403, "credential_mismatch",
+                       f"settlement names {body['store_id']}/{body['terminal_id']} but the credential is "
+                       f"{caller.store_id}/{caller.terminal_id}")
+    existing = conn.execute(select(db.settlements).where(db.settlements.c.settlement_id == body["settlement_id"])).first()
+    if existing is not None:
+        if (existing.order_no, existing.amount_minor, existing.store_id) != (body["order_no"], body["amount_minor"], body["store_id"]):
+            raise ApiError(409, "settlement_conflict",
+                           f"settlement {body['settlement_id']} was recorded before with other facts")
+        return 200, settlement_view(conn, existing.settlement_id)
+    o = _order_row(conn, body["order_no"], lock=True)
+    case_id = None
+    if o.status in ("paid", "cancelled"):
+        outcome = "refund_case"
+        case_id = new_id()
+        conn.execute(insert(db.refund_cases).values(
+            id=case_id, order_no=o.order_no, settlement_id=body["settlement_id"],
+            reason="double_payment" if o.status == "paid" else "order_cancelled",
+            amount_minor=body["amount_minor"], currency=body["currency"], store_id=caller.store_id,
+            terminal_id=caller.terminal_id, status="open", created_at=now))
+    elif body["amount_minor"] != o.total_minor or body["currency"] != o.currency:
+        outcome = "amount_differs"
+    else:
+        outcome = "paid"
+        conn.execute(update(db.orders).where(db.orders.c.order_no == o.order_no).values(
+            status="paid", paid_at=body["paid_at"], paid_via="store", paid_settlement_id=body["settlement_id"],
+            claim_store_id=None, claim_terminal_id=None, claim_expires_at=None))
+    conn.execute(insert(db.settlements).values(
+        settlement_id=body["settlement_id"], order_no=o.order_no, merchant_id=o.merchant_id, store_id=caller.store_id,
+        terminal_id=caller.terminal_id, receipt_no=body["receipt_no"], amount_minor=body["amount_minor"],
+        currency=body["currency"], tenders=list(body["tenders"]), offline=body["offline"],
+        voucher_id=body.get("voucher_id"), paid_at=body["paid_at"], received_at=now, outcome=outcome,
+        refund_case_id=case_id))
+    return 201, settlement_view(conn, body["settlement_id"])
+
+
+def _day_bounds(day: date, tz: str) -> tuple[datetime, datetime]:
+    zone = ZoneInfo(tz)
+    start = datetime.combine(day, time(0), zone)
+    return start.astimezone(timezone.utc), (start + timedelta(days=1)).astimezone(timezone.utc)
+
+
+def post_batch(conn: Connection, body: dict, caller: Caller, now: datetime) -> tuple[int, dict]:
+    """Compares the terminal's day with what the platform recorded from that terminal."""
+    start, end = _day_bounds(body["business_date"], body["timezone"])
+    theirs = {s["settlement_id"]: s for s in body["settlements"]}
+    mine_t = db.settlements.c
+    rows = conn.execute(select(db.settlements).where(
+        mine_t.store_id == caller.store_id, mine_t.terminal_id == caller.terminal_id,
+        or_(and_(mine_t.paid_at >= start, mine_t.paid_at < end), mine_t.settlement_id.in_(list(theirs) or [""])),
+    ).order_by(mine_t.paid_at)).all()
+    ours = {r.settlement_id: r for r in rows}
+    diffs = []
+    for sid, s in theirs.items():
+        r = ours.get(sid)
+        if r is None:
+            diffs.append({"kind": "missing_at_platform", "settlement_id": sid, "order_no": s["order_no"],
+                          "terminal_amount_minor": s["amount_minor"], "platform_amount_minor": None,
+                          "action": "the platform never recorded it: send it again (is it still in the outbox?)"})
+        elif r.amount_minor != s["amount_minor"]:
+            diffs.append({"kind": "amount_differs", "settlement_id": sid, "order_no": r.order_no,
+                          "terminal_amount_minor": s["amount_minor"], "platform_amount_minor": r.amount_minor,
+                          "action": "compare the receipt with the platform's record and correct the wrong side"})
+    for sid, r in ours.items():
+        if sid not in theirs:
+            diffs.append({"kind": "missing_at_terminal", "settlement_id": sid, "order_no": r.order_no,
+                          "terminal_amount_minor": None, "platform_amount_minor": r.amount_minor,
+                          "action": f"the platform has receipt {r.receipt_no} that this day's report lacks: check the terminal's sales"})
+        if r.outcome == "refund_case":
+            diffs.append({"kind": "double_payment_refund_case", "settlement_id": sid, "order_no": r.order_no,
+                          "terminal_amount_minor": theirs.get(sid, {}).get("amount_minor"),
+                          "platform_amount_minor": r.amount_minor, "refund_case_id": r.refund_case_id,
+                          "action": "the order was paid twice: the buyer gets this payment back per the refund case"})
+        elif r.outcome == "amount_differs":
+            diffs.append({"kind": "amount_differs_from_order", "settlement_id": sid, "order_no": r.order_no,
+                          "terminal_amount_minor": theirs.get(sid, {}).get("amount_minor"),
+                          "platform_amount_minor": r.amount_minor,
+                          "action": "the amount taken differs from the order's total: settle the difference with the shop"})
+    in_day = [r for r in rows if start <= r.paid_at < end]
+    result = {
+        "batch_id": new_id(),
+        "business_date": body["business_date"].isoformat(),
+        "timezone": body["timezone"],
+        "currency": body["currency"],
+        "terminal": {"count": len(theirs), "total_minor": sum(s["amount_minor"] for s in theirs.values())},
+        "platform": {
+            "count": len(in_day),
+            "total_minor": sum(r.amount_minor for r in in_day),
+            "paid_count": sum(r.outcome == "paid" for r in in_day),
+            "paid_minor": sum(r.amount_minor for r in in_day if r.outcome == "paid"),
+            "refund_case_count": sum(r.outcome == "refund_case" for r in in_day),
+            "refund_case_minor": sum(r.amount_minor for r in in_day if r.outcome == "refund_case"),
+        },
+        "differences": diffs,
+        "reconciled": not diffs,
+    }
+    conn.execute(insert(db.batches).values(id=result["batch_id"], store_id=caller.store_id,
+                                           terminal_id=caller.terminal_id, business_date=result["business_date"],
+                                           received_at=now, result=result))
+    return 201, result
+
+
+# ------------------------------------------------------------------------------ cards
+
+
+def _card(conn: Connection, card_no: str, *, lock: bool = False):
+    q = select(db.cards).where(db.cards.c.card_no == card_no)
+    row = conn.execute(q.with_for_update() if lock else q).first()
+    if row is None:
+        raise ApiError(404, "unknown_card", "no prepaid card with this number")
+    return row
+
+
+def card_view(conn: Connection, card_no: str) -> dict:
+    c = _card(conn, card_no)
+    return {"card_no": c.card_no, "holder": c.holder, "balance_minor": c.balance_minor, "currency": c.currency,
+            "active": c.active}
+
+
+def move_card(conn: Connection, card_no: str, kind: str, body: dict, caller: Caller, now: datetime) -> tuple[int, dict]:
+    c = _card(conn, card_no, lock=True)
+    if not c.active:
+        raise ApiError(409, "card_inactive", "this prepaid card is blocked")
+    if body["currency"] != c.currency:
+        raise ApiError(422, "currency_mismatch", f"the card holds {c.currency}, not {body['currency']}")
+    amount = body["amount_minor"]
+    balance = c.balance_minor - amount if kind == "debit" else c.balance_minor + amount
+    if balance < 0:
+        raise ApiError(409, "insufficient_funds", f"the card holds {c.balance_minor} minor units, {amount} asked",
+                       balance_minor=c.balance_minor)
+    tx = new_id()
+    conn.execute(update(db.cards).where(db.cards.c.card_no == card_no).values(balance_minor=balance))
+    conn.execute(insert(db.card_transactions).values(
+        id=tx, card_no=card_no, kind=kind, amount_minor=amount, balance_after_minor=balance,
+        reference=body["reference"], store_id=caller.store_id, terminal_id=caller.terminal_id, created_at=now))
+    return 201, {"transaction_id": tx, "card_no": card_no, "kind": kind, "amount_minor": amount,
+                 "balance_minor": balance, "currency": c.currency, "reference": body["reference"]}
+
+
+# ---------------------------------------------------------------------------- refunds
+
+
+def _payment(conn: Connection, o) -> dict:
+    if o.status != "paid":
+        return {"status": "unpaid", "route": None, "store_id": None, "terminal_id": None, "paid_at": None, "tenders": []}
+    if o.paid_via == "online":
+        return {"status": "paid", "route": "online", "store_id": None, "terminal_id": None, "paid_at": iso(o.paid_at),
+                "tenders": ["online"]}
+    s = conn.execute(select(db.settlements).where(db.settlements.c.settlement_id == o.paid_settlement_id)).one()
+    tenders = list(s.tenders)
+    route = tenders[0] if len(tenders) == 1 else "mixed"
+    return {"status": "paid", "route": route, "store_id": s.store_id, "terminal_id": s.terminal_id,
+            "paid_at": iso(s.paid_at), "tenders": tenders}
+
+
+def item_view(conn: Connection, item_code: str, now: datetime) -> dict:
+    u = conn.execute(select(db.item_units).where(db.item_units.c.item_code == item_code)).first()
+    if u is None:
+        raise ApiError(404, "unknown_item", f"no item with code {item_code!r}")
+    line = conn.execute(select(db.order_lines).where(db.order_lines.c.id == u.line_id)).one()
+    o = _order_row(conn, u.order_no)
+    m = conn.execute(select(db.merchants).where(db.merchants.c.id == o.merchant_id)).one()
+    b = conn.execute(select(db.buyers).where(db.buyers.c.id == o.buyer_id)).one()
+    ends = o.paid_at + timedelta(days=m.return_window_days) if o.status == "paid" else None
+    return {
+        "item_code": item_code, "sku": line.sku, "name": line.name, "unit_price_minor": line.unit_price_minor,
+        "currency": o.currency, "order_no": o.order_no,
+        "seller": {"merchant_id": m.id, "name": m.name, "refund_threshold": m.refund_threshold,
+                   "photo_required": m.photo_required},
+        "buyer": {"buyer_id": b.id, "name": b.name, "reputation": b.reputation},
+        "payment": _payment(conn, o),
+        "refund": {"state": u.refund_state, "request_id": u.refund_request_id},
+        "return_window": {"days": m.return_window_days, "ends_at": iso(ends), "inside": bool(ends and now < ends)},
+    }
+
+
+def store_photo(conn: Connection, data: bytes, content_type: str, caller: Caller, now: datetime) -> tuple[int, dict]:
+    if content_type not in PHOTO_TYPES:
+        raise ApiError(415, "unsupported_photo_type", f"photos are {', '.join(PHOTO_TYPES)}; got {content_type!r}")
+    if not data:
+        raise ApiError(422, "empty_photo", "the photo file is empty")
+    if len(data) > MAX_PHOTO_BYTES:
+        raise ApiError(413, "photo_too_large", f"{len(data)} bytes; at most {MAX_PHOTO_BYTES}")
+    if not data.startswith(PHOTO_TYPES[content_type]):
+        raise ApiError(422, "not_an_image", f"the file is not a {content_type} image")
+    pid = new_id()
+    digest = hashlib.sha256(data).hexdigest()
+    conn.execute(insert(db.photos).values(id=pid, store_id=caller.store_id, terminal_id=caller.terminal_id,
+                                          content_type=content_type, sha256=digest, size=len(data), data=data,
+                                          uploaded_at=now))
+    return 201, {"photo_id": pid, "sha256": digest, "size": len(data), "content_type": content_type}
+
+
+def refund_view(conn: Connection, request_id: str) -> dict:
+    r = conn.execute(select(db.refund_requests).where(db.refund_requests.c.id == request_id)).first()
+    if r is None:
+        raise ApiError(404, "unknown_refund_request", f"no refund request {request_id!r}")
+    m = conn.execute(select(db.merchants).where(db.merchants.c.id == r.merchant_id)).one()
+    photo_ids = conn.execute(select(db.photos.c.id).where(db.photos.c.refund_request_id == request_id)
+                             .order_by(db.photos.c.uploaded_at)).scalars().all()
+    return {
+        "request_id": r.id, "status": r.status, "decided_by": r.decided_by, "order_no": r.order_no,
+        "merchant": {"id": m.id, "name": m.name}, "item_codes": list(r.item_codes), "reason": r.reason,
+        "amount_minor": r.amount_minor, "currency": r.currency, "buyer_reputation": r.buyer_reputation,
+        "threshold": r.threshold,
+        "payout": {"route": r.payout_route, "store_id": r.store_id, "terminal_id": r.terminal_id},
+        "photo_ids": list(photo_ids), "note": r.note, "created_at": iso(r.created_at), "decided_at": iso(r.decided_at),
+    }
+
+
+def request_refund(conn: Connection, body: dict, caller: Caller, now: datetime) -> tuple[int, dict]:
+    """Policy: approved at once when the buyer's reputation is at or above the merchant's
+    threshold, otherwise pending until the seller decides."""
+    codes = list(dict.fromkeys(body["item_codes"]))
+    units = {u.item_code: u for u in conn.execute(
+        select(db.item_units).where(db.item_units.c.item_code.in_(codes)).with_for_update()).all()}
+    for code in codes:
+        if code not in units:
+            raise ApiError(404, "unknown_item", f"no item with code {code!r}", item_code=code)
+    order_nos = {u.order_no for u in units.values()}
+    if len(order_nos) != 1:
+        raise ApiError(422, "items_from_several_orders", "one refund request covers units of one order; split it")
+    o = _order_row(conn, order_nos.pop(), lock=True)
+    if o.status != "paid":
+        raise ApiError(409, "order_not_paid", f"order {o.order_no} was never paid; nothing to refund")
+    for code in codes:
+        if units[code].refund_state == "refunded":
+            raise ApiError(409, "already_refunded", f"item {code} is already refunded", item_code=code)
+        if units[code].refund_state == "open":
+            raise ApiError(409, "request_open", f"item {code} has a refund request open: {units[code].refund_request_id}",
+                           item_code=code, request_id=units[code].refund_request_id)
+    m = conn.execute(select(db.merchants).where(db.merchants.c.id == o.merchant_id)).one()
+    b = conn.execute(select(db.buyers).where(db.buyers.c.id == o.buyer_id)).one()
+    if now >= o.paid_at + timedelta(days=m.return_window_days):
+        raise ApiError(409, "outside_return_window",
+                       f"{m.name} takes returns within {m.return_window_days} days of payment ({iso(o.paid_at)})")
+    photo_ids = list(dict.fromkeys(body.get("photo_ids") or []))
+    if m.photo_required and not photo_ids:
+        raise ApiError(422, "photo_required", f"{m.name} needs at least one photo of the defect")
+    if photo_ids:
+        found = conn.execute(select(db.photos).where(db.photos.c.id.in_(photo_ids))).all()
+        usable = {p.id for p in found if p.store_id == caller.store_id and p.refund_request_id is None}
+        missing = [p for p in photo_ids if p not in usable]
+        if missing:
+            raise ApiError(422, "unknown_photo", f"photo {missing[0]} was not uploaded by this store or is used already")
+    prices = dict(conn.execute(select(db.item_units.c.item_code, db.order_lines.c.unit_price_minor)
+                               .join(db.order_lines, db.order_lines.c.id == db.item_units.c.line_id)
+                               .where(db.item_units.c.item_code.in_(codes))).all())
+    approved = b.reputation >= m.refund_threshold
+    rid = new_id()
+    conn.execute(insert(db.refund_requests).values(
+        id=rid, order_no=o.order_no, merchant_id=m.id, store_id=caller.store_id, terminal_id=caller.terminal_id,
+        item_codes=codes, reason=body["reason"], amount_minor=sum(prices[c] for c in codes), currency=o.currency,
+        status="approved" if approved else "pending_seller", decided_by="policy" if approved else None,
+        buyer_reputation=b.reputation, threshold=m.refund_threshold, payout_route=_payment(conn, o)["route"],
+        created_at=now, decided_at=now if approved else None))
+    conn.execute(update(db.item_units).where(db.item_units.c.item_code.in_(codes)).values(
+        refund_state="refunded" if approved else "open", refund_request_id=rid))
+    if photo_ids:
+        conn.execute(update(db.photos).where(db.photos.c.id.in_(photo_ids)).values(refund_request_id=rid))
+    return 201, refund_view(conn, rid)
+
+
+def list_refunds(conn: Connection, *, store_id: str | None = None, merchant_id: str | None = None,
+                 status: str | None = None) -> list[dict]:
+    q = select(db.refund_requests.c.id).order_by(db.refund_requests.c.created_at.desc())
+    if store_id:
+        q = q.where(db.refund_requests.c.store_id == store_id)
+    if merchant_id:
+        q = q.where(db.refund_requests.c.merchant_id == merchant_id)
+    if status:
+        q = q.where(db.refund_requests.c.status == status)
+    return [refund_view(conn, rid) for rid in conn.execute(q.limit(500)).scalars().all()]
+
+
+def decide_refund(conn: Connection, request_id: str, approve: bool, note: str, caller: Caller,
+                  now: datetime) -> tuple[int, dict]:
+    r = conn.execute(select(db.refund_requests).where(db.refund_requests.c.id == request_id).with_for_update()).first()
+    if r is None:
+        raise ApiError(404, "unknown_refund_request", f"no refund request {request_id!r}")
+    if caller.kind == "merchant" and caller.merchant_id != r.merchant_id:
+        raise ApiError(403, "not_your_request", "this refund request belongs to another merchant")
+    if r.status != "pending_seller":
+        raise ApiError(409, "already_decided", f"refund request {request_id} is {r.status} already")
+    conn.execute(update(db.refund_requests).where(db.refund_requests.c.id == request_id).values(
+        status="approved" if approve else "rejected", decided_by="seller", decided_at=now, note=note or None))
+    conn.execute(update(db.item_units).where(db.item_units.c.refund_request_id == request_id).values(
+        refund_state="refunded" if approve else "none", refund_request_id=request_id if approve else None))
+    return 200, refund_view(conn, request_id)
+
+
+def photo_bytes(conn: Connection, photo_id: str) -> tuple[bytes, str]:
+    p = conn.execute(select(db.photos).where(db.photos.c.id == photo_id)).first()
+    if p is None:
+        raise ApiError(404, "unknown_photo", f"no photo {photo_id!r}")
+    return p.data, p.content_type

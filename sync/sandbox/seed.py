@@ -1,0 +1,87 @@
+"""The sandbox's seed: who and what exists on a fresh sandbox. The demo credentials here are
+for the sandbox only (a real platform issues its own); the terminal's default settings are
+store "demo-store", terminal "T01"."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.engine import Connection
+
+from sync.sandbox import db
+from sync.sandbox.platform import add_key, create_order, secret_hash
+
+# (store_id, terminal_id, secret)
+DEMO_TERMINAL = ("demo-store", "T01", "sandbox-secret-demo-store-T01")
+SECOND_TERMINAL = ("demo-store", "T02", "sandbox-secret-demo-store-T02")
+OTHER_STORE_TERMINAL = ("other-store", "T01", "sandbox-secret-other-store-T01")
+TERMINALS = (DEMO_TERMINAL, SECOND_TERMINAL, OTHER_STORE_TERMINAL)
+STORE_NAMES = {"demo-store": "Demo Store 演示便利店", "other-store": "Other Store 二号店"}
+
+DEMO_ADMIN_TOKEN = "sandbox-admin-token"
+
+# id: (name, refund threshold, return window days, photo required, API secret)
+MERCHANTS = {
+    "m-tea": ("好物商城", 60, 7, False, "sandbox-merchant-secret-m-tea"),
+    "m-digital": ("数码优选", 80, 15, True, "sandbox-merchant-secret-m-digital"),
+}
+# id: (name, reputation 0..100)
+BUYERS = {
+    "b-wang": ("王芳", 90),  # at or above both thresholds: refunds approved at once
+    "b-li": ("李强", 40),  # below both: the seller decides
+    "b-zhang": ("张伟", 70),  # approved at m-tea (60), waits at m-digital (80)
+}
+# card number: (holder, balance in fen)
+CARDS = {
+    "8800000000000001": ("王芳", 50_000),
+    "8800000000000002": ("李强", 1_000),
+    "8800000000000003": ("张伟", 20_000),  # blocked
+}
+BLOCKED_CARDS = {"8800000000000003"}
+
+TEA_ORDER = "PO000000001001"  # open, m-tea, b-wang, 2 x 乌龙茶 12.50 + 1 x 饼干 8.80 = 33.80
+DIGITAL_ORDER = "PO000000001002"  # open, m-digital, b-li, 29.90 + 89.00 = 118.90
+GREEN_TEA_ORDER = "PO000000001003"  # open, m-tea, b-zhang, 3 x 15.00 = 45.00
+ONLINE_PAID_ORDER = "PO000000001004"  # paid online two days before seeding, m-tea, b-wang
+BIG_ORDER = "PO000000001005"  # open, m-digital, b-zhang, 40 lines: its voucher summary is cut short
+OPEN_ORDERS = (TEA_ORDER, DIGITAL_ORDER, GREEN_TEA_ORDER, BIG_ORDER)
+
+
+def _line(sku: str, name: str, price: int, qty: int) -> dict:
+    return {"sku": sku, "name": name, "unit_price_minor": price, "quantity": qty}
+
+
+def seed(conn: Connection, now: datetime) -> None:
+    """Fills an empty sandbox database; does nothing when it is seeded already."""
+    if conn.execute(select(db.merchants.c.id).limit(1)).first() is not None:
+        return
+    for mid, (name, threshold, window, photo, secret) in MERCHANTS.items():
+        conn.execute(insert(db.merchants).values(id=mid, name=name, refund_threshold=threshold,
+                                                 return_window_days=window, photo_required=photo,
+                                                 secret_sha256=secret_hash(secret)))
+    for bid, (name, rep) in BUYERS.items():
+        conn.execute(insert(db.buyers).values(id=bid, name=name, reputation=rep))
+    for store_id, terminal_id, secret in TERMINALS:
+        conn.execute(insert(db.terminals).values(store_id=store_id, terminal_id=terminal_id,
+                                                 store_name=STORE_NAMES[store_id], secret_sha256=secret_hash(secret),
+                                                 active=True))
+    for card_no, (holder, balance) in CARDS.items():
+        conn.execute(insert(db.cards).values(card_no=card_no, holder=holder, balance_minor=balance, currency="CNY",
+                                             active=card_no not in BLOCKED_CARDS))
+    add_key(conn, now)
+    month = timedelta(days=30)
+    create_order(conn, order_no=TEA_ORDER, merchant_id="m-tea", buyer_id="b-wang", currency="CNY", now=now,
+                 expires_in=month, lines=[_line("TEA-500", "乌龙茶 500ml", 1250, 2), _line("BISC-1", "饼干", 880, 1)])
+    create_order(conn, order_no=DIGITAL_ORDER, merchant_id="m-digital", buyer_id="b-li", currency="CNY", now=now,
+                 expires_in=month, lines=[_line("USBC-1M", "USB-C 数据线 1米", 2990, 1),
+                                          _line("CHG-65W", "65W 氮化镓充电器", 8900, 1)])
+    create_order(conn, order_no=GREEN_TEA_ORDER, merchant_id="m-tea", buyer_id="b-zhang", currency="CNY", now=now,
+                 expires_in=month, lines=[_line("GTEA-250", "西湖龙井绿茶 250g", 1500, 3)])
+    create_order(conn, order_no=ONLINE_PAID_ORDER, merchant_id="m-tea", buyer_id="b-wang", currency="CNY", now=now,
+                 expires_in=month, lines=[_line("TEA-500", "乌龙茶 500ml", 1250, 1)])
+    conn.execute(update(db.orders).where(db.orders.c.order_no == ONLINE_PAID_ORDER).values(
+        status="paid", paid_via="online", paid_at=now - timedelta(days=2)))
+    create_order(conn, order_no=BIG_ORDER, merchant_id="m-digital", buyer_id="b-zhang", currency="CNY", now=now,
+                 expires_in=month, lines=[_line(f"ACC-{i:03d}", f"手机保护壳 第{i}款 磨砂防摔", 1990 + i, 1 + i % 2)
+                                          for i in range(1, 41)])

@@ -1,0 +1,179 @@
+"""Starting the sandbox platform: `create_app` (the ASGI app), `SandboxServer` (uvicorn in a
+background thread, for tests and the demo) and `serve` (blocking, for `pos-terminal sandbox`)."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import socket
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from contextlib import asynccontextmanager
+from datetime import datetime
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+log = logging.getLogger(__name__)
+
+API_TITLE = "Store terminal platform API"
+API_VERSION = "1.0.0"
+_HTTP_CODES = {400: "bad_request", 401: "unauthenticated", 403: "forbidden", 404: "not_found",
+               405: "method_not_allowed", 413: "too_large", 415: "unsupported_media_type"}
+
+
+def create_app(db_url: str | None = None, *, seed: bool = True, base_url: str | None = None,
+               admin_token: str | None = None, clock: Callable[[], datetime] | None = None) -> FastAPI:
+    """The sandbox platform as an ASGI app. `db_url` None: a SQLite file in a temporary folder
+    removed at shutdown; otherwise sqlite:///PATH or a postgresql+psycopg URL (tables created
+    when missing). `base_url` (e.g. http://127.0.0.1:8700) prefixes customer page links; None
+    takes the address the request came to. The database is opened at startup, not here."""
+    from sync.sandbox import api, db, pages
+    from sync.sandbox import seed as seed_mod
+    from sync.sandbox.platform import ApiError
+
+    state: dict = {}
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        url = db_url
+        if url is None:
+            state["tmp"] = tempfile.mkdtemp(prefix="pos-sandbox-")
+            url = f"sqlite:///{Path(state['tmp']) / 'sandbox.sqlite3'}"
+        engine = db.make_engine(url)
+        db.metadata.create_all(engine)
+        if seed:
+            with engine.begin() as conn:
+                seed_mod.seed(conn, app.state.clock())
+        app.state.engine = engine
+        try:
+            yield
+        finally:
+            engine.dispose()
+            if "tmp" in state:
+                shutil.rmtree(state["tmp"], ignore_errors=True)
+
+    app = FastAPI(title=API_TITLE, version=API_VERSION, lifespan=lifespan,
+                  description=(api.__doc__ or "").strip(), docs_url=None, redoc_url=None)
+    app.state.base_url = base_url.rstrip("/") if base_url else None
+    app.state.admin_token = admin_token or seed_mod.DEMO_ADMIN_TOKEN
+    app.state.clock = clock or db.utcnow
+
+    @app.exception_handler(ApiError)
+    async def _api_error(request: Request, exc: ApiError):
+        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+        return JSONResponse(exc.body(), status_code=exc.status, headers=headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError):
+        errors = exc.errors()
+        first = errors[0] if errors else {}
+        where = ".".join(str(x) for x in first.get("loc", ()))
+        code = "idempotency_key_required" if any(
+            tuple(e.get("loc", ()))[:2] == ("header", "Idempotency-Key") and e.get("type") == "missing" for e in errors
+        ) else "invalid_request"
+        details = [{"loc": [str(x) for x in e.get("loc", ())], "msg": str(e.get("msg", "")), "type": str(e.get("type", ""))}
+                   for e in errors]
+        return JSONResponse({"error": code, "message": f"{where}: {first.get('msg', 'invalid')}", "details": details},
+                            status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException):
+        return JSONResponse({"error": _HTTP_CODES.get(exc.status_code, "http_error"), "message": str(exc.detail)},
+                            status_code=exc.status_code, headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(Exception)
+    async def _crash(request: Request, exc: Exception):
+        log.exception("sandbox request failed: %s %s", request.method, request.url.path)
+        return JSONResponse({"error": "internal", "message": "the platform failed; retry later"}, status_code=500)
+
+    app.include_router(api.build_router())
+    app.include_router(pages.build_router())
+
+    def openapi() -> dict:
+        if app.openapi_schema is None:
+            from fastapi.openapi.utils import get_openapi
+
+            doc = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+            for ops in doc.get("paths", {}).values():
+                for op in ops.values():
+                    if len(op.get("security", [])) > 1:  # all credential parts together, not alternatives
+                        op["security"] = [{k: v for req in op["security"] for k, v in req.items()}]
+            app.openapi_schema = doc
+        return app.openapi_schema
+
+    app.openapi = openapi
+    return app
+
+
+def _free_port(host: str) -> int:
+    with socket.socket() as s:
+        s.bind((host, 0))
+        return s.getsockname()[1]
+
+
+class SandboxServer:
+    """The sandbox on uvicorn in a background thread. `start()` returns once it accepts
+    connections; `url` is then http://HOST:PORT (the real port when 0 was asked)."""
+
+    def __init__(self, host: str = "127.0.0.1", port: int = 0, db_url: str | None = None, *, seed: bool = True,
+                 clock: Callable[[], datetime] | None = None) -> None:
+        self.host = host
+        self.port = port
+        self.db_url = db_url
+        self.seed = seed
+        self.clock = clock
+        self._server = None
+        self._thread: threading.Thread | None = None
+        self.app: FastAPI | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    def start(self, timeout: float = 20.0) -> SandboxServer:
+        import uvicorn
+
+        if self.port == 0:
+            self.port = _free_port(self.host)
+        self.app = create_app(self.db_url, seed=self.seed, base_url=self.url, clock=self.clock)
+        config = uvicorn.Config(self.app, host=self.host, port=self.port, log_level="warning", lifespan="on",
+                                access_log=False)
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(target=self._server.run, name="sandbox-platform", daemon=True)
+        self._thread.start()
+        deadline = time.monotonic() + timeout
+        while not self._server.started:
+            if not self._thread.is_alive():
+                raise RuntimeError(f"the sandbox platform did not start on {self.url}")
+            if time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError(f"the sandbox platform did not start within {timeout} s on {self.url}")
+            time.sleep(0.02)
+        return self
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.should_exit = True
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+        self._server = self._thread = None
+
+    def __enter__(self) -> SandboxServer:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+def serve(host: str = "127.0.0.1", port: int = 8700, db_url: str | None = None) -> None:
+    """Runs the sandbox in the foreground until interrupted (for `pos-terminal sandbox`)."""
+    import uvicorn
+
+    base = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}"
+    uvicorn.run(create_app(db_url, base_url=base), host=host, port=port, log_level="info")

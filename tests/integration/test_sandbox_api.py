@@ -1,0 +1,462 @@
+"""The sandbox platform as a real HTTP server on loopback (SandboxServer), driven with requests."""
+
+from __future__ import annotations
+
+import io
+import json
+import time
+import uuid
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+import requests
+
+from pos_terminal.vouchers import KeyRing, verify_voucher
+from sync.sandbox import seed
+from sync.sandbox.export_openapi import CONTRACT, render
+from sync.sandbox.server import SandboxServer
+
+API = "/api/v1"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+def creds(t) -> dict:
+    store, terminal, secret = t
+    return {"Authorization": f"Bearer {secret}", "X-Store-Id": store, "X-Terminal-Id": terminal}
+
+
+T01, T02, OTHER = creds(seed.DEMO_TERMINAL), creds(seed.SECOND_TERMINAL), creds(seed.OTHER_STORE_TERMINAL)
+
+
+def merchant(mid: str) -> dict:
+    return {"Authorization": f"Bearer {seed.MERCHANTS[mid][4]}", "X-Merchant-Id": mid}
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    db = tmp_path_factory.mktemp("sandbox") / "platform.sqlite3"
+    with SandboxServer(db_url=f"sqlite:///{db}") as s:
+        yield s
+
+
+@pytest.fixture
+def http(server):
+    session = requests.Session()
+
+    class Client:
+        url = server.url
+
+        def get(self, path, headers=T01, **kw):
+            return session.get(server.url + path, headers=headers, timeout=10, **kw)
+
+        def post(self, path, body=None, headers=T01, key="new", **kw):
+            h = dict(headers)
+            if key is not None:
+                h["Idempotency-Key"] = str(uuid.uuid4()) if key == "new" else key
+            return session.post(server.url + path, json=body, headers=h, timeout=10, **kw)
+
+        def delete(self, path, headers=T01):
+            return session.delete(server.url + path, headers=headers, timeout=10)
+
+    yield Client()
+    session.close()
+
+
+def new_order(http, merchant_id="m-tea", buyer_id="b-wang", lines=None, **kw) -> dict:
+    lines = lines or [{"sku": "TEA-500", "name": "乌龙茶 500ml", "unit_price_minor": 1250, "quantity": 2},
+                      {"sku": "BISC-1", "name": "饼干", "unit_price_minor": 880, "quantity": 1}]
+    r = http.post(f"{API}/orders", {"merchant_id": merchant_id, "buyer_id": buyer_id, "lines": lines, **kw})
+    assert r.status_code == 201, r.text
+    return r.json()
+
+
+def settlement(order: dict, terminal=seed.DEMO_TERMINAL, *, amount=None, tenders=("cash",), paid_at=None) -> dict:
+    return {
+        "settlement_id": str(uuid.uuid4()), "order_no": order["order_no"], "merchant_id": order["merchant"]["id"],
+        "store_id": terminal[0], "terminal_id": terminal[1], "receipt_no": 1,
+        "amount_minor": order["total_minor"] if amount is None else amount, "currency": "CNY",
+        "tenders": list(tenders), "offline": False,
+        "paid_at": (paid_at or datetime.now(timezone.utc)).isoformat(),
+    }
+
+
+def pay(http, order, terminal=seed.DEMO_TERMINAL, **kw) -> dict:
+    r = http.post(f"{API}/settlements", settlement(order, terminal, **kw), headers=creds(terminal))
+    assert r.status_code == 201, r.text
+    return r.json()
+
+
+def keyring(http) -> KeyRing:
+    return KeyRing.from_jwks(http.get(f"{API}/voucher-keys", headers={}).json())
+
+
+# ---------------------------------------------------------------------- auth and errors
+
+
+def test_auth_failures_are_401_with_a_json_error(http):
+    for headers in [{}, {**T01, "Authorization": "Bearer wrong"}, {**T01, "X-Terminal-Id": "T99"},
+                    {k: v for k, v in T01.items() if k != "X-Store-Id"}]:
+        r = http.get(f"{API}/orders/{seed.TEA_ORDER}", headers=headers)
+        assert r.status_code == 401, headers
+        assert r.headers["content-type"].startswith("application/json")
+        assert set(r.json()) == {"error", "message"} and r.json()["error"] in ("unauthenticated", "bad_credentials")
+    assert http.post(f"{API}/settlements", {}, headers={}).status_code == 401
+    # a terminal credential does not make a seller decision
+    assert http.post(f"{API}/refund-requests/x/decision", {"approve": True}).status_code == 401
+
+
+def test_errors_are_json(http):
+    r = http.get(f"{API}/orders/PO999999999999")
+    assert (r.status_code, r.json()["error"]) == (404, "unknown_order")
+    r = http.get("/no/such/page")
+    assert r.status_code == 404 and r.json()["error"] == "not_found"
+    r = http.post(f"{API}/orders", {"merchant_id": "m-tea"})
+    assert r.status_code == 422 and r.json()["error"] == "invalid_request" and r.json()["message"]
+
+
+def test_health_and_keys_are_public_and_cacheable(http):
+    assert http.get(f"{API}/health", headers={}).json()["status"] == "ok"
+    r = http.get(f"{API}/voucher-keys", headers={})
+    assert "max-age" in r.headers["cache-control"]
+    assert all(k["kty"] == "OKP" and k["crv"] == "Ed25519" and k["kid"] for k in r.json()["keys"])
+
+
+# ------------------------------------------------------------------------------ orders
+
+
+def test_seeded_orders_and_lookups(http):
+    ring = keyring(http)
+    for no in seed.OPEN_ORDERS:
+        o = http.get(f"{API}/orders/{no}").json()
+        assert o["status"] == "open" and len(o["voucher"]) <= 400
+        check = verify_voucher(o["voucher"], ring, datetime.now(timezone.utc))
+        assert check.valid and check.claims.order_no == no and check.claims.amount_minor == o["total_minor"]
+    tea = http.get(f"{API}/orders/{seed.TEA_ORDER}").json()
+    assert tea["total_minor"] == 3380 and tea["merchant"] == {"id": "m-tea", "name": "好物商城"}
+    assert [len(l["item_codes"]) for l in tea["lines"]] == [2, 1]
+    assert http.get(f"{API}/orders/by-voucher/{tea['voucher_id']}").json()["order_no"] == seed.TEA_ORDER
+    assert http.get(f"{API}/orders/by-url", params={"url": tea["url"]}).json()["order_no"] == seed.TEA_ORDER
+    assert http.get(f"{API}/orders/by-url", params={"url": "http://x/o/nope"}).json()["error"] == "unknown_url"
+    assert http.get(f"{API}/orders/by-voucher/nope").status_code == 404
+    big = http.get(f"{API}/orders/{seed.BIG_ORDER}").json()
+    assert verify_voucher(big["voucher"], ring, datetime.now(timezone.utc)).claims.summary.endswith("…")
+
+
+def test_create_order_gives_unit_codes_voucher_and_page(http):
+    lines = [{"sku": f"S{i}", "name": f"特级铁观音乌龙茶礼盒装第{i}号（限量版）", "unit_price_minor": 100 + i, "quantity": 1 + i % 3}
+             for i in range(200)]
+    o = new_order(http, lines=lines)
+    codes = [c for l in o["lines"] for c in l["item_codes"]]
+    assert len(codes) == len(set(codes)) == sum(1 + i % 3 for i in range(200))
+    assert o["total_minor"] == sum((100 + i) * (1 + i % 3) for i in range(200))
+    assert len(o["voucher"]) <= 400 and o["url"].startswith(http.url + "/o/")
+    assert verify_voucher(o["voucher"], keyring(http), datetime.now(timezone.utc)).valid
+    assert requests.get(o["url"], timeout=10).status_code == 200
+    r = http.post(f"{API}/orders", {"merchant_id": "m-nope", "buyer_id": "b-wang", "lines": lines[:1]})
+    assert r.json()["error"] == "unknown_merchant"
+
+
+# ------------------------------------------------------------------------- idempotency
+
+
+def test_idempotent_retry_returns_the_first_answer(http):
+    o = new_order(http)
+    body = settlement(o)
+    first = http.post(f"{API}/settlements", body, key="retry-1")
+    again = http.post(f"{API}/settlements", body, key="retry-1")
+    assert first.status_code == again.status_code == 201
+    assert first.json() == again.json() and again.headers.get("Idempotent-Replayed") == "true"
+    other = http.post(f"{API}/settlements", {**body, "amount_minor": 1}, key="retry-1")
+    assert other.status_code == 422 and other.json()["error"] == "idempotency_key_reused"
+    # the same settlement under a new key is still recorded once
+    third = http.post(f"{API}/settlements", body)
+    assert third.status_code == 200 and third.json()["outcome"] == "paid"
+
+
+def test_idempotency_key_is_required_for_money(http):
+    r = http.post(f"{API}/cards/8800000000000001/debit", {"amount_minor": 100, "reference": "x"}, key=None)
+    assert r.status_code == 422 and r.json()["error"] == "idempotency_key_required"
+
+
+def test_refusals_are_replayed_too(http):
+    body = {"amount_minor": 10**9, "currency": "CNY", "reference": "too-much"}
+    a = http.post(f"{API}/cards/8800000000000002/debit", body, key="refusal-1")
+    b = http.post(f"{API}/cards/8800000000000002/debit", body, key="refusal-1")
+    assert a.status_code == b.status_code == 409 and a.json() == b.json()
+    assert a.json()["error"] == "insufficient_funds"
+
+
+def test_keys_are_scoped_to_the_caller(http):
+    body = {"amount_minor": 1, "currency": "CNY", "reference": "scoped"}
+    assert http.post(f"{API}/cards/8800000000000001/credit", body, key="shared-key").status_code == 201
+    r = http.post(f"{API}/cards/8800000000000001/credit", {**body, "amount_minor": 2}, headers=OTHER, key="shared-key")
+    assert r.status_code == 201
+
+
+# ------------------------------------------------------------------------------- cards
+
+
+def test_prepaid_cards(http):
+    card = "8800000000000001"
+    before = http.get(f"{API}/cards/{card}").json()["balance_minor"]
+    body = {"amount_minor": 1234, "currency": "CNY", "reference": "sale-1"}
+    r = http.post(f"{API}/cards/{card}/debit", body, key="card-debit-1")
+    assert r.status_code == 201 and r.json()["balance_minor"] == before - 1234
+    assert http.post(f"{API}/cards/{card}/debit", body, key="card-debit-1").json()["balance_minor"] == before - 1234
+    assert http.get(f"{API}/cards/{card}").json()["balance_minor"] == before - 1234  # debited once
+    assert http.post(f"{API}/cards/{card}/credit", body).json()["balance_minor"] == before
+    assert http.post(f"{API}/cards/8800000000000003/debit", body).json()["error"] == "card_inactive"
+    assert http.get(f"{API}/cards/0000").status_code == 404
+    assert http.post(f"{API}/cards/{card}/debit", {**body, "currency": "USD"}).json()["error"] == "currency_mismatch"
+    assert http.post(f"{API}/cards/{card}/debit", {**body, "amount_minor": 0}).status_code == 422
+
+
+# ------------------------------------------------------------------------------ claims
+
+
+def test_claim_lock_release_and_expiry(http):
+    o = new_order(http)
+    path = f"{API}/orders/{o['order_no']}/claim"
+    r = http.post(path, {"ttl_s": 60})
+    assert r.status_code == 200 and r.json()["terminal_id"] == "T01"
+    assert http.get(f"{API}/orders/{o['order_no']}").json()["claim"]["terminal_id"] == "T01"
+    r = http.post(path, {"ttl_s": 60}, headers=T02)
+    assert r.status_code == 409 and r.json()["error"] == "order_claimed" and r.json()["terminal_id"] == "T01"
+    assert http.delete(path, headers=T02).json()["released"] is False  # not its lock
+    assert http.delete(path).json()["released"] is True  # cancelled at T01
+    assert http.post(path, {"ttl_s": 1}, headers=T02).status_code == 200
+    assert http.post(path, {"ttl_s": 60}).status_code == 409
+    time.sleep(1.3)  # T02's lock runs out
+    assert http.post(path, {"ttl_s": 60}).status_code == 200
+    pay(http, o)
+    r = http.post(path, {"ttl_s": 60}, headers=T02)
+    assert r.status_code == 409 and r.json()["error"] == "order_paid"
+    assert http.get(f"{API}/orders/{o['order_no']}").json()["claim"] is None
+
+
+# ------------------------------------------------------------------------- settlements
+
+
+def test_double_payment_becomes_a_refund_case(http):
+    o = new_order(http, buyer_id="b-li")
+    first = pay(http, o)
+    assert first["outcome"] == "paid" and first["refund_case"] is None
+    second = pay(http, o, seed.OTHER_STORE_TERMINAL, tenders=("prepaid_card",))
+    assert second["outcome"] == "refund_case"
+    case = second["refund_case"]
+    assert case["reason"] == "double_payment" and case["amount_minor"] == o["total_minor"] and case["store_id"] == "other-store"
+    order = http.get(f"{API}/orders/{o['order_no']}").json()
+    assert order["status"] == "paid" and order["paid"]["settlement_id"] == first["settlement_id"]
+    assert http.get(f"{API}/settlements/{second['settlement_id']}", headers=OTHER).json()["outcome"] == "refund_case"
+
+
+def test_settlement_checks(http):
+    o = new_order(http)
+    r = http.post(f"{API}/settlements", settlement(o, seed.SECOND_TERMINAL))  # T01's credential, T02's name
+    assert r.status_code == 403 and r.json()["error"] == "credential_mismatch"
+    assert pay(http, o, amount=1)["outcome"] == "amount_differs"
+    assert http.get(f"{API}/orders/{o['order_no']}").json()["status"] == "open"
+    r = http.post(f"{API}/settlements", {**settlement(o), "order_no": "PO999999999999"})
+    assert r.status_code == 404
+    r = http.post(f"{API}/settlements", {**settlement(o), "paid_at": "2026-01-01T10:00:00"})  # naive time
+    assert r.status_code == 422
+    assert http.get(f"{API}/settlements/nope").status_code == 404
+
+
+def test_day_batch_lists_every_difference(http):
+    day = datetime(2030, 5, 17, 3, 0, tzinfo=timezone.utc)  # 11:00 in Shanghai
+    t = seed.SECOND_TERMINAL
+    a, b, c, d = (new_order(http) for _ in range(4))
+    sa = pay(http, a, t, paid_at=day)
+    pay(http, b, t, paid_at=day)  # the terminal "forgets" b
+    sc = pay(http, c, t, paid_at=day)
+    pay(http, d, seed.DEMO_TERMINAL, paid_at=day)
+    sd = pay(http, d, t, paid_at=day)  # a double payment
+    lost = settlement(new_order(http), t, paid_at=day)  # never reached the platform
+    lines = [{"settlement_id": sa["settlement_id"], "order_no": a["order_no"], "amount_minor": a["total_minor"]},
+             {"settlement_id": sc["settlement_id"], "order_no": c["order_no"], "amount_minor": c["total_minor"] + 100},
+             {"settlement_id": sd["settlement_id"], "order_no": d["order_no"], "amount_minor": d["total_minor"]},
+             {"settlement_id": lost["settlement_id"], "order_no": lost["order_no"], "amount_minor": lost["amount_minor"]}]
+    body = {"business_date": "2030-05-17", "timezone": "Asia/Shanghai", "currency": "CNY", "settlements": lines}
+    r = http.post(f"{API}/settlement-batches", body, headers=T02, key="batch-2030-05-17")
+    assert r.status_code == 201, r.text
+    res = r.json()
+    kinds = sorted((x["kind"], x["order_no"]) for x in res["differences"])
+    assert kinds == sorted([("missing_at_terminal", b["order_no"]), ("amount_differs", c["order_no"]),
+                            ("double_payment_refund_case", d["order_no"]), ("missing_at_platform", lost["order_no"])])
+    assert all(x["action"] for x in res["differences"])
+    assert res["platform"]["count"] == 4 and res["platform"]["refund_case_count"] == 1
+    assert res["platform"]["total_minor"] == sum(o["total_minor"] for o in (a, b, c, d))
+    assert res["terminal"] == {"count": 4, "total_minor": sum(x["amount_minor"] for x in lines)}
+    assert res["reconciled"] is False
+    again = http.post(f"{API}/settlement-batches", body, headers=T02, key="batch-2030-05-17")
+    assert again.json() == res
+    empty = {"business_date": "2031-01-01", "settlements": []}
+    assert http.post(f"{API}/settlement-batches", empty, headers=T02).json()["reconciled"] is True
+    assert http.post(f"{API}/settlement-batches", {**empty, "timezone": "Mars/Base"}, headers=T02).status_code == 422
+
+
+# ----------------------------------------------------------------------------- refunds
+
+
+def upload(http, data=PNG, ctype="image/png", headers=T01, key="new"):
+    h = dict(headers)
+    h["Idempotency-Key"] = str(uuid.uuid4()) if key == "new" else key
+    return requests.post(http.url + f"{API}/refund-photos", files={"file": ("defect.png", io.BytesIO(data), ctype)},
+                         headers=h, timeout=10)
+
+
+def test_item_lookup(http):
+    o = new_order(http)
+    code = o["lines"][0]["item_codes"][0]
+    item = http.get(f"{API}/items/{code}").json()
+    assert item["payment"]["status"] == "unpaid" and item["return_window"]["inside"] is False
+    pay(http, o, tenders=("prepaid_card",))
+    item = http.get(f"{API}/items/{code}").json()
+    assert (item["name"], item["unit_price_minor"], item["order_no"]) == ("乌龙茶 500ml", 1250, o["order_no"])
+    assert item["seller"]["merchant_id"] == "m-tea" and item["buyer"]["reputation"] == 90
+    assert item["payment"] | {} == item["payment"] and item["payment"]["route"] == "prepaid_card"
+    assert item["payment"]["store_id"] == "demo-store" and item["payment"]["terminal_id"] == "T01"
+    assert item["refund"] == {"state": "none", "request_id": None}
+    assert item["return_window"]["days"] == 7 and item["return_window"]["inside"] is True
+    assert http.get(f"{API}/items/IC-nope").json()["error"] == "unknown_item"
+    online = http.get(f"{API}/orders/{seed.ONLINE_PAID_ORDER}").json()
+    assert http.get(f"{API}/items/{online['lines'][0]['item_codes'][0]}").json()["payment"]["route"] == "online"
+
+
+def test_photo_upload(http):
+    r = upload(http, key="photo-1")
+    assert r.status_code == 201 and r.json()["size"] == len(PNG)
+    assert upload(http, key="photo-1").json() == r.json()
+    assert upload(http, PNG + b"x", key="photo-1").json()["error"] == "idempotency_key_reused"
+    assert upload(http, b"GIF89a", "image/gif").status_code == 415
+    assert upload(http, b"not a png").json()["error"] == "not_an_image"
+    assert requests.get(http.url + f"/seller/photos/{r.json()['photo_id']}", timeout=10).content == PNG
+
+
+def test_refund_approved_at_once_for_a_trusted_buyer(http):
+    o = new_order(http, buyer_id="b-wang")  # reputation 90 >= m-tea's 60
+    pay(http, o)
+    codes = o["lines"][0]["item_codes"]  # both units of the tea line
+    photo = upload(http).json()["photo_id"]
+    r = http.post(f"{API}/refund-requests", {"item_codes": codes, "reason": "瓶盖破损", "photo_ids": [photo]})
+    assert r.status_code == 201, r.text
+    req = r.json()
+    assert req["status"] == "approved" and req["decided_by"] == "policy" and req["amount_minor"] == 2500
+    assert req["payout"] == {"route": "cash", "store_id": "demo-store", "terminal_id": "T01"}
+    assert req["photo_ids"] == [photo]
+    assert http.get(f"{API}/items/{codes[0]}").json()["refund"]["state"] == "refunded"
+    r = http.post(f"{API}/refund-requests", {"item_codes": codes[:1], "reason": "again"})
+    assert r.status_code == 409 and r.json()["error"] == "already_refunded"
+    assert http.get(f"{API}/refund-requests/{req['request_id']}").json()["status"] == "approved"
+
+
+def test_refund_waits_for_the_seller_then_confirmed_or_rejected(http):
+    results = {}
+    for decision in (True, False):
+        o = new_order(http, merchant_id="m-digital", buyer_id="b-zhang",  # reputation 70 < 80
+                      lines=[{"sku": "USBC", "name": "USB-C 数据线", "unit_price_minor": 2990, "quantity": 2}])
+        pay(http, o, tenders=("bank_card",))
+        codes = o["lines"][0]["item_codes"]
+        r = http.post(f"{API}/refund-requests", {"item_codes": codes, "reason": "不充电"})
+        assert r.status_code == 422 and r.json()["error"] == "photo_required"  # m-digital wants a photo
+        photo = upload(http).json()["photo_id"]
+        r = http.post(f"{API}/refund-requests", {"item_codes": codes, "reason": "不充电", "photo_ids": [photo]})
+        req = r.json()
+        assert req["status"] == "pending_seller" and req["payout"]["route"] == "bank_card"
+        assert http.get(f"{API}/items/{codes[0]}").json()["refund"]["state"] == "open"
+        r = http.post(f"{API}/refund-requests", {"item_codes": codes[:1], "reason": "x", "photo_ids": [upload(http).json()["photo_id"]]})
+        assert r.json()["error"] == "request_open"
+        pending = http.get(f"{API}/refund-requests", params={"status": "pending_seller"}).json()["requests"]
+        assert req["request_id"] in [x["request_id"] for x in pending]
+        path = f"{API}/refund-requests/{req['request_id']}/decision"
+        assert http.post(path, {"approve": True}, headers=merchant("m-tea")).status_code == 403
+        r = http.post(path, {"approve": decision, "note": "ok"}, headers=merchant("m-digital"), key=f"dec-{decision}-{req['request_id']}")
+        assert r.status_code == 200 and r.json()["decided_by"] == "seller"
+        assert http.post(path, {"approve": not decision}, headers=merchant("m-digital")).json()["error"] == "already_decided"
+        results[decision] = (http.get(f"{API}/refund-requests/{req['request_id']}").json()["status"],
+                             http.get(f"{API}/items/{codes[0]}").json()["refund"]["state"])
+    assert results == {True: ("approved", "refunded"), False: ("rejected", "none")}
+
+
+def test_seller_page_decides(http):
+    o = new_order(http, buyer_id="b-li")  # 40 < 60
+    pay(http, o)
+    req = http.post(f"{API}/refund-requests", {"item_codes": o["lines"][1]["item_codes"], "reason": "受潮",
+                                               "photo_ids": [upload(http).json()["photo_id"]]}).json()
+    assert req["status"] == "pending_seller"
+    page = requests.get(http.url + "/seller?status=pending_seller", timeout=10)
+    assert f"req-{req['request_id']}" in page.text and "/seller/photos/" in page.text and "受潮" in page.text
+    r = requests.post(http.url + f"/seller/refund-requests/{req['request_id']}/decision",
+                      data={"decision": "approve", "note": "同意"}, timeout=10)
+    assert r.status_code == 200  # after the redirect back to the list
+    assert http.get(f"{API}/refund-requests/{req['request_id']}").json()["status"] == "approved"
+
+
+def test_refund_refusals(http):
+    o = new_order(http)
+    codes = o["lines"][0]["item_codes"]
+    assert http.post(f"{API}/refund-requests", {"item_codes": codes, "reason": "x"}).json()["error"] == "order_not_paid"
+    other = new_order(http)
+    pay(http, o), pay(http, other)
+    r = http.post(f"{API}/refund-requests", {"item_codes": [codes[0], other["lines"][0]["item_codes"][0]], "reason": "x"})
+    assert r.json()["error"] == "items_from_several_orders"
+    r = http.post(f"{API}/refund-requests", {"item_codes": ["IC0"], "reason": "x"})
+    assert r.status_code == 404 and r.json()["item_code"] == "IC0"
+    r = http.post(f"{API}/refund-requests", {"item_codes": codes, "reason": "x", "photo_ids": [str(uuid.uuid4())]})
+    assert r.json()["error"] == "unknown_photo"
+
+
+def test_outside_the_return_window(tmp_path):
+    clock = {"now": datetime.now(timezone.utc)}
+    with SandboxServer(db_url=f"sqlite:///{tmp_path / 'p.sqlite3'}", clock=lambda: clock["now"]) as s:
+        o = requests.get(s.url + f"{API}/orders/{seed.TEA_ORDER}", headers=T01, timeout=10).json()
+        body = settlement(o, paid_at=clock["now"])
+        assert requests.post(s.url + f"{API}/settlements", json=body, headers={**T01, "Idempotency-Key": "k"}).status_code == 201
+        clock["now"] += timedelta(days=8)  # m-tea takes returns within 7 days
+        item = requests.get(s.url + f"{API}/items/{o['lines'][0]['item_codes'][0]}", headers=T01, timeout=10).json()
+        assert item["return_window"]["inside"] is False
+        r = requests.post(s.url + f"{API}/refund-requests", json={"item_codes": o["lines"][0]["item_codes"], "reason": "x"},
+                          headers={**T01, "Idempotency-Key": "k2"}, timeout=10)
+        assert r.json()["error"] == "outside_return_window"
+
+
+# ---------------------------------------------------------------------- key rotation
+
+
+def test_key_rotation_keeps_old_vouchers_verifying(http):
+    old = new_order(http)
+    before = keyring(http)
+    r = requests.post(http.url + f"{API}/admin/voucher-keys/rotate", timeout=10)
+    assert r.status_code == 401
+    r = requests.post(http.url + f"{API}/admin/voucher-keys/rotate", headers={"X-Admin-Token": seed.DEMO_ADMIN_TOKEN}, timeout=10)
+    assert r.status_code == 200
+    rotated = r.json()
+    assert rotated["retired_kid"] == old["kid"] and rotated["active_kid"] != old["kid"]
+    new = new_order(http)
+    assert new["kid"] == rotated["active_kid"]
+    now = datetime.now(timezone.utc)
+    assert verify_voucher(new["voucher"], before, now).reason == "unknown_key"  # the stale cache
+    after = keyring(http)
+    assert {old["kid"], new["kid"]} <= set(after.kids)
+    status = {k["kid"]: k["status"] for k in http.get(f"{API}/voucher-keys", headers={}).json()["keys"]}
+    assert status[old["kid"]] == "retiring" and status[new["kid"]] == "active"
+    assert verify_voucher(old["voucher"], after, now).valid and verify_voucher(new["voucher"], after, now).valid
+
+
+# ----------------------------------------------------------------------------- contract
+
+
+def test_openapi_file_equals_the_served_document(http):
+    served = http.get("/openapi.json", headers={}).json()
+    assert render(served) == CONTRACT.read_text(encoding="utf-8"), (
+        "sync/contract/openapi.json is stale: run python -m sync.sandbox.export_openapi")
+    ops = served["paths"]
+    for path, method in [("/api/v1/settlements", "post"), ("/api/v1/cards/{card_no}/debit", "post"),
+                         ("/api/v1/cards/{card_no}/credit", "post"), ("/api/v1/settlement-batches", "post"),
+                         ("/api/v1/refund-photos", "post"), ("/api/v1/refund-requests", "post"),
+                         ("/api/v1/refund-requests/{request_id}/decision", "post")]:
+        header = [p for p in ops[path][method]["parameters"] if p["in"] == "header" and p["name"] == "Idempotency-Key"]
+        assert header and header[0]["required"] is True, path
+    assert ops["/api/v1/settlements"]["post"]["security"] == [{"Secret": [], "StoreId": [], "TerminalId": []}]
