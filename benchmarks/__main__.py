@@ -10,7 +10,7 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
-from benchmarks import sale_commit, serial_latency, startup, vouchers
+from benchmarks import decoding, receipts, sale_commit, serial_latency, startup, vouchers
 
 HERE = Path(__file__).resolve().parent
 
@@ -21,8 +21,10 @@ def main() -> int:
     rows = []
     rows += startup.run(out_dir)
     rows += sale_commit.run(out_dir)
+    rows += decoding.run(out_dir)
     rows += serial_latency.run(out_dir)
     rows += vouchers.run(out_dir)
+    rows += receipts.run(out_dir)
     result = {
         "measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "machine": {"python": sys.version.split()[0], "platform": platform.platform(), "cpus": os.cpu_count()},

@@ -1,4 +1,4 @@
-"""Barcode decoding: how much of zxing-cpp's sample photos (../shared/datasets/zxing-samples, or
+"""Barcode decoding: how much of zxing-cpp's sample photos (tests/data/zxing-samples, a copy of ../shared/datasets/zxing-samples, or
 $ZXING_SAMPLES) the pipeline reads beside pyzbar alone and zxing-cpp alone, per symbology group;
 and milliseconds per 1280x720 frame, pipeline against one bare zxing-cpp call (default settings)
 on the same frames. The per-folder table goes to out_dir/decode_rates.json."""
@@ -14,7 +14,7 @@ import numpy as np
 
 from benchmarks.stats import median, row
 
-SAMPLES = Path(os.environ.get("ZXING_SAMPLES", Path(__file__).resolve().parents[2] / "shared/datasets/zxing-samples"))
+SAMPLES = Path(os.environ.get("ZXING_SAMPLES", Path(__file__).resolve().parents[1] / "tests" / "data" / "zxing-samples"))
 GROUPS = (("QR", "qrcode-"), ("EAN-13/UPC-A", ("ean13-", "upca-")), ("Code 128", "code128-"),
           ("Data Matrix", "datamatrix-"))
 FRAMES = 12

@@ -143,6 +143,7 @@ class PrinterSettings(_Section):
     paper_width_mm: Literal[58, 80] = 80
     chinese: Literal["gb18030", "image"] = "gb18030"
     profile: str = "default"
+    timeout_s: float = Field(5.0, gt=0, le=60)  # connect, write and status answers
 
     @model_validator(mode="after")
     def _kind_needs_address(self):
@@ -158,6 +159,8 @@ class PrinterSettings(_Section):
 class DrawerSettings(_Section):
     kind: Literal["printer", "simulated", "none"] = "simulated"
     pin: Literal[2, 5] = 2  # the printer's drawer-kick connector pin
+    reports_state: bool = False  # the drawer's switch is wired to the printer (DLE EOT 1, bit 3)
+    open_when_high: bool = True  # which level of that switch means "open"
 
 
 class CardTerminalSettings(_Section):

@@ -1,7 +1,10 @@
 """What hardware this machine shows, for `pos-terminal devices [--json]` and the technician.
 
-`discover()` never raises for a probe that fails: each section carries `items` and `error` (None
-when the probe worked, otherwise what failed and what to do). Nothing is opened: cameras and
+`discover()` never raises for a probe that fails. The result maps each section ("serial_ports",
+"cameras", "input_devices", "usb_printers", "serial_printers") to a list of plain dicts, and
+"errors" maps a section whose probe failed to what went wrong (its list is then empty);
+"network_printer" is None when no [printer] host is configured, otherwise the probe's outcome
+(address, reachable, error, elapsed_ms); "configured" summarises the settings. Nothing is opened: cameras and
 printers are described from sysfs, input devices from sysfs, serial ports from pyserial's list;
 the one active probe is a TCP connect to the configured network printer, bounded by a timeout.
 """
@@ -50,28 +53,32 @@ def discover(settings=None, *, probe_network_timeout_s: float = 0.5, root: str |
     root = Path(root)
     scanner = getattr(settings, "scanner", None)
     printer = getattr(settings, "printer", None)
-    result = {
-        "serial_ports": _section(_serial_ports),
-        "cameras": _section(lambda: _cameras(root)),
-        "input_devices": _section(lambda: _input_devices(root, scanner)),
-        "usb_printers": _section(lambda: _usb_printers(root, printer)),
+    errors: dict[str, str] = {}
+    result: dict = {
+        "serial_ports": _section(errors, "serial_ports", _serial_ports),
+        "cameras": _section(errors, "cameras", lambda: _cameras(root)),
+        "input_devices": _section(errors, "input_devices", lambda: _input_devices(root, scanner)),
+        "usb_printers": _section(errors, "usb_printers", lambda: _usb_printers(root, printer)),
     }
-    result["serial_printers"] = {
-        "items": [{"device": p["device"], "description": p["description"],
-                   "configured": bool(printer and printer.kind == "serial" and printer.serial_port == p["device"])}
-                  for p in result["serial_ports"]["items"]],
-        "error": result["serial_ports"]["error"],
-    }
+    result["serial_printers"] = [
+        {"device": p["device"], "description": p["description"],
+         "configured": bool(printer and printer.kind == "serial" and printer.serial_port == p["device"])}
+        for p in result["serial_ports"]
+    ]
+    if "serial_ports" in errors:
+        errors["serial_printers"] = errors["serial_ports"]
     result["network_printer"] = _network_printer(printer, probe_network_timeout_s)
     result["configured"] = _configured(settings)
+    result["errors"] = errors
     return result
 
 
-def _section(probe) -> dict:
+def _section(errors: dict, key: str, probe) -> list[dict]:
     try:
-        return {"items": probe(), "error": None}
+        return probe()
     except Exception as exc:  # a probe's failure is a finding, never a crash of the listing
-        return {"items": [], "error": f"{type(exc).__name__}: {exc}"}
+        errors[key] = f"{type(exc).__name__}: {exc}"
+        return []
 
 
 def _serial_ports() -> list[dict]:
@@ -96,7 +103,8 @@ def _cameras(root: Path) -> list[dict]:
         sys_dir = root / "sys/class/video4linux" / node.name
         index = _read(sys_dir / "index")
         cameras.append({
-            "device": f"/dev/{node.name}",
+            "path": f"/dev/{node.name}",
+            "index": _number(node.name[5:]),
             "name": _read(sys_dir / "name"),
             # a webcam often has a second node for metadata; index 0 is the one that captures
             "capture_node": index in ("", "0"),
@@ -168,10 +176,11 @@ def _usb_printers(root: Path, printer) -> list[dict]:
     return found
 
 
-def _network_printer(printer, timeout_s: float) -> dict:
+def _network_printer(printer, timeout_s: float) -> dict | None:
     if printer is None or not printer.host:
-        return {"configured": False, "host": "", "port": None, "reachable": None, "error": None, "elapsed_ms": None}
-    return {"configured": printer.kind == "network", **probe_tcp(printer.host, printer.port, timeout_s)}
+        return None
+    return {"address": f"{printer.host}:{printer.port}", "configured": printer.kind == "network",
+            **probe_tcp(printer.host, printer.port, timeout_s)}
 
 
 def probe_tcp(host: str, port: int, timeout_s: float) -> dict:
@@ -246,14 +255,16 @@ def format_text(result: dict) -> str:
     """The human-readable listing of a `discover()` result."""
     lines: list[str] = []
 
+    errors = result.get("errors") or {}
+
     def section(title: str, key: str, describe, empty: str) -> None:
         lines.append(f"{title}:")
-        data = result.get(key, {"items": [], "error": None})
-        if data.get("error"):
-            lines.append(f"  (could not list: {data['error']})")
-        for item in data.get("items", []):
+        items = result.get(key) or []
+        if key in errors:
+            lines.append(f"  (could not list: {errors[key]})")
+        for item in items:
             lines.append("  " + describe(item))
-        if not data.get("items") and not data.get("error"):
+        if not items and key not in errors:
             lines.append(f"  {empty}")
         lines.append("")
 
@@ -274,7 +285,7 @@ def format_text(result: dict) -> str:
                                            p["manufacturer"], p["serial_number"] and f"s/n {p['serial_number']}") if x)
             + access(p), "none found")
     section("Cameras", "cameras",
-            lambda c: f"{c['device']}  {c['name'] or '(no name)'}" + ("" if c["capture_node"] else "  (metadata node)")
+            lambda c: f"{c['path']}  {c['name'] or '(no name)'}" + ("" if c["capture_node"] else "  (metadata node)")
             + access(c), "none found")
     section("Input devices", "input_devices",
             lambda d: f"{d['path']}  {d['name'] or '(no name)'}" + (f"  [{d['vid_pid']}]" if d["vid_pid"] else "")
@@ -285,7 +296,7 @@ def format_text(result: dict) -> str:
             + mark(u) + access(u), "none found")
     net = result.get("network_printer") or {}
     lines.append("Network printer:")
-    if not net.get("host"):
+    if not net:
         lines.append("  none configured ([printer] host)")
     elif net.get("reachable"):
         lines.append(f"  {net['host']}:{net['port']} reachable ({net['elapsed_ms']} ms)")

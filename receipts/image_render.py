@@ -118,9 +118,9 @@ def code_image(step: Barcode | QRCode) -> Image.Image:
     return Image.fromarray(np.repeat(bars[:1, :], BARCODE_HEIGHT, axis=0))
 
 
-def _centered(piece: Image.Image, width_px: int) -> Image.Image:
-    strip = Image.new("L", (width_px, piece.height), WHITE)
-    strip.paste(piece.convert("L"), (max(0, (width_px - piece.width) // 2), 0))
+def _centered(piece: Image.Image, width_px: int, margin: int = 6) -> Image.Image:
+    strip = Image.new("L", (width_px, piece.height + 2 * margin), WHITE)
+    strip.paste(piece.convert("L"), (max(0, (width_px - piece.width) // 2), margin))
     return strip
 
 

@@ -14,7 +14,7 @@ import zxingcpp
 from drivers.decoding import DecodePipeline, Decoded, expected_matches, upca_from_upce, upce_from_upca
 from drivers.image_files import ImageUnreadable, decode_image_file, load_image
 
-SAMPLES = Path(os.environ.get("ZXING_SAMPLES", "/work/shared/datasets/zxing-samples"))
+SAMPLES = Path(os.environ.get("ZXING_SAMPLES", Path(__file__).resolve().parents[1] / "data" / "zxing-samples"))
 needs_samples = pytest.mark.skipif(not SAMPLES.is_dir(), reason=f"zxing-samples not at {SAMPLES} (set ZXING_SAMPLES)")
 
 

@@ -17,9 +17,9 @@ SECTIONS = ("serial_ports", "cameras", "input_devices", "usb_printers", "serial_
 def test_this_machine_lists_without_errors_and_is_json():
     result = discover(None)
     for key in SECTIONS:
-        assert set(result[key]) == {"items", "error"}
-        assert isinstance(result[key]["items"], list)
-    assert result["network_printer"]["configured"] is False
+        assert isinstance(result[key], list)
+        assert key not in result["errors"], result["errors"]
+    assert result["network_printer"] is None
     json.dumps(result)
     text = format_text(result)
     assert "Serial ports" in text and "Network printer:" in text
@@ -49,7 +49,7 @@ def network(port: int) -> Settings:
 def test_configured_network_printer_reachable(listener):
     result = discover(network(listener))
     net = result["network_printer"]
-    assert net == {**net, "configured": True, "host": "127.0.0.1", "port": listener, "reachable": True, "error": None}
+    assert net == {**net, "configured": True, "address": f"127.0.0.1:{listener}", "reachable": True, "error": None}
     assert f"127.0.0.1:{listener} reachable" in format_text(result)
     assert result["configured"]["printer"] == {"kind": "network", "address": f"127.0.0.1:{listener}"}
 
@@ -115,18 +115,18 @@ def test_fake_machine(fake_root):
     settings = Settings(scanner=ScannerSettings(kind="evdev", evdev_device="05e0:1200"),
                         printer=PrinterSettings(kind="usb", usb_vendor_id="04b8", usb_product_id="0e15"))
     result = discover(settings, root=fake_root)
-    cams = result["cameras"]["items"]
-    assert [(c["device"], c["name"], c["capture_node"]) for c in cams] == [
+    cams = result["cameras"]
+    assert [(c["path"], c["name"], c["capture_node"]) for c in cams] == [
         ("/dev/video0", "HD Pro Webcam C920", True), ("/dev/video1", "HD Pro Webcam C920", False)]
-    inputs = result["input_devices"]["items"]
+    inputs = result["input_devices"]
     assert [(d["name"][:6], d["likely_scanner"], d["configured"]) for d in inputs] == [
         ("AT Tra", False, False), ("Symbol", True, True)]
     assert inputs[1]["vendor"] == "Zebra (Symbol)" and inputs[1]["vid_pid"] == "05e0:1200"
-    printers = result["usb_printers"]["items"]
+    printers = result["usb_printers"]
     assert [(p["vid_pid"], p["configured"]) for p in printers] == [("04b8:0e15", True), ("0483:5743", False)]
     assert "ESC/POS vendor: Epson" in printers[0]["reason"]
     assert printers[0]["device_node"] == "/dev/bus/usb/001/001"
-    assert result["network_printer"]["configured"] is False
+    assert result["network_printer"] is None and result["errors"] == {}
     text = format_text(result)
     assert "looks like a scanner  [configured]" in text
     assert "04b8:0e15" in text and "046d" not in text
@@ -137,8 +137,8 @@ def test_a_failing_probe_is_a_field_not_an_exception(fake_root):
     write(fake_root / "sys/bus/usb/devices/1-9/idVendor", "04b8")
     write(fake_root / "sys/bus/usb/devices/1-9/busnum", "x")
     result = discover(None, root=fake_root)
-    assert result["usb_printers"]["error"] is None
-    assert any(p["device_node"] == "" for p in result["usb_printers"]["items"])
+    assert "usb_printers" not in result["errors"]
+    assert any(p["device_node"] == "" for p in result["usb_printers"])
 
 
 def test_a_probe_that_raises_becomes_its_sections_error(monkeypatch):
@@ -149,6 +149,7 @@ def test_a_probe_that_raises_becomes_its_sections_error(monkeypatch):
 
     monkeypatch.setattr(list_ports, "comports", broken)
     result = discover(None)
-    assert result["serial_ports"] == {"items": [], "error": "PermissionError: [Errno 13] Permission denied"}
-    assert result["serial_printers"]["error"] == result["serial_ports"]["error"]
+    assert result["serial_ports"] == []
+    assert result["errors"]["serial_ports"] == "PermissionError: [Errno 13] Permission denied"
+    assert result["errors"]["serial_printers"] == result["errors"]["serial_ports"]
     assert "could not list: PermissionError" in format_text(result)
