@@ -10,7 +10,7 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
-from benchmarks import decoding, receipts, sale_commit, serial_latency, startup, vouchers
+from benchmarks import decoding, receipts, sale_commit, serial_latency, startup, vouchers, wedge_latency
 
 HERE = Path(__file__).resolve().parent
 
@@ -23,6 +23,7 @@ def main() -> int:
     rows += sale_commit.run(out_dir)
     rows += decoding.run(out_dir)
     rows += serial_latency.run(out_dir)
+    rows += wedge_latency.run(out_dir)
     rows += vouchers.run(out_dir)
     rows += receipts.run(out_dir)
     result = {

@@ -2,18 +2,11 @@
 the WedgeFilter's ScanEvent, over N scans sent as key events (5 ms apart by their timestamps) to
 the window of a focused QLineEdit, the path the window system's keys take; beside the same keys
 sent to a bare QLineEdit with no filter, from the delivery of the last character to the line
-edit's text holding it. Offscreen Qt.
-
-The keys are sent (QCoreApplication.sendEvent), not posted. PySide6 6.12 on Python 3.11 drops a
-reference to None (or True) on every call of a method returning void (or an emit): after a few
-thousand calls the interpreter aborts ("none_dealloc"). Until the project runs on Python 3.12 or
-a PySide6 without that defect, `_SingletonRefs` puts the lost references back between scans so
-that the measurement can finish; it changes nothing that is measured."""
+edit's text holding it. Offscreen Qt."""
 
 from __future__ import annotations
 
 import os
-import sys
 import time
 from pathlib import Path
 
@@ -27,22 +20,6 @@ def _scan_text(i: int) -> str:
     return f"ORD-2024{i:06d}-CN"
 
 
-class _SingletonRefs:
-    """Restores the reference counts of None, True and False to what they were at creation."""
-
-    def __init__(self) -> None:
-        import ctypes
-
-        self._incref = ctypes.pythonapi.Py_IncRef
-        self._incref.argtypes = [ctypes.py_object]
-        self._start = {id(obj): (obj, sys.getrefcount(obj)) for obj in (None, True, False)}
-
-    def top_up(self) -> None:
-        for obj, count in self._start.values():
-            for _ in range(max(0, count - sys.getrefcount(obj))):
-                self._incref(obj)
-
-
 def run(out_dir: Path) -> list[dict]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
@@ -53,7 +30,6 @@ def run(out_dir: Path) -> list[dict]:
     from ui.wedge import WedgeFilter
 
     app = QApplication.instance() or QApplication([])
-    refs = _SingletonRefs()
 
     class DeliveryProbe(QObject):
         """Installed last, so it sees each key press before the WedgeFilter does."""
@@ -107,7 +83,6 @@ def run(out_dir: Path) -> list[dict]:
     for i in range(N):
         post_keys(_scan_text(i), with_enter=True)
         pump(lambda: len(scanned) > i)
-        refs.top_up()
         wedge_ms.append((scanned[i] - probe.delivered_at) * 1000.0)
     if edit.text() or texts[-1] != _scan_text(N - 1):
         raise RuntimeError("the wedge benchmark leaked scan keys into the line edit or lost a scan")
@@ -126,7 +101,6 @@ def run(out_dir: Path) -> list[dict]:
         changed.clear()
         post_keys(want, with_enter=False)
         pump(lambda: edit.text() == want)
-        refs.top_up()
         bare_ms.append((changed[-1] - probe.delivered_at) * 1000.0)
     app.removeEventFilter(probe)
     edit.close()

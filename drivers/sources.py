@@ -21,7 +21,7 @@ from urllib.parse import parse_qsl
 
 from pydantic import ValidationError
 
-from config.schema import CameraSettings, SerialScannerSettings, Settings, WedgeSettings
+from config.schema import CameraSettings, ScannerSettings, SerialScannerSettings, Settings, WedgeSettings
 
 KINDS = ("file", "video", "camera", "serial", "evdev", "wedge")
 USAGE = (
@@ -118,27 +118,46 @@ def wedge_settings(spec: SourceSpec, base: WedgeSettings) -> WedgeSettings:
     return _section(spec, WedgeSettings, {**base.model_dump(), **_coerce(WedgeSettings, spec.params)})
 
 
-def build_scanner(spec: SourceSpec, settings: Settings, *, stdin=None):
-    """A scanner for a streaming spec (not file:). Opening it is the caller's job, on a worker."""
-    scanner_settings = settings.scanner
-    if spec.kind == "serial":
+def scanner_from_settings(scanner: ScannerSettings):
+    """The scanner a settings file's [scanner] section describes, not opened. Kind "wedge" is read
+    by the window's key filter (ui/wedge.py); its device here only carries the status."""
+    if scanner.kind == "serial":
         from drivers.serial_scanner import SerialScanner
 
-        return SerialScanner(serial_settings(spec, scanner_settings.serial))
-    if spec.kind in ("camera", "video"):
+        return SerialScanner(scanner.serial)
+    if scanner.kind == "camera":
         from drivers.camera import CameraScanner
 
-        camera = camera_settings(spec, scanner_settings.camera)
-        return CameraScanner(camera)
-    if spec.kind == "evdev":
+        return CameraScanner(scanner.camera)
+    if scanner.kind == "evdev":
         from drivers.evdev_scanner import EvdevScanner
 
-        wedge = wedge_settings(spec, scanner_settings.wedge)
-        return EvdevScanner(spec.target, layout=wedge.layout, terminator=wedge.terminator)
+        wedge = scanner.wedge
+        return EvdevScanner(
+            scanner.evdev_device, layout=wedge.layout, terminator=wedge.terminator,
+            custom_terminator=wedge.custom_terminator, min_length=wedge.min_length,
+        )
+    from drivers.simulated import KeyboardWedge, SimulatedScanner
+
+    return KeyboardWedge() if scanner.kind == "wedge" else SimulatedScanner()
+
+
+def build_scanner(spec: SourceSpec, settings: Settings, *, stdin=None):
+    """A scanner for a streaming spec (not file:). Opening it is the caller's job, on a worker."""
+    scanner = settings.scanner
+    if spec.kind == "serial":
+        return scanner_from_settings(scanner.model_copy(update={"kind": "serial", "serial": serial_settings(spec, scanner.serial)}))
+    if spec.kind in ("camera", "video"):
+        return scanner_from_settings(scanner.model_copy(update={"kind": "camera", "camera": camera_settings(spec, scanner.camera)}))
+    if spec.kind == "evdev":
+        wedge = wedge_settings(spec, scanner.wedge)
+        return scanner_from_settings(scanner.model_copy(update={"kind": "evdev", "evdev_device": spec.target, "wedge": wedge}))
     if spec.kind == "wedge":
         from drivers.wedge_stream import LineWedgeScanner
 
-        wedge = wedge_settings(spec, scanner_settings.wedge)
+        wedge = wedge_settings(spec, scanner.wedge)
         stream = stdin if stdin is not None else sys.stdin.buffer
-        return LineWedgeScanner(stream, terminator=wedge.terminator, min_length=wedge.min_length)
+        return LineWedgeScanner(
+            stream, terminator=wedge.terminator, min_length=wedge.min_length, custom_terminator=wedge.custom_terminator
+        )
     raise SpecError(f"'{spec.label}' is not a streaming source")

@@ -16,6 +16,7 @@ from ui.i18n import LanguageManager
 from ui.screens.sign_in import SignInPage
 from ui.status_bar import StatusBar
 from ui.tasks import run_in_background
+from ui.wedge import WedgeFilter
 from ui.texts import fill
 from ui.workspace import Workspace
 
@@ -41,9 +42,12 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.status)
         self.setCentralWidget(central)
         self._devices_opening = False
+        self.wedge: WedgeFilter | None = None
+        self.bridge.device_status.connect(self._scanner_changed)
         self.retranslate_ui()
 
     def start(self, poll_interval_ms: int = 5000) -> None:
+        self._sync_wedge()
         if not self._devices_opening:
             self._devices_opening = True
             terminal, bridge = self._terminal, self.bridge
@@ -53,6 +57,27 @@ class MainWindow(QMainWindow):
 
     def stop(self) -> None:
         self.status.stop_polling()
+        if self.wedge is not None:
+            self.wedge.uninstall()
+            self.wedge = None
+
+    def _scanner_changed(self, status) -> None:
+        if status.device == "scanner":
+            self._sync_wedge()
+
+    def _sync_wedge(self) -> None:
+        """A keyboard-wedge scanner is read by a key filter on the whole application, installed
+        while the counter's scanner is of kind "wedge" (the devices screen can change it)."""
+        scanner = self._terminal.settings.scanner
+        wanted = scanner.wedge if scanner.kind == "wedge" else None
+        if self.wedge is not None and (wanted is None or self.wedge.settings != wanted):
+            self.wedge.uninstall()
+            self.wedge.deleteLater()
+            self.wedge = None
+        if wanted is not None and self.wedge is None:
+            self.wedge = WedgeFilter(wanted, self)
+            self.wedge.scanned.connect(self.bridge.scan)
+            self.wedge.install()
 
     @property
     def user(self) -> SignedIn | None:

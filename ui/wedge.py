@@ -71,6 +71,7 @@ class WedgeFilter(QObject):
     def __init__(self, settings: WedgeSettings | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         settings = settings or WedgeSettings()
+        self.settings = settings
         self.max_key_gap_ms = settings.max_key_gap_ms
         self.min_length = settings.min_length
         self.terminator = settings.terminator
