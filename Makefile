@@ -49,7 +49,7 @@ lint: setup
 # Regenerates the translation sources from the code and compiles them. The .qm files are
 # committed so that an installed terminal needs no Qt tools; tests check they are current.
 translations: setup
-	$(BIN)/pyside6-lupdate $$(git ls-files 'ui/*.py') -ts ui/translations/pos_terminal_zh_CN.ts ui/translations/pos_terminal_en.ts
+	$(BIN)/pyside6-lupdate $$(git ls-files 'ui/*.py') -no-obsolete -ts ui/translations/pos_terminal_zh_CN.ts ui/translations/pos_terminal_en.ts
 	$(BIN)/pyside6-lrelease ui/translations/pos_terminal_zh_CN.ts -qm ui/translations/pos_terminal_zh_CN.qm
 	$(BIN)/pyside6-lrelease ui/translations/pos_terminal_en.ts -qm ui/translations/pos_terminal_en.qm
 

@@ -8,13 +8,24 @@ import logging
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from pos_terminal.bootstrap import Terminal
 from pos_terminal.domain.errors import AccountLocked, NotAllowed, SignInRefused, UserDisabled
 from ui.texts import fill
 
 log = logging.getLogger(__name__)
+
+
+class Refusals(QObject):
+    """Texts with a count, written as self.tr(text, "", n): the form lupdate marks as plural. The
+    class name is the translation context, the same as the other texts here."""
+
+    def locked_for(self, minutes: int) -> str:
+        return self.tr("Wrong PIN. This user is now locked for %n minute(s).", "", minutes)
+
+    def attempts_left(self, left: int) -> str:
+        return self.tr("Wrong user or PIN. %n attempt(s) left before the user is locked.", "", left)
 
 
 def refusal_text(exc: BaseException, terminal: Terminal) -> str:
@@ -29,12 +40,12 @@ def refusal_text(exc: BaseException, terminal: Terminal) -> str:
         params = exc.params
         if params.get("locked"):
             minutes = int(terminal.lockout.lockout / timedelta(minutes=1))
-            return QCoreApplication.translate("Refusals", "Wrong PIN. This user is now locked for %n minute(s).", None, minutes)
+            return Refusals().locked_for(minutes)
         if isinstance(exc, UserDisabled):
             return QCoreApplication.translate("Refusals", "This user cannot sign in. Ask a manager.")
         left = params.get("attempts_left")
         if isinstance(left, int):
-            return QCoreApplication.translate("Refusals", "Wrong user or PIN. %n attempt(s) left before the user is locked.", None, left)
+            return Refusals().attempts_left(left)
         return QCoreApplication.translate("Refusals", "Unknown user or wrong PIN.")
     if isinstance(exc, NotAllowed):
         return fill(QCoreApplication.translate("Refusals", "User %1 cannot approve this. A manager must approve."), exc.params.get("username", ""))

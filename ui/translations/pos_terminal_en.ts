@@ -22,19 +22,335 @@
 <context>
     <name>DevicesPage</name>
     <message>
-        <location filename="../screens/devices.py" line="10"/>
+        <location filename="../screens/devices.py" line="274"/>
+        <location filename="../screens/devices.py" line="309"/>
+        <source>Check the settings: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="281"/>
+        <source>Opening the scanner…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="295"/>
+        <source>The scanner is working. Scan a code to see it below; save to keep this setting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="297"/>
+        <source>The scanner could not be opened: %1. It keeps trying in the background.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="303"/>
+        <source>The scanner could not be started: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="322"/>
+        <source>Saved to %1. Press Apply to use it now if you have not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="326"/>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="337"/>
+        <source>The scanner at the counter is not the simulated one: press Apply first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="345"/>
+        <source>Looking for devices…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="349"/>
+        <source>Could not list the devices: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="370"/>
+        <source>Camera: %1 frames per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="374"/>
+        <source>Camera: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="407"/>
+        <source>Serial ports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="408"/>
+        <source>Cameras</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="409"/>
+        <source>Input devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="410"/>
+        <source>USB printers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="411"/>
+        <source>Network printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="420"/>
+        <source>%1 found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="426"/>
+        <source>%1 devices found. Choose one on the Scanner tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="443"/>
         <source>Devices</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="13"/>
-        <source>Set up and test the scanner, camera, receipt printer, cash drawer and card terminal.</source>
-        <translation>Set up and test the scanner, camera, receipt printer, cash drawer and card terminal.</translation>
+        <location filename="../screens/devices.py" line="446"/>
+        <source>Choose the counter&apos;s scanner, try it with a live readout, and save it to the settings.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="16"/>
-        <source>Coming next: detected devices, their settings, a test scan, a test receipt and a drawer test. The status line below already shows each device&apos;s state.</source>
-        <translation>Coming next: detected devices, their settings, a test scan, a test receipt and a drawer test. The status line below already shows each device&apos;s state.</translation>
+        <location filename="../screens/devices.py" line="449"/>
+        <source>Scanner</source>
+        <translation type="unfinished">Scanner</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="450"/>
+        <source>Found on this machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="451"/>
+        <source>Scanner type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="453"/>
+        <source>Simulated (demo)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="454"/>
+        <source>USB keyboard wedge (in this window)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="455"/>
+        <source>USB keyboard wedge (grabbed, Linux evdev)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="456"/>
+        <source>Serial scanner (RS-232 / USB-CDC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="457"/>
+        <source>Webcam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="462"/>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="463"/>
+        <source>Baud rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="464"/>
+        <source>Data bits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="465"/>
+        <source>Parity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="466"/>
+        <source>Stop bits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="467"/>
+        <source>Flow control</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="468"/>
+        <source>Suffix (end of a scan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="469"/>
+        <source>Custom suffix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="470"/>
+        <source>Idle gap ending a scan (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="471"/>
+        <source>Prefix to strip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="472"/>
+        <source>AIM symbology identifiers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="473"/>
+        <source>Camera (index, device or video file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="474"/>
+        <source>Decoder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="475"/>
+        <source>Width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="476"/>
+        <source>Height</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="477"/>
+        <source>Same code again counts after (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="478"/>
+        <source>Longest gap between scanner keys (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="479"/>
+        <source>Shortest scan (characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="480"/>
+        <source>Terminator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="481"/>
+        <source>Custom terminator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="482"/>
+        <source>Scanner keyboard layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="487"/>
+        <source>Input device (name, vendor:product or path)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="488"/>
+        <source>The demo scanner: type a code and send it, as if it had been scanned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="489"/>
+        <source>Code to scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="490"/>
+        <source>Send as a scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="491"/>
+        <source>Scans typed faster than the gap above never reach the field that has focus; people typing are not affected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="492"/>
+        <source>Apply and test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="493"/>
+        <source>Save to settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="494"/>
+        <source>Scans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="495"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="495"/>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="495"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="495"/>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="495"/>
+        <source>Latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="496"/>
+        <source>Look again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="498"/>
+        <source>Camera preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="502"/>
+        <source>Serial ports, cameras, input devices and printers attached to this machine.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -71,12 +387,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="93"/>
+        <location filename="../main_window.py" line="118"/>
         <source>%1 — counter terminal</source>
         <translation>%1 — counter terminal</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="95"/>
+        <location filename="../main_window.py" line="120"/>
         <source>%1 — counter terminal — %2</source>
         <translation>%1 — counter terminal — %2</translation>
     </message>
@@ -141,17 +457,17 @@
 <context>
     <name>Refusals</name>
     <message>
-        <location filename="../refusals.py" line="25"/>
+        <location filename="../refusals.py" line="36"/>
         <source>This user is locked after too many wrong PINs until %1. Wait, or ask a manager to unlock it.</source>
         <translation>This user is locked after too many wrong PINs until %1. Wait, or ask a manager to unlock it.</translation>
     </message>
     <message>
-        <location filename="../refusals.py" line="27"/>
+        <location filename="../refusals.py" line="38"/>
         <source>This user is locked after too many wrong PINs. Wait, or ask a manager to unlock it.</source>
         <translation>This user is locked after too many wrong PINs. Wait, or ask a manager to unlock it.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../refusals.py" line="32"/>
+        <location filename="../refusals.py" line="25"/>
         <source>Wrong PIN. This user is now locked for %n minute(s).</source>
         <translation>
             <numerusform>Wrong PIN. This user is now locked for %n minute.</numerusform>
@@ -159,12 +475,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../refusals.py" line="34"/>
+        <location filename="../refusals.py" line="45"/>
         <source>This user cannot sign in. Ask a manager.</source>
         <translation>This user cannot sign in. Ask a manager.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../refusals.py" line="37"/>
+        <location filename="../refusals.py" line="28"/>
         <source>Wrong user or PIN. %n attempt(s) left before the user is locked.</source>
         <translation>
             <numerusform>Wrong user or PIN. %n attempt left before the user is locked.</numerusform>
@@ -172,17 +488,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../refusals.py" line="38"/>
+        <location filename="../refusals.py" line="49"/>
         <source>Unknown user or wrong PIN.</source>
         <translation>Unknown user or wrong PIN.</translation>
     </message>
     <message>
-        <location filename="../refusals.py" line="40"/>
+        <location filename="../refusals.py" line="51"/>
         <source>User %1 cannot approve this. A manager must approve.</source>
         <translation>User %1 cannot approve this. A manager must approve.</translation>
     </message>
     <message>
-        <location filename="../refusals.py" line="42"/>
+        <location filename="../refusals.py" line="53"/>
         <source>The PIN could not be checked. Try again; if this keeps happening, call the technician.</source>
         <translation>The PIN could not be checked. Try again; if this keeps happening, call the technician.</translation>
     </message>

@@ -22,19 +22,335 @@
 <context>
     <name>DevicesPage</name>
     <message>
-        <location filename="../screens/devices.py" line="10"/>
+        <location filename="../screens/devices.py" line="274"/>
+        <location filename="../screens/devices.py" line="309"/>
+        <source>Check the settings: %1</source>
+        <translation>请检查设置：%1</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="281"/>
+        <source>Opening the scanner…</source>
+        <translation>正在打开扫码设备…</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="295"/>
+        <source>The scanner is working. Scan a code to see it below; save to keep this setting.</source>
+        <translation>扫码设备工作正常。扫一个码即可在下方看到结果；保存后设置才会保留。</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="297"/>
+        <source>The scanner could not be opened: %1. It keeps trying in the background.</source>
+        <translation>无法打开扫码设备：%1。系统会在后台继续重试。</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="303"/>
+        <source>The scanner could not be started: %1</source>
+        <translation>无法启动扫码设备：%1</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="322"/>
+        <source>Saved to %1. Press Apply to use it now if you have not.</source>
+        <translation>已保存到 %1。如尚未应用，请点击“应用并测试”立即使用。</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="326"/>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="337"/>
+        <source>The scanner at the counter is not the simulated one: press Apply first.</source>
+        <translation>当前使用的不是模拟扫码设备：请先点击“应用并测试”。</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="345"/>
+        <source>Looking for devices…</source>
+        <translation>正在查找设备…</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="349"/>
+        <source>Could not list the devices: %1</source>
+        <translation>无法列出设备：%1</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="370"/>
+        <source>Camera: %1 frames per second</source>
+        <translation>摄像头：每秒 %1 帧</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="374"/>
+        <source>Camera: %1</source>
+        <translation>摄像头：%1</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="407"/>
+        <source>Serial ports</source>
+        <translation>串口</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="408"/>
+        <source>Cameras</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="409"/>
+        <source>Input devices</source>
+        <translation>输入设备</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="410"/>
+        <source>USB printers</source>
+        <translation>USB 打印机</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="411"/>
+        <source>Network printer</source>
+        <translation>网络打印机</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="420"/>
+        <source>%1 found</source>
+        <translation>找到 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="426"/>
+        <source>%1 devices found. Choose one on the Scanner tab.</source>
+        <translation>共找到 %1 个设备。请在“扫码设备”页选择。</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="443"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="13"/>
-        <source>Set up and test the scanner, camera, receipt printer, cash drawer and card terminal.</source>
-        <translation>设置并测试扫码枪、摄像头、小票打印机、钱箱和刷卡终端。</translation>
+        <location filename="../screens/devices.py" line="446"/>
+        <source>Choose the counter&apos;s scanner, try it with a live readout, and save it to the settings.</source>
+        <translation>选择本收银台的扫码设备，实时查看扫码结果进行测试，并保存到设置。</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="16"/>
-        <source>Coming next: detected devices, their settings, a test scan, a test receipt and a drawer test. The status line below already shows each device&apos;s state.</source>
-        <translation>即将推出：已检测到的设备及其设置、扫码测试、打印测试小票和钱箱测试。下方状态栏已显示各设备的状态。</translation>
+        <location filename="../screens/devices.py" line="449"/>
+        <source>Scanner</source>
+        <translation>扫码设备</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="450"/>
+        <source>Found on this machine</source>
+        <translation>本机已发现的设备</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="451"/>
+        <source>Scanner type</source>
+        <translation>扫码设备类型</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="453"/>
+        <source>Simulated (demo)</source>
+        <translation>模拟（演示）</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="454"/>
+        <source>USB keyboard wedge (in this window)</source>
+        <translation>USB 键盘式扫码枪（本窗口内）</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="455"/>
+        <source>USB keyboard wedge (grabbed, Linux evdev)</source>
+        <translation>USB 键盘式扫码枪（独占，Linux evdev）</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="456"/>
+        <source>Serial scanner (RS-232 / USB-CDC)</source>
+        <translation>串口扫码枪（RS-232 / USB-CDC）</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="457"/>
+        <source>Webcam</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="462"/>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="463"/>
+        <source>Baud rate</source>
+        <translation>波特率</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="464"/>
+        <source>Data bits</source>
+        <translation>数据位</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="465"/>
+        <source>Parity</source>
+        <translation>校验位</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="466"/>
+        <source>Stop bits</source>
+        <translation>停止位</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="467"/>
+        <source>Flow control</source>
+        <translation>流控</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="468"/>
+        <source>Suffix (end of a scan)</source>
+        <translation>后缀（一次扫码的结束符）</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="469"/>
+        <source>Custom suffix</source>
+        <translation>自定义后缀</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="470"/>
+        <source>Idle gap ending a scan (ms)</source>
+        <translation>判定扫码结束的空闲间隔（毫秒）</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="471"/>
+        <source>Prefix to strip</source>
+        <translation>需去除的前缀</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="472"/>
+        <source>AIM symbology identifiers</source>
+        <translation>AIM 码制标识符</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="473"/>
+        <source>Camera (index, device or video file)</source>
+        <translation>摄像头（编号、设备或视频文件）</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="474"/>
+        <source>Decoder</source>
+        <translation>解码器</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="475"/>
+        <source>Width</source>
+        <translation>宽度</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="476"/>
+        <source>Height</source>
+        <translation>高度</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="477"/>
+        <source>Same code again counts after (ms)</source>
+        <translation>同一码再次计数的间隔（毫秒）</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="478"/>
+        <source>Longest gap between scanner keys (ms)</source>
+        <translation>扫码按键之间的最长间隔（毫秒）</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="479"/>
+        <source>Shortest scan (characters)</source>
+        <translation>最短扫码长度（字符）</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="480"/>
+        <source>Terminator</source>
+        <translation>结束符</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="481"/>
+        <source>Custom terminator</source>
+        <translation>自定义结束符</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="482"/>
+        <source>Scanner keyboard layout</source>
+        <translation>扫码枪键盘布局</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="487"/>
+        <source>Input device (name, vendor:product or path)</source>
+        <translation>输入设备（名称、厂商:产品号或路径）</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="488"/>
+        <source>The demo scanner: type a code and send it, as if it had been scanned.</source>
+        <translation>演示用扫码设备：输入一个码并发送，就像扫到了它一样。</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="489"/>
+        <source>Code to scan</source>
+        <translation>要扫的码</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="490"/>
+        <source>Send as a scan</source>
+        <translation>作为扫码发送</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="491"/>
+        <source>Scans typed faster than the gap above never reach the field that has focus; people typing are not affected.</source>
+        <translation>快于上述间隔输入的扫码内容不会进入当前输入框；人工打字不受影响。</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="492"/>
+        <source>Apply and test</source>
+        <translation>应用并测试</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="493"/>
+        <source>Save to settings</source>
+        <translation>保存到设置</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="494"/>
+        <source>Scans</source>
+        <translation>扫码记录</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="495"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="495"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="495"/>
+        <source>Type</source>
+        <translation>码制</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="495"/>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="495"/>
+        <source>Latency</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="496"/>
+        <source>Look again</source>
+        <translation>重新查找</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="498"/>
+        <source>Camera preview</source>
+        <translation>摄像头预览</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="502"/>
+        <source>Serial ports, cameras, input devices and printers attached to this machine.</source>
+        <translation>本机连接的串口、摄像头、输入设备和打印机。</translation>
     </message>
 </context>
 <context>
@@ -71,12 +387,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="93"/>
+        <location filename="../main_window.py" line="118"/>
         <source>%1 — counter terminal</source>
         <translation>%1 — 收银终端</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="95"/>
+        <location filename="../main_window.py" line="120"/>
         <source>%1 — counter terminal — %2</source>
         <translation>%1 — 收银终端 — %2</translation>
     </message>
@@ -141,46 +457,46 @@
 <context>
     <name>Refusals</name>
     <message>
-        <location filename="../refusals.py" line="25"/>
+        <location filename="../refusals.py" line="36"/>
         <source>This user is locked after too many wrong PINs until %1. Wait, or ask a manager to unlock it.</source>
         <translation>密码错误次数过多，该用户已被锁定至 %1。请稍后再试，或请店长解锁。</translation>
     </message>
     <message>
-        <location filename="../refusals.py" line="27"/>
+        <location filename="../refusals.py" line="38"/>
         <source>This user is locked after too many wrong PINs. Wait, or ask a manager to unlock it.</source>
         <translation>密码错误次数过多，该用户已被锁定。请稍后再试，或请店长解锁。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../refusals.py" line="32"/>
+        <location filename="../refusals.py" line="25"/>
         <source>Wrong PIN. This user is now locked for %n minute(s).</source>
         <translation>
             <numerusform>密码错误。该用户已被锁定 %n 分钟。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../refusals.py" line="34"/>
+        <location filename="../refusals.py" line="45"/>
         <source>This user cannot sign in. Ask a manager.</source>
         <translation>该用户无法登录，请联系店长。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../refusals.py" line="37"/>
+        <location filename="../refusals.py" line="28"/>
         <source>Wrong user or PIN. %n attempt(s) left before the user is locked.</source>
         <translation>
             <numerusform>工号或密码错误。再错 %n 次该用户将被锁定。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../refusals.py" line="38"/>
+        <location filename="../refusals.py" line="49"/>
         <source>Unknown user or wrong PIN.</source>
         <translation>工号不存在或密码错误。</translation>
     </message>
     <message>
-        <location filename="../refusals.py" line="40"/>
+        <location filename="../refusals.py" line="51"/>
         <source>User %1 cannot approve this. A manager must approve.</source>
         <translation>用户 %1 无权授权此操作，需由店长授权。</translation>
     </message>
     <message>
-        <location filename="../refusals.py" line="42"/>
+        <location filename="../refusals.py" line="53"/>
         <source>The PIN could not be checked. Try again; if this keeps happening, call the technician.</source>
         <translation>暂时无法验证密码。请重试；如果问题持续，请联系技术人员。</translation>
     </message>
