@@ -55,7 +55,7 @@ class PreviewFeed:
 class ScanLogModel(QAbstractTableModel):
     """The newest scans first, at most `limit` of them."""
 
-    COLUMNS = ("time", "source", "symbology", "text", "latency")
+    COLUMNS = ("time", "symbology", "text", "latency")  # the source is in each row's tooltip
 
     def __init__(self, timezone: str, limit: int = 200, parent=None) -> None:
         super().__init__(parent)
@@ -101,14 +101,16 @@ class ScanLogModel(QAbstractTableModel):
             return None
         event = self._rows[index.row()]
         column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{event.source}\n{event.text}"
         if column == "time":
-            return event.ts.astimezone(self._zone).strftime("%H:%M:%S.%f")[:-3]
-        if column == "source":
-            return event.source
+            return event.ts.astimezone(self._zone).strftime("%H:%M:%S")
         if column == "symbology":
             return event.symbology
         if column == "text":
-            return event.text if len(event.text) <= 200 or role == Qt.ItemDataRole.ToolTipRole else event.text[:200] + "…"
+            return event.text if len(event.text) <= 200 else event.text[:200] + "…"
         if column == "latency":
-            return "" if event.latency_ms is None else f"{event.latency_ms:.1f} ms"
+            if event.latency_ms is None:
+                return ""
+            return f"{event.latency_ms:.1f} ms" if event.latency_ms < 100 else f"{event.latency_ms:.0f} ms"
         return None

@@ -35,12 +35,14 @@ class SettingsForm(QWidget):
         layout = QFormLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setHorizontalSpacing(16)
-        layout.setVerticalSpacing(8)
+        layout.setVerticalSpacing(4)
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # label above its field: fits a narrow column
         for name in self.fields:
             editor = self._editor(model.model_fields[name])
             editor.setObjectName(f"field_{name}")
             label = QLabel(name, self)
             label.setObjectName("FieldLabel")
+            label.setWordWrap(True)
             self.editors[name] = editor
             self.labels[name] = label
             layout.addRow(label, editor)
@@ -67,6 +69,8 @@ class SettingsForm(QWidget):
             return spin
         combo = QComboBox(self)  # a string: free text, with suggestions the caller may add
         combo.setEditable(True)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(8)
         return combo
 
     def set_label(self, name: str, text: str) -> None:

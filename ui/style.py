@@ -66,6 +66,7 @@ QLineEdit {{ background: #ffffff; border: 1px solid #b9c2cb; border-radius: 6px;
 QLineEdit:focus {{ border: 2px solid #1e6fb8; }}
 QComboBox {{ font-size: {px(19, s)}px; min-height: {px(40, s)}px; }}
 QComboBox QAbstractItemView {{ font-size: {px(19, s)}px; }}
+QSpinBox, QDoubleSpinBox {{ font-size: {px(19, s)}px; min-height: {px(34, s)}px; }}
 QPushButton {{ background: #ffffff; border: 1px solid #b9c2cb; border-radius: 8px;
     padding: {px(10, s)}px {px(20, s)}px; min-height: {px(36, s)}px; }}
 QPushButton:pressed {{ background: #dde3e8; }}

@@ -26,7 +26,7 @@ def test_simulated_scan_reaches_the_live_log_through_the_bridge(qtbot, window):
     qtbot.waitUntil(lambda: page.scan_log.rowCount() == 1, timeout=5000)
     event = page.scan_log.event_at(0)
     assert (event.text, event.source) == ("PAY-0001", "simulated")
-    assert page.scan_log.data(page.scan_log.index(0, 3)) == "PAY-0001"
+    assert page.scan_log.data(page.scan_log.index(0, 2)) == "PAY-0001"
     assert page.simulated_text.text() == ""
 
 

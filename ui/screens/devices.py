@@ -150,6 +150,7 @@ class DevicesPage(Page):
             pages_box.addWidget(self._page_of[kind])
         scroll = QScrollArea(left)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.pages)
         scroll.setObjectName("ScannerForm")
@@ -169,10 +170,8 @@ class DevicesPage(Page):
         left_box = QVBoxLayout(left)
         left_box.setContentsMargins(16, 14, 16, 14)
         left_box.setSpacing(8)
-        kind_row = QHBoxLayout()
-        kind_row.addWidget(self.kind_label)
-        kind_row.addWidget(self.kind_combo, 1)
-        left_box.addLayout(kind_row)
+        left_box.addWidget(self.kind_label)
+        left_box.addWidget(self.kind_combo)
         left_box.addWidget(scroll, 1)
         left_box.addWidget(self.apply_button)
         left_box.addWidget(self.save_button)
@@ -197,10 +196,17 @@ class DevicesPage(Page):
         self.scan_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.scan_table.verticalHeader().hide()
         header = self.scan_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        metrics = self.scan_table.fontMetrics()
+        for column, sample in ((0, "00:00:00"), (1, "code128"), (3, "9999 ms")):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.scanner_state = QLabel(right)
+        self.scanner_state.setObjectName("Message")
+        self.scanner_state.setWordWrap(True)
         right_box = QVBoxLayout(right)
         right_box.setContentsMargins(0, 0, 0, 0)
+        right_box.addWidget(self.scanner_state)
         right_box.addWidget(self.preview)
         right_box.addWidget(self.fps_label)
         right_box.addWidget(self.scans_label)
@@ -209,10 +215,10 @@ class DevicesPage(Page):
         row = QHBoxLayout(tab)
         row.setContentsMargins(0, 10, 0, 0)
         row.setSpacing(14)
-        left.setMinimumWidth(360)
-        left.setMaximumWidth(440)
-        row.addWidget(left, 1)
-        row.addWidget(right, 1)
+        left.setMinimumWidth(330)
+        left.setMaximumWidth(380)
+        row.addWidget(left, 2)
+        row.addWidget(right, 3)
         return tab
 
     def _found_tab(self) -> QWidget:
@@ -370,8 +376,22 @@ class DevicesPage(Page):
         self.fps_label.setText(fill(self.tr("Camera: %1 frames per second"), f"{frame.fps:.1f}"))
 
     def _device_status(self, status) -> None:
-        if status.device == "scanner" and not status.usable and self._feed is not None:
+        if status.device != "scanner":
+            return
+        self._show_scanner_state(status)
+        if not status.usable and self._feed is not None:
             self.fps_label.setText(fill(self.tr("Camera: %1"), status.detail))
+
+    def _show_scanner_state(self, status) -> None:
+        from ui.texts import device_state_text
+
+        text = fill(self.tr("Scanner at the counter: %1"), device_state_text(status.state))
+        if status.detail:
+            text += f" — {status.detail}"
+        self.scanner_state.setText(text)
+        self.scanner_state.setProperty("tone", "info" if status.usable else "error")
+        self.scanner_state.style().unpolish(self.scanner_state)
+        self.scanner_state.style().polish(self.scanner_state)
 
     def _watch_camera(self) -> None:
         self._stop_preview()
@@ -417,13 +437,15 @@ class DevicesPage(Page):
                 continue
             if isinstance(entries, dict):
                 entries = [entries]
-            group = QTreeWidgetItem(self.found, [title, fill(self.tr("%1 found"), len(entries))])
+            group = QTreeWidgetItem(self.found, [title, self.tr("%n found", "", len(entries))])
             for entry in entries:
                 total += 1
                 name, detail = _describe(entry)
                 QTreeWidgetItem(group, [name, detail])
             group.setExpanded(True)
-        self.found_note.setText(fill(self.tr("%1 devices found. Choose one on the Scanner tab."), total))
+        for section, error in (found.get("errors") or {}).items():
+            QTreeWidgetItem(self.found, [str(section), fill(self.tr("could not be listed: %1"), error)])
+        self.found_note.setText(self.tr("%n device(s) found. Choose one on the Scanner tab.", "", total))
 
     def _offer_suggestions(self) -> None:
         found = self._discovery or {}
@@ -446,14 +468,15 @@ class DevicesPage(Page):
         return self.tr("Choose the counter's scanner, try it with a live readout, and save it to the settings.")
 
     def retranslate_content(self) -> None:
+        self._show_scanner_state(self._terminal.devices.scanner.status())
         self.tabs.setTabText(0, self.tr("Scanner"))
         self.tabs.setTabText(1, self.tr("Found on this machine"))
         self.kind_label.setText(self.tr("Scanner type"))
         names = {
             "simulated": self.tr("Simulated (demo)"),
-            "wedge": self.tr("USB keyboard wedge (in this window)"),
-            "evdev": self.tr("USB keyboard wedge (grabbed, Linux evdev)"),
-            "serial": self.tr("Serial scanner (RS-232 / USB-CDC)"),
+            "wedge": self.tr("Keyboard wedge, in this window"),
+            "evdev": self.tr("Keyboard wedge, grabbed (evdev)"),
+            "serial": self.tr("Serial scanner"),
             "camera": self.tr("Webcam"),
         }
         for i, kind in enumerate(KINDS):
@@ -492,8 +515,9 @@ class DevicesPage(Page):
         self.apply_button.setText(self.tr("Apply and test"))
         self.save_button.setText(self.tr("Save to settings"))
         self.scans_label.setText(self.tr("Scans"))
-        self.scan_log.set_headers([self.tr("Time"), self.tr("Source"), self.tr("Type"), self.tr("Text"), self.tr("Latency")])
+        self.scan_log.set_headers([self.tr("Time"), self.tr("Type"), self.tr("Text"), self.tr("Latency")])
         self.refresh_button.setText(self.tr("Look again"))
+        self.found.setHeaderLabels([self.tr("Device"), self.tr("Details")])
         if self.preview.pixmap() is None or self.preview.pixmap().isNull():
             self.preview.setText(self.tr("Camera preview"))
         if self._discovery is not None:
