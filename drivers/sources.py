@@ -21,7 +21,8 @@ from urllib.parse import parse_qsl
 
 from pydantic import ValidationError
 
-from config.schema import CameraSettings, ScannerSettings, SerialScannerSettings, Settings, WedgeSettings
+from config.schema import CameraSettings, SerialScannerSettings, Settings, WedgeSettings
+from drivers.factory import scanner_from_settings
 
 KINDS = ("file", "video", "camera", "serial", "evdev", "wedge")
 USAGE = (
@@ -116,30 +117,6 @@ def camera_settings(spec: SourceSpec, base: CameraSettings) -> CameraSettings:
 
 def wedge_settings(spec: SourceSpec, base: WedgeSettings) -> WedgeSettings:
     return _section(spec, WedgeSettings, {**base.model_dump(), **_coerce(WedgeSettings, spec.params)})
-
-
-def scanner_from_settings(scanner: ScannerSettings):
-    """The scanner a settings file's [scanner] section describes, not opened. Kind "wedge" is read
-    by the window's key filter (ui/wedge.py); its device here only carries the status."""
-    if scanner.kind == "serial":
-        from drivers.serial_scanner import SerialScanner
-
-        return SerialScanner(scanner.serial)
-    if scanner.kind == "camera":
-        from drivers.camera import CameraScanner
-
-        return CameraScanner(scanner.camera)
-    if scanner.kind == "evdev":
-        from drivers.evdev_scanner import EvdevScanner
-
-        wedge = scanner.wedge
-        return EvdevScanner(
-            scanner.evdev_device, layout=wedge.layout, terminator=wedge.terminator,
-            custom_terminator=wedge.custom_terminator, min_length=wedge.min_length,
-        )
-    from drivers.simulated import KeyboardWedge, SimulatedScanner
-
-    return KeyboardWedge() if scanner.kind == "wedge" else SimulatedScanner()
 
 
 def build_scanner(spec: SourceSpec, settings: Settings, *, stdin=None):
