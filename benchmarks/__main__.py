@@ -10,7 +10,7 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
-from benchmarks import decoding, receipts, sale_commit, serial_latency, startup, vouchers, wedge_latency
+from benchmarks import decoding, outbox_drain, receipts, sale_commit, serial_latency, startup, vouchers, wedge_latency
 
 HERE = Path(__file__).resolve().parent
 
@@ -25,6 +25,7 @@ def main() -> int:
     rows += serial_latency.run(out_dir)
     rows += wedge_latency.run(out_dir)
     rows += vouchers.run(out_dir)
+    rows += outbox_drain.run(out_dir)
     rows += receipts.run(out_dir)
     result = {
         "measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),

@@ -65,15 +65,24 @@ class DataSettings(_Section):
 
 
 class PlatformSettings(_Section):
+    # "sandbox": a sandbox platform. With base_url empty, `pos-terminal demo` starts one in-process
+    # (its data beside the demo database); with base_url set (a `pos-terminal sandbox` elsewhere),
+    # the terminal talks to it with the seeded credential unless the credentials file has one.
+    # "remote": base_url and platform_secret from the credentials file. "none": always offline.
     mode: Literal["sandbox", "remote", "none"] = "sandbox"
     base_url: str = ""  # for "remote": https://platform.example/api/v1
     timeout_s: float = Field(5.0, gt=0, le=60)
     credentials_file: str = ""  # empty: credentials.toml in the data folder
+    claim_ttl_s: int = Field(180, ge=30, le=900)  # how long an order stays locked to this terminal
+    key_refresh_minutes: int = Field(60, ge=1, le=1440)  # voucher public keys are fetched this often
+    sync_poll_s: float = Field(5.0, ge=0.2, le=300)  # the outbox worker looks for unsent rows this often
 
     @model_validator(mode="after")
     def _remote_needs_url(self):
         if self.mode == "remote" and not self.base_url.startswith(("https://", "http://")):
             raise ValueError("base_url: mode 'remote' needs base_url starting with https://")
+        if self.base_url and not self.base_url.startswith(("https://", "http://")):
+            raise ValueError("base_url: must start with https:// or http://")
         return self
 
 

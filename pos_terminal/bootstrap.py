@@ -11,12 +11,13 @@ import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import platformdirs
 
 from config.credentials import Credentials, load_credentials
+from config.loader import SettingsError
 from config.schema import Settings
 from pos_terminal.clock import SystemClock
 from pos_terminal.domain.model import LockoutPolicy, Permission, Role
@@ -70,6 +71,16 @@ class DataPaths:
     def screenshots(self) -> Path:
         return self.root / "screenshots"
 
+    @property
+    def keys(self) -> Path:
+        """The cached voucher public keys (a JWK set)."""
+        return self.root / "keys.json"
+
+    @property
+    def sandbox_database(self) -> Path:
+        """The in-process sandbox platform's data (demo): orders and payments persist across restarts."""
+        return self.root / "sandbox-platform.sqlite3"
+
 
 def data_paths(settings: Settings, demo: bool) -> DataPaths:
     base = os.environ.get(DATA_DIR_ENV) or settings.data.dir or platformdirs.user_data_dir("pos-terminal", appauthor=False)
@@ -79,9 +90,11 @@ def data_paths(settings: Settings, demo: bool) -> DataPaths:
 
 @dataclass(frozen=True)
 class SyncState:
-    pending: int
+    pending: int  # waiting to be sent (not counting `attention`)
     oldest_age_s: float | None
     last_error: str | None
+    last_success_at: datetime | None = None  # when the platform last took a message
+    attention: int = 0  # refused for good by the platform: a person must look (pos-terminal sync status)
 
 
 @dataclass
@@ -100,8 +113,11 @@ class Terminal:
     demo: bool = False
     settings_file: Path | None = None
     log_file: Path | None = None
+    keys: object = None  # sync.keys.KeyStore: the voucher public keys (a VoucherVerifier)
+    sync_worker: object = None  # sync.outbox_worker.OutboxWorker once start_sync() ran
     _lock: InstanceLock | None = field(default=None, repr=False)
     _sessions: object = field(default=None, repr=False)
+    _sandbox: object = field(default=None, repr=False)
 
     # -- units of work -------------------------------------------------------------------
     def uow(self) -> SqlAlchemyUnitOfWork:
@@ -125,10 +141,53 @@ class Terminal:
             oldest = uow.outbox.oldest_pending_at()
             first = uow.outbox.pending(limit=1)
             last_error = first[0].last_error if first else None
-        return SyncState(pending, (now - oldest).total_seconds() if oldest else None, last_error)
+            attention = uow.outbox.attention_count()
+            if last_error is None and attention:
+                last_error = uow.outbox.attention(limit=1)[0].last_error
+            last_sent = uow.outbox.last_sent_at()
+        return SyncState(pending, (now - oldest).total_seconds() if oldest else None, last_error, last_sent, attention)
 
     def platform_status(self) -> PlatformStatus:
         return self.platform.status()
+
+    # -- the platform ------------------------------------------------------------------------
+    def attach_platform(self, client: PlatformClient) -> None:
+        """Uses `client` from now on (e.g. once the demo's sandbox is up). Before start_sync()."""
+        from sync.keys import KeyStore
+
+        self.platform = client
+        self.keys = KeyStore(self.paths.keys, client, self.clock,
+                             refresh_interval=timedelta(minutes=self.settings.platform.key_refresh_minutes))
+
+    def start_sync(self):
+        """Starts the outbox worker thread (its first round refreshes the voucher keys)."""
+        from sync.outbox_worker import OutboxWorker
+
+        if self.sync_worker is None:
+            self.sync_worker = OutboxWorker(self.uow, self.platform, self.clock,
+                                            idle_poll_s=self.settings.platform.sync_poll_s,
+                                            housekeeping=(self.keys.refresh_if_due,))
+        self.sync_worker.start()
+        return self.sync_worker
+
+    def wake_sync(self) -> None:
+        """After a sale: the worker sends at once instead of at its next poll. Any thread."""
+        if self.sync_worker is not None:
+            self.sync_worker.wake()
+
+    def resolve_payment_code(self, text: str):
+        """services.orders.resolve_payment_code for this terminal. Blocking: a worker's job."""
+        from pos_terminal.services import orders
+
+        ids = self.settings.terminal
+        return orders.resolve_payment_code(text, platform=self.platform, verifier=self.keys, uow=self.uow(),
+                                           clock=self.clock, terminal_id=ids.terminal_id, store_id=ids.store_id,
+                                           claim_ttl_s=self.settings.platform.claim_ttl_s)
+
+    def release_payment(self, target) -> bool:
+        from pos_terminal.services import orders
+
+        return orders.release_payment(target, self.platform)
 
     def open_devices(self, on_status: Callable[[DeviceStatus], None], on_scan: Callable | None = None) -> None:
         """Opens every device, one after another, reporting each status; then starts the scanner
@@ -179,6 +238,15 @@ class Terminal:
         return status
 
     def close(self) -> None:
+        if self.sync_worker is not None:
+            self.sync_worker.stop()
+            self.sync_worker = None
+        closer = getattr(self.platform, "close", None)
+        if closer is not None:
+            closer()
+        if self._sandbox is not None:
+            self._sandbox.stop()
+            self._sandbox = None
         for device in (self.devices.scanner, self.devices.printer, self.devices.drawer):
             try:
                 device.close()
@@ -191,26 +259,9 @@ class Terminal:
 
 
 def build_scanner(settings: Settings):
-    """The configured scanner, not opened. Kind "wedge" is read by the window's key filter (ui/),
-    so its device here only reports that it is there."""
-    from drivers.simulated import KeyboardWedge, SimulatedScanner
+    from drivers.sources import scanner_from_settings
 
-    scanner = settings.scanner
-    if scanner.kind == "serial":
-        from drivers.serial_scanner import SerialScanner
-
-        return SerialScanner(scanner.serial)
-    if scanner.kind == "camera":
-        from drivers.camera import CameraScanner
-
-        return CameraScanner(scanner.camera)
-    if scanner.kind == "evdev":
-        from drivers.evdev_scanner import EvdevScanner
-
-        return EvdevScanner(scanner.evdev_device, layout=scanner.wedge.layout, terminator=scanner.wedge.terminator)
-    if scanner.kind == "wedge":
-        return KeyboardWedge()
-    return SimulatedScanner()
+    return scanner_from_settings(settings.scanner)
 
 
 def build_devices(settings: Settings) -> DeviceSet:
@@ -235,12 +286,58 @@ def build_devices(settings: Settings) -> DeviceSet:
     return DeviceSet(scanner=scanner, printer=printer, drawer=drawer)
 
 
-def build_platform(settings: Settings, credentials: Credentials) -> PlatformClient:
+def build_platform(settings: Settings, credentials: Credentials, *, sandbox_url: str | None = None,
+                   credentials_file: Path | None = None) -> PlatformClient:
+    """The platform client the settings ask for. Mode "sandbox" talks to `sandbox_url` (the
+    demo's in-process sandbox) or base_url, with the credentials file's secret or else the
+    sandbox's seeded one; with neither URL it is offline until `start_demo_platform`. Mode
+    "remote" needs base_url and platform_secret in the credentials file (SettingsError otherwise).
+    Builds a client only: no connection is made here."""
+    from sync.client import HttpPlatformClient
     from sync.offline import OfflinePlatform
 
-    if settings.platform.mode == "none":
+    p, ids = settings.platform, settings.terminal
+    if p.mode == "none":
         return OfflinePlatform("no platform configured (platform mode 'none')")
-    return OfflinePlatform(f"platform mode '{settings.platform.mode}' is not available in this version")
+    if p.mode == "remote":
+        if not credentials.platform_secret:
+            where = credentials_file or "the credentials file"
+            raise SettingsError(str(where), message=(
+                "platform mode 'remote' needs platform_secret: add the line platform_secret = \"...\" (the secret "
+                f"the platform issued for {ids.store_id}/{ids.terminal_id}) to this file, mode 0600"))
+        return HttpPlatformClient(p.base_url, ids.store_id, ids.terminal_id, credentials.platform_secret, p.timeout_s)
+    url = sandbox_url or p.base_url
+    if not url:
+        return OfflinePlatform("platform mode 'sandbox' but no sandbox is running: `pos-terminal demo` starts one; "
+                               "or run `pos-terminal sandbox` and set [platform] base_url")
+    secret = credentials.platform_secret or sandbox_secret(ids.store_id, ids.terminal_id)
+    if secret is None:
+        return OfflinePlatform(f"the sandbox has no terminal {ids.store_id}/{ids.terminal_id}; use store demo-store "
+                               "and terminal T01 or T02, or put its secret in the credentials file")
+    return HttpPlatformClient(url, ids.store_id, ids.terminal_id, secret, p.timeout_s)
+
+
+def sandbox_secret(store_id: str, terminal_id: str) -> str | None:
+    from sync.sandbox.seed import TERMINALS
+
+    return next((secret for s, t, secret in TERMINALS if (s, t) == (store_id, terminal_id)), None)
+
+
+def start_demo_platform(terminal: Terminal) -> str | None:
+    """In platform mode "sandbox" without base_url: starts the sandbox platform in this process
+    on a free loopback port, its SQLite file in the data folder (so the demo's orders and
+    payments persist across restarts), and points the terminal at it. Returns its URL (None when
+    the settings do not ask for an in-process sandbox). Blocking (about a second)."""
+    p = terminal.settings.platform
+    if p.mode != "sandbox" or p.base_url:
+        return None
+    from sync.sandbox.server import SandboxServer
+
+    server = SandboxServer("127.0.0.1", 0, f"sqlite:///{terminal.paths.sandbox_database}").start()
+    terminal._sandbox = server
+    terminal.attach_platform(build_platform(terminal.settings, terminal.credentials, sandbox_url=server.url))
+    log.info("sandbox platform started", extra={"url": server.url})
+    return server.url
 
 
 def build_terminal(
@@ -280,7 +377,7 @@ def build_terminal(
             hasher=hasher or ScryptPinHasher(min_length=settings.security.pin_min_length),
             lockout=LockoutPolicy(settings.security.max_failed_attempts, timedelta(minutes=settings.security.lockout_minutes)),
             devices=build_devices(settings),
-            platform=build_platform(settings, credentials),
+            platform=build_platform(settings, credentials, credentials_file=cred_path),
             credentials=credentials,
             demo=demo,
             settings_file=settings_file,
@@ -288,6 +385,7 @@ def build_terminal(
             _lock=lock,
             _sessions=session_factory(engine),
         )
+        terminal.attach_platform(terminal.platform)
         if demo:
             seed_demo_users(terminal)
     except BaseException:

@@ -116,6 +116,8 @@ def _run_gui(args, *, demo: bool) -> int:
                 print(f"Screenshot of the main window: {screenshot}")
             if demo:
                 print("Demo sign-in: cashier 1001 / PIN 1357, manager 8001 / PIN 8642, technician 9001 / PIN 9753")
+            _start_platform(terminal)
+            terminal.start_sync()
             print(f"Data folder: {terminal.paths.root}  Log: {terminal.log_file}  Stop with Ctrl+C.", flush=True)
             from ui.app import run_gui
 
@@ -129,6 +131,20 @@ def _run_gui(args, *, demo: bool) -> int:
                 xvfb.wait(timeout=5)
             except subprocess.TimeoutExpired:
                 xvfb.kill()
+
+
+def _start_platform(terminal) -> None:
+    """Starts the in-process sandbox platform when the settings ask for one (mode "sandbox", no
+    base_url). A sandbox that will not start leaves the terminal offline, not stopped."""
+    from pos_terminal.bootstrap import start_demo_platform
+
+    try:
+        url = start_demo_platform(terminal)
+    except Exception as exc:
+        _err(f"the sandbox platform did not start ({exc}); the terminal runs offline")
+        return
+    if url:
+        print(f"Sandbox platform: {url}  (customer pages: {url}/o/..., seller page: {url}/seller)")
 
 
 def cmd_demo(args) -> int:
@@ -229,6 +245,154 @@ def cmd_db_status(args) -> int:
         for key, value in info.items():
             print(f"{key:<15} {value}")
     return EXIT_OK
+
+
+# ------------------------------------------------------------------------------ platform
+
+
+def cmd_sandbox(args) -> int:
+    from sync.sandbox.server import serve
+
+    print(f"Sandbox platform on http://{args.host}:{args.port} (database: {args.db or 'temporary'}). "
+          "Stop with Ctrl+C.", flush=True)
+    serve(args.host, args.port, args.db)
+    return EXIT_OK
+
+
+def _state_dict(state, platform) -> dict:
+    return {
+        "pending": state.pending,
+        "oldest_age_s": None if state.oldest_age_s is None else round(state.oldest_age_s, 1),
+        "last_error": state.last_error,
+        "last_success_at": state.last_success_at.isoformat() if state.last_success_at else None,
+        "attention": state.attention,
+        "platform": {"online": platform.online, "detail": platform.detail},
+    }
+
+
+def cmd_sync_status(args) -> int:
+    """Exit 0 when nothing waits, 1 when something is pending or needs attention."""
+    with _maintenance_terminal(args) as terminal:
+        state = terminal.sync_state()
+        with terminal.uow() as uow:
+            attention = [{"seq": m.seq, "order_no": m.payload.get("order_no"), "attempts": m.attempts,
+                          "error": m.last_error, "set_aside_at": m.dead_at.isoformat()} for m in uow.outbox.attention()]
+        info = _state_dict(state, terminal.platform_status())
+    info["needs_attention"] = attention
+    if args.json:
+        print(json.dumps(info, ensure_ascii=False))
+    else:
+        p = info["platform"]
+        print(f"platform        {'online' if p['online'] else 'offline'}: {p['detail']}")
+        print(f"pending         {state.pending}" + (f" (oldest waiting {int(state.oldest_age_s)} s)" if state.oldest_age_s else ""))
+        print(f"last sent       {info['last_success_at'] or 'never'}")
+        print(f"last error      {state.last_error or '-'}")
+        print(f"needs attention {state.attention}")
+        for row in attention:
+            print(f"  #{row['seq']} order {row['order_no']}: {row['error']}")
+        if attention:
+            print("  (fix the cause, then `pos-terminal sync retry --all`; the day's batch report lists them too)")
+    return EXIT_OK if state.pending == 0 and state.attention == 0 else EXIT_FOUND
+
+
+def cmd_sync_run(args) -> int:
+    """Drains the outbox once: exit 0 when everything was sent, 1 when something is left."""
+    from pos_terminal.bootstrap import start_demo_platform
+    from sync.outbox_worker import OutboxWorker
+
+    with _maintenance_terminal(args) as terminal:
+        start_demo_platform(terminal)  # the in-process sandbox, when the settings say so
+        worker = OutboxWorker(terminal.uow, terminal.platform, terminal.clock)
+        result = worker.drain_once(force=True)
+    outcomes = ", ".join(f"{k} {v}" for k, v in sorted(result.outcomes.items()))
+    line = f"sent {result.sent}" + (f" ({outcomes})" if outcomes else "") + f"; pending {result.left}; " \
+           f"needs attention {result.attention}"
+    if args.json:
+        print(json.dumps({"sent": result.sent, "pending": result.left, "attention": result.attention,
+                          "set_aside": result.set_aside, "outcomes": result.outcomes, "reason": result.blocked_by}))
+    else:
+        print(line)
+    if not result.complete:
+        if result.left:
+            _err(f"{result.left} settlement(s) not sent: {result.blocked_by or 'stopped'}")
+        if result.attention:
+            _err(f"{result.attention} settlement(s) refused by the platform need attention: see `pos-terminal sync status`")
+        return EXIT_FOUND
+    return EXIT_OK
+
+
+def cmd_sync_retry(args) -> int:
+    from sync.outbox_worker import requeue
+
+    if not args.all and not args.seq:
+        raise CliError("name the rows to retry (their # in `pos-terminal sync status`) or pass --all")
+    with _maintenance_terminal(args) as terminal:
+        count = requeue(terminal.uow, None if args.all else args.seq)
+    print(f"{count} settlement(s) back in the queue; `pos-terminal sync run` sends them")
+    return EXIT_OK
+
+
+def cmd_voucher_inspect(args) -> int:
+    """Offline verification against the cached keys; exit 0 valid, 1 not."""
+    from config import loader
+    from config.credentials import load_credentials
+    from pos_terminal.bootstrap import DATA_DIR_ENV, build_platform, data_paths
+    from pos_terminal.clock import SystemClock
+    from sync.keys import KeyStore
+
+    text = sys.stdin.read() if args.text == "-" else args.text
+    if getattr(args, "data_dir", None):
+        os.environ[DATA_DIR_ENV] = str(Path(args.data_dir).resolve())
+    settings, _ = _load_settings(args.config)
+    paths = data_paths(settings, args.demo)
+    if args.demo and args.config is None and paths.settings.exists():
+        settings = loader.load(paths.settings)
+    clock = SystemClock()
+    keys = KeyStore(paths.keys, None, clock)
+    check = keys.verify(text, online=False)
+    refreshed = None
+    if check.reason == "unknown_key" and not args.offline:
+        refreshed, check = _inspect_online(settings, paths, keys, text, load_credentials, build_platform)
+    info = check.to_dict()
+    info["keys"] = {"cached": keys.ring.kids, "refreshed": refreshed}
+    if args.json:
+        print(json.dumps(info, ensure_ascii=False))
+    else:
+        if check.valid:
+            print(f"valid voucher for order {info['order_no']}: {info['amount_minor']} {info['currency']} minor units, "
+                  f"{info['merchant']['name']} ({info['merchant']['id']}), expires {info['expires_at']}, key {info['kid']}")
+        else:
+            print(f"not valid: {check.reason}: {check.detail}")
+            if info["order_no"]:
+                print(f"  order {info['order_no']}, {info['amount_minor']} {info['currency']}, expires {info['expires_at']}")
+        if refreshed is False:
+            print(f"  (keys could not be refreshed: {keys.last_error})")
+    return EXIT_OK if check.valid else EXIT_FOUND
+
+
+def _inspect_online(settings, paths, keys, text, load_credentials, build_platform):
+    """The voucher names a key the cache lacks: ask the platform for its keys once (starting the
+    demo's sandbox when the settings say it runs in-process)."""
+    from pathlib import Path as _P
+
+    cred_path = _P(settings.platform.credentials_file).expanduser() if settings.platform.credentials_file else paths.credentials
+    server = None
+    try:
+        url = None
+        p = settings.platform
+        if p.mode == "sandbox" and not p.base_url:
+            from sync.sandbox.server import SandboxServer
+
+            paths.root.mkdir(parents=True, exist_ok=True)
+            server = SandboxServer("127.0.0.1", 0, f"sqlite:///{paths.sandbox_database}").start()
+            url = server.url
+        client = build_platform(settings, load_credentials(cred_path), sandbox_url=url, credentials_file=cred_path)
+        keys.client = client
+        refreshed = keys.refresh() if hasattr(client, "voucher_keys") else False
+        return refreshed, keys.verify(text, online=False)
+    finally:
+        if server is not None:
+            server.stop()
 
 
 # ------------------------------------------------------------------------------ scanning
@@ -399,6 +563,36 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--config", metavar="FILE", help="settings file (its network printer is probed)")
     p.set_defaults(func=cmd_devices)
 
+    p = sub.add_parser("sandbox", help="run the sandbox platform (a stand-in for the shop's platform) in the foreground")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8700, help="port (default 8700)")
+    p.add_argument("--db", metavar="URL", help="sqlite:///PATH or postgresql+psycopg://... (default: a temporary file)")
+    p.set_defaults(func=cmd_sandbox)
+
+    p = sub.add_parser("sync", help="the outbox of settlements for the platform")
+    ssub = p.add_subparsers(dest="sync_command", metavar="ACTION", required=True)
+    c = ssub.add_parser("status", help="pending, oldest, last error, last success, rows needing attention "
+                                       "(exit 0 when nothing waits, 1 otherwise)")
+    target_options(c)
+    c.set_defaults(func=cmd_sync_status)
+    c = ssub.add_parser("run", help="send what is pending once and exit: 0 when all was sent, 1 when something is left")
+    target_options(c)
+    c.set_defaults(func=cmd_sync_run)
+    c = ssub.add_parser("retry", help="put settlements the platform refused back in the queue")
+    c.add_argument("seq", nargs="*", type=int, help="the rows' numbers (#) from `sync status`")
+    c.add_argument("--all", action="store_true", help="every row that needs attention")
+    target_options(c)
+    c.set_defaults(func=cmd_sync_retry)
+
+    p = sub.add_parser("voucher", help="payment vouchers (the QR on the buyer's phone)")
+    vsub = p.add_subparsers(dest="voucher_command", metavar="ACTION", required=True)
+    c = vsub.add_parser("inspect", help="verify a voucher with the cached platform keys: exit 0 valid, 1 not")
+    c.add_argument("text", metavar="TEXT", help="the voucher text ('-' reads it from standard input)")
+    c.add_argument("--offline", action="store_true",
+                   help="never ask the platform (default: fetch the keys once when the voucher names an unknown key)")
+    target_options(c)
+    c.set_defaults(func=cmd_voucher_inspect)
+
     p = sub.add_parser("version", help="print the version")
     p.set_defaults(func=cmd_version)
     return parser
@@ -407,12 +601,16 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     from config.loader import SettingsError
     from pos_terminal.domain.errors import DomainError
+    from pos_terminal.ports import PlatformError
 
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
     except SettingsError as exc:
         _err(str(exc))
+        return EXIT_BAD_INPUT
+    except PlatformError as exc:
+        _err(exc.message)
         return EXIT_BAD_INPUT
     except (DomainError, CliError) as exc:
         _err(getattr(exc, "message", None) or str(exc))

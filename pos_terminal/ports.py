@@ -115,10 +115,66 @@ class PlatformStatus:
     checked_at: datetime | None = None
 
 
+class PlatformError(Exception):
+    """A platform call that did not give the answer asked for. `message` names the cause and
+    what to do, in English; `code` is stable for the screens."""
+
+    code = "platform_error"
+
+    def __init__(self, message: str, *, status: int | None = None, body: dict | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+        self.body = body or {}
+
+
+class PlatformUnavailable(PlatformError):
+    """No answer: connection refused, timeout, or a 5xx. Worth retrying later."""
+
+    code = "platform_unavailable"
+
+
+class PlatformRefused(PlatformError):
+    """The platform answered with a 4xx refusal; `code` is the platform's error code
+    (order_claimed, unknown_order, idempotency_key_reused, ...)."""
+
+    def __init__(self, code: str, message: str, *, status: int | None = None, body: dict | None = None) -> None:
+        super().__init__(message, status=status, body=body)
+        self.code = code
+
+
+class AuthenticationFailed(PlatformRefused):
+    """401: the platform does not accept this terminal's credential (a settings problem)."""
+
+
 class PlatformClient(Protocol):
+    """The terminal's calls to the platform (sync.client.HttpPlatformClient; tests/fakes.py).
+    Every call may block up to the configured timeout (retries included): call from a worker.
+    Failures raise PlatformUnavailable, PlatformRefused or AuthenticationFailed; `status()`
+    never raises."""
+
     def status(self) -> PlatformStatus: ...
 
     def post_settlement(self, payload: dict, idempotency_key: str) -> dict: ...
+
+    def voucher_keys(self) -> dict: ...
+
+    def get_order(self, order_no: str) -> dict: ...
+
+    def order_by_voucher(self, voucher_id: str) -> dict: ...
+
+    def order_by_url(self, url: str) -> dict: ...
+
+    def claim_order(self, order_no: str, ttl_s: int = 120) -> dict: ...
+
+    def release_claim(self, order_no: str) -> dict: ...
+
+
+class VoucherVerifier(Protocol):
+    """Verifies a voucher against the cached platform keys (sync.keys.KeyStore). May refresh the
+    keys from the platform once on an unknown key when `online` (blocking: a worker's job)."""
+
+    def verify(self, text: str, *, online: bool = True): ...
 
 
 # ----------------------------------------------------------------- storage (unit of work)
@@ -172,6 +228,14 @@ class OutboxRepository(Protocol):
     def pending(self, limit: int = 100) -> list: ...
 
     def pending_count(self) -> int: ...
+
+    def get(self, seq: int): ...
+
+    def attention(self, limit: int = 100) -> list: ...
+
+    def attention_count(self) -> int: ...
+
+    def last_sent_at(self): ...
 
 
 class RefundRepository(Protocol):

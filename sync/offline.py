@@ -1,15 +1,14 @@
-"""The platform client used where no platform connection is configured (platform mode "none").
-It answers honestly: offline, and settlements stay in the outbox until a platform is set up."""
+"""The platform client used where no platform connection is configured (platform mode "none", or
+mode "sandbox" with no sandbox running). It answers honestly: offline, and settlements stay in
+the outbox until a platform is set up."""
 
 from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from pos_terminal.ports import PlatformStatus
+from pos_terminal.ports import PlatformStatus, PlatformUnavailable
 
-
-class PlatformUnavailable(Exception):
-    pass
+__all__ = ["OfflinePlatform", "PlatformUnavailable"]
 
 
 class OfflinePlatform:
@@ -19,5 +18,8 @@ class OfflinePlatform:
     def status(self) -> PlatformStatus:
         return PlatformStatus(online=False, detail=self.detail, checked_at=datetime.now(timezone.utc))
 
-    def post_settlement(self, payload: dict, idempotency_key: str) -> dict:
-        raise PlatformUnavailable(self.detail)
+    def _unavailable(self, *args, **kw):
+        raise PlatformUnavailable(f"platform unreachable: {self.detail}; settlements wait in the outbox")
+
+    post_settlement = voucher_keys = get_order = order_by_voucher = order_by_url = _unavailable
+    claim_order = release_claim = get_card = debit_card = credit_card = get_item = _unavailable

@@ -7,7 +7,14 @@ import copy
 from datetime import datetime, timedelta, timezone
 
 from pos_terminal.domain import model as m
-from pos_terminal.ports import DeviceState, DeviceStatus
+from pos_terminal.ports import (
+    AuthenticationFailed,
+    DeviceState,
+    DeviceStatus,
+    PlatformRefused,
+    PlatformStatus,
+    PlatformUnavailable,
+)
 
 
 class FakeClock:
@@ -110,14 +117,26 @@ class FakeOutbox(_Repos):
         self.s.outbox.append(message)
         return message
 
-    def pending(self, limit=100):
-        return [x for x in self.s.outbox if x.sent_at is None][:limit]
+    def pending(self, limit=100, after_seq=0):
+        return [x for x in self.s.outbox if x.sent_at is None and x.dead_at is None and x.seq > after_seq][:limit]
 
     def pending_count(self):
         return len(self.pending(10**9))
 
     def oldest_pending_at(self):
         return min((x.created_at for x in self.pending(10**9)), default=None)
+
+    def get(self, seq):
+        return next((x for x in self.s.outbox if x.seq == seq), None)
+
+    def attention(self, limit=100):
+        return [x for x in self.s.outbox if x.sent_at is None and x.dead_at is not None][:limit]
+
+    def attention_count(self):
+        return len(self.attention(10**9))
+
+    def last_sent_at(self):
+        return max((x.sent_at for x in self.s.outbox if x.sent_at is not None), default=None)
 
 
 class FakeRefunds(_Repos):
@@ -184,3 +203,117 @@ class FakeDrawer:
 
     def is_open(self):
         return None
+
+
+class FakePlatform:
+    """The PlatformClient port in memory: orders by number, voucher id and link; claims per
+    terminal; settlements recorded once per settlement_id (a repeat with the same key gets the
+    first answer, as the real platform does). `down = True` makes every call PlatformUnavailable;
+    `fail_next` is a list of exceptions raised by the next calls, in turn."""
+
+    def __init__(self, store_id: str = "demo-store", terminal_id: str = "T01") -> None:
+        self.me = (store_id, terminal_id)
+        self.down = False
+        self.fail_next: list[Exception] = []
+        self.orders: dict[str, dict] = {}
+        self.claims: dict[str, tuple] = {}
+        self.settlements: dict[str, dict] = {}
+        self.answers: dict[str, dict] = {}
+        self.calls: list[tuple] = []
+        self.keys: dict = {"keys": []}
+
+    def add_order(self, view: dict) -> dict:
+        view = {"status": "open", "paid": None, "claim": None, **view}
+        self.orders[view["order_no"]] = view
+        return view
+
+    def _enter(self, name, *args):
+        self.calls.append((name, *args))
+        if self.down:
+            raise PlatformUnavailable("platform unreachable: connection refused; settlements wait in the outbox")
+        if self.fail_next:
+            raise self.fail_next.pop(0)
+
+    def _order(self, order_no):
+        if order_no not in self.orders:
+            raise PlatformRefused("unknown_order", f"no order {order_no!r}", status=404,
+                                  body={"error": "unknown_order"})
+        return self.orders[order_no]
+
+    def status(self):
+        return PlatformStatus(not self.down, "fake", datetime.now(timezone.utc))
+
+    def voucher_keys(self):
+        self._enter("voucher_keys")
+        return self.keys
+
+    def get_order(self, order_no):
+        self._enter("get_order", order_no)
+        return self._order(order_no)
+
+    def order_by_voucher(self, voucher_id):
+        self._enter("order_by_voucher", voucher_id)
+        for view in self.orders.values():
+            if view.get("voucher_id") == voucher_id:
+                return view
+        raise PlatformRefused("unknown_voucher", "no such voucher", status=404, body={"error": "unknown_voucher"})
+
+    def order_by_url(self, url):
+        self._enter("order_by_url", url)
+        for view in self.orders.values():
+            if view.get("url") == url:
+                return view
+        raise PlatformRefused("unknown_url", "no order has this link", status=404, body={"error": "unknown_url"})
+
+    def claim_order(self, order_no, ttl_s=120):
+        self._enter("claim_order", order_no)
+        view = self._order(order_no)
+        holder = self.claims.get(order_no)
+        if view["status"] == "paid":
+            raise PlatformRefused("order_paid", "paid", status=409, body={"error": "order_paid"})
+        if holder is not None and holder != self.me:
+            raise PlatformRefused("order_claimed", "claimed", status=409,
+                                  body={"error": "order_claimed", "store_id": holder[0], "terminal_id": holder[1],
+                                        "expires_at": "2026-11-22T02:03:00Z"})
+        self.claims[order_no] = self.me
+        return {"order_no": order_no, "expires_at": "2026-11-22T02:03:00Z"}
+
+    def release_claim(self, order_no):
+        self._enter("release_claim", order_no)
+        mine = self.claims.get(order_no) == self.me
+        if mine:
+            del self.claims[order_no]
+        return {"order_no": order_no, "released": mine}
+
+    def post_settlement(self, payload, idempotency_key):
+        self._enter("post_settlement", payload["settlement_id"], idempotency_key)
+        if idempotency_key in self.answers:
+            return self.answers[idempotency_key]
+        view = self.orders.get(payload["order_no"])
+        if view is None:
+            raise PlatformRefused("unknown_order", f"no order {payload['order_no']!r}", status=404)
+        outcome = "refund_case" if view["status"] == "paid" else "paid"
+        view["status"] = "paid"
+        self.settlements[payload["settlement_id"]] = {**payload, "outcome": outcome}
+        self.answers[idempotency_key] = {"settlement_id": payload["settlement_id"], "outcome": outcome}
+        return self.answers[idempotency_key]
+
+
+class FakeVerifier:
+    """The VoucherVerifier port: verifies with a KeyRing it is given; `refreshed` counts online
+    refreshes on an unknown key (it then uses `next_ring`)."""
+
+    def __init__(self, ring, clock, next_ring=None) -> None:
+        self.ring, self.clock, self.next_ring = ring, clock, next_ring
+        self.refreshed = 0
+
+    def verify(self, text, *, online=True):
+        from pos_terminal.vouchers import verify_voucher
+
+        check = verify_voucher(text, self.ring, self.clock.now())
+        if check.reason == "unknown_key" and online and self.next_ring is not None:
+            self.refreshed += 1
+            self.ring = self.next_ring
+            check = verify_voucher(text, self.ring, self.clock.now())
+        return check
+

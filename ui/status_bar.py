@@ -148,17 +148,28 @@ class StatusBar(QWidget):
             item.set_state("error", self.tr("Sync: unknown"), self._sync_error)
         elif state is None:
             item.set_state("busy", self.tr("Sync: checking…"))
-        elif state.pending == 0:
-            item.set_state("ok", self.tr("All sent"), self.tr("Nothing is waiting to be sent to the platform."))
+        elif state.pending == 0 and not state.attention:
+            lines = [self.tr("Nothing is waiting to be sent to the platform.")]
+            lines += self._last_success_lines(state)
+            item.set_state("ok", self.tr("All sent"), "\n".join(lines))
         else:
             lines = [self.tr("%n message(s) waiting to be sent to the platform.", "", state.pending)]
             if state.oldest_age_s is not None:
                 minutes = int(state.oldest_age_s // 60)
                 lines.append(self.tr("The oldest has waited %n minute(s).", "", minutes))
+            if state.attention:
+                lines.append(self.tr("%n message(s) refused by the platform need a manager.", "", state.attention))
             if state.last_error:
                 lines.append(fill(self.tr("Last error: %1"), state.last_error))
-            tone = "error" if state.last_error else "warn"
-            item.set_state(tone, self.tr("%n to send", "", state.pending), "\n".join(lines))
+            lines += self._last_success_lines(state)
+            tone = "error" if state.last_error or state.attention else "warn"
+            item.set_state(tone, self.tr("%n to send", "", state.pending + state.attention), "\n".join(lines))
+
+    def _last_success_lines(self, state: SyncState) -> list[str]:
+        if state.last_success_at is None:
+            return []
+        local = state.last_success_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        return [fill(self.tr("Last sent to the platform: %1"), local)]
 
     def _render_device(self, kind: str) -> None:
         status = self._devices[kind]

@@ -507,6 +507,8 @@ class OutboxMessage:
         self.next_attempt_at: datetime | None = None
         self.last_error: str | None = None
         self.sent_at: datetime | None = None
+        self.dead_at: datetime | None = None  # refused for good by the platform: needs a person
+        self.outcome: str | None = None  # the platform's answer, e.g. paid | refund_case | amount_differs
 
     @property
     def idempotency_key(self) -> str:
@@ -517,9 +519,21 @@ class OutboxMessage:
         self.last_error = error[:500]
         self.next_attempt_at = now + backoff
 
-    def record_sent(self, now: datetime) -> None:
+    def record_sent(self, now: datetime, outcome: str | None = None) -> None:
         self.sent_at = now
         self.last_error = None
+        self.outcome = outcome
+
+    def record_dead(self, now: datetime, error: str) -> None:
+        """The platform refused this message in a way no retry changes: it stops blocking the
+        messages after it and waits for a person (see sync.outbox_worker)."""
+        self.attempts += 1
+        self.last_error = error[:500]
+        self.dead_at = now
+
+    def requeue(self) -> None:
+        self.dead_at = None
+        self.next_attempt_at = None
 
 
 # --------------------------------------------------------------------------- refunds

@@ -241,6 +241,8 @@ outbox = Table(
     Column("next_attempt_at", UTCDateTime),
     Column("last_error", Text),
     Column("sent_at", UTCDateTime),
+    Column("dead_at", UTCDateTime),  # refused for good: skipped by the drain, shown as needing attention
+    Column("outcome", String(32)),  # the platform's answer: paid | refund_case | amount_differs
     Index("ix_outbox_pending", "sent_at", "seq"),
     sqlite_autoincrement=True,  # never reuse a seq, so the drain order is the commit order
 )

@@ -93,20 +93,43 @@ class OutboxRepository(_Repo):
         self.session.add(message)
         return message
 
-    def pending(self, limit: int = 100) -> list[m.OutboxMessage]:
+    # "pending": not sent and not set aside as needing attention (dead); drained in seq order.
+    def _live(self):
+        return (m.OutboxMessage.sent_at.is_(None), m.OutboxMessage.dead_at.is_(None))
+
+    def pending(self, limit: int = 100, after_seq: int = 0) -> list[m.OutboxMessage]:
         return list(
             self.session.scalars(
-                select(m.OutboxMessage).where(m.OutboxMessage.sent_at.is_(None)).order_by(m.OutboxMessage.seq).limit(limit)
+                select(m.OutboxMessage).where(*self._live(), m.OutboxMessage.seq > after_seq)
+                .order_by(m.OutboxMessage.seq).limit(limit)
             )
         )
 
     def pending_count(self) -> int:
-        return self.session.scalar(
-            select(func.count()).select_from(m.OutboxMessage).where(m.OutboxMessage.sent_at.is_(None))
-        )
+        return self.session.scalar(select(func.count()).select_from(m.OutboxMessage).where(*self._live()))
 
     def oldest_pending_at(self):
-        return self.session.scalar(select(func.min(m.OutboxMessage.created_at)).where(m.OutboxMessage.sent_at.is_(None)))
+        return self.session.scalar(select(func.min(m.OutboxMessage.created_at)).where(*self._live()))
+
+    def get(self, seq: int) -> m.OutboxMessage | None:
+        return self.session.get(m.OutboxMessage, seq)
+
+    def attention(self, limit: int = 100) -> list[m.OutboxMessage]:
+        return list(
+            self.session.scalars(
+                select(m.OutboxMessage).where(m.OutboxMessage.sent_at.is_(None), m.OutboxMessage.dead_at.is_not(None))
+                .order_by(m.OutboxMessage.seq).limit(limit)
+            )
+        )
+
+    def attention_count(self) -> int:
+        return self.session.scalar(
+            select(func.count()).select_from(m.OutboxMessage)
+            .where(m.OutboxMessage.sent_at.is_(None), m.OutboxMessage.dead_at.is_not(None))
+        )
+
+    def last_sent_at(self):
+        return self.session.scalar(select(func.max(m.OutboxMessage.sent_at)))
 
 
 class RefundRepository(_Repo):

@@ -709,6 +709,19 @@
         <translation>Last error: %1</translation>
     </message>
     <message numerus="yes">
+        <location filename="../status_bar.py" line="163"/>
+        <source>%n message(s) refused by the platform need a manager.</source>
+        <translation>
+            <numerusform>%n message refused by the platform needs a manager.</numerusform>
+            <numerusform>%n messages refused by the platform need a manager.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../status_bar.py" line="175"/>
+        <source>Last sent to the platform: %1</source>
+        <translation>Last sent to the platform: %1</translation>
+    </message>
+    <message numerus="yes">
         <location filename="../status_bar.py" line="161"/>
         <source>%n to send</source>
         <translation>

@@ -705,6 +705,18 @@
         <translation>最近一次错误：%1</translation>
     </message>
     <message numerus="yes">
+        <location filename="../status_bar.py" line="163"/>
+        <source>%n message(s) refused by the platform need a manager.</source>
+        <translation>
+            <numerusform>%n 条消息被平台拒绝，需要店长处理。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../status_bar.py" line="175"/>
+        <source>Last sent to the platform: %1</source>
+        <translation>最近一次上传到平台：%1</translation>
+    </message>
+    <message numerus="yes">
         <location filename="../status_bar.py" line="161"/>
         <source>%n to send</source>
         <translation>

@@ -1,0 +1,119 @@
+"""Draining queued settlements to the sandbox platform on loopback: the outbox worker (one
+keep-alive Session, Idempotency-Key per row, each row marked sent in its own SQLite transaction
+with synchronous=FULL) beside one plain requests.post per settlement on a fresh connection (a new
+Session each, nothing recorded on the terminal), in the same run. Each side gets a fresh sandbox
+database holding one open order per settlement, so every settlement is a first 'paid'. The
+sandbox runs in this process (uvicorn on a thread), as in the demo.
+
+N is 10,000 as the platform issue asks (about 4.5 minutes here: some 100 settlements/s each way,
+plus creating the orders); POS_BENCH_OUTBOX_N sets a smaller N for a quick look. The row says
+which N was measured."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+import uuid
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from benchmarks.stats import row
+
+N = int(os.environ.get("POS_BENCH_OUTBOX_N", "10000"))
+
+
+def _platform(folder: Path, n: int):
+    from sync.sandbox import db, platform
+    from sync.sandbox.server import SandboxServer
+
+    server = SandboxServer(db_url=f"sqlite:///{folder / 'platform.sqlite3'}").start()
+    now = datetime.now(timezone.utc)
+    orders = []
+    with server.app.state.engine.begin() as conn:
+        for i in range(n):
+            orders.append(platform.create_order(
+                conn, merchant_id="m-tea", buyer_id="b-wang", currency="CNY", now=now, expires_in=timedelta(days=3),
+                order_no=f"PO{900000000000 + i:012d}",
+                lines=[{"sku": "TEA-500", "name": "乌龙茶 500ml", "unit_price_minor": 1250, "quantity": 1}]))
+    assert db is not None
+    return server, orders
+
+
+def _payload(order_no: str, receipt_no: int) -> dict:
+    return {"settlement_id": str(uuid.uuid4()), "order_no": order_no, "merchant_id": "m-tea", "store_id": "demo-store",
+            "terminal_id": "T01", "receipt_no": receipt_no, "amount_minor": 1250, "currency": "CNY",
+            "tenders": ["cash"], "offline": False, "paid_at": datetime.now(timezone.utc).isoformat()}
+
+
+def _terminal(folder: Path, url: str):
+    from config.schema import PlatformSettings, Settings
+    from pos_terminal.bootstrap import DATA_DIR_ENV, build_terminal
+    from pos_terminal.security import ScryptPinHasher
+
+    os.environ[DATA_DIR_ENV] = str(folder)
+    return build_terminal(Settings(platform=PlatformSettings(mode="sandbox", base_url=url, timeout_s=10)), demo=True,
+                          hasher=ScryptPinHasher(n=2**10), configure_logs=False)
+
+
+def run(out_dir: Path, n: int = N) -> list[dict]:
+    import requests
+
+    from pos_terminal.domain.model import OutboxMessage
+    from sync.outbox_worker import OutboxWorker
+    from sync.sandbox.seed import DEMO_TERMINAL
+
+    base = out_dir / "outbox-drain"
+    shutil.rmtree(base, ignore_errors=True)
+    (base / "worker").mkdir(parents=True)
+    (base / "plain").mkdir(parents=True)
+
+    # the outbox worker
+    server, orders = _platform(base / "worker", n)
+    terminal = _terminal(base / "worker" / "terminal", server.url)
+    try:
+        now = terminal.clock.now()
+        with terminal.uow() as uow:
+            for i, order_no in enumerate(orders, start=1):
+                uow.outbox.add(OutboxMessage("settlement", _payload(order_no, i), created_at=now))
+            uow.commit()
+        worker = OutboxWorker(terminal.uow, terminal.platform, terminal.clock, batch_size=500)
+        t0 = time.perf_counter()
+        result = worker.drain_once()
+        worker_s = time.perf_counter() - t0
+        assert result.sent == n and result.complete, result
+    finally:
+        terminal.close()
+        server.stop()
+
+    # the baseline: one plain POST per settlement, a new Session (connection) each
+    server, orders = _platform(base / "plain", n)
+    try:
+        store, term, secret = DEMO_TERMINAL
+        headers = {"Authorization": f"Bearer {secret}", "X-Store-Id": store, "X-Terminal-Id": term}
+        payloads = [_payload(o, i) for i, o in enumerate(orders, start=1)]
+        url = server.url + "/api/v1/settlements"
+        t0 = time.perf_counter()
+        for p in payloads:
+            with requests.Session() as s:
+                r = s.post(url, json=p, headers={**headers, "Idempotency-Key": str(uuid.uuid4())}, timeout=10)
+            assert r.status_code == 201, r.text
+        plain_s = time.perf_counter() - t0
+    finally:
+        server.stop()
+
+    basis = (f"one plain requests.post per settlement on a fresh connection (new Session each), nothing recorded "
+             f"on the terminal; same sandbox on loopback, fresh database")
+    return [
+        row(f"outbox drain to the sandbox, N={n}", n / worker_s, n / plain_s, "settlements/s", basis,
+            n=n, seconds=round(worker_s, 2), baseline_seconds=round(plain_s, 2)),
+    ]
+
+
+if __name__ == "__main__":
+    import json
+    import sys
+
+    out = Path(__file__).resolve().parent / "out"
+    out.mkdir(exist_ok=True)
+    print(json.dumps(run(out, int(sys.argv[1]) if len(sys.argv) > 1 else N), indent=2))

@@ -1,0 +1,239 @@
+"""Resolving a scanned payment code to an order the cashier can take payment for.
+
+`resolve_payment_code` is what checkout calls with the scan text. Blocking (platform calls and a
+database read): call it from a worker. The rules:
+- a voucher is always verified offline first (signature, key, expiry); a refused voucher is never
+  looked up;
+- online, the order is looked up (by voucher id, number or link) and claimed for this terminal: a
+  lock on the platform with a time limit (`claim_ttl_s`), renewed by `renew_claim`, released by
+  `release_payment` when the cashier cancels;
+- offline, a signed, unexpired voucher whose order this terminal has not paid can be paid: the
+  result has `offline=True` and a `warning` for the screen (the platform turns a double payment
+  into a refund case later); an order number or link offline is refused: only the platform knows
+  what it is for;
+- every refusal is a PaymentCodeRefused (or AlreadyPaid) whose message names the cause and what to do.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+
+from pos_terminal.domain.errors import AlreadyPaid, PaymentError
+from pos_terminal.ports import Clock, PlatformClient, PlatformRefused, PlatformUnavailable, UnitOfWork, VoucherVerifier
+from pos_terminal.scan_codes import ScanCode, ScanKind, classify
+from pos_terminal.services.sales import LineSpec, OrderSpec
+
+log = logging.getLogger(__name__)
+
+DEFAULT_CLAIM_TTL_S = 180
+
+
+class PaymentCodeRefused(PaymentError):
+    """`reason` is stable for the screens: not_a_payment_code, voucher_<REASON> (expired,
+    bad_signature, unknown_key, malformed, too_long, not_yet_valid), order_claimed,
+    order_expired, order_cancelled, unknown_order, needs_platform, amount_mismatch, refused."""
+
+    code = "payment_code_refused"
+
+    def __init__(self, reason: str, message: str, **params: object) -> None:
+        super().__init__(message, reason=reason, **params)
+        self.reason = reason
+
+
+_VOUCHER_TEXT = {
+    "expired": "this payment code has expired; ask the buyer to open the order again for a new code",
+    "bad_signature": "this payment code was altered or is not from the platform (the signature does not "
+                     "match); do not take payment for it",
+    "unknown_key": "this payment code is signed with a key this terminal does not know yet; connect to the "
+                   "platform so the keys refresh, or ask for the order number",
+    "malformed": "this payment code is damaged or not a payment code; scan it again",
+    "too_long": "this payment code is longer than any real one; do not take payment for it",
+    "not_yet_valid": "this payment code is dated in the future: check this terminal's clock",
+}
+
+_NOT_PAYMENT = {
+    ScanKind.ITEM_CODE: "this is an item code from a receipt: use refund intake for returns",
+    ScanKind.PREPAID_CARD: "this is a prepaid card: scan the order first, then choose prepaid card to pay",
+    ScanKind.PRODUCT_BARCODE: "a product barcode, not an order: scan the payment code on the buyer's phone",
+}
+
+
+@dataclass(frozen=True)
+class PaymentTarget:
+    order: OrderSpec
+    kind: ScanKind  # what was scanned
+    voucher_id: str | None
+    offline: bool  # True: paid on the voucher alone; the screen shows `warning`
+    claimed_until: datetime | None = None  # the platform's lock for this terminal, when online
+    expires_at: datetime | None = None
+    warning: str = ""
+
+    @property
+    def total_minor(self) -> int:
+        return self.order.total.minor
+
+
+def _order_spec(view: dict) -> OrderSpec:
+    lines = tuple(
+        LineSpec(l["line_no"], l["sku"], l["name"], int(l["unit_price_minor"]), int(l["quantity"]),
+                 tuple(l.get("item_codes") or ()))
+        for l in view["lines"]
+    )
+    merchant = view.get("merchant") or {}
+    return OrderSpec(view["order_no"], merchant.get("id", ""), merchant.get("name", ""), view["currency"], lines)
+
+
+def _voucher_spec(claims) -> OrderSpec:
+    """Offline, the voucher is all there is: one line for the whole amount. The per-unit item
+    codes are the platform's and unknown here; the line carries the voucher id in their place."""
+    line = LineSpec(1, "VOUCHER", claims.summary or claims.order_no, claims.amount_minor, 1,
+                    (f"VOUCHER-{claims.voucher_id}",))
+    return OrderSpec(claims.order_no, claims.merchant_id, claims.merchant_name, claims.currency, (line,))
+
+
+def _paid_here(uow: UnitOfWork, order_no: str) -> None:
+    with uow:
+        sale = uow.sales.paid_for_order(order_no)
+    if sale is not None:
+        raise AlreadyPaid(
+            f"order {order_no} was already paid at this terminal (receipt {sale.receipt_no}); do not take money twice",
+            order_no=order_no, where="here", receipt_no=sale.receipt_no)
+
+
+def _check_view(view: dict, terminal_id: str, store_id: str) -> None:
+    no, status = view["order_no"], view.get("status")
+    if status == "paid":
+        paid = view.get("paid") or {}
+        if paid.get("via") == "online":
+            where, text = "online", "online by the buyer"
+        elif (paid.get("store_id"), paid.get("terminal_id")) == (store_id, terminal_id):
+            where, text = "here", "at this terminal"
+        else:
+            where, text = "elsewhere", f"at {paid.get('store_id')}/{paid.get('terminal_id')}"
+        raise AlreadyPaid(f"order {no} is already paid {text}; do not take money twice", order_no=no, where=where)
+    if status == "cancelled":
+        raise PaymentCodeRefused("order_cancelled", f"order {no} was cancelled by the shop; it cannot be paid",
+                                 order_no=no)
+    if status == "expired":
+        raise PaymentCodeRefused("order_expired", f"order {no} expired at {view.get('expires_at')}; the buyer "
+                                                  "must order again", order_no=no)
+
+
+def _refused(exc: PlatformRefused, order_no: str | None) -> PaymentError:
+    body = exc.body or {}
+    if exc.code == "order_claimed":
+        return PaymentCodeRefused(
+            "order_claimed",
+            f"order {order_no} is being paid at {body.get('store_id')}/{body.get('terminal_id')} until "
+            f"{body.get('expires_at')}; wait or ask that counter to cancel",
+            order_no=order_no, store_id=body.get("store_id"), terminal_id=body.get("terminal_id"))
+    if exc.code == "order_paid":
+        return AlreadyPaid(f"order {order_no} is already paid; do not take money twice", order_no=order_no,
+                           where="elsewhere")
+    if exc.code in ("order_expired", "order_cancelled"):
+        return PaymentCodeRefused(exc.code, f"order {order_no}: {body.get('message') or exc.code}", order_no=order_no)
+    if exc.code in ("unknown_order", "unknown_url", "unknown_voucher"):
+        return PaymentCodeRefused("unknown_order", "the platform does not know this order; check the code with the "
+                                                   "buyer", order_no=order_no)
+    return PaymentCodeRefused("refused", exc.message, order_no=order_no)
+
+
+def resolve_payment_code(
+    text: str,
+    *,
+    platform: PlatformClient,
+    verifier: VoucherVerifier,
+    uow: UnitOfWork,
+    clock: Clock,
+    terminal_id: str,
+    store_id: str,
+    claim_ttl_s: int = DEFAULT_CLAIM_TTL_S,
+) -> PaymentTarget:
+    code: ScanCode = classify(text)
+    if not code.is_payment_code:
+        message = _NOT_PAYMENT.get(code.kind, f"not a payment code ({code.detail or 'unknown'}); scan the payment "
+                                              "QR code or the order number")
+        raise PaymentCodeRefused("not_a_payment_code", message, kind=code.kind.value)
+
+    if code.kind is ScanKind.VOUCHER:
+        check = verifier.verify(code.value, online=True)
+        if not check.valid:
+            raise PaymentCodeRefused(f"voucher_{check.reason}", _VOUCHER_TEXT.get(check.reason, check.detail),
+                                     kid=check.kid, detail=check.detail)
+        claims = check.claims
+        _paid_here(uow, claims.order_no)
+        try:
+            view = platform.order_by_voucher(claims.voucher_id)
+            _check_view(view, terminal_id, store_id)
+            if view["total_minor"] != claims.amount_minor or view["currency"] != claims.currency:
+                raise PaymentCodeRefused(
+                    "amount_mismatch", f"order {claims.order_no}: the platform says {view['total_minor']} "
+                    f"{view['currency']}, the code {claims.amount_minor} {claims.currency}; ask the buyer to reopen the order")
+            claim = platform.claim_order(view["order_no"], claim_ttl_s)
+        except PlatformUnavailable as exc:
+            log.info("voucher accepted offline", extra={"order_no": claims.order_no, "error": exc.message})
+            return PaymentTarget(
+                _voucher_spec(claims), code.kind, claims.voucher_id, True, None, claims.expires_at,
+                warning="Offline payment: the platform cannot be reached. The signed payment code is valid; the "
+                        "payment is sent when the connection is back. If the order was paid elsewhere meanwhile, "
+                        "the platform refunds the buyer.")
+        except PlatformRefused as exc:
+            raise _refused(exc, claims.order_no) from None
+        return PaymentTarget(_order_spec(view), code.kind, claims.voucher_id, False,
+                             _ts(claim.get("expires_at")), claims.expires_at)
+
+    # an order number or an order link: the platform alone knows what they are for
+    order_no = code.value if code.kind is ScanKind.ORDER_NUMBER else None
+    if order_no:
+        _paid_here(uow, order_no)
+    try:
+        view = platform.get_order(order_no) if order_no else platform.order_by_url(code.value)
+        order_no = view["order_no"]
+        if code.kind is ScanKind.ORDER_URL:
+            _paid_here(uow, order_no)
+        _check_view(view, terminal_id, store_id)
+        claim = platform.claim_order(order_no, claim_ttl_s)
+    except PlatformUnavailable as exc:
+        what = f"order number {order_no}" if code.kind is ScanKind.ORDER_NUMBER else "an order link"
+        raise PaymentCodeRefused(
+            "needs_platform",
+            f"{what} can only be paid online and the platform is unreachable ({exc.message}); ask the buyer to show "
+            "the payment QR code, which works offline, or try again when the connection is back",
+            order_no=order_no) from None
+    except PlatformRefused as exc:
+        raise _refused(exc, order_no) from None
+    return PaymentTarget(_order_spec(view), code.kind, view.get("voucher_id"), False, _ts(claim.get("expires_at")),
+                         _ts(view.get("expires_at")))
+
+
+def renew_claim(target: PaymentTarget, platform: PlatformClient, claim_ttl_s: int = DEFAULT_CLAIM_TTL_S) -> PaymentTarget:
+    """Extends this terminal's lock while the buyer is still paying (online targets only)."""
+    if target.offline:
+        return target
+    try:
+        claim = platform.claim_order(target.order.order_no, claim_ttl_s)
+    except PlatformRefused as exc:
+        raise _refused(exc, target.order.order_no) from None
+    return PaymentTarget(target.order, target.kind, target.voucher_id, False, _ts(claim.get("expires_at")),
+                         target.expires_at, target.warning)
+
+
+def release_payment(target: PaymentTarget, platform: PlatformClient) -> bool:
+    """The cashier cancelled: gives the order's lock back. Never raises (a lock the platform does
+    not hear about runs out on its own); True when the platform released it."""
+    if target.offline:
+        return False
+    try:
+        return bool(platform.release_claim(target.order.order_no).get("released"))
+    except Exception as exc:
+        log.info("claim release not delivered; it runs out by itself",
+                 extra={"order_no": target.order.order_no, "error": str(exc)})
+        return False
+
+
+def _ts(value) -> datetime | None:
+    if not value:
+        return None
+    return datetime.fromisoformat(str(value).replace("Z", "+00:00"))

@@ -1,0 +1,296 @@
+"""The platform client: the PlatformClient port over HTTP (requests), per sync/contract/openapi.json.
+
+Contract of every call:
+- one `requests.Session` (keep-alive connections reused); a timeout on every request;
+- retries with exponential backoff only where a repeat cannot do the thing twice: GETs, and
+  POSTs that carry an Idempotency-Key (the platform answers a repeat with the first answer).
+  A claim, a release and anything else is tried exactly once;
+- failures are typed (pos_terminal.ports): PlatformUnavailable (refused, timeout, 5xx: retry
+  later), AuthenticationFailed (401: the credential), PlatformRefused(code, message) (any other
+  4xx JSON error);
+- logs never carry the secret, a whole voucher or a card number (masked to its last 4).
+
+Threading: one client is shared by the outbox worker and the screens' workers. The Session holds
+no per-request state here (no cookies, no auth object), and urllib3's pool is thread-safe.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from datetime import datetime, timezone
+from urllib.parse import quote
+
+import requests
+from requests.adapters import HTTPAdapter
+
+from pos_terminal.ports import (
+    AuthenticationFailed,
+    PlatformError,
+    PlatformRefused,
+    PlatformStatus,
+    PlatformUnavailable,
+)
+
+__all__ = [
+    "AuthenticationFailed", "HttpPlatformClient", "PlatformError", "PlatformRefused", "PlatformUnavailable",
+    "mask_card",
+]
+
+log = logging.getLogger(__name__)
+
+API_PREFIX = "/api/v1"
+UNREACHABLE_HINT = "settlements wait in the outbox and are sent when it answers again"
+# A refusal that a retry with the same key may turn around (the platform's own advice).
+_RETRIABLE_CODES = {"conflict"}
+
+
+def mask_card(card_no: str) -> str:
+    digits = str(card_no)
+    return "*" * max(0, len(digits) - 4) + digits[-4:]
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class HttpPlatformClient:
+    def __init__(
+        self,
+        base_url: str,
+        store_id: str,
+        terminal_id: str,
+        secret: str,
+        timeout_s: float = 5.0,
+        *,
+        retries: int = 2,
+        backoff_s: float = 0.25,
+        backoff_max_s: float = 4.0,
+        status_ttl_s: float = 3.0,
+        connect_timeout_s: float | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        session: requests.Session | None = None,
+    ) -> None:
+        if not secret:
+            raise ValueError("the platform client needs the terminal's secret")
+        base = base_url.rstrip("/")
+        if base.endswith(API_PREFIX):  # accept https://host/api/v1 as well as https://host
+            base = base[: -len(API_PREFIX)]
+        self.base_url = base
+        self.store_id = store_id
+        self.terminal_id = terminal_id
+        self.timeout_s = timeout_s
+        self.connect_timeout_s = connect_timeout_s if connect_timeout_s is not None else min(timeout_s, 3.0)
+        self.retries = retries
+        self.backoff_s = backoff_s
+        self.backoff_max_s = backoff_max_s
+        self.status_ttl_s = status_ttl_s
+        self._sleep = sleep
+        self._session = session or requests.Session()
+        self._session.trust_env = False  # no proxy from the environment between a till and its platform
+        adapter = HTTPAdapter(pool_connections=2, pool_maxsize=8, max_retries=0)
+        self._session.mount("http://", adapter)
+        self._session.mount("https://", adapter)
+        self._headers = {
+            "Authorization": f"Bearer {secret}",
+            "X-Store-Id": store_id,
+            "X-Terminal-Id": terminal_id,
+            "Accept": "application/json",
+            "User-Agent": "pos-terminal",
+        }
+        self._status: PlatformStatus | None = None
+        self._status_at = 0.0
+        self._status_lock = threading.Lock()
+        # urllib3 logs each request line at DEBUG, card numbers in the path included: never.
+        pool_log = logging.getLogger("urllib3.connectionpool")
+        if pool_log.level < logging.INFO:  # NOTSET too: a DEBUG root must not let it through
+            pool_log.setLevel(logging.INFO)
+
+    def __repr__(self) -> str:  # never the secret
+        return f"HttpPlatformClient({self.base_url!r}, {self.store_id}/{self.terminal_id})"
+
+    def close(self) -> None:
+        self._session.close()
+
+    # ------------------------------------------------------------------------ transport
+    def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        json_body: dict | None = None,
+        params: dict | None = None,
+        files: dict | None = None,
+        idempotency_key: str | None = None,
+        retry: bool | None = None,
+        log_path: str | None = None,
+        timeout_s: float | None = None,
+        auth: bool = True,
+    ) -> dict:
+        """One call with the retry rule of the module doc. Returns the JSON body."""
+        if retry is None:
+            retry = method == "GET" or idempotency_key is not None
+        headers = dict(self._headers) if auth else {"Accept": "application/json", "User-Agent": "pos-terminal"}
+        if idempotency_key is not None:
+            headers["Idempotency-Key"] = idempotency_key
+        url = self.base_url + API_PREFIX + path
+        shown = log_path or path
+        attempts = 1 + (self.retries if retry else 0)
+        timeout = (self.connect_timeout_s, timeout_s or self.timeout_s)
+        last: PlatformError | None = None
+        for attempt in range(attempts):
+            if attempt:
+                delay = min(self.backoff_max_s, self.backoff_s * 2 ** (attempt - 1))
+                log.info("platform retry", extra={"method": method, "path": shown, "attempt": attempt + 1, "delay_s": delay})
+                self._sleep(delay)
+            try:
+                response = self._session.request(method, url, json=json_body, params=params, files=files,
+                                                 headers=headers, timeout=timeout)
+            except requests.Timeout:
+                last = PlatformUnavailable(
+                    f"platform unreachable: no answer from {self.base_url} within {timeout[1]:g} s; {UNREACHABLE_HINT}")
+            except requests.ConnectionError as exc:
+                last = PlatformUnavailable(
+                    f"platform unreachable: cannot connect to {self.base_url} ({_short(exc)}); {UNREACHABLE_HINT}")
+            except requests.RequestException as exc:
+                raise PlatformError(f"platform call {method} {shown} failed: {_short(exc)}") from None
+            else:
+                try:
+                    return self._answer(method, shown, response)
+                except PlatformUnavailable as exc:
+                    last = exc
+                except PlatformRefused as exc:
+                    if not (retry and exc.code in _RETRIABLE_CODES):
+                        raise
+                    last = exc
+            log.warning("platform call failed", extra={"method": method, "path": shown, "attempt": attempt + 1,
+                                                        "error": last.message})
+        assert last is not None
+        raise last
+
+    def _answer(self, method: str, shown: str, response: requests.Response) -> dict:
+        status = response.status_code
+        try:
+            body = response.json()
+        except ValueError:
+            body = None
+        if 200 <= status < 300:
+            if not isinstance(body, dict):
+                raise PlatformError(f"platform answered {method} {shown} with {status} but no JSON object",
+                                    status=status)
+            return body
+        body = body if isinstance(body, dict) else {}
+        code = str(body.get("error") or f"http_{status}")
+        message = str(body.get("message") or response.reason or "")
+        if status >= 500 or status in (408, 429):
+            raise PlatformUnavailable(
+                f"platform unreachable: {self.base_url} answered {status} {code}: {message}; {UNREACHABLE_HINT}",
+                status=status, body=body)
+        if status == 401:
+            raise AuthenticationFailed(
+                code, f"the platform refused this terminal's credential ({code}: {message}); check store_id and "
+                      f"terminal_id in the settings and platform_secret in the credentials file",
+                status=status, body=body)
+        raise PlatformRefused(code, f"the platform refused {method} {shown}: {code}: {message}", status=status, body=body)
+
+    # ------------------------------------------------------------------------ the port
+    def status(self) -> PlatformStatus:
+        """GET /health, cached for `status_ttl_s`; never raises."""
+        with self._status_lock:
+            if self._status is not None and time.monotonic() - self._status_at < self.status_ttl_s:
+                return self._status
+        try:
+            self._request("GET", "/health", retry=False, auth=False, timeout_s=min(self.timeout_s, 3.0))
+            status = PlatformStatus(True, f"{self.base_url} answers", _now())
+        except PlatformError as exc:
+            status = PlatformStatus(False, exc.message, _now())
+        except Exception as exc:  # the contract: never raises
+            status = PlatformStatus(False, f"platform check failed: {_short(exc)}", _now())
+        with self._status_lock:
+            self._status, self._status_at = status, time.monotonic()
+        return status
+
+    def forget_status(self) -> None:
+        with self._status_lock:
+            self._status = None
+
+    def voucher_keys(self) -> dict:
+        return self._request("GET", "/voucher-keys", auth=False)
+
+    # orders
+    def get_order(self, order_no: str) -> dict:
+        return self._request("GET", f"/orders/{quote(order_no, safe='')}")
+
+    def order_by_voucher(self, voucher_id: str) -> dict:
+        return self._request("GET", f"/orders/by-voucher/{quote(voucher_id, safe='')}")
+
+    def order_by_url(self, url: str) -> dict:
+        return self._request("GET", "/orders/by-url", params={"url": url}, log_path="/orders/by-url")
+
+    def create_order(self, body: dict, idempotency_key: str | None = None) -> dict:
+        return self._request("POST", "/orders", json_body=body, idempotency_key=idempotency_key)
+
+    def claim_order(self, order_no: str, ttl_s: int = 120) -> dict:
+        return self._request("POST", f"/orders/{quote(order_no, safe='')}/claim", json_body={"ttl_s": ttl_s},
+                             retry=False)
+
+    def release_claim(self, order_no: str) -> dict:
+        return self._request("DELETE", f"/orders/{quote(order_no, safe='')}/claim", retry=False)
+
+    # settlements
+    def post_settlement(self, payload: dict, idempotency_key: str) -> dict:
+        return self._request("POST", "/settlements", json_body=payload, idempotency_key=idempotency_key)
+
+    def get_settlement(self, settlement_id: str) -> dict:
+        return self._request("GET", f"/settlements/{quote(settlement_id, safe='')}")
+
+    def post_settlement_batch(self, body: dict, idempotency_key: str) -> dict:
+        return self._request("POST", "/settlement-batches", json_body=body, idempotency_key=idempotency_key)
+
+    # prepaid cards (the number only in the URL; logs show the last 4)
+    def get_card(self, card_no: str) -> dict:
+        return self._request("GET", f"/cards/{quote(card_no, safe='')}", log_path=f"/cards/{mask_card(card_no)}")
+
+    def debit_card(self, card_no: str, amount_minor: int, currency: str, reference: str, idempotency_key: str) -> dict:
+        return self._card_move("debit", card_no, amount_minor, currency, reference, idempotency_key)
+
+    def credit_card(self, card_no: str, amount_minor: int, currency: str, reference: str, idempotency_key: str) -> dict:
+        return self._card_move("credit", card_no, amount_minor, currency, reference, idempotency_key)
+
+    def _card_move(self, kind, card_no, amount_minor, currency, reference, idempotency_key) -> dict:
+        return self._request(
+            "POST", f"/cards/{quote(card_no, safe='')}/{kind}",
+            json_body={"amount_minor": int(amount_minor), "currency": currency, "reference": reference},
+            idempotency_key=idempotency_key, log_path=f"/cards/{mask_card(card_no)}/{kind}")
+
+    # refunds
+    def get_item(self, item_code: str) -> dict:
+        return self._request("GET", f"/items/{quote(item_code, safe='')}")
+
+    def upload_refund_photo(self, data: bytes, content_type: str, idempotency_key: str,
+                            filename: str = "defect.jpg") -> dict:
+        return self._request("POST", "/refund-photos", files={"file": (filename, data, content_type)},
+                             idempotency_key=idempotency_key)
+
+    def request_refund(self, item_codes: list[str], reason: str, idempotency_key: str,
+                       photo_ids: list[str] | None = None) -> dict:
+        return self._request("POST", "/refund-requests", idempotency_key=idempotency_key,
+                             json_body={"item_codes": list(item_codes), "reason": reason,
+                                        "photo_ids": list(photo_ids or [])})
+
+    def get_refund(self, request_id: str) -> dict:
+        return self._request("GET", f"/refund-requests/{quote(request_id, safe='')}")
+
+    def list_refunds(self, status: str | None = None) -> list[dict]:
+        return self._request("GET", "/refund-requests", params={"status": status} if status else None)["requests"]
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc)
+    if "Connection refused" in text:
+        return "connection refused"
+    if "Name or service not known" in text or "Temporary failure in name resolution" in text:
+        return "host name not found"
+    return (text[:160] + "…") if len(text) > 160 else text

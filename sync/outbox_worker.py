@@ -1,0 +1,280 @@
+"""The outbox worker: sends the settlements the sales wrote to the outbox, in `seq` order, exactly
+once as far as the platform is concerned.
+
+Rules (the state lives only in the database, so all of this survives a restart or kill -9):
+- Rows go strictly in seq order. A row that fails for a reason that may pass (no connection,
+  timeout, 5xx, 401 credential problem) blocks every row after it: nothing overtakes it. Its
+  `attempts`, `last_error` and `next_attempt_at` grow with an exponential backoff
+  (`backoff_base` doubling to `backoff_max`, with ±20 % jitter so that a store's terminals do not
+  return in step).
+- Each row carries its own Idempotency-Key (OutboxMessage.idempotency_key, from the row id), so a
+  repeat after a lost answer gets the platform's first answer, never a second record.
+- A row is marked sent in its own transaction after the platform answered. A crash between the
+  answer and that commit only means one more repeat with the same key.
+- Poison messages. A 4xx refusal other than 401/408/429 (e.g. 404 unknown_order, 403
+  credential_mismatch, 422 idempotency_key_reused or an invalid body) is stored by the platform
+  under the key and will be answered the same way for as long as the key lives: no retry can
+  succeed. Such a row is set aside: `dead_at` is set with the refusal in `last_error`, it stops
+  blocking the rows after it, and it is counted as "needs attention" in the sync state, the status
+  bar and `pos-terminal sync status` (and `sync run` exits 1 while any exist). It is never
+  deleted: the money was taken, so a person must settle it with the platform (the day's batch
+  report lists it as missing_at_platform); `pos-terminal sync retry` puts it back in the queue,
+  at its original place in the order, once the cause is fixed. A POS vendor's trade-off: one bad
+  row must not keep every later payment of the day from the platform, and a set-aside row must be
+  loud, not lost.
+- The platform's answer for a sent row (paid, refund_case, amount_differs) is kept in `outcome`.
+
+Threading: `start()` runs the loop on its own thread; `wake()` (any thread, e.g. right after a
+sale) makes it drain at once, past the backoff; `stop()` returns within about the client's
+timeout. `drain_once()` is the same drain on the caller's thread (the command line); do not call
+it while the thread runs.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from pos_terminal.ports import (
+    AuthenticationFailed,
+    Clock,
+    PlatformClient,
+    PlatformError,
+    PlatformRefused,
+    PlatformUnavailable,
+)
+
+log = logging.getLogger(__name__)
+
+SETTLEMENT_TOPIC = "settlement"
+
+
+@dataclass(frozen=True)
+class _Row:
+    seq: int
+    topic: str
+    payload: dict
+    idempotency_key: str
+    next_attempt_at: datetime | None
+    last_error: str | None
+
+
+@dataclass
+class DrainResult:
+    sent: int = 0
+    set_aside: int = 0  # refused for good during this drain
+    left: int = 0  # still pending (not sent, not set aside)
+    attention: int = 0  # set aside in total, waiting for a person
+    blocked_by: str | None = None  # why the drain stopped early
+    outcomes: dict = field(default_factory=dict)
+
+    @property
+    def complete(self) -> bool:
+        return self.left == 0 and self.attention == 0
+
+
+class OutboxWorker:
+    def __init__(
+        self,
+        uow_factory: Callable,
+        client: PlatformClient,
+        clock: Clock,
+        *,
+        batch_size: int = 200,
+        idle_poll_s: float = 5.0,
+        backoff_base: timedelta = timedelta(seconds=2),
+        backoff_max: timedelta = timedelta(minutes=5),
+        housekeeping: tuple[Callable[[], object], ...] = (),
+        name: str = "outbox-worker",
+    ) -> None:
+        """`uow_factory` returns a new UnitOfWork (or pass a Terminal: its `uow` is used)."""
+        self._uow = getattr(uow_factory, "uow", uow_factory)
+        self.client = client
+        self.clock = clock
+        self.batch_size = batch_size
+        self.idle_poll_s = idle_poll_s
+        self.backoff_base = backoff_base
+        self.backoff_max = backoff_max
+        self.housekeeping = tuple(housekeeping)
+        self.name = name
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._thread_ident: int | None = None
+        self._force = False
+        self.last_result: DrainResult | None = None
+        self._random = random.Random()
+
+    # ------------------------------------------------------------------ thread control
+    def start(self) -> OutboxWorker:
+        if self._thread is not None and self._thread.is_alive():
+            return self
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._run, name=self.name, daemon=True)
+        self._thread.start()
+        return self
+
+    def wake(self) -> None:
+        self._force = True
+        self._wake.set()
+
+    def stop(self, timeout: float | None = None) -> None:
+        self._stop.set()
+        self._wake.set()
+        thread, self._thread = self._thread, None
+        if thread is not None:
+            thread.join(timeout if timeout is not None else getattr(self.client, "timeout_s", 5.0) + 2.0)
+            if thread.is_alive():
+                log.warning("outbox worker still in a platform call at stop; the row is retried at the next start")
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def _run(self) -> None:
+        self._thread_ident = threading.get_ident()
+        while not self._stop.is_set():
+            for job in self.housekeeping:
+                try:
+                    job()
+                except Exception:
+                    log.exception("outbox worker housekeeping failed")
+            force, self._force = self._force, False
+            try:
+                result = self.drain_once(force=force)
+            except Exception:  # a database hiccup must not end the thread
+                log.exception("outbox drain failed")
+                result = None
+            wait = self.idle_poll_s
+            if result is not None and result.left:
+                wait = min(wait, max(0.05, self._seconds_until_next()))
+            self._wake.wait(wait)
+            self._wake.clear()
+
+    def _seconds_until_next(self) -> float:
+        with self._uow() as uow:
+            first = uow.outbox.pending(limit=1)
+            at = first[0].next_attempt_at if first else None
+        if at is None:
+            return 0.0
+        return (at - self.clock.now()).total_seconds()
+
+    # ------------------------------------------------------------------ the drain
+    def backoff(self, attempts: int) -> timedelta:
+        seconds = min(self.backoff_max.total_seconds(), self.backoff_base.total_seconds() * 2 ** max(0, attempts - 1))
+        return timedelta(seconds=seconds * self._random.uniform(0.8, 1.2))
+
+    def drain_once(self, *, force: bool = True, limit: int | None = None) -> DrainResult:
+        """Sends pending rows in order until none is left, one fails, or `limit` rows were
+        handled. `force` ignores the backoff of the first row (the command line, a wake)."""
+        result = DrainResult()
+        handled = 0
+        after = 0
+        while not self._stopping():
+            with self._uow() as uow:  # plain copies: leaving the unit of work expires mapped rows
+                rows = [_Row(m.seq, m.topic, dict(m.payload), m.idempotency_key, m.next_attempt_at, m.last_error)
+                        for m in uow.outbox.pending(limit=self.batch_size, after_seq=after)]
+            if not rows:
+                break
+            for row in rows:
+                if limit is not None and handled >= limit:
+                    return self._finish(result)
+                if self._stopping():
+                    return self._finish(result)
+                now = self.clock.now()
+                if not force and row.next_attempt_at is not None and row.next_attempt_at > now:
+                    result.blocked_by = row.last_error or "waiting to retry"
+                    return self._finish(result)
+                force = False  # past the first row, a failure's backoff counts again
+                if not self._send(row, result):
+                    return self._finish(result)
+                handled += 1
+                after = row.seq
+        return self._finish(result)
+
+    def _stopping(self) -> bool:
+        """Only the worker's own loop obeys stop(); a drain on the caller's thread runs to its end."""
+        return self._stop.is_set() and threading.get_ident() == self._thread_ident
+
+    def _send(self, row, result: DrainResult) -> bool:
+        me = (getattr(self.client, "store_id", None), getattr(self.client, "terminal_id", None))
+        theirs = (row.payload.get("store_id"), row.payload.get("terminal_id"))
+        if me[1] is not None and theirs[1] is not None and theirs != me:
+            return True  # a store's shared database: another terminal's row goes with its own credential
+        if row.topic != SETTLEMENT_TOPIC:
+            self._set_aside(row.seq, f"unknown outbox topic {row.topic!r}; this version cannot send it", result)
+            return True
+        try:
+            answer = self.client.post_settlement(row.payload, row.idempotency_key)
+        except AuthenticationFailed as exc:
+            self._failed(row.seq, exc.message, result)
+            return False
+        except PlatformRefused as exc:
+            self._set_aside(row.seq, exc.message, result)
+            return True
+        except PlatformUnavailable as exc:
+            self._failed(row.seq, exc.message, result)
+            return False
+        except PlatformError as exc:  # an answer that makes no sense: try again later, loudly
+            self._failed(row.seq, exc.message, result)
+            return False
+        outcome = str(answer.get("outcome") or "") or None
+        with self._uow() as uow:
+            message = uow.outbox.get(row.seq)
+            message.record_sent(self.clock.now(), outcome)
+            uow.commit()
+        result.sent += 1
+        if outcome:
+            result.outcomes[outcome] = result.outcomes.get(outcome, 0) + 1
+        if outcome and outcome != "paid":
+            log.warning("settlement recorded with outcome %s", outcome,
+                        extra={"order_no": row.payload.get("order_no"), "seq": row.seq})
+        return True
+
+    def _failed(self, seq: int, error: str, result: DrainResult) -> None:
+        with self._uow() as uow:
+            message = uow.outbox.get(seq)
+            message.record_failure(self.clock.now(), error, self.backoff(message.attempts + 1))
+            attempts = message.attempts
+            uow.commit()
+        result.blocked_by = error
+        log.warning("settlement not sent; retrying later", extra={"seq": seq, "attempts": attempts, "error": error})
+
+    def _set_aside(self, seq: int, error: str, result: DrainResult) -> None:
+        with self._uow() as uow:
+            message = uow.outbox.get(seq)
+            message.record_dead(self.clock.now(), error)
+            uow.commit()
+        result.set_aside += 1
+        log.error("settlement refused by the platform; set aside for a person", extra={"seq": seq, "error": error})
+
+    def _finish(self, result: DrainResult) -> DrainResult:
+        with self._uow() as uow:
+            result.left = uow.outbox.pending_count()
+            result.attention = uow.outbox.attention_count()
+        self.last_result = result
+        return result
+
+
+def requeue(uow_factory: Callable, seqs: list[int] | None = None) -> int:
+    """Puts set-aside rows back in the queue (all when `seqs` is None). Returns how many."""
+    uow_factory = getattr(uow_factory, "uow", uow_factory)
+    with uow_factory() as uow:
+        rows = uow.outbox.attention(limit=10**6)
+        count = 0
+        for row in rows:
+            if seqs is None or row.seq in seqs:
+                row.requeue()
+                count += 1
+        uow.commit()
+    return count
+
+
+def last_success(uow_factory: Callable) -> datetime | None:
+    uow_factory = getattr(uow_factory, "uow", uow_factory)
+    with uow_factory() as uow:
+        return uow.outbox.last_sent_at()
