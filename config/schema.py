@@ -175,7 +175,8 @@ class DrawerSettings(_Section):
 class CardTerminalSettings(_Section):
     kind: Literal["simulated", "manual", "none"] = "simulated"
     host: str = "127.0.0.1"
-    port: int = Field(0, ge=0, le=65535)  # 0: the demo starts its own simulator on a free port
+    port: int = Field(0, ge=0, le=65535)  # 0: the terminal starts its own simulator on a free port
+    timeout_s: float = Field(60.0, gt=0, le=300)  # how long a charge may take (PIN entry included)
 
 
 class UISettings(_Section):

@@ -29,7 +29,7 @@ from zoneinfo import ZoneInfo
 from config.schema import CardTerminalSettings
 from drivers import card_protocol as proto
 from drivers.card_protocol import DayReport, ProtocolError, Transaction
-from pos_terminal.domain.errors import PaymentError
+from pos_terminal.domain.errors import CardOutcomeUnknown, CardTerminalUnavailable
 from pos_terminal.ids import uuid7
 from pos_terminal.money import Money
 from pos_terminal.ports import CardResult, DeviceState, DeviceStatus
@@ -40,24 +40,6 @@ __all__ = [
     "CardOutcomeUnknown", "CardTerminalUnavailable", "CardTransaction", "DayReport", "InvalidManualApproval",
     "ManualApproval", "ManualApprovalHandler", "ManualCardTerminal", "TcpCardTerminal", "parse_manual_approval",
 ]
-
-
-class CardOutcomeUnknown(PaymentError):
-    """A charge (or refund) whose outcome nobody knows: the card terminal stopped answering
-    during it and could not be asked afterwards. The sale must not be marked paid, and the card
-    must not be charged again until `resolve(request_id)` (or the terminal's screen) says."""
-
-    code = "card_outcome_unknown"
-
-    def __init__(self, message: str, *, request_id: str, **params: object) -> None:
-        super().__init__(message, request_id=request_id, **params)
-        self.request_id = request_id
-
-
-class CardTerminalUnavailable(PaymentError):
-    """A query (last transaction, day report) the card terminal could not answer now."""
-
-    code = "card_terminal_unavailable"
 
 
 @dataclass(frozen=True)
@@ -496,8 +478,8 @@ class ManualCardTerminal:
     kind = "card_terminal"
     MAX_ASKS = 5
 
-    def __init__(self, handler: ManualApprovalHandler, *, clock=None) -> None:
-        self._handler = handler
+    def __init__(self, handler: ManualApprovalHandler | None = None, *, clock=None) -> None:
+        self.handler = handler  # set by the screen that asks the cashier (ui/); None: nobody can answer
         self._clock = clock
         self._lock = threading.Lock()
         self._last: CardTransaction | None = None
@@ -547,7 +529,13 @@ class ManualCardTerminal:
         problem = ""
         with self._lock:
             for _ in range(self.MAX_ASKS):
-                answer = self._handler.ask_manual_approval(req.amount_minor, req.currency, kind=req.kind,
+                if self.handler is None:
+                    self._unresolved.pop(req.request_id, None)
+                    return CardTransaction(False, None, req.reference, None,
+                                           "no screen is attached to key in the standalone terminal's approval",
+                                           request_id=req.request_id, kind=req.kind, outcome="not_charged",
+                                           amount_minor=req.amount_minor, currency=req.currency)
+                answer = self.handler.ask_manual_approval(req.amount_minor, req.currency, kind=req.kind,
                                                            problem=problem)
                 if answer is None:
                     self._unresolved.pop(req.request_id, None)

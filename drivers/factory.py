@@ -3,7 +3,7 @@ pos_terminal/bootstrap.py wires what these return; `pos-terminal scan` uses the 
 
 from __future__ import annotations
 
-from config.schema import DrawerSettings, PrinterSettings, ScannerSettings
+from config.schema import CardTerminalSettings, DrawerSettings, PrinterSettings, ScannerSettings
 
 
 def scanner_from_settings(scanner: ScannerSettings):
@@ -49,3 +49,17 @@ def drawer_from_settings(drawer: DrawerSettings, printer):
     from drivers.simulated import AbsentDevice, SimulatedDrawer
 
     return AbsentDevice("drawer") if drawer.kind == "none" else SimulatedDrawer()
+
+
+def card_terminal_from_settings(card: CardTerminalSettings, *, store_timezone: str = "UTC"):
+    """None where there is none yet: kind "none", or a simulator (port 0) that the terminal
+    starts itself when its window opens (bootstrap.start_simulated_devices)."""
+    if card.kind == "manual":
+        from drivers.card_terminal import ManualCardTerminal
+
+        return ManualCardTerminal()
+    if card.kind == "simulated" and card.port:
+        from drivers.card_terminal import TcpCardTerminal
+
+        return TcpCardTerminal(card, timeout_s=card.timeout_s, store_timezone=store_timezone)
+    return None

@@ -118,6 +118,7 @@ class Terminal:
     _lock: InstanceLock | None = field(default=None, repr=False)
     _sessions: object = field(default=None, repr=False)
     _sandbox: object = field(default=None, repr=False)
+    _stand_ins: list = field(default_factory=list, repr=False)  # stoppers of start_simulated_devices
 
     # -- units of work -------------------------------------------------------------------
     def uow(self) -> SqlAlchemyUnitOfWork:
@@ -194,7 +195,7 @@ class Terminal:
         with `on_scan` (a scanner that failed to open keeps retrying on its own thread, so one
         plugged in later just starts working). Later status changes of a device that reports
         them (unplugged, reconnected) also reach `on_status`. Blocking: a worker's job."""
-        for device in (self.devices.scanner, self.devices.printer, self.devices.drawer):
+        for device in self._device_list():
             try:
                 status = device.open()
             except Exception as exc:  # an adapter bug must not stop the other devices opening
@@ -205,12 +206,20 @@ class Terminal:
             listen = getattr(device, "add_status_listener", None)
             if listen is not None:
                 listen(on_status)
+        if self.devices.card_terminal is None:
+            on_status(DeviceStatus("card_terminal", DeviceState.NOT_CONFIGURED, "none", "no card terminal configured"))
         if on_scan is not None:
             try:
                 self.devices.scanner.start(on_scan)
             except Exception as exc:
                 log.exception("scanner start failed")
                 on_status(DeviceStatus("scanner", DeviceState.ERROR, "", f"failed to start: {exc}"))
+
+    def _device_list(self) -> list:
+        devices = [self.devices.scanner, self.devices.printer, self.devices.drawer]
+        if self.devices.card_terminal is not None:
+            devices.append(self.devices.card_terminal)
+        return devices
 
     def use_scanner(self, scanner_settings, on_status: Callable[[DeviceStatus], None], on_scan: Callable) -> DeviceStatus:
         """Puts a scanner built from `scanner_settings` (config.schema.ScannerSettings) at the counter:
@@ -247,11 +256,17 @@ class Terminal:
         if self._sandbox is not None:
             self._sandbox.stop()
             self._sandbox = None
-        for device in (self.devices.scanner, self.devices.printer, self.devices.drawer):
+        for device in self._device_list():
             try:
                 device.close()
             except Exception:
                 log.exception("device close failed")
+        while self._stand_ins:
+            stop = self._stand_ins.pop()
+            try:
+                stop()
+            except Exception:
+                log.exception("stand-in device did not stop")
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -265,25 +280,52 @@ def build_scanner(settings: Settings):
 
 
 def build_devices(settings: Settings) -> DeviceSet:
-    from drivers.simulated import AbsentDevice, SimulatedDrawer, SimulatedPrinter, UnsupportedDevice
+    from drivers.factory import card_terminal_from_settings, drawer_from_settings, printer_from_settings
 
-    def unsupported(kind: str, name: str) -> UnsupportedDevice:
-        return UnsupportedDevice(kind, name, f"{kind} kind '{name}' is not supported by this version of pos-terminal")
+    printer = printer_from_settings(settings.printer)
+    return DeviceSet(
+        scanner=build_scanner(settings),
+        printer=printer,
+        drawer=drawer_from_settings(settings.drawer, printer),
+        card_terminal=card_terminal_from_settings(settings.card_terminal, store_timezone=settings.terminal.timezone),
+    )
 
-    scanner = build_scanner(settings)
+
+def start_simulated_devices(terminal: Terminal) -> list[str]:
+    """Where the settings say "simulated" for the printer or the card terminal (the demo's
+    defaults), starts real stand-ins and talks to them through the real adapters: a virtual
+    network printer in this process (ESC/POS over TCP, jobs kept as files, DLE EOT answered; the
+    drawer kicks through it) and the card-terminal simulator in its own process. Returns one line
+    per stand-in for the person starting the terminal. Blocking (about a second): call before the
+    window opens. Terminal.close() stops them."""
+    from drivers.card_simulator import start_process
+    from drivers.card_terminal import TcpCardTerminal
+    from drivers.drawer import PrinterDrawer
+    from drivers.printer import EscposPrinter
+    from drivers.virtual_printer import VirtualPrinter
+
+    settings, lines = terminal.settings, []
     if settings.printer.kind == "simulated":
-        printer = SimulatedPrinter()
-    elif settings.printer.kind == "none":
-        printer = AbsentDevice("printer")
-    else:
-        printer = unsupported("printer", settings.printer.kind)
-    if settings.drawer.kind == "simulated":
-        drawer = SimulatedDrawer()
-    elif settings.drawer.kind == "none":
-        drawer = AbsentDevice("drawer")
-    else:
-        drawer = unsupported("drawer", settings.drawer.kind)
-    return DeviceSet(scanner=scanner, printer=printer, drawer=drawer)
+        virtual = VirtualPrinter(0, terminal.paths.root / "virtual-printer").start()
+        terminal._stand_ins.append(virtual.stop)
+        printer_settings = settings.printer.model_copy(update={"kind": "network", "host": "127.0.0.1", "port": virtual.port})
+        printer = EscposPrinter(printer_settings, timeout_s=settings.printer.timeout_s)
+        terminal.devices.printer = printer
+        if settings.drawer.kind == "simulated":
+            terminal.devices.drawer = PrinterDrawer(printer, settings.drawer.pin, reports_state=True)
+        lines.append(f"Virtual printer: {virtual.address}, receipts in {virtual.out_dir}")
+    if settings.card_terminal.kind == "simulated" and not settings.card_terminal.port:
+        from drivers.card_simulator import stop_process
+
+        terminal.paths.logs.mkdir(parents=True, exist_ok=True)
+        proc, port = start_process(
+            0, state_dir=terminal.paths.root / "card-simulator", log_path=terminal.paths.logs / "card-simulator.log"
+        )
+        terminal._stand_ins.append(lambda: stop_process(proc))
+        card = settings.card_terminal.model_copy(update={"port": port})
+        terminal.devices.card_terminal = TcpCardTerminal(card, timeout_s=card.timeout_s, store_timezone=settings.terminal.timezone)
+        lines.append(f"Card terminal simulator: 127.0.0.1:{port} (its own process)")
+    return lines
 
 
 def build_platform(settings: Settings, credentials: Credentials, *, sandbox_url: str | None = None,

@@ -117,6 +117,7 @@ def _run_gui(args, *, demo: bool) -> int:
             if demo:
                 print("Demo sign-in: cashier 1001 / PIN 1357, manager 8001 / PIN 8642, technician 9001 / PIN 9753")
             _start_platform(terminal)
+            _start_simulated_devices(terminal)
             terminal.start_sync()
             print(f"Data folder: {terminal.paths.root}  Log: {terminal.log_file}  Stop with Ctrl+C.", flush=True)
             from ui.app import run_gui
@@ -145,6 +146,18 @@ def _start_platform(terminal) -> None:
         return
     if url:
         print(f"Sandbox platform: {url}  (customer pages: {url}/o/..., seller page: {url}/seller)")
+
+
+def _start_simulated_devices(terminal) -> None:
+    """Stand-ins for a printer and a card terminal set to "simulated"; one that will not start
+    leaves that device as a status, never stops the terminal."""
+    from pos_terminal.bootstrap import start_simulated_devices
+
+    try:
+        for line in start_simulated_devices(terminal):
+            print(line)
+    except Exception as exc:
+        _err(f"a simulated device did not start ({exc}); see the status line")
 
 
 def cmd_demo(args) -> int:
@@ -483,6 +496,28 @@ def cmd_devices(args) -> int:
 # ------------------------------------------------------------------------------ parser
 
 
+def cmd_virtual_printer(args) -> int:
+    from drivers.virtual_printer import serve
+
+    try:
+        serve(args.port, args.out, args.host)
+    except OSError as exc:
+        raise CliError(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}; choose another --port") from None
+    return EXIT_OK
+
+
+def cmd_card_simulator(args) -> int:
+    from drivers.card_simulator import MODES, serve
+
+    if args.mode not in MODES:
+        raise CliError(f"--mode {args.mode!r}: use one of {', '.join(MODES)}")
+    try:
+        serve(args.host, args.port, args.mode, args.state)
+    except OSError as exc:
+        raise CliError(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}; choose another --port") from None
+    return EXIT_OK
+
+
 def cmd_version(args) -> int:
     print(f"pos-terminal {__version__}")
     return EXIT_OK
@@ -592,6 +627,19 @@ def build_parser() -> argparse.ArgumentParser:
                    help="never ask the platform (default: fetch the keys once when the voucher names an unknown key)")
     target_options(c)
     c.set_defaults(func=cmd_voucher_inspect)
+
+    p = sub.add_parser("virtual-printer", help="a network receipt printer that keeps each job as bytes and readable text")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=9100)
+    p.add_argument("--out", default="virtual-printer", metavar="DIR", help="folder for job-NNNN.bin / job-NNNN.txt")
+    p.set_defaults(func=cmd_virtual_printer)
+
+    p = sub.add_parser("card-simulator", help="a bank-card terminal simulator speaking the terminal's TCP protocol")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=0, help="0: a free port (printed)")
+    p.add_argument("--mode", default="approve", help="approve, decline, timeout, disconnect-after-approve, slow or drop")
+    p.add_argument("--state", metavar="DIR", help="keep the day's transactions in DIR across restarts")
+    p.set_defaults(func=cmd_card_simulator)
 
     p = sub.add_parser("version", help="print the version")
     p.set_defaults(func=cmd_version)

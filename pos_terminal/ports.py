@@ -103,9 +103,21 @@ class CardResult:
 
 
 class CardTerminal(Device, Protocol):
-    def charge(self, amount_minor: int, currency: str, reference: str) -> CardResult: ...
+    """Every call but status() may block (a worker's job). A charge whose outcome could not be
+    learned raises CardOutcomeUnknown (pos_terminal.domain.errors): never charge again before
+    `resolve(request_id)` answers. The same `request_id` is never charged twice."""
+
+    def charge(self, amount_minor: int, currency: str, reference: str, *, request_id: str | None = None) -> CardResult: ...
+
+    def refund(self, amount_minor: int, currency: str, original_reference: str, *, request_id: str | None = None) -> CardResult: ...
+
+    def resolve(self, request_id: str) -> CardResult: ...
 
     def last_transaction(self) -> CardResult | None: ...
+
+    def day_report(self, day=None, currency: str = "CNY"):
+        """The card terminal's own totals for a day, or None where it cannot tell (standalone)."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -281,4 +293,5 @@ class DeviceSet:
     scanner: Scanner
     printer: ReceiptPrinter
     drawer: CashDrawer
+    card_terminal: CardTerminal | None = None
     extra: dict = field(default_factory=dict)

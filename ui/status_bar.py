@@ -16,7 +16,7 @@ from ui.tasks import run_in_background
 from ui.texts import device_name, device_state_text, fill
 from ui.widgets import StatusItem
 
-DEVICES = ("scanner", "printer", "drawer")
+DEVICES = ("scanner", "printer", "drawer", "card_terminal")
 
 _DEVICE_TONES = {
     DeviceState.READY: "ok",
@@ -105,6 +105,8 @@ class StatusBar(QWidget):
 
     # -- values from the bridge ----------------------------------------------------------
     def show_device_status(self, status: DeviceStatus) -> None:
+        if status.device not in self._devices:
+            return
         self._devices[status.device] = status
         self._render_device(status.device)
 

@@ -57,3 +57,21 @@ class StorageError(DomainError):
     """The store could not be written or read; nothing was half-written (the unit of work rolled back)."""
 
     code = "storage_error"
+
+
+class CardOutcomeUnknown(PaymentError):
+    """A charge (or refund) whose outcome nobody knows: the card terminal stopped answering
+    during it and could not be asked afterwards. The sale must not be marked paid, and the card
+    must not be charged again until `resolve(request_id)` (or the terminal's screen) says."""
+
+    code = "card_outcome_unknown"
+
+    def __init__(self, message: str, *, request_id: str, **params: object) -> None:
+        super().__init__(message, request_id=request_id, **params)
+        self.request_id = request_id
+
+
+class CardTerminalUnavailable(PaymentError):
+    """A query (last transaction, day report) the card terminal could not answer now."""
+
+    code = "card_terminal_unavailable"
