@@ -106,3 +106,21 @@ def test_devices_json_lists_every_kind_without_failing():
         assert key in found
     r = run("devices")
     assert r.returncode == 0 and r.stdout.strip()
+
+
+def test_video_source_prints_each_code_once_and_ends_with_the_file(tmp_path):
+    from tests.integration.test_camera import FPS, SIZE, code_image, frame_with
+
+    clip = tmp_path / "counter.avi"
+    writer = cv2.VideoWriter(str(clip), cv2.VideoWriter_fourcc(*"MJPG"), FPS, SIZE)
+    for frame, count in ((frame_with(None), 5), (frame_with(code_image("PO000000001001", "QRCode", 6)), 30),
+                         (frame_with(None), 5), (frame_with(code_image("IC0000000010010001", "Code128", 3)), 30),
+                         (frame_with(None), 5)):
+        for _ in range(count):
+            writer.write(frame)
+    writer.release()
+    r = run("scan", "--source", f"video:{clip}", "--json", "--timeout", "60")
+    assert r.returncode == 0, r.stderr
+    lines = [json.loads(line) for line in r.stdout.splitlines()]
+    assert [(line["text"], line["symbology"]) for line in lines] == [("PO000000001001", "qr"), ("IC0000000010010001", "code128")]
+    assert all(line["source"] == f"video:{clip}" and line["latency_ms"] is not None for line in lines)
