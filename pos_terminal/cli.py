@@ -445,7 +445,11 @@ def cmd_scan(args) -> int:
         scanner.close()
         raise CliError(f"{spec.label}: {status.detail}")
     print(f"{spec.label}: ready ({status.detail or 'open'}); waiting for scans", file=sys.stderr, flush=True)
-    scanner.add_status_listener(lambda st: _err(f"{spec.label}: {st.state.value}: {st.detail}"))
+    def show(st) -> None:
+        if st.detail:  # closing at the end of the command says nothing
+            _err(f"{spec.label}: {st.state.value}: {st.detail}")
+
+    scanner.add_status_listener(show)
     events: queue.Queue = queue.Queue(maxsize=10_000)
     scanner.start(events.put)
     finished = getattr(scanner, "finished", None)
