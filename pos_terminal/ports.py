@@ -181,6 +181,13 @@ class PlatformClient(Protocol):
 
     def release_claim(self, order_no: str) -> dict: ...
 
+    # prepaid cards: every debit or credit carries an Idempotency-Key, so a retry never moves money twice
+    def get_card(self, card_no: str) -> dict: ...
+
+    def debit_card(self, card_no: str, amount_minor: int, currency: str, reference: str, idempotency_key: str) -> dict: ...
+
+    def credit_card(self, card_no: str, amount_minor: int, currency: str, reference: str, idempotency_key: str) -> dict: ...
+
 
 class VoucherVerifier(Protocol):
     """Verifies a voucher against the cached platform keys (sync.keys.KeyStore). May refresh the

@@ -73,7 +73,7 @@ class Workspace(QWidget):
         self.nav = SideNav(self)
         self.stack = QStackedWidget(self)
         factories: dict[str, Callable[[], Page]] = {
-            "checkout": lambda: CheckoutPage(self),
+            "checkout": lambda: CheckoutPage(terminal, bridge, user, self),
             "refunds": lambda: RefundsPage(self),
             "shift": lambda: ShiftPage(terminal, self),
             "devices": lambda: DevicesPage(terminal, bridge, self),

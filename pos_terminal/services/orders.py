@@ -96,10 +96,11 @@ def _voucher_spec(claims) -> OrderSpec:
 def _paid_here(uow: UnitOfWork, order_no: str) -> None:
     with uow:
         sale = uow.sales.paid_for_order(order_no)
+        receipt_no = sale.receipt_no if sale is not None else None  # read while the session is open
     if sale is not None:
         raise AlreadyPaid(
-            f"order {order_no} was already paid at this terminal (receipt {sale.receipt_no}); do not take money twice",
-            order_no=order_no, where="here", receipt_no=sale.receipt_no)
+            f"order {order_no} was already paid at this terminal (receipt {receipt_no}); do not take money twice",
+            order_no=order_no, where="here", receipt_no=receipt_no)
 
 
 def _check_view(view: dict, terminal_id: str, store_id: str) -> None:

@@ -4,351 +4,873 @@
 <context>
     <name>CheckoutPage</name>
     <message>
-        <location filename="../screens/checkout.py" line="10"/>
+        <location filename="../screens/checkout.py" line="391"/>
         <source>Checkout</source>
         <translation>Checkout</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="13"/>
+        <location filename="../screens/checkout.py" line="394"/>
         <source>Scan the buyer&apos;s payment code or order number, then take the payment.</source>
         <translation>Scan the buyer&apos;s payment code or order number, then take the payment.</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="16"/>
-        <source>Coming next: the scanned order with its items and total, and cash, prepaid-card and bank-card payment with a printed receipt.</source>
-        <translation>Coming next: the scanned order with its items and total, and cash, prepaid-card and bank-card payment with a printed receipt.</translation>
+        <location filename="../screens/checkout.py" line="397"/>
+        <source>No shift is open at this terminal. Count the cash in the drawer and open a shift with that float to take payments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="399"/>
+        <source>Opening float (counted cash)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="400"/>
+        <source>Open shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="401"/>
+        <source>Scan the payment code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="402"/>
+        <source>Or type the order number and press Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="404"/>
+        <source>Find order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="405"/>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="406"/>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="407"/>
+        <source>F1 Cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="408"/>
+        <source>F2 Prepaid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="409"/>
+        <source>F3 Card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="410"/>
+        <source>Cash handed over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="411"/>
+        <source>Exact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="412"/>
+        <source>Take cash (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="413"/>
+        <source>Scan or swipe the card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="414"/>
+        <source>Amount from the card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="415"/>
+        <source>Debit card (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="416"/>
+        <source>The buyer pays on the card terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="417"/>
+        <source>Amount to charge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="418"/>
+        <source>Charge card (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="419"/>
+        <source>Check again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="420"/>
+        <source>Esc Cancel order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="421"/>
+        <source>F9 Reprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="422"/>
+        <source>Next sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="423"/>
+        <source>Paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="424"/>
+        <source>Change due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="474"/>
+        <source>Type the counted float as an amount, e.g. 200 or 200.50.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="477"/>
+        <source>The float cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="488"/>
+        <source>Shift open with a float of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="507"/>
+        <source>Another payment code was scanned. Finish or cancel the current order first (Esc).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="513"/>
+        <source>Open a shift first: type the counted float and press Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="543"/>
+        <source>Payment code valid until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="547"/>
+        <source>Offline payment: the platform cannot be reached. The signed code is valid; the payment is sent when the connection is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="549"/>
+        <source>If the order was paid elsewhere meanwhile, the platform refunds the buyer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="594"/>
+        <source>Type an amount, e.g. 50 or 12.50.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="617"/>
+        <source>Change: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="619"/>
+        <source>Still due after this: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="650"/>
+        <source>Card ****%1 · balance %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="668"/>
+        <source>Debiting the prepaid card…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="699"/>
+        <source>Waiting for the card terminal… the buyer presents the card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="707"/>
+        <source>Asking the card terminal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="740"/>
+        <source>Recording the sale…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="770"/>
+        <source>The buyer asked for a copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="770"/>
+        <source>The receipt was damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="771"/>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="772"/>
+        <source>Reprint a copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="772"/>
+        <source>Why is a copy printed?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="785"/>
+        <source>Copy printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="785"/>
+        <location filename="../screens/checkout.py" line="854"/>
+        <source>Receipt printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="789"/>
+        <source>The receipt was not printed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="816"/>
+        <source>Cancel order %1: the payments taken (%2) are given back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="827"/>
+        <source>Order cancelled. Given back: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="829"/>
+        <source>Order cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="838"/>
+        <source>Cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="838"/>
+        <source>Prepaid card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="839"/>
+        <source>Bank card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="851"/>
+        <source>Receipt %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="857"/>
+        <source>Printer: %1 — the receipt is kept for reprint (F9).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="861"/>
+        <source>Drawer opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="863"/>
+        <source>Drawer did not open (%1): open it with the key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="891"/>
+        <source>That is a product barcode, not an order. Scan the payment code on the buyer&apos;s phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="893"/>
+        <source>That is an item code from a receipt: returns are taken on the Refunds page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="895"/>
+        <source>That is a prepaid card. Scan the order first, then choose F2 Prepaid to pay with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="896"/>
+        <source>This code is not one this terminal reads. Scan the payment QR code or the order number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="911"/>
+        <source>This payment code has expired. Ask the buyer to open the order again for a new code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="913"/>
+        <source>This payment code was altered or is not from the platform. Do not take payment for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="915"/>
+        <source>This payment code is signed with a key this terminal does not know yet. Connect to the platform, or ask for the order number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="917"/>
+        <source>This payment code is damaged or not a payment code. Scan it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="918"/>
+        <source>This payment code is longer than any real one. Do not take payment for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="920"/>
+        <source>This payment code is dated in the future: check this terminal&apos;s clock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="922"/>
+        <source>This order is being paid at another counter (%1). Wait, or ask that counter to cancel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="925"/>
+        <source>This order has expired. The buyer must order again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="926"/>
+        <source>The shop cancelled this order. It cannot be paid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="927"/>
+        <source>The platform does not know this order. Check the code with the buyer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="928"/>
+        <source>An order number or link can only be paid online, and the platform cannot be reached. Ask the buyer to show the payment QR code, which works offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="931"/>
+        <source>The platform and the payment code disagree on the amount. Ask the buyer to open the order again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="934"/>
+        <source>The platform refused this order: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="940"/>
+        <source>This order was already paid at this terminal (receipt %1). Do not take money twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="942"/>
+        <source>This order was already paid at this terminal. Do not take money twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="944"/>
+        <source>The buyer already paid this order online. Do not take money twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="945"/>
+        <source>This order was already paid elsewhere. Do not take money twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="948"/>
+        <source>No shift is open: open one with the counted float, then take the payment again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="955"/>
+        <source>Prepaid card %1 holds only %2. Take that amount and the rest another way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="957"/>
+        <source>The prepaid card&apos;s balance is too low for this amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="959"/>
+        <source>Card declined. The card was not charged; ask for another card or tender.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="960"/>
+        <source>The card terminal did not charge the card (not reachable or refused). Check it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="962"/>
+        <source>Card payment cancelled. Nothing was charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="963"/>
+        <source>The card terminal stopped answering during the payment. Look at its screen and do NOT charge again: press Check again once it is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="965"/>
+        <source>No card terminal is set up at this counter. Take another tender.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="966"/>
+        <source>Prepaid cards need the platform, which cannot be reached now. Take another tender, or retry the same card and amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="968"/>
+        <source>The last debit from card %1 has an unknown outcome. Retry that same card and amount first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="970"/>
+        <source>The platform does not know this prepaid card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="971"/>
+        <source>This prepaid card is blocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="972"/>
+        <source>The platform refused this prepaid card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="973"/>
+        <source>That is not a prepaid card number. Scan or swipe the card, or type its 16 digits starting with 88.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="975"/>
+        <source>That is more than is still due.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="976"/>
+        <source>The payments do not cover the total yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="977"/>
+        <source>Payments were taken: a manager must approve the cancel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="978"/>
+        <source>Not everything could be given back: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="979"/>
+        <source>Still working on the previous step. Wait a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="985"/>
+        <source>Something went wrong: %1. Try again; if it keeps happening, call the technician.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DevicesPage</name>
     <message>
-        <location filename="../screens/devices.py" line="274"/>
-        <location filename="../screens/devices.py" line="309"/>
+        <location filename="../screens/devices.py" line="280"/>
+        <location filename="../screens/devices.py" line="315"/>
         <source>Check the settings: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="281"/>
+        <location filename="../screens/devices.py" line="287"/>
         <source>Opening the scanner…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="295"/>
+        <location filename="../screens/devices.py" line="301"/>
         <source>The scanner is working. Scan a code to see it below; save to keep this setting.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="297"/>
+        <location filename="../screens/devices.py" line="303"/>
         <source>The scanner could not be opened: %1. It keeps trying in the background.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="303"/>
+        <location filename="../screens/devices.py" line="309"/>
         <source>The scanner could not be started: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="322"/>
+        <location filename="../screens/devices.py" line="328"/>
         <source>Saved to %1. Press Apply to use it now if you have not.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="326"/>
+        <location filename="../screens/devices.py" line="332"/>
         <source>Not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="337"/>
+        <location filename="../screens/devices.py" line="343"/>
         <source>The scanner at the counter is not the simulated one: press Apply first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="345"/>
+        <location filename="../screens/devices.py" line="351"/>
         <source>Looking for devices…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="349"/>
+        <location filename="../screens/devices.py" line="355"/>
         <source>Could not list the devices: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="370"/>
+        <location filename="../screens/devices.py" line="376"/>
         <source>Camera: %1 frames per second</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="374"/>
+        <location filename="../screens/devices.py" line="383"/>
         <source>Camera: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="407"/>
+        <location filename="../screens/devices.py" line="388"/>
+        <source>Scanner at the counter: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="427"/>
         <source>Serial ports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="408"/>
+        <location filename="../screens/devices.py" line="428"/>
         <source>Cameras</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="409"/>
+        <location filename="../screens/devices.py" line="429"/>
         <source>Input devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="410"/>
+        <location filename="../screens/devices.py" line="430"/>
         <source>USB printers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="411"/>
+        <location filename="../screens/devices.py" line="431"/>
         <source>Network printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="420"/>
-        <source>%1 found</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="426"/>
-        <source>%1 devices found. Choose one on the Scanner tab.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="443"/>
+        <location filename="../screens/devices.py" line="465"/>
         <source>Devices</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="446"/>
+        <location filename="../screens/devices.py" line="468"/>
         <source>Choose the counter&apos;s scanner, try it with a live readout, and save it to the settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="449"/>
+        <location filename="../screens/devices.py" line="472"/>
         <source>Scanner</source>
         <translation type="unfinished">Scanner</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="450"/>
+        <location filename="../screens/devices.py" line="473"/>
         <source>Found on this machine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="451"/>
+        <location filename="../screens/devices.py" line="474"/>
         <source>Scanner type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="453"/>
+        <location filename="../screens/devices.py" line="476"/>
         <source>Simulated (demo)</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../screens/devices.py" line="454"/>
-        <source>USB keyboard wedge (in this window)</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location filename="../screens/devices.py" line="440"/>
+        <source>%n found</source>
+        <translation>
+            <numerusform>%n found</numerusform>
+            <numerusform>%n found</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="455"/>
-        <source>USB keyboard wedge (grabbed, Linux evdev)</source>
+        <location filename="../screens/devices.py" line="447"/>
+        <source>could not be listed: %1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../screens/devices.py" line="456"/>
-        <source>Serial scanner (RS-232 / USB-CDC)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="457"/>
-        <source>Webcam</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="462"/>
-        <source>Port</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="463"/>
-        <source>Baud rate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="464"/>
-        <source>Data bits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="465"/>
-        <source>Parity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="466"/>
-        <source>Stop bits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="467"/>
-        <source>Flow control</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="468"/>
-        <source>Suffix (end of a scan)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="469"/>
-        <source>Custom suffix</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="470"/>
-        <source>Idle gap ending a scan (ms)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="471"/>
-        <source>Prefix to strip</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="472"/>
-        <source>AIM symbology identifiers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="473"/>
-        <source>Camera (index, device or video file)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="474"/>
-        <source>Decoder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="475"/>
-        <source>Width</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="476"/>
-        <source>Height</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location filename="../screens/devices.py" line="448"/>
+        <source>%n device(s) found. Choose one on the Scanner tab.</source>
+        <translation>
+            <numerusform>%n device found. Choose one on the Scanner tab.</numerusform>
+            <numerusform>%n devices found. Choose one on the Scanner tab.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../screens/devices.py" line="477"/>
-        <source>Same code again counts after (ms)</source>
+        <source>Keyboard wedge, in this window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/devices.py" line="478"/>
-        <source>Longest gap between scanner keys (ms)</source>
+        <source>Keyboard wedge, grabbed (evdev)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/devices.py" line="479"/>
-        <source>Shortest scan (characters)</source>
+        <source>Serial scanner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/devices.py" line="480"/>
-        <source>Terminator</source>
+        <source>Webcam</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="481"/>
-        <source>Custom terminator</source>
+        <location filename="../screens/devices.py" line="485"/>
+        <source>Port</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="482"/>
-        <source>Scanner keyboard layout</source>
+        <location filename="../screens/devices.py" line="486"/>
+        <source>Baud rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/devices.py" line="487"/>
-        <source>Input device (name, vendor:product or path)</source>
+        <source>Data bits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/devices.py" line="488"/>
-        <source>The demo scanner: type a code and send it, as if it had been scanned.</source>
+        <source>Parity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/devices.py" line="489"/>
-        <source>Code to scan</source>
+        <source>Stop bits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/devices.py" line="490"/>
-        <source>Send as a scan</source>
+        <source>Flow control</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/devices.py" line="491"/>
-        <source>Scans typed faster than the gap above never reach the field that has focus; people typing are not affected.</source>
+        <source>Suffix (end of a scan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/devices.py" line="492"/>
-        <source>Apply and test</source>
+        <source>Custom suffix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/devices.py" line="493"/>
-        <source>Save to settings</source>
+        <source>Idle gap ending a scan (ms)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/devices.py" line="494"/>
-        <source>Scans</source>
+        <source>Prefix to strip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/devices.py" line="495"/>
-        <source>Time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="495"/>
-        <source>Source</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="495"/>
-        <source>Type</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="495"/>
-        <source>Text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="495"/>
-        <source>Latency</source>
+        <source>AIM symbology identifiers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/devices.py" line="496"/>
-        <source>Look again</source>
+        <source>Camera (index, device or video file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="497"/>
+        <source>Decoder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/devices.py" line="498"/>
-        <source>Camera preview</source>
+        <source>Width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="499"/>
+        <source>Height</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="500"/>
+        <source>Same code again counts after (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="501"/>
+        <source>Longest gap between scanner keys (ms)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/devices.py" line="502"/>
+        <source>Shortest scan (characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="503"/>
+        <source>Terminator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="504"/>
+        <source>Custom terminator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="505"/>
+        <source>Scanner keyboard layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="510"/>
+        <source>Input device (name, vendor:product or path)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="511"/>
+        <source>The demo scanner: type a code and send it, as if it had been scanned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="512"/>
+        <source>Code to scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="513"/>
+        <source>Send as a scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="514"/>
+        <source>Scans typed faster than the gap above never reach the field that has focus; people typing are not affected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="515"/>
+        <source>Apply and test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="516"/>
+        <source>Save to settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="517"/>
+        <source>Scans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="518"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="518"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="518"/>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="518"/>
+        <source>Latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="519"/>
+        <source>Look again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="520"/>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="520"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="522"/>
+        <source>Camera preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="526"/>
         <source>Serial ports, cameras, input devices and printers attached to this machine.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -434,6 +956,82 @@
         <location filename="../dialogs/manager_approval.py" line="159"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ManualApprovalDialog</name>
+    <message>
+        <location filename="../dialogs/tender_dialogs.py" line="95"/>
+        <source>Type exactly the last four digits of the card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender_dialogs.py" line="96"/>
+        <source>Type the approval code from the card terminal&apos;s slip (letters and digits).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender_dialogs.py" line="105"/>
+        <source>Standalone card terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender_dialogs.py" line="106"/>
+        <source>Refund on the card terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender_dialogs.py" line="106"/>
+        <source>Charge on the card terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender_dialogs.py" line="107"/>
+        <source>Enter %1 on the standalone card terminal. When it approves, type its approval code and the card&apos;s last four digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender_dialogs.py" line="109"/>
+        <source>Approval code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender_dialogs.py" line="110"/>
+        <source>Card&apos;s last four digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender_dialogs.py" line="111"/>
+        <source>Record approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender_dialogs.py" line="112"/>
+        <source>Not approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrderLinesModel</name>
+    <message>
+        <location filename="../checkout_model.py" line="52"/>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../checkout_model.py" line="53"/>
+        <source>Qty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../checkout_model.py" line="54"/>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../checkout_model.py" line="55"/>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -648,47 +1246,47 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../status_bar.py" line="136"/>
+        <location filename="../status_bar.py" line="138"/>
         <source>Platform: unknown</source>
         <translation>Platform: unknown</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="138"/>
+        <location filename="../status_bar.py" line="140"/>
         <source>Platform: checking…</source>
         <translation>Platform: checking…</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="140"/>
+        <location filename="../status_bar.py" line="142"/>
         <source>Platform online</source>
         <translation>Platform online</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="142"/>
+        <location filename="../status_bar.py" line="144"/>
         <source>Platform offline</source>
         <translation>Platform offline</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="148"/>
+        <location filename="../status_bar.py" line="150"/>
         <source>Sync: unknown</source>
         <translation>Sync: unknown</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="150"/>
+        <location filename="../status_bar.py" line="152"/>
         <source>Sync: checking…</source>
         <translation>Sync: checking…</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="152"/>
+        <location filename="../status_bar.py" line="156"/>
         <source>All sent</source>
         <translation>All sent</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="152"/>
+        <location filename="../status_bar.py" line="154"/>
         <source>Nothing is waiting to be sent to the platform.</source>
         <translation>Nothing is waiting to be sent to the platform.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../status_bar.py" line="154"/>
+        <location filename="../status_bar.py" line="158"/>
         <source>%n message(s) waiting to be sent to the platform.</source>
         <translation>
             <numerusform>%n message waiting to be sent to the platform.</numerusform>
@@ -696,7 +1294,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../status_bar.py" line="157"/>
+        <location filename="../status_bar.py" line="161"/>
         <source>The oldest has waited %n minute(s).</source>
         <translation>
             <numerusform>The oldest has waited %n minute.</numerusform>
@@ -704,7 +1302,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="159"/>
+        <location filename="../status_bar.py" line="165"/>
         <source>Last error: %1</source>
         <translation>Last error: %1</translation>
     </message>
@@ -717,12 +1315,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="175"/>
+        <location filename="../status_bar.py" line="174"/>
         <source>Last sent to the platform: %1</source>
         <translation>Last sent to the platform: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../status_bar.py" line="161"/>
+        <location filename="../status_bar.py" line="168"/>
         <source>%n to send</source>
         <translation>
             <numerusform>%n to send</numerusform>
@@ -730,7 +1328,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="165"/>
+        <location filename="../status_bar.py" line="178"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>

@@ -4,351 +4,871 @@
 <context>
     <name>CheckoutPage</name>
     <message>
-        <location filename="../screens/checkout.py" line="10"/>
+        <location filename="../screens/checkout.py" line="391"/>
         <source>Checkout</source>
         <translation>收银</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="13"/>
+        <location filename="../screens/checkout.py" line="394"/>
         <source>Scan the buyer&apos;s payment code or order number, then take the payment.</source>
         <translation>扫描顾客的付款码或订单号，然后收款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="16"/>
-        <source>Coming next: the scanned order with its items and total, and cash, prepaid-card and bank-card payment with a printed receipt.</source>
-        <translation>即将推出：显示扫描到的订单商品和金额，支持现金、预付卡和银行卡付款，并打印小票。</translation>
+        <location filename="../screens/checkout.py" line="397"/>
+        <source>No shift is open at this terminal. Count the cash in the drawer and open a shift with that float to take payments.</source>
+        <translation>本终端没有已开班的班次。请清点钱箱现金，以该备用金开班后再收款。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="399"/>
+        <source>Opening float (counted cash)</source>
+        <translation>开班备用金（清点的现金）</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="400"/>
+        <source>Open shift</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="401"/>
+        <source>Scan the payment code</source>
+        <translation>请扫描付款码</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="402"/>
+        <source>Or type the order number and press Enter</source>
+        <translation>或输入订单号后按回车</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="404"/>
+        <source>Find order</source>
+        <translation>查找订单</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="405"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="406"/>
+        <source>Due</source>
+        <translation>待付</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="407"/>
+        <source>F1 Cash</source>
+        <translation>F1 现金</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="408"/>
+        <source>F2 Prepaid</source>
+        <translation>F2 储值卡</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="409"/>
+        <source>F3 Card</source>
+        <translation>F3 银行卡</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="410"/>
+        <source>Cash handed over</source>
+        <translation>收到的现金</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="411"/>
+        <source>Exact</source>
+        <translation>正好</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="412"/>
+        <source>Take cash (Enter)</source>
+        <translation>收现金（回车）</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="413"/>
+        <source>Scan or swipe the card</source>
+        <translation>扫描或刷卡</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="414"/>
+        <source>Amount from the card</source>
+        <translation>从卡中扣款金额</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="415"/>
+        <source>Debit card (Enter)</source>
+        <translation>扣款（回车）</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="416"/>
+        <source>The buyer pays on the card terminal.</source>
+        <translation>请顾客在刷卡机上付款。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="417"/>
+        <source>Amount to charge</source>
+        <translation>刷卡金额</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="418"/>
+        <source>Charge card (Enter)</source>
+        <translation>刷卡（回车）</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="419"/>
+        <source>Check again</source>
+        <translation>再次查询</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="420"/>
+        <source>Esc Cancel order</source>
+        <translation>Esc 取消订单</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="421"/>
+        <source>F9 Reprint</source>
+        <translation>F9 重打</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="422"/>
+        <source>Next sale</source>
+        <translation>下一笔</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="423"/>
+        <source>Paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="424"/>
+        <source>Change due</source>
+        <translation>找零</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="474"/>
+        <source>Type the counted float as an amount, e.g. 200 or 200.50.</source>
+        <translation>请输入清点的备用金金额，例如 200 或 200.50。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="477"/>
+        <source>The float cannot be negative.</source>
+        <translation>备用金不能为负数。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="488"/>
+        <source>Shift open with a float of %1.</source>
+        <translation>已开班，备用金 %1。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="507"/>
+        <source>Another payment code was scanned. Finish or cancel the current order first (Esc).</source>
+        <translation>扫描了另一个付款码。请先完成或取消当前订单（Esc）。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="513"/>
+        <source>Open a shift first: type the counted float and press Enter.</source>
+        <translation>请先开班：输入清点的备用金后按回车。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="543"/>
+        <source>Payment code valid until %1</source>
+        <translation>付款码有效期至 %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="547"/>
+        <source>Offline payment: the platform cannot be reached. The signed code is valid; the payment is sent when the connection is back.</source>
+        <translation>离线付款：无法连接平台。已签名的付款码有效；联网后自动上传付款。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="549"/>
+        <source>If the order was paid elsewhere meanwhile, the platform refunds the buyer.</source>
+        <translation>如果该订单在此期间已在别处付款，平台会给顾客退款。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="594"/>
+        <source>Type an amount, e.g. 50 or 12.50.</source>
+        <translation>请输入金额，例如 50 或 12.50。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="617"/>
+        <source>Change: %1</source>
+        <translation>找零：%1</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="619"/>
+        <source>Still due after this: %1</source>
+        <translation>之后仍需支付：%1</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="650"/>
+        <source>Card ****%1 · balance %2</source>
+        <translation>卡 ****%1 · 余额 %2</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="668"/>
+        <source>Debiting the prepaid card…</source>
+        <translation>正在从储值卡扣款…</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="699"/>
+        <source>Waiting for the card terminal… the buyer presents the card.</source>
+        <translation>正在等待刷卡机…请顾客刷卡。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="707"/>
+        <source>Asking the card terminal…</source>
+        <translation>正在查询刷卡机…</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="740"/>
+        <source>Recording the sale…</source>
+        <translation>正在记录交易…</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="770"/>
+        <source>The buyer asked for a copy</source>
+        <translation>顾客要求补打</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="770"/>
+        <source>The receipt was damaged</source>
+        <translation>小票损坏</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="771"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="772"/>
+        <source>Reprint a copy</source>
+        <translation>补打小票副本</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="772"/>
+        <source>Why is a copy printed?</source>
+        <translation>为什么要补打副本？</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="785"/>
+        <source>Copy printed.</source>
+        <translation>副本已打印。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="785"/>
+        <location filename="../screens/checkout.py" line="854"/>
+        <source>Receipt printed.</source>
+        <translation>小票已打印。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="789"/>
+        <source>The receipt was not printed: %1</source>
+        <translation>小票未打印：%1</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="816"/>
+        <source>Cancel order %1: the payments taken (%2) are given back.</source>
+        <translation>取消订单 %1：已收款项（%2）将退回。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="827"/>
+        <source>Order cancelled. Given back: %1</source>
+        <translation>订单已取消。已退回：%1</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="829"/>
+        <source>Order cancelled.</source>
+        <translation>订单已取消。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="838"/>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="838"/>
+        <source>Prepaid card</source>
+        <translation>储值卡</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="839"/>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="851"/>
+        <source>Receipt %1</source>
+        <translation>小票 %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="857"/>
+        <source>Printer: %1 — the receipt is kept for reprint (F9).</source>
+        <translation>打印机：%1 —— 小票已保留，可补打（F9）。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="861"/>
+        <source>Drawer opened.</source>
+        <translation>钱箱已打开。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="863"/>
+        <source>Drawer did not open (%1): open it with the key.</source>
+        <translation>钱箱未打开（%1）：请用钥匙打开。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="891"/>
+        <source>That is a product barcode, not an order. Scan the payment code on the buyer&apos;s phone.</source>
+        <translation>这是商品条码，不是订单。请扫描顾客手机上的付款码。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="893"/>
+        <source>That is an item code from a receipt: returns are taken on the Refunds page.</source>
+        <translation>这是小票上的商品码：退货请在“退款”页面办理。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="895"/>
+        <source>That is a prepaid card. Scan the order first, then choose F2 Prepaid to pay with it.</source>
+        <translation>这是储值卡。请先扫描订单，再按 F2 储值卡付款。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="896"/>
+        <source>This code is not one this terminal reads. Scan the payment QR code or the order number.</source>
+        <translation>本终端无法识别此码。请扫描付款二维码或订单号。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="911"/>
+        <source>This payment code has expired. Ask the buyer to open the order again for a new code.</source>
+        <translation>付款码已过期。请顾客重新打开订单获取新码。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="913"/>
+        <source>This payment code was altered or is not from the platform. Do not take payment for it.</source>
+        <translation>付款码被篡改或不是平台签发的。请勿收款。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="915"/>
+        <source>This payment code is signed with a key this terminal does not know yet. Connect to the platform, or ask for the order number.</source>
+        <translation>付款码使用了本终端尚未获取的密钥签名。请连接平台，或向顾客索取订单号。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="917"/>
+        <source>This payment code is damaged or not a payment code. Scan it again.</source>
+        <translation>付款码已损坏或不是付款码。请重新扫描。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="918"/>
+        <source>This payment code is longer than any real one. Do not take payment for it.</source>
+        <translation>付款码长度异常。请勿收款。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="920"/>
+        <source>This payment code is dated in the future: check this terminal&apos;s clock.</source>
+        <translation>付款码的时间在未来：请检查本终端的时钟。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="922"/>
+        <source>This order is being paid at another counter (%1). Wait, or ask that counter to cancel.</source>
+        <translation>该订单正在另一收银台（%1）付款。请稍候，或请该收银台取消。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="925"/>
+        <source>This order has expired. The buyer must order again.</source>
+        <translation>订单已过期。顾客需重新下单。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="926"/>
+        <source>The shop cancelled this order. It cannot be paid.</source>
+        <translation>商家已取消该订单，无法付款。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="927"/>
+        <source>The platform does not know this order. Check the code with the buyer.</source>
+        <translation>平台查无此订单。请与顾客核对。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="928"/>
+        <source>An order number or link can only be paid online, and the platform cannot be reached. Ask the buyer to show the payment QR code, which works offline.</source>
+        <translation>订单号或链接只能在线付款，而现在无法连接平台。请顾客出示付款二维码，二维码可离线使用。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="931"/>
+        <source>The platform and the payment code disagree on the amount. Ask the buyer to open the order again.</source>
+        <translation>平台与付款码的金额不一致。请顾客重新打开订单。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="934"/>
+        <source>The platform refused this order: %1</source>
+        <translation>平台拒绝了该订单：%1</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="940"/>
+        <source>This order was already paid at this terminal (receipt %1). Do not take money twice.</source>
+        <translation>该订单已在本终端付款（小票 %1）。请勿重复收款。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="942"/>
+        <source>This order was already paid at this terminal. Do not take money twice.</source>
+        <translation>该订单已在本终端付款。请勿重复收款。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="944"/>
+        <source>The buyer already paid this order online. Do not take money twice.</source>
+        <translation>顾客已在线支付该订单。请勿重复收款。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="945"/>
+        <source>This order was already paid elsewhere. Do not take money twice.</source>
+        <translation>该订单已在别处付款。请勿重复收款。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="948"/>
+        <source>No shift is open: open one with the counted float, then take the payment again.</source>
+        <translation>没有已开班的班次：请以清点的备用金开班后重新收款。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="955"/>
+        <source>Prepaid card %1 holds only %2. Take that amount and the rest another way.</source>
+        <translation>储值卡 %1 余额仅 %2。请扣除该金额，其余用其他方式支付。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="957"/>
+        <source>The prepaid card&apos;s balance is too low for this amount.</source>
+        <translation>储值卡余额不足。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="959"/>
+        <source>Card declined. The card was not charged; ask for another card or tender.</source>
+        <translation>银行卡被拒，未扣款；请换卡或换其他付款方式。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="960"/>
+        <source>The card terminal did not charge the card (not reachable or refused). Check it and try again.</source>
+        <translation>刷卡机未扣款（无法连接或被拒绝）。请检查后重试。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="962"/>
+        <source>Card payment cancelled. Nothing was charged.</source>
+        <translation>刷卡已取消，未扣款。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="963"/>
+        <source>The card terminal stopped answering during the payment. Look at its screen and do NOT charge again: press Check again once it is back.</source>
+        <translation>付款过程中刷卡机无响应。请查看刷卡机屏幕，切勿重复刷卡：恢复后按“再次查询”。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="965"/>
+        <source>No card terminal is set up at this counter. Take another tender.</source>
+        <translation>本收银台未配置刷卡机。请使用其他付款方式。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="966"/>
+        <source>Prepaid cards need the platform, which cannot be reached now. Take another tender, or retry the same card and amount.</source>
+        <translation>储值卡需要连接平台，目前无法连接。请使用其他付款方式，或用同一张卡和同一金额重试。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="968"/>
+        <source>The last debit from card %1 has an unknown outcome. Retry that same card and amount first.</source>
+        <translation>卡 %1 上次扣款结果未知。请先用同一张卡和同一金额重试。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="970"/>
+        <source>The platform does not know this prepaid card.</source>
+        <translation>平台查无此储值卡。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="971"/>
+        <source>This prepaid card is blocked.</source>
+        <translation>该储值卡已冻结。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="972"/>
+        <source>The platform refused this prepaid card.</source>
+        <translation>平台拒绝了该储值卡。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="973"/>
+        <source>That is not a prepaid card number. Scan or swipe the card, or type its 16 digits starting with 88.</source>
+        <translation>这不是储值卡号。请扫描或刷卡，或输入以 88 开头的 16 位卡号。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="975"/>
+        <source>That is more than is still due.</source>
+        <translation>金额超过待付金额。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="976"/>
+        <source>The payments do not cover the total yet.</source>
+        <translation>已收款项尚不足合计金额。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="977"/>
+        <source>Payments were taken: a manager must approve the cancel.</source>
+        <translation>已有收款：取消需经理批准。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="978"/>
+        <source>Not everything could be given back: %1</source>
+        <translation>部分款项未能退回：%1</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="979"/>
+        <source>Still working on the previous step. Wait a moment.</source>
+        <translation>上一步仍在处理中，请稍候。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="985"/>
+        <source>Something went wrong: %1. Try again; if it keeps happening, call the technician.</source>
+        <translation>出现错误：%1。请重试；如反复出现，请联系技术人员。</translation>
     </message>
 </context>
 <context>
     <name>DevicesPage</name>
     <message>
-        <location filename="../screens/devices.py" line="274"/>
-        <location filename="../screens/devices.py" line="309"/>
+        <location filename="../screens/devices.py" line="280"/>
+        <location filename="../screens/devices.py" line="315"/>
         <source>Check the settings: %1</source>
         <translation>请检查设置：%1</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="281"/>
+        <location filename="../screens/devices.py" line="287"/>
         <source>Opening the scanner…</source>
         <translation>正在打开扫码设备…</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="295"/>
+        <location filename="../screens/devices.py" line="301"/>
         <source>The scanner is working. Scan a code to see it below; save to keep this setting.</source>
         <translation>扫码设备工作正常。扫一个码即可在下方看到结果；保存后设置才会保留。</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="297"/>
+        <location filename="../screens/devices.py" line="303"/>
         <source>The scanner could not be opened: %1. It keeps trying in the background.</source>
         <translation>无法打开扫码设备：%1。系统会在后台继续重试。</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="303"/>
+        <location filename="../screens/devices.py" line="309"/>
         <source>The scanner could not be started: %1</source>
         <translation>无法启动扫码设备：%1</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="322"/>
+        <location filename="../screens/devices.py" line="328"/>
         <source>Saved to %1. Press Apply to use it now if you have not.</source>
         <translation>已保存到 %1。如尚未应用，请点击“应用并测试”立即使用。</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="326"/>
+        <location filename="../screens/devices.py" line="332"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="337"/>
+        <location filename="../screens/devices.py" line="343"/>
         <source>The scanner at the counter is not the simulated one: press Apply first.</source>
         <translation>当前使用的不是模拟扫码设备：请先点击“应用并测试”。</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="345"/>
+        <location filename="../screens/devices.py" line="351"/>
         <source>Looking for devices…</source>
         <translation>正在查找设备…</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="349"/>
+        <location filename="../screens/devices.py" line="355"/>
         <source>Could not list the devices: %1</source>
         <translation>无法列出设备：%1</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="370"/>
+        <location filename="../screens/devices.py" line="376"/>
         <source>Camera: %1 frames per second</source>
         <translation>摄像头：每秒 %1 帧</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="374"/>
+        <location filename="../screens/devices.py" line="383"/>
         <source>Camera: %1</source>
         <translation>摄像头：%1</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="407"/>
+        <location filename="../screens/devices.py" line="388"/>
+        <source>Scanner at the counter: %1</source>
+        <translation>本收银台的扫码设备：%1</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="427"/>
         <source>Serial ports</source>
         <translation>串口</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="408"/>
+        <location filename="../screens/devices.py" line="428"/>
         <source>Cameras</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="409"/>
+        <location filename="../screens/devices.py" line="429"/>
         <source>Input devices</source>
         <translation>输入设备</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="410"/>
+        <location filename="../screens/devices.py" line="430"/>
         <source>USB printers</source>
         <translation>USB 打印机</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="411"/>
+        <location filename="../screens/devices.py" line="431"/>
         <source>Network printer</source>
         <translation>网络打印机</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="420"/>
-        <source>%1 found</source>
-        <translation>找到 %1 个</translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="426"/>
-        <source>%1 devices found. Choose one on the Scanner tab.</source>
-        <translation>共找到 %1 个设备。请在“扫码设备”页选择。</translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="443"/>
+        <location filename="../screens/devices.py" line="465"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="446"/>
+        <location filename="../screens/devices.py" line="468"/>
         <source>Choose the counter&apos;s scanner, try it with a live readout, and save it to the settings.</source>
         <translation>选择本收银台的扫码设备，实时查看扫码结果进行测试，并保存到设置。</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="449"/>
+        <location filename="../screens/devices.py" line="472"/>
         <source>Scanner</source>
         <translation>扫码设备</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="450"/>
+        <location filename="../screens/devices.py" line="473"/>
         <source>Found on this machine</source>
         <translation>本机已发现的设备</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="451"/>
+        <location filename="../screens/devices.py" line="474"/>
         <source>Scanner type</source>
         <translation>扫码设备类型</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="453"/>
+        <location filename="../screens/devices.py" line="476"/>
         <source>Simulated (demo)</source>
         <translation>模拟（演示）</translation>
     </message>
-    <message>
-        <location filename="../screens/devices.py" line="454"/>
-        <source>USB keyboard wedge (in this window)</source>
-        <translation>USB 键盘式扫码枪（本窗口内）</translation>
+    <message numerus="yes">
+        <location filename="../screens/devices.py" line="440"/>
+        <source>%n found</source>
+        <translation>
+            <numerusform>找到 %n 个</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="455"/>
-        <source>USB keyboard wedge (grabbed, Linux evdev)</source>
-        <translation>USB 键盘式扫码枪（独占，Linux evdev）</translation>
+        <location filename="../screens/devices.py" line="447"/>
+        <source>could not be listed: %1</source>
+        <translation>无法列出：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../screens/devices.py" line="448"/>
+        <source>%n device(s) found. Choose one on the Scanner tab.</source>
+        <translation>
+            <numerusform>共找到 %n 个设备。请在“扫码设备”页选择。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="456"/>
-        <source>Serial scanner (RS-232 / USB-CDC)</source>
-        <translation>串口扫码枪（RS-232 / USB-CDC）</translation>
+        <location filename="../screens/devices.py" line="477"/>
+        <source>Keyboard wedge, in this window</source>
+        <translation>键盘式扫码枪（本窗口内）</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="457"/>
+        <location filename="../screens/devices.py" line="478"/>
+        <source>Keyboard wedge, grabbed (evdev)</source>
+        <translation>键盘式扫码枪（独占，evdev）</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="479"/>
+        <source>Serial scanner</source>
+        <translation>串口扫码枪</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="480"/>
         <source>Webcam</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="462"/>
+        <location filename="../screens/devices.py" line="485"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="463"/>
+        <location filename="../screens/devices.py" line="486"/>
         <source>Baud rate</source>
         <translation>波特率</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="464"/>
+        <location filename="../screens/devices.py" line="487"/>
         <source>Data bits</source>
         <translation>数据位</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="465"/>
+        <location filename="../screens/devices.py" line="488"/>
         <source>Parity</source>
         <translation>校验位</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="466"/>
+        <location filename="../screens/devices.py" line="489"/>
         <source>Stop bits</source>
         <translation>停止位</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="467"/>
+        <location filename="../screens/devices.py" line="490"/>
         <source>Flow control</source>
         <translation>流控</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="468"/>
+        <location filename="../screens/devices.py" line="491"/>
         <source>Suffix (end of a scan)</source>
         <translation>后缀（一次扫码的结束符）</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="469"/>
+        <location filename="../screens/devices.py" line="492"/>
         <source>Custom suffix</source>
         <translation>自定义后缀</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="470"/>
+        <location filename="../screens/devices.py" line="493"/>
         <source>Idle gap ending a scan (ms)</source>
         <translation>判定扫码结束的空闲间隔（毫秒）</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="471"/>
+        <location filename="../screens/devices.py" line="494"/>
         <source>Prefix to strip</source>
         <translation>需去除的前缀</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="472"/>
+        <location filename="../screens/devices.py" line="495"/>
         <source>AIM symbology identifiers</source>
         <translation>AIM 码制标识符</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="473"/>
+        <location filename="../screens/devices.py" line="496"/>
         <source>Camera (index, device or video file)</source>
         <translation>摄像头（编号、设备或视频文件）</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="474"/>
+        <location filename="../screens/devices.py" line="497"/>
         <source>Decoder</source>
         <translation>解码器</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="475"/>
+        <location filename="../screens/devices.py" line="498"/>
         <source>Width</source>
         <translation>宽度</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="476"/>
+        <location filename="../screens/devices.py" line="499"/>
         <source>Height</source>
         <translation>高度</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="477"/>
+        <location filename="../screens/devices.py" line="500"/>
         <source>Same code again counts after (ms)</source>
         <translation>同一码再次计数的间隔（毫秒）</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="478"/>
+        <location filename="../screens/devices.py" line="501"/>
         <source>Longest gap between scanner keys (ms)</source>
         <translation>扫码按键之间的最长间隔（毫秒）</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="479"/>
+        <location filename="../screens/devices.py" line="502"/>
         <source>Shortest scan (characters)</source>
         <translation>最短扫码长度（字符）</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="480"/>
+        <location filename="../screens/devices.py" line="503"/>
         <source>Terminator</source>
         <translation>结束符</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="481"/>
+        <location filename="../screens/devices.py" line="504"/>
         <source>Custom terminator</source>
         <translation>自定义结束符</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="482"/>
+        <location filename="../screens/devices.py" line="505"/>
         <source>Scanner keyboard layout</source>
         <translation>扫码枪键盘布局</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="487"/>
+        <location filename="../screens/devices.py" line="510"/>
         <source>Input device (name, vendor:product or path)</source>
         <translation>输入设备（名称、厂商:产品号或路径）</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="488"/>
+        <location filename="../screens/devices.py" line="511"/>
         <source>The demo scanner: type a code and send it, as if it had been scanned.</source>
         <translation>演示用扫码设备：输入一个码并发送，就像扫到了它一样。</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="489"/>
+        <location filename="../screens/devices.py" line="512"/>
         <source>Code to scan</source>
         <translation>要扫的码</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="490"/>
+        <location filename="../screens/devices.py" line="513"/>
         <source>Send as a scan</source>
         <translation>作为扫码发送</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="491"/>
+        <location filename="../screens/devices.py" line="514"/>
         <source>Scans typed faster than the gap above never reach the field that has focus; people typing are not affected.</source>
         <translation>快于上述间隔输入的扫码内容不会进入当前输入框；人工打字不受影响。</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="492"/>
+        <location filename="../screens/devices.py" line="515"/>
         <source>Apply and test</source>
         <translation>应用并测试</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="493"/>
+        <location filename="../screens/devices.py" line="516"/>
         <source>Save to settings</source>
         <translation>保存到设置</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="494"/>
+        <location filename="../screens/devices.py" line="517"/>
         <source>Scans</source>
         <translation>扫码记录</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="495"/>
+        <location filename="../screens/devices.py" line="518"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="495"/>
-        <source>Source</source>
-        <translation>来源</translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="495"/>
+        <location filename="../screens/devices.py" line="518"/>
         <source>Type</source>
         <translation>码制</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="495"/>
+        <location filename="../screens/devices.py" line="518"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="495"/>
+        <location filename="../screens/devices.py" line="518"/>
         <source>Latency</source>
         <translation>延迟</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="496"/>
+        <location filename="../screens/devices.py" line="519"/>
         <source>Look again</source>
         <translation>重新查找</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="498"/>
+        <location filename="../screens/devices.py" line="520"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="520"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="522"/>
         <source>Camera preview</source>
         <translation>摄像头预览</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="502"/>
+        <location filename="../screens/devices.py" line="526"/>
         <source>Serial ports, cameras, input devices and printers attached to this machine.</source>
         <translation>本机连接的串口、摄像头、输入设备和打印机。</translation>
     </message>
@@ -434,6 +954,82 @@
         <location filename="../dialogs/manager_approval.py" line="159"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ManualApprovalDialog</name>
+    <message>
+        <location filename="../dialogs/tender_dialogs.py" line="95"/>
+        <source>Type exactly the last four digits of the card.</source>
+        <translation>请只输入卡号的后四位。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender_dialogs.py" line="96"/>
+        <source>Type the approval code from the card terminal&apos;s slip (letters and digits).</source>
+        <translation>请输入刷卡机签购单上的授权码（字母和数字）。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender_dialogs.py" line="105"/>
+        <source>Standalone card terminal</source>
+        <translation>独立刷卡机</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender_dialogs.py" line="106"/>
+        <source>Refund on the card terminal</source>
+        <translation>在刷卡机上退款</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender_dialogs.py" line="106"/>
+        <source>Charge on the card terminal</source>
+        <translation>在刷卡机上收款</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender_dialogs.py" line="107"/>
+        <source>Enter %1 on the standalone card terminal. When it approves, type its approval code and the card&apos;s last four digits.</source>
+        <translation>请在独立刷卡机上输入 %1。交易批准后，输入授权码和卡号后四位。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender_dialogs.py" line="109"/>
+        <source>Approval code</source>
+        <translation>授权码</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender_dialogs.py" line="110"/>
+        <source>Card&apos;s last four digits</source>
+        <translation>卡号后四位</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender_dialogs.py" line="111"/>
+        <source>Record approval</source>
+        <translation>记录授权</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender_dialogs.py" line="112"/>
+        <source>Not approved</source>
+        <translation>未批准</translation>
+    </message>
+</context>
+<context>
+    <name>OrderLinesModel</name>
+    <message>
+        <location filename="../checkout_model.py" line="52"/>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../checkout_model.py" line="53"/>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../checkout_model.py" line="54"/>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../checkout_model.py" line="55"/>
+        <source>Amount</source>
+        <translation>金额</translation>
     </message>
 </context>
 <context>
@@ -646,61 +1242,61 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../status_bar.py" line="136"/>
+        <location filename="../status_bar.py" line="138"/>
         <source>Platform: unknown</source>
         <translation>平台：状态未知</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="138"/>
+        <location filename="../status_bar.py" line="140"/>
         <source>Platform: checking…</source>
         <translation>平台：检查中…</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="140"/>
+        <location filename="../status_bar.py" line="142"/>
         <source>Platform online</source>
         <translation>平台在线</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="142"/>
+        <location filename="../status_bar.py" line="144"/>
         <source>Platform offline</source>
         <translation>平台离线</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="148"/>
+        <location filename="../status_bar.py" line="150"/>
         <source>Sync: unknown</source>
         <translation>同步：状态未知</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="150"/>
+        <location filename="../status_bar.py" line="152"/>
         <source>Sync: checking…</source>
         <translation>同步：检查中…</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="152"/>
+        <location filename="../status_bar.py" line="156"/>
         <source>All sent</source>
         <translation>已全部上传</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="152"/>
+        <location filename="../status_bar.py" line="154"/>
         <source>Nothing is waiting to be sent to the platform.</source>
         <translation>没有等待上传到平台的数据。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../status_bar.py" line="154"/>
+        <location filename="../status_bar.py" line="158"/>
         <source>%n message(s) waiting to be sent to the platform.</source>
         <translation>
             <numerusform>有 %n 条数据等待上传到平台。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../status_bar.py" line="157"/>
+        <location filename="../status_bar.py" line="161"/>
         <source>The oldest has waited %n minute(s).</source>
         <translation>
             <numerusform>最早的一条已等待 %n 分钟。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="159"/>
+        <location filename="../status_bar.py" line="165"/>
         <source>Last error: %1</source>
         <translation>最近一次错误：%1</translation>
     </message>
@@ -712,19 +1308,19 @@
         </translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="175"/>
+        <location filename="../status_bar.py" line="174"/>
         <source>Last sent to the platform: %1</source>
         <translation>最近一次上传到平台：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../status_bar.py" line="161"/>
+        <location filename="../status_bar.py" line="168"/>
         <source>%n to send</source>
         <translation>
             <numerusform>待上传 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="165"/>
+        <location filename="../status_bar.py" line="178"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>

@@ -1,0 +1,174 @@
+"""Scan to order shown on the checkout screen: from the ScanEvent posted to the Bridge to the
+order on screen (CheckoutPage.order_shown), through the real page, worker pool, voucher
+verification and database check. Two ways:
+- a voucher verified offline (the demo terminal without a platform), beside the bare
+  verify_voucher call on the same vouchers in the same run;
+- online against the sandbox platform on loopback (verify, look up by voucher id, claim), beside
+  the client's bare order_by_voucher + claim_order calls on other orders in the same run."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+import uuid
+from datetime import timedelta
+from pathlib import Path
+
+from benchmarks.stats import median, p95, row
+
+N_OFFLINE = 200
+N_ONLINE = 60
+
+
+def _app():
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication([])
+
+
+def _terminal(folder: Path, settings=None):
+    from config.schema import Settings
+    from pos_terminal.bootstrap import DATA_DIR_ENV, build_terminal
+    from pos_terminal.security import ScryptPinHasher
+
+    os.environ[DATA_DIR_ENV] = str(folder)
+    return build_terminal(settings or Settings(), demo=True, hasher=ScryptPinHasher(n=2**10), configure_logs=False)
+
+
+def _page(terminal):
+    from pos_terminal.money import Money
+    from pos_terminal.services import shifts
+    from ui.bridge import Bridge
+    from ui.screens.checkout import CheckoutPage
+
+    user = terminal.sign_in("1001", "1357")
+    shifts.open_shift(terminal.uow(), terminal.clock, terminal_id=terminal.settings.terminal.terminal_id,
+                      user_id=user.user_id, opening_float=Money(0))
+    bridge = Bridge()
+    page = CheckoutPage(terminal, bridge, user)
+    page.resize(800, 560)
+    page.show()
+    return page, bridge
+
+
+def _scan_to_shown(app, page, bridge, texts: list[str]) -> list[float]:
+    from pos_terminal.ports import ScanEvent
+
+    shown = []
+    page.order_shown.connect(lambda session: shown.append(time.perf_counter()))
+    page.refusal_shown.connect(lambda text: (_ for _ in ()).throw(RuntimeError(f"refused in the benchmark: {text}")))
+    times = []
+    for text in texts:
+        page.new_sale()
+        app.processEvents()
+        before = len(shown)
+        t0 = time.perf_counter()
+        bridge.post_scan(ScanEvent(text, b"", "qr", "bench", page._terminal.clock.now()))
+        deadline = t0 + 10
+        while len(shown) == before:
+            app.processEvents()
+            if time.perf_counter() > deadline:
+                raise RuntimeError("the order was not shown within 10 s")
+        times.append((shown[-1] - t0) * 1000)
+    return times
+
+
+def _offline(app, folder: Path) -> list[dict]:
+    from pos_terminal.vouchers import KeyRing, PublicKey, verify_voucher
+    from sync.sandbox.signing import mint_voucher, new_private_key
+
+    terminal = _terminal(folder)
+    try:
+        private, public = new_private_key()
+        ring = KeyRing([PublicKey("KBENCH", public)])
+        ring.save(terminal.paths.keys)
+        terminal.keys._ring = None
+        now = terminal.clock.now()
+        vouchers = [mint_voucher(private, "KBENCH", voucher_id=f"vb{i:05d}", order_no=f"PO{900000000000 + i}",
+                                 merchant_id="m-tea", merchant_name="好物商城", amount_minor=3380, currency="CNY",
+                                 summary="乌龙茶×2、饼干", issued_at=now - timedelta(minutes=1),
+                                 expires_at=now + timedelta(hours=2)) for i in range(N_OFFLINE)]
+        page, bridge = _page(terminal)
+        shown_ms = _scan_to_shown(app, page, bridge, vouchers)
+        bare_ms = []
+        for text in vouchers:
+            t0 = time.perf_counter()
+            check = verify_voucher(text, ring, terminal.clock.now())
+            bare_ms.append((time.perf_counter() - t0) * 1000)
+            assert check.valid
+        page.deleteLater()
+        app.processEvents()
+    finally:
+        terminal.close()
+    base = "bare verify_voucher() of the same vouchers, same run"
+    return [
+        row(f"scan to order shown, voucher verified offline, median of {N_OFFLINE}", median(shown_ms),
+            median(bare_ms), "ms", base),
+        row(f"scan to order shown, voucher verified offline, p95 of {N_OFFLINE}", p95(shown_ms), p95(bare_ms),
+            "ms", base),
+    ]
+
+
+def _online(app, folder: Path) -> list[dict]:
+    from config.schema import PlatformSettings, Settings, TerminalSettings
+    from sync.client import HttpPlatformClient
+    from sync.sandbox import seed
+    from sync.sandbox.server import SandboxServer
+
+    server = SandboxServer("127.0.0.1", 0, f"sqlite:///{folder / 'sandbox.sqlite3'}").start()
+    store, term, secret = seed.DEMO_TERMINAL
+    try:
+        settings = Settings(terminal=TerminalSettings(store_id=store, terminal_id=term),
+                            platform=PlatformSettings(mode="sandbox", base_url=server.url))
+        terminal = _terminal(folder / "terminal", settings)
+        client = HttpPlatformClient(server.url, store, term, secret, 5.0)
+        try:
+            assert terminal.keys.refresh(), terminal.keys.last_error
+            views = [client.create_order({"merchant_id": "m-tea", "buyer_id": "b-wang",
+                                          "lines": [{"sku": "TEA-500", "name": "乌龙茶 500ml",
+                                                     "unit_price_minor": 1250, "quantity": 2}]},
+                                         idempotency_key=str(uuid.uuid4())) for _ in range(2 * N_ONLINE)]
+            page, bridge = _page(terminal)
+            shown_ms = _scan_to_shown(app, page, bridge, [v["voucher"] for v in views[:N_ONLINE]])
+            assert page.session is not None and not page.session.target.offline
+            bare_ms = []
+            for view in views[N_ONLINE:]:
+                t0 = time.perf_counter()
+                found = client.order_by_voucher(view["voucher_id"])
+                client.claim_order(found["order_no"], 180)
+                bare_ms.append((time.perf_counter() - t0) * 1000)
+            page.deleteLater()
+            app.processEvents()
+        finally:
+            client.close()
+            terminal.close()
+    finally:
+        server.stop()
+    base = "bare client order_by_voucher + claim_order on loopback, same run"
+    return [
+        row(f"scan to order shown, online lookup + claim (sandbox on loopback), median of {N_ONLINE}",
+            median(shown_ms), median(bare_ms), "ms", base),
+        row(f"scan to order shown, online lookup + claim (sandbox on loopback), p95 of {N_ONLINE}",
+            p95(shown_ms), p95(bare_ms), "ms", base),
+    ]
+
+
+def run(out_dir: Path) -> list[dict]:
+    folder = Path(out_dir) / "checkout"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    app = _app()
+    rows = _offline(app, folder / "offline")
+    (folder / "online").mkdir()
+    rows += _online(app, folder / "online")
+    return rows
+
+
+if __name__ == "__main__":
+    import json
+    import tempfile
+
+    for r in run(Path(tempfile.mkdtemp(prefix="bench-checkout-"))):
+        print(json.dumps(r, ensure_ascii=False))

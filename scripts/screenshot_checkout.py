@@ -1,0 +1,107 @@
+"""Screenshots of the checkout page in each state, driven through a real flow on the demo
+terminal: a voucher verified offline (a key made for the shot), then cash with change.
+    .venv/bin/python scripts/screenshot_checkout.py OUT_PREFIX [--zh] [--printer-fault]
+Writes OUT_PREFIX-shift.png, -idle.png, -order.png, -refusal.png, -done.png."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from datetime import timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("out")
+    parser.add_argument("--zh", action="store_true")
+    parser.add_argument("--printer-fault", action="store_true")
+    args = parser.parse_args()
+    os.environ.setdefault("POS_TERMINAL_DATA_DIR", tempfile.mkdtemp(prefix="pos-shot-"))
+
+    from PySide6.QtCore import QDeadlineTimer, QThreadPool
+    from PySide6.QtWidgets import QApplication
+
+    from config import loader
+    from config.schema import Language
+    from pos_terminal.bootstrap import build_terminal
+    from pos_terminal.ports import ScanEvent
+    from pos_terminal.security import ScryptPinHasher
+    from pos_terminal.vouchers import KeyRing, PublicKey
+    from sync.sandbox.signing import mint_voucher, new_private_key
+    from ui.i18n import LanguageManager
+    from ui.main_window import MainWindow
+    from ui.style import apply_look
+    from ui.tasks import pending_tasks
+
+    settings = loader.defaults()
+    terminal = build_terminal(settings, demo=True, hasher=ScryptPinHasher(n=2**10), configure_logs=False)
+    private, public = new_private_key()
+    KeyRing([PublicKey("KSHOT", public)]).save(terminal.paths.keys)
+    now = terminal.clock.now()
+    voucher = mint_voucher(private, "KSHOT", voucher_id="v-shot", order_no="PO000000007001", merchant_id="m-tea",
+                           merchant_name="好物商城 Good Things", amount_minor=3380, currency="CNY",
+                           summary="乌龙茶×2、饼干", issued_at=now - timedelta(minutes=1),
+                           expires_at=now + timedelta(hours=2))
+    if args.printer_fault:
+        def fault(document):
+            raise RuntimeError("paper end")
+        terminal.devices.printer.print_document = fault
+
+    app = QApplication.instance() or QApplication([])
+    apply_look(app, settings.ui.font_scale)
+    languages = LanguageManager(app, Language.ZH_CN if args.zh else Language.EN)
+    languages.apply(languages.choice)
+    window = MainWindow(terminal, languages)
+    window.resize(1024, 768)
+    window.show()
+    window.start(poll_interval_ms=60_000)
+    window.enter(terminal.sign_in("1001", "1357"))
+    window.workspace.show_page("checkout")
+    page = window.workspace.pages["checkout"]
+
+    def settle():
+        for _ in range(200):
+            QThreadPool.globalInstance().waitForDone(QDeadlineTimer(50))
+            app.processEvents()
+            if pending_tasks() == 0:
+                break
+        app.processEvents()
+
+    def shot(name):
+        settle()
+        path = f"{args.out}-{name}.png"
+        window.grab().save(path)
+        print(path)
+
+    settle()
+    shot("shift")
+    page.float_edit.setText("200")
+    page.open_shift()
+    settle()
+    window.bridge.post_scan(ScanEvent("6901234567892", b"", "ean13", "simulated", now))
+    settle()
+    shot("refusal")
+    window.bridge.post_scan(ScanEvent(voucher, b"", "qr", "simulated", now))
+    settle()
+    shot("order")
+    page.choose_tender("prepaid")
+    shot("prepaid")
+    page.choose_tender("cash")
+    page.cash_edit.setText("50")
+    page.take_cash()
+    settle()
+    shot("done")
+    page.new_sale()
+    shot("idle")
+    window.stop()
+    terminal.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

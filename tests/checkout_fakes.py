@@ -1,0 +1,150 @@
+"""Fakes for the checkout service: a printer that can fault, a card terminal with the
+CardOutcomeUnknown behaviour, and prepaid cards on the FakePlatform (idempotent by key, as the
+real platform is)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pos_terminal.domain.errors import PaymentError
+from pos_terminal.ports import DeviceState, DeviceStatus, PlatformRefused, PlatformUnavailable
+from tests.fakes import FakePlatform
+
+
+class FakePrinter:
+    kind = "printer"
+
+    def __init__(self, fault: str | None = None) -> None:
+        self.fault = fault
+        self.printed: list = []
+
+    def open(self):
+        return DeviceStatus("printer", DeviceState.READY, "fake")
+
+    def close(self):
+        pass
+
+    def status(self):
+        return DeviceStatus("printer", DeviceState.READY, "fake")
+
+    def print_document(self, document):
+        if self.fault:
+            raise RuntimeError(self.fault)
+        self.printed.append(document)
+
+
+@dataclass(frozen=True)
+class FakeCardResult:
+    approved: bool
+    approval_code: str | None
+    reference: str | None
+    card_last4: str | None
+    message: str = ""
+    outcome: str = ""
+    request_id: str = ""
+
+
+class FakeOutcomeUnknown(PaymentError):
+    code = "card_outcome_unknown"
+
+
+class FakeCardTerminal:
+    """mode: approve | decline | unknown (the charge happens but the answer is lost: raises
+    like CardOutcomeUnknown; resolve() then tells the truth)."""
+
+    kind = "card_terminal"
+
+    def __init__(self, mode: str = "approve") -> None:
+        self.mode = mode
+        self.charges: dict[str, tuple] = {}  # request_id -> (amount, approved)
+        self.refunds: list[tuple] = []
+        self.calls: list[tuple] = []
+
+    def open(self):
+        return DeviceStatus("card_terminal", DeviceState.READY, "fake")
+
+    def close(self):
+        pass
+
+    def status(self):
+        return DeviceStatus("card_terminal", DeviceState.READY, "fake")
+
+    def _result(self, request_id, approved):
+        if approved:
+            return FakeCardResult(True, "A1B2C3", f"REF-{request_id}", "4242", "approved", "approved", request_id)
+        return FakeCardResult(False, None, f"REF-{request_id}", None, "Declined: insufficient funds", "declined",
+                              request_id)
+
+    def charge(self, amount_minor, currency, reference, *, request_id=None):
+        self.calls.append(("charge", request_id, amount_minor))
+        if request_id in self.charges:  # idempotent per request_id, like the real terminal
+            return self._result(request_id, self.charges[request_id][1])
+        approved = self.mode != "decline"
+        self.charges[request_id] = (amount_minor, approved)
+        if self.mode == "unknown":
+            raise FakeOutcomeUnknown("no answer from the card terminal", request_id=request_id)
+        return self._result(request_id, approved)
+
+    def resolve(self, request_id):
+        self.calls.append(("resolve", request_id))
+        if request_id not in self.charges:
+            return FakeCardResult(False, None, None, None, "not charged", "not_charged", request_id)
+        return self._result(request_id, self.charges[request_id][1])
+
+    def refund(self, amount_minor, currency, original_reference, *, request_id=None):
+        self.refunds.append((amount_minor, original_reference, request_id))
+        return FakeCardResult(True, "R00001", original_reference, "4242", "refunded", "approved", request_id)
+
+    def last_transaction(self):
+        return None
+
+
+class FakeCardsPlatform(FakePlatform):
+    """FakePlatform with prepaid cards. `lose_next_answer`: the next debit happens on the
+    'platform' but the terminal sees PlatformUnavailable (a timeout after the fact)."""
+
+    def __init__(self, *a, **kw) -> None:
+        super().__init__(*a, **kw)
+        self.cards: dict[str, int] = {"8800000000000001": 50_000, "8800000000000002": 1_000}
+        self.blocked: set[str] = set()
+        self.card_answers: dict[str, tuple] = {}  # key -> (body, answer)
+        self.moves: list[tuple] = []
+        self.lose_next_answer = False
+
+    def get_card(self, card_no):
+        self._enter("get_card", card_no[-4:])
+        if card_no not in self.cards:
+            raise PlatformRefused("unknown_card", "no card", status=404)
+        return {"card_no": card_no, "balance_minor": self.cards[card_no], "currency": "CNY",
+                "active": card_no not in self.blocked}
+
+    def _move(self, kind, card_no, amount, currency, reference, key):
+        self._enter(kind, card_no[-4:], amount, key)
+        body = (kind, card_no, amount, currency)
+        if key in self.card_answers:
+            first_body, answer = self.card_answers[key]
+            if first_body != body:
+                raise PlatformRefused("idempotency_key_reused", "same key, other body", status=422)
+            return answer
+        if card_no not in self.cards:
+            raise PlatformRefused("unknown_card", "no card", status=404)
+        if card_no in self.blocked:
+            raise PlatformRefused("card_inactive", "blocked", status=409)
+        balance = self.cards[card_no] + (amount if kind == "credit" else -amount)
+        if balance < 0:
+            raise PlatformRefused("insufficient_funds", "short", status=409,
+                                  body={"error": "insufficient_funds", "balance_minor": self.cards[card_no]})
+        self.cards[card_no] = balance
+        self.moves.append((kind, card_no[-4:], amount))
+        answer = {"transaction_id": f"tx-{len(self.moves)}", "balance_minor": balance, "amount_minor": amount}
+        self.card_answers[key] = (body, answer)
+        if self.lose_next_answer:
+            self.lose_next_answer = False
+            raise PlatformUnavailable("platform unreachable: read timed out")
+        return answer
+
+    def debit_card(self, card_no, amount_minor, currency, reference, idempotency_key):
+        return self._move("debit", card_no, amount_minor, currency, reference, idempotency_key)
+
+    def credit_card(self, card_no, amount_minor, currency, reference, idempotency_key):
+        return self._move("credit", card_no, amount_minor, currency, reference, idempotency_key)

@@ -1,0 +1,232 @@
+"""The checkout session (pos_terminal.services.checkout) against the port fakes: each tender,
+split payment, refusals, printer faults and the rules against paying or printing twice."""
+
+from __future__ import annotations
+
+import pytest
+
+from pos_terminal.domain.model import PrintState, Role, TenderKind
+from pos_terminal.money import Money
+from pos_terminal.scan_codes import ScanKind
+from pos_terminal.services import shifts, users
+from pos_terminal.services.checkout import CheckoutContext, CheckoutRefused, CheckoutSession
+from pos_terminal.services.orders import PaymentTarget
+from pos_terminal.services.sales import LineSpec, OrderSpec
+from tests.checkout_fakes import FakeCardsPlatform, FakeCardTerminal, FakePrinter
+from tests.conftest import FAST_HASHER
+from tests.fakes import FakeClock, FakeDrawer, FakeUnitOfWork
+
+ORDER = OrderSpec("PO000000001001", "m-tea", "好物商城", "CNY", (
+    LineSpec(1, "TEA", "乌龙茶", 1250, 2, ("IC0000000010010001", "IC0000000010010002")),
+    LineSpec(2, "BISC", "饼干", 880, 1, ("IC0000000010010003",)),
+))  # 33.80
+CARD = "8800000000000001"
+
+
+class Env:
+    def __init__(self, shift=True):
+        self.clock = FakeClock()
+        self.uow = FakeUnitOfWork()
+        self.cashier = users.add_user(self.uow, FAST_HASHER, self.clock, username="1001", display_name="Zhang",
+                                      role=Role.CASHIER, pin="1357")
+        self.manager = users.add_user(self.uow, FAST_HASHER, self.clock, username="8001", display_name="Wang",
+                                      role=Role.MANAGER, pin="8642")
+        if shift:
+            shifts.open_shift(self.uow, self.clock, terminal_id="T01", user_id=self.cashier.user_id,
+                              opening_float=Money(10_000))
+        self.platform = FakeCardsPlatform()
+        self.card = FakeCardTerminal()
+        self.printer = FakePrinter()
+        self.drawer = FakeDrawer()
+        self.rendered = []
+
+    def render(self, info):
+        self.rendered.append(info)
+        return {"receipt_no": info.receipt_no, "copy": info.copy}
+
+    def session(self, offline=False, **kw):
+        ctx = CheckoutContext(lambda: self.uow, self.clock, "T01", "demo-store", "Demo store", "Asia/Shanghai",
+                              self.cashier.user_id, "Zhang", self.platform, self.card, self.printer, self.drawer,
+                              self.render)
+        for k, v in kw.items():
+            setattr(ctx, k, v)
+        target = PaymentTarget(ORDER, ScanKind.VOUCHER, "v-1", offline)
+        return CheckoutSession(target, ctx)
+
+    def store(self):
+        return self.uow.committed_store
+
+
+@pytest.fixture
+def env():
+    return Env()
+
+
+def test_cash_with_change_records_prints_and_kicks(env):
+    s = env.session()
+    tender = s.take_cash(5000)
+    assert (tender.amount_minor, tender.change_minor, s.remaining_minor) == (3380, 1620, 0)
+    done = s.complete()
+    assert done.sale.receipt_no == 1 and done.sale.change == Money(1620)
+    assert done.printed and done.drawer_kicked and env.drawer.kicks == 1
+    assert len(env.printer.printed) == 1 and env.printer.printed[0]["copy"] is False
+    store = env.store()
+    assert len(store.sales) == 1 and len(store.outbox) == 1
+    assert store.receipts[0].print_state is PrintState.PRINTED
+    assert s.complete() is done and len(env.store().sales) == 1  # never recorded twice
+
+
+def test_complete_refused_until_covered(env):
+    s = env.session()
+    s.take_cash(1000)
+    with pytest.raises(CheckoutRefused) as exc:
+        s.complete()
+    assert exc.value.reason == "not_covered" and exc.value.params["remaining_minor"] == 2380
+    assert not env.store().sales
+
+
+def test_split_cash_prepaid_card(env):
+    s = env.session()
+    s.take_prepaid(f";{CARD}=4912?", 1000)  # the stripe's track text: only the number is used
+    s.take_card(1380)
+    s.take_cash(2000)  # 1000 due: 1000 change
+    assert s.remaining_minor == 0 and s.change_minor == 1000
+    done = s.complete()
+    sale = next(iter(env.store().sales.values()))
+    assert [t.kind for t in sale.tenders] == [TenderKind.PREPAID_CARD, TenderKind.BANK_CARD, TenderKind.CASH]
+    assert [t.card_last4 for t in sale.tenders] == ["0001", "4242", None]
+    assert sale.tenders[1].approval_code == "A1B2C3"
+    assert env.platform.cards[CARD] == 49_000 and done.drawer_kicked
+    assert env.store().outbox[0].payload["tenders"] == ["bank_card", "cash", "prepaid_card"]
+    assert CARD not in repr(done) and CARD not in repr(s.tenders)
+
+
+def test_card_only_does_not_kick_the_drawer(env):
+    s = env.session()
+    s.take_card(3380)
+    done = s.complete()
+    assert done.printed and not done.drawer_kicked and env.drawer.kicks == 0
+
+
+def test_card_declined_is_refused_and_nothing_taken(env):
+    env.card.mode = "decline"
+    s = env.session()
+    with pytest.raises(CheckoutRefused) as exc:
+        s.take_card(3380)
+    assert exc.value.reason == "card_declined" and s.remaining_minor == 3380
+
+
+def test_no_card_terminal_is_a_refusal(env):
+    s = env.session(card_terminal=None)
+    with pytest.raises(CheckoutRefused) as exc:
+        s.take_card(3380)
+    assert exc.value.reason == "no_card_terminal"
+
+
+def test_card_outcome_unknown_blocks_a_second_charge_and_resolves(env):
+    env.card.mode = "unknown"
+    s = env.session()
+    with pytest.raises(CheckoutRefused) as exc:
+        s.take_card(3380)
+    assert exc.value.reason == "card_outcome_unknown" and s.unresolved_card is not None
+    with pytest.raises(CheckoutRefused):
+        s.complete()
+    tender = s.take_card(3380)  # asks the terminal instead of charging again
+    assert tender.approval_code == "A1B2C3" and s.covered
+    assert [c[0] for c in env.card.calls] == ["charge", "resolve"]
+    s.complete()
+
+
+def test_prepaid_balance_short_shows_the_balance(env):
+    s = env.session()
+    assert s.prepaid_balance("8800000000000002") == 1000
+    with pytest.raises(CheckoutRefused) as exc:
+        s.take_prepaid("8800000000000002", 3380)
+    assert exc.value.reason == "prepaid_balance_short" and exc.value.params["balance_minor"] == 1000
+    assert "¥10.00" in exc.value.message and "8800000000000002" not in exc.value.message
+
+
+def test_prepaid_offline_is_refused_with_the_reason(env):
+    env.platform.down = True
+    s = env.session()
+    with pytest.raises(CheckoutRefused) as exc:
+        s.take_prepaid(CARD, 3380)
+    assert exc.value.reason == "prepaid_offline" and "unreachable" in exc.value.message
+
+
+def test_prepaid_retry_after_a_lost_answer_never_debits_twice(env):
+    s = env.session()
+    env.platform.lose_next_answer = True
+    with pytest.raises(CheckoutRefused) as exc:
+        s.take_prepaid(CARD, 3380)
+    assert exc.value.reason == "prepaid_offline"
+    assert env.platform.cards[CARD] == 50_000 - 3380  # it did happen on the platform
+    with pytest.raises(CheckoutRefused) as exc:  # another amount must wait for the unknown one
+        s.take_prepaid(CARD, 1000)
+    assert exc.value.reason == "prepaid_pending"
+    s.take_prepaid(CARD, 3380)  # same key: the platform's first answer
+    assert env.platform.cards[CARD] == 50_000 - 3380 and len(env.platform.moves) == 1
+    assert s.covered
+
+
+def test_invalid_card_number_and_over_amount(env):
+    s = env.session()
+    with pytest.raises(CheckoutRefused) as exc:
+        s.take_prepaid("1234", 100)
+    assert exc.value.reason == "invalid_card_number"
+    with pytest.raises(CheckoutRefused) as exc:
+        s.take_card(5000)
+    assert exc.value.reason == "over_amount"
+
+
+def test_printer_fault_keeps_the_sale_and_the_receipt_pending_then_prints_once(env):
+    env.printer.fault = "paper end"
+    s = env.session()
+    s.take_cash(3380)
+    done = s.complete()
+    assert not done.printed and done.print_error == "paper end" and done.drawer_kicked
+    assert len(env.store().sales) == 1 and len(env.store().outbox) == 1
+    assert env.store().receipts[0].print_state is PrintState.PENDING
+    env.printer.fault = None
+    again = s.print_receipt()
+    assert again.printed and env.printer.printed == [{"receipt_no": 1, "copy": False}]
+    assert env.store().receipts[0].print_state is PrintState.PRINTED
+    s.print_receipt("buyer asked")  # now only ever a copy
+    assert env.printer.printed[-1] == {"receipt_no": 1, "copy": True}
+    assert env.store().receipts[0].copies_printed == 2
+
+
+def test_no_open_shift_refuses_and_records_nothing():
+    env = Env(shift=False)
+    s = env.session()
+    s.take_cash(3380)
+    from pos_terminal.domain.errors import NoOpenShift
+    with pytest.raises(NoOpenShift):
+        s.complete()
+    assert not env.store().sales and s.done is None
+
+
+def test_cancel_before_any_tender_releases_the_claim(env):
+    env.platform.claims[ORDER.order_no] = env.platform.me
+    env.platform.add_order({"order_no": ORDER.order_no, "lines": []})
+    s = env.session()
+    assert not s.needs_manager_to_cancel
+    assert s.cancel() == []
+    assert ORDER.order_no not in env.platform.claims
+    with pytest.raises(CheckoutRefused):
+        s.take_cash(100)
+
+
+def test_cancel_after_tenders_needs_a_manager_and_reverses_them(env):
+    s = env.session()
+    s.take_prepaid(CARD, 1000)
+    s.take_card(1000)
+    with pytest.raises(CheckoutRefused) as exc:
+        s.cancel(env.cashier)
+    assert exc.value.reason == "needs_manager"
+    reversed_ = s.cancel(env.manager, "buyer changed mind")
+    assert len(reversed_) == 2 and env.platform.cards[CARD] == 50_000
+    assert env.card.refunds[0][0] == 1000
+    assert s.cancelled and not env.store().sales
+    s.cancel(env.manager)  # a second cancel reverses nothing again
+    assert len(env.card.refunds) == 1 and env.platform.cards[CARD] == 50_000

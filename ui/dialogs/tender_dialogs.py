@@ -1,0 +1,147 @@
+"""Dialogs of the tenders that ask the cashier something while a worker waits.
+
+`QtManualApprovalHandler` implements drivers.card_terminal.ManualApprovalHandler for the
+standalone card terminal. Threading rule: create it on the GUI thread; `ask_manual_approval` is
+called on the worker running the charge, emits a signal (queued to the GUI thread, where the
+dialog runs) and waits on an event for the cashier's answer. It never touches a widget itself.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import shiboken6
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QObject, QThread, Signal, Slot
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from pos_terminal.money import Money
+from ui.texts import fill
+from ui.widgets import MessageLabel
+
+
+@dataclass
+class _Question:
+    amount_minor: int
+    currency: str
+    kind: str
+    problem: str
+    done: threading.Event
+    answer: object = None
+
+
+class ManualApprovalDialog(QDialog):
+    def __init__(self, amount_minor: int, currency: str, kind: str = "sale", problem: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModal(True)
+        self.setMinimumWidth(520)
+        self._amount = Money(amount_minor, currency).format()
+        self._kind = kind
+        self.heading = QLabel(self)
+        self.heading.setObjectName("PageTitle")
+        self.lead = QLabel(self)
+        self.lead.setObjectName("PageLead")
+        self.lead.setWordWrap(True)
+        self.code_label = QLabel(self)
+        self.code_label.setObjectName("FieldLabel")
+        self.code_edit = QLineEdit(self)
+        self.code_edit.setObjectName("approval_code")
+        self.code_edit.setMaxLength(16)
+        self.last4_label = QLabel(self)
+        self.last4_label.setObjectName("FieldLabel")
+        self.last4_edit = QLineEdit(self)
+        self.last4_edit.setObjectName("card_last4")
+        self.last4_edit.setMaxLength(4)  # never room for more than the last four digits
+        self.last4_edit.setValidator(QRegularExpressionValidator(r"\d{0,4}", self.last4_edit))
+        self.message = MessageLabel(self)
+        if problem:
+            self.message.show_message(problem, "error")
+        self.ok_button = QPushButton(self)
+        self.ok_button.setObjectName("Primary")
+        self.ok_button.setDefault(True)
+        self.cancel_button = QPushButton(self)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.ok_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        for w in (self.heading, self.lead, self.code_label, self.code_edit, self.last4_label, self.last4_edit,
+                  self.message):
+            layout.addWidget(w)
+        layout.addLayout(buttons)
+        self.code_edit.returnPressed.connect(self.last4_edit.setFocus)
+        self.last4_edit.returnPressed.connect(self.submit)
+        self.ok_button.clicked.connect(self.submit)
+        self.cancel_button.clicked.connect(self.reject)
+        self.answer = None
+        self.retranslate_ui()
+
+    def submit(self) -> None:
+        from drivers.card_terminal import InvalidManualApproval, parse_manual_approval
+
+        try:
+            self.answer = parse_manual_approval(self.code_edit.text(), self.last4_edit.text())
+        except InvalidManualApproval as exc:
+            self.message.show_message(self._problem_text(exc.field), "error")
+            return
+        self.accept()
+
+    def _problem_text(self, field: str) -> str:
+        if field == "card_last4":
+            return self.tr("Type exactly the last four digits of the card.")
+        return self.tr("Type the approval code from the card terminal's slip (letters and digits).")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        refund = self._kind == "refund"
+        self.setWindowTitle(self.tr("Standalone card terminal"))
+        self.heading.setText(self.tr("Refund on the card terminal") if refund else self.tr("Charge on the card terminal"))
+        self.lead.setText(fill(self.tr("Enter %1 on the standalone card terminal. When it approves, type its approval "
+                                       "code and the card's last four digits."), self._amount))
+        self.code_label.setText(self.tr("Approval code"))
+        self.last4_label.setText(self.tr("Card's last four digits"))
+        self.ok_button.setText(self.tr("Record approval"))
+        self.cancel_button.setText(self.tr("Not approved"))
+
+
+class QtManualApprovalHandler(QObject):
+    _asked = Signal(object)
+
+    def __init__(self, parent_widget: QWidget) -> None:
+        super().__init__(parent_widget)
+        self._parent_widget = parent_widget
+        self._asked.connect(self._ask_on_gui)
+        self.dialog: ManualApprovalDialog | None = None  # the open dialog, for tests
+
+    def ask_manual_approval(self, amount_minor: int, currency: str, *, kind: str = "sale", problem: str = ""):
+        if QThread.currentThread() is self.thread():
+            raise RuntimeError("ask_manual_approval blocks: call it from a worker, never the GUI thread")
+        question = _Question(amount_minor, currency, kind, problem, threading.Event())
+        self._asked.emit(question)
+        while not question.done.wait(0.5):
+            if not shiboken6.isValid(self):  # the screen went away: nobody will answer
+                return None
+        return question.answer
+
+    @Slot(object)
+    def _ask_on_gui(self, question: _Question) -> None:
+        dialog = ManualApprovalDialog(question.amount_minor, question.currency, question.kind, question.problem,
+                                      self._parent_widget)
+        self.dialog = dialog
+
+        def finished(result: int) -> None:
+            question.answer = dialog.answer if result == QDialog.DialogCode.Accepted else None
+            self.dialog = None
+            dialog.deleteLater()
+            question.done.set()
+
+        dialog.finished.connect(finished)
+        dialog.open()  # modal without a nested event loop; the worker waits on the event
