@@ -33,11 +33,28 @@ def merchant(mid: str) -> dict:
     return {"Authorization": f"Bearer {seed.MERCHANTS[mid][4]}", "X-Merchant-Id": mid}
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    db = tmp_path_factory.mktemp("sandbox") / "platform.sqlite3"
-    with SandboxServer(db_url=f"sqlite:///{db}") as s:
-        yield s
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def server(request, tmp_path_factory):
+    """The sandbox on each of its storage backends: the SQLite default, and PostgreSQL by URL (the
+    throwaway server of tests/postgres.py, a fresh database)."""
+    if request.param == "sqlite":
+        db = tmp_path_factory.mktemp("sandbox") / "platform.sqlite3"
+        with SandboxServer(db_url=f"sqlite:///{db}") as s:
+            yield s
+        return
+    import sqlalchemy as sa
+
+    pg = request.getfixturevalue("pg_server")
+    admin = sa.create_engine(pg.url("postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql('CREATE DATABASE "sandbox_api"')
+    try:
+        with SandboxServer(db_url=pg.url("sandbox_api")) as s:
+            yield s
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql('DROP DATABASE IF EXISTS "sandbox_api" WITH (FORCE)')
+        admin.dispose()
 
 
 @pytest.fixture
