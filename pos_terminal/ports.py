@@ -263,6 +263,14 @@ class RefundRepository(Protocol):
     def get(self, case_id: uuid.UUID): ...
 
 
+class CardRequestRepository(Protocol):
+    def add(self, request) -> None: ...
+
+    def get(self, request_id: str): ...
+
+    def open_for_terminal(self, terminal_id: str) -> list: ...
+
+
 class UnitOfWork(Protocol):
     """One use case, one transaction. `with uow:` opens it; `uow.commit()` makes it durable;
     leaving the block without commit rolls everything back."""
@@ -274,6 +282,7 @@ class UnitOfWork(Protocol):
     receipts: ReceiptRepository
     outbox: OutboxRepository
     refunds: RefundRepository
+    card_requests: CardRequestRepository
 
     def __enter__(self) -> UnitOfWork: ...
 

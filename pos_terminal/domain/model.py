@@ -455,6 +455,72 @@ class Receipt:
         self.copies_printed = 0
 
 
+# --------------------------------------------------------------------------- card requests
+
+
+class CardRequestState(str, enum.Enum):
+    SENT = "sent"  # sent to the card terminal; its outcome is not known yet
+    APPROVED = "approved"  # the buyer was charged; no recorded sale carries it yet
+    SETTLED = "settled"  # a recorded sale carries it
+    NOT_CHARGED = "not_charged"  # declined, cancelled or never reached the card terminal
+    REFUNDED = "refunded"  # given back to the card
+
+
+class CardRequest:
+    """A bank-card charge, written before it is sent so that a charge whose outcome is unknown
+    (the card terminal stopped answering, or this terminal stopped) is never lost: it stays
+    SENT until the card terminal says what became of it, and APPROVED until a sale records it
+    or it is refunded. Keeps the approval code, the terminal's reference and the last four
+    digits only."""
+
+    OPEN = (CardRequestState.SENT, CardRequestState.APPROVED)
+
+    def __init__(self, request_id: str, terminal_id: str, order_no: str, amount: Money, reference: str, *,
+                 created_at: datetime) -> None:
+        self.request_id = request_id
+        self.terminal_id = terminal_id
+        self.order_no = order_no
+        self.amount = amount
+        self.reference = reference
+        self.state = CardRequestState.SENT
+        self.approval_code: str | None = None
+        self.card_last4: str | None = None
+        self.card_reference: str | None = None
+        self.created_at = _require_aware(created_at, "created_at")
+        self.resolved_at: datetime | None = None
+
+    def approved(self, approval_code: str | None, card_last4: str | None, card_reference: str | None,
+                 now: datetime) -> None:
+        if card_last4 is not None and not _LAST4.match(card_last4):
+            raise InvalidCardData("keep only the last four digits of a card, never the number")
+        if self.state not in self.OPEN:
+            raise PaymentError(f"card request {self.request_id} is {self.state.value}; it cannot be approved now")
+        self.state = CardRequestState.APPROVED
+        self.approval_code, self.card_last4, self.card_reference = approval_code, card_last4, card_reference
+        self.resolved_at = _require_aware(now, "now")
+
+    def not_charged(self, now: datetime) -> None:
+        if self.state is not CardRequestState.SENT:
+            raise PaymentError(f"card request {self.request_id} is {self.state.value}, not waiting for an outcome")
+        self.state = CardRequestState.NOT_CHARGED
+        self.resolved_at = _require_aware(now, "now")
+
+    def settled(self) -> None:
+        """A recorded sale carries this charge's approval (also when noting the approval here
+        had failed, leaving it SENT)."""
+        if self.state not in self.OPEN:
+            raise PaymentError(f"card request {self.request_id} is {self.state.value}; only an approved one is "
+                               "recorded in a sale")
+        self.state = CardRequestState.SETTLED
+
+    def refunded(self, now: datetime) -> None:
+        if self.state is not CardRequestState.APPROVED:
+            raise PaymentError(f"card request {self.request_id} is {self.state.value}; only an approved one is "
+                               "refunded")
+        self.state = CardRequestState.REFUNDED
+        self.resolved_at = _require_aware(now, "now")
+
+
 # --------------------------------------------------------------------------- settlement + outbox
 
 

@@ -9,12 +9,20 @@ Rules kept here:
 - a prepaid debit carries an Idempotency-Key derived from the session and the tender step, so a
   retry (after a timeout) never debits twice; while a debit's outcome is unknown only the same
   card and amount may be retried;
-- a bank-card charge carries a request_id derived from the session and the step; an unknown
-  outcome blocks further charges until `resolve_card()` learns it;
+- a bank-card charge carries a request_id derived from the session and the step, and is written
+  to storage (a CardRequest) before it is sent: an unknown outcome blocks further charges until
+  `resolve_card()` learns it, and survives a restart; an approval stays on record until its sale
+  is recorded or it is refunded. A new session adopts its order's earlier approvals
+  (`adopt_card_requests`), and a charge first asks the card terminal about any earlier request
+  still unknown (`open_card_requests`, `resolve_card_request`, `refund_card_request` serve the
+  screen at start);
 - the receipt of a sale prints once; a printer fault leaves it PENDING (the reprint queue), and
   `print_receipt()` prints a pending original, or a copy (marked, reason logged) once printed;
 - cancelling releases the platform's claim; once a tender was taken it needs a manager, and the
   approved card and prepaid tenders are reversed (card refund, prepaid credit);
+- an online order's claim is renewed (`renew_claim`) while it is on screen; a renewal refused
+  because the order went elsewhere (claimed by another terminal, paid, expired, cancelled) stops
+  further tenders (reason claim_lost); cancelling (giving back what was taken) still works;
 - nothing beyond a card's last four digits is kept, logged or shown.
 
 Threading rule: every method that talks to a device, the platform or the database blocks; call it
@@ -32,7 +40,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from pos_terminal.domain.errors import PaymentError
-from pos_terminal.domain.model import Permission, PrintState, TenderKind
+from pos_terminal.domain.model import CardRequest, CardRequestState, Permission, PrintState, ReceiptKind, TenderKind
 from pos_terminal.ids import uuid7
 from pos_terminal.money import Money
 from pos_terminal.ports import (
@@ -58,7 +66,7 @@ class CheckoutRefused(PaymentError):
     completed, cancelled, not_covered, over_amount, cash_short, no_card_terminal, card_declined,
     card_not_charged, card_cancelled, card_outcome_unknown, invalid_card_number, prepaid_offline,
     prepaid_pending, prepaid_balance_short, prepaid_unknown_card, prepaid_blocked, prepaid_refused,
-    needs_manager, void_failed, nothing_to_print, busy."""
+    needs_manager, void_failed, nothing_to_print, busy, claim_lost, print_failed."""
 
     code = "checkout_refused"
 
@@ -81,6 +89,7 @@ class TakenTender:
     card_last4: str | None = None
     step: int = 0
     balance_after_minor: int | None = None  # prepaid: the card's balance after the debit
+    request_id: str | None = None  # bank card: the CardRequest this approval belongs to
     # what a reversal needs (never a card number): the prepaid card number is held only in
     # memory, for the credit back, and never stored or logged
     _card_no: str | None = field(default=None, repr=False, compare=False)
@@ -142,10 +151,17 @@ class CheckoutContext:
     drawer: CashDrawer | None = None
     render_receipt: Callable[[ReceiptInfo], object] | None = None
     after_commit: Callable[[], None] | None = None  # e.g. wake the sync worker
+    claim_ttl_s: int = orders.DEFAULT_CLAIM_TTL_S
 
 
 def _money(minor: int, currency: str) -> str:
     return Money(minor, currency).format()
+
+
+def _claim_params(exc: PaymentError) -> dict:
+    """What the screen needs to say why a claim was lost: the cause and who holds the order."""
+    params = {k: v for k, v in (exc.params or {}).items() if k in ("store_id", "terminal_id", "where")}
+    return {"cause": getattr(exc, "reason", None) or exc.code, **params}
 
 
 class CheckoutSession:
@@ -160,6 +176,7 @@ class CheckoutSession:
         self._pending_prepaid: tuple[int, str, int] | None = None  # (step, card_no, amount) outcome unknown
         self._steps = 0
         self._lock = threading.Lock()
+        self.claim_lost: PaymentError | None = None  # why the platform's claim was lost (no more tenders)
 
     # -- what the screen shows -----------------------------------------------------------
     @property
@@ -200,6 +217,10 @@ class CheckoutSession:
                                                f"{self.done.sale.receipt_no}); start a new sale")
         if self.cancelled:
             raise CheckoutRefused("cancelled", "this checkout was cancelled; scan the order again")
+        if self.claim_lost is not None:
+            raise CheckoutRefused("claim_lost", f"order {self.target.order.order_no} is no longer held for this "
+                                  f"terminal ({self.claim_lost.message}); take no payment, cancel it (Esc)",
+                                  **_claim_params(self.claim_lost))
 
     def _locked(self):
         if not self._lock.acquire(blocking=False):
@@ -213,6 +234,37 @@ class CheckoutSession:
             raise CheckoutRefused("over_amount", f"{_money(amount_minor, self.currency)} is more than the "
                                   f"{_money(self.remaining_minor, self.currency)} still due",
                                   remaining_minor=self.remaining_minor)
+
+    # -- the platform's claim ------------------------------------------------------------------
+    @property
+    def renews_claim(self) -> bool:
+        """True while the order is on screen with an online claim that should be kept alive."""
+        return (not self.target.offline and self.target.claimed_until is not None and self.done is None
+                and not self.cancelled and self.claim_lost is None and self.ctx.platform is not None)
+
+    def renew_claim(self) -> PaymentTarget:
+        """Extends this terminal's claim on the order (a platform call; not serialised with the
+        tender steps, which may be waiting for a card meanwhile). Returns the renewed target.
+        PlatformUnavailable propagates: the caller retries. A refusal (the order is claimed by
+        another terminal, paid, expired or cancelled) sets `claim_lost` and raises
+        CheckoutRefused("claim_lost"): no further tender is taken."""
+        if not self.renews_claim:
+            return self.target
+        try:
+            target = orders.renew_claim(self.target, self.ctx.platform, self.ctx.claim_ttl_s)
+        except PaymentError as exc:  # PaymentCodeRefused or AlreadyPaid: the order went elsewhere
+            if self.done is not None:
+                return self.target
+            self.claim_lost = exc
+            log.warning("claim renewal refused; no further tenders",
+                        extra={"order_no": self.target.order.order_no, "error": exc.message,
+                               "tenders_taken": len(self.tenders)})
+            raise CheckoutRefused("claim_lost", f"order {self.target.order.order_no} is no longer held for this "
+                                  f"terminal: {exc.message}", **_claim_params(exc)) from None
+        self.target = target
+        log.info("claim renewed", extra={"order_no": target.order.order_no,
+                                         "until": target.claimed_until.isoformat() if target.claimed_until else None})
+        return target
 
     # -- cash ------------------------------------------------------------------------------
     def take_cash(self, tendered_minor: int) -> TakenTender:
@@ -328,24 +380,92 @@ class CheckoutSession:
 
     def take_card(self, amount_minor: int) -> TakenTender:
         """Charges the bank card. While an earlier charge's outcome is unknown, this resolves it
-        first and never charges again."""
+        first and never charges again; an earlier request of another session (e.g. before a
+        restart) is resolved first too (an approved one for this order is taken instead of
+        charging; one for another order is reported: card_earlier_approved)."""
         with self._locked():
             self._check_open()
             terminal = self._terminal()
             if self.unresolved_card is not None:
                 return self._resolve(terminal)
             self._check_amount(amount_minor)
+            earlier = self._settle_earlier_requests(terminal)
+            if earlier is not None:
+                return earlier
             step = self._step()
             request_id = self._request_id(step)
             reference = f"{self.target.order.order_no}-{step}"
+            _note_request(self.ctx, request_id, self.target.order.order_no, amount_minor, self.currency, reference)
             try:
                 result = terminal.charge(amount_minor, self.currency, reference, request_id=request_id)
             except PaymentError as exc:
                 if getattr(exc, "code", "") == "card_outcome_unknown":
                     self.unresolved_card = (request_id, amount_minor)
                     raise CheckoutRefused("card_outcome_unknown", exc.message, request_id=request_id) from None
+                _record_outcome(self.ctx, request_id, None)  # refused before charging
                 raise
-            return self._card_result(result, step, amount_minor)
+            return self._card_result(result, step, amount_minor, request_id)
+
+    def adopt_card_requests(self) -> list[TakenTender]:
+        """Takes over this order's card requests left by an earlier session (before a restart,
+        say): an approved charge becomes a tender of this session (the buyer paid it already);
+        one whose outcome is unknown must be resolved before any new charge. Returns the
+        tenders taken over. Blocking (a database read): a worker's job."""
+        with self._locked():
+            self._check_open()
+            with self.ctx.uow() as uow:
+                rows = [(r.request_id, r.order_no, r.amount.minor, r.amount.currency, r.state, r.card_reference,
+                         r.approval_code, r.card_last4)
+                        for r in uow.card_requests.open_for_terminal(self.ctx.terminal_id)]
+            adopted = []
+            for rid, order_no, amount, currency, state, reference, code, last4 in rows:
+                if order_no != self.target.order.order_no or currency != self.currency:
+                    continue
+                if any(t.request_id == rid for t in self.tenders):
+                    continue
+                if state is CardRequestState.SENT:
+                    if self.unresolved_card is None:
+                        self.unresolved_card = (rid, amount)
+                elif amount <= self.remaining_minor:
+                    tender = TakenTender(TenderKind.BANK_CARD, amount, None, (reference or rid)[:64], code, last4,
+                                         self._step(), request_id=rid)
+                    self.tenders.append(tender)
+                    adopted.append(tender)
+                    log.info("earlier approved card payment taken over", extra={
+                        "order_no": order_no, "request_id": rid, "amount_minor": amount, "last4": last4})
+            return adopted
+
+    def _settle_earlier_requests(self, terminal: CardTerminal) -> TakenTender | None:
+        with self.ctx.uow() as uow:
+            rows = [(r.request_id, r.order_no, r.amount.minor, r.amount.currency)
+                    for r in uow.card_requests.open_for_terminal(self.ctx.terminal_id)
+                    if r.state is CardRequestState.SENT and not r.request_id.startswith(self.id + "-")]
+        for rid, order_no, amount, currency in rows:
+            try:
+                result = terminal.resolve(rid)
+            except Exception as exc:
+                raise CheckoutRefused(
+                    "card_earlier_unknown", f"an earlier card payment of {_money(amount, currency)} for order "
+                    f"{order_no} still has an unknown outcome ({getattr(exc, 'message', None) or exc}); check the "
+                    "card terminal and resolve it before charging another card",
+                    order_no=order_no, amount_minor=amount, currency=currency, request_id=rid) from None
+            _record_outcome(self.ctx, rid, result)
+            if not result.approved:
+                log.info("earlier card request not charged; cleared", extra={"request_id": rid, "order_no": order_no})
+                continue
+            if order_no == self.target.order.order_no and currency == self.currency and amount <= self.remaining_minor:
+                tender = TakenTender(TenderKind.BANK_CARD, amount, None, (result.reference or rid)[:64],
+                                     result.approval_code, result.card_last4, self._step(), request_id=rid)
+                self.tenders.append(tender)
+                log.info("an earlier charge for this order was approved; not charging again",
+                         extra={"order_no": order_no, "request_id": rid})
+                return tender
+            raise CheckoutRefused(
+                "card_earlier_approved", f"an earlier card payment of {_money(amount, currency)} for order {order_no} "
+                f"was approved (card ****{result.card_last4}): that buyer was charged. Scan that order to complete "
+                "its sale with it, or refund it; then charge this card", order_no=order_no, amount_minor=amount,
+                currency=currency, card=f"****{result.card_last4}", request_id=rid)
+        return None
 
     def resolve_card(self) -> TakenTender | None:
         """Asks the card terminal what became of the charge whose outcome was unknown. Returns the
@@ -361,16 +481,25 @@ class CheckoutSession:
             result = terminal.resolve(request_id)
         except PaymentError as exc:
             raise CheckoutRefused("card_outcome_unknown", exc.message, request_id=request_id) from None
+        except KeyError:  # a terminal that cannot ask (a standalone one after a restart)
+            raise CheckoutRefused("card_outcome_unknown", "this card terminal cannot be asked about that payment; "
+                                  "check its screen or slip", request_id=request_id) from None
         self.unresolved_card = None
-        step = int(request_id.rsplit("-c", 1)[-1]) if "-c" in request_id else self._step()
-        return self._card_result(result, step, amount_minor)
+        mine = request_id.startswith(self.id + "-c") and request_id.rsplit("-c", 1)[-1].isdigit()
+        step = int(request_id.rsplit("-c", 1)[-1]) if mine else self._step()
+        return self._card_result(result, step, amount_minor, request_id)
 
-    def _card_result(self, result, step: int, amount_minor: int) -> TakenTender:
+    def _card_result(self, result, step: int, amount_minor: int, request_id: str | None = None) -> TakenTender:
         outcome = getattr(result, "outcome", "") or ("approved" if result.approved else "declined")
+        if request_id is not None:
+            try:
+                _record_outcome(self.ctx, request_id, result)
+            except Exception:  # the sale still settles it (record_sale marks it settled)
+                log.exception("card outcome not recorded", extra={"request_id": request_id})
         if result.approved:
             tender = TakenTender(TenderKind.BANK_CARD, amount_minor, None,
                                  (result.reference or self._request_id(step))[:64], result.approval_code,
-                                 result.card_last4, step)
+                                 result.card_last4, step, request_id=request_id)
             self.tenders.append(tender)
             log.info("bank card approved", extra={"order_no": self.target.order.order_no, "step": step,
                                                   "approval_code": result.approval_code, "last4": result.card_last4})
@@ -394,7 +523,8 @@ class CheckoutSession:
             ctx, target = self.ctx, self.target
             cmd = RecordSale(ctx.terminal_id, ctx.store_id, ctx.cashier_id, target.order,
                              tuple(t.spec() for t in self.tenders), voucher_id=target.voucher_id,
-                             offline=target.offline)
+                             offline=target.offline,
+                             card_requests=tuple(t.request_id for t in self.tenders if t.request_id))
             recorded = record_sale(cmd, ctx.uow(), ctx.clock)
             log.info("sale recorded", extra={"order_no": target.order.order_no, "receipt_no": recorded.receipt_no,
                                              "tenders": [t.kind.value for t in self.tenders]})
@@ -485,6 +615,8 @@ class CheckoutSession:
                         request_id=self._request_id(tender.step, "v"))
         if not result.approved:
             raise CheckoutRefused("void_failed", result.message or "the card terminal did not refund")
+        if tender.request_id is not None:
+            _mark_refunded(self.ctx, tender.request_id)
         return f"bank card ****{tender.card_last4} {amount}: refunded"
 
     # -- the receipt again -------------------------------------------------------------------
@@ -520,6 +652,193 @@ class _Release:
 
     def __exit__(self, *exc):
         self.lock.release()
+
+
+# -- card requests in storage (unknown outcomes, approvals not in a sale) ---------------------
+
+
+def _note_request(ctx: CheckoutContext, request_id: str, order_no: str, amount_minor: int, currency: str,
+                  reference: str) -> None:
+    """Written (committed) before the charge is sent: a charge is never lost, even to kill -9."""
+    with ctx.uow() as uow:
+        uow.card_requests.add(CardRequest(request_id, ctx.terminal_id, order_no, Money(amount_minor, currency),
+                                          reference[:64], created_at=ctx.clock.now()))
+        uow.commit()
+
+
+def _record_outcome(ctx: CheckoutContext, request_id: str, result) -> None:
+    """What the card terminal said: approved (kept until its sale is recorded or it is
+    refunded) or not charged (result None: refused before charging)."""
+    with ctx.uow() as uow:
+        request = uow.card_requests.get(request_id)
+        if request is None or request.state is not CardRequestState.SENT:
+            return
+        if result is not None and result.approved:
+            request.approved(result.approval_code, result.card_last4, (result.reference or "")[:64] or None,
+                             ctx.clock.now())
+        else:
+            request.not_charged(ctx.clock.now())
+        uow.commit()
+
+
+def _mark_refunded(ctx: CheckoutContext, request_id: str) -> None:
+    with ctx.uow() as uow:
+        request = uow.card_requests.get(request_id)
+        if request is not None and request.state is CardRequestState.APPROVED:
+            request.refunded(ctx.clock.now())
+            uow.commit()
+
+
+@dataclass(frozen=True)
+class OpenCardRequest:
+    """A card charge the cashier must hear about: `state` "sent" (outcome unknown: check the
+    card terminal) or "approved" (the buyer was charged, and no sale records it)."""
+
+    request_id: str
+    order_no: str
+    amount_minor: int
+    currency: str
+    state: str
+    created_at: datetime
+    approval_code: str | None = None
+    card_last4: str | None = None
+
+    @property
+    def unknown(self) -> bool:
+        return self.state == CardRequestState.SENT.value
+
+
+def _view(request: CardRequest) -> OpenCardRequest:
+    return OpenCardRequest(request.request_id, request.order_no, request.amount.minor, request.amount.currency,
+                           request.state.value, request.created_at, request.approval_code, request.card_last4)
+
+
+def open_card_requests(ctx: CheckoutContext) -> list[OpenCardRequest]:
+    """This terminal's card charges with an unknown outcome or an approval no sale records,
+    oldest first. Blocking (a database read): a worker's job."""
+    with ctx.uow() as uow:
+        return [_view(r) for r in uow.card_requests.open_for_terminal(ctx.terminal_id)]
+
+
+def resolve_card_request(ctx: CheckoutContext, request_id: str) -> OpenCardRequest:
+    """Asks the card terminal what became of a charge whose outcome is unknown and records it.
+    Returns the request as it stands now: "approved" (the buyer was charged: complete that
+    order's sale by scanning it again, or refund) or "not_charged" (cleared). Raises
+    CheckoutRefused("card_outcome_unknown") while the card terminal still cannot tell."""
+    with ctx.uow() as uow:
+        request = uow.card_requests.get(request_id)
+        if request is None or request.terminal_id != ctx.terminal_id:
+            raise CheckoutRefused("nothing_to_resolve", f"no card payment {request_id} at this terminal")
+        view = _view(request)
+    if not view.unknown:
+        return view
+    if ctx.card_terminal is None:
+        raise CheckoutRefused("no_card_terminal", "no card terminal is configured at this counter to ask")
+    try:
+        result = ctx.card_terminal.resolve(request_id)
+    except (PaymentError, KeyError) as exc:
+        raise CheckoutRefused("card_outcome_unknown", f"the card terminal cannot tell yet what became of the card "
+                              f"payment of {_money(view.amount_minor, view.currency)} for order {view.order_no} "
+                              f"({getattr(exc, 'message', None) or exc}); check its screen and try again",
+                              request_id=request_id, order_no=view.order_no) from None
+    _record_outcome(ctx, request_id, result)
+    log.info("card payment with unknown outcome resolved", extra={
+        "request_id": request_id, "order_no": view.order_no, "approved": bool(result.approved),
+        "outcome": getattr(result, "outcome", "")})
+    with ctx.uow() as uow:
+        return _view(uow.card_requests.get(request_id))
+
+
+def refund_card_request(ctx: CheckoutContext, request_id: str, approved_by) -> OpenCardRequest:
+    """Gives an approved charge that no sale records back to the card (a manager approves)."""
+    if approved_by is None or not approved_by.can(Permission.APPROVE):
+        raise CheckoutRefused("needs_manager", "a manager must approve a card refund")
+    with ctx.uow() as uow:
+        request = uow.card_requests.get(request_id)
+        if request is None or request.state is not CardRequestState.APPROVED:
+            raise CheckoutRefused("nothing_to_refund", f"card payment {request_id} is not an approved charge "
+                                  "waiting for its sale")
+        view, reference = _view(request), request.card_reference or request.reference
+    if ctx.card_terminal is None:
+        raise CheckoutRefused("no_card_terminal", "no card terminal is configured at this counter to refund with")
+    result = ctx.card_terminal.refund(view.amount_minor, view.currency, reference, request_id=f"{request_id}-r"[:64])
+    if not result.approved:
+        raise CheckoutRefused("void_failed", result.message or "the card terminal did not refund")
+    _mark_refunded(ctx, request_id)
+    log.info("unrecorded card payment refunded", extra={"request_id": request_id, "order_no": view.order_no,
+                                                        "approved_by": str(getattr(approved_by, "user_id", ""))})
+    with ctx.uow() as uow:
+        return _view(uow.card_requests.get(request_id))
+
+
+# -- the last receipt, from the database (after a restart) -------------------------------------
+
+
+@dataclass(frozen=True)
+class StoredReceipt:
+    """The terminal's last sale receipt rebuilt from what the database holds. `info.copy` says
+    how it prints next: the original while it is still pending (never printed), a copy after."""
+
+    info: ReceiptInfo
+    state: PrintState
+    copies_printed: int
+
+    @property
+    def prints_as_copy(self) -> bool:
+        return self.info.copy
+
+
+def last_sale_receipt(ctx: CheckoutContext) -> StoredReceipt | None:
+    """Rebuilds the terminal's last sale receipt (sale, order lines, tenders, cashier) from
+    storage; None when the terminal has no receipt yet or its last one is not a sale's.
+    Blocking (a database read): a worker's job."""
+    with ctx.uow() as uow:
+        receipt = uow.receipts.last_for_terminal(ctx.terminal_id)
+        if receipt is None or receipt.kind is not ReceiptKind.SALE or receipt.sale_id is None:
+            return None
+        sale = uow.sales.get(receipt.sale_id)
+        order = uow.orders.get(sale.order_no) if sale is not None else None
+        if sale is None or order is None:
+            log.error("receipt without its sale or order", extra={"receipt_no": receipt.receipt_no})
+            return None
+        cashier = uow.users.get(sale.cashier_id)
+        cur = sale.total.currency
+        lines = tuple((l.name, l.quantity, l.unit_price.minor, tuple(l.item_codes)) for l in order.lines)
+        tenders = tuple(
+            TakenTender(t.kind, t.amount.minor, t.tendered.minor if t.kind is TenderKind.CASH else None,
+                        t.reference, t.approval_code, t.card_last4, step=i + 1)
+            for i, t in enumerate(sale.tenders))
+        when = (sale.paid_at or sale.created_at).astimezone(ZoneInfo(ctx.timezone))
+        state = receipt.print_state
+        info = ReceiptInfo(ctx.store_name, ctx.terminal_id, cashier.display_name if cashier else "",
+                           receipt.receipt_no, when, order.merchant_name, order.order_no, cur, lines, tenders,
+                           sale.change.minor, copy=state is PrintState.PRINTED)
+        return StoredReceipt(info, state, receipt.copies_printed or 0)
+
+
+def reprint_last_receipt(ctx: CheckoutContext, reason: str = "", *,
+                         receipt_no: int | None = None) -> tuple[StoredReceipt, object]:
+    """Prints the terminal's last sale receipt from storage: the original once while it is
+    still pending (a printer fault before, perhaps before a restart), otherwise a copy marked as
+    one, with `reason` logged. `receipt_no`: refuse if the last receipt is another one by now.
+    Returns what was printed and its document. Blocking: a worker's job."""
+    stored = last_sale_receipt(ctx)
+    if stored is None:
+        raise CheckoutRefused("nothing_to_print", "this terminal has no sale receipt to print yet")
+    info = stored.info
+    if receipt_no is not None and info.receipt_no != receipt_no:
+        raise CheckoutRefused("nothing_to_print", f"receipt {receipt_no} is no longer this terminal's last one "
+                              f"({info.receipt_no} is); reprint again")
+    if info.copy:
+        log.info("receipt reprinted as a copy", extra={"receipt_no": info.receipt_no, "reason": reason,
+                                                       "cashier": ctx.cashier_name,
+                                                       "copies_before": stored.copies_printed})
+    else:
+        log.info("pending receipt printed (the original)", extra={"receipt_no": info.receipt_no})
+    document, printed, error = _print(ctx, info)
+    if not printed:
+        raise CheckoutRefused("print_failed", error or "the receipt was not printed", receipt_no=info.receipt_no)
+    return stored, document
 
 
 def receipt_state(ctx: CheckoutContext, receipt_no: int) -> PrintState | None:

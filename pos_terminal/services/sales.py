@@ -81,6 +81,7 @@ class RecordSale:
     tenders: tuple[TenderSpec, ...]
     voucher_id: str | None = None
     offline: bool = False
+    card_requests: tuple[str, ...] = ()  # approved CardRequests this sale records (settled with it)
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,10 @@ def record_sale(cmd: RecordSale, uow: UnitOfWork, clock: Clock) -> SaleRecorded:
         uow.sales.add(sale)
         uow.receipts.add(Receipt(cmd.terminal_id, receipt_no, ReceiptKind.SALE, sale_id=sale.id, created_at=now))
         message = uow.outbox.add_settlement(Settlement(sale, cmd.store_id), now)
+        for request_id in cmd.card_requests:  # the charge and its sale: durable together
+            request = uow.card_requests.get(request_id)
+            if request is not None:
+                request.settled()
         events = tuple(sale.events)
         uow.commit()
         cash = sum((t.amount.minor for t in sale.tenders if t.kind is TenderKind.CASH), 0)

@@ -247,6 +247,28 @@ outbox = Table(
     sqlite_autoincrement=True,  # never reuse a seq, so the drain order is the commit order
 )
 
+# Bank-card charges written before they are sent (pos_terminal.domain.model.CardRequest): one
+# whose outcome is unknown survives a restart and is resolved with the card terminal.
+card_requests = Table(
+    "card_requests",
+    metadata,
+    Column("request_id", String(64), primary_key=True),
+    Column("terminal_id", String(64), nullable=False),
+    Column("order_no", String(64), nullable=False),
+    Column("amount_minor", Integer, nullable=False),
+    Column("currency", CURRENCY, nullable=False),
+    Column("reference", String(64), nullable=False),
+    Column("state", _enum(m.CardRequestState, "card_request_state"), nullable=False),
+    Column("approval_code", String(32)),
+    Column("card_last4", String(4)),
+    Column("card_reference", String(64)),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("resolved_at", UTCDateTime),
+    Index("ix_card_requests_terminal_state", "terminal_id", "state"),
+    CheckConstraint("amount_minor > 0", name="amount_positive"),
+    CheckConstraint("card_last4 IS NULL OR length(card_last4) = 4", name="card_last4_only"),
+)
+
 refund_cases = Table(
     "refund_cases",
     metadata,
@@ -341,6 +363,11 @@ def start_mappers() -> None:
             },
         )
         reg.map_imperatively(m.OutboxMessage, outbox)
+        reg.map_imperatively(
+            m.CardRequest,
+            card_requests,
+            properties={"amount": composite(Money, card_requests.c.amount_minor, card_requests.c.currency)},
+        )
         reg.map_imperatively(
             m.RefundCase,
             refund_cases,

@@ -132,6 +132,21 @@ class OutboxRepository(_Repo):
         return self.session.scalar(select(func.max(m.OutboxMessage.sent_at)))
 
 
+class CardRequestRepository(_Repo):
+    def get(self, request_id: str) -> m.CardRequest | None:
+        return self.session.get(m.CardRequest, request_id)
+
+    def open_for_terminal(self, terminal_id: str) -> list[m.CardRequest]:
+        """SENT (outcome unknown) and APPROVED (charged, in no sale yet) requests, oldest first."""
+        return list(
+            self.session.scalars(
+                select(m.CardRequest)
+                .where(m.CardRequest.terminal_id == terminal_id, m.CardRequest.state.in_(m.CardRequest.OPEN))
+                .order_by(m.CardRequest.created_at, m.CardRequest.request_id)
+            )
+        )
+
+
 class RefundRepository(_Repo):
     def get(self, case_id: uuid.UUID) -> m.RefundCase | None:
         return self.session.get(m.RefundCase, case_id)
@@ -156,6 +171,7 @@ class SqlAlchemyUnitOfWork:
         self.receipts = ReceiptRepository(s)
         self.outbox = OutboxRepository(s)
         self.refunds = RefundRepository(s)
+        self.card_requests = CardRequestRepository(s)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:

@@ -377,3 +377,232 @@ def test_card_terminal_that_stops_answering_is_asked_before_anything_else(qtbot,
         assert page.state == "order" and sale is None and page.message.isVisible()
     if mode == "disconnect-after-approve":
         assert len(charged) == 1
+
+
+def test_the_claim_is_renewed_while_the_order_is_on_screen_and_lost_claims_stop_payment(qtbot, window, online,
+                                                                                          monkeypatch):
+    from pos_terminal.ports import PlatformRefused, PlatformUnavailable
+
+    terminal = window._terminal
+    view = online()
+    page = checkout(qtbot, window)
+    make_context = page._context
+
+    def short_claims():
+        ctx = make_context()
+        ctx.claim_ttl_s = 2  # renewed about every second
+        return ctx
+
+    monkeypatch.setattr(page, "_context", short_claims)
+    scan(window, view["voucher"])
+    qtbot.waitUntil(lambda: page.state == "order", timeout=10_000)
+    first = page.session.target.claimed_until
+    assert page.claim_timer.isActive()
+    qtbot.waitUntil(lambda: page.session.target.claimed_until != first, timeout=5000)
+    claim = terminal.platform.get_order(view["order_no"])["claim"]
+    assert claim is not None and claim["terminal_id"] == terminal.settings.terminal.terminal_id
+    renewed = page.session.target.claimed_until
+    qtbot.waitUntil(lambda: page.session.target.claimed_until != renewed, timeout=5000)  # and again
+
+    platform, real_claim = terminal.platform, terminal.platform.claim_order
+    failures = []
+
+    def offline_once(order_no, ttl_s=120):
+        if not failures:
+            failures.append(order_no)
+            raise PlatformUnavailable("platform unreachable: connection refused")
+        raise PlatformRefused("order_claimed", "claimed", status=409,
+                              body={"error": "order_claimed", "store_id": "s-2", "terminal_id": "T09"})
+
+    page.claim_retry_s = 0.2
+    monkeypatch.setattr(platform, "claim_order", offline_once)
+    qtbot.waitUntil(lambda: page.session.claim_lost is not None, timeout=6000)
+    settle(qtbot)
+    assert failures and not page.claim_timer.isActive()  # offline retried, then lost for good
+    assert page.message.text().startswith("This order is now being paid at another counter (s-2/T09).")
+    assert page.banner.isVisible()
+    page._quick_cash(None)
+    assert "another counter" in page.message.text() and not page.session.tenders
+    monkeypatch.setattr(platform, "claim_order", real_claim)
+    page.cancel()  # nothing taken: no manager needed
+    settle(qtbot)
+    assert page.state == "idle" and not page.claim_timer.isActive()
+
+
+def test_reprint_after_a_restart_prints_a_pending_original_once_then_copies(qtbot, window, voucher, monkeypatch,
+                                                                             terminal_factory, languages, caplog):
+    """A printer fault, then the terminal restarts: F9 on the idle page rebuilds the last sale's
+    receipt from the database, prints it as the original once, and as a marked copy after."""
+    from ui.main_window import MainWindow
+
+    page = checkout(qtbot, window)
+    first = window._terminal
+    monkeypatch.setattr(first.devices.printer, "print_document",
+                        lambda document: (_ for _ in ()).throw(RuntimeError("paper end")))
+    scan(window, voucher())
+    qtbot.waitUntil(lambda: page.state == "order", timeout=5000)
+    page._quick_cash(5000)
+    settle(qtbot)
+    assert page.state == "done" and sales_and_outbox(first)[3] is PrintState.PENDING
+    window.stop()
+    first.close()  # the restart
+
+    second = terminal_factory()
+    win = MainWindow(second, languages)
+    qtbot.addWidget(win)
+    win.resize(1024, 768)
+    win.show()
+    try:
+        sign_in(qtbot, win, "1001", "1357")
+        win.workspace.show_page("checkout")
+        page = win.workspace.pages["checkout"]
+        settle(qtbot)
+        assert page.state == "idle" and page.reprint_last_button.isVisible()
+        asked = []
+        monkeypatch.setattr(QInputDialog, "getItem",
+                            staticmethod(lambda *a, **k: asked.append(a) or ("The receipt was damaged", True)))
+        page.reprint()  # F9
+        settle(qtbot)
+        printed = second.devices.printer.printed
+        assert not asked and len(printed) == 1 and printed[0].copy is False
+        assert page.message.text() == "Receipt 000001 printed (it had not been printed before)."
+        assert sales_and_outbox(second)[3] is PrintState.PRINTED
+        text = render_escpos(printed[0]).decode("gb18030", errors="replace")
+        assert ORDER_NO in text and "16.20" in text and "好物商城" in text and "000001" in text
+        with caplog.at_level("INFO", logger="pos_terminal.services.checkout"):
+            page.reprint_last_button.click()
+            settle(qtbot)
+        assert len(asked) == 1 and len(printed) == 2 and printed[1].copy is True
+        assert page.message.text() == "Copy of receipt 000001 printed."
+        logged = [r for r in caplog.records if r.getMessage() == "receipt reprinted as a copy"]
+        assert logged and logged[0].reason == "The receipt was damaged"
+        with second.uow() as uow:
+            assert uow.receipts.last_for_terminal("T01").copies_printed == 2
+    finally:
+        win.stop()
+
+
+@pytest.mark.parametrize("mode, charged", [("timeout", True), ("drop", False)])
+def test_unknown_card_outcome_survives_a_restart_of_the_terminal_and_the_card_simulator(
+        qtbot, window, voucher, terminal_factory, languages, tmp_path, mode, charged):
+    """The card simulator (its own process) is killed in the middle of a charge: the outcome is
+    unknown. The POS restarts, the simulator restarts on its state folder; the checkout page
+    says so at start, asks the card terminal with a button, and (when the buyer was charged)
+    completes that order's sale with that approval when it is scanned again: one charge."""
+    import json
+    import time
+
+    from drivers.card_simulator import STATE_FILE, start_process, stop_process
+    from drivers.card_terminal import TcpCardTerminal
+    from ui.main_window import MainWindow
+
+    state = tmp_path / "card-state"
+    proc, port = start_process(mode=mode, state_dir=state)
+    try:
+        first = window._terminal
+        first.devices.card_terminal = TcpCardTerminal(CardTerminalSettings(port=port), timeout_s=20,
+                                                      recovery_attempts=2, recovery_wait_s=0.1, connect_timeout_s=1)
+        page = checkout(qtbot, window)
+        code = voucher()
+        scan(window, code)
+        qtbot.waitUntil(lambda: page.state == "order", timeout=5000)
+        page.choose_tender("card")
+        page.take_card()
+        if charged:  # the simulator holds the approved charge (on disk) and withholds the answer
+            qtbot.waitUntil(lambda: (state / STATE_FILE).exists(), timeout=5000)
+        else:
+            time.sleep(0.7)  # the request reached the simulator, which says nothing
+        proc.kill()
+        proc.wait(5)
+        qtbot.waitUntil(lambda: not page.busy, timeout=15_000)
+        settle(qtbot)
+        assert page.state == "order" and page.message.text().startswith("The card terminal stopped answering")
+        assert sales_and_outbox(first)[0] is None
+        window.stop()
+        first.close()  # the POS restarts too
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+
+    proc, port = start_process(mode="approve", state_dir=state)  # back, on its state folder
+    second = terminal_factory()
+    second.devices.card_terminal = TcpCardTerminal(CardTerminalSettings(port=port), timeout_s=10)
+    win = MainWindow(second, languages)
+    qtbot.addWidget(win)
+    win.resize(1024, 768)
+    win.show()
+    try:
+        sign_in(qtbot, win, "1001", "1357")
+        win.workspace.show_page("checkout")
+        page = win.workspace.pages["checkout"]
+        settle(qtbot)
+        assert page.state == "idle" and page.card_alert.isVisible()
+        assert page.card_alert_label.text().startswith(
+            f"A card payment of ¥33.80 for order {ORDER_NO} has an unknown outcome: check the card terminal")
+        page.card_check_button.click()
+        settle(qtbot)
+        if not charged:
+            assert page.message.text() == f"The card payment of ¥33.80 for order {ORDER_NO} was not charged. Cleared."
+            assert not page.card_alert.isVisible()
+            return
+        assert page.message.text().startswith(f"The card terminal approved the card payment of ¥33.80 for order "
+                                              f"{ORDER_NO} (card ****")
+        assert page.card_alert.isVisible() and page.card_refund_button.isVisible()
+        scan(win, code)  # the same order again: its sale completes with that approval
+        settle(qtbot)
+        qtbot.waitUntil(lambda: page.state == "done", timeout=5000)
+        settle(qtbot)
+        sale, tenders, outbox, _ = sales_and_outbox(second)
+        sim = json.loads((state / STATE_FILE).read_text(encoding="utf-8"))["transactions"]
+        approved = [t for t in sim if t["kind"] == "sale" and t["result"] == "approved"]
+        assert len(approved) == 1 and tenders == [(TenderKind.BANK_CARD, 3380, approved[0]["card_last4"])]
+        assert len(outbox) == 1
+        page.new_sale()
+        settle(qtbot)
+        assert not page.card_alert.isVisible() and page.card_requests == []
+    finally:
+        win.stop()
+        stop_process(proc)
+
+
+def test_done_page_shows_the_drawer_state_where_the_drawer_reports_it(qtbot, window, voucher, tmp_path):
+    """Through the virtual network printer: the drawer's switch read with DLE EOT on a worker
+    about every second, "Drawer open" until it is closed; the next sale can start meanwhile."""
+    from config.schema import PrinterSettings
+    from drivers.drawer import PrinterDrawer
+    from drivers.printer import EscposPrinter
+    from drivers.virtual_printer import VirtualPrinter
+
+    vp = VirtualPrinter(0, tmp_path / "jobs", idle_s=0.2).start()
+    terminal = window._terminal
+    printer = EscposPrinter(PrinterSettings(kind="network", host="127.0.0.1", port=vp.port), timeout_s=2.0,
+                            status_timeout_s=0.5)
+    try:
+        assert printer.open().state.value == "ready"
+        terminal.devices.printer = printer
+        terminal.devices.drawer = PrinterDrawer(printer, 2, reports_state=True)
+        page = checkout(qtbot, window)
+        page.drawer_timer.setInterval(150)
+        vp.set_drawer_open(True)  # springs open on the kick
+        scan(window, voucher())
+        qtbot.waitUntil(lambda: page.state == "order", timeout=5000)
+        page._quick_cash(None)
+        qtbot.waitUntil(lambda: page.state == "done", timeout=10_000)
+        qtbot.waitUntil(lambda: page.drawer_label.text() == "Drawer open", timeout=5000)
+        assert page.drawer_timer.isActive()
+        vp.set_drawer_open(False)
+        qtbot.waitUntil(lambda: page.drawer_label.text() == "Drawer closed", timeout=5000)
+        qtbot.waitUntil(lambda: not page.drawer_timer.isActive(), timeout=2000)  # polling stops once closed
+
+        vp.set_drawer_open(True)  # second sale: the cashier moves on while the drawer is still open
+        scan(window, voucher(order_no="PO000000009002", vid="v-9002"))
+        qtbot.waitUntil(lambda: page.state == "order", timeout=5000)
+        page._quick_cash(None)
+        qtbot.waitUntil(lambda: page.drawer_label.text() == "Drawer open", timeout=10_000)
+        scan(window, voucher(order_no="PO000000009003", vid="v-9003"))  # next sale regardless
+        qtbot.waitUntil(lambda: page.state == "order", timeout=5000)
+        assert not page.drawer_timer.isActive()
+        settle(qtbot)
+    finally:
+        printer.close()
+        vp.stop()

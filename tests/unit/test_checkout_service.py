@@ -3,18 +3,29 @@ split payment, refusals, printer faults and the rules against paying or printing
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import datetime, timedelta
+
 import pytest
 
 from pos_terminal.domain.model import PrintState, Role, TenderKind
 from pos_terminal.money import Money
+from pos_terminal.ports import PlatformRefused, PlatformUnavailable
 from pos_terminal.scan_codes import ScanKind
 from pos_terminal.services import shifts, users
-from pos_terminal.services.checkout import CheckoutContext, CheckoutRefused, CheckoutSession
+from pos_terminal.services.checkout import (
+    CheckoutContext,
+    CheckoutRefused,
+    CheckoutSession,
+    open_card_requests,
+    refund_card_request,
+    resolve_card_request,
+)
 from pos_terminal.services.orders import PaymentTarget
 from pos_terminal.services.sales import LineSpec, OrderSpec
-from tests.checkout_fakes import FakeCardsPlatform, FakeCardTerminal, FakePrinter
+from tests.checkout_fakes import CheckoutUnitOfWork, FakeCardsPlatform, FakeCardTerminal, FakePrinter
 from tests.conftest import FAST_HASHER
-from tests.fakes import FakeClock, FakeDrawer, FakeUnitOfWork
+from tests.fakes import FakeClock, FakeDrawer
 
 ORDER = OrderSpec("PO000000001001", "m-tea", "好物商城", "CNY", (
     LineSpec(1, "TEA", "乌龙茶", 1250, 2, ("IC0000000010010001", "IC0000000010010002")),
@@ -26,7 +37,7 @@ CARD = "8800000000000001"
 class Env:
     def __init__(self, shift=True):
         self.clock = FakeClock()
-        self.uow = FakeUnitOfWork()
+        self.uow = CheckoutUnitOfWork()
         self.cashier = users.add_user(self.uow, FAST_HASHER, self.clock, username="1001", display_name="Zhang",
                                       role=Role.CASHIER, pin="1357")
         self.manager = users.add_user(self.uow, FAST_HASHER, self.clock, username="8001", display_name="Wang",
@@ -230,3 +241,151 @@ def test_cancel_after_tenders_needs_a_manager_and_reverses_them(env):
     assert s.cancelled and not env.store().sales
     s.cancel(env.manager)  # a second cancel reverses nothing again
     assert len(env.card.refunds) == 1 and env.platform.cards[CARD] == 50_000
+
+
+# ----------------------------------------------------------------- the platform's claim, renewed
+
+
+class TtlPlatform(FakeCardsPlatform):
+    """Claims that run out after their ttl on the test's clock, as the platform's do."""
+
+    def __init__(self, clock) -> None:
+        super().__init__()
+        self.clock = clock
+        self.until: dict[str, object] = {}
+
+    def claim_order(self, order_no, ttl_s=120, *, who=None):
+        self._enter("claim_order", order_no, ttl_s)
+        self._order(order_no)
+        who = who or self.me
+        holder, now = self.claims.get(order_no), self.clock.now()
+        if holder is not None and holder != who and self.until[order_no] > now:
+            raise PlatformRefused("order_claimed", "claimed", status=409,
+                                  body={"error": "order_claimed", "store_id": holder[0], "terminal_id": holder[1]})
+        self.claims[order_no] = who
+        self.until[order_no] = now + timedelta(seconds=ttl_s)
+        return {"order_no": order_no, "expires_at": self.until[order_no].isoformat()}
+
+
+def test_claim_is_renewed_retried_offline_and_lost_to_another_terminal_stops_payment(env):
+    env.platform = TtlPlatform(env.clock)
+    env.platform.add_order({"order_no": ORDER.order_no, "lines": []})
+    claim = env.platform.claim_order(ORDER.order_no, 2)
+    s = env.session(claim_ttl_s=2)
+    s.target = replace(s.target, claimed_until=datetime.fromisoformat(claim["expires_at"]))
+    assert s.renews_claim
+    env.clock.advance(seconds=1)  # half the claim's time
+    renewed = s.renew_claim()
+    assert renewed.claimed_until == env.clock.now() + timedelta(seconds=2) and s.target is renewed
+    env.platform.down = True  # offline: the renewal fails and is simply retried
+    with pytest.raises(PlatformUnavailable):
+        s.renew_claim()
+    assert s.renews_claim and s.claim_lost is None
+    s.take_cash(1000)
+    env.platform.down = False
+    env.clock.advance(seconds=3)  # the claim ran out meanwhile; another counter takes the order
+    env.platform.claim_order(ORDER.order_no, 120, who=("other-store", "T09"))
+    with pytest.raises(CheckoutRefused) as exc:
+        s.renew_claim()
+    assert exc.value.reason == "claim_lost" and exc.value.params["terminal_id"] == "T09"
+    assert exc.value.params["cause"] == "order_claimed" and not s.renews_claim
+    with pytest.raises(CheckoutRefused) as exc:
+        s.take_cash(2380)  # no further payment
+    assert exc.value.reason == "claim_lost"
+    with pytest.raises(CheckoutRefused) as exc:
+        s.take_card(2380)
+    assert exc.value.reason == "claim_lost" and not env.card.calls
+    assert s.cancel(env.manager) == ["cash ¥10.00: hand it back"]  # cancelling still gives back what was taken
+
+
+def test_offline_targets_and_finished_sessions_do_not_renew(env):
+    s = env.session(offline=True)
+    assert not s.renews_claim and s.renew_claim() is s.target and not env.platform.calls
+
+
+# ----------------------------------------------------------------- card requests kept in storage
+
+
+def _requests(env):
+    return {r.request_id: r.state.value for r in env.store().card_requests.values()}
+
+
+def test_each_card_charge_is_written_before_it_is_sent_and_settled_with_its_sale(env):
+    s = env.session()
+    written = []
+    charge = env.card.charge
+    env.card.charge = lambda *a, **k: written.append(dict(_requests(env))) or charge(*a, **k)
+    tender = s.take_card(3380)
+    assert written == [{tender.request_id: "sent"}]  # on record before the terminal saw it
+    assert _requests(env) == {tender.request_id: "approved"}
+    s.complete()
+    assert _requests(env) == {tender.request_id: "settled"}
+
+
+def test_unknown_outcome_survives_a_restart_and_the_approval_completes_that_order_once(env):
+    env.card.mode = "unknown"
+    s = env.session()
+    with pytest.raises(CheckoutRefused):
+        s.take_card(3380)
+    rid = s.unresolved_card[0]
+    # the terminal restarts: a new page, a new session, the same database
+    ctx = env.session().ctx
+    ctx.card_terminal = env.card
+    [open_] = open_card_requests(ctx)
+    assert (open_.request_id, open_.order_no, open_.amount_minor, open_.unknown) == (rid, ORDER.order_no, 3380, True)
+    resolved = resolve_card_request(ctx, rid)
+    assert resolved.state == "approved" and resolved.card_last4 == "4242"
+    again = env.session()  # the same order scanned again
+    [adopted] = again.adopt_card_requests()
+    assert adopted.request_id == rid and again.covered and adopted.approval_code == "A1B2C3"
+    again.complete()
+    assert _requests(env) == {rid: "settled"} and not open_card_requests(ctx)
+    assert [c[0] for c in env.card.calls] == ["charge", "resolve"]  # charged once, never again
+
+
+def test_unknown_outcome_of_the_same_order_is_resolved_before_charging_in_a_new_session(env):
+    env.card.mode = "unknown"
+    with pytest.raises(CheckoutRefused):
+        env.session().take_card(3380)
+    env.card.mode = "approve"
+    again = env.session()
+    again.adopt_card_requests()
+    assert again.unresolved_card is not None
+    tender = again.take_card(3380)  # asks, does not charge
+    assert again.covered and [c[0] for c in env.card.calls] == ["charge", "resolve"]
+    assert _requests(env) == {tender.request_id: "approved"}
+
+
+def test_another_orders_unknown_charge_is_resolved_first_and_reported(env):
+    env.card.mode = "unknown"
+    with pytest.raises(CheckoutRefused):
+        env.session().take_card(1000)
+    env.card.mode = "approve"
+    other = CheckoutSession(PaymentTarget(replace(ORDER, order_no="PO000000001002"), ScanKind.VOUCHER, "v-2", False),
+                            env.session().ctx)
+    with pytest.raises(CheckoutRefused) as exc:
+        other.take_card(3380)
+    assert exc.value.reason == "card_earlier_approved" and exc.value.params["order_no"] == ORDER.order_no
+    assert not other.tenders and list(_requests(env).values()) == ["approved"]
+    tender = other.take_card(3380)  # told once; the next charge goes ahead
+    assert tender.amount_minor == 3380 and sorted(_requests(env).values()) == ["approved", "approved"]
+
+
+def test_not_charged_is_cleared_and_an_unrecorded_approval_is_refunded_with_a_manager(env):
+    env.card.mode = "unknown"
+    with pytest.raises(CheckoutRefused):
+        env.session().take_card(1000)
+    rid = next(iter(_requests(env)))
+    del env.card.charges[rid]  # the card terminal never charged it
+    ctx = env.session().ctx
+    assert resolve_card_request(ctx, rid).state == "not_charged" and not open_card_requests(ctx)
+    env.card.mode = "unknown"
+    with pytest.raises(CheckoutRefused):
+        env.session().take_card(2000)
+    [open_] = open_card_requests(ctx)
+    resolve_card_request(ctx, open_.request_id)
+    with pytest.raises(CheckoutRefused) as exc:
+        refund_card_request(ctx, open_.request_id, env.cashier)
+    assert exc.value.reason == "needs_manager"
+    assert refund_card_request(ctx, open_.request_id, env.manager).state == "refunded"
+    assert env.card.refunds[-1][0] == 2000 and not open_card_requests(ctx)

@@ -1,8 +1,11 @@
 """Checkout: scan the buyer's payment code, take cash, prepaid card or bank card (in any mix),
 record the sale, print the receipt and open the drawer.
 
-Keyboard-first: F1 cash, F2 prepaid card, F3 bank card, Esc cancel, F9 reprint; Enter confirms
-the field in focus. A scan arrives through the Bridge and does the obvious thing for the state
+Keyboard-first: F1 cash, F2 prepaid card, F3 bank card, Esc cancel, F9 reprint (on the idle page:
+the terminal's last receipt from the database); Enter confirms the field in focus. While an online
+order is on screen its platform claim is renewed by a timer; at start the page shows card
+payments left open (unknown outcome, or approved with no sale) and resolves or refunds them; on
+the done page a drawer that reports its switch is shown open or closed. A scan arrives through the Bridge and does the obvious thing for the state
 the page is in. Every device, platform and database call runs in run_in_background; the
 checkout rules live in pos_terminal.services.checkout.
 """
@@ -12,7 +15,7 @@ from __future__ import annotations
 import logging
 import time
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,7 +40,16 @@ from pos_terminal.domain.model import TenderKind
 from pos_terminal.money import Money, MoneyError
 from pos_terminal.scan_codes import ScanKind, classify
 from pos_terminal.services import shifts
-from pos_terminal.services.checkout import CheckoutContext, CheckoutRefused, CheckoutSession
+from pos_terminal.services.checkout import (
+    CheckoutContext,
+    CheckoutRefused,
+    CheckoutSession,
+    last_sale_receipt,
+    open_card_requests,
+    refund_card_request,
+    reprint_last_receipt,
+    resolve_card_request,
+)
 from pos_terminal.services.orders import PaymentCodeRefused
 from ui.checkout_model import OrderLinesModel
 from ui.dialogs.manager_approval import ManagerApprovalDialog
@@ -93,6 +105,19 @@ class CheckoutPage(Page):
         self._manual_terminal = None
         self.manual_handler = QtManualApprovalHandler(self)
         self.setStyleSheet(LOCAL_STYLE)
+        # keeps the platform's claim on an online order alive while it is on screen
+        self.claim_timer = QTimer(self)
+        self.claim_timer.setSingleShot(True)
+        self.claim_timer.timeout.connect(self.renew_claim)
+        self.claim_retry_s = 5.0
+        # the drawer's open/closed switch, where it reports one, polled on the done page until closed
+        self.drawer_timer = QTimer(self)
+        self.drawer_timer.setInterval(1000)
+        self.drawer_timer.timeout.connect(self._poll_drawer)
+        self.drawer_open: bool | None = None
+        self._drawer_seen_open = False
+        self._drawer_polls = 0
+        self._drawer_asking = False
 
         self.message = MessageLabel(self)
         self.message.setObjectName("Refusal")
@@ -106,8 +131,11 @@ class CheckoutPage(Page):
         self.stack.addWidget(self._idle_view())
         self.stack.addWidget(self._order_view())
         self.stack.addWidget(self._done_view())
+        self.card_requests: list = []  # open card requests (unknown outcome, or approved in no sale)
+        self.card_alert = self._card_alert()
         self.content.addWidget(self.progress)
         self.content.addWidget(self.message)
+        self.content.addWidget(self.card_alert)
         self.content.addWidget(self.stack, 1)
 
         for key, slot in ((Qt.Key.Key_F1, lambda: self.choose_tender("cash")),
@@ -131,6 +159,26 @@ class CheckoutPage(Page):
         box.setContentsMargins(20, 16, 20, 16)
         box.setSpacing(8)
         return card, box
+
+    def _card_alert(self) -> QFrame:
+        alert = QFrame(self)
+        alert.setObjectName("Banner")
+        row = QHBoxLayout(alert)
+        row.setContentsMargins(10, 6, 10, 6)
+        self.card_alert_label = QLabel(alert)
+        self.card_alert_label.setObjectName("card_alert")
+        self.card_alert_label.setWordWrap(True)
+        self.card_check_button = QPushButton(alert)
+        self.card_check_button.setObjectName("check_card_request")
+        self.card_check_button.clicked.connect(self.check_card_request)
+        self.card_refund_button = QPushButton(alert)
+        self.card_refund_button.setObjectName("refund_card_request")
+        self.card_refund_button.clicked.connect(self.refund_card_request)
+        row.addWidget(self.card_alert_label, 1)
+        row.addWidget(self.card_check_button)
+        row.addWidget(self.card_refund_button)
+        alert.hide()
+        return alert
 
     def _shift_view(self) -> QWidget:
         view = QWidget(self)
@@ -180,6 +228,14 @@ class CheckoutPage(Page):
         box.addSpacing(24)
         box.addWidget(self.order_hint)
         box.addLayout(row)
+        self.reprint_last_button = QPushButton(card)
+        self.reprint_last_button.setObjectName("reprint_last")
+        self.reprint_last_button.clicked.connect(self.reprint_last)
+        last = QHBoxLayout()
+        last.addStretch(1)
+        last.addWidget(self.reprint_last_button)
+        box.addSpacing(12)
+        box.addLayout(last)
         outer = QVBoxLayout(view)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(card)
@@ -402,6 +458,10 @@ class CheckoutPage(Page):
         self.order_hint.setText(self.tr("Or type the order number and press Enter"))
         self.order_edit.setPlaceholderText("PO000000000000")
         self.find_button.setText(self.tr("Find order"))
+        self.reprint_last_button.setText(self.tr("F9 Reprint last receipt"))
+        self.card_check_button.setText(self.tr("Check card payment"))
+        self.card_refund_button.setText(self.tr("Refund it"))
+        self._refresh_card_alert()
         self.total_caption.setText(self.tr("Total"))
         self.due_caption.setText(self.tr("Due"))
         self.tender_buttons["cash"].setText(self.tr("F1 Cash"))
@@ -429,6 +489,7 @@ class CheckoutPage(Page):
     def _set_state(self, state: str) -> None:
         self.state = state
         self.stack.setCurrentIndex(STATES.index(state))
+        self._refresh_card_alert()
         focus = {"shift": self.float_edit, "idle": self.order_edit, "done": self.new_sale_button}.get(state)
         if focus is not None and self.isVisible():
             focus.setFocus()
@@ -437,7 +498,8 @@ class CheckoutPage(Page):
         self.busy = busy
         self.progress.setVisible(busy)
         for w in (self.take_cash_button, self.take_prepaid_button, self.take_card_button, self.find_button,
-                  self.cancel_button, self.open_shift_button, self.reprint_button, self.resolve_button):
+                  self.cancel_button, self.open_shift_button, self.reprint_button, self.resolve_button,
+                  self.reprint_last_button, self.card_check_button, self.card_refund_button):
             w.setEnabled(not busy)
 
     def show_refusal(self, text: str) -> None:
@@ -458,6 +520,87 @@ class CheckoutPage(Page):
         terminal_id = terminal.settings.terminal.terminal_id
         run_in_background(lambda: shifts.current_shift(terminal.uow(), terminal_id=terminal_id),
                           self._shift_checked, self._failed, context=self)
+        self.load_card_requests()
+
+    # -- card payments left open (unknown outcome, or approved with no sale), e.g. by a restart -----
+    def load_card_requests(self) -> None:
+        if self._terminal is None:
+            return
+        ctx = self._context()
+        run_in_background(lambda: open_card_requests(ctx), self._card_requests_loaded, self._failed, context=self)
+
+    def _card_requests_loaded(self, requests) -> None:
+        self.card_requests = list(requests)
+        self._refresh_card_alert()
+
+    def _refresh_card_alert(self) -> None:
+        first = self.card_requests[0] if self.card_requests else None
+        if first is None or self.state not in ("idle", "shift"):
+            self.card_alert.hide()
+            return
+        amount = _money(first.amount_minor, first.currency)
+        if first.unknown:
+            text = fill(self.tr("A card payment of %1 for order %2 has an unknown outcome: check the card terminal, "
+                                "then press Check card payment. Do not charge that buyer again until it is known."),
+                        amount, first.order_no)
+        else:
+            text = fill(self.tr("A card payment of %1 for order %2 was approved (card ****%3) but no sale records "
+                                "it: the buyer was charged. Scan that order again to complete its sale with this "
+                                "payment, or refund it."), amount, first.order_no, first.card_last4 or "")
+        more = len(self.card_requests) - 1
+        if more:
+            text += " " + fill(self.tr("(%1 more after this one)"), str(more))
+        self.card_alert_label.setText(text)
+        self.card_check_button.setVisible(first.unknown)
+        self.card_refund_button.setVisible(not first.unknown)
+        self.card_alert.show()
+
+    def check_card_request(self) -> None:
+        if self.busy or not self.card_requests:
+            return
+        ctx, request_id = self._context(), self.card_requests[0].request_id
+        self._set_busy(True)
+        self.show_info(self.tr("Asking the card terminal…"))
+        run_in_background(lambda: resolve_card_request(ctx, request_id), self._card_request_resolved,
+                          self._card_request_failed, context=self)
+
+    def _card_request_resolved(self, view) -> None:
+        self._set_busy(False)
+        amount = _money(view.amount_minor, view.currency)
+        if view.state == "approved":
+            self.show_info(fill(self.tr("The card terminal approved the card payment of %1 for order %2 (card ****%3): "
+                                        "the buyer was charged. Scan that order again to complete its sale with "
+                                        "this payment, or refund it."), amount, view.order_no, view.card_last4 or ""))
+        else:
+            self.show_info(fill(self.tr("The card payment of %1 for order %2 was not charged. Cleared."),
+                                amount, view.order_no))
+        self.load_card_requests()
+
+    def _card_request_failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        self.show_refusal(self.refusal_text(exc))
+        self.load_card_requests()
+
+    def refund_card_request(self) -> None:
+        if self.busy or not self.card_requests:
+            return
+        first = self.card_requests[0]
+        approver = ManagerApprovalDialog.request(
+            self, self._terminal, fill(self.tr("Refund the card payment of %1 for order %2 to card ****%3."),
+                                       _money(first.amount_minor, first.currency), first.order_no,
+                                       first.card_last4 or ""))
+        if approver is None:
+            return
+        ctx = self._context()
+        self._set_busy(True)
+        run_in_background(lambda: refund_card_request(ctx, first.request_id, approver), self._card_request_refunded,
+                          self._card_request_failed, context=self)
+
+    def _card_request_refunded(self, view) -> None:
+        self._set_busy(False)
+        self.show_info(fill(self.tr("Refunded %1 to card ****%2 (order %3)."), _money(view.amount_minor, view.currency),
+                            view.card_last4 or "", view.order_no))
+        self.load_card_requests()
 
     def _shift_checked(self, shift) -> None:
         if self.state in ("idle", "shift"):
@@ -526,14 +669,20 @@ class CheckoutPage(Page):
             self.new_sale()
         self._set_busy(True)
         self.message.clear_message()
-        terminal = self._terminal
-        run_in_background(lambda: terminal.resolve_payment_code(text), self._resolved, self._resolve_failed,
-                          context=self)
+        terminal, ctx = self._terminal, self._context()
 
-    def _resolved(self, target) -> None:
+        def work():
+            session = CheckoutSession(terminal.resolve_payment_code(text), ctx)
+            return session, session.adopt_card_requests()  # card payments for it left by a restart
+
+        run_in_background(work, self._resolved, self._resolve_failed, context=self)
+
+    def _resolved(self, result) -> None:
+        session, adopted = result
+        target = session.target
         self._set_busy(False)
         self.order_edit.clear()
-        self.session = CheckoutSession(target, self._context())
+        self.session = session
         self.done = None
         order = target.order
         self.merchant_label.setText(order.merchant_name)
@@ -555,7 +704,19 @@ class CheckoutPage(Page):
         self._set_state("order")
         self._refresh_amounts()
         self.choose_tender("cash")
+        self._schedule_claim_renewal()
+        self.resolve_button.setVisible(session.unresolved_card is not None)
+        if adopted:
+            self.show_info(fill(self.tr("A card payment approved earlier for this order is applied: %1."),
+                                "; ".join(f"****{t.card_last4} {_money(t.amount_minor, session.currency)}"
+                                          for t in adopted)))
+        elif session.unresolved_card is not None:
+            self.choose_tender("card")
+            self.show_refusal(self.tr("A card payment for this order has an unknown outcome. Do NOT charge again: "
+                                      "press Check again to ask the card terminal."))
         self.order_shown.emit(self.session)
+        if session.covered:
+            self.complete()
 
     def _resolve_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
@@ -730,6 +891,7 @@ class CheckoutPage(Page):
     # -- completing ----------------------------------------------------------------------------
     def complete(self) -> None:
         session = self.session
+        self.claim_timer.stop()
 
         def work():
             done = session.complete()
@@ -748,12 +910,95 @@ class CheckoutPage(Page):
         if image is not None:
             self._show_preview(image)
         self._set_state("done")
+        self._watch_drawer(done)
         self._refresh_done()
         self.sale_completed.emit(done)
+
+    # -- the drawer's state (where the drawer reports it) ---------------------------------------------
+    def _watch_drawer(self, done) -> None:
+        self.drawer_timer.stop()
+        self.drawer_open, self._drawer_seen_open, self._drawer_polls = None, False, 0
+        drawer = self._terminal.devices.drawer if self._terminal is not None else None
+        if done.drawer_kicked and drawer is not None and getattr(drawer, "reports_state", False):
+            self.drawer_timer.start()
+            self._poll_drawer()
+
+    def _poll_drawer(self) -> None:
+        if self.state != "done":
+            self.drawer_timer.stop()
+            return
+        if self._drawer_asking:
+            return
+        drawer = self._terminal.devices.drawer
+        self._drawer_asking = True
+        run_in_background(drawer.is_open, self._drawer_state, self._drawer_state_failed, context=self)
+
+    def _drawer_state(self, is_open) -> None:
+        self._drawer_asking = False
+        self._drawer_polls += 1
+        if self.state != "done":
+            self.drawer_timer.stop()
+            return
+        if is_open is None:  # the switch does not answer: say nothing rather than guess
+            self.drawer_timer.stop()
+            return
+        self.drawer_open = bool(is_open)
+        self._drawer_seen_open = self._drawer_seen_open or self.drawer_open
+        # closed: done once it was seen open (or it never opened after a few polls)
+        if not self.drawer_open and (self._drawer_seen_open or self._drawer_polls >= 3):
+            self.drawer_timer.stop()
+        self._refresh_done()
+
+    def _drawer_state_failed(self, exc: BaseException) -> None:
+        self._drawer_asking = False
+        self._drawer_polls += 1
+        log.info("drawer state not read", extra={"error": str(exc)})
+        if self._drawer_polls >= 3 and not self._drawer_seen_open:
+            self.drawer_timer.stop()
 
     def _complete_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
         self.show_refusal(self.refusal_text(exc))
+        self._schedule_claim_renewal()  # still on the order (e.g. no shift): keep it held
+
+    # -- the platform's claim on the order --------------------------------------------------------
+    def _schedule_claim_renewal(self, retry: bool = False) -> None:
+        """Renews at about half the claim's time; a failed renewal retries sooner."""
+        session = self.session
+        if session is None or not session.renews_claim or self.state != "order":
+            self.claim_timer.stop()
+            return
+        ttl = float(session.ctx.claim_ttl_s)
+        remaining = (session.target.claimed_until - self._terminal.clock.now()).total_seconds()
+        delay = min(ttl / 2, remaining / 2)
+        if retry:
+            delay = min(delay, self.claim_retry_s)
+        self.claim_timer.start(int(max(delay, 1.0) * 1000))
+
+    def renew_claim(self) -> None:
+        session = self.session
+        if session is None or not session.renews_claim:
+            return
+        run_in_background(session.renew_claim, lambda _t, s=session: self._claim_renewed(s),
+                          lambda exc, s=session: self._claim_renewal_failed(s, exc), context=self)
+
+    def _claim_renewed(self, session) -> None:
+        if session is self.session:
+            self._schedule_claim_renewal()
+
+    def _claim_renewal_failed(self, session, exc: BaseException) -> None:
+        if session is not self.session:
+            return
+        if isinstance(exc, CheckoutRefused) and exc.reason == "claim_lost":
+            self.claim_timer.stop()
+            text = self.refusal_text(exc)
+            self.banner.setText(text)
+            self.banner.setToolTip("")
+            self.banner.show()
+            self.show_refusal(text)
+            return
+        log.info("claim renewal failed; retrying", extra={"error": getattr(exc, "message", str(exc))})
+        self._schedule_claim_renewal(retry=True)
 
     def _show_preview(self, image) -> None:
         pixmap = QPixmap.fromImage(image)
@@ -762,16 +1007,22 @@ class CheckoutPage(Page):
             pixmap = pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
         self.preview_label.setPixmap(pixmap)
 
+    def _ask_copy_reason(self) -> str | None:
+        reasons = [self.tr("The buyer asked for a copy"), self.tr("The receipt was damaged"), self.tr("Other")]
+        reason, ok = QInputDialog.getItem(self, self.tr("Reprint a copy"), self.tr("Why is a copy printed?"),
+                                          reasons, 0, False)
+        return reason if ok else None
+
     def reprint(self) -> None:
+        if self.state == "idle" and not self.busy:
+            self.reprint_last()
+            return
         if self.state != "done" or self.session is None or self.busy:
             return
         reason = ""
         if self.done is not None and self.done.printed:
-            reasons = [self.tr("The buyer asked for a copy"), self.tr("The receipt was damaged"),
-                       self.tr("Other")]
-            reason, ok = QInputDialog.getItem(self, self.tr("Reprint a copy"), self.tr("Why is a copy printed?"),
-                                              reasons, 0, False)
-            if not ok:
+            reason = self._ask_copy_reason()
+            if reason is None:
                 return
         session = self.session
         self._set_busy(True)
@@ -788,7 +1039,48 @@ class CheckoutPage(Page):
         self._set_busy(False)
         self.show_refusal(fill(self.tr("The receipt was not printed: %1"), str(exc)))
 
+    # -- the last receipt from storage (e.g. after a restart) ------------------------------------
+    def reprint_last(self) -> None:
+        """F9 on the idle page: the terminal's last sale receipt, rebuilt from the database; a
+        pending one prints as the original, a printed one as a copy (a reason is asked and logged)."""
+        if self.busy or self._terminal is None or self.state != "idle":
+            return
+        ctx = self._context()
+        self._set_busy(True)
+        self.message.clear_message()
+        run_in_background(lambda: last_sale_receipt(ctx), lambda stored: self._last_receipt_found(ctx, stored),
+                          self._reprint_failed, context=self)
+
+    def _last_receipt_found(self, ctx, stored) -> None:
+        self._set_busy(False)
+        if stored is None:
+            self.show_refusal(self.tr("This terminal has no sale receipt to print yet."))
+            return
+        reason = ""
+        if stored.prints_as_copy:
+            reason = self._ask_copy_reason()
+            if reason is None:
+                return
+        receipt_no = stored.info.receipt_no
+        self._set_busy(True)
+        run_in_background(lambda: reprint_last_receipt(ctx, reason, receipt_no=receipt_no), self._last_reprinted,
+                          self._reprint_failed, context=self)
+
+    def _last_reprinted(self, result) -> None:
+        stored, _document = result
+        self._set_busy(False)
+        number = f"{stored.info.receipt_no:06d}"
+        if stored.prints_as_copy:
+            self.show_info(fill(self.tr("Copy of receipt %1 printed."), number))
+        else:
+            self.show_info(fill(self.tr("Receipt %1 printed (it had not been printed before)."), number))
+
     def new_sale(self) -> None:
+        self.claim_timer.stop()
+        self.drawer_timer.stop()  # the next sale starts whatever the drawer does
+        self.drawer_open = None
+        if self.session is not None:
+            self.load_card_requests()
         self.session = None
         self.done = None
         self.balance_minor = None
@@ -822,6 +1114,7 @@ class CheckoutPage(Page):
 
     def _cancelled(self, reversed_) -> None:
         self._set_busy(False)
+        self.claim_timer.stop()
         self.new_sale()
         if reversed_:
             self.show_info(fill(self.tr("Order cancelled. Given back: %1"), "; ".join(reversed_)))
@@ -857,8 +1150,12 @@ class CheckoutPage(Page):
             self.print_label.setText(fill(self.tr("Printer: %1 — the receipt is kept for reprint (F9)."),
                                           done.print_error or ""))
             self.print_label.setStyleSheet("color: #c62828; font-weight: bold;")
-        if done.drawer_kicked:
+        if done.drawer_kicked and self.drawer_open is not None:
+            self.drawer_label.setText(self.tr("Drawer open") if self.drawer_open else self.tr("Drawer closed"))
+            self.drawer_label.setStyleSheet("color: #b26a00; font-weight: bold;" if self.drawer_open else "")
+        elif done.drawer_kicked:
             self.drawer_label.setText(self.tr("Drawer opened."))
+            self.drawer_label.setStyleSheet("")
         elif done.drawer_error:
             self.drawer_label.setText(fill(self.tr("Drawer did not open (%1): open it with the key."),
                                            done.drawer_error))
@@ -880,7 +1177,7 @@ class CheckoutPage(Page):
             self._user.user_id, self._user.display_name, t.platform, self._card_terminal(),
             t.devices.printer, t.devices.drawer,
             render_receipt=lambda info: sale_receipt_document(info, language="zh_CN", paper_width_mm=paper),
-            after_commit=t.wake_sync)
+            after_commit=t.wake_sync, claim_ttl_s=t.settings.platform.claim_ttl_s)
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
@@ -894,6 +1191,18 @@ class CheckoutPage(Page):
         if kind is ScanKind.PREPAID_CARD:
             return self.tr("That is a prepaid card. Scan the order first, then choose F2 Prepaid to pay with it.")
         return self.tr("This code is not one this terminal reads. Scan the payment QR code or the order number.")
+
+    def _claim_lost_text(self, params: dict) -> str:
+        cause = params.get("cause")
+        if cause == "order_claimed":
+            return fill(self.tr("This order is now being paid at another counter (%1). Take no more payment here: "
+                                "press Esc to cancel; anything taken is given back."),
+                        f"{params.get('store_id')}/{params.get('terminal_id')}")
+        if cause == "already_paid":
+            return self.tr("This order has been paid elsewhere meanwhile. Take no more payment here: press Esc to "
+                           "cancel; anything taken is given back.")
+        return self.tr("The platform no longer holds this order for this counter (expired or cancelled). Take no "
+                       "more payment here: press Esc to cancel; anything taken is given back.")
 
     def refusal_text(self, exc: BaseException) -> str:
         """The translated text for a refusal; the English message goes to the log."""
@@ -949,6 +1258,8 @@ class CheckoutPage(Page):
         if isinstance(exc, CheckoutRefused):
             cur = self.session.currency if self.session is not None else "CNY"
             reason = exc.reason
+            if reason == "claim_lost":
+                return self._claim_lost_text(params)
             if reason == "prepaid_balance_short":
                 balance = params.get("balance_minor")
                 if balance is not None:
@@ -977,6 +1288,18 @@ class CheckoutPage(Page):
                 "needs_manager": self.tr("Payments were taken: a manager must approve the cancel."),
                 "void_failed": fill(self.tr("Not everything could be given back: %1"), exc.message),
                 "busy": self.tr("Still working on the previous step. Wait a moment."),
+                "card_earlier_approved": fill(self.tr("An earlier card payment of %1 for order %2 was approved (card "
+                                                      "%3): that buyer was charged. Scan that order to complete its "
+                                                      "sale, or refund it from the start screen. Then charge this "
+                                                      "card again."),
+                                              _money(int(params.get("amount_minor") or 0), params.get("currency") or cur),
+                                              str(params.get("order_no", "")), str(params.get("card", ""))),
+                "card_earlier_unknown": fill(self.tr("An earlier card payment of %1 for order %2 still has an unknown "
+                                                     "outcome. Check the card terminal before charging another card."),
+                                             _money(int(params.get("amount_minor") or 0),
+                                                    params.get("currency") or cur),
+                                             str(params.get("order_no", ""))),
+                "print_failed": fill(self.tr("The receipt was not printed: %1"), exc.message),
             }
             return texts.get(reason, exc.message)
         if isinstance(exc, DomainError):

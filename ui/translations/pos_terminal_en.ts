@@ -4,518 +4,630 @@
 <context>
     <name>CheckoutPage</name>
     <message>
-        <location filename="../screens/checkout.py" line="391"/>
+        <location filename="../screens/checkout.py" line="447"/>
         <source>Checkout</source>
         <translation>Checkout</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="394"/>
+        <location filename="../screens/checkout.py" line="450"/>
         <source>Scan the buyer&apos;s payment code or order number, then take the payment.</source>
         <translation>Scan the buyer&apos;s payment code or order number, then take the payment.</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="397"/>
+        <location filename="../screens/checkout.py" line="453"/>
         <source>No shift is open at this terminal. Count the cash in the drawer and open a shift with that float to take payments.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="399"/>
+        <location filename="../screens/checkout.py" line="455"/>
         <source>Opening float (counted cash)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="400"/>
+        <location filename="../screens/checkout.py" line="456"/>
         <source>Open shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="401"/>
+        <location filename="../screens/checkout.py" line="457"/>
         <source>Scan the payment code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="402"/>
+        <location filename="../screens/checkout.py" line="458"/>
         <source>Or type the order number and press Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="404"/>
+        <location filename="../screens/checkout.py" line="460"/>
         <source>Find order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="405"/>
+        <location filename="../screens/checkout.py" line="465"/>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="406"/>
+        <location filename="../screens/checkout.py" line="466"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="407"/>
+        <location filename="../screens/checkout.py" line="467"/>
         <source>F1 Cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="408"/>
+        <location filename="../screens/checkout.py" line="468"/>
         <source>F2 Prepaid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="409"/>
+        <location filename="../screens/checkout.py" line="469"/>
         <source>F3 Card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="410"/>
+        <location filename="../screens/checkout.py" line="470"/>
         <source>Cash handed over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="411"/>
+        <location filename="../screens/checkout.py" line="471"/>
         <source>Exact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="412"/>
+        <location filename="../screens/checkout.py" line="472"/>
         <source>Take cash (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="413"/>
+        <location filename="../screens/checkout.py" line="473"/>
         <source>Scan or swipe the card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="414"/>
+        <location filename="../screens/checkout.py" line="474"/>
         <source>Amount from the card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="415"/>
+        <location filename="../screens/checkout.py" line="475"/>
         <source>Debit card (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="416"/>
+        <location filename="../screens/checkout.py" line="476"/>
         <source>The buyer pays on the card terminal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="417"/>
+        <location filename="../screens/checkout.py" line="477"/>
         <source>Amount to charge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="418"/>
+        <location filename="../screens/checkout.py" line="478"/>
         <source>Charge card (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="419"/>
+        <location filename="../screens/checkout.py" line="479"/>
         <source>Check again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="420"/>
+        <location filename="../screens/checkout.py" line="480"/>
         <source>Esc Cancel order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="421"/>
+        <location filename="../screens/checkout.py" line="481"/>
         <source>F9 Reprint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="422"/>
+        <location filename="../screens/checkout.py" line="482"/>
         <source>Next sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="423"/>
+        <location filename="../screens/checkout.py" line="483"/>
         <source>Paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="424"/>
+        <location filename="../screens/checkout.py" line="484"/>
         <source>Change due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="474"/>
+        <location filename="../screens/checkout.py" line="617"/>
         <source>Type the counted float as an amount, e.g. 200 or 200.50.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="477"/>
+        <location filename="../screens/checkout.py" line="620"/>
         <source>The float cannot be negative.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="488"/>
+        <location filename="../screens/checkout.py" line="631"/>
         <source>Shift open with a float of %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="507"/>
+        <location filename="../screens/checkout.py" line="650"/>
         <source>Another payment code was scanned. Finish or cancel the current order first (Esc).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="513"/>
+        <location filename="../screens/checkout.py" line="656"/>
         <source>Open a shift first: type the counted float and press Enter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="543"/>
+        <location filename="../screens/checkout.py" line="692"/>
         <source>Payment code valid until %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="547"/>
+        <location filename="../screens/checkout.py" line="696"/>
         <source>Offline payment: the platform cannot be reached. The signed code is valid; the payment is sent when the connection is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="549"/>
+        <location filename="../screens/checkout.py" line="698"/>
         <source>If the order was paid elsewhere meanwhile, the platform refunds the buyer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="594"/>
+        <location filename="../screens/checkout.py" line="755"/>
         <source>Type an amount, e.g. 50 or 12.50.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="617"/>
+        <location filename="../screens/checkout.py" line="778"/>
         <source>Change: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="619"/>
+        <location filename="../screens/checkout.py" line="780"/>
         <source>Still due after this: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="650"/>
+        <location filename="../screens/checkout.py" line="811"/>
         <source>Card ****%1 · balance %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="668"/>
+        <location filename="../screens/checkout.py" line="829"/>
         <source>Debiting the prepaid card…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="699"/>
+        <location filename="../screens/checkout.py" line="860"/>
         <source>Waiting for the card terminal… the buyer presents the card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="707"/>
+        <location filename="../screens/checkout.py" line="563"/>
+        <location filename="../screens/checkout.py" line="868"/>
         <source>Asking the card terminal…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="740"/>
+        <location filename="../screens/checkout.py" line="461"/>
+        <source>F9 Reprint last receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="462"/>
+        <source>Check card payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="463"/>
+        <source>Refund it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="543"/>
+        <source>A card payment of %1 for order %2 has an unknown outcome: check the card terminal, then press Check card payment. Do not charge that buyer again until it is known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="547"/>
+        <source>A card payment of %1 for order %2 was approved (card ****%3) but no sale records it: the buyer was charged. Scan that order again to complete its sale with this payment, or refund it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="552"/>
+        <source>(%1 more after this one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="571"/>
+        <source>The card terminal approved the card payment of %1 for order %2 (card ****%3): the buyer was charged. Scan that order again to complete its sale with this payment, or refund it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="575"/>
+        <source>The card payment of %1 for order %2 was not charged. Cleared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="589"/>
+        <source>Refund the card payment of %1 for order %2 to card ****%3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="601"/>
+        <source>Refunded %1 to card ****%2 (order %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="710"/>
+        <source>A card payment approved earlier for this order is applied: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="715"/>
+        <source>A card payment for this order has an unknown outcome. Do NOT charge again: press Check again to ask the card terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="902"/>
         <source>Recording the sale…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="770"/>
+        <location filename="../screens/checkout.py" line="1011"/>
         <source>The buyer asked for a copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="770"/>
+        <location filename="../screens/checkout.py" line="1011"/>
         <source>The receipt was damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="771"/>
+        <location filename="../screens/checkout.py" line="1011"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="772"/>
+        <location filename="../screens/checkout.py" line="1012"/>
         <source>Reprint a copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="772"/>
+        <location filename="../screens/checkout.py" line="1012"/>
         <source>Why is a copy printed?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="785"/>
+        <location filename="../screens/checkout.py" line="1036"/>
         <source>Copy printed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="785"/>
-        <location filename="../screens/checkout.py" line="854"/>
+        <location filename="../screens/checkout.py" line="1036"/>
+        <location filename="../screens/checkout.py" line="1147"/>
         <source>Receipt printed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="789"/>
+        <location filename="../screens/checkout.py" line="1040"/>
+        <location filename="../screens/checkout.py" line="1302"/>
         <source>The receipt was not printed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="816"/>
+        <location filename="../screens/checkout.py" line="1057"/>
+        <source>This terminal has no sale receipt to print yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1074"/>
+        <source>Copy of receipt %1 printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1076"/>
+        <source>Receipt %1 printed (it had not been printed before).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1108"/>
         <source>Cancel order %1: the payments taken (%2) are given back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="827"/>
+        <location filename="../screens/checkout.py" line="1120"/>
         <source>Order cancelled. Given back: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="829"/>
+        <location filename="../screens/checkout.py" line="1122"/>
         <source>Order cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="838"/>
+        <location filename="../screens/checkout.py" line="1131"/>
         <source>Cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="838"/>
+        <location filename="../screens/checkout.py" line="1131"/>
         <source>Prepaid card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="839"/>
+        <location filename="../screens/checkout.py" line="1132"/>
         <source>Bank card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="851"/>
+        <location filename="../screens/checkout.py" line="1144"/>
         <source>Receipt %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="857"/>
+        <location filename="../screens/checkout.py" line="1150"/>
         <source>Printer: %1 — the receipt is kept for reprint (F9).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="861"/>
+        <location filename="../screens/checkout.py" line="1154"/>
+        <source>Drawer open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1154"/>
+        <source>Drawer closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1157"/>
         <source>Drawer opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="863"/>
+        <location filename="../screens/checkout.py" line="1160"/>
         <source>Drawer did not open (%1): open it with the key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="891"/>
+        <location filename="../screens/checkout.py" line="1188"/>
         <source>That is a product barcode, not an order. Scan the payment code on the buyer&apos;s phone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="893"/>
+        <location filename="../screens/checkout.py" line="1190"/>
         <source>That is an item code from a receipt: returns are taken on the Refunds page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="895"/>
+        <location filename="../screens/checkout.py" line="1192"/>
         <source>That is a prepaid card. Scan the order first, then choose F2 Prepaid to pay with it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="896"/>
+        <location filename="../screens/checkout.py" line="1193"/>
         <source>This code is not one this terminal reads. Scan the payment QR code or the order number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="911"/>
+        <location filename="../screens/checkout.py" line="1198"/>
+        <source>This order is now being paid at another counter (%1). Take no more payment here: press Esc to cancel; anything taken is given back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1202"/>
+        <source>This order has been paid elsewhere meanwhile. Take no more payment here: press Esc to cancel; anything taken is given back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1204"/>
+        <source>The platform no longer holds this order for this counter (expired or cancelled). Take no more payment here: press Esc to cancel; anything taken is given back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1220"/>
         <source>This payment code has expired. Ask the buyer to open the order again for a new code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="913"/>
+        <location filename="../screens/checkout.py" line="1222"/>
         <source>This payment code was altered or is not from the platform. Do not take payment for it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="915"/>
+        <location filename="../screens/checkout.py" line="1224"/>
         <source>This payment code is signed with a key this terminal does not know yet. Connect to the platform, or ask for the order number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="917"/>
+        <location filename="../screens/checkout.py" line="1226"/>
         <source>This payment code is damaged or not a payment code. Scan it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="918"/>
+        <location filename="../screens/checkout.py" line="1227"/>
         <source>This payment code is longer than any real one. Do not take payment for it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="920"/>
+        <location filename="../screens/checkout.py" line="1229"/>
         <source>This payment code is dated in the future: check this terminal&apos;s clock.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="922"/>
+        <location filename="../screens/checkout.py" line="1231"/>
         <source>This order is being paid at another counter (%1). Wait, or ask that counter to cancel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="925"/>
+        <location filename="../screens/checkout.py" line="1234"/>
         <source>This order has expired. The buyer must order again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="926"/>
+        <location filename="../screens/checkout.py" line="1235"/>
         <source>The shop cancelled this order. It cannot be paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="927"/>
+        <location filename="../screens/checkout.py" line="1236"/>
         <source>The platform does not know this order. Check the code with the buyer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="928"/>
+        <location filename="../screens/checkout.py" line="1237"/>
         <source>An order number or link can only be paid online, and the platform cannot be reached. Ask the buyer to show the payment QR code, which works offline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="931"/>
+        <location filename="../screens/checkout.py" line="1240"/>
         <source>The platform and the payment code disagree on the amount. Ask the buyer to open the order again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="934"/>
+        <location filename="../screens/checkout.py" line="1243"/>
         <source>The platform refused this order: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="940"/>
+        <location filename="../screens/checkout.py" line="1249"/>
         <source>This order was already paid at this terminal (receipt %1). Do not take money twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="942"/>
+        <location filename="../screens/checkout.py" line="1251"/>
         <source>This order was already paid at this terminal. Do not take money twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="944"/>
+        <location filename="../screens/checkout.py" line="1253"/>
         <source>The buyer already paid this order online. Do not take money twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="945"/>
+        <location filename="../screens/checkout.py" line="1254"/>
         <source>This order was already paid elsewhere. Do not take money twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="948"/>
+        <location filename="../screens/checkout.py" line="1257"/>
         <source>No shift is open: open one with the counted float, then take the payment again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="955"/>
+        <location filename="../screens/checkout.py" line="1266"/>
         <source>Prepaid card %1 holds only %2. Take that amount and the rest another way.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="957"/>
+        <location filename="../screens/checkout.py" line="1268"/>
         <source>The prepaid card&apos;s balance is too low for this amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="959"/>
+        <location filename="../screens/checkout.py" line="1270"/>
         <source>Card declined. The card was not charged; ask for another card or tender.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="960"/>
+        <location filename="../screens/checkout.py" line="1271"/>
         <source>The card terminal did not charge the card (not reachable or refused). Check it and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="962"/>
+        <location filename="../screens/checkout.py" line="1273"/>
         <source>Card payment cancelled. Nothing was charged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="963"/>
+        <location filename="../screens/checkout.py" line="1274"/>
         <source>The card terminal stopped answering during the payment. Look at its screen and do NOT charge again: press Check again once it is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="965"/>
+        <location filename="../screens/checkout.py" line="1276"/>
         <source>No card terminal is set up at this counter. Take another tender.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="966"/>
+        <location filename="../screens/checkout.py" line="1277"/>
         <source>Prepaid cards need the platform, which cannot be reached now. Take another tender, or retry the same card and amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="968"/>
+        <location filename="../screens/checkout.py" line="1279"/>
         <source>The last debit from card %1 has an unknown outcome. Retry that same card and amount first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="970"/>
+        <location filename="../screens/checkout.py" line="1281"/>
         <source>The platform does not know this prepaid card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="971"/>
+        <location filename="../screens/checkout.py" line="1282"/>
         <source>This prepaid card is blocked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="972"/>
+        <location filename="../screens/checkout.py" line="1283"/>
         <source>The platform refused this prepaid card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="973"/>
+        <location filename="../screens/checkout.py" line="1284"/>
         <source>That is not a prepaid card number. Scan or swipe the card, or type its 16 digits starting with 88.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="975"/>
+        <location filename="../screens/checkout.py" line="1286"/>
         <source>That is more than is still due.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="976"/>
+        <location filename="../screens/checkout.py" line="1287"/>
         <source>The payments do not cover the total yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="977"/>
+        <location filename="../screens/checkout.py" line="1288"/>
         <source>Payments were taken: a manager must approve the cancel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="978"/>
+        <location filename="../screens/checkout.py" line="1289"/>
         <source>Not everything could be given back: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="979"/>
+        <location filename="../screens/checkout.py" line="1290"/>
         <source>Still working on the previous step. Wait a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="985"/>
+        <location filename="../screens/checkout.py" line="1291"/>
+        <source>An earlier card payment of %1 for order %2 was approved (card %3): that buyer was charged. Scan that order to complete its sale, or refund it from the start screen. Then charge this card again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1297"/>
+        <source>An earlier card payment of %1 for order %2 still has an unknown outcome. Check the card terminal before charging another card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1308"/>
         <source>Something went wrong: %1. Try again; if it keeps happening, call the technician.</source>
         <translation type="unfinished"></translation>
     </message>
