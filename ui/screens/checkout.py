@@ -1142,7 +1142,12 @@ class CheckoutPage(Page):
         if done is None:
             return
         self.receipt_label.setText(fill(self.tr("Receipt %1"), f"{done.sale.receipt_no:06d}"))
-        self.change_label.setText(done.sale.change.format())
+        if done.sale.cash.minor == 0:  # no cash: nothing to give back, say what was paid
+            self.change_caption.setText(self.tr("Amount paid"))
+            self.change_label.setText(done.sale.total.format())
+        else:
+            self.change_caption.setText(self.tr("Change due"))
+            self.change_label.setText(done.sale.change.format())
         if done.printed:
             self.print_label.setText(self.tr("Receipt printed."))
             self.print_label.setStyleSheet("color: #2e7d32;")

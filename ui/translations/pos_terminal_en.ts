@@ -140,6 +140,7 @@
     </message>
     <message>
         <location filename="../screens/checkout.py" line="484"/>
+        <location filename="../screens/checkout.py" line="1149"/>
         <source>Change due</source>
         <translation type="unfinished"></translation>
     </message>
@@ -316,13 +317,13 @@
     </message>
     <message>
         <location filename="../screens/checkout.py" line="1036"/>
-        <location filename="../screens/checkout.py" line="1147"/>
+        <location filename="../screens/checkout.py" line="1152"/>
         <source>Receipt printed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/checkout.py" line="1040"/>
-        <location filename="../screens/checkout.py" line="1302"/>
+        <location filename="../screens/checkout.py" line="1307"/>
         <source>The receipt was not printed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -377,257 +378,262 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1150"/>
+        <location filename="../screens/checkout.py" line="1146"/>
+        <source>Amount paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1155"/>
         <source>Printer: %1 — the receipt is kept for reprint (F9).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1154"/>
+        <location filename="../screens/checkout.py" line="1159"/>
         <source>Drawer open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1154"/>
+        <location filename="../screens/checkout.py" line="1159"/>
         <source>Drawer closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1157"/>
+        <location filename="../screens/checkout.py" line="1162"/>
         <source>Drawer opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1160"/>
+        <location filename="../screens/checkout.py" line="1165"/>
         <source>Drawer did not open (%1): open it with the key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1188"/>
+        <location filename="../screens/checkout.py" line="1193"/>
         <source>That is a product barcode, not an order. Scan the payment code on the buyer&apos;s phone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1190"/>
+        <location filename="../screens/checkout.py" line="1195"/>
         <source>That is an item code from a receipt: returns are taken on the Refunds page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1192"/>
+        <location filename="../screens/checkout.py" line="1197"/>
         <source>That is a prepaid card. Scan the order first, then choose F2 Prepaid to pay with it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1193"/>
+        <location filename="../screens/checkout.py" line="1198"/>
         <source>This code is not one this terminal reads. Scan the payment QR code or the order number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1198"/>
+        <location filename="../screens/checkout.py" line="1203"/>
         <source>This order is now being paid at another counter (%1). Take no more payment here: press Esc to cancel; anything taken is given back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1202"/>
+        <location filename="../screens/checkout.py" line="1207"/>
         <source>This order has been paid elsewhere meanwhile. Take no more payment here: press Esc to cancel; anything taken is given back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1204"/>
+        <location filename="../screens/checkout.py" line="1209"/>
         <source>The platform no longer holds this order for this counter (expired or cancelled). Take no more payment here: press Esc to cancel; anything taken is given back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1220"/>
+        <location filename="../screens/checkout.py" line="1225"/>
         <source>This payment code has expired. Ask the buyer to open the order again for a new code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1222"/>
+        <location filename="../screens/checkout.py" line="1227"/>
         <source>This payment code was altered or is not from the platform. Do not take payment for it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1224"/>
+        <location filename="../screens/checkout.py" line="1229"/>
         <source>This payment code is signed with a key this terminal does not know yet. Connect to the platform, or ask for the order number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1226"/>
+        <location filename="../screens/checkout.py" line="1231"/>
         <source>This payment code is damaged or not a payment code. Scan it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1227"/>
+        <location filename="../screens/checkout.py" line="1232"/>
         <source>This payment code is longer than any real one. Do not take payment for it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1229"/>
+        <location filename="../screens/checkout.py" line="1234"/>
         <source>This payment code is dated in the future: check this terminal&apos;s clock.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1231"/>
+        <location filename="../screens/checkout.py" line="1236"/>
         <source>This order is being paid at another counter (%1). Wait, or ask that counter to cancel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1234"/>
+        <location filename="../screens/checkout.py" line="1239"/>
         <source>This order has expired. The buyer must order again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1235"/>
+        <location filename="../screens/checkout.py" line="1240"/>
         <source>The shop cancelled this order. It cannot be paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1236"/>
+        <location filename="../screens/checkout.py" line="1241"/>
         <source>The platform does not know this order. Check the code with the buyer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1237"/>
+        <location filename="../screens/checkout.py" line="1242"/>
         <source>An order number or link can only be paid online, and the platform cannot be reached. Ask the buyer to show the payment QR code, which works offline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1240"/>
+        <location filename="../screens/checkout.py" line="1245"/>
         <source>The platform and the payment code disagree on the amount. Ask the buyer to open the order again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1243"/>
+        <location filename="../screens/checkout.py" line="1248"/>
         <source>The platform refused this order: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1249"/>
+        <location filename="../screens/checkout.py" line="1254"/>
         <source>This order was already paid at this terminal (receipt %1). Do not take money twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1251"/>
+        <location filename="../screens/checkout.py" line="1256"/>
         <source>This order was already paid at this terminal. Do not take money twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1253"/>
+        <location filename="../screens/checkout.py" line="1258"/>
         <source>The buyer already paid this order online. Do not take money twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1254"/>
+        <location filename="../screens/checkout.py" line="1259"/>
         <source>This order was already paid elsewhere. Do not take money twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1257"/>
+        <location filename="../screens/checkout.py" line="1262"/>
         <source>No shift is open: open one with the counted float, then take the payment again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1266"/>
+        <location filename="../screens/checkout.py" line="1271"/>
         <source>Prepaid card %1 holds only %2. Take that amount and the rest another way.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1268"/>
+        <location filename="../screens/checkout.py" line="1273"/>
         <source>The prepaid card&apos;s balance is too low for this amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1270"/>
+        <location filename="../screens/checkout.py" line="1275"/>
         <source>Card declined. The card was not charged; ask for another card or tender.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1271"/>
+        <location filename="../screens/checkout.py" line="1276"/>
         <source>The card terminal did not charge the card (not reachable or refused). Check it and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1273"/>
+        <location filename="../screens/checkout.py" line="1278"/>
         <source>Card payment cancelled. Nothing was charged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1274"/>
+        <location filename="../screens/checkout.py" line="1279"/>
         <source>The card terminal stopped answering during the payment. Look at its screen and do NOT charge again: press Check again once it is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1276"/>
+        <location filename="../screens/checkout.py" line="1281"/>
         <source>No card terminal is set up at this counter. Take another tender.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1277"/>
+        <location filename="../screens/checkout.py" line="1282"/>
         <source>Prepaid cards need the platform, which cannot be reached now. Take another tender, or retry the same card and amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1279"/>
+        <location filename="../screens/checkout.py" line="1284"/>
         <source>The last debit from card %1 has an unknown outcome. Retry that same card and amount first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1281"/>
+        <location filename="../screens/checkout.py" line="1286"/>
         <source>The platform does not know this prepaid card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1282"/>
+        <location filename="../screens/checkout.py" line="1287"/>
         <source>This prepaid card is blocked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1283"/>
+        <location filename="../screens/checkout.py" line="1288"/>
         <source>The platform refused this prepaid card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1284"/>
+        <location filename="../screens/checkout.py" line="1289"/>
         <source>That is not a prepaid card number. Scan or swipe the card, or type its 16 digits starting with 88.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1286"/>
+        <location filename="../screens/checkout.py" line="1291"/>
         <source>That is more than is still due.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1287"/>
+        <location filename="../screens/checkout.py" line="1292"/>
         <source>The payments do not cover the total yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1288"/>
+        <location filename="../screens/checkout.py" line="1293"/>
         <source>Payments were taken: a manager must approve the cancel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1289"/>
+        <location filename="../screens/checkout.py" line="1294"/>
         <source>Not everything could be given back: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1290"/>
+        <location filename="../screens/checkout.py" line="1295"/>
         <source>Still working on the previous step. Wait a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1291"/>
+        <location filename="../screens/checkout.py" line="1296"/>
         <source>An earlier card payment of %1 for order %2 was approved (card %3): that buyer was charged. Scan that order to complete its sale, or refund it from the start screen. Then charge this card again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1297"/>
+        <location filename="../screens/checkout.py" line="1302"/>
         <source>An earlier card payment of %1 for order %2 still has an unknown outcome. Check the card terminal before charging another card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1308"/>
+        <location filename="../screens/checkout.py" line="1313"/>
         <source>Something went wrong: %1. Try again; if it keeps happening, call the technician.</source>
         <translation type="unfinished"></translation>
     </message>

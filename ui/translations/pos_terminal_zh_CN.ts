@@ -140,6 +140,7 @@
     </message>
     <message>
         <location filename="../screens/checkout.py" line="484"/>
+        <location filename="../screens/checkout.py" line="1149"/>
         <source>Change due</source>
         <translation>找零</translation>
     </message>
@@ -316,13 +317,13 @@
     </message>
     <message>
         <location filename="../screens/checkout.py" line="1036"/>
-        <location filename="../screens/checkout.py" line="1147"/>
+        <location filename="../screens/checkout.py" line="1152"/>
         <source>Receipt printed.</source>
         <translation>小票已打印。</translation>
     </message>
     <message>
         <location filename="../screens/checkout.py" line="1040"/>
-        <location filename="../screens/checkout.py" line="1302"/>
+        <location filename="../screens/checkout.py" line="1307"/>
         <source>The receipt was not printed: %1</source>
         <translation>小票未打印：%1</translation>
     </message>
@@ -377,257 +378,262 @@
         <translation>小票 %1</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1150"/>
+        <location filename="../screens/checkout.py" line="1146"/>
+        <source>Amount paid</source>
+        <translation>实收金额</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1155"/>
         <source>Printer: %1 — the receipt is kept for reprint (F9).</source>
         <translation>打印机：%1 —— 小票已保留，可补打（F9）。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1154"/>
+        <location filename="../screens/checkout.py" line="1159"/>
         <source>Drawer open</source>
         <translation>钱箱开着</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1154"/>
+        <location filename="../screens/checkout.py" line="1159"/>
         <source>Drawer closed</source>
         <translation>钱箱已关闭</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1157"/>
+        <location filename="../screens/checkout.py" line="1162"/>
         <source>Drawer opened.</source>
         <translation>钱箱已打开。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1160"/>
+        <location filename="../screens/checkout.py" line="1165"/>
         <source>Drawer did not open (%1): open it with the key.</source>
         <translation>钱箱未打开（%1）：请用钥匙打开。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1188"/>
+        <location filename="../screens/checkout.py" line="1193"/>
         <source>That is a product barcode, not an order. Scan the payment code on the buyer&apos;s phone.</source>
         <translation>这是商品条码，不是订单。请扫描顾客手机上的付款码。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1190"/>
+        <location filename="../screens/checkout.py" line="1195"/>
         <source>That is an item code from a receipt: returns are taken on the Refunds page.</source>
         <translation>这是小票上的商品码：退货请在“退款”页面办理。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1192"/>
+        <location filename="../screens/checkout.py" line="1197"/>
         <source>That is a prepaid card. Scan the order first, then choose F2 Prepaid to pay with it.</source>
         <translation>这是储值卡。请先扫描订单，再按 F2 储值卡付款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1193"/>
+        <location filename="../screens/checkout.py" line="1198"/>
         <source>This code is not one this terminal reads. Scan the payment QR code or the order number.</source>
         <translation>本终端无法识别此码。请扫描付款二维码或订单号。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1198"/>
+        <location filename="../screens/checkout.py" line="1203"/>
         <source>This order is now being paid at another counter (%1). Take no more payment here: press Esc to cancel; anything taken is given back.</source>
         <translation>此订单正在另一个收银台（%1）付款。本台不要再收款：按 Esc 取消，已收款项将退回。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1202"/>
+        <location filename="../screens/checkout.py" line="1207"/>
         <source>This order has been paid elsewhere meanwhile. Take no more payment here: press Esc to cancel; anything taken is given back.</source>
         <translation>此订单已在别处付款。本台不要再收款：按 Esc 取消，已收款项将退回。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1204"/>
+        <location filename="../screens/checkout.py" line="1209"/>
         <source>The platform no longer holds this order for this counter (expired or cancelled). Take no more payment here: press Esc to cancel; anything taken is given back.</source>
         <translation>平台已不再为本收银台锁定此订单（已过期或已取消）。本台不要再收款：按 Esc 取消，已收款项将退回。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1220"/>
+        <location filename="../screens/checkout.py" line="1225"/>
         <source>This payment code has expired. Ask the buyer to open the order again for a new code.</source>
         <translation>付款码已过期。请顾客重新打开订单获取新码。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1222"/>
+        <location filename="../screens/checkout.py" line="1227"/>
         <source>This payment code was altered or is not from the platform. Do not take payment for it.</source>
         <translation>付款码被篡改或不是平台签发的。请勿收款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1224"/>
+        <location filename="../screens/checkout.py" line="1229"/>
         <source>This payment code is signed with a key this terminal does not know yet. Connect to the platform, or ask for the order number.</source>
         <translation>付款码使用了本终端尚未获取的密钥签名。请连接平台，或向顾客索取订单号。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1226"/>
+        <location filename="../screens/checkout.py" line="1231"/>
         <source>This payment code is damaged or not a payment code. Scan it again.</source>
         <translation>付款码已损坏或不是付款码。请重新扫描。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1227"/>
+        <location filename="../screens/checkout.py" line="1232"/>
         <source>This payment code is longer than any real one. Do not take payment for it.</source>
         <translation>付款码长度异常。请勿收款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1229"/>
+        <location filename="../screens/checkout.py" line="1234"/>
         <source>This payment code is dated in the future: check this terminal&apos;s clock.</source>
         <translation>付款码的时间在未来：请检查本终端的时钟。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1231"/>
+        <location filename="../screens/checkout.py" line="1236"/>
         <source>This order is being paid at another counter (%1). Wait, or ask that counter to cancel.</source>
         <translation>该订单正在另一收银台（%1）付款。请稍候，或请该收银台取消。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1234"/>
+        <location filename="../screens/checkout.py" line="1239"/>
         <source>This order has expired. The buyer must order again.</source>
         <translation>订单已过期。顾客需重新下单。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1235"/>
+        <location filename="../screens/checkout.py" line="1240"/>
         <source>The shop cancelled this order. It cannot be paid.</source>
         <translation>商家已取消该订单，无法付款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1236"/>
+        <location filename="../screens/checkout.py" line="1241"/>
         <source>The platform does not know this order. Check the code with the buyer.</source>
         <translation>平台查无此订单。请与顾客核对。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1237"/>
+        <location filename="../screens/checkout.py" line="1242"/>
         <source>An order number or link can only be paid online, and the platform cannot be reached. Ask the buyer to show the payment QR code, which works offline.</source>
         <translation>订单号或链接只能在线付款，而现在无法连接平台。请顾客出示付款二维码，二维码可离线使用。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1240"/>
+        <location filename="../screens/checkout.py" line="1245"/>
         <source>The platform and the payment code disagree on the amount. Ask the buyer to open the order again.</source>
         <translation>平台与付款码的金额不一致。请顾客重新打开订单。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1243"/>
+        <location filename="../screens/checkout.py" line="1248"/>
         <source>The platform refused this order: %1</source>
         <translation>平台拒绝了该订单：%1</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1249"/>
+        <location filename="../screens/checkout.py" line="1254"/>
         <source>This order was already paid at this terminal (receipt %1). Do not take money twice.</source>
         <translation>该订单已在本终端付款（小票 %1）。请勿重复收款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1251"/>
+        <location filename="../screens/checkout.py" line="1256"/>
         <source>This order was already paid at this terminal. Do not take money twice.</source>
         <translation>该订单已在本终端付款。请勿重复收款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1253"/>
+        <location filename="../screens/checkout.py" line="1258"/>
         <source>The buyer already paid this order online. Do not take money twice.</source>
         <translation>顾客已在线支付该订单。请勿重复收款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1254"/>
+        <location filename="../screens/checkout.py" line="1259"/>
         <source>This order was already paid elsewhere. Do not take money twice.</source>
         <translation>该订单已在别处付款。请勿重复收款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1257"/>
+        <location filename="../screens/checkout.py" line="1262"/>
         <source>No shift is open: open one with the counted float, then take the payment again.</source>
         <translation>没有已开班的班次：请以清点的备用金开班后重新收款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1266"/>
+        <location filename="../screens/checkout.py" line="1271"/>
         <source>Prepaid card %1 holds only %2. Take that amount and the rest another way.</source>
         <translation>储值卡 %1 余额仅 %2。请扣除该金额，其余用其他方式支付。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1268"/>
+        <location filename="../screens/checkout.py" line="1273"/>
         <source>The prepaid card&apos;s balance is too low for this amount.</source>
         <translation>储值卡余额不足。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1270"/>
+        <location filename="../screens/checkout.py" line="1275"/>
         <source>Card declined. The card was not charged; ask for another card or tender.</source>
         <translation>银行卡被拒，未扣款；请换卡或换其他付款方式。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1271"/>
+        <location filename="../screens/checkout.py" line="1276"/>
         <source>The card terminal did not charge the card (not reachable or refused). Check it and try again.</source>
         <translation>刷卡机未扣款（无法连接或被拒绝）。请检查后重试。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1273"/>
+        <location filename="../screens/checkout.py" line="1278"/>
         <source>Card payment cancelled. Nothing was charged.</source>
         <translation>刷卡已取消，未扣款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1274"/>
+        <location filename="../screens/checkout.py" line="1279"/>
         <source>The card terminal stopped answering during the payment. Look at its screen and do NOT charge again: press Check again once it is back.</source>
         <translation>付款过程中刷卡机无响应。请查看刷卡机屏幕，切勿重复刷卡：恢复后按“再次查询”。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1276"/>
+        <location filename="../screens/checkout.py" line="1281"/>
         <source>No card terminal is set up at this counter. Take another tender.</source>
         <translation>本收银台未配置刷卡机。请使用其他付款方式。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1277"/>
+        <location filename="../screens/checkout.py" line="1282"/>
         <source>Prepaid cards need the platform, which cannot be reached now. Take another tender, or retry the same card and amount.</source>
         <translation>储值卡需要连接平台，目前无法连接。请使用其他付款方式，或用同一张卡和同一金额重试。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1279"/>
+        <location filename="../screens/checkout.py" line="1284"/>
         <source>The last debit from card %1 has an unknown outcome. Retry that same card and amount first.</source>
         <translation>卡 %1 上次扣款结果未知。请先用同一张卡和同一金额重试。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1281"/>
+        <location filename="../screens/checkout.py" line="1286"/>
         <source>The platform does not know this prepaid card.</source>
         <translation>平台查无此储值卡。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1282"/>
+        <location filename="../screens/checkout.py" line="1287"/>
         <source>This prepaid card is blocked.</source>
         <translation>该储值卡已冻结。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1283"/>
+        <location filename="../screens/checkout.py" line="1288"/>
         <source>The platform refused this prepaid card.</source>
         <translation>平台拒绝了该储值卡。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1284"/>
+        <location filename="../screens/checkout.py" line="1289"/>
         <source>That is not a prepaid card number. Scan or swipe the card, or type its 16 digits starting with 88.</source>
         <translation>这不是储值卡号。请扫描或刷卡，或输入以 88 开头的 16 位卡号。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1286"/>
+        <location filename="../screens/checkout.py" line="1291"/>
         <source>That is more than is still due.</source>
         <translation>金额超过待付金额。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1287"/>
+        <location filename="../screens/checkout.py" line="1292"/>
         <source>The payments do not cover the total yet.</source>
         <translation>已收款项尚不足合计金额。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1288"/>
+        <location filename="../screens/checkout.py" line="1293"/>
         <source>Payments were taken: a manager must approve the cancel.</source>
         <translation>已有收款：取消需经理批准。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1289"/>
+        <location filename="../screens/checkout.py" line="1294"/>
         <source>Not everything could be given back: %1</source>
         <translation>部分款项未能退回：%1</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1290"/>
+        <location filename="../screens/checkout.py" line="1295"/>
         <source>Still working on the previous step. Wait a moment.</source>
         <translation>上一步仍在处理中，请稍候。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1291"/>
+        <location filename="../screens/checkout.py" line="1296"/>
         <source>An earlier card payment of %1 for order %2 was approved (card %3): that buyer was charged. Scan that order to complete its sale, or refund it from the start screen. Then charge this card again.</source>
         <translation>订单 %2 此前的一笔 %1 刷卡付款已成功（卡号 %3）：那位顾客已被扣款。请扫描该订单完成交易，或在起始界面为其退款。然后再为这张卡扣款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1297"/>
+        <location filename="../screens/checkout.py" line="1302"/>
         <source>An earlier card payment of %1 for order %2 still has an unknown outcome. Check the card terminal before charging another card.</source>
         <translation>订单 %2 此前的一笔 %1 刷卡付款结果仍未知。请先查看刷卡机，再为其他卡扣款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1308"/>
+        <location filename="../screens/checkout.py" line="1313"/>
         <source>Something went wrong: %1. Try again; if it keeps happening, call the technician.</source>
         <translation>出现错误：%1。请重试；如反复出现，请联系技术人员。</translation>
     </message>
