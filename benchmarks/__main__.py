@@ -10,7 +10,7 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
-from benchmarks import checkout, decoding, outbox_drain, receipts, sale_commit, serial_latency, startup, vouchers, wedge_latency
+from benchmarks import checkout, decoding, outbox_drain, receipts, refunds, sale_commit, serial_latency, startup, vouchers, wedge_latency
 
 HERE = Path(__file__).resolve().parent
 
@@ -28,6 +28,7 @@ def main() -> int:
     rows += outbox_drain.run(out_dir)
     rows += receipts.run(out_dir)
     rows += checkout.run(out_dir)
+    rows += refunds.run(out_dir)
     result = {
         "measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "machine": {"python": sys.version.split()[0], "platform": platform.platform(), "cpus": os.cpu_count()},

@@ -179,6 +179,14 @@ class CardTerminalSettings(_Section):
     timeout_s: float = Field(60.0, gt=0, le=300)  # how long a charge may take (PIN entry included)
 
 
+class RefundSettings(_Section):
+    # The camera for photos of a defect: index, /dev/videoN or a video file. Where the scanner is a
+    # camera on this same source, the photos come from the scanner's frames (no second opening).
+    photo_camera: str = "0"
+    # Most cash a manager may pay out before the platform approves (0: never), in minor units.
+    manager_override_limit_minor: int = Field(5000, ge=0, le=10_000_000)
+
+
 class UISettings(_Section):
     language: Language = Language.AUTO
     fullscreen: bool = False
@@ -207,6 +215,7 @@ class Settings(_Section):
     printer: PrinterSettings = PrinterSettings()
     drawer: DrawerSettings = DrawerSettings()
     card_terminal: CardTerminalSettings = CardTerminalSettings()
+    refunds: RefundSettings = RefundSettings()
     ui: UISettings = UISettings()
     security: SecuritySettings = SecuritySettings()
     logging: LoggingSettings = LoggingSettings()

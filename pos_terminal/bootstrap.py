@@ -77,6 +77,11 @@ class DataPaths:
         return self.root / "keys.json"
 
     @property
+    def refund_photos(self) -> Path:
+        """Photos of defects, kept (named by their sha256) until the platform has them."""
+        return self.root / "refund-photos"
+
+    @property
     def sandbox_database(self) -> Path:
         """The in-process sandbox platform's data (demo): orders and payments persist across restarts."""
         return self.root / "sandbox-platform.sqlite3"
@@ -119,6 +124,8 @@ class Terminal:
     _sessions: object = field(default=None, repr=False)
     _sandbox: object = field(default=None, repr=False)
     _stand_ins: list = field(default_factory=list, repr=False)  # stoppers of start_simulated_devices
+    _refund_listeners: list = field(default_factory=list, repr=False)
+    _refund_rounds: int = field(default=0, repr=False)
 
     # -- units of work -------------------------------------------------------------------
     def uow(self) -> SqlAlchemyUnitOfWork:
@@ -167,7 +174,7 @@ class Terminal:
         if self.sync_worker is None:
             self.sync_worker = OutboxWorker(self.uow, self.platform, self.clock,
                                             idle_poll_s=self.settings.platform.sync_poll_s,
-                                            housekeeping=(self.keys.refresh_if_due,))
+                                            housekeeping=(self.keys.refresh_if_due, self.refund_housekeeping))
         self.sync_worker.start()
         return self.sync_worker
 
@@ -175,6 +182,55 @@ class Terminal:
         """After a sale: the worker sends at once instead of at its next poll. Any thread."""
         if self.sync_worker is not None:
             self.sync_worker.wake()
+
+    # -- refunds ---------------------------------------------------------------------------
+    def refund_context(self, *, render_receipt=None):
+        """services.refunds.RefundContext for this terminal (devices, platform, photo folder)."""
+        from pos_terminal.services.refunds import RefundContext
+
+        ids = self.settings.terminal
+        if render_receipt is None:
+            from receipts.refund_receipt import build_refund_receipt
+
+            paper = self.settings.printer.paper_width_mm
+            render_receipt = lambda info: build_refund_receipt(info, language="zh_CN", paper_width_mm=paper)  # noqa: E731
+        ctx = RefundContext(self.uow, self.clock, ids.terminal_id, ids.store_id, self.paths.refund_photos,
+                            platform=self.platform, store_name=ids.store_name, timezone=ids.timezone,
+                            printer=self.devices.printer, drawer=self.devices.drawer,
+                            card_terminal=self.devices.card_terminal, render_receipt=render_receipt,
+                            override_limit_minor=self.settings.refunds.manager_override_limit_minor)
+        ctx.on_change.extend(self._refund_listeners)
+        return ctx
+
+    def add_refund_listener(self, listener: Callable) -> None:
+        """`listener(case_id)` after a refund case changed (any thread, e.g. the sync worker's)."""
+        self._refund_listeners.append(listener)
+
+    def remove_refund_listener(self, listener: Callable) -> None:
+        if listener in self._refund_listeners:
+            self._refund_listeners.remove(listener)
+
+    def refund_housekeeping(self) -> None:
+        """The sync worker's round for refunds: sends intakes stored while the platform was away,
+        then looks for sellers' decisions. Blocking."""
+        from pos_terminal.services import refunds
+
+        ctx = self.refund_context()
+        first, self._refund_rounds = not self._refund_rounds, self._refund_rounds + 1
+        refunds.submit_due(ctx, force=first)  # after a start, at once: the backoff was the last run's
+        refunds.poll_decisions(ctx)
+
+    def photo_camera(self):
+        """The camera for photos of a defect ([refunds] photo_camera); the scanner itself where it
+        is a camera on that same source. Not opened here."""
+        from drivers.photo_camera import PhotoCamera, SharedPhotoCamera
+
+        source = self.settings.refunds.photo_camera
+        scanner = self.devices.scanner
+        if self.settings.scanner.kind == "camera" and str(self.settings.scanner.camera.source) == str(source) \
+                and hasattr(scanner, "add_frame_listener"):
+            return SharedPhotoCamera(scanner)
+        return PhotoCamera(source)
 
     def resolve_payment_code(self, text: str):
         """services.orders.resolve_payment_code for this terminal. Blocking: a worker's job."""

@@ -188,6 +188,19 @@ class PlatformClient(Protocol):
 
     def credit_card(self, card_no: str, amount_minor: int, currency: str, reference: str, idempotency_key: str) -> dict: ...
 
+    # refunds: photo uploads and requests carry an Idempotency-Key
+    def get_item(self, item_code: str) -> dict: ...
+
+    def upload_refund_photo(self, data: bytes, content_type: str, idempotency_key: str,
+                            filename: str = "defect.jpg") -> dict: ...
+
+    def request_refund(self, item_codes: list[str], reason: str, idempotency_key: str,
+                       photo_ids: list[str] | None = None) -> dict: ...
+
+    def get_refund(self, request_id: str) -> dict: ...
+
+    def list_refunds(self, status: str | None = None) -> list[dict]: ...
+
 
 class VoucherVerifier(Protocol):
     """Verifies a voucher against the cached platform keys (sync.keys.KeyStore). May refresh the
@@ -236,7 +249,9 @@ class ReceiptRepository(Protocol):
 
     def add(self, receipt) -> None: ...
 
-    def last_for_terminal(self, terminal_id: str): ...
+    def last_for_terminal(self, terminal_id: str, kind=None):
+        """The terminal's newest receipt, of `kind` (a ReceiptKind) when given."""
+        ...
 
 
 class OutboxRepository(Protocol):

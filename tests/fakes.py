@@ -104,8 +104,8 @@ class FakeReceipts(_Repos):
     def add(self, receipt):
         self.s.receipts.append(receipt)
 
-    def last_for_terminal(self, terminal_id):
-        mine = [r for r in self.s.receipts if r.terminal_id == terminal_id]
+    def last_for_terminal(self, terminal_id, kind=None):
+        mine = [r for r in self.s.receipts if r.terminal_id == terminal_id and (kind is None or r.kind is kind)]
         return max(mine, key=lambda r: r.receipt_no, default=None)
 
 

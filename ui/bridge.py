@@ -17,12 +17,14 @@ class Bridge(QObject):
     sync_state = Signal(object)  # pos_terminal.bootstrap.SyncState
     platform_status = Signal(object)  # pos_terminal.ports.PlatformStatus
     camera_frame = Signal(object)  # ui.preview.PreviewFrame
+    photo_frame = Signal(object)  # QImage: the refund screen's photo camera preview
 
     _device_status_in = Signal(object)
     _scan_in = Signal(object)
     _sync_state_in = Signal(object)
     _platform_status_in = Signal(object)
     _camera_frame_in = Signal(object)
+    _photo_frame_in = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -32,6 +34,7 @@ class Bridge(QObject):
         self._sync_state_in.connect(self.sync_state, queued)
         self._platform_status_in.connect(self.platform_status, queued)
         self._camera_frame_in.connect(self.camera_frame, queued)
+        self._photo_frame_in.connect(self.photo_frame, queued)
 
     def post_device_status(self, status) -> None:
         self._device_status_in.emit(status)
@@ -47,3 +50,6 @@ class Bridge(QObject):
 
     def post_camera_frame(self, frame) -> None:
         self._camera_frame_in.emit(frame)
+
+    def post_photo_frame(self, image) -> None:
+        self._photo_frame_in.emit(image)

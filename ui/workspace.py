@@ -74,7 +74,7 @@ class Workspace(QWidget):
         self.stack = QStackedWidget(self)
         factories: dict[str, Callable[[], Page]] = {
             "checkout": lambda: CheckoutPage(terminal, bridge, user, self),
-            "refunds": lambda: RefundsPage(self),
+            "refunds": lambda: RefundsPage(terminal, bridge, user, self),
             "shift": lambda: ShiftPage(terminal, self),
             "devices": lambda: DevicesPage(terminal, bridge, self),
             "settings": lambda: SettingsPage(terminal, languages, self),

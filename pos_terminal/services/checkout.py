@@ -790,11 +790,11 @@ class StoredReceipt:
 
 def last_sale_receipt(ctx: CheckoutContext) -> StoredReceipt | None:
     """Rebuilds the terminal's last sale receipt (sale, order lines, tenders, cashier) from
-    storage; None when the terminal has no receipt yet or its last one is not a sale's.
+    storage, skipping refund receipts printed since; None when the terminal has sold nothing.
     Blocking (a database read): a worker's job."""
     with ctx.uow() as uow:
-        receipt = uow.receipts.last_for_terminal(ctx.terminal_id)
-        if receipt is None or receipt.kind is not ReceiptKind.SALE or receipt.sale_id is None:
+        receipt = uow.receipts.last_for_terminal(ctx.terminal_id, ReceiptKind.SALE)
+        if receipt is None or receipt.sale_id is None:
             return None
         sale = uow.sales.get(receipt.sale_id)
         order = uow.orders.get(sale.order_no) if sale is not None else None
@@ -843,7 +843,7 @@ def reprint_last_receipt(ctx: CheckoutContext, reason: str = "", *,
 
 def receipt_state(ctx: CheckoutContext, receipt_no: int) -> PrintState | None:
     with ctx.uow() as uow:
-        receipt = uow.receipts.last_for_terminal(ctx.terminal_id)
+        receipt = uow.receipts.last_for_terminal(ctx.terminal_id, ReceiptKind.SALE)
         if receipt is None or receipt.receipt_no != receipt_no:
             return None
         return receipt.print_state
@@ -851,7 +851,7 @@ def receipt_state(ctx: CheckoutContext, receipt_no: int) -> PrintState | None:
 
 def _mark(ctx: CheckoutContext, receipt_no: int, printed: bool) -> None:
     with ctx.uow() as uow:
-        receipt = uow.receipts.last_for_terminal(ctx.terminal_id)
+        receipt = uow.receipts.last_for_terminal(ctx.terminal_id, ReceiptKind.SALE)
         if receipt is None or receipt.receipt_no != receipt_no:
             return
         if printed:

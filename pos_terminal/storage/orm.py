@@ -284,6 +284,26 @@ refund_cases = Table(
     Column("status", _enum(m.RefundStatus, "refund_status"), nullable=False),
     Column("platform_case_id", String(64)),
     Column("decided_at", UTCDateTime),
+    # refund intake (migration 0004): stored whole before it is sent; photos stay in the data
+    # folder, with their checksums here, until the platform has them
+    Column("merchant_name", String(200)),
+    Column("payout_route", _enum(m.PayoutRoute, "payout_route")),
+    Column("item_names", JSON),
+    Column("photos", JSON),
+    Column("offline", Boolean),
+    Column("attempts", Integer),
+    Column("last_error", Text),
+    Column("next_attempt_at", UTCDateTime),
+    Column("decided_by", String(32)),
+    Column("note", Text),
+    Column("paid_out_at", UTCDateTime),
+    Column("paid_out_by", Uuid),
+    Column("paid_out_route", _enum(m.PayoutRoute, "paid_out_route")),
+    Column("payout_reference", String(64)),
+    Column("override_by", Uuid),
+    Column("shift_id", Uuid, index=True),
+    Column("receipt_no", Integer),
+    Index("ix_refund_cases_status", "status"),
 )
 
 mapper_registry = registry(metadata=metadata)

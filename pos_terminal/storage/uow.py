@@ -73,10 +73,11 @@ class ReceiptRepository(_Repo):
         )
         return self.session.get(m.ReceiptCounter, terminal_id, with_for_update=True, populate_existing=True)
 
-    def last_for_terminal(self, terminal_id: str) -> m.Receipt | None:
-        return self.session.scalars(
-            select(m.Receipt).where(m.Receipt.terminal_id == terminal_id).order_by(m.Receipt.receipt_no.desc()).limit(1)
-        ).one_or_none()
+    def last_for_terminal(self, terminal_id: str, kind: m.ReceiptKind | None = None) -> m.Receipt | None:
+        query = select(m.Receipt).where(m.Receipt.terminal_id == terminal_id)
+        if kind is not None:
+            query = query.where(m.Receipt.kind == kind)
+        return self.session.scalars(query.order_by(m.Receipt.receipt_no.desc()).limit(1)).one_or_none()
 
     def numbers(self, terminal_id: str) -> list[int]:
         return list(
@@ -150,6 +151,61 @@ class CardRequestRepository(_Repo):
 class RefundRepository(_Repo):
     def get(self, case_id: uuid.UUID) -> m.RefundCase | None:
         return self.session.get(m.RefundCase, case_id)
+
+    def by_platform_id(self, platform_case_id: str) -> m.RefundCase | None:
+        return self.session.scalars(
+            select(m.RefundCase).where(m.RefundCase.platform_case_id == platform_case_id).limit(1)
+        ).one_or_none()
+
+    def drafts(self, terminal_id: str, limit: int = 50) -> list[m.RefundCase]:
+        """Intakes not yet accepted by the platform, oldest first."""
+        return list(self.session.scalars(
+            select(m.RefundCase).where(m.RefundCase.terminal_id == terminal_id,
+                                       m.RefundCase.status == m.RefundStatus.DRAFT)
+            .order_by(m.RefundCase.created_at).limit(limit)))
+
+    def open_cases(self, terminal_id: str, limit: int = 200) -> list[m.RefundCase]:
+        """Cases not final yet (draft, requested, approved and not paid out), newest first."""
+        return list(self.session.scalars(
+            select(m.RefundCase).where(m.RefundCase.terminal_id == terminal_id,
+                                       m.RefundCase.status.in_((m.RefundStatus.DRAFT, m.RefundStatus.REQUESTED,
+                                                                m.RefundStatus.APPROVED)))
+            .order_by(m.RefundCase.created_at.desc()).limit(limit)))
+
+    def recent(self, terminal_id: str, limit: int = 50) -> list[m.RefundCase]:
+        return list(self.session.scalars(
+            select(m.RefundCase).where(m.RefundCase.terminal_id == terminal_id)
+            .order_by(m.RefundCase.created_at.desc()).limit(limit)))
+
+    def open_for_items(self, item_codes: list[str]) -> list[m.RefundCase]:
+        """Local cases not rejected or refused that name any of these item codes."""
+        rows = self.session.scalars(
+            select(m.RefundCase).where(m.RefundCase.status.not_in((m.RefundStatus.REJECTED,
+                                                                    m.RefundStatus.REFUSED))))
+        wanted = set(item_codes)
+        return [r for r in rows if wanted & set(r.item_codes or ())]
+
+    def cash_paid_out_minor(self, shift_id: uuid.UUID) -> int:
+        """Cash refunded out of the drawer during a shift (for the shift report)."""
+        return int(self.session.scalar(
+            select(func.coalesce(func.sum(m.RefundCase.amount_minor), 0))
+            .where(m.RefundCase.shift_id == shift_id, m.RefundCase.paid_out_route == m.PayoutRoute.CASH)) or 0)
+
+    def local_unit(self, item_code: str):
+        """(order, line, paid sale or None) of a unit this database knows, else None."""
+        unit = self.session.get(m.ItemUnit, item_code)
+        if unit is None:
+            return None
+        line = self.session.scalars(select(m.OrderLine).where(m.OrderLine.units.contains(unit))).one_or_none()
+        if line is None:
+            return None
+        order = self.session.scalars(select(m.Order).where(m.Order.lines.contains(line))).one_or_none()
+        if order is None:
+            return None
+        sale = self.session.scalars(
+            select(m.Sale).where(m.Sale.order_no == order.order_no, m.Sale.status == m.SaleStatus.PAID)
+        ).one_or_none()
+        return order, line, sale
 
 
 class SqlAlchemyUnitOfWork:

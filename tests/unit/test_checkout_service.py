@@ -389,3 +389,19 @@ def test_not_charged_is_cleared_and_an_unrecorded_approval_is_refunded_with_a_ma
     assert exc.value.reason == "needs_manager"
     assert refund_card_request(ctx, open_.request_id, env.manager).state == "refunded"
     assert env.card.refunds[-1][0] == 2000 and not open_card_requests(ctx)
+
+
+def test_the_last_sale_receipt_is_found_past_a_refund_receipt_printed_since(env):
+    from pos_terminal.domain.model import Receipt, ReceiptKind
+    from pos_terminal.services.checkout import last_sale_receipt
+
+    s = env.session()
+    s.take_cash(5000)
+    done = s.complete()
+    with env.uow as uow:  # a refund at this counter takes the next receipt number
+        counter = uow.receipts.counter_for("T01")
+        uow.receipts.add(Receipt("T01", counter.next(), ReceiptKind.REFUND, sale_id=None, created_at=env.clock.now()))
+        uow.commit()
+    ctx = s.ctx
+    stored = last_sale_receipt(ctx)
+    assert stored is not None and stored.info.receipt_no == done.sale.receipt_no

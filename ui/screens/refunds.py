@@ -1,16 +1,526 @@
+"""Refund intake: scan (or key in) a returned unit's item code, see the purchase, add more units of
+the same order, choose a reason, take photos (webcam with a live preview, or image files), submit,
+follow the platform's answer live, and pay out once approved.
+
+Every platform, device and database call runs in run_in_background; a poll timer (while the page
+is shown) refreshes the status and the store's open requests, so a seller's later decision shows
+up without anyone pressing anything. Camera frames reach the preview through the Bridge.
+"""
+
 from __future__ import annotations
 
-from ui.screens.base import PlaceholderPage
+import logging
+import threading
+
+import shiboken6
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_terminal.domain.model import PayoutRoute, RefundStatus
+from pos_terminal.money import Money
+from pos_terminal.services import refunds
+from ui.dialogs.manager_approval import ManagerApprovalDialog
+from ui.screens.base import Page
+from ui.tasks import run_in_background
+from ui.texts import fill
+from ui.widgets import MessageLabel
+
+log = logging.getLogger(__name__)
+
+POLL_MS = 3000
+PREVIEW_WIDTH = 300
 
 
-class RefundsPage(PlaceholderPage):
+def _money(minor: int, currency: str) -> str:
+    return Money(minor, currency).format()
+
+
+class RefundsPage(Page):
     key = "refunds"
 
+    def __init__(self, terminal=None, bridge=None, user=None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._terminal, self._bridge, self._user = terminal, bridge, user
+        self.items: list[refunds.ItemInfo] = []
+        self.photos: list[refunds.PhotoData] = []
+        self.case: refunds.CaseView | None = None
+        self.open_rows: list[refunds.CaseView] = []
+        self.camera = None
+        self.camera_ok = False
+        self._busy = False
+        self._polling = False
+        self.store_rows: list[dict] = []
+
+        self.code_edit = QLineEdit(self)
+        self.code_edit.returnPressed.connect(self.look_up_typed)
+        self.look_up_button = QPushButton(self)
+        self.look_up_button.clicked.connect(self.look_up_typed)
+        self.item_list = QListWidget(self)
+        self.item_list.setMaximumHeight(84)
+        self.purchase_label = QLabel(self)
+        self.purchase_label.setWordWrap(True)
+        self.purchase_label.setMinimumHeight(80)
+        self.purchase_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.reason_box = QComboBox(self)
+        self.reason_note = QLineEdit(self)
+        self.reason_note.setMaxLength(200)
+        self.preview = QLabel(self)
+        self.preview.setFixedSize(PREVIEW_WIDTH, 180)
+        self.preview.setScaledContents(False)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setObjectName("Card")
+        self.capture_button = QPushButton(self)
+        self.capture_button.clicked.connect(self.capture)
+        self.retake_button = QPushButton(self)
+        self.retake_button.clicked.connect(self.retake)
+        self.files_button = QPushButton(self)
+        self.files_button.clicked.connect(self.add_files)
+        self.photos_label = QLabel(self)
+        self.camera_label = QLabel(self)
+        self.camera_label.setWordWrap(True)
+        self.submit_button = QPushButton(self)
+        self.submit_button.setObjectName("Primary")
+        self.submit_button.clicked.connect(self.submit)
+        self.clear_button = QPushButton(self)
+        self.clear_button.clicked.connect(self.clear)
+        self.status_label = QLabel(self)
+        self.status_label.setWordWrap(True)
+        self.card_edit = QLineEdit(self)
+        self.card_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pay_button = QPushButton(self)
+        self.pay_button.clicked.connect(self.pay_out)
+        self.override_button = QPushButton(self)
+        self.override_button.clicked.connect(self.override)
+        self.open_list = QListWidget(self)
+        self.open_list.currentRowChanged.connect(self._pick_open)
+        self.open_list.setWordWrap(True)
+        self.open_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.open_label = QLabel(self)
+        self.message = MessageLabel(self)
+
+        left = QVBoxLayout()
+        row = QHBoxLayout()
+        row.addWidget(self.code_edit, 1)
+        row.addWidget(self.look_up_button)
+        left.addLayout(row)
+        left.addWidget(self.purchase_label)
+        left.addWidget(self.item_list)
+        reason_row = QHBoxLayout()
+        self._reason_label = QLabel(self)
+        reason_row.addWidget(self._reason_label)
+        reason_row.addWidget(self.reason_box, 1)
+        reason_row.addWidget(self.reason_note, 1)
+        left.addLayout(reason_row)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.submit_button)
+        buttons.addWidget(self.clear_button)
+        left.addLayout(buttons)
+        left.addWidget(self.status_label)
+        pay = QHBoxLayout()
+        pay.addWidget(self.card_edit, 1)
+        pay.addWidget(self.pay_button)
+        pay.addWidget(self.override_button)
+        left.addLayout(pay)
+        left.addStretch(1)
+
+        right = QVBoxLayout()
+        right.addWidget(self.preview)
+        cam = QHBoxLayout()
+        cam.addWidget(self.capture_button)
+        cam.addWidget(self.retake_button)
+        right.addLayout(cam)
+        right.addWidget(self.files_button)
+        right.addWidget(self.photos_label)
+        right.addWidget(self.camera_label)
+        right.addWidget(self.open_label)
+        right.addWidget(self.open_list, 1)
+        right_box = QWidget(self)
+        right_box.setLayout(right)
+        right_box.setFixedWidth(PREVIEW_WIDTH)
+        right.setContentsMargins(0, 0, 0, 0)
+
+        body = QHBoxLayout()
+        body.addLayout(left, 1)
+        body.addWidget(right_box)
+        self.content.addLayout(body, 1)
+        self.content.addWidget(self.message)
+
+        self.poll_timer = QTimer(self)
+        self.poll_timer.setInterval(POLL_MS)
+        self.poll_timer.timeout.connect(self.poll)
+        if bridge is not None:
+            bridge.scan.connect(self._scanned)
+            bridge.photo_frame.connect(self._frame)
+        self.retranslate_ui()
+        self._update()
+
+    # -- texts -------------------------------------------------------------------------------
     def title(self) -> str:
         return self.tr("Refunds")
 
     def lead(self) -> str:
         return self.tr("Take back a faulty item: scan the item's own code and photograph the defect.")
 
-    def coming_next(self) -> str:
-        return self.tr("Coming next: refund intake by item code, a photo of the defect, and the platform's answer (refunded at once, or waiting for the seller).")
+    def reason_texts(self) -> dict[str, str]:
+        return {"defective": self.tr("Defective"), "damaged": self.tr("Damaged"),
+                "wrong_item": self.tr("Wrong item"), "not_as_described": self.tr("Not as described"),
+                "missing_parts": self.tr("Missing parts"), "other": self.tr("Other (say what)")}
+
+    def status_text(self, status: RefundStatus) -> str:
+        return {RefundStatus.DRAFT: self.tr("Stored here, waiting to be sent"),
+                RefundStatus.REQUESTED: self.tr("Waiting for the seller"),
+                RefundStatus.APPROVED: self.tr("Approved: pay out"),
+                RefundStatus.REJECTED: self.tr("Rejected by the seller"),
+                RefundStatus.PAID_OUT: self.tr("Refunded"),
+                RefundStatus.REFUSED: self.tr("Refused by the platform")}[status]
+
+    def route_text(self, route: PayoutRoute | None) -> str:
+        return {PayoutRoute.CASH: self.tr("cash from this drawer"),
+                PayoutRoute.PREPAID_CARD: self.tr("back to the prepaid card"),
+                PayoutRoute.BANK_CARD: self.tr("back to the bank card"),
+                PayoutRoute.ONLINE: self.tr("the platform refunds the buyer's account"),
+                None: ""}[route]
+
+    def refusal_text(self, exc: BaseException) -> str:
+        reason = getattr(exc, "reason", None)
+        texts = {
+            "wrong_kind": self.tr("That is not an item code. Scan the code of the returned unit (on the receipt or label)."),
+            "unknown_item": self.tr("No item has this code. Check the code on the receipt."),
+            "already_refunded": self.tr("This unit is already refunded."),
+            "request_open": self.tr("This unit already has a refund request open; see the list below."),
+            "outside_window": self.tr("Outside the merchant's return window."),
+            "not_paid": self.tr("This order was never paid; there is nothing to refund."),
+            "photo_required": self.tr("This merchant needs at least one photo of the defect."),
+            "offline_unknown": self.tr("The platform does not answer and this terminal has no record of the item."),
+            "bad_reason": self.tr("Choose a reason; \"Other\" needs a few words."),
+            "several_orders": self.tr("One refund covers units of one order."),
+            "needs_manager": self.tr("Not approved yet: only a manager may pay cash before the platform approves."),
+            "over_limit": self.tr("More than a manager may pay before the platform approves."),
+            "not_approved": self.tr("This refund is not approved; nothing is paid out."),
+            "no_shift": self.tr("Open a shift first: cash refunds are counted in the shift."),
+            "prepaid_card_needed": self.tr("Swipe or scan the buyer's prepaid card first."),
+            "paid_out_already": self.tr("This refund is paid out already."),
+        }
+        return texts.get(reason) or getattr(exc, "message", None) or str(exc)
+
+    def retranslate_content(self) -> None:
+        self.code_edit.setPlaceholderText(self.tr("Scan or type the item code"))
+        self.look_up_button.setText(self.tr("Look up"))
+        self._reason_label.setText(self.tr("Reason"))
+        current = self.reason_box.currentData()
+        self.reason_box.clear()
+        for code, text in self.reason_texts().items():
+            self.reason_box.addItem(text, code)
+        if current:
+            self.reason_box.setCurrentIndex(max(0, self.reason_box.findData(current)))
+        self.reason_note.setPlaceholderText(self.tr("Details"))
+        self.capture_button.setText(self.tr("Take photo"))
+        self.retake_button.setText(self.tr("Retake"))
+        self.files_button.setText(self.tr("Add image files…"))
+        self.submit_button.setText(self.tr("Submit refund"))
+        self.clear_button.setText(self.tr("New return"))
+        self.card_edit.setPlaceholderText(self.tr("Prepaid card (swipe)"))
+        self.pay_button.setText(self.tr("Pay out"))
+        self.override_button.setText(self.tr("Manager override"))
+        self.open_label.setText(self.tr("Open refund requests"))
+        self._update()
+
+    # -- page life ---------------------------------------------------------------------------
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.poll_timer.start()
+        self.poll()
+        self._open_camera()
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        self.poll_timer.stop()
+        self._close_camera()
+
+    def _ctx(self):
+        return self._terminal.refund_context()
+
+    def _open_camera(self) -> None:
+        if self._terminal is None or self.camera is not None:
+            return
+        camera = self._terminal.photo_camera()
+        self.camera = camera
+        bridge = self._bridge
+
+        page = self
+
+        def listener(frame, *_rest):
+            if not shiboken6.isValid(page):  # the page went without a hide: free the camera
+                camera.remove_frame_listener(listener)
+                threading.Thread(target=camera.close, name="photo-camera-close", daemon=True).start()
+                return
+            if bridge is not None and frame is not None:
+                h, w = frame.shape[:2]
+                image = QImage(frame.data, w, h, frame.strides[0], QImage.Format.Format_BGR888)
+                bridge.post_photo_frame(image.scaledToWidth(PREVIEW_WIDTH))  # scaling copies the buffer
+
+        camera.add_frame_listener(listener)
+        run_in_background(camera.open, self._camera_opened, lambda exc: self._camera_opened(None), context=self)
+
+    def _camera_opened(self, status) -> None:
+        self.camera_ok = bool(status is not None and status.usable)
+        self._update()
+
+    def _close_camera(self) -> None:
+        camera, self.camera = self.camera, None
+        self.camera_ok = False
+        if camera is not None:
+            run_in_background(camera.close, context=None)
+
+    def stop(self) -> None:
+        self.poll_timer.stop()
+        self._close_camera()
+
+    def _frame(self, frame) -> None:
+        if self.isVisible():
+            self.preview.setPixmap(QPixmap.fromImage(frame))
+
+    # -- look-up -------------------------------------------------------------------------------
+    def _scanned(self, event) -> None:
+        if self.isVisible():
+            if self.case is not None and self.case.status is RefundStatus.APPROVED \
+                    and self.case.payout_route is PayoutRoute.PREPAID_CARD:
+                self.card_edit.setText(event.text)
+                return
+            self.look_up(event.text)
+
+    def look_up_typed(self) -> None:
+        self.look_up(self.code_edit.text())
+
+    def look_up(self, text: str) -> None:
+        if self._busy or self._terminal is None:
+            return
+        if self.case is not None:
+            self.clear()
+        self._set_busy(True)
+        ctx = self._ctx()
+        run_in_background(lambda: refunds.look_up(ctx, text), self._found, self._failed, context=self)
+
+    def _found(self, info: refunds.ItemInfo) -> None:
+        self._set_busy(False)
+        self.code_edit.clear()
+        if self.items and info.order_no != self.items[0].order_no:
+            self.message.show_message(self.refusal_text(refunds.RefundRefused("several_orders", "")))
+            return
+        if all(i.item_code != info.item_code for i in self.items):
+            self.items.append(info)
+        self.message.clear_message()
+        self._update()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        self.message.show_message(self.refusal_text(exc))
+        self._update()
+
+    # -- photos ------------------------------------------------------------------------------
+    def capture(self) -> None:
+        camera = self.camera
+        if camera is None or not self.camera_ok:
+            self.message.show_message(self.tr("No camera: add image files instead."))
+            return
+        from drivers.photos import prepare_frame
+
+        run_in_background(lambda: prepare_frame(camera.capture()), self._photo_taken, self._failed, context=self)
+
+    def retake(self) -> None:
+        if self.photos:
+            self.photos.pop()
+        self.capture()
+
+    def add_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Photos of the defect"), "",
+                                                self.tr("Images (*.jpg *.jpeg *.png *.webp *.bmp)"))
+        self.add_file_paths(paths)
+
+    def add_file_paths(self, paths) -> None:
+        from drivers.photos import prepare_file
+
+        for path in paths:
+            run_in_background(lambda p=path: prepare_file(p), self._photo_taken, self._failed, context=self)
+
+    def _photo_taken(self, photo: refunds.PhotoData) -> None:
+        if all(p.sha256 != photo.sha256 for p in self.photos):
+            self.photos.append(photo)
+        self._update()
+
+    # -- submit and status --------------------------------------------------------------------
+    def reason(self) -> str:
+        code = self.reason_box.currentData() or "defective"
+        note = self.reason_note.text().strip()
+        return f"{code}: {note}" if note else code
+
+    def submit(self) -> None:
+        if self._busy or not self.items or self.case is not None:
+            return
+        ctx, items, photos, reason, user = self._ctx(), list(self.items), list(self.photos), self.reason(), self._user
+
+        def work():
+            view = refunds.take_in(ctx, items, reason, photos, cashier_id=user.user_id)
+            self._terminal.wake_sync()
+            return refunds.submit(ctx, view.case_id)
+
+        self._set_busy(True)
+        run_in_background(work, self._submitted, self._failed, context=self)
+
+    def _submitted(self, view: refunds.CaseView) -> None:
+        self._set_busy(False)
+        self.case = view
+        self.message.clear_message()
+        self.poll()
+        self._update()
+
+    def poll(self) -> None:
+        """Refreshes the shown case and the open requests (this terminal's cases, and the store's
+        requests waiting for a seller at other terminals) on a worker; one poll at a time."""
+        if self._terminal is None or self._polling:
+            return
+        self._polling = True
+        ctx, case, terminal_id = self._ctx(), self.case, self._terminal.settings.terminal.terminal_id
+
+        def work():
+            refunds.poll_decisions(ctx)
+            current = refunds.refresh(ctx, case.case_id) if case is not None else None
+            rows = refunds.open_cases(ctx)
+            try:
+                mine = {r.platform_id for r in rows}
+                store = [r for r in refunds.store_pending(ctx)
+                         if r.get("request_id") not in mine and (r.get("payout") or {}).get("terminal_id") != terminal_id]
+            except Exception:  # the platform is away: this terminal's own cases still show
+                store = []
+            return current, rows, store
+
+        def failed(exc):
+            self._polling = False
+            log.info("refund poll failed: %s", exc)
+
+        run_in_background(work, self._polled, failed, context=self)
+
+    def _polled(self, result) -> None:
+        self._polling = False
+        current, rows, store = result
+        if current is not None and self.case is not None and current.case_id == self.case.case_id:
+            self.case = current
+        self.open_rows, self.store_rows = rows, store
+        self.open_list.blockSignals(True)
+        self.open_list.clear()
+        for row in rows:
+            self.open_list.addItem(f"{row.order_no}  {_money(row.amount_minor, row.currency)}\n"
+                                   f"{self.status_text(row.status)}")
+        for r in store:
+            where = (r.get("payout") or {}).get("terminal_id") or ""
+            self.open_list.addItem(f"{r.get('order_no')}  {_money(int(r.get('amount_minor') or 0), r.get('currency') or 'CNY')}\n"
+                                   + fill(self.tr("Waiting for the seller (terminal %1)"), where))
+        self.open_list.blockSignals(False)
+        self._update()
+
+    def _pick_open(self, row: int) -> None:
+        if 0 <= row < len(self.open_rows) and not self._busy:
+            self.items, self.photos = [], []
+            self.case = self.open_rows[row]
+            self._update()
+
+    # -- payout ------------------------------------------------------------------------------
+    def pay_out(self, manager=None) -> None:
+        if self._busy or self.case is None:
+            return
+        ctx, case, user, card = self._ctx(), self.case, self._user, self.card_edit.text()
+        self._set_busy(True)
+        run_in_background(lambda: refunds.pay_out(ctx, case.case_id, cashier_id=user.user_id,
+                                                  cashier_name=user.display_name, card_text=card, manager=manager),
+                          self._paid, self._failed, context=self)
+
+    def override(self) -> None:
+        if self.case is None:
+            return
+        manager = ManagerApprovalDialog.request(
+            self, self._terminal, fill(self.tr("Pay %1 in cash for order %2 before the platform approves."),
+                                       _money(self.case.amount_minor, self.case.currency), self.case.order_no))
+        if manager is not None:
+            self.pay_out(manager)
+
+    def _paid(self, done: refunds.PayoutDone) -> None:
+        self._set_busy(False)
+        self.case = done.case
+        self.card_edit.clear()
+        if done.route is PayoutRoute.ONLINE:
+            self.message.show_message(self.tr("The platform refunds the buyer's account; nothing is paid at the counter."),
+                                      "info")
+        else:
+            self.message.show_message(fill(self.tr("Refunded %1: %2."), _money(done.amount_minor, self.case.currency),
+                                        self.route_text(done.route)), "info")
+        self.poll()
+        self._update()
+
+    def clear(self) -> None:
+        self.items, self.photos, self.case = [], [], None
+        self.reason_note.clear()
+        self.card_edit.clear()
+        self.message.clear_message()
+        self._update()
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self._update()
+
+    def _update(self) -> None:
+        items = self.items
+        self.item_list.clear()
+        for info in items:
+            self.item_list.addItem(f"{info.name}  {_money(info.unit_price_minor, info.currency)}  {info.item_code}")
+        if items:
+            first = items[0]
+            lines = [fill(self.tr("Order %1 from %2, paid: %3"), first.order_no, first.merchant_name,
+                          self.route_text(refunds._route(first)))]
+            if first.buyer_name is not None:
+                lines.append(fill(self.tr("Buyer %1, reputation %2 (at once from %3)"), first.buyer_name,
+                                  str(first.reputation), str(first.threshold)))
+            if first.offline:
+                lines.append(self.tr("The platform does not answer: the refund is stored and sent when it is back."))
+            if first.photo_required:
+                lines.append(self.tr("This merchant needs a photo of the defect."))
+            self.purchase_label.setText("\n".join(lines))
+        else:
+            self.purchase_label.setText(self.tr("Scan the item code of the returned unit."))
+        self.photos_label.setText(fill(self.tr("Photos: %1"), str(len(self.photos))))
+        if self.camera is None or not self.camera_ok:
+            self.camera_label.setText(self.tr("No camera: image files still work."))
+        else:
+            self.camera_label.setText("")
+        case = self.case
+        if case is not None:
+            text = fill(self.tr("Order %1, %2: %3"), case.order_no, _money(case.amount_minor, case.currency),
+                        self.status_text(case.status))
+            if case.status is RefundStatus.APPROVED:
+                text += "\n" + fill(self.tr("Pay out: %1"), self.route_text(case.payout_route))
+            if case.status is RefundStatus.DRAFT and case.last_error:
+                text += "\n" + self.tr("The platform does not answer; it is sent automatically when it is back.")
+            self.status_label.setText(text)
+        else:
+            self.status_label.setText("")
+        approved = case is not None and case.status is RefundStatus.APPROVED and not case.paid_out
+        waiting = case is not None and case.status in (RefundStatus.DRAFT, RefundStatus.REQUESTED) \
+            and not case.paid_out and case.payout_route in (PayoutRoute.CASH, None)
+        self.submit_button.setEnabled(bool(items) and case is None and not self._busy)
+        self.pay_button.setEnabled(approved and not self._busy)
+        self.card_edit.setVisible(approved and case.payout_route is PayoutRoute.PREPAID_CARD)
+        self.override_button.setVisible(waiting)
+        self.capture_button.setEnabled(self.camera_ok)
+        self.retake_button.setEnabled(self.camera_ok and bool(self.photos))

@@ -1155,19 +1155,324 @@
 <context>
     <name>RefundsPage</name>
     <message>
-        <location filename="../screens/refunds.py" line="10"/>
+        <location filename="../screens/refunds.py" line="172"/>
         <source>Refunds</source>
         <translation>Refunds</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="13"/>
+        <location filename="../screens/refunds.py" line="175"/>
         <source>Take back a faulty item: scan the item&apos;s own code and photograph the defect.</source>
         <translation>Take back a faulty item: scan the item&apos;s own code and photograph the defect.</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="16"/>
-        <source>Coming next: refund intake by item code, a photo of the defect, and the platform&apos;s answer (refunded at once, or waiting for the seller).</source>
-        <translation>Coming next: refund intake by item code, a photo of the defect, and the platform&apos;s answer (refunded at once, or waiting for the seller).</translation>
+        <location filename="../screens/refunds.py" line="178"/>
+        <source>Defective</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="178"/>
+        <source>Damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="179"/>
+        <source>Wrong item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="179"/>
+        <source>Not as described</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="180"/>
+        <source>Missing parts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="180"/>
+        <source>Other (say what)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="183"/>
+        <source>Stored here, waiting to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="184"/>
+        <source>Waiting for the seller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="185"/>
+        <source>Approved: pay out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="186"/>
+        <source>Rejected by the seller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="187"/>
+        <source>Refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="188"/>
+        <source>Refused by the platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="191"/>
+        <source>cash from this drawer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="192"/>
+        <source>back to the prepaid card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="193"/>
+        <source>back to the bank card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="194"/>
+        <source>the platform refunds the buyer&apos;s account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="200"/>
+        <source>That is not an item code. Scan the code of the returned unit (on the receipt or label).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="201"/>
+        <source>No item has this code. Check the code on the receipt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="202"/>
+        <source>This unit is already refunded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="203"/>
+        <source>This unit already has a refund request open; see the list below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="204"/>
+        <source>Outside the merchant&apos;s return window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="205"/>
+        <source>This order was never paid; there is nothing to refund.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="206"/>
+        <source>This merchant needs at least one photo of the defect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="207"/>
+        <source>The platform does not answer and this terminal has no record of the item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="208"/>
+        <source>Choose a reason; &quot;Other&quot; needs a few words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="209"/>
+        <source>One refund covers units of one order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="210"/>
+        <source>Not approved yet: only a manager may pay cash before the platform approves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="211"/>
+        <source>More than a manager may pay before the platform approves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="212"/>
+        <source>This refund is not approved; nothing is paid out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="213"/>
+        <source>Open a shift first: cash refunds are counted in the shift.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="214"/>
+        <source>Swipe or scan the buyer&apos;s prepaid card first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="215"/>
+        <source>This refund is paid out already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="220"/>
+        <source>Scan or type the item code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="221"/>
+        <source>Look up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="222"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="229"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="493"/>
+        <source>Buyer %1, reputation %2 (at once from %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="230"/>
+        <source>Take photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="231"/>
+        <source>Retake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="232"/>
+        <source>Add image files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="233"/>
+        <source>Submit refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="234"/>
+        <source>New return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="235"/>
+        <source>Prepaid card (swipe)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="236"/>
+        <source>Pay out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="237"/>
+        <source>Manager override</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="238"/>
+        <source>Open refund requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="337"/>
+        <source>No camera: add image files instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="349"/>
+        <source>Photos of the defect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="350"/>
+        <source>Images (*.jpg *.jpeg *.png *.webp *.bmp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="430"/>
+        <source>Waiting for the seller (terminal %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="454"/>
+        <source>Pay %1 in cash for order %2 before the platform approves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="464"/>
+        <source>The platform refunds the buyer&apos;s account; nothing is paid at the counter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="467"/>
+        <source>Refunded %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="490"/>
+        <source>Order %1 from %2, paid: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="496"/>
+        <source>The platform does not answer: the refund is stored and sent when it is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="498"/>
+        <source>This merchant needs a photo of the defect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="501"/>
+        <source>Scan the item code of the returned unit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="502"/>
+        <source>Photos: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="504"/>
+        <source>No camera: image files still work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="509"/>
+        <source>Order %1, %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="512"/>
+        <source>Pay out: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="514"/>
+        <source>The platform does not answer; it is sent automatically when it is back.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

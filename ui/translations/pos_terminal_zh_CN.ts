@@ -1153,19 +1153,324 @@
 <context>
     <name>RefundsPage</name>
     <message>
-        <location filename="../screens/refunds.py" line="10"/>
+        <location filename="../screens/refunds.py" line="172"/>
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="13"/>
+        <location filename="../screens/refunds.py" line="175"/>
         <source>Take back a faulty item: scan the item&apos;s own code and photograph the defect.</source>
         <translation>受理问题商品退货：扫描商品自身的编码，并拍下故障照片。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="16"/>
-        <source>Coming next: refund intake by item code, a photo of the defect, and the platform&apos;s answer (refunded at once, or waiting for the seller).</source>
-        <translation>即将推出：按商品编码受理退款、拍摄故障照片，并显示平台的处理结果（立即退款，或等待卖家确认）。</translation>
+        <location filename="../screens/refunds.py" line="178"/>
+        <source>Defective</source>
+        <translation>质量问题</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="178"/>
+        <source>Damaged</source>
+        <translation>破损</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="179"/>
+        <source>Wrong item</source>
+        <translation>发错商品</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="179"/>
+        <source>Not as described</source>
+        <translation>与描述不符</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="180"/>
+        <source>Missing parts</source>
+        <translation>缺少配件</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="180"/>
+        <source>Other (say what)</source>
+        <translation>其他（请说明）</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="183"/>
+        <source>Stored here, waiting to be sent</source>
+        <translation>已存在本机，等待发送</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="184"/>
+        <source>Waiting for the seller</source>
+        <translation>等待卖家处理</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="185"/>
+        <source>Approved: pay out</source>
+        <translation>已同意：请退款</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="186"/>
+        <source>Rejected by the seller</source>
+        <translation>卖家已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="187"/>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="188"/>
+        <source>Refused by the platform</source>
+        <translation>平台已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="191"/>
+        <source>cash from this drawer</source>
+        <translation>从本钱箱退现金</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="192"/>
+        <source>back to the prepaid card</source>
+        <translation>退回储值卡</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="193"/>
+        <source>back to the bank card</source>
+        <translation>退回银行卡</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="194"/>
+        <source>the platform refunds the buyer&apos;s account</source>
+        <translation>由平台退回买家账户</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="200"/>
+        <source>That is not an item code. Scan the code of the returned unit (on the receipt or label).</source>
+        <translation>这不是商品码。请扫描退回商品的编码（在小票或标签上）。</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="201"/>
+        <source>No item has this code. Check the code on the receipt.</source>
+        <translation>没有商品使用此编码。请核对小票上的编码。</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="202"/>
+        <source>This unit is already refunded.</source>
+        <translation>此商品已退款。</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="203"/>
+        <source>This unit already has a refund request open; see the list below.</source>
+        <translation>此商品已有进行中的退款申请，见下方列表。</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="204"/>
+        <source>Outside the merchant&apos;s return window.</source>
+        <translation>已超过商户的退货期限。</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="205"/>
+        <source>This order was never paid; there is nothing to refund.</source>
+        <translation>此订单未付款，无需退款。</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="206"/>
+        <source>This merchant needs at least one photo of the defect.</source>
+        <translation>此商户要求至少一张瑕疵照片。</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="207"/>
+        <source>The platform does not answer and this terminal has no record of the item.</source>
+        <translation>平台无响应，本机也没有此商品的记录。</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="208"/>
+        <source>Choose a reason; &quot;Other&quot; needs a few words.</source>
+        <translation>请选择原因；选“其他”时请简单说明。</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="209"/>
+        <source>One refund covers units of one order.</source>
+        <translation>一次退款只能包含同一订单的商品。</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="210"/>
+        <source>Not approved yet: only a manager may pay cash before the platform approves.</source>
+        <translation>尚未同意：平台同意前只有经理可以授权退现金。</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="211"/>
+        <source>More than a manager may pay before the platform approves.</source>
+        <translation>超出平台同意前经理可授权的金额。</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="212"/>
+        <source>This refund is not approved; nothing is paid out.</source>
+        <translation>此退款未获同意，不予退款。</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="213"/>
+        <source>Open a shift first: cash refunds are counted in the shift.</source>
+        <translation>请先开班：现金退款计入班次。</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="214"/>
+        <source>Swipe or scan the buyer&apos;s prepaid card first.</source>
+        <translation>请先刷或扫描买家的储值卡。</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="215"/>
+        <source>This refund is paid out already.</source>
+        <translation>此退款已退过。</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="220"/>
+        <source>Scan or type the item code</source>
+        <translation>扫描或输入商品码</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="221"/>
+        <source>Look up</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="222"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="229"/>
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="493"/>
+        <source>Buyer %1, reputation %2 (at once from %3)</source>
+        <translation>买家 %1，信誉 %2（%3 及以上立即退款）</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="230"/>
+        <source>Take photo</source>
+        <translation>拍照</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="231"/>
+        <source>Retake</source>
+        <translation>重拍</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="232"/>
+        <source>Add image files…</source>
+        <translation>添加图片文件…</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="233"/>
+        <source>Submit refund</source>
+        <translation>提交退款</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="234"/>
+        <source>New return</source>
+        <translation>新的退货</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="235"/>
+        <source>Prepaid card (swipe)</source>
+        <translation>储值卡（刷卡）</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="236"/>
+        <source>Pay out</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="237"/>
+        <source>Manager override</source>
+        <translation>经理授权</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="238"/>
+        <source>Open refund requests</source>
+        <translation>进行中的退款申请</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="337"/>
+        <source>No camera: add image files instead.</source>
+        <translation>没有摄像头：请改为添加图片文件。</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="349"/>
+        <source>Photos of the defect</source>
+        <translation>瑕疵照片</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="350"/>
+        <source>Images (*.jpg *.jpeg *.png *.webp *.bmp)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp)</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="430"/>
+        <source>Waiting for the seller (terminal %1)</source>
+        <translation>等待卖家处理（终端 %1）</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="454"/>
+        <source>Pay %1 in cash for order %2 before the platform approves.</source>
+        <translation>在平台同意前为订单 %2 退现金 %1。</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="464"/>
+        <source>The platform refunds the buyer&apos;s account; nothing is paid at the counter.</source>
+        <translation>由平台退回买家账户，柜台无需付款。</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="467"/>
+        <source>Refunded %1: %2.</source>
+        <translation>已退款 %1：%2。</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="490"/>
+        <source>Order %1 from %2, paid: %3</source>
+        <translation>订单 %1，商户 %2，付款方式：%3</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="496"/>
+        <source>The platform does not answer: the refund is stored and sent when it is back.</source>
+        <translation>平台无响应：退款已保存，平台恢复后自动发送。</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="498"/>
+        <source>This merchant needs a photo of the defect.</source>
+        <translation>此商户需要瑕疵照片。</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="501"/>
+        <source>Scan the item code of the returned unit.</source>
+        <translation>请扫描退回商品的商品码。</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="502"/>
+        <source>Photos: %1</source>
+        <translation>照片：%1</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="504"/>
+        <source>No camera: image files still work.</source>
+        <translation>没有摄像头：仍可使用图片文件。</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="509"/>
+        <source>Order %1, %2: %3</source>
+        <translation>订单 %1，%2：%3</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="512"/>
+        <source>Pay out: %1</source>
+        <translation>退款方式：%1</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="514"/>
+        <source>The platform does not answer; it is sent automatically when it is back.</source>
+        <translation>平台无响应；恢复后会自动发送。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,61 @@
+"""The refund receipt: from plain data (pos_terminal.services.refunds.RefundReceiptInfo, or any
+object with the same fields) to a ReceiptDocument, built from the sale receipt's building blocks."""
+
+from __future__ import annotations
+
+from pos_terminal.money import Money
+from receipts.document import Columns, Cut, DocumentKind, Feed, ReceiptDocument, Rule, Text
+
+_LABELS = {
+    "zh_CN": {
+        "title": "退货退款单", "terminal": "终端", "cashier": "收银员", "receipt": "小票号", "time": "时间",
+        "merchant": "商户", "order": "订单号", "request": "退款申请", "reason": "原因",
+        "amount_header": "金额", "total": "退款合计", "cash": "现金退款", "prepaid_card": "退回储值卡",
+        "bank_card": "退回银行卡", "online": "平台原路退回买家账户", "approval": "授权码",
+        "override": "经理授权", "signature": "顾客签字",
+    },
+    "en": {
+        "title": "REFUND", "terminal": "Terminal", "cashier": "Cashier", "receipt": "Receipt", "time": "Time",
+        "merchant": "Merchant", "order": "Order", "request": "Request", "reason": "Reason",
+        "amount_header": "Amount", "total": "REFUND TOTAL", "cash": "Cash refunded",
+        "prepaid_card": "To prepaid card", "bank_card": "To bank card",
+        "online": "The platform refunds the buyer's account", "approval": "Approval",
+        "override": "Manager override", "signature": "Buyer's signature",
+    },
+}
+
+
+def build_refund_receipt(info, *, language: str = "zh_CN", paper_width_mm: int = 80) -> ReceiptDocument:
+    t = _LABELS[language]
+    amount = Money(info.amount_minor, info.currency).format(symbol=False)
+    no = f"{info.receipt_no:06d}" if info.receipt_no is not None else "-"
+    doc = ReceiptDocument(DocumentKind.REFUND, paper_width_mm, title=f"refund receipt {no}")
+    doc.add(
+        Text(info.store_name, "center", bold=True, double=True),
+        Text(t["title"], "center", bold=True),
+        Feed(),
+        Columns(f"{t['terminal']} {info.terminal_id}", f"{t['cashier']} {info.cashier_name}"),
+        Columns(t["receipt"], no),
+        Columns(t["time"], info.local_time.strftime("%Y-%m-%d %H:%M:%S")),
+        Columns(t["merchant"], info.merchant_name),
+        Columns(t["order"], info.order_no),
+    )
+    if info.platform_id:
+        doc.add(Columns(t["request"], info.platform_id[:18]))
+    doc.add(Columns(t["reason"], info.reason), Rule())
+    for name, code, _price in info.items:
+        doc.add(Text(name or code), Text(f"  {code}"))
+    route = getattr(info.route, "value", info.route)
+    doc.add(Rule(), Columns(f"{t['total']} ({info.currency})", amount, bold=True, double=True), Feed())
+    label = t.get(route, t["cash"])
+    if info.card_last4:
+        label += f" ****{info.card_last4}"
+    doc.add(Text(label) if route == "online" else Columns(label, amount))
+    if info.approval_code:
+        doc.add(Columns(f"  {t['approval']}", info.approval_code))
+    if info.override_by:
+        doc.add(Columns(t["override"], info.override_by))
+    if route == "cash":
+        doc.add(Feed(), Text(f"{t['signature']}: ________________"))
+    doc.add(Rule(), Feed(2), Cut())
+    return doc

@@ -1,0 +1,140 @@
+"""Screenshots of the refund page, driven through a real flow on the demo terminal against an
+in-process sandbox platform, a video file playing as the photo camera:
+    .venv/bin/python scripts/screenshot_refunds.py OUT_PREFIX [--zh]
+Writes OUT_PREFIX-idle.png, -refusal.png, -purchase.png, -approved.png, -paid.png, -waiting.png."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("out")
+    parser.add_argument("--zh", action="store_true")
+    args = parser.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="pos-shot-"))
+    os.environ.setdefault("POS_TERMINAL_DATA_DIR", str(tmp / "data"))
+
+    import cv2
+    import numpy as np
+    from PySide6.QtCore import QDeadlineTimer, QThreadPool
+    from PySide6.QtWidgets import QApplication
+
+    from config import loader
+    from config.schema import Language, RefundSettings
+    from pos_terminal.bootstrap import build_terminal, start_demo_platform
+    from pos_terminal.money import Money
+    from pos_terminal.ports import ScanEvent
+    from pos_terminal.security import ScryptPinHasher
+    from pos_terminal.services import sales, shifts
+    from sync.outbox_worker import OutboxWorker
+    from ui.i18n import LanguageManager
+    from ui.main_window import MainWindow
+    from ui.style import apply_look
+    from ui.tasks import pending_tasks
+
+    video = tmp / "camera.avi"
+    writer = cv2.VideoWriter(str(video), cv2.VideoWriter_fourcc(*"MJPG"), 15, (1280, 720))
+    for i in range(15):
+        frame = np.full((720, 1280, 3), (180, 190, 200), np.uint8)
+        cv2.rectangle(frame, (380, 160), (900, 560), (60, 60, 60), -1)
+        cv2.line(frame, (420 + i * 4, 200), (860, 520), (230, 230, 230), 6)
+        writer.write(frame)
+    writer.release()
+
+    settings = loader.defaults()
+    settings = settings.model_copy(update={"refunds": RefundSettings(photo_camera=str(video))})
+    terminal = build_terminal(settings, demo=True, hasher=ScryptPinHasher(n=2**10), configure_logs=False)
+    start_demo_platform(terminal)
+    client = terminal.platform
+    cashier = terminal.sign_in("1001", "1357")
+    shifts.open_shift(terminal.uow(), terminal.clock, terminal_id="T01", user_id=cashier.user_id,
+                      opening_float=Money(20000))
+
+    def sold(buyer: str) -> str:
+        view = client.create_order({"merchant_id": "m-tea", "buyer_id": buyer, "lines": [
+            {"sku": "TEA-500", "name": "乌龙茶 500ml", "unit_price_minor": 1250, "quantity": 2}]},
+            idempotency_key=str(uuid.uuid4()))
+        spec = sales.OrderSpec(view["order_no"], "m-tea", view["merchant"]["name"], "CNY", tuple(
+            sales.LineSpec(l["line_no"], l["sku"], l["name"], l["unit_price_minor"], l["quantity"],
+                           tuple(l["item_codes"])) for l in view["lines"]))
+        sales.take_cash_payment(spec, spec.total, terminal.uow(), terminal.clock, terminal_id="T01",
+                                store_id="demo-store", cashier_id=cashier.user_id)
+        OutboxWorker(terminal.uow, client, terminal.clock).drain_once()
+        return view["lines"][0]["item_codes"]
+
+    trusted, doubtful = sold("b-wang"), sold("b-li")
+
+    app = QApplication.instance() or QApplication([])
+    apply_look(app, settings.ui.font_scale)
+    languages = LanguageManager(app, Language.ZH_CN if args.zh else Language.EN)
+    languages.apply(languages.choice)
+    window = MainWindow(terminal, languages)
+    window.resize(1024, 768)
+    window.show()
+    window.start(poll_interval_ms=60_000)
+    window.enter(cashier)
+    window.workspace.show_page("refunds")
+    page = window.workspace.pages["refunds"]
+    now = terminal.clock.now()
+
+    def settle(extra_s: float = 0.0):
+        end = time.monotonic() + extra_s
+        for _ in range(400):
+            QThreadPool.globalInstance().waitForDone(QDeadlineTimer(50))
+            app.processEvents()
+            if pending_tasks() == 0 and time.monotonic() >= end:
+                break
+        app.processEvents()
+
+    def shot(name):
+        settle(0.5)
+        path = f"{args.out}-{name}.png"
+        window.grab().save(path)
+        print(path)
+
+    def scan(text):
+        window.bridge.post_scan(ScanEvent(text, b"", "qr", "simulated", now))
+        settle()
+
+    settle(1.0)
+    shot("idle")
+    scan("PO000000001001")
+    shot("refusal")
+    for code in trusted:
+        scan(code)
+    page.capture()
+    settle()
+    page.reason_box.setCurrentIndex(1)
+    shot("purchase")
+    page.submit()
+    settle(1.0)
+    shot("approved")
+    page.pay_out()
+    settle()
+    shot("paid")
+    page.clear()
+    scan(doubtful[0])
+    page.capture()
+    settle()
+    page.submit()
+    settle(1.0)
+    shot("waiting")
+    window.stop()
+    page.hide()
+    settle()
+    terminal.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,116 @@
+"""The refund screen on a real Terminal against the sandbox on loopback: a scan through the
+Bridge to the purchase shown, photos (a video file as the camera, image files), submit, the
+seller's later decision arriving by the page's own polling, and the payout."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+import requests
+from PySide6.QtWidgets import QApplication
+
+from config.schema import RefundSettings
+from pos_terminal.domain.model import PayoutRoute, RefundStatus
+from pos_terminal.ports import ScanEvent
+from sync.outbox_worker import OutboxWorker
+from sync.sandbox.server import SandboxServer
+from tests.platform_helpers import client_for, new_order, open_shift, pay_cash, settings_for, spec_of
+from tests.ui.conftest import settle, sign_in
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    db = tmp_path_factory.mktemp("sandbox") / "platform.sqlite3"
+    with SandboxServer(db_url=f"sqlite:///{db}") as s:
+        yield s
+
+
+@pytest.fixture(scope="module")
+def video(tmp_path_factory):
+    path = tmp_path_factory.mktemp("video") / "cam.avi"
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), 15, (1280, 720))
+    for i in range(10):
+        frame = np.full((720, 1280, 3), 90 + i, np.uint8)
+        cv2.putText(frame, "scratch", (300, 360), cv2.FONT_HERSHEY_SIMPLEX, 4, (0, 0, 255), 8)
+        writer.write(frame)
+    writer.release()
+    return path
+
+
+@pytest.fixture
+def terminal(terminal_factory, server, video):
+    settings = settings_for(server.url).model_copy(update={"refunds": RefundSettings(photo_camera=str(video))})
+    return terminal_factory(settings)
+
+
+def sold(terminal, server, buyer):
+    client = client_for(server.url)
+    view = new_order(client, buyer=buyer, qty=1)
+    pay_cash(terminal, spec_of(view))
+    OutboxWorker(terminal.uow, terminal.platform, terminal.clock).drain_once()
+    client.close()
+    return view["lines"][0]["item_codes"][0]
+
+
+def scan(window, text):
+    window.bridge.post_scan(ScanEvent(text, text.encode(), "qr", "simulated", window._terminal.clock.now()))
+    QApplication.processEvents()
+
+
+def refunds_page(qtbot, window):
+    sign_in(qtbot, window, "1001", "1357")
+    open_shift(window._terminal)
+    window.workspace.show_page("refunds")
+    page = window.workspace.pages["refunds"]
+    page.poll_timer.setInterval(200)
+    settle(qtbot)
+    return page
+
+
+def test_scan_photo_submit_approved_at_once_and_cash_paid_out(qtbot, window, server, tmp_path):
+    terminal = window._terminal
+    code = sold(terminal, server, "b-wang")
+    page = refunds_page(qtbot, window)
+    scan(window, "PO000000001001")  # an order number in refund mode
+    qtbot.waitUntil(lambda: page.message.isVisible(), timeout=5000)
+    assert "not an item code" in page.message.text()
+    scan(window, code)
+    qtbot.waitUntil(lambda: len(page.items) == 1, timeout=5000)
+    assert page.item_list.count() == 1 and "¥12.50" in page.item_list.item(0).text()
+    qtbot.waitUntil(lambda: page.camera_ok, timeout=5000)  # the video file plays as the camera
+    page.capture()
+    qtbot.waitUntil(lambda: len(page.photos) == 1, timeout=5000)
+    image = tmp_path / "defect.png"
+    cv2.imwrite(str(image), np.zeros((100, 200, 3), np.uint8))
+    page.add_file_paths([str(image)])
+    qtbot.waitUntil(lambda: len(page.photos) == 2, timeout=5000)
+    assert page.photos_label.text() == "Photos: 2"
+    page.submit()
+    qtbot.waitUntil(lambda: page.case is not None and page.case.status is RefundStatus.APPROVED, timeout=10_000)
+    assert page.case.photos_uploaded == 2 and page.pay_button.isEnabled()
+    kicks = terminal.devices.drawer.kicks
+    page.pay_out()
+    qtbot.waitUntil(lambda: page.case.paid_out, timeout=5000)
+    assert terminal.devices.drawer.kicks == kicks + 1 and page.case.paid_out_route is PayoutRoute.CASH
+    assert page.message.isVisible() and "Refunded" in page.message.text()
+    settle(qtbot)
+
+
+def test_a_seller_decision_shows_up_without_anyone_pressing_anything(qtbot, window, server):
+    code = sold(window._terminal, server, "b-li")
+    page = refunds_page(qtbot, window)
+    page.code_edit.setText(code)
+    page.look_up_typed()
+    qtbot.waitUntil(lambda: len(page.items) == 1, timeout=5000)
+    assert "reputation 40" in page.purchase_label.text()
+    page.submit()
+    qtbot.waitUntil(lambda: page.case is not None and page.case.status is RefundStatus.REQUESTED, timeout=10_000)
+    assert "Waiting for the seller" in page.status_label.text() and not page.pay_button.isEnabled()
+    qtbot.waitUntil(lambda: page.open_list.count() >= 1, timeout=5000)
+    r = requests.post(f"{server.url}/seller/refund-requests/{page.case.platform_id}/decision",
+                      data={"decision": "approve"}, allow_redirects=False, timeout=5)
+    assert r.status_code == 303
+    qtbot.waitUntil(lambda: page.case.status is RefundStatus.APPROVED, timeout=10_000)
+    assert "Approved" in page.status_label.text() and page.pay_button.isEnabled()
+    settle(qtbot)

@@ -1,0 +1,75 @@
+"""Refund intake pieces without a platform: the item-code check, the case's life, the receipt."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timezone
+
+import pytest
+
+from pos_terminal.domain.errors import PaymentError
+from pos_terminal.domain.model import PayoutRoute, RefundCase, RefundStatus
+from pos_terminal.money import Money
+from pos_terminal.services.refunds import RefundReceiptInfo, RefundRefused, item_code_of
+from receipts.refund_receipt import build_refund_receipt
+
+NOW = datetime(2026, 5, 1, 10, 0, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize("text, kind", [("PO000000001001", "order_number"), ("8800000000000001", "prepaid_card"),
+                                        ("6901234567892", "product_barcode"), ("hello", "unknown"),
+                                        ("http://x/o/abcdef", "order_url")])
+def test_a_code_of_the_wrong_kind_is_refused(text, kind):
+    with pytest.raises(RefundRefused) as e:
+        item_code_of(text)
+    assert e.value.reason == "wrong_kind" and e.value.params["kind"] == kind
+
+
+def test_item_codes_scanned_or_keyed():
+    assert item_code_of(" ic0000000010010001 ") == "IC0000000010010001"
+    assert item_code_of("0000000010010001") == "IC0000000010010001"
+
+
+def case(**kw):
+    return RefundCase("PO1", ["IC1"], "defective", Money(1250), requested_by=uuid.uuid4(), terminal_id="T01",
+                      created_at=NOW, payout_route=PayoutRoute.CASH, **kw)
+
+
+def test_no_payout_without_approval_unless_overridden():
+    c = case()
+    with pytest.raises(PaymentError):
+        c.paid_out(PayoutRoute.CASH, uuid.uuid4(), NOW)
+    c.submit("R1")
+    c.decide(True, NOW, "policy")
+    c.paid_out(PayoutRoute.CASH, uuid.uuid4(), NOW, receipt_no=7)
+    assert c.status is RefundStatus.PAID_OUT and c.receipt_no == 7
+    with pytest.raises(PaymentError):
+        c.paid_out(PayoutRoute.CASH, uuid.uuid4(), NOW)
+    draft = case()
+    draft.paid_out(PayoutRoute.CASH, uuid.uuid4(), NOW, override_by=uuid.uuid4())
+    assert draft.status is RefundStatus.DRAFT and draft.paid_out_at == NOW  # still sent to the platform
+    rejected = case()
+    rejected.submit("R2")
+    rejected.decide(False, NOW)
+    with pytest.raises(PaymentError):
+        rejected.paid_out(PayoutRoute.CASH, uuid.uuid4(), NOW, override_by=uuid.uuid4())
+
+
+def test_photo_ids_are_recorded_without_mutating_the_stored_list():
+    c = case(photos=[{"sha256": "a" * 64, "size": 3, "content_type": "image/jpeg", "file": "a.jpg",
+                      "platform_id": None}])
+    before = c.photos
+    c.photo_uploaded("a" * 64, "P1")
+    assert c.photo_list()[0].platform_id == "P1" and before[0]["platform_id"] is None
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+@pytest.mark.parametrize("route", list(PayoutRoute))
+def test_refund_receipt(language, route):
+    info = RefundReceiptInfo("Demo Store", "T01", "Zhang", 12, NOW, "好物商城", "PO000000001001", "CNY",
+                             (("乌龙茶 500ml", "IC0000000010010001", 1250),), 1250, route, "defective", "req-1",
+                             card_last4="0002" if route is PayoutRoute.PREPAID_CARD else None)
+    doc = build_refund_receipt(info, language=language, paper_width_mm=58)
+    text = "\n".join(doc.text_lines())
+    assert "000012" in text and "12.50" in text and "IC0000000010010001" in text
+    assert ("****0002" in text) == (route is PayoutRoute.PREPAID_CARD)
