@@ -56,6 +56,7 @@ from pos_terminal.ports import (
 from pos_terminal.scan_codes import ScanKind, classify
 from pos_terminal.services import orders
 from pos_terminal.services.orders import PaymentTarget
+from pos_terminal.services.printing import print_committed
 from pos_terminal.services.sales import RecordSale, SaleRecorded, TenderSpec, record_sale
 
 log = logging.getLogger(__name__)
@@ -849,36 +850,7 @@ def receipt_state(ctx: CheckoutContext, receipt_no: int) -> PrintState | None:
         return receipt.print_state
 
 
-def _mark(ctx: CheckoutContext, receipt_no: int, printed: bool) -> None:
-    with ctx.uow() as uow:
-        receipt = uow.receipts.last_for_terminal(ctx.terminal_id, ReceiptKind.SALE)
-        if receipt is None or receipt.receipt_no != receipt_no:
-            return
-        if printed:
-            receipt.print_state = PrintState.PRINTED
-            receipt.copies_printed = (receipt.copies_printed or 0) + 1
-        uow.commit()
-
-
 def _print(ctx: CheckoutContext, info: ReceiptInfo) -> tuple[object, bool, str | None]:
     """Renders and prints; a fault leaves the receipt pending. Returns (document, printed, error)."""
-    if ctx.render_receipt is None:
-        return None, False, "no receipt layout configured"
-    try:
-        document = ctx.render_receipt(info)
-    except Exception as exc:
-        log.exception("receipt render failed")
-        return None, False, f"cannot lay out the receipt: {exc}"
-    if ctx.printer is None:
-        return document, False, "no printer configured"
-    try:
-        ctx.printer.print_document(document)
-    except Exception as exc:  # PrinterFault and friends: the sale stands, the receipt waits
-        error = str(exc) or exc.__class__.__name__
-        log.warning("receipt not printed; kept for reprint", extra={"receipt_no": info.receipt_no, "error": error})
-        return document, False, error
-    try:
-        _mark(ctx, info.receipt_no, True)
-    except Exception:
-        log.exception("printed receipt could not be marked printed")
-    return document, True, None
+    return print_committed(ctx.render_receipt, ctx.printer, info, uow_factory=ctx.uow, terminal_id=ctx.terminal_id,
+                           kind=ReceiptKind.SALE, receipt_no=info.receipt_no)

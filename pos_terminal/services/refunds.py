@@ -36,7 +36,6 @@ from pos_terminal.domain.errors import PaymentError
 from pos_terminal.domain.model import (
     PayoutRoute,
     Permission,
-    PrintState,
     Receipt,
     ReceiptKind,
     RefundCase,
@@ -57,6 +56,7 @@ from pos_terminal.ports import (
     UnitOfWork,
 )
 from pos_terminal.scan_codes import ScanKind, classify
+from pos_terminal.services.printing import print_committed
 
 log = logging.getLogger(__name__)
 
@@ -738,30 +738,8 @@ def pay_out(ctx: RefundContext, case_id: uuid.UUID, *, cashier_id: uuid.UUID, ca
 
 
 def _print(ctx: RefundContext, info: RefundReceiptInfo, receipt_no: int | None) -> tuple[object, bool, str | None]:
-    if ctx.render_receipt is None:
-        return None, False, "no receipt layout configured"
-    try:
-        document = ctx.render_receipt(info)
-    except Exception as exc:
-        log.exception("refund receipt render failed")
-        return None, False, f"cannot lay out the receipt: {exc}"
-    if ctx.printer is None:
-        return document, False, "no printer configured"
-    try:
-        ctx.printer.print_document(document)
-    except Exception as exc:
-        return document, False, str(exc) or exc.__class__.__name__
-    if receipt_no is not None:
-        try:
-            with ctx.uow() as uow:
-                receipt = uow.receipts.last_for_terminal(ctx.terminal_id, ReceiptKind.REFUND)
-                if receipt is not None and receipt.receipt_no == receipt_no:
-                    receipt.print_state = PrintState.PRINTED
-                    receipt.copies_printed = (receipt.copies_printed or 0) + 1
-                    uow.commit()
-        except Exception:
-            log.exception("refund receipt could not be marked printed")
-    return document, True, None
+    return print_committed(ctx.render_receipt, ctx.printer, info, uow_factory=ctx.uow, terminal_id=ctx.terminal_id,
+                           kind=ReceiptKind.REFUND, receipt_no=receipt_no)
 
 
 def cash_refunded_in_shift(ctx: RefundContext, shift_id: uuid.UUID) -> int:
