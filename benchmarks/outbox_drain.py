@@ -102,8 +102,8 @@ def run(out_dir: Path, n: int = N) -> list[dict]:
     finally:
         server.stop()
 
-    basis = (f"one plain requests.post per settlement on a fresh connection (new Session each), nothing recorded "
-             f"on the terminal; same sandbox on loopback, fresh database")
+    basis = ("one plain requests.post per settlement on a fresh connection (new Session each), nothing recorded "
+             "on the terminal; same sandbox on loopback, fresh database")
     return [
         row(f"outbox drain to the sandbox, N={n}", n / worker_s, n / plain_s, "settlements/s", basis,
             n=n, seconds=round(worker_s, 2), baseline_seconds=round(plain_s, 2)),

@@ -106,3 +106,23 @@ def uow_factory(engine):
 
     sessions = session_factory(engine)
     return lambda: SqlAlchemyUnitOfWork(sessions)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """The sandbox platform as a real HTTP server on loopback, one per test module (SQLite)."""
+    from sync.sandbox.server import SandboxServer
+
+    db = tmp_path_factory.mktemp("sandbox") / "platform.sqlite3"
+    with SandboxServer(db_url=f"sqlite:///{db}") as s:
+        yield s
+
+
+@pytest.fixture
+def client(server):
+    """The terminal's platform client, signed in as the sandbox's demo terminal T01."""
+    from tests.platform_helpers import client_for
+
+    c = client_for(server.url)
+    yield c
+    c.close()

@@ -11,10 +11,8 @@ from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from sqlalchemy import select
 
 from pos_terminal.money import Money
-from sync.sandbox import db
 from sync.sandbox import platform as p
 
 DISPLAY_ZONE = ZoneInfo("Asia/Shanghai")

@@ -23,10 +23,6 @@ def test_file_source_prints_every_code_and_exits_0(tmp_path):
     a, b = tmp_path / "a.png", tmp_path / "b.png"
     _qr_png(a, "PAY-000123")
     _qr_png(b, "ITEM-9", dark_mode=True)
-    canvas = np.full((400, 900), 255, np.uint8)
-    canvas[0:cv2.imread(str(a), 0).shape[0], 0:cv2.imread(str(a), 0).shape[1]] = cv2.imread(str(a), 0)
-    both = tmp_path / "both.png"
-    cv2.imwrite(str(both), canvas)
     r = run("scan", "--source", f"file:{a}", "--json")
     assert r.returncode == 0, r.stderr
     line = json.loads(r.stdout)
@@ -34,6 +30,16 @@ def test_file_source_prints_every_code_and_exits_0(tmp_path):
     assert set(line) == {"text", "symbology", "source", "ts", "latency_ms"}
     r = run("scan", "--source", f"file:{b}")
     assert (r.returncode, r.stdout) == (0, "ITEM-9\n"), r.stderr
+    # Two codes in one image: a line for each.
+    left, right = cv2.imread(str(a), 0), np.array(zxingcpp.create_barcode("IC0000000010010001", zxingcpp.BarcodeFormat.Code128).to_image(scale=3))
+    canvas = np.full((max(left.shape[0], right.shape[0] + 80), left.shape[1] + right.shape[1] + 120), 255, np.uint8)
+    canvas[: left.shape[0], : left.shape[1]] = left
+    canvas[40 : 40 + right.shape[0], left.shape[1] + 80 : left.shape[1] + 80 + right.shape[1]] = right
+    both = tmp_path / "both.png"
+    cv2.imwrite(str(both), canvas)
+    r = run("scan", "--source", f"file:{both}")
+    assert r.returncode == 0, r.stderr
+    assert sorted(r.stdout.splitlines()) == ["IC0000000010010001", "PAY-000123"]
 
 
 def test_file_with_no_code_exits_1_silently_and_unreadable_exits_2(tmp_path):

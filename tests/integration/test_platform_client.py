@@ -10,22 +10,8 @@ import pytest
 
 from pos_terminal.ports import AuthenticationFailed, PlatformRefused, PlatformUnavailable
 from sync.sandbox import seed
-from sync.sandbox.server import SandboxServer, _free_port
+from sync.sandbox.server import _free_port
 from tests.platform_helpers import FaultProxy, ProxyPlan, client_for, new_order
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    db = tmp_path_factory.mktemp("sandbox") / "platform.sqlite3"
-    with SandboxServer(db_url=f"sqlite:///{db}") as s:
-        yield s
-
-
-@pytest.fixture
-def client(server):
-    c = client_for(server.url)
-    yield c
-    c.close()
 
 
 @pytest.fixture

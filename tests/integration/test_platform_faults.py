@@ -5,8 +5,6 @@ row sent on the terminal."""
 from __future__ import annotations
 
 import time
-import uuid
-from datetime import datetime, timezone
 
 import pytest
 import requests
@@ -28,13 +26,6 @@ from tests.platform_helpers import (
     settings_for,
     spec_of,
 )
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    db = tmp_path_factory.mktemp("sandbox") / "platform.sqlite3"
-    with SandboxServer(db_url=f"sqlite:///{db}") as s:
-        yield s
 
 
 @pytest.fixture

@@ -19,23 +19,8 @@ from drivers.photo_camera import PhotoCamera
 from drivers.photos import decode_jpeg, prepare_file, prepare_frame
 from sync.outbox_worker import OutboxWorker
 from sync.sandbox import seed
-from sync.sandbox.server import SandboxServer
 from tests.checkout_fakes import FakeCardTerminal
 from tests.platform_helpers import client_for, new_order, open_shift, pay_cash, settings_for, spec_of
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    db = tmp_path_factory.mktemp("sandbox") / "platform.sqlite3"
-    with SandboxServer(db_url=f"sqlite:///{db}") as s:
-        yield s
-
-
-@pytest.fixture
-def client(server):
-    c = client_for(server.url)
-    yield c
-    c.close()
 
 
 @pytest.fixture(scope="module")

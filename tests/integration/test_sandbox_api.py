@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import io
-import json
 import time
 import uuid
-from datetime import date, datetime, timedelta, timezone
-from pathlib import Path
+from datetime import datetime, timedelta, timezone
 
 import pytest
 import requests

@@ -14,16 +14,8 @@ from config.schema import RefundSettings
 from pos_terminal.domain.model import PayoutRoute, RefundStatus
 from pos_terminal.ports import ScanEvent
 from sync.outbox_worker import OutboxWorker
-from sync.sandbox.server import SandboxServer
 from tests.platform_helpers import client_for, new_order, open_shift, pay_cash, settings_for, spec_of
 from tests.ui.conftest import settle, sign_in
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    db = tmp_path_factory.mktemp("sandbox") / "platform.sqlite3"
-    with SandboxServer(db_url=f"sqlite:///{db}") as s:
-        yield s
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,6 @@ checkout rules live in pos_terminal.services.checkout.
 from __future__ import annotations
 
 import logging
-import time
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
