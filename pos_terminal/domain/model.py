@@ -619,6 +619,7 @@ class PayoutRoute(str, enum.Enum):
     PREPAID_CARD = "prepaid_card"  # credited to the buyer's prepaid card
     BANK_CARD = "bank_card"  # refunded through the card terminal
     ONLINE = "online"  # the platform refunds the buyer's account; nothing at the counter
+    SPLIT = "split"  # paid with several tenders: each leg goes back to its own tender (payout_legs)
 
 
 @dataclass(frozen=True)

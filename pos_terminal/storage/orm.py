@@ -10,6 +10,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     CheckConstraint,
+    Date,
     Column,
     DateTime,
     Enum,
@@ -134,6 +135,14 @@ shifts = Table(
     Column("closed_by", ForeignKey("users.id")),
     Column("closed_at", UTCDateTime),
     Column("counted_cash_minor", Integer),
+    # cash control (migration 0005): the business day the shift counts to, the count by
+    # denomination, what the drawer should have held, over (+) or short (-), and a manager's word
+    Column("business_date", Date),
+    Column("counted_denominations", JSON),
+    Column("expected_cash_minor", Integer),
+    Column("over_short_minor", Integer),
+    Column("close_note", Text),
+    Column("close_approved_by", Uuid),
     # At most one open shift per terminal, enforced by the database itself.
     Index(
         "uq_shifts_one_open_per_terminal",
@@ -303,7 +312,73 @@ refund_cases = Table(
     Column("override_by", Uuid),
     Column("shift_id", Uuid, index=True),
     Column("receipt_no", Integer),
+    # split payouts (migration 0005): one leg per tender the money goes back to, each recorded as it
+    # is done (route, amount, reference, approval, last four); cash_out_minor is the cash leg
+    Column("payout_legs", JSON),
+    Column("cash_out_minor", Integer),
     Index("ix_refund_cases_status", "status"),
+)
+
+# Cash that moves in or out of the drawer other than by a sale or refund: drops to the safe,
+# pay-outs (a supplier, petty cash), pay-ins, and no-sale openings (amount 0), each with a reason.
+cash_movements = Table(
+    "cash_movements",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("shift_id", ForeignKey("shifts.id"), nullable=False, index=True),
+    Column("terminal_id", String(64), nullable=False),
+    Column("kind", String(16), nullable=False),  # drop | pay_out | pay_in | no_sale
+    Column("amount_minor", Integer, nullable=False),
+    Column("currency", CURRENCY, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("user_id", ForeignKey("users.id"), nullable=False),
+    Column("approved_by", Uuid),
+    Column("created_at", UTCDateTime, nullable=False),
+    CheckConstraint("amount_minor >= 0", name="amount_not_negative"),
+)
+
+# A terminal's business day once it is closed (Z report) and, later, reconciled with the platform
+# and the card terminal. The figures are kept as they were printed.
+business_days = Table(
+    "business_days",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("terminal_id", String(64), nullable=False),
+    Column("business_date", Date, nullable=False),
+    Column("status", String(16), nullable=False),  # closed | reconciled
+    Column("z_no", Integer, nullable=False),
+    Column("closed_at", UTCDateTime, nullable=False),
+    Column("closed_by", Uuid, nullable=False),
+    Column("report", JSON, nullable=False),
+    Column("batch_result", JSON),
+    Column("card_report", JSON),
+    Column("reconciled_at", UTCDateTime),
+    Column("reconciled_by", Uuid),
+    Column("reconcile_override_by", Uuid),
+    Column("reconcile_note", Text),
+    UniqueConstraint("terminal_id", "business_date"),
+    UniqueConstraint("terminal_id", "z_no"),
+)
+
+# The audit trail: append-only, one hash chain per terminal (each row's hash covers its content and
+# the previous row's hash), so a changed or deleted row is detected by `pos-terminal audit verify`.
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("seq", Integer, Identity(), primary_key=True),
+    Column("id", Uuid, nullable=False, unique=True),
+    Column("terminal_id", String(64), nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+    Column("user_id", Uuid),
+    Column("username", String(64)),
+    Column("action", String(32), nullable=False),
+    Column("subject", String(200)),
+    Column("outcome", String(32), nullable=False),
+    Column("details", JSON, nullable=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False, unique=True),
+    Index("ix_audit_log_terminal_seq", "terminal_id", "seq"),
+    sqlite_autoincrement=True,
 )
 
 mapper_registry = registry(metadata=metadata)

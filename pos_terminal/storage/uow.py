@@ -12,6 +12,8 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from pos_terminal.domain import model as m
+from pos_terminal.storage.audit_repo import AuditRepository
+from pos_terminal.storage.cash_repo import BusinessDayRepository, CashRepository
 from pos_terminal.storage.engine import explain_db_error
 from pos_terminal.storage.orm import receipt_counters
 
@@ -228,6 +230,9 @@ class SqlAlchemyUnitOfWork:
         self.outbox = OutboxRepository(s)
         self.refunds = RefundRepository(s)
         self.card_requests = CardRequestRepository(s)
+        self.audit = AuditRepository(s)
+        self.cash = CashRepository(s)
+        self.days = BusinessDayRepository(s)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
