@@ -1,5 +1,4 @@
-"""Cash movements (orm.cash_movements) and business days (orm.business_days), in the caller's
-unit of work."""
+"""Cash movements (orm.cash_movements), in the caller's unit of work."""
 
 from __future__ import annotations
 
@@ -7,10 +6,5 @@ from sqlalchemy.orm import Session
 
 
 class CashRepository:
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
-
-class BusinessDayRepository:
     def __init__(self, session: Session) -> None:
         self.session = session

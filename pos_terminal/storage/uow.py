@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from pos_terminal.domain import model as m
 from pos_terminal.storage.audit_repo import AuditRepository
-from pos_terminal.storage.cash_repo import BusinessDayRepository, CashRepository
+from pos_terminal.storage.cash_repo import CashRepository
+from pos_terminal.storage.days_repo import BusinessDayRepository
 from pos_terminal.storage.engine import explain_db_error
 from pos_terminal.storage.orm import receipt_counters
 
