@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from benchmarks import checkout, decoding, outbox_drain, receipts, refunds, sale_commit, serial_latency, startup, vouchers, wedge_latency
+from benchmarks import reports as report_bench
 
 HERE = Path(__file__).resolve().parent
 
@@ -29,6 +30,7 @@ def main() -> int:
     rows += receipts.run(out_dir)
     rows += checkout.run(out_dir)
     rows += refunds.run(out_dir)
+    rows += report_bench.run(out_dir)
     result = {
         "measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "machine": {"python": sys.version.split()[0], "platform": platform.platform(), "cpus": os.cpu_count()},

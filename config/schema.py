@@ -187,6 +187,21 @@ class RefundSettings(_Section):
     manager_override_limit_minor: int = Field(5000, ge=0, le=10_000_000)
 
 
+class ShiftSettings(_Section):
+    # The notes and coins counted at a shift's opening and close, in minor units (CNY: fen).
+    denominations_minor: tuple[int, ...] = (10000, 5000, 2000, 1000, 500, 100, 50, 10)
+    # A count that differs from the expected cash by more than this needs a manager and a note.
+    over_short_limit_minor: int = Field(1000, ge=0, le=10_000_000)
+
+    @field_validator("denominations_minor")
+    @classmethod
+    def _denominations(cls, v: tuple[int, ...]) -> tuple[int, ...]:
+        if not v or any(d <= 0 for d in v) or len(set(v)) != len(v):
+            raise ValueError("must list each note and coin once, as positive whole minor units (fen), "
+                             "e.g. [10000, 5000, 2000, 1000, 500, 100, 50, 10]")
+        return tuple(sorted(v, reverse=True))
+
+
 class UISettings(_Section):
     language: Language = Language.AUTO
     fullscreen: bool = False
@@ -216,6 +231,7 @@ class Settings(_Section):
     drawer: DrawerSettings = DrawerSettings()
     card_terminal: CardTerminalSettings = CardTerminalSettings()
     refunds: RefundSettings = RefundSettings()
+    shift: ShiftSettings = ShiftSettings()
     ui: UISettings = UISettings()
     security: SecuritySettings = SecuritySettings()
     logging: LoggingSettings = LoggingSettings()

@@ -408,6 +408,121 @@ def _inspect_online(settings, paths, keys, text, load_credentials, build_platfor
             server.stop()
 
 
+# ------------------------------------------------------------------------------ audit trail
+
+
+def cmd_audit_verify(args) -> int:
+    """Exit 0 when every chain checked is whole (and every --anchor is in it), 1 when not."""
+    from pos_terminal.services import audit
+
+    with _maintenance_terminal(args) as terminal:
+        result = audit.verify(terminal.uow, args.terminal, anchors=args.anchor or ())
+    if args.json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False))
+        return EXIT_OK if result.ok else EXIT_FOUND
+    if not result.chains:
+        print("no audit entries" + (f" for terminal {args.terminal}" if args.terminal else ""))
+    for chain in result.chains:
+        if chain.ok:
+            print(f"terminal {chain.terminal_id}: whole, {chain.rows} entries (last seq {chain.last_seq}, "
+                  f"hash {chain.last_hash})")
+            continue
+        first = chain.first
+        print(f"terminal {chain.terminal_id}: BROKEN at seq {first.seq} ({first.kind}), {chain.rows} entries checked")
+        for b in chain.breaks[:20]:
+            print(f"  {b.kind}: {b.detail}")
+        if len(chain.breaks) > 20:
+            print(f"  ... and {len(chain.breaks) - 20} more")
+    for missing in result.anchors_missing:
+        print(f"anchor {missing} is in no chain: entries up to it were cut off (or it is from another database)")
+    if not result.ok:
+        _err("the audit trail is not whole: see above")
+        return EXIT_FOUND
+    return EXIT_OK
+
+
+def cmd_audit_list(args) -> int:
+    from pos_terminal.services import audit
+
+    if args.limit < 1:
+        raise CliError("--limit must be at least 1")
+    with _maintenance_terminal(args) as terminal:
+        terminal_id = None if args.all_terminals else (args.terminal or terminal.settings.terminal.terminal_id)
+        rows = audit.entries(terminal.uow, terminal_id, limit=args.limit)
+    if args.json:
+        print(json.dumps([e.to_dict() for e in rows], ensure_ascii=False))
+        return EXIT_OK
+    if not rows:
+        print("no audit entries")
+    for e in rows:
+        who = e.username or "-"
+        details = json.dumps(e.details, ensure_ascii=False, sort_keys=True) if e.details else ""
+        print(f"#{e.seq} {e.at.isoformat(timespec='seconds')} {e.terminal_id} {who} {e.action} {e.outcome}"
+              + (f" {e.subject}" if e.subject else "") + (f" {details}" if details else ""))
+    return EXIT_OK
+
+
+# ------------------------------------------------------------------------------ X/Z reports
+
+
+def _report_user(args, terminal):
+    """The signed-in user for `report` (--user NAME and the PIN), or None without --user."""
+    if not args.user:
+        return None
+    if args.pin_stdin:
+        pin = sys.stdin.readline().strip()
+    elif sys.stdin.isatty():
+        pin = getpass.getpass(f"PIN of {args.user}: ")
+    else:
+        raise CliError("no terminal to ask the PIN on; pass --pin-stdin and send the PIN on standard input")
+    return terminal.sign_in(args.user, pin)
+
+
+def cmd_report(args) -> int:
+    """X: the day so far (changes nothing). Z: closes the business day; a day closed already is
+    shown as stored (exit 0, with a note on standard error)."""
+    from pos_terminal.services import reports
+
+    day = reports.parse_date(args.date) if args.date else None
+    if args.kind == "z" and not args.user:
+        raise CliError("a Z report closes the day and is recorded with who closed it: pass --user NAME (a manager) "
+                       "and the PIN (asked, or --pin-stdin)")
+    with _maintenance_terminal(args) as terminal:
+        user = _report_user(args, terminal)
+        ctx = terminal.day_context()
+        if args.kind == "x":
+            report = reports.x_report(ctx, user=user or "cli", business_date=day)
+        else:
+            try:
+                report = reports.z_report(ctx, user=user, business_date=day)
+            except reports.ReportRefused as exc:
+                if exc.reason != "already_closed" or exc.report is None:
+                    raise
+                report = exc.report
+                _err(f"{report.business_date.isoformat()} was closed already (Z {report.z_no}): this is the stored "
+                     "report, nothing changed")
+        if args.csv:
+            Path(args.csv).write_bytes(reports.to_csv(report).encode("utf-8"))
+        if args.json:
+            print(json.dumps(reports.report_to_json(report), ensure_ascii=False, indent=2))
+        else:
+            print(reports.to_text(report), end="")
+        problems = []
+        if args.pdf:
+            try:
+                terminal.render_report_pdf(report, Path(args.pdf), language="zh_CN")
+            except ImportError as exc:
+                problems.append(f"PDF export is not available in this build ({exc}); the CSV and JSON work")
+        if args.print:
+            status = terminal.devices.printer.open()
+            done = reports.print_report(ctx, report)
+            if not done.printed:
+                problems.append(f"not printed: {done.error or status.detail}")
+    for problem in problems:
+        _err(problem)
+    return EXIT_BAD_INPUT if problems else EXIT_OK
+
+
 # ------------------------------------------------------------------------------ scanning
 
 
@@ -631,6 +746,39 @@ def build_parser() -> argparse.ArgumentParser:
                    help="never ask the platform (default: fetch the keys once when the voucher names an unknown key)")
     target_options(c)
     c.set_defaults(func=cmd_voucher_inspect)
+
+    p = sub.add_parser("audit", help="the audit trail: who did what, when, where, with what outcome")
+    asub = p.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    c = asub.add_parser("verify", help="check the hash chains: exit 0 whole, 1 a changed, deleted or inserted entry")
+    c.add_argument("--terminal", metavar="ID", help="only this terminal's chain (default: every terminal's)")
+    c.add_argument("--anchor", metavar="HASH", action="append",
+                   help="a hash printed on a Z report that must still be in the chain (repeatable)")
+    target_options(c)
+    c.set_defaults(func=cmd_audit_verify)
+    c = asub.add_parser("list", help="the newest entries first")
+    c.add_argument("--limit", type=int, default=50, metavar="N", help="how many (default 50)")
+    g = c.add_mutually_exclusive_group()
+    g.add_argument("--terminal", metavar="ID", help="this terminal's entries (default: the settings' terminal)")
+    g.add_argument("--all-terminals", action="store_true", help="every terminal's entries")
+    target_options(c)
+    c.set_defaults(func=cmd_audit_list)
+
+    p = sub.add_parser(
+        "report", help="the X report (the day so far) or the Z report (closes the business day)",
+        description="x: the business day so far; changes nothing, any time. z: closes the business day (refused "
+                    "while a shift of the day is open); needs --user (a manager) and the PIN. A day closed already "
+                    "is shown as it was stored (exit 0, a note on standard error). Without --json a readable "
+                    "summary is printed. Exit 0 done; 2 bad input (a bad date, a refusal, a wrong PIN) or an "
+                    "export or print that failed (the report itself stands).")
+    p.add_argument("kind", choices=["x", "z"])
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="the business day (default: today in the store's time zone)")
+    p.add_argument("--csv", metavar="FILE", help="also write the report as CSV (UTF-8 with BOM, opens in Excel)")
+    p.add_argument("--pdf", metavar="FILE", help="also write the report as PDF")
+    p.add_argument("--print", action="store_true", help="also print it on the configured receipt printer")
+    p.add_argument("--user", metavar="NAME", help="who makes the report (required for z; x runs as 'cli' without)")
+    p.add_argument("--pin-stdin", action="store_true", help="read the user's PIN from standard input")
+    target_options(p)
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("virtual-printer", help="a network receipt printer that keeps each job as bytes and readable text")
     p.add_argument("--host", default="127.0.0.1")

@@ -169,6 +169,10 @@ class PlatformClient(Protocol):
 
     def post_settlement(self, payload: dict, idempotency_key: str) -> dict: ...
 
+    def post_settlement_batch(self, body: dict, idempotency_key: str) -> dict:
+        """The day's settlements; the platform answers with its totals and every difference."""
+        ...
+
     def voucher_keys(self) -> dict: ...
 
     def get_order(self, order_no: str) -> dict: ...
@@ -298,6 +302,9 @@ class UnitOfWork(Protocol):
     outbox: OutboxRepository
     refunds: RefundRepository
     card_requests: CardRequestRepository
+    audit: object  # storage.audit_repo.AuditRepository: the hash-chained audit trail
+    cash: object  # storage.cash_repo.CashRepository: drops, pay-outs, pay-ins, no-sale openings
+    days: object  # storage.days_repo.BusinessDayRepository: Z reports and reconciliation
 
     def __enter__(self) -> UnitOfWork: ...
 

@@ -4,7 +4,7 @@ object with the same fields) to a ReceiptDocument, built from the sale receipt's
 from __future__ import annotations
 
 from pos_terminal.money import Money
-from receipts.document import Columns, Cut, DocumentKind, Feed, ReceiptDocument, Rule, Text
+from receipts.document import Columns, CopyBanner, Cut, DocumentKind, Feed, ReceiptDocument, Rule, Text
 
 _LABELS = {
     "zh_CN": {
@@ -13,6 +13,7 @@ _LABELS = {
         "amount_header": "金额", "total": "退款合计", "cash": "现金退款", "prepaid_card": "退回储值卡",
         "bank_card": "退回银行卡", "online": "平台原路退回买家账户", "approval": "授权码",
         "override": "经理授权", "signature": "顾客签字",
+        "copy": "副本 COPY", "split": "按原支付方式分别退回",
     },
     "en": {
         "title": "REFUND", "terminal": "Terminal", "cashier": "Cashier", "receipt": "Receipt", "time": "Time",
@@ -21,6 +22,7 @@ _LABELS = {
         "prepaid_card": "To prepaid card", "bank_card": "To bank card",
         "online": "The platform refunds the buyer's account", "approval": "Approval",
         "override": "Manager override", "signature": "Buyer's signature",
+        "copy": "COPY", "split": "Back to each tender that paid",
     },
 }
 
@@ -29,7 +31,10 @@ def build_refund_receipt(info, *, language: str = "zh_CN", paper_width_mm: int =
     t = _LABELS[language]
     amount = Money(info.amount_minor, info.currency).format(symbol=False)
     no = f"{info.receipt_no:06d}" if info.receipt_no is not None else "-"
-    doc = ReceiptDocument(DocumentKind.REFUND, paper_width_mm, title=f"refund receipt {no}")
+    copy = getattr(info, "copy", False)
+    doc = ReceiptDocument(DocumentKind.REFUND, paper_width_mm, title=f"refund receipt {no}", copy=copy)
+    if copy:
+        doc.add(CopyBanner(t["copy"]))
     doc.add(
         Text(info.store_name, "center", bold=True, double=True),
         Text(t["title"], "center", bold=True),
@@ -47,15 +52,29 @@ def build_refund_receipt(info, *, language: str = "zh_CN", paper_width_mm: int =
         doc.add(Text(name or code), Text(f"  {code}"))
     route = getattr(info.route, "value", info.route)
     doc.add(Rule(), Columns(f"{t['total']} ({info.currency})", amount, bold=True, double=True), Feed())
-    label = t.get(route, t["cash"])
-    if info.card_last4:
-        label += f" ****{info.card_last4}"
-    doc.add(Text(label) if route == "online" else Columns(label, amount))
-    if info.approval_code:
-        doc.add(Columns(f"  {t['approval']}", info.approval_code))
+    legs = list(getattr(info, "legs", ()) or ())
+    if len(legs) > 1:
+        doc.add(Text(t["split"]))
+        for leg in legs:
+            _payout_line(doc, t, leg.route, Money(leg.amount_minor, info.currency).format(symbol=False),
+                         leg.card_last4, leg.approval_code)
+    else:
+        _payout_line(doc, t, route, amount, info.card_last4, info.approval_code)
     if info.override_by:
         doc.add(Columns(t["override"], info.override_by))
-    if route == "cash":
+    if route == "cash" or any(leg.route == "cash" for leg in legs):
         doc.add(Feed(), Text(f"{t['signature']}: ________________"))
+    if copy:
+        doc.add(CopyBanner(t["copy"]))
     doc.add(Rule(), Feed(2), Cut())
     return doc
+
+
+def _payout_line(doc: ReceiptDocument, t: dict, route: str, amount: str, last4: str | None,
+                 approval: str | None) -> None:
+    label = t.get(route, t["cash"])
+    if last4:
+        label += f" ****{last4}"
+    doc.add(Text(label) if route == "online" else Columns(label, amount))
+    if approval:
+        doc.add(Columns(f"  {t['approval']}", approval))

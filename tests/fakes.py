@@ -41,6 +41,7 @@ class _Store:
         self.settlements: list = []
         self.outbox: list = []
         self.refunds: dict = {}
+        self.audit: list = []
 
 
 class _Repos:
@@ -108,6 +109,9 @@ class FakeReceipts(_Repos):
         mine = [r for r in self.s.receipts if r.terminal_id == terminal_id and (kind is None or r.kind is kind)]
         return max(mine, key=lambda r: r.receipt_no, default=None)
 
+    def by_number(self, terminal_id, receipt_no):
+        return next((r for r in self.s.receipts if r.terminal_id == terminal_id and r.receipt_no == receipt_no), None)
+
 
 class FakeOutbox(_Repos):
     def add_settlement(self, settlement, now):
@@ -147,6 +151,34 @@ class FakeRefunds(_Repos):
         return self.s.refunds.get(case_id)
 
 
+class FakeAuditLog(_Repos):
+    """The audit_log table: rows as dicts, seq assigned on add (no chain lock: one thread)."""
+
+    def hold_chain(self, terminal_id, timeout_s=None):
+        pass
+
+    def head(self, terminal_id):
+        return next((r for r in reversed(self.s.audit) if r["terminal_id"] == terminal_id), None)
+
+    def add(self, row):
+        seq = (self.s.audit[-1]["seq"] if self.s.audit else 0) + 1
+        self.s.audit.append({**row, "seq": seq})
+        return seq
+
+    def page(self, terminal_id, after_seq=0, limit=1000):
+        return [r for r in self.s.audit if r["terminal_id"] == terminal_id and r["seq"] > after_seq][:limit]
+
+    def recent(self, terminal_id, since=None, limit=200):
+        rows = [r for r in reversed(self.s.audit) if terminal_id is None or r["terminal_id"] == terminal_id]
+        return [r for r in rows if since is None or r["at"] >= since][:limit]
+
+    def terminal_ids(self):
+        return sorted({r["terminal_id"] for r in self.s.audit})
+
+    def count(self, terminal_id=None):
+        return len([r for r in self.s.audit if terminal_id is None or r["terminal_id"] == terminal_id])
+
+
 class FakeUnitOfWork:
     def __init__(self, store: _Store | None = None) -> None:
         self.committed_store = store or _Store()
@@ -162,6 +194,7 @@ class FakeUnitOfWork:
         self.receipts = FakeReceipts(self._work)
         self.outbox = FakeOutbox(self._work)
         self.refunds = FakeRefunds(self._work)
+        self.audit = FakeAuditLog(self._work)
         return self
 
     def __exit__(self, *exc):

@@ -6,10 +6,13 @@ platform and sync state; call it once the window exists. `stop()` ends the polli
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from pos_terminal.bootstrap import Terminal
+from pos_terminal.services import audit
 from pos_terminal.services.users import SignedIn
 from ui.bridge import Bridge
 from ui.i18n import LanguageManager
@@ -19,6 +22,8 @@ from ui.tasks import run_in_background
 from ui.wedge import WedgeFilter
 from ui.texts import fill
 from ui.workspace import Workspace
+
+log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -92,6 +97,10 @@ class MainWindow(QMainWindow):
         self.retranslate_ui()
 
     def sign_out(self) -> None:
+        user, terminal = self.user, self._terminal
+        if user is not None:  # the audit trail's sign_out entry (a database write: on a worker)
+            run_in_background(lambda: terminal.record_audit(audit.SIGN_OUT, user=user),
+                              on_error=lambda exc: log.error("sign-out not audited", exc_info=exc))
         self._drop_workspace()
         self.stack.setCurrentWidget(self.sign_in_page)
         self.sign_in_page.reset()

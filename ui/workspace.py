@@ -75,7 +75,7 @@ class Workspace(QWidget):
         factories: dict[str, Callable[[], Page]] = {
             "checkout": lambda: CheckoutPage(terminal, bridge, user, self),
             "refunds": lambda: RefundsPage(terminal, bridge, user, self),
-            "shift": lambda: ShiftPage(terminal, self),
+            "shift": lambda: ShiftPage(terminal, bridge, user, self),
             "devices": lambda: DevicesPage(terminal, bridge, self),
             "settings": lambda: SettingsPage(terminal, languages, self),
         }

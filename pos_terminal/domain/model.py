@@ -539,6 +539,10 @@ class Settlement:
         self.receipt_no = sale.receipt_no
         self.amount = sale.total
         self.tender_kinds = ",".join(sorted({t.kind.value for t in sale.tenders}))
+        shares: dict[str, int] = {}
+        for t in sale.tenders:
+            shares[t.kind.value] = shares.get(t.kind.value, 0) + t.amount.minor
+        self.tender_amounts = [{"kind": k, "amount_minor": shares[k]} for k in sorted(shares)]
         self.offline = sale.offline
         self.paid_at = sale.paid_at
 
@@ -553,6 +557,7 @@ class Settlement:
             "amount_minor": self.amount.minor,
             "currency": self.amount.currency,
             "tenders": self.tender_kinds.split(","),
+            **({"tender_amounts": self.tender_amounts} if self.tender_amounts else {}),
             "offline": self.offline,
             "paid_at": self.paid_at.isoformat(),
         }
@@ -665,6 +670,7 @@ class RefundCase(_Aggregate):
         item_names: list[str] | None = None,
         photos: list[dict] | None = None,
         offline: bool = False,
+        payout_legs: list[dict] | None = None,
     ) -> None:
         if not item_codes:
             raise ValueError("a refund case needs at least one item code")
@@ -698,11 +704,26 @@ class RefundCase(_Aggregate):
         self.override_by: uuid.UUID | None = None
         self.shift_id: uuid.UUID | None = None
         self.receipt_no: int | None = None
+        # Where the money goes back, one leg per tender: {route, amount_minor, done, reference,
+        # card_last4, approval_code, original_reference, expect_last4}. Reassigned, never mutated.
+        self.payout_legs = [dict(leg) for leg in payout_legs] if payout_legs else None
+        self.cash_out_minor: int | None = None
         self.events = []
 
     @property
     def idempotency_key(self) -> str:
         return f"refund-{self.id}"
+
+    def leg_done(self, index: int, *, reference: str | None = None, card_last4: str | None = None,
+                 approval_code: str | None = None) -> None:
+        """One leg of the payout happened (a card refunded, a prepaid card credited): recorded at
+        once, so a retry after a later leg failed never pays this one twice."""
+        if self.paid_out_at is not None:
+            raise PaymentError(f"refund case for order {self.order_no} is paid out already")
+        legs = [dict(leg) for leg in self.payout_legs or []]
+        legs[index] |= {"done": True, "reference": reference, "card_last4": card_last4,
+                        "approval_code": approval_code}
+        self.payout_legs = legs
 
     def photo_list(self) -> list[RefundPhoto]:
         return [RefundPhoto.from_dict(p) for p in self.photos or []]
@@ -742,7 +763,7 @@ class RefundCase(_Aggregate):
 
     def paid_out(self, route: PayoutRoute, by: uuid.UUID, now: datetime, *, reference: str | None = None,
                  override_by: uuid.UUID | None = None, shift_id: uuid.UUID | None = None,
-                 receipt_no: int | None = None) -> None:
+                 receipt_no: int | None = None, cash_out_minor: int = 0) -> None:
         if self.paid_out_at is not None:
             raise PaymentError(f"refund case for order {self.order_no} is paid out already")
         if self.status is not RefundStatus.APPROVED and override_by is None:
@@ -759,6 +780,9 @@ class RefundCase(_Aggregate):
         self.override_by = override_by
         self.shift_id = shift_id
         self.receipt_no = receipt_no
+        self.cash_out_minor = cash_out_minor
+        if self.payout_legs:
+            self.payout_legs = [dict(leg) | {"done": True} for leg in self.payout_legs]
 
 
 # --------------------------------------------------------------------------- shifts

@@ -54,7 +54,7 @@ from pos_terminal.ports import (
     UnitOfWork,
 )
 from pos_terminal.scan_codes import ScanKind, classify
-from pos_terminal.services import orders
+from pos_terminal.services import audit, orders
 from pos_terminal.services.orders import PaymentTarget
 from pos_terminal.services.printing import print_committed
 from pos_terminal.services.sales import RecordSale, SaleRecorded, TenderSpec, record_sale
@@ -582,6 +582,7 @@ class CheckoutSession:
             if self._pending_prepaid is not None:  # learn the unknown debit: the retry is idempotent
                 step, card_no, amount = self._pending_prepaid
                 self._debit(step, card_no, amount)
+            taken_minor = self.paid_minor  # money was taken: giving it back is a void (audited)
             failures = []
             for tender in list(self.tenders):
                 try:
@@ -591,8 +592,12 @@ class CheckoutSession:
                     failures.append(f"{tender.kind.value} {_money(tender.amount_minor, self.currency)}: "
                                     f"{getattr(exc, 'message', None) or exc}")
             if failures:
+                if taken_minor:
+                    self._audit_void(approved_by, reason, taken_minor, reversed_, audit.FAILED, failures)
                 raise CheckoutRefused("void_failed", "could not reverse " + "; ".join(failures) +
                                       ". Nothing else was undone twice; try cancelling again.", reversed=reversed_)
+            if taken_minor:
+                self._audit_void(approved_by, reason, taken_minor, reversed_, audit.OK)
             self.cancelled = True
             if self.ctx.platform is not None:
                 orders.release_payment(self.target, self.ctx.platform)
@@ -600,6 +605,25 @@ class CheckoutSession:
                                                   "approved_by": str(getattr(approved_by, "user_id", "")) or None,
                                                   "reversed": reversed_})
             return reversed_
+
+    def _audit_void(self, approved_by, reason: str, taken_minor: int, reversed_: list[str], outcome: str,
+                    failures: list[str] = ()) -> None:
+        """The void in the audit trail. The reversals happened on devices and the platform, outside
+        any transaction, so the entry follows them; if it cannot be written the log keeps it."""
+        ctx, order_no = self.ctx, self.target.order.order_no
+        details = {"order_no": order_no, "reason": reason, "amount_minor": taken_minor, "currency": self.currency,
+                   "manager": getattr(approved_by, "username", None),
+                   "manager_id": str(getattr(approved_by, "user_id", "") or "") or None, "reversed": list(reversed_)}
+        if failures:
+            details["failed"] = list(failures)
+        try:
+            with ctx.uow() as uow:
+                cashier = uow.users.get(ctx.cashier_id) or audit.Actor(ctx.cashier_id, ctx.cashier_name)
+                audit.record(uow, at=ctx.clock.now(), terminal_id=ctx.terminal_id, action=audit.VOID, user=cashier,
+                             subject=order_no, outcome=outcome, details=details)
+                uow.commit()
+        except Exception:
+            log.exception("void not written to the audit trail", extra=details)
 
     def _reverse(self, tender: TakenTender) -> str:
         amount = _money(tender.amount_minor, self.currency)
@@ -634,7 +658,7 @@ class CheckoutSession:
                 log.info("receipt reprinted as a copy", extra={"receipt_no": info.receipt_no, "reason": reason})
             else:
                 info = done.receipt
-            document, printed, error = _print(self.ctx, info)
+            document, printed, error = _print(self.ctx, info, reason)
             if info.copy:
                 self.done = replace(done, print_error=error if not printed else None)
             else:
@@ -836,7 +860,7 @@ def reprint_last_receipt(ctx: CheckoutContext, reason: str = "", *,
                                                        "copies_before": stored.copies_printed})
     else:
         log.info("pending receipt printed (the original)", extra={"receipt_no": info.receipt_no})
-    document, printed, error = _print(ctx, info)
+    document, printed, error = _print(ctx, info, reason)
     if not printed:
         raise CheckoutRefused("print_failed", error or "the receipt was not printed", receipt_no=info.receipt_no)
     return stored, document
@@ -850,7 +874,9 @@ def receipt_state(ctx: CheckoutContext, receipt_no: int) -> PrintState | None:
         return receipt.print_state
 
 
-def _print(ctx: CheckoutContext, info: ReceiptInfo) -> tuple[object, bool, str | None]:
-    """Renders and prints; a fault leaves the receipt pending. Returns (document, printed, error)."""
+def _print(ctx: CheckoutContext, info: ReceiptInfo, reason: str = "") -> tuple[object, bool, str | None]:
+    """Renders and prints; a fault leaves the receipt pending. Returns (document, printed, error).
+    A copy is audited as a reprint by the cashier, with `reason`."""
     return print_committed(ctx.render_receipt, ctx.printer, info, uow_factory=ctx.uow, terminal_id=ctx.terminal_id,
-                           kind=ReceiptKind.SALE, receipt_no=info.receipt_no)
+                           kind=ReceiptKind.SALE, receipt_no=info.receipt_no, reason=reason, clock=ctx.clock,
+                           user=audit.Actor(ctx.cashier_id, ctx.cashier_name))

@@ -9,26 +9,49 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import datetime, timezone
 
 from pos_terminal.domain.model import PrintState, ReceiptKind
+from pos_terminal.services import audit
 
 log = logging.getLogger(__name__)
 
 
-def mark_printed(uow_factory: Callable, terminal_id: str, kind: ReceiptKind, receipt_no: int) -> None:
-    """Records one more printed copy of the terminal's receipt `receipt_no` (its newest of `kind`)."""
+def mark_printed(uow_factory: Callable, terminal_id: str, kind: ReceiptKind, receipt_no: int, *,
+                 user=None, reason: str = "", clock=None) -> None:
+    """Records one more printed copy of the terminal's receipt `receipt_no` (of `kind`).
+    A receipt printed before makes this one a copy: a reprint in the audit trail, in the same
+    transaction (`user`: who asked, e.g. an audit.Actor of the cashier; `reason` as given)."""
     with uow_factory() as uow:
-        receipt = uow.receipts.last_for_terminal(terminal_id, kind)
-        if receipt is None or receipt.receipt_no != receipt_no:
+        receipt = uow.receipts.by_number(terminal_id, receipt_no)
+        if receipt is None or receipt.kind is not kind:
             return
+        copies_before = receipt.copies_printed or 0
+        reprint = receipt.print_state is PrintState.PRINTED or copies_before > 0
         receipt.print_state = PrintState.PRINTED
-        receipt.copies_printed = (receipt.copies_printed or 0) + 1
+        receipt.copies_printed = copies_before + 1
+        if reprint:
+            _audit_reprint(uow, terminal_id, kind, receipt_no, copies_before, user, reason, clock)
         uow.commit()
 
 
+def _audit_reprint(uow, terminal_id: str, kind: ReceiptKind, receipt_no: int, copies_before: int, user,
+                   reason: str, clock) -> None:
+    user_id = getattr(user, "user_id", None)
+    who = (uow.users.get(user_id) if user_id is not None else None) or user
+    details = {"receipt_no": receipt_no, "kind": kind.value, "copies_before": copies_before}
+    if reason:
+        details["reason"] = reason
+    at = clock.now() if clock is not None else datetime.now(timezone.utc)
+    audit.record(uow, at=at, terminal_id=terminal_id, action=audit.REPRINT, user=who,
+                 subject=f"{kind.value} receipt {receipt_no}", details=details)
+
+
 def print_committed(render: Callable | None, printer, info, *, uow_factory: Callable, terminal_id: str,
-                    kind: ReceiptKind, receipt_no: int | None) -> tuple[object, bool, str | None]:
-    """Renders `info` with `render` and prints it. Returns (document, printed, error)."""
+                    kind: ReceiptKind, receipt_no: int | None, user=None, reason: str = "",
+                    clock=None) -> tuple[object, bool, str | None]:
+    """Renders `info` with `render` and prints it. Returns (document, printed, error). A copy of a
+    receipt printed before is audited as a reprint (see mark_printed)."""
     if render is None:
         return None, False, "no receipt layout configured"
     try:
@@ -47,7 +70,7 @@ def print_committed(render: Callable | None, printer, info, *, uow_factory: Call
         return document, False, error
     if receipt_no is not None:
         try:
-            mark_printed(uow_factory, terminal_id, kind, receipt_no)
+            mark_printed(uow_factory, terminal_id, kind, receipt_no, user=user, reason=reason, clock=clock)
         except Exception:
             log.exception("printed receipt could not be marked printed", extra={"kind": kind.value})
     return document, True, None

@@ -27,7 +27,7 @@ import logging
 import os
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -36,11 +36,11 @@ from pos_terminal.domain.errors import PaymentError
 from pos_terminal.domain.model import (
     PayoutRoute,
     Permission,
+    PrintState,
     Receipt,
     ReceiptKind,
     RefundCase,
     RefundStatus,
-    TenderKind,
 )
 from pos_terminal.money import Money
 from pos_terminal.ports import (
@@ -56,6 +56,7 @@ from pos_terminal.ports import (
     UnitOfWork,
 )
 from pos_terminal.scan_codes import ScanKind, classify
+from pos_terminal.services import audit
 from pos_terminal.services.printing import print_committed
 
 log = logging.getLogger(__name__)
@@ -86,6 +87,18 @@ class RefundRefused(PaymentError):
 
 
 @dataclass(frozen=True)
+class TenderShare:
+    """What one tender kind paid for the order; the reference and last four digits where this
+    terminal took it (a bank-card refund names the original charge; a prepaid credit goes to the
+    card that paid)."""
+
+    kind: str
+    amount_minor: int
+    reference: str | None = None
+    card_last4: str | None = None
+
+
+@dataclass(frozen=True)
 class ItemInfo:
     """A sold unit as the platform (or, offline, this terminal's database) describes it."""
 
@@ -110,6 +123,8 @@ class ItemInfo:
     refund_state: str = "none"  # none | open | refunded
     request_id: str | None = None
     offline: bool = False  # from this terminal's records: the platform did not answer
+    # what each tender paid (None: not known, e.g. a sale of an older terminal paid with several)
+    tenders: tuple[TenderShare, ...] | None = None
 
     @property
     def approves_at_once(self) -> bool | None:
@@ -158,10 +173,29 @@ class CaseView:
     paid_out_route: PayoutRoute | None = None
     receipt_no: int | None = None
     override: bool = False
+    legs: tuple[PayoutLeg, ...] | None = None  # None: a split whose shares are not known
 
     @property
     def waiting_to_send(self) -> bool:
         return self.status is RefundStatus.DRAFT
+
+
+@dataclass(frozen=True)
+class PayoutLeg:
+    """One part of a payout: `route` (cash, prepaid_card, bank_card, online) and its amount;
+    once done, the card's last four digits and the approval or transaction reference."""
+
+    route: str
+    amount_minor: int
+    done: bool = False
+    card_last4: str | None = None
+    approval_code: str | None = None
+    reference: str | None = None
+
+    @classmethod
+    def of(cls, leg: dict) -> PayoutLeg:
+        return cls(leg["route"], int(leg["amount_minor"]), bool(leg.get("done")), leg.get("card_last4"),
+                   leg.get("approval_code"), leg.get("reference"))
 
 
 @dataclass(frozen=True)
@@ -184,6 +218,8 @@ class RefundReceiptInfo:
     card_last4: str | None = None
     approval_code: str | None = None
     override_by: str | None = None
+    legs: tuple[PayoutLeg, ...] = ()  # where each part went; one leg for a single route
+    copy: bool = False  # a reprint after the original printed
 
 
 @dataclass(frozen=True)
@@ -232,7 +268,10 @@ def _view(case: RefundCase) -> CaseView:
         case.id, case.status, case.order_no, tuple(case.item_codes), tuple(case.item_names or ()), case.reason,
         case.amount.minor, case.amount.currency, case.merchant_name or "", case.payout_route, case.platform_case_id,
         case.created_at, len(photos), sum(1 for p in photos if p.platform_id), case.last_error, case.decided_by,
-        case.note, case.paid_out_at is not None, case.paid_out_route, case.receipt_no, case.override_by is not None)
+        case.note, case.paid_out_at is not None, case.paid_out_route, case.receipt_no, case.override_by is not None,
+        tuple(PayoutLeg.of(leg) for leg in case.payout_legs) if case.payout_legs is not None
+        else None if case.payout_route is PayoutRoute.SPLIT
+        else (PayoutLeg((case.payout_route or PayoutRoute.CASH).value, case.amount.minor, case.paid_out_at is not None),))
 
 
 def _changed(ctx: RefundContext, case_id: uuid.UUID) -> None:
@@ -283,6 +322,8 @@ def look_up(ctx: RefundContext, text: str, *, check: bool = True) -> ItemInfo:
             log.info("item look-up offline; using this terminal's records", extra={"error": exc.message})
     if info is None:
         info = _from_local(ctx, code)
+    elif info.payment_route not in (None, "online"):
+        info = _with_local_shares(ctx, info)
     if check:
         check_refundable(ctx, info)
     return info
@@ -297,7 +338,9 @@ def _from_platform(view: dict) -> ItemInfo:
         payment.get("route") if payment.get("status") == "paid" else None, payment.get("paid_at"),
         payment.get("store_id"), payment.get("terminal_id"), buyer.get("name"), buyer.get("reputation"),
         seller.get("refund_threshold"), seller.get("photo_required"), window.get("days"), window.get("ends_at"),
-        window.get("inside"), refund.get("state") or "none", refund.get("request_id"), False)
+        window.get("inside"), refund.get("state") or "none", refund.get("request_id"), False,
+        tuple(TenderShare(t["kind"], int(t["amount_minor"])) for t in payment["tender_amounts"])
+        if payment.get("tender_amounts") else None)
 
 
 def _from_local(ctx: RefundContext, code: str) -> ItemInfo:
@@ -307,16 +350,37 @@ def _from_local(ctx: RefundContext, code: str) -> ItemInfo:
             raise RefundRefused("offline_unknown", f"the platform does not answer and this terminal has no record of "
                                 f"item {code}; take the return when the platform is back", item_code=code)
         order, line, sale = found
-        route = None
+        route = shares = None
         if sale is not None:
-            kinds = {t.kind for t in sale.tenders}
-            route = {TenderKind.CASH: "cash", TenderKind.PREPAID_CARD: "prepaid_card",
-                     TenderKind.BANK_CARD: "bank_card"}[kinds.pop()] if len(kinds) == 1 else "mixed"
+            shares = _shares(sale)
+            route = shares[0].kind if len(shares) == 1 else "mixed"
         unit = next(u for u in line.units if u.item_code == code)
         return ItemInfo(code, line.name, line.unit_price.minor, order.currency, order.order_no, order.merchant_id,
                         order.merchant_name, route, sale.paid_at.isoformat() if sale and sale.paid_at else None,
                         ctx.store_id if sale else None, sale.terminal_id if sale else None,
-                        refund_state="refunded" if unit.refunded else "none", offline=True)
+                        refund_state="refunded" if unit.refunded else "none", offline=True, tenders=shares)
+
+
+def _shares(sale) -> tuple[TenderShare, ...]:
+    """A sale's tenders summed by kind, with the reference and last four digits of the first."""
+    shares: dict[str, TenderShare] = {}
+    for t in sale.tenders:
+        kind = t.kind.value
+        known = shares.get(kind)
+        shares[kind] = TenderShare(kind, (known.amount_minor if known else 0) + t.amount.minor,
+                                   known.reference if known else t.reference,
+                                   known.card_last4 if known else t.card_last4)
+    return tuple(shares.values())
+
+
+def _with_local_shares(ctx: RefundContext, info: ItemInfo) -> ItemInfo:
+    """The platform's item view with this terminal's own record of the tenders where it sold the
+    unit: the references and card digits only the selling terminal knows."""
+    with ctx.uow() as uow:
+        found = uow.refunds.local_unit(info.item_code)
+        if found is None or found[2] is None:
+            return info
+        return replace(info, tenders=_shares(found[2]))
 
 
 def check_refundable(ctx: RefundContext, info: ItemInfo) -> None:
@@ -346,7 +410,42 @@ def check_refundable(ctx: RefundContext, info: ItemInfo) -> None:
 def _route(info: ItemInfo) -> PayoutRoute:
     if info.payment_route in ("cash", "prepaid_card", "bank_card", "online"):
         return PayoutRoute(info.payment_route)
-    return PayoutRoute.CASH  # a mixed payment at a store comes back in cash
+    return PayoutRoute.SPLIT  # several tenders: each gets its share back (plan_legs)
+
+
+# A refund of a payment made with several tenders goes back to the cards first and in cash last:
+# cash handed out for a card payment is how a stolen card becomes cash.
+LEG_ORDER = ("bank_card", "prepaid_card", "online", "cash")
+
+
+def plan_legs(route: PayoutRoute, amount_minor: int, shares: tuple[TenderShare, ...] | None,
+              used: dict[str, int]) -> list[dict] | None:
+    """The payout as legs, each {route, amount_minor, done, original_reference, expect_last4}.
+    One route: one leg. SPLIT: each tender's share, less what earlier refunds of the order sent
+    back to it (`used`), cards first, cash last; None when the shares are not known."""
+    by_kind = {s.kind: s for s in shares or ()}
+
+    def leg(kind: str, minor: int) -> dict:
+        share = by_kind.get(kind)
+        return {"route": kind, "amount_minor": minor, "done": False,
+                "original_reference": share.reference if share else None,
+                "expect_last4": share.card_last4 if share else None}
+
+    if route is not PayoutRoute.SPLIT:
+        return [leg(route.value, amount_minor)]
+    if not shares:
+        return None
+    legs, left = [], amount_minor
+    for kind in LEG_ORDER:
+        share = by_kind.get(kind)
+        room = share.amount_minor - used.get(kind, 0) if share else 0
+        if left and room > 0:
+            legs.append(leg(kind, min(room, left)))
+            left -= legs[-1]["amount_minor"]
+    if left:
+        raise RefundRefused("split_exceeds_payment", f"the refund is {left} minor units more than the tenders paid "
+                            "less earlier refunds of this order; check the order's refunds with the platform")
+    return legs
 
 
 def take_in(ctx: RefundContext, items: list[ItemInfo], reason: str, photos: list[PhotoData], *,
@@ -385,11 +484,13 @@ def take_in(ctx: RefundContext, items: list[ItemInfo], reason: str, photos: list
         stored.append({"sha256": photo.sha256, "size": len(photo.data), "content_type": photo.content_type,
                        "file": name, "platform_id": None})
     amount = Money(sum(i.unit_price_minor for i in items), first.currency)
-    case = RefundCase(first.order_no, codes, reason.strip(), amount, requested_by=cashier_id,
-                      terminal_id=ctx.terminal_id, created_at=now, merchant_name=first.merchant_name,
-                      payout_route=_route(first), item_names=[i.name for i in items], photos=stored,
-                      offline=any(i.offline for i in items))
+    route = _route(first)
     with ctx.uow() as uow:
+        legs = plan_legs(route, amount.minor, first.tenders, uow.refunds.legs_used(first.order_no))
+        case = RefundCase(first.order_no, codes, reason.strip(), amount, requested_by=cashier_id,
+                          terminal_id=ctx.terminal_id, created_at=now, merchant_name=first.merchant_name,
+                          payout_route=route, item_names=[i.name for i in items], photos=stored,
+                          offline=any(i.offline for i in items), payout_legs=legs)
         uow.refunds.add(case)
         uow.commit()
         view = _view(case)
@@ -634,12 +735,15 @@ def prepaid_card_number(text: str) -> str:
 
 def pay_out(ctx: RefundContext, case_id: uuid.UUID, *, cashier_id: uuid.UUID, cashier_name: str = "",
             card_text: str | None = None, manager=None) -> PayoutDone:
-    """Gives the money back where it came from, once the platform approved: cash out of this
-    drawer (recorded in the open shift), a credit to the prepaid card (`card_text`: the card
-    swiped or scanned now), a refund through the card terminal, or, for an online payment,
-    nothing at the counter (the platform refunds the buyer's account). A manager (`manager`: a
-    signed-in user with the approve permission) may pay cash before the approval, up to
-    `override_limit_minor`; that is logged. Prints a refund receipt; opens the drawer for cash."""
+    """Gives the money back where it came from, once the platform approved, leg by leg (one leg
+    per tender, cards first, cash last; see plan_legs): cash out of this drawer (recorded in the
+    open shift), a credit to the prepaid card that paid (`card_text`: the card swiped or scanned
+    now; its last four digits must match the card that paid, where this terminal knows them), a
+    refund through the card terminal, or, for an online payment, nothing at the counter (the
+    platform refunds the buyer's account). Each card leg is recorded as soon as it is done, so a
+    repeat after a failed later leg pays only what is left. A manager (`manager`: a signed-in
+    user with the approve permission) may pay an all-cash refund before the approval, up to
+    `override_limit_minor`; that is audited. Prints a refund receipt; opens the drawer for cash."""
     with ctx.uow() as uow:
         case = uow.refunds.get(case_id)
         if case is None:
@@ -649,7 +753,19 @@ def pay_out(ctx: RefundContext, case_id: uuid.UUID, *, cashier_id: uuid.UUID, ca
                                 f"(receipt {case.receipt_no})")
         route = case.payout_route or PayoutRoute.CASH
         amount, currency, status = case.amount.minor, case.amount.currency, case.status
-        order_no, item_codes, names = case.order_no, list(case.item_codes), list(case.item_names or [])
+        order_no, item_codes = case.order_no, list(case.item_codes)
+        legs = case.payout_legs
+        if legs is None:  # a case taken in before payouts had legs: plan it now from this terminal's sale
+            local = uow.refunds.local_unit(item_codes[0])
+            legs = plan_legs(route, amount, _shares(local[2]) if local and local[2] is not None else None,
+                             uow.refunds.legs_used(order_no))
+            if legs is None:
+                raise RefundRefused("split_unknown", f"order {order_no} was paid with several tenders and neither "
+                                    "the platform nor this terminal knows each one's share: refund it at the "
+                                    "store that took the payment, or ask the platform")
+            case.payout_legs = legs
+            uow.commit()
+        all_cash = all(leg["route"] == "cash" for leg in legs)
         override = None
         if status is not RefundStatus.APPROVED:
             if status in (RefundStatus.REJECTED, RefundStatus.REFUSED):
@@ -660,54 +776,47 @@ def pay_out(ctx: RefundContext, case_id: uuid.UUID, *, cashier_id: uuid.UUID, ca
                                     limit_minor=ctx.override_limit_minor)
             if not manager.can(Permission.APPROVE):
                 raise RefundRefused("needs_manager", f"{getattr(manager, 'username', '?')} may not override")
-            if route is not PayoutRoute.CASH:
+            if not all_cash:
                 raise RefundRefused("not_approved", "only a cash refund may be paid before the platform approves")
             if amount > ctx.override_limit_minor:
                 raise RefundRefused("over_limit", f"{_money(amount, currency)} is more than the "
                                     f"{_money(ctx.override_limit_minor, currency)} a manager may pay before the "
                                     "platform approves", limit_minor=ctx.override_limit_minor)
             override = manager
-        shift = uow.shifts.open_for_terminal(ctx.terminal_id) if route is PayoutRoute.CASH else None
-        if route is PayoutRoute.CASH and shift is None:
+        cash_minor = sum(leg["amount_minor"] for leg in legs if leg["route"] == "cash")
+        shift = uow.shifts.open_for_terminal(ctx.terminal_id) if cash_minor else None
+        if cash_minor and shift is None:
             raise RefundRefused("no_shift", "open a shift first: cash refunds are counted in the shift")
         shift_id = shift.id if shift is not None else None
-        local = uow.refunds.local_unit(item_codes[0])
-        original_ref = None
-        if local is not None and local[2] is not None:
-            original_ref = next((t.reference for t in local[2].tenders if t.kind is TenderKind.BANK_CARD), None)
-    card_last4 = approval = reference = None
-    if route is PayoutRoute.PREPAID_CARD:
-        card_no = prepaid_card_number(card_text or "")
-        if ctx.platform is None:
-            raise RefundRefused("platform_unavailable", "prepaid cards need the platform")
-        try:
-            answer = ctx.platform.credit_card(card_no, amount, currency, f"refund {order_no}"[:64],
-                                              f"refund-{case_id}-credit")
-        except PlatformUnavailable as exc:
-            raise RefundRefused("platform_unavailable", f"the platform is unreachable ({exc.message}); try again: "
-                                "the credit is never made twice") from None
-        except PlatformRefused as exc:
-            raise RefundRefused("prepaid_refused", exc.message, code=exc.code) from None
-        card_last4, reference = card_no[-4:], str(answer.get("transaction_id") or "")[:64] or None
-    elif route is PayoutRoute.BANK_CARD:
-        if ctx.card_terminal is None:
-            raise RefundRefused("no_card_terminal", "no card terminal: refund on the card terminal itself")
-        result = ctx.card_terminal.refund(amount, currency, original_ref or order_no,
-                                          request_id=f"refund-{case_id.hex}"[:64])
-        if not result.approved:
-            raise RefundRefused("card_declined", result.message or "the card terminal did not refund")
-        card_last4, approval, reference = result.card_last4, result.approval_code, result.reference
+    for index, leg in enumerate(legs):
+        if leg.get("done") or leg["route"] in ("cash", "online"):
+            continue
+        done = _pay_leg(ctx, case_id, index, leg, single=len(legs) == 1, order_no=order_no, currency=currency,
+                        card_text=card_text)
+        with ctx.uow() as uow:
+            uow.refunds.get(case_id).leg_done(index, **done)
+            uow.commit()
+        legs[index] = leg | done | {"done": True}
     now = ctx.clock.now()
     with ctx.uow() as uow:
         case = uow.refunds.get(case_id)
-        receipt_no = None
         if case.paid_out_at is None:
             counter = uow.receipts.counter_for(ctx.terminal_id)
             receipt_no = counter.next()
             uow.receipts.add(Receipt(ctx.terminal_id, receipt_no, ReceiptKind.REFUND, sale_id=None, created_at=now))
-            case.paid_out(route, cashier_id, now, reference=reference,
-                          override_by=getattr(override, "user_id", None) if override else None,
-                          shift_id=shift_id, receipt_no=receipt_no)
+            case.paid_out(route, cashier_id, now, reference=next((leg["reference"] for leg in legs if leg.get(
+                "reference")), None), override_by=getattr(override, "user_id", None) if override else None,
+                shift_id=shift_id, receipt_no=receipt_no, cash_out_minor=cash_minor)
+            details = {"order_no": order_no, "amount_minor": amount, "currency": currency, "route": route.value,
+                       "legs": [{"route": leg["route"], "amount_minor": leg["amount_minor"]} for leg in legs],
+                       "receipt_no": receipt_no, "platform_id": case.platform_case_id}
+            if override is not None:
+                audit.record(uow, at=now, terminal_id=ctx.terminal_id, action=audit.OVERRIDE, user=override,
+                             subject=f"refund {order_no}", details=details | {
+                                 "what": "cash refund before the platform's approval",
+                                 "limit_minor": ctx.override_limit_minor, "cashier_id": str(cashier_id)})
+            audit.record(uow, at=now, terminal_id=ctx.terminal_id, action=audit.REFUND,
+                         user=_Who(cashier_id, cashier_name), subject=f"refund {order_no}", details=details)
         uow.commit()
         view = _view(case)
         receipt_no = case.receipt_no
@@ -718,15 +827,11 @@ def pay_out(ctx: RefundContext, case_id: uuid.UUID, *, cashier_id: uuid.UUID, ca
                            "manager_id": str(getattr(override, "user_id", "")), "cashier_id": str(cashier_id),
                            "at": now.isoformat(), "limit_minor": ctx.override_limit_minor})
     log.info("refund paid out", extra={"case_id": str(case_id), "route": route.value, "amount_minor": amount,
-                                       "receipt_no": receipt_no})
-    items = tuple((names[i] if i < len(names) else "", code, 0) for i, code in enumerate(item_codes))
-    info = RefundReceiptInfo(ctx.store_name, ctx.terminal_id, cashier_name, receipt_no,
-                             now.astimezone(ZoneInfo(ctx.timezone)), view.merchant_name, order_no, currency, items,
-                             amount, route, view.reason, view.platform_id, card_last4, approval,
-                             getattr(override, "username", None) if override else None)
+                                       "receipt_no": receipt_no, "legs": len(legs)})
+    info = _receipt_info(ctx, view, cashier_name, now, legs, getattr(override, "username", None) if override else None)
     document, printed, print_error = _print(ctx, info, receipt_no)
     kicked, drawer_error = False, None
-    if route is PayoutRoute.CASH and ctx.drawer is not None:
+    if cash_minor and ctx.drawer is not None:
         try:
             ctx.drawer.kick()
             kicked = True
@@ -735,6 +840,89 @@ def pay_out(ctx: RefundContext, case_id: uuid.UUID, *, cashier_id: uuid.UUID, ca
             log.warning("drawer kick failed after refund", extra={"case_id": str(case_id), "error": drawer_error})
     _changed(ctx, case_id)
     return PayoutDone(view, route, amount, info, printed, print_error, kicked, drawer_error, document)
+
+
+@dataclass(frozen=True)
+class _Who:
+    user_id: uuid.UUID
+    username: str
+
+
+def _pay_leg(ctx: RefundContext, case_id: uuid.UUID, index: int, leg: dict, *, single: bool, order_no: str,
+             currency: str, card_text: str | None) -> dict:
+    """One card leg: a prepaid credit or a bank-card refund, idempotent per case and leg."""
+    amount = leg["amount_minor"]
+    if leg["route"] == "prepaid_card":
+        card_no = prepaid_card_number(card_text or "")
+        if leg.get("expect_last4") and card_no[-4:] != leg["expect_last4"]:
+            raise RefundRefused("wrong_card", f"the order was paid with prepaid card ****{leg['expect_last4']}; "
+                                f"the money goes back to that card, not ****{card_no[-4:]}",
+                                expect_last4=leg["expect_last4"])
+        if ctx.platform is None:
+            raise RefundRefused("platform_unavailable", "prepaid cards need the platform")
+        key = f"refund-{case_id}-credit" if single else f"refund-{case_id}-credit-{index}"
+        try:
+            answer = ctx.platform.credit_card(card_no, amount, currency, f"refund {order_no}"[:64], key)
+        except PlatformUnavailable as exc:
+            raise RefundRefused("platform_unavailable", f"the platform is unreachable ({exc.message}); try again: "
+                                "the credit is never made twice") from None
+        except PlatformRefused as exc:
+            raise RefundRefused("prepaid_refused", exc.message, code=exc.code) from None
+        return {"reference": str(answer.get("transaction_id") or "")[:64] or None, "card_last4": card_no[-4:],
+                "approval_code": None}
+    if ctx.card_terminal is None:
+        raise RefundRefused("no_card_terminal", "no card terminal: refund on the card terminal itself")
+    request_id = f"refund-{case_id.hex}" if single else f"refund-{case_id.hex}-{index}"
+    result = ctx.card_terminal.refund(amount, currency, leg.get("original_reference") or order_no,
+                                      request_id=request_id[:64])
+    if not result.approved:
+        raise RefundRefused("card_declined", result.message or "the card terminal did not refund")
+    return {"reference": result.reference, "card_last4": result.card_last4, "approval_code": result.approval_code}
+
+
+def _receipt_info(ctx: RefundContext, view: CaseView, cashier_name: str, when: datetime, legs: list[dict],
+                  override_by: str | None, copy: bool = False) -> RefundReceiptInfo:
+    items = tuple((view.item_names[i] if i < len(view.item_names) else "", code, 0)
+                  for i, code in enumerate(view.item_codes))
+    card_leg = next((leg for leg in legs if leg["route"] in ("bank_card", "prepaid_card")), None)
+    return RefundReceiptInfo(
+        ctx.store_name, ctx.terminal_id, cashier_name, view.receipt_no, when.astimezone(ZoneInfo(ctx.timezone)),
+        view.merchant_name, view.order_no, view.currency, items, view.amount_minor, view.paid_out_route
+        or view.payout_route or PayoutRoute.CASH, view.reason, view.platform_id,
+        card_leg.get("card_last4") if card_leg else None, card_leg.get("approval_code") if card_leg else None,
+        override_by, legs=tuple(PayoutLeg.of(leg) for leg in legs), copy=copy)
+
+
+def reprint_receipt(ctx: RefundContext, case_id: uuid.UUID, *, user, reason: str = "") -> PayoutDone:
+    """Prints a paid-out refund's receipt again: the original while it never printed (a printer
+    fault), a copy marked as one after that, audited as a reprint with `reason`."""
+    with ctx.uow() as uow:
+        case = uow.refunds.get(case_id)
+        if case is None:
+            raise RefundRefused("unknown_case", f"no refund case {case_id}")
+        if case.paid_out_at is None or case.receipt_no is None:
+            raise RefundRefused("not_paid_out", f"the refund for order {case.order_no} has no receipt yet: it is "
+                                "not paid out")
+        view = _view(case)
+        cashier = uow.users.get(case.paid_out_by) if case.paid_out_by else None
+        manager = uow.users.get(case.override_by) if case.override_by else None
+        receipt = uow.receipts.by_number(ctx.terminal_id, case.receipt_no)
+        copy = receipt is None or receipt.print_state is PrintState.PRINTED
+        legs = [dict(leg) for leg in case.payout_legs or [
+            {"route": (case.paid_out_route or PayoutRoute.CASH).value, "amount_minor": case.amount.minor,
+             "reference": case.payout_reference}]]
+        paid_at = case.paid_out_at
+        cashier_name = cashier.display_name if cashier else ""
+        manager_name = manager.username if manager else None
+    info = _receipt_info(ctx, view, cashier_name, paid_at, legs, manager_name, copy=copy)
+    # a copy is audited as a reprint (who, why) where it is marked printed
+    document, printed, error = print_committed(ctx.render_receipt, ctx.printer, info, uow_factory=ctx.uow,
+                                               terminal_id=ctx.terminal_id, kind=ReceiptKind.REFUND,
+                                               receipt_no=view.receipt_no, user=user, reason=reason,
+                                               clock=ctx.clock)
+    log.info("refund receipt reprinted", extra={"case_id": str(case_id), "receipt_no": view.receipt_no,
+                                                "copy": copy, "reason": reason, "printed": printed})
+    return PayoutDone(view, info.route, view.amount_minor, info, printed, error, False, None, document)
 
 
 def _print(ctx: RefundContext, info: RefundReceiptInfo, receipt_no: int | None) -> tuple[object, bool, str | None]:

@@ -1,4 +1,6 @@
-"""Shifts: opening with a counted float and closing with the counted drawer."""
+"""Shifts: opening with a counted float and closing with the counted drawer (the plain form kept for
+older callers; services.cash is the full one on a DayContext: business date, count by denomination,
+expected cash, over/short, manager approval, audit)."""
 
 from __future__ import annotations
 

@@ -10,6 +10,7 @@ from datetime import timedelta
 from pos_terminal.domain.errors import DomainError, NotAllowed, SignInRefused
 from pos_terminal.domain.model import ROLE_PERMISSIONS, LockoutPolicy, Permission, Role, User
 from pos_terminal.ports import Clock, PinHasher, UnitOfWork
+from pos_terminal.services import audit
 
 
 @dataclass(frozen=True)
@@ -56,35 +57,15 @@ def add_user(
 
 
 def sign_in(
-    uow: UnitOfWork, hasher: PinHasher, clock: Clock, policy: LockoutPolicy, *, username: str, pin: str
+    uow: UnitOfWork, hasher: PinHasher, clock: Clock, policy: LockoutPolicy, *, username: str, pin: str,
+    terminal_id: str = "",
 ) -> SignedIn:
     """Checks user and PIN. A wrong PIN is counted and committed before the refusal is raised,
     so lock-out holds across restarts; an unknown user costs the same hashing time as a known
-    one, so the answer's timing does not reveal which user names exist."""
-    now = clock.now()
-    with uow:
-        user = uow.users.by_username(username.strip())
-        if user is None:
-            hasher.verify(pin, _DUMMY_HASH.get(hasher))
-            log.warning("sign-in refused: unknown user", extra={"username": username.strip()[:64]})
-            raise SignInRefused("unknown user or wrong PIN", attempts_left=None)
-        user.check_can_sign_in(now)
-        if not hasher.verify(pin, user.pin_hash):
-            left = user.record_failed_sign_in(now, policy)
-            uow.commit()
-            log.warning("sign-in refused: wrong PIN", extra={"username": user.username, "attempts_left": left})
-            if left == 0:
-                raise SignInRefused(
-                    f"wrong PIN; user {user.username} is now locked for "
-                    f"{int(policy.lockout / timedelta(minutes=1))} minutes",
-                    attempts_left=0,
-                    locked=True,
-                )
-            raise SignInRefused(f"unknown user or wrong PIN; {left} attempts left", attempts_left=left)
-        user.record_sign_in(now)
-        uow.commit()
-        log.info("signed in", extra={"username": user.username, "role": user.role.value})
-        return _signed_in(user)
+    one, so the answer's timing does not reveal which user names exist. With a `terminal_id`,
+    the sign-in and every refused attempt are in the audit trail (committed with the attempt
+    count, before the refusal is raised); without one (tools, tests) nothing is audited."""
+    return _authenticate(uow, hasher, clock, policy, username=username, pin=pin, terminal_id=terminal_id)
 
 
 def approve(
@@ -96,17 +77,78 @@ def approve(
     username: str,
     pin: str,
     permission: Permission = Permission.APPROVE,
+    terminal_id: str = "",
 ) -> SignedIn:
     """A manager's approval at the counter: the approver's own user and PIN, with the same
-    lock-out as sign-in, and the permission the action needs."""
-    approver = sign_in(uow, hasher, clock, policy, username=username, pin=pin)
-    if not approver.can(permission):
-        raise NotAllowed(
-            f"{approver.username} ({approver.role.value}) cannot approve this; a manager must",
-            username=approver.username,
-            permission=permission.value,
-        )
-    return approver
+    lock-out as sign-in, and the permission the action needs. With a `terminal_id`, the approval
+    or its refusal is audited (action "approval", the permission in details)."""
+    return _authenticate(uow, hasher, clock, policy, username=username, pin=pin, terminal_id=terminal_id,
+                         permission=permission)
+
+
+def _authenticate(uow: UnitOfWork, hasher: PinHasher, clock: Clock, policy: LockoutPolicy, *, username: str,
+                  pin: str, terminal_id: str, permission: Permission | None = None) -> SignedIn:
+    now = clock.now()
+    name = username.strip()
+    approving = permission is not None
+
+    def audit_attempt(user, outcome: str, **details) -> None:
+        if not terminal_id:
+            return
+        if approving:
+            action, subject = audit.APPROVAL, permission.value
+            details = {"permission": permission.value, **details}
+        else:
+            action, subject = (audit.SIGN_IN if outcome == audit.OK else audit.SIGN_IN_FAILED), None
+        audit.record(uow, at=now, terminal_id=terminal_id, action=action, user=user, subject=subject,
+                     outcome=outcome, details=details)
+
+    with uow:
+        user = uow.users.by_username(name)
+        if user is None:
+            hasher.verify(pin, _DUMMY_HASH.get(hasher))
+            audit_attempt(audit.Actor(None, name[:64] or None), audit.REFUSED, reason="unknown_user")
+            if terminal_id:
+                uow.commit()
+            log.warning("sign-in refused: unknown user", extra={"username": name[:64]})
+            raise SignInRefused("unknown user or wrong PIN", attempts_left=None)
+        try:
+            user.check_can_sign_in(now)
+        except SignInRefused as exc:
+            audit_attempt(user, audit.REFUSED, reason=exc.code)
+            if terminal_id:
+                uow.commit()
+            raise
+        if not hasher.verify(pin, user.pin_hash):
+            left = user.record_failed_sign_in(now, policy)
+            audit_attempt(user, audit.REFUSED, reason="wrong_pin", attempts_left=left, locked=left == 0)
+            uow.commit()
+            log.warning("sign-in refused: wrong PIN", extra={"username": user.username, "attempts_left": left})
+            if left == 0:
+                raise SignInRefused(
+                    f"wrong PIN; user {user.username} is now locked for "
+                    f"{int(policy.lockout / timedelta(minutes=1))} minutes",
+                    attempts_left=0,
+                    locked=True,
+                )
+            raise SignInRefused(f"unknown user or wrong PIN; {left} attempts left", attempts_left=left)
+        user.record_sign_in(now)
+        signed_in = _signed_in(user)
+        if approving and not signed_in.can(permission):
+            audit_attempt(user, audit.REFUSED, reason="not_allowed", role=signed_in.role.value)
+            uow.commit()
+            raise NotAllowed(
+                f"{signed_in.username} ({signed_in.role.value}) cannot approve this; a manager must",
+                username=signed_in.username,
+                permission=permission.value,
+            )
+        audit_attempt(user, audit.OK, **({"role": signed_in.role.value} if not approving else {}))
+        uow.commit()
+        if approving:
+            log.info("approved", extra={"username": user.username, "permission": permission.value})
+        else:
+            log.info("signed in", extra={"username": user.username, "role": user.role.value})
+        return signed_in
 
 
 def list_users(uow: UnitOfWork) -> list[SignedIn]:

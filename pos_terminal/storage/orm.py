@@ -234,6 +234,8 @@ settlements = Table(
     Column("amount_minor", Integer, nullable=False),
     Column("currency", CURRENCY, nullable=False),
     Column("tender_kinds", String(64), nullable=False),
+    # what each tender kind paid (migration 0005): a refund goes back to each in its share
+    Column("tender_amounts", JSON),
     Column("offline", Boolean, nullable=False),
     Column("paid_at", UTCDateTime, nullable=False),
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError
@@ -81,6 +81,11 @@ class ReceiptRepository(_Repo):
         if kind is not None:
             query = query.where(m.Receipt.kind == kind)
         return self.session.scalars(query.order_by(m.Receipt.receipt_no.desc()).limit(1)).one_or_none()
+
+    def by_number(self, terminal_id: str, receipt_no: int) -> m.Receipt | None:
+        return self.session.scalars(
+            select(m.Receipt).where(m.Receipt.terminal_id == terminal_id, m.Receipt.receipt_no == receipt_no)
+        ).one_or_none()
 
     def numbers(self, terminal_id: str) -> list[int]:
         return list(
@@ -190,9 +195,21 @@ class RefundRepository(_Repo):
 
     def cash_paid_out_minor(self, shift_id: uuid.UUID) -> int:
         """Cash refunded out of the drawer during a shift (for the shift report)."""
+        cash = case((m.RefundCase.cash_out_minor.is_not(None), m.RefundCase.cash_out_minor),
+                    (m.RefundCase.paid_out_route == m.PayoutRoute.CASH, m.RefundCase.amount_minor), else_=0)
         return int(self.session.scalar(
-            select(func.coalesce(func.sum(m.RefundCase.amount_minor), 0))
-            .where(m.RefundCase.shift_id == shift_id, m.RefundCase.paid_out_route == m.PayoutRoute.CASH)) or 0)
+            select(func.coalesce(func.sum(cash), 0)).where(m.RefundCase.shift_id == shift_id)) or 0)
+
+    def legs_used(self, order_no: str) -> dict[str, int]:
+        """What the live refund cases of an order send (or sent) back to each route, from their
+        payout legs: the part of each tender no longer available to another refund."""
+        used: dict[str, int] = {}
+        for legs in self.session.scalars(select(m.RefundCase.payout_legs).where(
+                m.RefundCase.order_no == order_no,
+                m.RefundCase.status.not_in([m.RefundStatus.REJECTED, m.RefundStatus.REFUSED]))):
+            for leg in legs or ():
+                used[leg["route"]] = used.get(leg["route"], 0) + int(leg["amount_minor"])
+        return used
 
     def local_unit(self, item_code: str):
         """(order, line, paid sale or None) of a unit this database knows, else None."""

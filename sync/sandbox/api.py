@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from fastapi import APIRouter, Depends, File, Header, Query, Request, UploadFile
 from fastapi.responses import JSONResponse
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from sync.sandbox import platform as p
 
@@ -52,6 +52,11 @@ class ClaimIn(_In):
     ttl_s: int = Field(120, ge=1, le=900, description="how long the lock holds unless renewed or released")
 
 
+class TenderAmount(BaseModel):
+    kind: Literal["cash", "prepaid_card", "bank_card"]
+    amount_minor: Minor
+
+
 class SettlementIn(BaseModel):
     """The terminal's settlement (pos_terminal.domain.model.Settlement.payload). Unknown members
     are ignored so that a newer terminal can add facts."""
@@ -66,9 +71,20 @@ class SettlementIn(BaseModel):
     amount_minor: Minor
     currency: Currency
     tenders: list[Literal["cash", "prepaid_card", "bank_card"]] = Field(min_length=1, max_length=3)
+    tender_amounts: list[TenderAmount] | None = Field(
+        None, max_length=3, description="what each tender kind paid; they add up to amount_minor")
     offline: bool = False
     paid_at: AwareDatetime
     voucher_id: str | None = Field(None, max_length=64)
+
+    @model_validator(mode="after")
+    def _shares_add_up(self):
+        if self.tender_amounts is not None:
+            if sum(t.amount_minor for t in self.tender_amounts) != self.amount_minor:
+                raise ValueError("tender_amounts must add up to amount_minor")
+            if not {t.kind for t in self.tender_amounts} <= set(self.tenders):
+                raise ValueError("tender_amounts names a tender kind that tenders does not list")
+        return self
 
 
 class CardMoveIn(_In):

@@ -162,6 +162,7 @@ settlements = Table(
     Column("amount_minor", BigInteger, nullable=False),
     Column("currency", String(3), nullable=False),
     Column("tenders", JSON, nullable=False),
+    Column("tender_amounts", JSON),  # [{kind, amount_minor}] when the terminal says (newer terminals)
     Column("offline", Boolean, nullable=False),
     Column("voucher_id", String(64)),
     Column("paid_at", TS, nullable=False),
@@ -266,3 +267,19 @@ def make_engine(url: str) -> Engine:
 
 def utcnow() -> datetime:
     return datetime.now(timezone.utc)
+
+
+# Columns added after a sandbox database could have been created (a demo's file lives on between
+# runs): create_all() makes missing tables only, so these are added where they are missing.
+_ADDED_COLUMNS = ((settlements, "tender_amounts"),)
+
+
+def add_missing_columns(engine) -> None:
+    from sqlalchemy import inspect, text
+
+    with engine.begin() as conn:
+        for table, name in _ADDED_COLUMNS:
+            if name not in {c["name"] for c in inspect(conn).get_columns(table.name)}:
+                column = table.c[name]
+                conn.execute(text(f"ALTER TABLE {table.name} ADD COLUMN {name} "
+                                  f"{column.type.compile(dialect=conn.dialect)}"))

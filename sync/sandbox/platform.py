@@ -376,6 +376,7 @@ def post_settlement(conn: Connection, body: dict, caller: Caller, now: datetime)
         settlement_id=body["settlement_id"], order_no=o.order_no, merchant_id=o.merchant_id, store_id=caller.store_id,
         terminal_id=caller.terminal_id, receipt_no=body["receipt_no"], amount_minor=body["amount_minor"],
         currency=body["currency"], tenders=list(body["tenders"]), offline=body["offline"],
+        tender_amounts=[dict(t) for t in body["tender_amounts"]] if body.get("tender_amounts") else None,
         voucher_id=body.get("voucher_id"), paid_at=body["paid_at"], received_at=now, outcome=outcome,
         refund_case_id=case_id))
     return 201, settlement_view(conn, body["settlement_id"])
@@ -419,9 +420,10 @@ def post_batch(conn: Connection, body: dict, caller: Caller, now: datetime) -> t
                           "platform_amount_minor": r.amount_minor, "refund_case_id": r.refund_case_id,
                           "action": "the order was paid twice: the buyer gets this payment back per the refund case"})
         elif r.outcome == "amount_differs":
+            order_total = conn.execute(select(db.orders.c.total_minor).where(db.orders.c.order_no == r.order_no)).scalar()
             diffs.append({"kind": "amount_differs_from_order", "settlement_id": sid, "order_no": r.order_no,
                           "terminal_amount_minor": theirs.get(sid, {}).get("amount_minor"),
-                          "platform_amount_minor": r.amount_minor,
+                          "platform_amount_minor": r.amount_minor, "order_total_minor": order_total,
                           "action": "the amount taken differs from the order's total: settle the difference with the shop"})
     in_day = [r for r in rows if start <= r.paid_at < end]
     result = {
@@ -489,15 +491,16 @@ def move_card(conn: Connection, card_no: str, kind: str, body: dict, caller: Cal
 
 def _payment(conn: Connection, o) -> dict:
     if o.status != "paid":
-        return {"status": "unpaid", "route": None, "store_id": None, "terminal_id": None, "paid_at": None, "tenders": []}
+        return {"status": "unpaid", "route": None, "store_id": None, "terminal_id": None, "paid_at": None, "tenders": [],
+                "tender_amounts": None}
     if o.paid_via == "online":
         return {"status": "paid", "route": "online", "store_id": None, "terminal_id": None, "paid_at": iso(o.paid_at),
-                "tenders": ["online"]}
+                "tenders": ["online"], "tender_amounts": [{"kind": "online", "amount_minor": o.total_minor}]}
     s = conn.execute(select(db.settlements).where(db.settlements.c.settlement_id == o.paid_settlement_id)).one()
     tenders = list(s.tenders)
     route = tenders[0] if len(tenders) == 1 else "mixed"
     return {"status": "paid", "route": route, "store_id": s.store_id, "terminal_id": s.terminal_id,
-            "paid_at": iso(s.paid_at), "tenders": tenders}
+            "paid_at": iso(s.paid_at), "tenders": tenders, "tender_amounts": s.tender_amounts}
 
 
 def item_view(conn: Connection, item_code: str, now: datetime) -> dict:

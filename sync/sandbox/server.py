@@ -47,6 +47,7 @@ def create_app(db_url: str | None = None, *, seed: bool = True, base_url: str | 
             url = f"sqlite:///{Path(state['tmp']) / 'sandbox.sqlite3'}"
         engine = db.make_engine(url)
         db.metadata.create_all(engine)
+        db.add_missing_columns(engine)
         if seed:
             with engine.begin() as conn:
                 seed_mod.seed(conn, app.state.clock())

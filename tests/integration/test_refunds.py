@@ -246,3 +246,98 @@ def test_offline_intake_survives_a_restart_and_is_sent_when_the_platform_is_back
     case = refunds.case_view(back.refund_context(), case.case_id)
     assert case.status is RefundStatus.PAID_OUT and case.platform_id and case.photos_uploaded == 1
     assert client.get_refund(case.platform_id)["status"] == "approved"
+
+
+def sold_mixed(terminal, client, tenders, **kw) -> dict:
+    """An order paid at `terminal` with several tenders (TenderSpec values) and settled."""
+    from pos_terminal.services import sales
+
+    view = new_order(client, **kw)
+    cashier = open_shift(terminal)
+    ids = terminal.settings.terminal
+    sales.record_sale(sales.RecordSale(ids.terminal_id, ids.store_id, cashier.user_id, spec_of(view), tuple(tenders)),
+                      terminal.uow(), terminal.clock)
+    OutboxWorker(terminal.uow, terminal.platform, terminal.clock).drain_once()
+    return client.get_order(view["order_no"])
+
+
+def test_a_mixed_payment_goes_back_to_the_card_first_and_cash_last(online, client):
+    """Paid 20.00 by bank card and 17.50 in cash (3 units of 12.50): the first unit's refund goes
+    wholly to the card, the second takes the card's last 7.50 and 5.00 in cash, the third is cash.
+    Cash is never handed out for what a card paid."""
+    from pos_terminal.domain.model import TenderKind
+    from pos_terminal.services.sales import TenderSpec
+
+    ctx = online.refund_context()
+    ctx.card_terminal = card = FakeCardTerminal()
+    view = sold_mixed(online, client, [TenderSpec(TenderKind.BANK_CARD, 2000, reference="CH-77", approval_code="A9",
+                                                  card_last4="4242"), TenderSpec(TenderKind.CASH, 1750, 2000)],
+                      buyer="b-wang", qty=3)
+    cashier = open_shift(online)
+    shift = shifts.current_shift(online.uow(), terminal_id="T01")
+    cash_before = refunds.cash_refunded_in_shift(ctx, shift.shift_id)
+    paid = client.get_item(codes_of(view)[0])["payment"]
+    assert paid["route"] == "mixed" and sorted((t["kind"], t["amount_minor"]) for t in paid["tender_amounts"]) == [
+        ("bank_card", 2000), ("cash", 1750)]
+    routes = []
+    for code in codes_of(view):
+        info = refunds.look_up(ctx, code)
+        assert info.payment_route == "mixed"
+        case = refunds.submit(ctx, refunds.take_in(ctx, [info], "defective", [], cashier_id=cashier.user_id).case_id)
+        assert case.payout_route is PayoutRoute.SPLIT
+        done = refunds.pay_out(ctx, case.case_id, cashier_id=cashier.user_id, cashier_name="Zhang")
+        routes.append([(leg.route, leg.amount_minor) for leg in done.receipt.legs])
+        assert done.printed
+    assert routes == [[("bank_card", 1250)], [("bank_card", 750), ("cash", 500)], [("cash", 1250)]]
+    assert [(r[0], r[1]) for r in card.refunds] == [(1250, "CH-77"), (750, "CH-77")]  # against the original charge
+    assert refunds.cash_refunded_in_shift(ctx, shift.shift_id) == cash_before + 1750
+    lines = "\n".join(done.document.text_lines())
+    assert "12.50" in lines
+
+
+def test_a_split_payout_that_fails_halfway_pays_only_what_is_left_on_retry(online, client):
+    from pos_terminal.domain.model import TenderKind
+    from pos_terminal.services.sales import TenderSpec
+
+    ctx = online.refund_context()
+    ctx.card_terminal = card = FakeCardTerminal()
+    view = sold_mixed(online, client, [TenderSpec(TenderKind.PREPAID_CARD, 500, reference="tx-1", card_last4="0001"),
+                                       TenderSpec(TenderKind.BANK_CARD, 500, reference="CH-1", card_last4="4242"),
+                                       TenderSpec(TenderKind.CASH, 250)], buyer="b-wang", qty=1)
+    cashier = open_shift(online)
+    info = refunds.look_up(ctx, codes_of(view)[0])
+    case = refunds.submit(ctx, refunds.take_in(ctx, [info], "damaged", [], cashier_id=cashier.user_id).case_id)
+    assert [(leg.route, leg.amount_minor) for leg in case.legs] == [("bank_card", 500), ("prepaid_card", 500),
+                                                                     ("cash", 250)]
+    with pytest.raises(RefundRefused) as e:  # the card refund goes through; the prepaid card is not there
+        refunds.pay_out(ctx, case.case_id, cashier_id=cashier.user_id)
+    assert e.value.reason == "prepaid_card_needed"
+    assert len(card.refunds) == 1
+    with pytest.raises(RefundRefused) as e:  # another card than the one that paid
+        refunds.pay_out(ctx, case.case_id, cashier_id=cashier.user_id, card_text="8800000000000002")
+    assert e.value.reason == "wrong_card" and e.value.params["expect_last4"] == "0001"
+    assert [leg.done for leg in refunds.case_view(ctx, case.case_id).legs] == [True, False, False]
+    before = client.get_card("8800000000000001")["balance_minor"]
+    done = refunds.pay_out(ctx, case.case_id, cashier_id=cashier.user_id, card_text="8800000000000001")
+    assert len(card.refunds) == 1  # the card leg was not paid twice
+    assert client.get_card("8800000000000001")["balance_minor"] == before + 500
+    assert done.drawer_kicked and [leg.done for leg in done.case.legs] == [True, True, True]
+
+
+def test_a_refund_receipt_is_reprinted_as_a_copy(online, client):
+    ctx = online.refund_context()
+    view = sold_at_counter(online, client, buyer="b-wang", qty=1)
+    cashier = open_shift(online)
+    case = refunds.submit(ctx, refunds.take_in(ctx, [refunds.look_up(ctx, codes_of(view)[0])], "defective", [],
+                                               cashier_id=cashier.user_id).case_id)
+    with pytest.raises(RefundRefused) as e:
+        refunds.reprint_receipt(ctx, case.case_id, user=cashier, reason="buyer lost it")
+    assert e.value.reason == "not_paid_out"
+    done = refunds.pay_out(ctx, case.case_id, cashier_id=cashier.user_id, cashier_name="Zhang")
+    assert done.printed and not done.receipt.copy
+    again = refunds.reprint_receipt(ctx, case.case_id, user=cashier, reason="buyer lost it")
+    assert again.printed and again.receipt.copy and again.receipt.receipt_no == done.receipt.receipt_no
+    text = "\n".join(again.document.text_lines())
+    assert "副本" in text and "Zhang" in text
+    with online.uow() as uow:
+        assert uow.receipts.by_number("T01", done.receipt.receipt_no).copies_printed == 2

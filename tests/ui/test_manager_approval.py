@@ -47,9 +47,8 @@ def test_a_wrong_manager_pin_is_shown_in_the_dialog(qtbot, terminal, languages):
     assert dialog.message.text() == "Wrong user or PIN. 4 attempts left before the user is locked."
 
 
-def test_request_from_the_shift_page_returns_the_manager(qtbot, window):
+def test_request_is_modal_and_returns_the_manager(qtbot, window):
     sign_in(qtbot, window, "1001", "1357")
-    page = window.workspace.pages["shift"]
 
     def answer():
         dialog = QApplication.activeModalWidget()
@@ -59,13 +58,11 @@ def test_request_from_the_shift_page_returns_the_manager(qtbot, window):
         dialog.submit()
 
     QTimer.singleShot(0, answer)
-    page.approval_button.click()  # modal: returns when the dialog closes
-    assert page.approval_result.text() == "Approved by 王芳 Wang Fang (Manager)."
+    manager = ManagerApprovalDialog.request(window, window._terminal, "Pay out ¥20.00")  # returns when it closes
+    assert manager is not None and manager.username == "8001" and manager.role is Role.MANAGER
 
 
 def test_cancelling_a_request_returns_none(qtbot, window):
     sign_in(qtbot, window, "8001", "8642")
-    page = window.workspace.pages["shift"]
     QTimer.singleShot(0, lambda: QApplication.activeModalWidget().cancel_button.click())
-    page.approval_button.click()
-    assert page.approval_result.text() == "Not approved."
+    assert ManagerApprovalDialog.request(window, window._terminal, "Pay out ¥20.00") is None

@@ -106,3 +106,64 @@ def test_a_seller_decision_shows_up_without_anyone_pressing_anything(qtbot, wind
     qtbot.waitUntil(lambda: page.case.status is RefundStatus.APPROVED, timeout=10_000)
     assert "Approved" in page.status_label.text() and page.pay_button.isEnabled()
     settle(qtbot)
+
+
+def test_a_manager_overrides_a_waiting_cash_refund_from_the_screen(qtbot, window, server, monkeypatch):
+    from ui.dialogs.manager_approval import ManagerApprovalDialog
+
+    terminal = window._terminal
+    code = sold(terminal, server, "b-li")  # reputation 40: waits for the seller
+    page = refunds_page(qtbot, window)
+    scan(window, code)
+    qtbot.waitUntil(lambda: len(page.items) == 1, timeout=5000)
+    page.submit()
+    qtbot.waitUntil(lambda: page.case is not None and page.case.status is RefundStatus.REQUESTED, timeout=10_000)
+    assert not page.pay_button.isEnabled() and page.override_button.isVisibleTo(page)
+    asked = []
+    monkeypatch.setattr(ManagerApprovalDialog, "request",
+                        staticmethod(lambda parent, t, text, *a: asked.append(text) or t.approve("8001", "8642")))
+    kicks = terminal.devices.drawer.kicks
+    page.override_button.click()
+    qtbot.waitUntil(lambda: page.case.paid_out, timeout=5000)
+    assert asked and "¥12.50" in asked[0]
+    assert page.case.override and terminal.devices.drawer.kicks == kicks + 1
+    assert page.reprint_button.isVisibleTo(page) and not page.override_button.isVisibleTo(page)
+    settle(qtbot)
+
+
+def test_a_mixed_payment_is_refunded_to_the_prepaid_card_then_cash_and_reprinted(qtbot, window, server):
+    from pos_terminal.domain.model import TenderKind
+    from pos_terminal.services import sales
+
+    terminal = window._terminal
+    client = client_for(server.url)
+    view = new_order(client, buyer="b-wang", qty=1)  # 12.50: 5.00 from prepaid card ****0001, 7.50 cash
+    cashier = open_shift(terminal)
+    ids = terminal.settings.terminal
+    sales.record_sale(sales.RecordSale(ids.terminal_id, ids.store_id, cashier.user_id, spec_of(view), (
+        sales.TenderSpec(TenderKind.PREPAID_CARD, 500, reference="tx", card_last4="0001"),
+        sales.TenderSpec(TenderKind.CASH, 750, 1000))), terminal.uow(), terminal.clock)
+    OutboxWorker(terminal.uow, terminal.platform, terminal.clock).drain_once()
+    before = client.get_card("8800000000000001")["balance_minor"]
+    page = refunds_page(qtbot, window)
+    scan(window, view["lines"][0]["item_codes"][0])
+    qtbot.waitUntil(lambda: len(page.items) == 1, timeout=5000)
+    assert "each tender that paid" in page.purchase_label.text()
+    page.submit()
+    qtbot.waitUntil(lambda: page.case is not None and page.case.status is RefundStatus.APPROVED, timeout=10_000)
+    assert "prepaid card ¥5.00 · cash ¥7.50" in page.status_label.text()
+    assert page.card_edit.isVisibleTo(page) and not page.override_button.isVisibleTo(page)
+    page.card_edit.setText("8800000000000002")  # not the card that paid
+    page.pay_out()
+    qtbot.waitUntil(lambda: "not the prepaid card" in page.message.text(), timeout=5000)
+    assert not page.case.paid_out
+    page.card_edit.setText(";8800000000000001=4912?")
+    kicks = terminal.devices.drawer.kicks
+    page.pay_out()
+    qtbot.waitUntil(lambda: page.case.paid_out, timeout=5000)
+    assert client.get_card("8800000000000001")["balance_minor"] == before + 500
+    assert terminal.devices.drawer.kicks == kicks + 1 and "Refunded ¥12.50" in page.message.text()
+    page.reprint("buyer asked")
+    qtbot.waitUntil(lambda: "printed again" in page.message.text(), timeout=5000)
+    client.close()
+    settle(qtbot)

@@ -38,7 +38,7 @@ from pos_terminal.domain.errors import AlreadyPaid, DomainError, NoOpenShift
 from pos_terminal.domain.model import TenderKind
 from pos_terminal.money import Money, MoneyError
 from pos_terminal.scan_codes import ScanKind, classify
-from pos_terminal.services import shifts
+from pos_terminal.services import cash, shifts
 from pos_terminal.services.checkout import (
     CheckoutContext,
     CheckoutRefused,
@@ -618,16 +618,17 @@ class CheckoutPage(Page):
         if amount.is_negative:
             self.show_refusal(self.tr("The float cannot be negative."))
             return
-        user_id, terminal_id = self._user.user_id, terminal.settings.terminal.terminal_id
+        user = self._user
         self._set_busy(True)
-        run_in_background(lambda: shifts.open_shift(terminal.uow(), terminal.clock, terminal_id=terminal_id,
-                                                    user_id=user_id, opening_float=amount),
+        # the shift gets its business date, the day-closed check and its audit entry (services.cash)
+        run_in_background(lambda: cash.open_shift(terminal.day_context(), user=user, opening_float_minor=amount.minor),
                           self._shift_opened, self._failed, context=self)
 
     def _shift_opened(self, info) -> None:
         self._set_busy(False)
         self.float_edit.clear()
-        self.show_info(fill(self.tr("Shift open with a float of %1."), info.opening_float.format()))
+        self.show_info(fill(self.tr("Shift open with a float of %1."),
+                            Money(info.opening_float_minor, self._terminal.settings.terminal.currency).format()))
         if self.session is not None and self.done is None and not self.session.cancelled:
             self._set_state("order")  # a sale refused for want of a shift goes on
             if self.session.covered:

@@ -314,9 +314,8 @@ class DevicesPage(Page):
         except ValidationError as exc:
             self._say(fill(self.tr("Check the settings: %1"), _message_for(exc)), "error")
             return
-        from config.writer import save_section
-
         terminal = self._terminal
+        user = getattr(self.window(), "user", None)  # who is signed in (the audit trail records it)
         path = terminal.settings_file or terminal.paths.settings
         values = chosen.model_dump(mode="json")
         self.save_button.setEnabled(False)
@@ -331,7 +330,8 @@ class DevicesPage(Page):
             self.save_button.setEnabled(True)
             self._say(fill(self.tr("Not saved: %1"), _message_for(exc)), "error")
 
-        run_in_background(lambda: save_section(path, "scanner", values), saved, failed, context=self)
+        run_in_background(lambda: terminal.save_settings_section(path, "scanner", values, user=user), saved, failed,
+                          context=self)
 
     def _send_simulated(self) -> None:
         text = self.simulated_text.text().strip()

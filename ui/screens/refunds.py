@@ -103,6 +103,8 @@ class RefundsPage(Page):
         self.pay_button.clicked.connect(self.pay_out)
         self.override_button = QPushButton(self)
         self.override_button.clicked.connect(self.override)
+        self.reprint_button = QPushButton(self)
+        self.reprint_button.clicked.connect(self.ask_reprint)
         self.open_list = QListWidget(self)
         self.open_list.currentRowChanged.connect(self._pick_open)
         self.open_list.setWordWrap(True)
@@ -132,6 +134,7 @@ class RefundsPage(Page):
         pay.addWidget(self.card_edit, 1)
         pay.addWidget(self.pay_button)
         pay.addWidget(self.override_button)
+        pay.addWidget(self.reprint_button)
         left.addLayout(pay)
         left.addStretch(1)
 
@@ -191,7 +194,19 @@ class RefundsPage(Page):
                 PayoutRoute.PREPAID_CARD: self.tr("back to the prepaid card"),
                 PayoutRoute.BANK_CARD: self.tr("back to the bank card"),
                 PayoutRoute.ONLINE: self.tr("the platform refunds the buyer's account"),
+                PayoutRoute.SPLIT: self.tr("back to each tender that paid, cards first"),
                 None: ""}[route]
+
+    def leg_text(self, route: str) -> str:
+        return {"cash": self.tr("cash"), "prepaid_card": self.tr("prepaid card"), "bank_card": self.tr("bank card"),
+                "online": self.tr("buyer's account")}.get(route, route)
+
+    def legs_text(self, case: refunds.CaseView) -> str:
+        """Where the money goes, leg by leg, a done leg ticked: "bank card 7.50 ✓ · cash 5.00"."""
+        if case.legs is None:
+            return self.tr("each tender's share is not known")
+        return " · ".join(f"{self.leg_text(leg.route)} {_money(leg.amount_minor, case.currency)}"
+                          + (" ✓" if leg.done else "") for leg in case.legs)
 
     def refusal_text(self, exc: BaseException) -> str:
         reason = getattr(exc, "reason", None)
@@ -212,6 +227,13 @@ class RefundsPage(Page):
             "no_shift": self.tr("Open a shift first: cash refunds are counted in the shift."),
             "prepaid_card_needed": self.tr("Swipe or scan the buyer's prepaid card first."),
             "paid_out_already": self.tr("This refund is paid out already."),
+            "wrong_card": self.tr("That is not the prepaid card the order was paid with: the money goes back to that card."),
+            "split_unknown": self.tr("Paid with several tenders and their shares are not known: refund at the store "
+                                     "that took the payment."),
+            "split_exceeds_payment": self.tr("The refund is more than the tenders paid less earlier refunds of this "
+                                             "order; check with the platform."),
+            "not_paid_out": self.tr("This refund is not paid out: there is no receipt to print again."),
+            "card_declined": self.tr("The card terminal did not refund; try again or refund on the card terminal."),
         }
         return texts.get(reason) or getattr(exc, "message", None) or str(exc)
 
@@ -234,6 +256,7 @@ class RefundsPage(Page):
         self.card_edit.setPlaceholderText(self.tr("Prepaid card (swipe)"))
         self.pay_button.setText(self.tr("Pay out"))
         self.override_button.setText(self.tr("Manager override"))
+        self.reprint_button.setText(self.tr("Reprint receipt"))
         self.open_label.setText(self.tr("Open refund requests"))
         self._update()
 
@@ -398,6 +421,7 @@ class RefundsPage(Page):
             refunds.poll_decisions(ctx)
             current = refunds.refresh(ctx, case.case_id) if case is not None else None
             rows = refunds.open_cases(ctx)
+            rows += [c for c in refunds.recent_cases(ctx, 20) if c.paid_out][:5]  # to print a receipt again
             try:
                 mine = {r.platform_id for r in rows}
                 store = [r for r in refunds.store_pending(ctx)
@@ -421,8 +445,10 @@ class RefundsPage(Page):
         self.open_list.blockSignals(True)
         self.open_list.clear()
         for row in rows:
-            self.open_list.addItem(f"{row.order_no}  {_money(row.amount_minor, row.currency)}\n"
-                                   f"{self.status_text(row.status)}")
+            status = self.status_text(row.status)
+            if row.paid_out and row.receipt_no is not None:
+                status = fill(self.tr("Refunded, receipt %1"), f"{row.receipt_no:06d}")
+            self.open_list.addItem(f"{row.order_no}  {_money(row.amount_minor, row.currency)}\n{status}")
         for r in store:
             where = (r.get("payout") or {}).get("terminal_id") or ""
             self.open_list.addItem(f"{r.get('order_no')}  {_money(int(r.get('amount_minor') or 0), r.get('currency') or 'CNY')}\n"
@@ -455,6 +481,30 @@ class RefundsPage(Page):
         if manager is not None:
             self.pay_out(manager)
 
+    def ask_reprint(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        reason, ok = QInputDialog.getText(self, self.tr("Reprint receipt"), self.tr("Why is it printed again?"))
+        if ok:
+            self.reprint(reason.strip())
+
+    def reprint(self, reason: str = "") -> None:
+        """Prints the shown refund's receipt again (a copy once the original printed), on a worker."""
+        if self._busy or self.case is None or not self.case.paid_out:
+            return
+        ctx, case, user = self._ctx(), self.case, self._user
+        self._set_busy(True)
+        run_in_background(lambda: refunds.reprint_receipt(ctx, case.case_id, user=user, reason=reason),
+                          self._reprinted, self._failed, context=self)
+
+    def _reprinted(self, done: refunds.PayoutDone) -> None:
+        self._set_busy(False)
+        if done.printed:
+            self.message.show_message(fill(self.tr("Receipt %1 printed again."), f"{done.receipt.receipt_no:06d}"),
+                                      "info")
+        else:
+            self.message.show_message(fill(self.tr("Not printed: %1"), done.print_error or ""), "error")
+
     def _paid(self, done: refunds.PayoutDone) -> None:
         self._set_busy(False)
         self.case = done.case
@@ -463,8 +513,12 @@ class RefundsPage(Page):
             self.message.show_message(self.tr("The platform refunds the buyer's account; nothing is paid at the counter."),
                                       "info")
         else:
+            where = self.legs_text(done.case) if done.route is PayoutRoute.SPLIT else self.route_text(done.route)
             self.message.show_message(fill(self.tr("Refunded %1: %2."), _money(done.amount_minor, self.case.currency),
-                                        self.route_text(done.route)), "info")
+                                        where), "info")
+        if not done.printed and done.print_error:
+            self.message.show_message(fill(self.tr("Refunded, but the receipt did not print: %1. Use Reprint receipt."),
+                                           done.print_error), "error")
         self.poll()
         self._update()
 
@@ -507,7 +561,9 @@ class RefundsPage(Page):
         if case is not None:
             text = fill(self.tr("Order %1, %2: %3"), case.order_no, _money(case.amount_minor, case.currency),
                         self.status_text(case.status))
-            if case.status is RefundStatus.APPROVED:
+            if case.status is RefundStatus.APPROVED and case.payout_route is PayoutRoute.SPLIT:
+                text += "\n" + fill(self.tr("Pay out: %1"), self.legs_text(case))
+            elif case.status is RefundStatus.APPROVED:
                 text += "\n" + fill(self.tr("Pay out: %1"), self.route_text(case.payout_route))
             if case.status is RefundStatus.DRAFT and case.last_error:
                 text += "\n" + self.tr("The platform does not answer; it is sent automatically when it is back.")
@@ -516,10 +572,13 @@ class RefundsPage(Page):
             self.status_label.setText("")
         approved = case is not None and case.status is RefundStatus.APPROVED and not case.paid_out
         waiting = case is not None and case.status in (RefundStatus.DRAFT, RefundStatus.REQUESTED) \
-            and not case.paid_out and case.payout_route in (PayoutRoute.CASH, None)
+            and not case.paid_out and case.legs is not None and all(leg.route == "cash" for leg in case.legs)
         self.submit_button.setEnabled(bool(items) and case is None and not self._busy)
         self.pay_button.setEnabled(approved and not self._busy)
-        self.card_edit.setVisible(approved and case.payout_route is PayoutRoute.PREPAID_CARD)
+        self.card_edit.setVisible(approved and case.legs is not None
+                                  and any(leg.route == "prepaid_card" and not leg.done for leg in case.legs))
+        self.reprint_button.setVisible(case is not None and case.paid_out)
+        self.reprint_button.setEnabled(not self._busy)
         self.override_button.setVisible(waiting)
         self.capture_button.setEnabled(self.camera_ok)
         self.retake_button.setEnabled(self.camera_ok and bool(self.photos))

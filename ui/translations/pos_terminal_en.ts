@@ -2,160 +2,311 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>CashMovementDialog</name>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="375"/>
+        <source>Type the amount, e.g. 500 or 12.50.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="379"/>
+        <source>The amount must be more than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="383"/>
+        <source>The drawer should hold only %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="389"/>
+        <source>Say in a few words why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="400"/>
+        <source>Cash drop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="400"/>
+        <source>Pay-out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="400"/>
+        <source>Pay-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="401"/>
+        <source>No sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="403"/>
+        <source>Take cash out of the drawer to the safe. Count it, then type the amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="404"/>
+        <source>Pay cash out of the drawer for the store (keep the receipt).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="405"/>
+        <source>Put cash into the drawer that does not come from a sale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="406"/>
+        <source>Open the drawer without a sale. The opening is recorded with your name and reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="411"/>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="412"/>
+        <source>e.g. 500</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="413"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="421"/>
+        <source>Details (needed for Other)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="422"/>
+        <source>Open drawer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="422"/>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="423"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>CashReasons</name>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="269"/>
+        <source>Excess cash to the safe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="270"/>
+        <source>Bank deposit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="271"/>
+        <source>Pay a supplier or a delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="272"/>
+        <source>Petty cash purchase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="273"/>
+        <source>More change for the drawer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="274"/>
+        <source>Float brought back from the safe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="275"/>
+        <source>Change for a customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="276"/>
+        <source>Check the float</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="277"/>
+        <source>Drawer stuck or jammed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="278"/>
+        <source>Other (say what)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CheckoutPage</name>
     <message>
-        <location filename="../screens/checkout.py" line="447"/>
+        <location filename="../screens/checkout.py" line="446"/>
         <source>Checkout</source>
         <translation>Checkout</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="450"/>
+        <location filename="../screens/checkout.py" line="449"/>
         <source>Scan the buyer&apos;s payment code or order number, then take the payment.</source>
         <translation>Scan the buyer&apos;s payment code or order number, then take the payment.</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="453"/>
+        <location filename="../screens/checkout.py" line="452"/>
         <source>No shift is open at this terminal. Count the cash in the drawer and open a shift with that float to take payments.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="455"/>
+        <location filename="../screens/checkout.py" line="454"/>
         <source>Opening float (counted cash)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="456"/>
+        <location filename="../screens/checkout.py" line="455"/>
         <source>Open shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="457"/>
+        <location filename="../screens/checkout.py" line="456"/>
         <source>Scan the payment code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="458"/>
+        <location filename="../screens/checkout.py" line="457"/>
         <source>Or type the order number and press Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="460"/>
+        <location filename="../screens/checkout.py" line="459"/>
         <source>Find order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="465"/>
+        <location filename="../screens/checkout.py" line="464"/>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="466"/>
+        <location filename="../screens/checkout.py" line="465"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="467"/>
+        <location filename="../screens/checkout.py" line="466"/>
         <source>F1 Cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="468"/>
+        <location filename="../screens/checkout.py" line="467"/>
         <source>F2 Prepaid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="469"/>
+        <location filename="../screens/checkout.py" line="468"/>
         <source>F3 Card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="470"/>
+        <location filename="../screens/checkout.py" line="469"/>
         <source>Cash handed over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="471"/>
+        <location filename="../screens/checkout.py" line="470"/>
         <source>Exact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="472"/>
+        <location filename="../screens/checkout.py" line="471"/>
         <source>Take cash (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="473"/>
+        <location filename="../screens/checkout.py" line="472"/>
         <source>Scan or swipe the card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="474"/>
+        <location filename="../screens/checkout.py" line="473"/>
         <source>Amount from the card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="475"/>
+        <location filename="../screens/checkout.py" line="474"/>
         <source>Debit card (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="476"/>
+        <location filename="../screens/checkout.py" line="475"/>
         <source>The buyer pays on the card terminal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="477"/>
+        <location filename="../screens/checkout.py" line="476"/>
         <source>Amount to charge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="478"/>
+        <location filename="../screens/checkout.py" line="477"/>
         <source>Charge card (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="479"/>
+        <location filename="../screens/checkout.py" line="478"/>
         <source>Check again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="480"/>
+        <location filename="../screens/checkout.py" line="479"/>
         <source>Esc Cancel order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="481"/>
+        <location filename="../screens/checkout.py" line="480"/>
         <source>F9 Reprint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="482"/>
+        <location filename="../screens/checkout.py" line="481"/>
         <source>Next sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="483"/>
+        <location filename="../screens/checkout.py" line="482"/>
         <source>Paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="484"/>
+        <location filename="../screens/checkout.py" line="483"/>
         <location filename="../screens/checkout.py" line="1149"/>
         <source>Change due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="617"/>
+        <location filename="../screens/checkout.py" line="616"/>
         <source>Type the counted float as an amount, e.g. 200 or 200.50.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="620"/>
+        <location filename="../screens/checkout.py" line="619"/>
         <source>The float cannot be negative.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="631"/>
+        <location filename="../screens/checkout.py" line="630"/>
         <source>Shift open with a float of %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -215,58 +366,58 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="563"/>
+        <location filename="../screens/checkout.py" line="562"/>
         <location filename="../screens/checkout.py" line="868"/>
         <source>Asking the card terminal…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="461"/>
+        <location filename="../screens/checkout.py" line="460"/>
         <source>F9 Reprint last receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="462"/>
+        <location filename="../screens/checkout.py" line="461"/>
         <source>Check card payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="463"/>
+        <location filename="../screens/checkout.py" line="462"/>
         <source>Refund it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="543"/>
+        <location filename="../screens/checkout.py" line="542"/>
         <source>A card payment of %1 for order %2 has an unknown outcome: check the card terminal, then press Check card payment. Do not charge that buyer again until it is known.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="547"/>
+        <location filename="../screens/checkout.py" line="546"/>
         <source>A card payment of %1 for order %2 was approved (card ****%3) but no sale records it: the buyer was charged. Scan that order again to complete its sale with this payment, or refund it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="552"/>
+        <location filename="../screens/checkout.py" line="551"/>
         <source>(%1 more after this one)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="571"/>
+        <location filename="../screens/checkout.py" line="570"/>
         <source>The card terminal approved the card payment of %1 for order %2 (card ****%3): the buyer was charged. Scan that order again to complete its sale with this payment, or refund it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="575"/>
+        <location filename="../screens/checkout.py" line="574"/>
         <source>The card payment of %1 for order %2 was not charged. Cleared.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="589"/>
+        <location filename="../screens/checkout.py" line="588"/>
         <source>Refund the card payment of %1 for order %2 to card ****%3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="601"/>
+        <location filename="../screens/checkout.py" line="600"/>
         <source>Refunded %1 to card ****%2 (order %3).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -639,6 +790,90 @@
     </message>
 </context>
 <context>
+    <name>DenominationCountDialog</name>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="218"/>
+        <source>Over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="219"/>
+        <source>Short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="219"/>
+        <source>Over / short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="224"/>
+        <source>The difference is above the limit of %1: a manager must approve the close. Say what happened:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="232"/>
+        <source>Write a note on the difference before closing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="244"/>
+        <location filename="../dialogs/cash_dialogs.py" line="245"/>
+        <source>Count the drawer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="244"/>
+        <source>Opening float</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="245"/>
+        <source>Count the opening float</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="246"/>
+        <source>Type how many of each note and coin are in the drawer (Enter moves to the next).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="248"/>
+        <source>Type how many of each note and coin you put in the drawer (Enter moves to the next).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="249"/>
+        <source>Counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="250"/>
+        <source>Expected in the drawer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="251"/>
+        <source>Note on the difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="252"/>
+        <source>Close shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="252"/>
+        <source>Open shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="253"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+</context>
+<context>
     <name>DevicesPage</name>
     <message>
         <location filename="../screens/devices.py" line="280"/>
@@ -667,12 +902,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="328"/>
+        <location filename="../screens/devices.py" line="327"/>
         <source>Saved to %1. Press Apply to use it now if you have not.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="332"/>
+        <location filename="../screens/devices.py" line="331"/>
         <source>Not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1027,12 +1262,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="118"/>
+        <location filename="../main_window.py" line="127"/>
         <source>%1 — counter terminal</source>
         <translation>%1 — counter terminal</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="120"/>
+        <location filename="../main_window.py" line="129"/>
         <source>%1 — counter terminal — %2</source>
         <translation>%1 — counter terminal — %2</translation>
     </message>
@@ -1153,324 +1388,805 @@
     </message>
 </context>
 <context>
+    <name>ReconcileTab</name>
+    <message>
+        <location filename="../screens/reconcile.py" line="159"/>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="160"/>
+        <source>Reconcile with the platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="161"/>
+        <source>This terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="161"/>
+        <source>Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="162"/>
+        <source>Card terminal</source>
+        <translation type="unfinished">Card terminal</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="163"/>
+        <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="163"/>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="163"/>
+        <source>Amounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="164"/>
+        <source>What to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="165"/>
+        <location filename="../screens/reconcile.py" line="354"/>
+        <source>Differences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="170"/>
+        <source>Not recorded by the platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="171"/>
+        <source>Not recorded at this terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="172"/>
+        <source>Amounts differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="173"/>
+        <source>Amount differs from the order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="174"/>
+        <source>Paid twice: refund case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="179"/>
+        <source>Still waiting in this terminal&apos;s outbox: it is sent as soon as the platform answers. Reconcile again after that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="182"/>
+        <source>The platform refused it for good: have it checked (sync status). Only a manager may mark the day reconciled before that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="185"/>
+        <source>Let the outbox send it (check the network), then reconcile again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="186"/>
+        <source>Check this terminal&apos;s sales and receipts for this order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="187"/>
+        <source>Compare the receipt with the platform&apos;s record and correct the wrong side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="188"/>
+        <source>Settle the difference with the shop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="189"/>
+        <source>The buyer gets this payment back through the platform&apos;s refund case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="196"/>
+        <location filename="../screens/reconcile.py" line="234"/>
+        <source>Close the day with a Z report first: only a closed day is marked reconciled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="197"/>
+        <source>This day is marked reconciled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="198"/>
+        <source>%1 settlement(s) of this day still wait in the outbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="200"/>
+        <source>The platform refused %1 settlement(s) of this day: have them checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="202"/>
+        <source>Not compared with the platform yet (or the day changed since): reconcile first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="203"/>
+        <source>The platform reports differences: settle them, then reconcile again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="209"/>
+        <source>The platform cannot be reached now: reconcile again when it is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="210"/>
+        <source>The platform refused the comparison.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="211"/>
+        <source>The platform&apos;s answer could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="212"/>
+        <source>No platform is set up for this terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="213"/>
+        <source>Never compared with the platform for this day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="220"/>
+        <source>Card terminal: none at this counter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="221"/>
+        <source>Card terminal: standalone; compare its printed day report with these figures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="222"/>
+        <source>Card terminal: did not answer (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="223"/>
+        <source>Card terminal: its day report was not read for this day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="226"/>
+        <source>Card terminal: its day report matches this terminal&apos;s bank-card figures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="227"/>
+        <source>Card terminal: its day report differs from this terminal&apos;s bank-card figures: find the card payments made outside this terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="233"/>
+        <source>Only a manager may mark a day reconciled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="235"/>
+        <source>This day is marked reconciled already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="236"/>
+        <source>Only a manager may accept this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="237"/>
+        <location filename="../screens/reconcile.py" line="474"/>
+        <source>A manager who accepts this writes a note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="238"/>
+        <source>The day changed meanwhile: reconcile again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="239"/>
+        <source>Settlements of this day still wait in the outbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="240"/>
+        <source>The platform refused settlements of this day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="241"/>
+        <source>Not compared with the platform yet: reconcile first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="242"/>
+        <source>The platform reports differences.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="248"/>
+        <source>Something went wrong: %1. Try again; if it keeps happening, call the technician.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="291"/>
+        <source>Asking the platform and the card terminal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="328"/>
+        <location filename="../screens/reconcile.py" line="338"/>
+        <location filename="../screens/reconcile.py" line="341"/>
+        <source>not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="330"/>
+        <source>Settlements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="333"/>
+        <source>Paid twice (refund cases)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="337"/>
+        <source>Bank-card charges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="340"/>
+        <source>Bank-card refunds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="350"/>
+        <source>Not compared yet: press Reconcile with the platform.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="362"/>
+        <source>Platform answered at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="363"/>
+        <source>The platform&apos;s answer kept from %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="365"/>
+        <source>Reconciled by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="371"/>
+        <source>Shown: its last answer, from %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="385"/>
+        <source>Differences: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="386"/>
+        <source>Differences: none. The platform agrees with this terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="388"/>
+        <source>Differences: not known while the platform does not answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="394"/>
+        <source>receipt %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="396"/>
+        <source>here %1
+platform %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="402"/>
+        <source>Outbox: %1 settlement(s) of this day waiting to be sent, %2 refused by the platform.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="405"/>
+        <source>All days: %1 waiting, %2 refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="410"/>
+        <source>Everything agrees: the day can be marked reconciled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="414"/>
+        <source>A manager may accept this with a note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="436"/>
+        <source>Mark reconciled (manager)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="438"/>
+        <source>Mark reconciled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="452"/>
+        <source>Mark the day %1 reconciled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="465"/>
+        <source>Accept the day %1 as reconciled although: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="470"/>
+        <source>Manager&apos;s note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="471"/>
+        <source>Why is the day accepted as reconciled?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="486"/>
+        <source>Day %1 marked reconciled by %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="488"/>
+        <source>Accepted by %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RefundsPage</name>
     <message>
-        <location filename="../screens/refunds.py" line="172"/>
+        <location filename="../screens/refunds.py" line="174"/>
         <source>Refunds</source>
         <translation>Refunds</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="175"/>
+        <location filename="../screens/refunds.py" line="177"/>
         <source>Take back a faulty item: scan the item&apos;s own code and photograph the defect.</source>
         <translation>Take back a faulty item: scan the item&apos;s own code and photograph the defect.</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="178"/>
+        <location filename="../screens/refunds.py" line="180"/>
         <source>Defective</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="178"/>
+        <location filename="../screens/refunds.py" line="180"/>
         <source>Damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="179"/>
+        <location filename="../screens/refunds.py" line="181"/>
         <source>Wrong item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="179"/>
+        <location filename="../screens/refunds.py" line="181"/>
         <source>Not as described</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="180"/>
+        <location filename="../screens/refunds.py" line="182"/>
         <source>Missing parts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="180"/>
+        <location filename="../screens/refunds.py" line="182"/>
         <source>Other (say what)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="183"/>
+        <location filename="../screens/refunds.py" line="185"/>
         <source>Stored here, waiting to be sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="184"/>
+        <location filename="../screens/refunds.py" line="186"/>
         <source>Waiting for the seller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="185"/>
+        <location filename="../screens/refunds.py" line="187"/>
         <source>Approved: pay out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="186"/>
+        <location filename="../screens/refunds.py" line="188"/>
         <source>Rejected by the seller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="187"/>
+        <location filename="../screens/refunds.py" line="189"/>
         <source>Refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="188"/>
+        <location filename="../screens/refunds.py" line="190"/>
         <source>Refused by the platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="191"/>
+        <location filename="../screens/refunds.py" line="193"/>
         <source>cash from this drawer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="192"/>
+        <location filename="../screens/refunds.py" line="194"/>
         <source>back to the prepaid card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="193"/>
+        <location filename="../screens/refunds.py" line="195"/>
         <source>back to the bank card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="194"/>
+        <location filename="../screens/refunds.py" line="196"/>
         <source>the platform refunds the buyer&apos;s account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="200"/>
-        <source>That is not an item code. Scan the code of the returned unit (on the receipt or label).</source>
+        <location filename="../screens/refunds.py" line="197"/>
+        <source>back to each tender that paid, cards first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="201"/>
-        <source>No item has this code. Check the code on the receipt.</source>
+        <source>cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="201"/>
+        <source>prepaid card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="201"/>
+        <source>bank card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="202"/>
-        <source>This unit is already refunded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="203"/>
-        <source>This unit already has a refund request open; see the list below.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="204"/>
-        <source>Outside the merchant&apos;s return window.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="205"/>
-        <source>This order was never paid; there is nothing to refund.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="206"/>
-        <source>This merchant needs at least one photo of the defect.</source>
+        <source>buyer&apos;s account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="207"/>
-        <source>The platform does not answer and this terminal has no record of the item.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="208"/>
-        <source>Choose a reason; &quot;Other&quot; needs a few words.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="209"/>
-        <source>One refund covers units of one order.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="210"/>
-        <source>Not approved yet: only a manager may pay cash before the platform approves.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="211"/>
-        <source>More than a manager may pay before the platform approves.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="212"/>
-        <source>This refund is not approved; nothing is paid out.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="213"/>
-        <source>Open a shift first: cash refunds are counted in the shift.</source>
+        <source>each tender&apos;s share is not known</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="214"/>
-        <source>Swipe or scan the buyer&apos;s prepaid card first.</source>
+        <source>That is not an item code. Scan the code of the returned unit (on the receipt or label).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="215"/>
-        <source>This refund is paid out already.</source>
+        <source>No item has this code. Check the code on the receipt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="216"/>
+        <source>This unit is already refunded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="217"/>
+        <source>This unit already has a refund request open; see the list below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="218"/>
+        <source>Outside the merchant&apos;s return window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="219"/>
+        <source>This order was never paid; there is nothing to refund.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="220"/>
-        <source>Scan or type the item code</source>
+        <source>This merchant needs at least one photo of the defect.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="221"/>
-        <source>Look up</source>
+        <source>The platform does not answer and this terminal has no record of the item.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="222"/>
-        <source>Reason</source>
+        <source>Choose a reason; &quot;Other&quot; needs a few words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="223"/>
+        <source>One refund covers units of one order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="224"/>
+        <source>Not approved yet: only a manager may pay cash before the platform approves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="225"/>
+        <source>More than a manager may pay before the platform approves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="226"/>
+        <source>This refund is not approved; nothing is paid out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="227"/>
+        <source>Open a shift first: cash refunds are counted in the shift.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="228"/>
+        <source>Swipe or scan the buyer&apos;s prepaid card first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="229"/>
-        <source>Details</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="493"/>
-        <source>Buyer %1, reputation %2 (at once from %3)</source>
+        <source>This refund is paid out already.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="230"/>
-        <source>Take photo</source>
+        <source>That is not the prepaid card the order was paid with: the money goes back to that card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="231"/>
-        <source>Retake</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="232"/>
-        <source>Add image files…</source>
+        <source>Paid with several tenders and their shares are not known: refund at the store that took the payment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="233"/>
-        <source>Submit refund</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="234"/>
-        <source>New return</source>
+        <source>The refund is more than the tenders paid less earlier refunds of this order; check with the platform.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="235"/>
-        <source>Prepaid card (swipe)</source>
+        <source>This refund is not paid out: there is no receipt to print again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="236"/>
+        <source>The card terminal did not refund; try again or refund on the card terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="241"/>
+        <source>Scan or type the item code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="242"/>
+        <source>Look up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="243"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="250"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="259"/>
+        <location filename="../screens/refunds.py" line="487"/>
+        <source>Reprint receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="450"/>
+        <source>Refunded, receipt %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="487"/>
+        <source>Why is it printed again?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="503"/>
+        <source>Receipt %1 printed again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="506"/>
+        <source>Not printed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="520"/>
+        <source>Refunded, but the receipt did not print: %1. Use Reprint receipt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="546"/>
+        <source>Buyer %1, reputation %2 (at once from %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="251"/>
+        <source>Take photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="252"/>
+        <source>Retake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="253"/>
+        <source>Add image files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="254"/>
+        <source>Submit refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="255"/>
+        <source>New return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="256"/>
+        <source>Prepaid card (swipe)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="257"/>
         <source>Pay out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="237"/>
+        <location filename="../screens/refunds.py" line="258"/>
         <source>Manager override</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="238"/>
+        <location filename="../screens/refunds.py" line="260"/>
         <source>Open refund requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="337"/>
+        <location filename="../screens/refunds.py" line="359"/>
         <source>No camera: add image files instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="349"/>
+        <location filename="../screens/refunds.py" line="371"/>
         <source>Photos of the defect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="350"/>
+        <location filename="../screens/refunds.py" line="372"/>
         <source>Images (*.jpg *.jpeg *.png *.webp *.bmp)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="430"/>
+        <location filename="../screens/refunds.py" line="455"/>
         <source>Waiting for the seller (terminal %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="454"/>
+        <location filename="../screens/refunds.py" line="479"/>
         <source>Pay %1 in cash for order %2 before the platform approves.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="464"/>
+        <location filename="../screens/refunds.py" line="513"/>
         <source>The platform refunds the buyer&apos;s account; nothing is paid at the counter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="467"/>
+        <location filename="../screens/refunds.py" line="517"/>
         <source>Refunded %1: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="490"/>
+        <location filename="../screens/refunds.py" line="543"/>
         <source>Order %1 from %2, paid: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="496"/>
+        <location filename="../screens/refunds.py" line="549"/>
         <source>The platform does not answer: the refund is stored and sent when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="498"/>
+        <location filename="../screens/refunds.py" line="551"/>
         <source>This merchant needs a photo of the defect.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="501"/>
+        <location filename="../screens/refunds.py" line="554"/>
         <source>Scan the item code of the returned unit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="502"/>
+        <location filename="../screens/refunds.py" line="555"/>
         <source>Photos: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="504"/>
+        <location filename="../screens/refunds.py" line="557"/>
         <source>No camera: image files still work.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="509"/>
+        <location filename="../screens/refunds.py" line="562"/>
         <source>Order %1, %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="512"/>
+        <location filename="../screens/refunds.py" line="565"/>
+        <location filename="../screens/refunds.py" line="567"/>
         <source>Pay out: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="514"/>
+        <location filename="../screens/refunds.py" line="569"/>
         <source>The platform does not answer; it is sent automatically when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1525,6 +2241,371 @@
     </message>
 </context>
 <context>
+    <name>ReportsTab</name>
+    <message>
+        <location filename="../screens/reports.py" line="231"/>
+        <source>Cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="231"/>
+        <source>Prepaid card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="231"/>
+        <source>Bank card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="232"/>
+        <source>Back to the buyer&apos;s account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="232"/>
+        <source>Split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="235"/>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="236"/>
+        <location filename="../screens/reports.py" line="461"/>
+        <source>X report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="237"/>
+        <source>Close the day (Z)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="238"/>
+        <source>The day&apos;s figures so far; nothing is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="239"/>
+        <source>Prints the Z report and closes the business day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="240"/>
+        <source>Sales by hour and tender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="241"/>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="242"/>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="243"/>
+        <source>Export PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="244"/>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="244"/>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="250"/>
+        <source>This day is already closed with a Z report: it is shown as it was printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="251"/>
+        <source>A shift is still open: close it (count the drawer) before the Z report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="252"/>
+        <source>That day has not begun yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="253"/>
+        <source>Only a manager may close the day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="254"/>
+        <source>Choose a day in the calendar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="255"/>
+        <source>Another terminal closed a day at the same moment: try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="262"/>
+        <source>The report could not be made: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="322"/>
+        <source>Close the day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="323"/>
+        <source>Close the business day %1 with a Z report? Its figures are then final and the Z report number is used up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="330"/>
+        <source>Close the business day %1 (Z report).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="355"/>
+        <source>No Z report is stored for %1. Show its X report, or close the day with a Z report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="368"/>
+        <source>Day %1 closed: Z report no. %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="394"/>
+        <source>Sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="395"/>
+        <source>Sales total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="398"/>
+        <source>Taken offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="399"/>
+        <source>Refunds and voids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="400"/>
+        <source>Refunds total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="402"/>
+        <source>Voids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="403"/>
+        <source>Cash in the drawer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="404"/>
+        <source>Opening float</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="407"/>
+        <source>+ Cash sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="408"/>
+        <source>− Cash refunds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="409"/>
+        <source>− Cash drops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="410"/>
+        <source>− Pay-outs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="411"/>
+        <source>+ Pay-ins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="412"/>
+        <source>Expected cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="414"/>
+        <location filename="../screens/reports.py" line="416"/>
+        <source>Counted cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="414"/>
+        <source>not counted yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="418"/>
+        <source>Over / short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="420"/>
+        <source>No-sale openings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="421"/>
+        <source>Shifts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="424"/>
+        <location filename="../screens/reports.py" line="426"/>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="432"/>
+        <source>No shift on this day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="433"/>
+        <source>Receipts and sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="435"/>
+        <location filename="../screens/reports.py" line="437"/>
+        <source>Receipt numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="435"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="438"/>
+        <source>Settlements not sent yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="440"/>
+        <source>Settlements needing attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="448"/>
+        <source>A shift of this day is still open: its cash is not counted yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="450"/>
+        <source>%1 settlement(s) not sent to the platform yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="452"/>
+        <source>%1 settlement(s) refused by the platform: see the sync status.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="459"/>
+        <source>Z report no. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="467"/>
+        <source>Choose a day, then X report (figures so far) or Close the day (Z).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="526"/>
+        <source>Report printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="533"/>
+        <source>The report was not printed: %1. Check the printer (paper, cover), then print again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="551"/>
+        <source>Export the report as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="552"/>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="570"/>
+        <source>Export the report as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="571"/>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="586"/>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="592"/>
+        <source>The file was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SalesChart</name>
+    <message>
+        <location filename="../sales_chart.py" line="77"/>
+        <source>Cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sales_chart.py" line="77"/>
+        <source>Prepaid card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sales_chart.py" line="77"/>
+        <source>Bank card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sales_chart.py" line="109"/>
+        <source>No sales in this period</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <location filename="../screens/settings.py" line="69"/>
@@ -1575,39 +2656,327 @@
 <context>
     <name>ShiftPage</name>
     <message>
-        <location filename="../screens/shift.py" line="32"/>
+        <location filename="../screens/shift.py" line="535"/>
         <source>Shift &amp; reports</source>
         <translation>Shift &amp; reports</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="35"/>
+        <location filename="../screens/shift.py" line="538"/>
         <source>Open and close shifts, count the drawer, close the day and print reports.</source>
         <translation>Open and close shifts, count the drawer, close the day and print reports.</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="38"/>
-        <source>Test a manager&apos;s approval (nothing is changed).</source>
-        <translation>Test a manager&apos;s approval (nothing is changed).</translation>
+        <location filename="../screens/shift.py" line="541"/>
+        <source>Shift &amp;&amp; cash</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="43"/>
-        <source>Coming next: opening float, cash counts, over/short with a manager&apos;s approval, the end-of-day reconciliation of drawer, card terminal and platform, and printed reports.</source>
-        <translation>Coming next: opening float, cash counts, over/short with a manager&apos;s approval, the end-of-day reconciliation of drawer, card terminal and platform, and printed reports.</translation>
+        <location filename="../screens/shift.py" line="542"/>
+        <source>Reports</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="47"/>
-        <source>Test manager approval</source>
-        <translation>Test manager approval</translation>
+        <location filename="../screens/shift.py" line="543"/>
+        <source>Reconciliation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShiftTab</name>
+    <message>
+        <location filename="../screens/shift.py" line="209"/>
+        <source>Opening float</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="51"/>
-        <source>Not approved.</source>
-        <translation>Not approved.</translation>
+        <location filename="../screens/shift.py" line="210"/>
+        <source>+ Cash sales</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="54"/>
-        <source>Approved by %1 (%2).</source>
-        <translation>Approved by %1 (%2).</translation>
+        <location filename="../screens/shift.py" line="211"/>
+        <source>− Cash refunds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="212"/>
+        <source>− Cash drops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="213"/>
+        <source>− Pay-outs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="214"/>
+        <source>+ Pay-ins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="215"/>
+        <source>Cash the drawer should hold now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="216"/>
+        <source>Cash movements in this shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="217"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="217"/>
+        <source>Movement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="217"/>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="218"/>
+        <source>Reason · by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="219"/>
+        <source>Open shift…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="220"/>
+        <source>Cash drop…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="221"/>
+        <source>Pay-out…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="222"/>
+        <source>Pay-in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="223"/>
+        <source>No sale…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="224"/>
+        <source>Close shift…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="225"/>
+        <source>Print X report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="226"/>
+        <source>A manager approves pay-outs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="230"/>
+        <source>Cash drop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="230"/>
+        <source>Pay-out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="230"/>
+        <source>Pay-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="231"/>
+        <source>No sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="238"/>
+        <source>A shift is already open at this terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="239"/>
+        <source>No shift is open at this terminal: open one first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="240"/>
+        <source>Type an amount of more than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="241"/>
+        <source>Give a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="242"/>
+        <source>The drawer should hold only %1: take out less.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="244"/>
+        <source>That note or coin is not counted at this terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="245"/>
+        <source>Counts are whole numbers of 0 or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="246"/>
+        <source>The float counted by denomination does not match the amount typed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="247"/>
+        <source>The difference is above the limit: a manager must approve the close.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="248"/>
+        <source>Only a manager may approve this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="249"/>
+        <source>Write a note on the difference before closing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="250"/>
+        <source>Sign in first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="256"/>
+        <source>Something went wrong: %1. Try again; if it keeps happening, call the technician.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="289"/>
+        <source>%1, approved by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="302"/>
+        <source>No shift is open at this terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="302"/>
+        <source>Reading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="303"/>
+        <source>Count the cash you put in the drawer and open a shift to take payments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="311"/>
+        <source>Shift open since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="312"/>
+        <source>Opened by %1 on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="314"/>
+        <source>No-sale openings: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="335"/>
+        <source>the drawer is exact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="337"/>
+        <source>%1 over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="339"/>
+        <source>%1 short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="340"/>
+        <source>Last shift: %1–%2, closed by %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="342"/>
+        <source>Counted %1, expected %2: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="345"/>
+        <source>Approved by %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="391"/>
+        <source>Shift open with a float of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="413"/>
+        <source>Pay out %1 from the drawer: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="435"/>
+        <source>Drawer opened for no sale; recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="437"/>
+        <source>%1 of %2 recorded. The drawer should now hold %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="440"/>
+        <source>The drawer did not open (%1): open it with its key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="475"/>
+        <source>Not closed: a manager must approve a difference above the limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="482"/>
+        <source>Close the shift %1 over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="483"/>
+        <source>Close the shift %1 short.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="510"/>
+        <source>Shift closed. Print the X report for the day now?</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

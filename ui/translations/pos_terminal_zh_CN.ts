@@ -2,160 +2,311 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CashMovementDialog</name>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="375"/>
+        <source>Type the amount, e.g. 500 or 12.50.</source>
+        <translation>请输入金额，例如 500 或 12.50。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="379"/>
+        <source>The amount must be more than zero.</source>
+        <translation>金额必须大于零。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="383"/>
+        <source>The drawer should hold only %1.</source>
+        <translation>钱箱应有现金仅 %1。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="389"/>
+        <source>Say in a few words why.</source>
+        <translation>请简单写明原因。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="400"/>
+        <source>Cash drop</source>
+        <translation>投库</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="400"/>
+        <source>Pay-out</source>
+        <translation>支出</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="400"/>
+        <source>Pay-in</source>
+        <translation>存入</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="401"/>
+        <source>No sale</source>
+        <translation>无交易开钱箱</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="403"/>
+        <source>Take cash out of the drawer to the safe. Count it, then type the amount.</source>
+        <translation>从钱箱取出现金存入保险柜。清点后输入金额。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="404"/>
+        <source>Pay cash out of the drawer for the store (keep the receipt).</source>
+        <translation>从钱箱支付门店费用（请保留凭据）。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="405"/>
+        <source>Put cash into the drawer that does not come from a sale.</source>
+        <translation>向钱箱放入非销售所得的现金。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="406"/>
+        <source>Open the drawer without a sale. The opening is recorded with your name and reason.</source>
+        <translation>不经销售打开钱箱。此次开箱会连同您的姓名和原因一起记录。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="411"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="412"/>
+        <source>e.g. 500</source>
+        <translation>例如 500</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="413"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="421"/>
+        <source>Details (needed for Other)</source>
+        <translation>详细说明（选“其他”时必填）</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="422"/>
+        <source>Open drawer</source>
+        <translation>打开钱箱</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="422"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="423"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>CashReasons</name>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="269"/>
+        <source>Excess cash to the safe</source>
+        <translation>多余现金存入保险柜</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="270"/>
+        <source>Bank deposit</source>
+        <translation>存入银行</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="271"/>
+        <source>Pay a supplier or a delivery</source>
+        <translation>支付供应商或送货</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="272"/>
+        <source>Petty cash purchase</source>
+        <translation>零星采购</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="273"/>
+        <source>More change for the drawer</source>
+        <translation>补充零钱</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="274"/>
+        <source>Float brought back from the safe</source>
+        <translation>从保险柜取回备用金</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="275"/>
+        <source>Change for a customer</source>
+        <translation>为顾客换零钱</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="276"/>
+        <source>Check the float</source>
+        <translation>核对备用金</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="277"/>
+        <source>Drawer stuck or jammed</source>
+        <translation>钱箱卡住</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="278"/>
+        <source>Other (say what)</source>
+        <translation>其他（请说明）</translation>
+    </message>
+</context>
+<context>
     <name>CheckoutPage</name>
     <message>
-        <location filename="../screens/checkout.py" line="447"/>
+        <location filename="../screens/checkout.py" line="446"/>
         <source>Checkout</source>
         <translation>收银</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="450"/>
+        <location filename="../screens/checkout.py" line="449"/>
         <source>Scan the buyer&apos;s payment code or order number, then take the payment.</source>
         <translation>扫描顾客的付款码或订单号，然后收款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="453"/>
+        <location filename="../screens/checkout.py" line="452"/>
         <source>No shift is open at this terminal. Count the cash in the drawer and open a shift with that float to take payments.</source>
         <translation>本终端没有已开班的班次。请清点钱箱现金，以该备用金开班后再收款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="455"/>
+        <location filename="../screens/checkout.py" line="454"/>
         <source>Opening float (counted cash)</source>
         <translation>开班备用金（清点的现金）</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="456"/>
+        <location filename="../screens/checkout.py" line="455"/>
         <source>Open shift</source>
         <translation>开班</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="457"/>
+        <location filename="../screens/checkout.py" line="456"/>
         <source>Scan the payment code</source>
         <translation>请扫描付款码</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="458"/>
+        <location filename="../screens/checkout.py" line="457"/>
         <source>Or type the order number and press Enter</source>
         <translation>或输入订单号后按回车</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="460"/>
+        <location filename="../screens/checkout.py" line="459"/>
         <source>Find order</source>
         <translation>查找订单</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="465"/>
+        <location filename="../screens/checkout.py" line="464"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="466"/>
+        <location filename="../screens/checkout.py" line="465"/>
         <source>Due</source>
         <translation>待付</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="467"/>
+        <location filename="../screens/checkout.py" line="466"/>
         <source>F1 Cash</source>
         <translation>F1 现金</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="468"/>
+        <location filename="../screens/checkout.py" line="467"/>
         <source>F2 Prepaid</source>
         <translation>F2 储值卡</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="469"/>
+        <location filename="../screens/checkout.py" line="468"/>
         <source>F3 Card</source>
         <translation>F3 银行卡</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="470"/>
+        <location filename="../screens/checkout.py" line="469"/>
         <source>Cash handed over</source>
         <translation>收到的现金</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="471"/>
+        <location filename="../screens/checkout.py" line="470"/>
         <source>Exact</source>
         <translation>正好</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="472"/>
+        <location filename="../screens/checkout.py" line="471"/>
         <source>Take cash (Enter)</source>
         <translation>收现金（回车）</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="473"/>
+        <location filename="../screens/checkout.py" line="472"/>
         <source>Scan or swipe the card</source>
         <translation>扫描或刷卡</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="474"/>
+        <location filename="../screens/checkout.py" line="473"/>
         <source>Amount from the card</source>
         <translation>从卡中扣款金额</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="475"/>
+        <location filename="../screens/checkout.py" line="474"/>
         <source>Debit card (Enter)</source>
         <translation>扣款（回车）</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="476"/>
+        <location filename="../screens/checkout.py" line="475"/>
         <source>The buyer pays on the card terminal.</source>
         <translation>请顾客在刷卡机上付款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="477"/>
+        <location filename="../screens/checkout.py" line="476"/>
         <source>Amount to charge</source>
         <translation>刷卡金额</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="478"/>
+        <location filename="../screens/checkout.py" line="477"/>
         <source>Charge card (Enter)</source>
         <translation>刷卡（回车）</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="479"/>
+        <location filename="../screens/checkout.py" line="478"/>
         <source>Check again</source>
         <translation>再次查询</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="480"/>
+        <location filename="../screens/checkout.py" line="479"/>
         <source>Esc Cancel order</source>
         <translation>Esc 取消订单</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="481"/>
+        <location filename="../screens/checkout.py" line="480"/>
         <source>F9 Reprint</source>
         <translation>F9 重打</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="482"/>
+        <location filename="../screens/checkout.py" line="481"/>
         <source>Next sale</source>
         <translation>下一笔</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="483"/>
+        <location filename="../screens/checkout.py" line="482"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="484"/>
+        <location filename="../screens/checkout.py" line="483"/>
         <location filename="../screens/checkout.py" line="1149"/>
         <source>Change due</source>
         <translation>找零</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="617"/>
+        <location filename="../screens/checkout.py" line="616"/>
         <source>Type the counted float as an amount, e.g. 200 or 200.50.</source>
         <translation>请输入清点的备用金金额，例如 200 或 200.50。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="620"/>
+        <location filename="../screens/checkout.py" line="619"/>
         <source>The float cannot be negative.</source>
         <translation>备用金不能为负数。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="631"/>
+        <location filename="../screens/checkout.py" line="630"/>
         <source>Shift open with a float of %1.</source>
         <translation>已开班，备用金 %1。</translation>
     </message>
@@ -215,58 +366,58 @@
         <translation>正在等待刷卡机…请顾客刷卡。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="563"/>
+        <location filename="../screens/checkout.py" line="562"/>
         <location filename="../screens/checkout.py" line="868"/>
         <source>Asking the card terminal…</source>
         <translation>正在查询刷卡机…</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="461"/>
+        <location filename="../screens/checkout.py" line="460"/>
         <source>F9 Reprint last receipt</source>
         <translation>F9 重打上一张小票</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="462"/>
+        <location filename="../screens/checkout.py" line="461"/>
         <source>Check card payment</source>
         <translation>查询刷卡结果</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="463"/>
+        <location filename="../screens/checkout.py" line="462"/>
         <source>Refund it</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="543"/>
+        <location filename="../screens/checkout.py" line="542"/>
         <source>A card payment of %1 for order %2 has an unknown outcome: check the card terminal, then press Check card payment. Do not charge that buyer again until it is known.</source>
         <translation>订单 %2 的一笔 %1 刷卡付款结果未知：请查看刷卡机，然后点“查询刷卡结果”。结果明确之前，不要再次向该顾客扣款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="547"/>
+        <location filename="../screens/checkout.py" line="546"/>
         <source>A card payment of %1 for order %2 was approved (card ****%3) but no sale records it: the buyer was charged. Scan that order again to complete its sale with this payment, or refund it.</source>
         <translation>订单 %2 的一笔 %1 刷卡付款已成功（卡号 ****%3），但尚无交易记录：顾客已被扣款。请再次扫描该订单，用这笔付款完成交易，或为其退款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="552"/>
+        <location filename="../screens/checkout.py" line="551"/>
         <source>(%1 more after this one)</source>
         <translation>（此后还有 %1 笔）</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="571"/>
+        <location filename="../screens/checkout.py" line="570"/>
         <source>The card terminal approved the card payment of %1 for order %2 (card ****%3): the buyer was charged. Scan that order again to complete its sale with this payment, or refund it.</source>
         <translation>刷卡机确认订单 %2 的 %1 刷卡付款已成功（卡号 ****%3）：顾客已被扣款。请再次扫描该订单，用这笔付款完成交易，或为其退款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="575"/>
+        <location filename="../screens/checkout.py" line="574"/>
         <source>The card payment of %1 for order %2 was not charged. Cleared.</source>
         <translation>订单 %2 的 %1 刷卡付款未扣款，已清除。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="589"/>
+        <location filename="../screens/checkout.py" line="588"/>
         <source>Refund the card payment of %1 for order %2 to card ****%3.</source>
         <translation>将订单 %2 的 %1 刷卡付款退回卡 ****%3。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="601"/>
+        <location filename="../screens/checkout.py" line="600"/>
         <source>Refunded %1 to card ****%2 (order %3).</source>
         <translation>已退款 %1 至卡 ****%2（订单 %3）。</translation>
     </message>
@@ -639,6 +790,90 @@
     </message>
 </context>
 <context>
+    <name>DenominationCountDialog</name>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="218"/>
+        <source>Over</source>
+        <translation>长款</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="219"/>
+        <source>Short</source>
+        <translation>短款</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="219"/>
+        <source>Over / short</source>
+        <translation>长短款</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="224"/>
+        <source>The difference is above the limit of %1: a manager must approve the close. Say what happened:</source>
+        <translation>差额超出 %1 的限额：交班须由店长授权。请说明原因：</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="232"/>
+        <source>Write a note on the difference before closing.</source>
+        <translation>交班前请写明差额说明。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="244"/>
+        <location filename="../dialogs/cash_dialogs.py" line="245"/>
+        <source>Count the drawer</source>
+        <translation>清点钱箱</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="244"/>
+        <source>Opening float</source>
+        <translation>备用金</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="245"/>
+        <source>Count the opening float</source>
+        <translation>清点开班备用金</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="246"/>
+        <source>Type how many of each note and coin are in the drawer (Enter moves to the next).</source>
+        <translation>输入钱箱中每种纸币和硬币的数量（按回车跳到下一项）。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="248"/>
+        <source>Type how many of each note and coin you put in the drawer (Enter moves to the next).</source>
+        <translation>输入放入钱箱的每种纸币和硬币的数量（按回车跳到下一项）。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="249"/>
+        <source>Counted</source>
+        <translation>实点</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="250"/>
+        <source>Expected in the drawer</source>
+        <translation>钱箱应有</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="251"/>
+        <source>Note on the difference</source>
+        <translation>差额说明</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="252"/>
+        <source>Close shift</source>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="252"/>
+        <source>Open shift</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/cash_dialogs.py" line="253"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>DevicesPage</name>
     <message>
         <location filename="../screens/devices.py" line="280"/>
@@ -667,12 +902,12 @@
         <translation>无法启动扫码设备：%1</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="328"/>
+        <location filename="../screens/devices.py" line="327"/>
         <source>Saved to %1. Press Apply to use it now if you have not.</source>
         <translation>已保存到 %1。如尚未应用，请点击“应用并测试”立即使用。</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="332"/>
+        <location filename="../screens/devices.py" line="331"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
@@ -1025,12 +1260,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="118"/>
+        <location filename="../main_window.py" line="127"/>
         <source>%1 — counter terminal</source>
         <translation>%1 — 收银终端</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="120"/>
+        <location filename="../main_window.py" line="129"/>
         <source>%1 — counter terminal — %2</source>
         <translation>%1 — 收银终端 — %2</translation>
     </message>
@@ -1151,324 +1386,806 @@
     </message>
 </context>
 <context>
+    <name>ReconcileTab</name>
+    <message>
+        <location filename="../screens/reconcile.py" line="159"/>
+        <source>Day</source>
+        <translation>营业日</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="160"/>
+        <source>Reconcile with the platform</source>
+        <translation>与平台对账</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="161"/>
+        <source>This terminal</source>
+        <translation>本终端</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="161"/>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="162"/>
+        <source>Card terminal</source>
+        <translation>刷卡终端</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="163"/>
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="163"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="163"/>
+        <source>Amounts</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="164"/>
+        <source>What to do</source>
+        <translation>处理方法</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="165"/>
+        <location filename="../screens/reconcile.py" line="354"/>
+        <source>Differences</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="170"/>
+        <source>Not recorded by the platform</source>
+        <translation>平台没有记录</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="171"/>
+        <source>Not recorded at this terminal</source>
+        <translation>本终端没有记录</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="172"/>
+        <source>Amounts differ</source>
+        <translation>金额不一致</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="173"/>
+        <source>Amount differs from the order</source>
+        <translation>金额与订单不符</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="174"/>
+        <source>Paid twice: refund case</source>
+        <translation>重复付款：退款单</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="179"/>
+        <source>Still waiting in this terminal&apos;s outbox: it is sent as soon as the platform answers. Reconcile again after that.</source>
+        <translation>仍在本终端的待发队列中：平台一有响应就会发送。之后请重新对账。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="182"/>
+        <source>The platform refused it for good: have it checked (sync status). Only a manager may mark the day reconciled before that.</source>
+        <translation>平台已永久拒收：请安排核查（同步状态）。在此之前只有店长可以将当天标记为已对账。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="185"/>
+        <source>Let the outbox send it (check the network), then reconcile again.</source>
+        <translation>等待待发队列发送（请检查网络），然后重新对账。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="186"/>
+        <source>Check this terminal&apos;s sales and receipts for this order.</source>
+        <translation>请核查本终端该订单的销售和小票。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="187"/>
+        <source>Compare the receipt with the platform&apos;s record and correct the wrong side.</source>
+        <translation>请将小票与平台记录核对，并更正出错的一方。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="188"/>
+        <source>Settle the difference with the shop.</source>
+        <translation>请与网店结清差额。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="189"/>
+        <source>The buyer gets this payment back through the platform&apos;s refund case.</source>
+        <translation>买家会通过平台的退款单拿回这笔付款。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="196"/>
+        <location filename="../screens/reconcile.py" line="234"/>
+        <source>Close the day with a Z report first: only a closed day is marked reconciled.</source>
+        <translation>请先用 Z 报表日结：只有已日结的营业日才能标记为已对账。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="197"/>
+        <source>This day is marked reconciled.</source>
+        <translation>该营业日已标记为已对账。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="198"/>
+        <source>%1 settlement(s) of this day still wait in the outbox.</source>
+        <translation>当天有 %1 笔结算仍在待发队列中。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="200"/>
+        <source>The platform refused %1 settlement(s) of this day: have them checked.</source>
+        <translation>平台拒收了当天 %1 笔结算：请安排核查。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="202"/>
+        <source>Not compared with the platform yet (or the day changed since): reconcile first.</source>
+        <translation>尚未与平台核对（或之后数据有变）：请先对账。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="203"/>
+        <source>The platform reports differences: settle them, then reconcile again.</source>
+        <translation>平台报告有差异：处理后请重新对账。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="209"/>
+        <source>The platform cannot be reached now: reconcile again when it is back.</source>
+        <translation>目前无法连接平台：平台恢复后请重新对账。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="210"/>
+        <source>The platform refused the comparison.</source>
+        <translation>平台拒绝了对账请求。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="211"/>
+        <source>The platform&apos;s answer could not be read.</source>
+        <translation>无法读取平台的回复。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="212"/>
+        <source>No platform is set up for this terminal.</source>
+        <translation>本终端没有设置平台。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="213"/>
+        <source>Never compared with the platform for this day.</source>
+        <translation>该营业日从未与平台对账。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="220"/>
+        <source>Card terminal: none at this counter.</source>
+        <translation>刷卡终端：本收银台没有。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="221"/>
+        <source>Card terminal: standalone; compare its printed day report with these figures.</source>
+        <translation>刷卡终端：独立机，请将其打印的日报与这些数据核对。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="222"/>
+        <source>Card terminal: did not answer (%1).</source>
+        <translation>刷卡终端：无响应（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="223"/>
+        <source>Card terminal: its day report was not read for this day.</source>
+        <translation>刷卡终端：该营业日未读取其日报。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="226"/>
+        <source>Card terminal: its day report matches this terminal&apos;s bank-card figures.</source>
+        <translation>刷卡终端：其日报与本终端的银行卡数据一致。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="227"/>
+        <source>Card terminal: its day report differs from this terminal&apos;s bank-card figures: find the card payments made outside this terminal.</source>
+        <translation>刷卡终端：其日报与本终端的银行卡数据不一致：请查找不经本终端的刷卡交易。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="233"/>
+        <source>Only a manager may mark a day reconciled.</source>
+        <translation>只有店长可以将营业日标记为已对账。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="235"/>
+        <source>This day is marked reconciled already.</source>
+        <translation>该营业日已标记为已对账。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="236"/>
+        <source>Only a manager may accept this.</source>
+        <translation>只有店长可以认可此情况。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="237"/>
+        <location filename="../screens/reconcile.py" line="474"/>
+        <source>A manager who accepts this writes a note.</source>
+        <translation>认可此情况的店长须写说明。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="238"/>
+        <source>The day changed meanwhile: reconcile again.</source>
+        <translation>期间数据有变：请重新对账。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="239"/>
+        <source>Settlements of this day still wait in the outbox.</source>
+        <translation>当天仍有结算在待发队列中。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="240"/>
+        <source>The platform refused settlements of this day.</source>
+        <translation>平台拒收了当天的部分结算。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="241"/>
+        <source>Not compared with the platform yet: reconcile first.</source>
+        <translation>尚未与平台核对：请先对账。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="242"/>
+        <source>The platform reports differences.</source>
+        <translation>平台报告有差异。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="248"/>
+        <source>Something went wrong: %1. Try again; if it keeps happening, call the technician.</source>
+        <translation>出错了：%1。请重试；如果反复出现，请联系技术人员。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="291"/>
+        <source>Asking the platform and the card terminal…</source>
+        <translation>正在询问平台和刷卡终端…</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="328"/>
+        <location filename="../screens/reconcile.py" line="338"/>
+        <location filename="../screens/reconcile.py" line="341"/>
+        <source>not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="330"/>
+        <source>Settlements</source>
+        <translation>结算</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="333"/>
+        <source>Paid twice (refund cases)</source>
+        <translation>重复付款（退款单）</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="337"/>
+        <source>Bank-card charges</source>
+        <translation>银行卡收款</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="340"/>
+        <source>Bank-card refunds</source>
+        <translation>银行卡退款</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="350"/>
+        <source>Not compared yet: press Reconcile with the platform.</source>
+        <translation>尚未对账：请点“与平台对账”。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="362"/>
+        <source>Platform answered at %1.</source>
+        <translation>平台于 %1 回复。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="363"/>
+        <source>The platform&apos;s answer kept from %1.</source>
+        <translation>已保存的平台回复（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="365"/>
+        <source>Reconciled by %1.</source>
+        <translation>由 %1 标记为已对账。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="371"/>
+        <source>Shown: its last answer, from %1.</source>
+        <translation>显示的是平台上次（%1）的回复。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="385"/>
+        <source>Differences: %1</source>
+        <translation>差异：%1</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="386"/>
+        <source>Differences: none. The platform agrees with this terminal.</source>
+        <translation>差异：无。平台与本终端一致。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="388"/>
+        <source>Differences: not known while the platform does not answer.</source>
+        <translation>差异：平台无响应，暂不可知。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="394"/>
+        <source>receipt %1</source>
+        <translation>小票 %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="396"/>
+        <source>here %1
+platform %2</source>
+        <translation>本机 %1
+平台 %2</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="402"/>
+        <source>Outbox: %1 settlement(s) of this day waiting to be sent, %2 refused by the platform.</source>
+        <translation>待发队列：当天 %1 笔结算等待发送，%2 笔被平台拒收。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="405"/>
+        <source>All days: %1 waiting, %2 refused.</source>
+        <translation>所有日期：%1 笔等待，%2 笔拒收。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="410"/>
+        <source>Everything agrees: the day can be marked reconciled.</source>
+        <translation>全部一致：可以将当天标记为已对账。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="414"/>
+        <source>A manager may accept this with a note.</source>
+        <translation>店长可写说明后认可。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="436"/>
+        <source>Mark reconciled (manager)…</source>
+        <translation>标记为已对账（店长）…</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="438"/>
+        <source>Mark reconciled</source>
+        <translation>标记为已对账</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="452"/>
+        <source>Mark the day %1 reconciled.</source>
+        <translation>将营业日 %1 标记为已对账。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="465"/>
+        <source>Accept the day %1 as reconciled although: %2</source>
+        <translation>认可营业日 %1 为已对账，尽管：%2</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="470"/>
+        <source>Manager&apos;s note</source>
+        <translation>店长说明</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="471"/>
+        <source>Why is the day accepted as reconciled?</source>
+        <translation>为什么认可当天为已对账？</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="486"/>
+        <source>Day %1 marked reconciled by %2.</source>
+        <translation>营业日 %1 已由 %2 标记为已对账。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="488"/>
+        <source>Accepted by %1: %2</source>
+        <translation>由 %1 认可：%2</translation>
+    </message>
+</context>
+<context>
     <name>RefundsPage</name>
     <message>
-        <location filename="../screens/refunds.py" line="172"/>
+        <location filename="../screens/refunds.py" line="174"/>
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="175"/>
+        <location filename="../screens/refunds.py" line="177"/>
         <source>Take back a faulty item: scan the item&apos;s own code and photograph the defect.</source>
         <translation>受理问题商品退货：扫描商品自身的编码，并拍下故障照片。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="178"/>
+        <location filename="../screens/refunds.py" line="180"/>
         <source>Defective</source>
         <translation>质量问题</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="178"/>
+        <location filename="../screens/refunds.py" line="180"/>
         <source>Damaged</source>
         <translation>破损</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="179"/>
+        <location filename="../screens/refunds.py" line="181"/>
         <source>Wrong item</source>
         <translation>发错商品</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="179"/>
+        <location filename="../screens/refunds.py" line="181"/>
         <source>Not as described</source>
         <translation>与描述不符</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="180"/>
+        <location filename="../screens/refunds.py" line="182"/>
         <source>Missing parts</source>
         <translation>缺少配件</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="180"/>
+        <location filename="../screens/refunds.py" line="182"/>
         <source>Other (say what)</source>
         <translation>其他（请说明）</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="183"/>
+        <location filename="../screens/refunds.py" line="185"/>
         <source>Stored here, waiting to be sent</source>
         <translation>已存在本机，等待发送</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="184"/>
+        <location filename="../screens/refunds.py" line="186"/>
         <source>Waiting for the seller</source>
         <translation>等待卖家处理</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="185"/>
+        <location filename="../screens/refunds.py" line="187"/>
         <source>Approved: pay out</source>
         <translation>已同意：请退款</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="186"/>
+        <location filename="../screens/refunds.py" line="188"/>
         <source>Rejected by the seller</source>
         <translation>卖家已拒绝</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="187"/>
+        <location filename="../screens/refunds.py" line="189"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="188"/>
+        <location filename="../screens/refunds.py" line="190"/>
         <source>Refused by the platform</source>
         <translation>平台已拒绝</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="191"/>
+        <location filename="../screens/refunds.py" line="193"/>
         <source>cash from this drawer</source>
         <translation>从本钱箱退现金</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="192"/>
+        <location filename="../screens/refunds.py" line="194"/>
         <source>back to the prepaid card</source>
         <translation>退回储值卡</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="193"/>
+        <location filename="../screens/refunds.py" line="195"/>
         <source>back to the bank card</source>
         <translation>退回银行卡</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="194"/>
+        <location filename="../screens/refunds.py" line="196"/>
         <source>the platform refunds the buyer&apos;s account</source>
         <translation>由平台退回买家账户</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="200"/>
+        <location filename="../screens/refunds.py" line="197"/>
+        <source>back to each tender that paid, cards first</source>
+        <translation>按原支付方式分别退回，先退卡</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="201"/>
+        <source>cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="201"/>
+        <source>prepaid card</source>
+        <translation>储值卡</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="201"/>
+        <source>bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="202"/>
+        <source>buyer&apos;s account</source>
+        <translation>买家账户</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="207"/>
+        <source>each tender&apos;s share is not known</source>
+        <translation>各支付方式的金额未知</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="214"/>
         <source>That is not an item code. Scan the code of the returned unit (on the receipt or label).</source>
         <translation>这不是商品码。请扫描退回商品的编码（在小票或标签上）。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="201"/>
+        <location filename="../screens/refunds.py" line="215"/>
         <source>No item has this code. Check the code on the receipt.</source>
         <translation>没有商品使用此编码。请核对小票上的编码。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="202"/>
+        <location filename="../screens/refunds.py" line="216"/>
         <source>This unit is already refunded.</source>
         <translation>此商品已退款。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="203"/>
+        <location filename="../screens/refunds.py" line="217"/>
         <source>This unit already has a refund request open; see the list below.</source>
         <translation>此商品已有进行中的退款申请，见下方列表。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="204"/>
+        <location filename="../screens/refunds.py" line="218"/>
         <source>Outside the merchant&apos;s return window.</source>
         <translation>已超过商户的退货期限。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="205"/>
+        <location filename="../screens/refunds.py" line="219"/>
         <source>This order was never paid; there is nothing to refund.</source>
         <translation>此订单未付款，无需退款。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="206"/>
+        <location filename="../screens/refunds.py" line="220"/>
         <source>This merchant needs at least one photo of the defect.</source>
         <translation>此商户要求至少一张瑕疵照片。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="207"/>
+        <location filename="../screens/refunds.py" line="221"/>
         <source>The platform does not answer and this terminal has no record of the item.</source>
         <translation>平台无响应，本机也没有此商品的记录。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="208"/>
+        <location filename="../screens/refunds.py" line="222"/>
         <source>Choose a reason; &quot;Other&quot; needs a few words.</source>
         <translation>请选择原因；选“其他”时请简单说明。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="209"/>
+        <location filename="../screens/refunds.py" line="223"/>
         <source>One refund covers units of one order.</source>
         <translation>一次退款只能包含同一订单的商品。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="210"/>
+        <location filename="../screens/refunds.py" line="224"/>
         <source>Not approved yet: only a manager may pay cash before the platform approves.</source>
         <translation>尚未同意：平台同意前只有经理可以授权退现金。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="211"/>
+        <location filename="../screens/refunds.py" line="225"/>
         <source>More than a manager may pay before the platform approves.</source>
         <translation>超出平台同意前经理可授权的金额。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="212"/>
+        <location filename="../screens/refunds.py" line="226"/>
         <source>This refund is not approved; nothing is paid out.</source>
         <translation>此退款未获同意，不予退款。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="213"/>
+        <location filename="../screens/refunds.py" line="227"/>
         <source>Open a shift first: cash refunds are counted in the shift.</source>
         <translation>请先开班：现金退款计入班次。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="214"/>
+        <location filename="../screens/refunds.py" line="228"/>
         <source>Swipe or scan the buyer&apos;s prepaid card first.</source>
         <translation>请先刷或扫描买家的储值卡。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="215"/>
+        <location filename="../screens/refunds.py" line="229"/>
         <source>This refund is paid out already.</source>
         <translation>此退款已退过。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="220"/>
+        <location filename="../screens/refunds.py" line="230"/>
+        <source>That is not the prepaid card the order was paid with: the money goes back to that card.</source>
+        <translation>这不是支付该订单的储值卡：款项须退回原卡。</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="231"/>
+        <source>Paid with several tenders and their shares are not known: refund at the store that took the payment.</source>
+        <translation>该订单以多种方式支付且各自金额未知：请到收款门店办理退款。</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="233"/>
+        <source>The refund is more than the tenders paid less earlier refunds of this order; check with the platform.</source>
+        <translation>退款金额超过各支付方式已付金额减去此前退款：请与平台核对。</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="235"/>
+        <source>This refund is not paid out: there is no receipt to print again.</source>
+        <translation>该退款尚未支付：没有可重印的小票。</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="236"/>
+        <source>The card terminal did not refund; try again or refund on the card terminal.</source>
+        <translation>刷卡终端未完成退款：请重试，或在刷卡终端上直接退款。</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="241"/>
         <source>Scan or type the item code</source>
         <translation>扫描或输入商品码</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="221"/>
+        <location filename="../screens/refunds.py" line="242"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="222"/>
+        <location filename="../screens/refunds.py" line="243"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="229"/>
+        <location filename="../screens/refunds.py" line="250"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="493"/>
+        <location filename="../screens/refunds.py" line="259"/>
+        <location filename="../screens/refunds.py" line="487"/>
+        <source>Reprint receipt</source>
+        <translation>重印小票</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="450"/>
+        <source>Refunded, receipt %1</source>
+        <translation>已退款，小票 %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="487"/>
+        <source>Why is it printed again?</source>
+        <translation>重印原因？</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="503"/>
+        <source>Receipt %1 printed again.</source>
+        <translation>小票 %1 已重印。</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="506"/>
+        <source>Not printed: %1</source>
+        <translation>未打印：%1</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="520"/>
+        <source>Refunded, but the receipt did not print: %1. Use Reprint receipt.</source>
+        <translation>已退款，但小票未打印：%1。请使用“重印小票”。</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="546"/>
         <source>Buyer %1, reputation %2 (at once from %3)</source>
         <translation>买家 %1，信誉 %2（%3 及以上立即退款）</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="230"/>
+        <location filename="../screens/refunds.py" line="251"/>
         <source>Take photo</source>
         <translation>拍照</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="231"/>
+        <location filename="../screens/refunds.py" line="252"/>
         <source>Retake</source>
         <translation>重拍</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="232"/>
+        <location filename="../screens/refunds.py" line="253"/>
         <source>Add image files…</source>
         <translation>添加图片文件…</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="233"/>
+        <location filename="../screens/refunds.py" line="254"/>
         <source>Submit refund</source>
         <translation>提交退款</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="234"/>
+        <location filename="../screens/refunds.py" line="255"/>
         <source>New return</source>
         <translation>新的退货</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="235"/>
+        <location filename="../screens/refunds.py" line="256"/>
         <source>Prepaid card (swipe)</source>
         <translation>储值卡（刷卡）</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="236"/>
+        <location filename="../screens/refunds.py" line="257"/>
         <source>Pay out</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="237"/>
+        <location filename="../screens/refunds.py" line="258"/>
         <source>Manager override</source>
         <translation>经理授权</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="238"/>
+        <location filename="../screens/refunds.py" line="260"/>
         <source>Open refund requests</source>
         <translation>进行中的退款申请</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="337"/>
+        <location filename="../screens/refunds.py" line="359"/>
         <source>No camera: add image files instead.</source>
         <translation>没有摄像头：请改为添加图片文件。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="349"/>
+        <location filename="../screens/refunds.py" line="371"/>
         <source>Photos of the defect</source>
         <translation>瑕疵照片</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="350"/>
+        <location filename="../screens/refunds.py" line="372"/>
         <source>Images (*.jpg *.jpeg *.png *.webp *.bmp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp)</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="430"/>
+        <location filename="../screens/refunds.py" line="455"/>
         <source>Waiting for the seller (terminal %1)</source>
         <translation>等待卖家处理（终端 %1）</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="454"/>
+        <location filename="../screens/refunds.py" line="479"/>
         <source>Pay %1 in cash for order %2 before the platform approves.</source>
         <translation>在平台同意前为订单 %2 退现金 %1。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="464"/>
+        <location filename="../screens/refunds.py" line="513"/>
         <source>The platform refunds the buyer&apos;s account; nothing is paid at the counter.</source>
         <translation>由平台退回买家账户，柜台无需付款。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="467"/>
+        <location filename="../screens/refunds.py" line="517"/>
         <source>Refunded %1: %2.</source>
         <translation>已退款 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="490"/>
+        <location filename="../screens/refunds.py" line="543"/>
         <source>Order %1 from %2, paid: %3</source>
         <translation>订单 %1，商户 %2，付款方式：%3</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="496"/>
+        <location filename="../screens/refunds.py" line="549"/>
         <source>The platform does not answer: the refund is stored and sent when it is back.</source>
         <translation>平台无响应：退款已保存，平台恢复后自动发送。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="498"/>
+        <location filename="../screens/refunds.py" line="551"/>
         <source>This merchant needs a photo of the defect.</source>
         <translation>此商户需要瑕疵照片。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="501"/>
+        <location filename="../screens/refunds.py" line="554"/>
         <source>Scan the item code of the returned unit.</source>
         <translation>请扫描退回商品的商品码。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="502"/>
+        <location filename="../screens/refunds.py" line="555"/>
         <source>Photos: %1</source>
         <translation>照片：%1</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="504"/>
+        <location filename="../screens/refunds.py" line="557"/>
         <source>No camera: image files still work.</source>
         <translation>没有摄像头：仍可使用图片文件。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="509"/>
+        <location filename="../screens/refunds.py" line="562"/>
         <source>Order %1, %2: %3</source>
         <translation>订单 %1，%2：%3</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="512"/>
+        <location filename="../screens/refunds.py" line="565"/>
+        <location filename="../screens/refunds.py" line="567"/>
         <source>Pay out: %1</source>
         <translation>退款方式：%1</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="514"/>
+        <location filename="../screens/refunds.py" line="569"/>
         <source>The platform does not answer; it is sent automatically when it is back.</source>
         <translation>平台无响应；恢复后会自动发送。</translation>
     </message>
@@ -1518,6 +2235,371 @@
         <location filename="../refusals.py" line="53"/>
         <source>The PIN could not be checked. Try again; if this keeps happening, call the technician.</source>
         <translation>暂时无法验证密码。请重试；如果问题持续，请联系技术人员。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsTab</name>
+    <message>
+        <location filename="../screens/reports.py" line="231"/>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="231"/>
+        <source>Prepaid card</source>
+        <translation>储值卡</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="231"/>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="232"/>
+        <source>Back to the buyer&apos;s account</source>
+        <translation>原路退回买家账户</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="232"/>
+        <source>Split</source>
+        <translation>多种方式</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="235"/>
+        <source>Day</source>
+        <translation>营业日</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="236"/>
+        <location filename="../screens/reports.py" line="461"/>
+        <source>X report</source>
+        <translation>X 报表</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="237"/>
+        <source>Close the day (Z)…</source>
+        <translation>日结（Z 报表）…</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="238"/>
+        <source>The day&apos;s figures so far; nothing is closed.</source>
+        <translation>当天截至目前的数据；不结账。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="239"/>
+        <source>Prints the Z report and closes the business day.</source>
+        <translation>生成 Z 报表并结束营业日。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="240"/>
+        <source>Sales by hour and tender</source>
+        <translation>按小时和付款方式的销售额</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="241"/>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="242"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="243"/>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="244"/>
+        <source>Count</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="244"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="250"/>
+        <source>This day is already closed with a Z report: it is shown as it was printed.</source>
+        <translation>该营业日已用 Z 报表日结：按打印时的内容显示。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="251"/>
+        <source>A shift is still open: close it (count the drawer) before the Z report.</source>
+        <translation>还有班次未交班：请先交班（清点钱箱）再做 Z 报表。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="252"/>
+        <source>That day has not begun yet.</source>
+        <translation>该营业日尚未开始。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="253"/>
+        <source>Only a manager may close the day.</source>
+        <translation>只有店长可以日结。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="254"/>
+        <source>Choose a day in the calendar.</source>
+        <translation>请在日历中选择日期。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="255"/>
+        <source>Another terminal closed a day at the same moment: try again.</source>
+        <translation>另一终端同时在日结：请重试。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="262"/>
+        <source>The report could not be made: %1</source>
+        <translation>无法生成报表：%1</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="322"/>
+        <source>Close the day</source>
+        <translation>日结</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="323"/>
+        <source>Close the business day %1 with a Z report? Its figures are then final and the Z report number is used up.</source>
+        <translation>用 Z 报表结束营业日 %1 吗？结束后数据不可再改，并占用一个 Z 报表编号。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="330"/>
+        <source>Close the business day %1 (Z report).</source>
+        <translation>结束营业日 %1（Z 报表）。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="355"/>
+        <source>No Z report is stored for %1. Show its X report, or close the day with a Z report.</source>
+        <translation>%1 没有保存的 Z 报表。可查看其 X 报表，或用 Z 报表日结。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="368"/>
+        <source>Day %1 closed: Z report no. %2.</source>
+        <translation>营业日 %1 已日结：Z 报表第 %2 号。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="394"/>
+        <source>Sales</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="395"/>
+        <source>Sales total</source>
+        <translation>销售合计</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="398"/>
+        <source>Taken offline</source>
+        <translation>离线收款</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="399"/>
+        <source>Refunds and voids</source>
+        <translation>退款与作废</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="400"/>
+        <source>Refunds total</source>
+        <translation>退款合计</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="402"/>
+        <source>Voids</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="403"/>
+        <source>Cash in the drawer</source>
+        <translation>钱箱现金</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="404"/>
+        <source>Opening float</source>
+        <translation>备用金</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="407"/>
+        <source>+ Cash sales</source>
+        <translation>+ 现金销售</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="408"/>
+        <source>− Cash refunds</source>
+        <translation>− 现金退款</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="409"/>
+        <source>− Cash drops</source>
+        <translation>− 投库</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="410"/>
+        <source>− Pay-outs</source>
+        <translation>− 支出</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="411"/>
+        <source>+ Pay-ins</source>
+        <translation>+ 存入</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="412"/>
+        <source>Expected cash</source>
+        <translation>应有现金</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="414"/>
+        <location filename="../screens/reports.py" line="416"/>
+        <source>Counted cash</source>
+        <translation>实点现金</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="414"/>
+        <source>not counted yet</source>
+        <translation>尚未清点</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="418"/>
+        <source>Over / short</source>
+        <translation>长短款</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="420"/>
+        <source>No-sale openings</source>
+        <translation>无交易开钱箱</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="421"/>
+        <source>Shifts</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="424"/>
+        <location filename="../screens/reports.py" line="426"/>
+        <source>open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="432"/>
+        <source>No shift on this day</source>
+        <translation>当天没有班次</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="433"/>
+        <source>Receipts and sync</source>
+        <translation>小票与同步</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="435"/>
+        <location filename="../screens/reports.py" line="437"/>
+        <source>Receipt numbers</source>
+        <translation>小票号</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="435"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="438"/>
+        <source>Settlements not sent yet</source>
+        <translation>尚未上传的结算</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="440"/>
+        <source>Settlements needing attention</source>
+        <translation>需处理的结算</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="448"/>
+        <source>A shift of this day is still open: its cash is not counted yet.</source>
+        <translation>当天还有班次未交班：其现金尚未清点。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="450"/>
+        <source>%1 settlement(s) not sent to the platform yet.</source>
+        <translation>%1 笔结算尚未上传到平台。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="452"/>
+        <source>%1 settlement(s) refused by the platform: see the sync status.</source>
+        <translation>平台拒收了 %1 笔结算：请查看同步状态。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="459"/>
+        <source>Z report no. %1</source>
+        <translation>Z 报表第 %1 号</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="467"/>
+        <source>Choose a day, then X report (figures so far) or Close the day (Z).</source>
+        <translation>选择日期，然后点 X 报表（截至目前的数据）或日结（Z）。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="526"/>
+        <source>Report printed.</source>
+        <translation>报表已打印。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="533"/>
+        <source>The report was not printed: %1. Check the printer (paper, cover), then print again.</source>
+        <translation>报表未打印：%1。请检查打印机（纸张、机盖）后重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="551"/>
+        <source>Export the report as CSV</source>
+        <translation>将报表导出为 CSV</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="552"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="570"/>
+        <source>Export the report as PDF</source>
+        <translation>将报表导出为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="571"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="586"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="592"/>
+        <source>The file was not saved: %1</source>
+        <translation>文件未保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SalesChart</name>
+    <message>
+        <location filename="../sales_chart.py" line="77"/>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../sales_chart.py" line="77"/>
+        <source>Prepaid card</source>
+        <translation>储值卡</translation>
+    </message>
+    <message>
+        <location filename="../sales_chart.py" line="77"/>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <location filename="../sales_chart.py" line="109"/>
+        <source>No sales in this period</source>
+        <translation>此时段没有销售</translation>
     </message>
 </context>
 <context>
@@ -1571,39 +2653,327 @@
 <context>
     <name>ShiftPage</name>
     <message>
-        <location filename="../screens/shift.py" line="32"/>
+        <location filename="../screens/shift.py" line="535"/>
         <source>Shift &amp; reports</source>
         <translation>交班与报表</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="35"/>
+        <location filename="../screens/shift.py" line="538"/>
         <source>Open and close shifts, count the drawer, close the day and print reports.</source>
         <translation>开班、交班、清点钱箱、日结并打印报表。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="38"/>
-        <source>Test a manager&apos;s approval (nothing is changed).</source>
-        <translation>测试店长授权（不会更改任何数据）。</translation>
+        <location filename="../screens/shift.py" line="541"/>
+        <source>Shift &amp;&amp; cash</source>
+        <translation>班次与现金</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="43"/>
-        <source>Coming next: opening float, cash counts, over/short with a manager&apos;s approval, the end-of-day reconciliation of drawer, card terminal and platform, and printed reports.</source>
-        <translation>即将推出：备用金、现金清点、经店长授权的长短款处理、钱箱、刷卡终端与平台的日终对账，以及报表打印。</translation>
+        <location filename="../screens/shift.py" line="542"/>
+        <source>Reports</source>
+        <translation>报表</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="47"/>
-        <source>Test manager approval</source>
-        <translation>测试店长授权</translation>
+        <location filename="../screens/shift.py" line="543"/>
+        <source>Reconciliation</source>
+        <translation>对账</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftTab</name>
+    <message>
+        <location filename="../screens/shift.py" line="209"/>
+        <source>Opening float</source>
+        <translation>备用金</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="51"/>
-        <source>Not approved.</source>
-        <translation>未获授权。</translation>
+        <location filename="../screens/shift.py" line="210"/>
+        <source>+ Cash sales</source>
+        <translation>+ 现金销售</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="54"/>
-        <source>Approved by %1 (%2).</source>
-        <translation>已由 %1（%2）授权。</translation>
+        <location filename="../screens/shift.py" line="211"/>
+        <source>− Cash refunds</source>
+        <translation>− 现金退款</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="212"/>
+        <source>− Cash drops</source>
+        <translation>− 投库</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="213"/>
+        <source>− Pay-outs</source>
+        <translation>− 支出</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="214"/>
+        <source>+ Pay-ins</source>
+        <translation>+ 存入</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="215"/>
+        <source>Cash the drawer should hold now</source>
+        <translation>钱箱现在应有现金</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="216"/>
+        <source>Cash movements in this shift</source>
+        <translation>本班次的现金进出</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="217"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="217"/>
+        <source>Movement</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="217"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="218"/>
+        <source>Reason · by</source>
+        <translation>原因 · 操作员</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="219"/>
+        <source>Open shift…</source>
+        <translation>开班…</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="220"/>
+        <source>Cash drop…</source>
+        <translation>投库…</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="221"/>
+        <source>Pay-out…</source>
+        <translation>支出…</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="222"/>
+        <source>Pay-in…</source>
+        <translation>存入…</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="223"/>
+        <source>No sale…</source>
+        <translation>无交易开钱箱…</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="224"/>
+        <source>Close shift…</source>
+        <translation>交班…</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="225"/>
+        <source>Print X report</source>
+        <translation>打印 X 报表</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="226"/>
+        <source>A manager approves pay-outs.</source>
+        <translation>支出需店长授权。</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="230"/>
+        <source>Cash drop</source>
+        <translation>投库</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="230"/>
+        <source>Pay-out</source>
+        <translation>支出</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="230"/>
+        <source>Pay-in</source>
+        <translation>存入</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="231"/>
+        <source>No sale</source>
+        <translation>无交易开钱箱</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="238"/>
+        <source>A shift is already open at this terminal.</source>
+        <translation>本终端已有班次在进行中。</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="239"/>
+        <source>No shift is open at this terminal: open one first.</source>
+        <translation>本终端没有进行中的班次：请先开班。</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="240"/>
+        <source>Type an amount of more than zero.</source>
+        <translation>请输入大于零的金额。</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="241"/>
+        <source>Give a reason.</source>
+        <translation>请填写原因。</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="242"/>
+        <source>The drawer should hold only %1: take out less.</source>
+        <translation>钱箱应有现金仅 %1：请少取一些。</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="244"/>
+        <source>That note or coin is not counted at this terminal.</source>
+        <translation>本终端不清点这种面额。</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="245"/>
+        <source>Counts are whole numbers of 0 or more.</source>
+        <translation>张数/枚数须为 0 或以上的整数。</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="246"/>
+        <source>The float counted by denomination does not match the amount typed.</source>
+        <translation>按面额清点的备用金与输入的金额不符。</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="247"/>
+        <source>The difference is above the limit: a manager must approve the close.</source>
+        <translation>差额超出限额：交班须由店长授权。</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="248"/>
+        <source>Only a manager may approve this.</source>
+        <translation>只有店长可以授权此操作。</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="249"/>
+        <source>Write a note on the difference before closing.</source>
+        <translation>交班前请写明差额说明。</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="250"/>
+        <source>Sign in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="256"/>
+        <source>Something went wrong: %1. Try again; if it keeps happening, call the technician.</source>
+        <translation>出错了：%1。请重试；如果反复出现，请联系技术人员。</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="289"/>
+        <source>%1, approved by %2</source>
+        <translation>%1，由 %2 授权</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="302"/>
+        <source>No shift is open at this terminal.</source>
+        <translation>本终端没有进行中的班次。</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="302"/>
+        <source>Reading…</source>
+        <translation>读取中…</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="303"/>
+        <source>Count the cash you put in the drawer and open a shift to take payments.</source>
+        <translation>清点放入钱箱的现金并开班后才能收款。</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="311"/>
+        <source>Shift open since %1</source>
+        <translation>班次自 %1 开始</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="312"/>
+        <source>Opened by %1 on %2.</source>
+        <translation>由 %1 于 %2 开班。</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="314"/>
+        <source>No-sale openings: %1.</source>
+        <translation>无交易开钱箱：%1 次。</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="335"/>
+        <source>the drawer is exact</source>
+        <translation>钱箱金额无误</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="337"/>
+        <source>%1 over</source>
+        <translation>长款 %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="339"/>
+        <source>%1 short</source>
+        <translation>短款 %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="340"/>
+        <source>Last shift: %1–%2, closed by %3.</source>
+        <translation>上一班次：%1–%2，由 %3 交班。</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="342"/>
+        <source>Counted %1, expected %2: %3.</source>
+        <translation>实点 %1，应有 %2：%3。</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="345"/>
+        <source>Approved by %1: %2</source>
+        <translation>由 %1 授权：%2</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="391"/>
+        <source>Shift open with a float of %1.</source>
+        <translation>已开班，备用金 %1。</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="413"/>
+        <source>Pay out %1 from the drawer: %2.</source>
+        <translation>从钱箱支出 %1：%2。</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="435"/>
+        <source>Drawer opened for no sale; recorded.</source>
+        <translation>已无交易打开钱箱，并已记录。</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="437"/>
+        <source>%1 of %2 recorded. The drawer should now hold %3.</source>
+        <translation>已记录%1 %2。钱箱现在应有 %3。</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="440"/>
+        <source>The drawer did not open (%1): open it with its key.</source>
+        <translation>钱箱未打开（%1）：请用钥匙打开。</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="475"/>
+        <source>Not closed: a manager must approve a difference above the limit.</source>
+        <translation>未交班：超出限额的差额须由店长授权。</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="482"/>
+        <source>Close the shift %1 over.</source>
+        <translation>交班，长款 %1。</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="483"/>
+        <source>Close the shift %1 short.</source>
+        <translation>交班，短款 %1。</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="510"/>
+        <source>Shift closed. Print the X report for the day now?</source>
+        <translation>已交班。现在打印当天的 X 报表吗？</translation>
     </message>
 </context>
 <context>

@@ -79,6 +79,9 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('payout_legs', sa.JSON(), nullable=True))
         batch_op.add_column(sa.Column('cash_out_minor', sa.Integer(), nullable=True))
 
+    with op.batch_alter_table('settlements', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('tender_amounts', sa.JSON(), nullable=True))
+
     with op.batch_alter_table('shifts', schema=None) as batch_op:
         batch_op.add_column(sa.Column('business_date', sa.Date(), nullable=True))
         batch_op.add_column(sa.Column('counted_denominations', sa.JSON(), nullable=True))
@@ -115,6 +118,9 @@ def downgrade() -> None:
         batch_op.drop_column('expected_cash_minor')
         batch_op.drop_column('counted_denominations')
         batch_op.drop_column('business_date')
+
+    with op.batch_alter_table('settlements', schema=None) as batch_op:
+        batch_op.drop_column('tender_amounts')
 
     with op.batch_alter_table('refund_cases', schema=None) as batch_op:
         batch_op.drop_column('cash_out_minor')
