@@ -413,10 +413,12 @@ def _inspect_online(settings, paths, keys, text, load_credentials, build_platfor
 
 def cmd_audit_verify(args) -> int:
     """Exit 0 when every chain checked is whole (and every --anchor is in it), 1 when not."""
-    from pos_terminal.services import audit
+    from pos_terminal.services import audit, reports
 
     with _maintenance_terminal(args) as terminal:
-        result = audit.verify(terminal.uow, args.terminal, anchors=args.anchor or ())
+        # the hashes printed on the Z reports stored here count as anchors too
+        anchors = list(dict.fromkeys([*(args.anchor or ()), *reports.audit_anchors(terminal.uow, args.terminal)]))
+        result = audit.verify(terminal.uow, args.terminal, anchors=anchors)
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False))
         return EXIT_OK if result.ok else EXIT_FOUND

@@ -285,6 +285,15 @@ def closed_days(ctx: DayContext, limit: int = 60) -> list[ClosedDay]:
                 for r in uow.days.closed_days(ctx.terminal_id, limit)]
 
 
+def audit_anchors(uow_factory, terminal_id: str | None = None) -> list[str]:
+    """The audit-trail hashes printed on the stored Z reports: each must still be in the chain
+    (`audit.verify(anchors=...)`), so cutting off entries up to a day close shows."""
+    with uow_factory() as uow:
+        reports = uow.days.stored_reports(terminal_id)
+    return [note[len(AUDIT_ANCHOR):] for r in reports for note in r.get("notes") or ()
+            if isinstance(note, str) and note.startswith(AUDIT_ANCHOR)]
+
+
 def print_report(ctx: DayContext, report: DayReport) -> ReportPrinted:
     """Lays the report out with ctx.render_report and prints it on ctx.printer. A printer fault or a
     missing layout is a status in the result (a Z stays closed either way; print it again)."""

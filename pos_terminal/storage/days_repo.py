@@ -60,6 +60,14 @@ class BusinessDayRepository:
             select(c.business_date, c.z_no, c.status, c.closed_at, c.closed_by, c.reconciled_at)
             .where(c.terminal_id == terminal_id).order_by(c.business_date.desc()).limit(limit)))
 
+    def stored_reports(self, terminal_id: str | None = None) -> list[dict]:
+        """The stored Z reports (as JSON), of one terminal or of all."""
+        c = business_days.c
+        query = select(c.report).order_by(c.terminal_id, c.z_no)
+        if terminal_id is not None:
+            query = query.where(c.terminal_id == terminal_id)
+        return list(self.session.scalars(query))
+
     # -- the day's figures -------------------------------------------------------------------
     def _shifts_during(self, terminal_id: str, start: datetime, end: datetime):
         """Ids of the terminal's shifts open at some moment of [start, end): every sale of the day

@@ -232,6 +232,9 @@ def test_a_whole_day_figure_by_figure(uow_factory, tmp_path, client):
     cash.close_shift(d.ctx, user=m, counts={500: 1, 100: 2})
     z2 = reports.z_report(d.ctx, user=m)
     assert (z2.business_date, z2.z_no, z2.sales_count, z2.first_receipt_no, z2.last_receipt_no) == (nxt, 2, 1, 10, 10)
+    anchors = reports.audit_anchors(d.uow, "T01")  # what `audit verify` checks beside the chain
+    assert anchors[0] == close_entry.hash and len(anchors) == 2
+    assert audit.verify(d.uow, "T01", anchors=anchors).ok
 
 
 def test_the_business_day_follows_the_store_time_zone(uow_factory, tmp_path):

@@ -95,7 +95,7 @@ def test_the_x_report_shows_the_figures_of_the_sales_that_made_it(qtbot, window)
     assert table.value("Settlements not sent yet") == ("3", "")
     assert tab.heading.text().startswith("X report · ")
     assert "A shift of this day is still open" in tab.notes_label.text()
-    assert "3 settlement(s) not sent to the platform yet." in tab.notes_label.text()
+    assert "3 settlements not sent to the platform yet." in tab.notes_label.text()
     hour = tab.report.by_hour[0].hour
     assert tab.chart.bars == {hour: {"cash": 4500, "bank_card": 4500, "prepaid_card": 1000}}
     assert hour in tab.chart.hours and len(tab.chart.hours) >= 8
@@ -259,7 +259,7 @@ def test_reconciliation_against_the_sandbox_lists_a_settlement_still_in_the_outb
     assert tab.differences.item(row, 0).text() == "Not recorded by the platform"
     assert tab.differences.item(row, 2).text() == "here ¥12.50\nplatform —"
     assert tab.differences.item(row, 3).text().startswith("Still waiting in this terminal's outbox")
-    assert tab.outbox_label.text().startswith("Outbox: 1 settlement(s) of this day waiting to be sent")
+    assert tab.outbox_label.text().startswith("Outbox, this day's settlements: 1 waiting to be sent")
     # no Z yet: cannot be marked, and the reason is shown
     assert not tab.mark_button.isEnabled()
     assert "Close the day with a Z report first" in tab.mark_reason.text()
@@ -270,7 +270,7 @@ def test_reconciliation_against_the_sandbox_lists_a_settlement_still_in_the_outb
     settle(qtbot)
     assert tab.result.day_status == "closed" and tab.result.needs_manager
     assert tab.mark_button.isEnabled() and tab.mark_button.text() == "Mark reconciled (manager)…"
-    assert "1 settlement(s) of this day still wait in the outbox." in tab.mark_reason.text()
+    assert "1 settlement of this day not sent yet: still in the outbox." in tab.mark_reason.text()
     assert "A manager may accept this with a note." in tab.mark_reason.text()
 
     tab.mark(note="the last sale goes out with the next sync")  # the manager signed in overrides

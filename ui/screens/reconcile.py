@@ -195,10 +195,9 @@ class ReconcileTab(QWidget):
         texts = {
             "day_not_closed": self.tr("Close the day with a Z report first: only a closed day is marked reconciled."),
             "already_reconciled": self.tr("This day is marked reconciled."),
-            "outbox_pending": fill(self.tr("%1 settlement(s) of this day still wait in the outbox."),
-                                   str(r.outbox.pending)),
-            "outbox_attention": fill(self.tr("The platform refused %1 settlement(s) of this day: have them checked."),
-                                     str(r.outbox.attention)),
+            "outbox_pending": self.tr("%n settlement(s) of this day not sent yet: still in the outbox.", "", r.outbox.pending),
+            "outbox_attention": self.tr("The platform refused %n settlement(s) of this day: have them checked.", "",
+                                        r.outbox.attention),
             "not_checked": self.tr("Not compared with the platform yet (or the day changed since): reconcile first."),
             "differences": self.tr("The platform reports differences: settle them, then reconcile again."),
         }
@@ -399,7 +398,7 @@ class ReconcileTab(QWidget):
             self._cell(self.differences, i, 3, self.action_text(d))
         self.differences.resizeRowsToContents()
         o = r.outbox
-        outbox = fill(self.tr("Outbox: %1 settlement(s) of this day waiting to be sent, %2 refused by the platform."),
+        outbox = fill(self.tr("Outbox, this day's settlements: %1 waiting to be sent, %2 refused by the platform."),
                       str(o.pending), str(o.attention))
         if o.pending_total > o.pending or o.attention_total > o.attention:
             outbox += " " + fill(self.tr("All days: %1 waiting, %2 refused."), str(o.pending_total),

@@ -257,7 +257,7 @@ class RefundsPage(Page):
         self.pay_button.setText(self.tr("Pay out"))
         self.override_button.setText(self.tr("Manager override"))
         self.reprint_button.setText(self.tr("Reprint receipt"))
-        self.open_label.setText(self.tr("Open refund requests"))
+        self.open_label.setText(self.tr("Open and recent refunds"))
         self._update()
 
     # -- page life ---------------------------------------------------------------------------

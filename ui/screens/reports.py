@@ -447,10 +447,10 @@ class ReportsTab(QWidget):
         if any(s.closed_at is None for s in r.shifts):
             notes.append(self.tr("A shift of this day is still open: its cash is not counted yet."))
         if r.sync.pending:
-            notes.append(fill(self.tr("%1 settlement(s) not sent to the platform yet."), str(r.sync.pending)))
+            notes.append(self.tr("%n settlement(s) not sent to the platform yet.", "", r.sync.pending))
         if r.sync.needing_attention:
-            notes.append(fill(self.tr("%1 settlement(s) refused by the platform: see the sync status."),
-                              str(r.sync.needing_attention)))
+            notes.append(self.tr("%n settlement(s) refused by the platform: see the sync status.", "",
+                                 r.sync.needing_attention))
         return notes
 
     def heading_text(self, r: DayReport) -> str:

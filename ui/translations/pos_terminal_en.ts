@@ -1436,7 +1436,7 @@
     </message>
     <message>
         <location filename="../screens/reconcile.py" line="165"/>
-        <location filename="../screens/reconcile.py" line="354"/>
+        <location filename="../screens/reconcile.py" line="353"/>
         <source>Differences</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1502,7 +1502,7 @@
     </message>
     <message>
         <location filename="../screens/reconcile.py" line="196"/>
-        <location filename="../screens/reconcile.py" line="234"/>
+        <location filename="../screens/reconcile.py" line="233"/>
         <source>Close the day with a Z report first: only a closed day is marked reconciled.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1511,272 +1511,278 @@
         <source>This day is marked reconciled.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../screens/reconcile.py" line="198"/>
-        <source>%1 settlement(s) of this day still wait in the outbox.</source>
-        <translation type="unfinished"></translation>
+        <source>%n settlement(s) of this day not sent yet: still in the outbox.</source>
+        <translation>
+            <numerusform>%n settlement of this day not sent yet: still in the outbox.</numerusform>
+            <numerusform>%n settlements of this day not sent yet: still in the outbox.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../screens/reconcile.py" line="199"/>
+        <source>The platform refused %n settlement(s) of this day: have them checked.</source>
+        <translation>
+            <numerusform>The platform refused %n settlement of this day: have them checked.</numerusform>
+            <numerusform>The platform refused %n settlements of this day: have them checked.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="200"/>
-        <source>The platform refused %1 settlement(s) of this day: have them checked.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/reconcile.py" line="202"/>
+        <location filename="../screens/reconcile.py" line="201"/>
         <source>Not compared with the platform yet (or the day changed since): reconcile first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="203"/>
+        <location filename="../screens/reconcile.py" line="202"/>
         <source>The platform reports differences: settle them, then reconcile again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="209"/>
+        <location filename="../screens/reconcile.py" line="208"/>
         <source>The platform cannot be reached now: reconcile again when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="210"/>
+        <location filename="../screens/reconcile.py" line="209"/>
         <source>The platform refused the comparison.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="211"/>
+        <location filename="../screens/reconcile.py" line="210"/>
         <source>The platform&apos;s answer could not be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="212"/>
+        <location filename="../screens/reconcile.py" line="211"/>
         <source>No platform is set up for this terminal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="213"/>
+        <location filename="../screens/reconcile.py" line="212"/>
         <source>Never compared with the platform for this day.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="220"/>
+        <location filename="../screens/reconcile.py" line="219"/>
         <source>Card terminal: none at this counter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="221"/>
+        <location filename="../screens/reconcile.py" line="220"/>
         <source>Card terminal: standalone; compare its printed day report with these figures.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="222"/>
+        <location filename="../screens/reconcile.py" line="221"/>
         <source>Card terminal: did not answer (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="223"/>
+        <location filename="../screens/reconcile.py" line="222"/>
         <source>Card terminal: its day report was not read for this day.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="226"/>
+        <location filename="../screens/reconcile.py" line="225"/>
         <source>Card terminal: its day report matches this terminal&apos;s bank-card figures.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="227"/>
+        <location filename="../screens/reconcile.py" line="226"/>
         <source>Card terminal: its day report differs from this terminal&apos;s bank-card figures: find the card payments made outside this terminal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="233"/>
+        <location filename="../screens/reconcile.py" line="232"/>
         <source>Only a manager may mark a day reconciled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="235"/>
+        <location filename="../screens/reconcile.py" line="234"/>
         <source>This day is marked reconciled already.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="236"/>
+        <location filename="../screens/reconcile.py" line="235"/>
         <source>Only a manager may accept this.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="237"/>
-        <location filename="../screens/reconcile.py" line="474"/>
+        <location filename="../screens/reconcile.py" line="236"/>
+        <location filename="../screens/reconcile.py" line="473"/>
         <source>A manager who accepts this writes a note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="238"/>
+        <location filename="../screens/reconcile.py" line="237"/>
         <source>The day changed meanwhile: reconcile again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="239"/>
+        <location filename="../screens/reconcile.py" line="238"/>
         <source>Settlements of this day still wait in the outbox.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="240"/>
+        <location filename="../screens/reconcile.py" line="239"/>
         <source>The platform refused settlements of this day.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="241"/>
+        <location filename="../screens/reconcile.py" line="240"/>
         <source>Not compared with the platform yet: reconcile first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="242"/>
+        <location filename="../screens/reconcile.py" line="241"/>
         <source>The platform reports differences.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="248"/>
+        <location filename="../screens/reconcile.py" line="247"/>
         <source>Something went wrong: %1. Try again; if it keeps happening, call the technician.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="291"/>
+        <location filename="../screens/reconcile.py" line="290"/>
         <source>Asking the platform and the card terminal…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="328"/>
-        <location filename="../screens/reconcile.py" line="338"/>
-        <location filename="../screens/reconcile.py" line="341"/>
+        <location filename="../screens/reconcile.py" line="327"/>
+        <location filename="../screens/reconcile.py" line="337"/>
+        <location filename="../screens/reconcile.py" line="340"/>
         <source>not known</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="330"/>
+        <location filename="../screens/reconcile.py" line="329"/>
         <source>Settlements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="333"/>
+        <location filename="../screens/reconcile.py" line="332"/>
         <source>Paid twice (refund cases)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="337"/>
+        <location filename="../screens/reconcile.py" line="336"/>
         <source>Bank-card charges</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="340"/>
+        <location filename="../screens/reconcile.py" line="339"/>
         <source>Bank-card refunds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="350"/>
+        <location filename="../screens/reconcile.py" line="349"/>
         <source>Not compared yet: press Reconcile with the platform.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="362"/>
+        <location filename="../screens/reconcile.py" line="361"/>
         <source>Platform answered at %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="363"/>
+        <location filename="../screens/reconcile.py" line="362"/>
         <source>The platform&apos;s answer kept from %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="365"/>
+        <location filename="../screens/reconcile.py" line="364"/>
         <source>Reconciled by %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="371"/>
+        <location filename="../screens/reconcile.py" line="370"/>
         <source>Shown: its last answer, from %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="385"/>
+        <location filename="../screens/reconcile.py" line="384"/>
         <source>Differences: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="386"/>
+        <location filename="../screens/reconcile.py" line="385"/>
         <source>Differences: none. The platform agrees with this terminal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="388"/>
+        <location filename="../screens/reconcile.py" line="387"/>
         <source>Differences: not known while the platform does not answer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="394"/>
+        <location filename="../screens/reconcile.py" line="393"/>
         <source>receipt %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="396"/>
+        <location filename="../screens/reconcile.py" line="395"/>
         <source>here %1
 platform %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="402"/>
-        <source>Outbox: %1 settlement(s) of this day waiting to be sent, %2 refused by the platform.</source>
+        <location filename="../screens/reconcile.py" line="401"/>
+        <source>Outbox, this day&apos;s settlements: %1 waiting to be sent, %2 refused by the platform.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="405"/>
+        <location filename="../screens/reconcile.py" line="404"/>
         <source>All days: %1 waiting, %2 refused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="410"/>
+        <location filename="../screens/reconcile.py" line="409"/>
         <source>Everything agrees: the day can be marked reconciled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="414"/>
+        <location filename="../screens/reconcile.py" line="413"/>
         <source>A manager may accept this with a note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="436"/>
+        <location filename="../screens/reconcile.py" line="435"/>
         <source>Mark reconciled (manager)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="438"/>
+        <location filename="../screens/reconcile.py" line="437"/>
         <source>Mark reconciled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="452"/>
+        <location filename="../screens/reconcile.py" line="451"/>
         <source>Mark the day %1 reconciled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="465"/>
+        <location filename="../screens/reconcile.py" line="464"/>
         <source>Accept the day %1 as reconciled although: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="470"/>
+        <location filename="../screens/reconcile.py" line="469"/>
         <source>Manager&apos;s note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="471"/>
+        <location filename="../screens/reconcile.py" line="470"/>
         <source>Why is the day accepted as reconciled?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="486"/>
+        <location filename="../screens/reconcile.py" line="485"/>
         <source>Day %1 marked reconciled by %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="488"/>
+        <location filename="../screens/reconcile.py" line="487"/>
         <source>Accepted by %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2521,15 +2527,21 @@ platform %2</source>
         <source>A shift of this day is still open: its cash is not counted yet.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../screens/reports.py" line="450"/>
-        <source>%1 settlement(s) not sent to the platform yet.</source>
-        <translation type="unfinished"></translation>
+        <source>%n settlement(s) not sent to the platform yet.</source>
+        <translation>
+            <numerusform>%n settlement not sent to the platform yet.</numerusform>
+            <numerusform>%n settlements not sent to the platform yet.</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../screens/reports.py" line="452"/>
-        <source>%1 settlement(s) refused by the platform: see the sync status.</source>
-        <translation type="unfinished"></translation>
+        <source>%n settlement(s) refused by the platform: see the sync status.</source>
+        <translation>
+            <numerusform>%n settlement refused by the platform: see the sync status.</numerusform>
+            <numerusform>%n settlements refused by the platform: see the sync status.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../screens/reports.py" line="459"/>

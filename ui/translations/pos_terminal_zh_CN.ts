@@ -1434,7 +1434,7 @@
     </message>
     <message>
         <location filename="../screens/reconcile.py" line="165"/>
-        <location filename="../screens/reconcile.py" line="354"/>
+        <location filename="../screens/reconcile.py" line="353"/>
         <source>Differences</source>
         <translation>差异</translation>
     </message>
@@ -1500,7 +1500,7 @@
     </message>
     <message>
         <location filename="../screens/reconcile.py" line="196"/>
-        <location filename="../screens/reconcile.py" line="234"/>
+        <location filename="../screens/reconcile.py" line="233"/>
         <source>Close the day with a Z report first: only a closed day is marked reconciled.</source>
         <translation>请先用 Z 报表日结：只有已日结的营业日才能标记为已对账。</translation>
     </message>
@@ -1509,273 +1509,277 @@
         <source>This day is marked reconciled.</source>
         <translation>该营业日已标记为已对账。</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../screens/reconcile.py" line="198"/>
-        <source>%1 settlement(s) of this day still wait in the outbox.</source>
-        <translation>当天有 %1 笔结算仍在待发队列中。</translation>
+        <source>%n settlement(s) of this day not sent yet: still in the outbox.</source>
+        <translation>
+            <numerusform>当天有 %n 笔结算仍在待发队列中。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../screens/reconcile.py" line="199"/>
+        <source>The platform refused %n settlement(s) of this day: have them checked.</source>
+        <translation>
+            <numerusform>平台拒收了当天 %n 笔结算：请安排核查。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="200"/>
-        <source>The platform refused %1 settlement(s) of this day: have them checked.</source>
-        <translation>平台拒收了当天 %1 笔结算：请安排核查。</translation>
-    </message>
-    <message>
-        <location filename="../screens/reconcile.py" line="202"/>
+        <location filename="../screens/reconcile.py" line="201"/>
         <source>Not compared with the platform yet (or the day changed since): reconcile first.</source>
         <translation>尚未与平台核对（或之后数据有变）：请先对账。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="203"/>
+        <location filename="../screens/reconcile.py" line="202"/>
         <source>The platform reports differences: settle them, then reconcile again.</source>
         <translation>平台报告有差异：处理后请重新对账。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="209"/>
+        <location filename="../screens/reconcile.py" line="208"/>
         <source>The platform cannot be reached now: reconcile again when it is back.</source>
         <translation>目前无法连接平台：平台恢复后请重新对账。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="210"/>
+        <location filename="../screens/reconcile.py" line="209"/>
         <source>The platform refused the comparison.</source>
         <translation>平台拒绝了对账请求。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="211"/>
+        <location filename="../screens/reconcile.py" line="210"/>
         <source>The platform&apos;s answer could not be read.</source>
         <translation>无法读取平台的回复。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="212"/>
+        <location filename="../screens/reconcile.py" line="211"/>
         <source>No platform is set up for this terminal.</source>
         <translation>本终端没有设置平台。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="213"/>
+        <location filename="../screens/reconcile.py" line="212"/>
         <source>Never compared with the platform for this day.</source>
         <translation>该营业日从未与平台对账。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="220"/>
+        <location filename="../screens/reconcile.py" line="219"/>
         <source>Card terminal: none at this counter.</source>
         <translation>刷卡终端：本收银台没有。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="221"/>
+        <location filename="../screens/reconcile.py" line="220"/>
         <source>Card terminal: standalone; compare its printed day report with these figures.</source>
         <translation>刷卡终端：独立机，请将其打印的日报与这些数据核对。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="222"/>
+        <location filename="../screens/reconcile.py" line="221"/>
         <source>Card terminal: did not answer (%1).</source>
         <translation>刷卡终端：无响应（%1）。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="223"/>
+        <location filename="../screens/reconcile.py" line="222"/>
         <source>Card terminal: its day report was not read for this day.</source>
         <translation>刷卡终端：该营业日未读取其日报。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="226"/>
+        <location filename="../screens/reconcile.py" line="225"/>
         <source>Card terminal: its day report matches this terminal&apos;s bank-card figures.</source>
         <translation>刷卡终端：其日报与本终端的银行卡数据一致。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="227"/>
+        <location filename="../screens/reconcile.py" line="226"/>
         <source>Card terminal: its day report differs from this terminal&apos;s bank-card figures: find the card payments made outside this terminal.</source>
         <translation>刷卡终端：其日报与本终端的银行卡数据不一致：请查找不经本终端的刷卡交易。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="233"/>
+        <location filename="../screens/reconcile.py" line="232"/>
         <source>Only a manager may mark a day reconciled.</source>
         <translation>只有店长可以将营业日标记为已对账。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="235"/>
+        <location filename="../screens/reconcile.py" line="234"/>
         <source>This day is marked reconciled already.</source>
         <translation>该营业日已标记为已对账。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="236"/>
+        <location filename="../screens/reconcile.py" line="235"/>
         <source>Only a manager may accept this.</source>
         <translation>只有店长可以认可此情况。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="237"/>
-        <location filename="../screens/reconcile.py" line="474"/>
+        <location filename="../screens/reconcile.py" line="236"/>
+        <location filename="../screens/reconcile.py" line="473"/>
         <source>A manager who accepts this writes a note.</source>
         <translation>认可此情况的店长须写说明。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="238"/>
+        <location filename="../screens/reconcile.py" line="237"/>
         <source>The day changed meanwhile: reconcile again.</source>
         <translation>期间数据有变：请重新对账。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="239"/>
+        <location filename="../screens/reconcile.py" line="238"/>
         <source>Settlements of this day still wait in the outbox.</source>
         <translation>当天仍有结算在待发队列中。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="240"/>
+        <location filename="../screens/reconcile.py" line="239"/>
         <source>The platform refused settlements of this day.</source>
         <translation>平台拒收了当天的部分结算。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="241"/>
+        <location filename="../screens/reconcile.py" line="240"/>
         <source>Not compared with the platform yet: reconcile first.</source>
         <translation>尚未与平台核对：请先对账。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="242"/>
+        <location filename="../screens/reconcile.py" line="241"/>
         <source>The platform reports differences.</source>
         <translation>平台报告有差异。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="248"/>
+        <location filename="../screens/reconcile.py" line="247"/>
         <source>Something went wrong: %1. Try again; if it keeps happening, call the technician.</source>
         <translation>出错了：%1。请重试；如果反复出现，请联系技术人员。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="291"/>
+        <location filename="../screens/reconcile.py" line="290"/>
         <source>Asking the platform and the card terminal…</source>
         <translation>正在询问平台和刷卡终端…</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="328"/>
-        <location filename="../screens/reconcile.py" line="338"/>
-        <location filename="../screens/reconcile.py" line="341"/>
+        <location filename="../screens/reconcile.py" line="327"/>
+        <location filename="../screens/reconcile.py" line="337"/>
+        <location filename="../screens/reconcile.py" line="340"/>
         <source>not known</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="330"/>
+        <location filename="../screens/reconcile.py" line="329"/>
         <source>Settlements</source>
         <translation>结算</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="333"/>
+        <location filename="../screens/reconcile.py" line="332"/>
         <source>Paid twice (refund cases)</source>
         <translation>重复付款（退款单）</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="337"/>
+        <location filename="../screens/reconcile.py" line="336"/>
         <source>Bank-card charges</source>
         <translation>银行卡收款</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="340"/>
+        <location filename="../screens/reconcile.py" line="339"/>
         <source>Bank-card refunds</source>
         <translation>银行卡退款</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="350"/>
+        <location filename="../screens/reconcile.py" line="349"/>
         <source>Not compared yet: press Reconcile with the platform.</source>
         <translation>尚未对账：请点“与平台对账”。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="362"/>
+        <location filename="../screens/reconcile.py" line="361"/>
         <source>Platform answered at %1.</source>
         <translation>平台于 %1 回复。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="363"/>
+        <location filename="../screens/reconcile.py" line="362"/>
         <source>The platform&apos;s answer kept from %1.</source>
         <translation>已保存的平台回复（%1）。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="365"/>
+        <location filename="../screens/reconcile.py" line="364"/>
         <source>Reconciled by %1.</source>
         <translation>由 %1 标记为已对账。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="371"/>
+        <location filename="../screens/reconcile.py" line="370"/>
         <source>Shown: its last answer, from %1.</source>
         <translation>显示的是平台上次（%1）的回复。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="385"/>
+        <location filename="../screens/reconcile.py" line="384"/>
         <source>Differences: %1</source>
         <translation>差异：%1</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="386"/>
+        <location filename="../screens/reconcile.py" line="385"/>
         <source>Differences: none. The platform agrees with this terminal.</source>
         <translation>差异：无。平台与本终端一致。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="388"/>
+        <location filename="../screens/reconcile.py" line="387"/>
         <source>Differences: not known while the platform does not answer.</source>
         <translation>差异：平台无响应，暂不可知。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="394"/>
+        <location filename="../screens/reconcile.py" line="393"/>
         <source>receipt %1</source>
         <translation>小票 %1</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="396"/>
+        <location filename="../screens/reconcile.py" line="395"/>
         <source>here %1
 platform %2</source>
         <translation>本机 %1
 平台 %2</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="402"/>
-        <source>Outbox: %1 settlement(s) of this day waiting to be sent, %2 refused by the platform.</source>
+        <location filename="../screens/reconcile.py" line="401"/>
+        <source>Outbox, this day&apos;s settlements: %1 waiting to be sent, %2 refused by the platform.</source>
         <translation>待发队列：当天 %1 笔结算等待发送，%2 笔被平台拒收。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="405"/>
+        <location filename="../screens/reconcile.py" line="404"/>
         <source>All days: %1 waiting, %2 refused.</source>
         <translation>所有日期：%1 笔等待，%2 笔拒收。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="410"/>
+        <location filename="../screens/reconcile.py" line="409"/>
         <source>Everything agrees: the day can be marked reconciled.</source>
         <translation>全部一致：可以将当天标记为已对账。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="414"/>
+        <location filename="../screens/reconcile.py" line="413"/>
         <source>A manager may accept this with a note.</source>
         <translation>店长可写说明后认可。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="436"/>
+        <location filename="../screens/reconcile.py" line="435"/>
         <source>Mark reconciled (manager)…</source>
         <translation>标记为已对账（店长）…</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="438"/>
+        <location filename="../screens/reconcile.py" line="437"/>
         <source>Mark reconciled</source>
         <translation>标记为已对账</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="452"/>
+        <location filename="../screens/reconcile.py" line="451"/>
         <source>Mark the day %1 reconciled.</source>
         <translation>将营业日 %1 标记为已对账。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="465"/>
+        <location filename="../screens/reconcile.py" line="464"/>
         <source>Accept the day %1 as reconciled although: %2</source>
         <translation>认可营业日 %1 为已对账，尽管：%2</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="470"/>
+        <location filename="../screens/reconcile.py" line="469"/>
         <source>Manager&apos;s note</source>
         <translation>店长说明</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="471"/>
+        <location filename="../screens/reconcile.py" line="470"/>
         <source>Why is the day accepted as reconciled?</source>
         <translation>为什么认可当天为已对账？</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="486"/>
+        <location filename="../screens/reconcile.py" line="485"/>
         <source>Day %1 marked reconciled by %2.</source>
         <translation>营业日 %1 已由 %2 标记为已对账。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="488"/>
+        <location filename="../screens/reconcile.py" line="487"/>
         <source>Accepted by %1: %2</source>
         <translation>由 %1 认可：%2</translation>
     </message>
@@ -2518,15 +2522,19 @@ platform %2</source>
         <source>A shift of this day is still open: its cash is not counted yet.</source>
         <translation>当天还有班次未交班：其现金尚未清点。</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../screens/reports.py" line="450"/>
-        <source>%1 settlement(s) not sent to the platform yet.</source>
-        <translation>%1 笔结算尚未上传到平台。</translation>
+        <source>%n settlement(s) not sent to the platform yet.</source>
+        <translation>
+            <numerusform>%n 笔结算尚未上传到平台。</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../screens/reports.py" line="452"/>
-        <source>%1 settlement(s) refused by the platform: see the sync status.</source>
-        <translation>平台拒收了 %1 笔结算：请查看同步状态。</translation>
+        <source>%n settlement(s) refused by the platform: see the sync status.</source>
+        <translation>
+            <numerusform>平台拒收了 %n 笔结算：请查看同步状态。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../screens/reports.py" line="459"/>
