@@ -2041,6 +2041,11 @@ platform %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../screens/refunds.py" line="260"/>
+        <source>Open and recent refunds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../screens/refunds.py" line="450"/>
         <source>Refunded, receipt %1</source>
         <translation type="unfinished"></translation>
@@ -2108,11 +2113,6 @@ platform %2</source>
     <message>
         <location filename="../screens/refunds.py" line="258"/>
         <source>Manager override</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="260"/>
-        <source>Open refund requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

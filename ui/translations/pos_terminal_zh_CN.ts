@@ -2038,6 +2038,11 @@ platform %2</source>
         <translation>重印小票</translation>
     </message>
     <message>
+        <location filename="../screens/refunds.py" line="260"/>
+        <source>Open and recent refunds</source>
+        <translation>待处理与近期退款</translation>
+    </message>
+    <message>
         <location filename="../screens/refunds.py" line="450"/>
         <source>Refunded, receipt %1</source>
         <translation>已退款，小票 %1</translation>
@@ -2106,11 +2111,6 @@ platform %2</source>
         <location filename="../screens/refunds.py" line="258"/>
         <source>Manager override</source>
         <translation>经理授权</translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="260"/>
-        <source>Open refund requests</source>
-        <translation>进行中的退款申请</translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="359"/>
