@@ -6,6 +6,7 @@ PDF (receipts.report_pdf) both lay out those same rows, so paper and PDF never d
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -192,6 +193,27 @@ def report_sections(report, language: str = "zh_CN") -> list[ReportSection]:
     return sections
 
 
+# The core writes its notes in English (services.reports); these patterns say them in the
+# report's language. A note that matches none is printed as it is.
+_NOTES = (
+    (re.compile(r"^audit anchor ([0-9a-f]{64})$"), {"zh_CN": "审计锚点 {0}", "en": "Audit anchor {0}"}),
+    (re.compile(r"^shift opened (\d\d:\d\d) by (.+) is still open$"),
+     {"zh_CN": "{0} 由 {1} 开的班次尚未交班", "en": "The shift opened {0} by {1} is still open"}),
+    (re.compile(r"^(\d+) settlement\(s\) not sent to the platform yet$"),
+     {"zh_CN": "{0} 笔结算尚未上传平台", "en": "{0} settlement(s) not sent to the platform yet"}),
+    (re.compile(r"^(\d+) settlement\(s\) refused by the platform need attention$"),
+     {"zh_CN": "平台拒收 {0} 笔结算，需要处理", "en": "{0} settlement(s) refused by the platform need attention"}),
+)
+
+
+def note_text(note: str, language: str = "zh_CN") -> str:
+    for pattern, texts in _NOTES:
+        found = pattern.match(note)
+        if found:
+            return texts.get(language, texts["en"]).format(*found.groups())
+    return note
+
+
 def _figures(count: str, value: str, columns: int) -> str:
     return pad(count, COUNT_WIDTH, "right") + " " + pad(value, AMOUNT_WIDTH[columns], "right")
 
@@ -218,7 +240,7 @@ def build_report_receipt(report, *, language: str = "zh_CN", paper_width_mm: int
             doc.add(Columns(r.label, value, bold=r.bold))
     if report.notes:
         doc.add(Rule(), Text(t["notes"], bold=True))
-        doc.add(*(Text(f"* {note}") for note in report.notes))
+        doc.add(*(Text(f"* {note_text(note, language)}") for note in report.notes))
     doc.add(Rule())
     if report.kind == "Z":
         doc.add(Feed(), Text(f"{t['signature']}: ____________"))

@@ -26,6 +26,7 @@ from receipts.report_document import (
     labels,
     local_time,
     money_text,
+    note_text,
     report_header,
     report_sections,
     report_title,
@@ -361,7 +362,7 @@ class _ReportPDF(FPDF):
         self.bold_cell(0, ROW_H + 0.6, t["notes"], new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.set_font(FONT, size=9.5)
         for note in r.notes:
-            self.multi_cell(0, ROW_H, f"• {note}", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            self.multi_cell(0, ROW_H, f"• {note_text(note, self.language)}", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
 def report_pdf_bytes(report, *, language: str = "zh_CN") -> bytes:

@@ -289,3 +289,14 @@ def test_font_override_from_the_environment(monkeypatch):
 def test_shift_titles_tell_shifts_apart():
     titles = [s.title for s in report_sections(busy_day(), "zh_CN")[5:]]
     assert len(set(titles)) == 3 and all(t.startswith("班次 ") for t in titles)
+
+
+def test_the_core_notes_are_said_in_the_report_language():
+    from receipts.report_document import note_text
+
+    anchor = "ab" * 32
+    assert note_text(f"audit anchor {anchor}", "zh_CN") == f"审计锚点 {anchor}"
+    assert note_text("shift opened 09:05 by 1001 is still open", "zh_CN") == "09:05 由 1001 开的班次尚未交班"
+    assert note_text("3 settlement(s) not sent to the platform yet", "zh_CN") == "3 笔结算尚未上传平台"
+    assert note_text("2 settlement(s) refused by the platform need attention", "en").startswith("2 settlement(s)")
+    assert note_text("something new", "zh_CN") == "something new"  # printed as it is
