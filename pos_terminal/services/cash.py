@@ -198,6 +198,13 @@ def current_shift(ctx: DayContext) -> ShiftSummary | None:
         return summaries(uow, [shift])[0] if shift is not None else None
 
 
+def last_closed_shift(ctx: DayContext) -> ShiftSummary | None:
+    """The terminal's most recently closed shift (what the shift page shows after a restart)."""
+    with ctx.uow() as uow:
+        shift = uow.shifts.last_closed(ctx.terminal_id)
+        return summaries(uow, [shift])[0] if shift is not None else None
+
+
 def shift_summary(ctx: DayContext, shift_id: uuid.UUID | str) -> ShiftSummary:
     try:
         wanted = uuid.UUID(str(shift_id))

@@ -60,6 +60,12 @@ class ShiftRepository(_Repo):
     def get(self, shift_id: uuid.UUID) -> m.Shift | None:
         return self.session.get(m.Shift, shift_id)
 
+    def last_closed(self, terminal_id: str) -> m.Shift | None:
+        return self.session.scalars(
+            select(m.Shift).where(m.Shift.terminal_id == terminal_id, m.Shift.status == m.ShiftStatus.CLOSED)
+            .order_by(m.Shift.closed_at.desc()).limit(1)
+        ).one_or_none()
+
     def open_for_terminal(self, terminal_id: str) -> m.Shift | None:
         return self.session.scalars(
             select(m.Shift).where(m.Shift.terminal_id == terminal_id, m.Shift.status == m.ShiftStatus.OPEN)

@@ -285,3 +285,15 @@ def test_the_count_dialog_totals_and_colours(qtbot):
     dialog.spins[10].setValue(0)
     assert dialog.counts() == {10000: 1}
     assert dialog.result() != QDialog.DialogCode.Accepted
+
+
+def test_the_last_closed_shift_shows_when_the_page_opens_after_a_restart(qtbot, window):
+    terminal = window._terminal
+    ctx = terminal.day_context()
+    cashier = terminal.sign_in("1001", "1357")
+    cash.open_shift(ctx, user=cashier, opening_float_minor=10_000)
+    cash.close_shift(ctx, user=cashier, counts={10000: 1})  # closed before this window's page ever read it
+    page, tab = shift_tab(qtbot, window)
+    qtbot.waitUntil(lambda: tab.loaded and tab.last_closed is not None, timeout=5000)
+    assert tab.last_label.isVisibleTo(tab) and tab.print_x_button.isVisibleTo(tab)
+    assert tab.last_closed.counted_cash_minor == 10_000

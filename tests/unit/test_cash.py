@@ -202,6 +202,7 @@ def test_close_by_denomination_within_the_limit(env):
     with pytest.raises(CashRefused) as exc:
         cash.close_shift(env.ctx, user=env.cashier, counts=counts)
     assert exc.value.reason == "no_shift"
+    assert cash.last_closed_shift(env.ctx) == closed  # read back as it was closed (e.g. after a restart)
 
 
 def test_a_difference_above_the_limit_needs_a_manager_and_a_note(env):

@@ -274,11 +274,13 @@ class ShiftTab(QWidget):
         if self._terminal is None:
             return
         ctx = self._ctx()
-        run_in_background(lambda: (cash.current_shift(ctx), cash.movements(ctx)), self._loaded, self._failed,
-                          context=self)
+        run_in_background(lambda: (cash.current_shift(ctx), cash.movements(ctx), cash.last_closed_shift(ctx)),
+                          self._loaded, self._failed, context=self)
 
     def _loaded(self, result) -> None:
-        self.summary, movements = result
+        self.summary, movements, last = result
+        if last is not None and (self.last_closed is None or last.closed_at >= self.last_closed.closed_at):
+            self.last_closed = last  # also after a restart
         self.loaded = True
         self._show_summary()
         self.movements = list(reversed(movements))
