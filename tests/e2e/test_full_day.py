@@ -70,7 +70,7 @@ def test_a_whole_day_closed_and_reconciled(terminal_factory, server, proxy):
     # -- morning: the float, sales online ------------------------------------------------------
     cash.open_shift(ctx, user=cashier, counts={10000: 2, 5000: 1, 1000: 5})  # 300.00
     cash_sale = sell([tender(TenderKind.CASH, 2500, 3000)], qty=2)
-    card_sale = sell([tender(TenderKind.BANK_CARD, 1250, last4="4242")])
+    sell([tender(TenderKind.BANK_CARD, 1250, last4="4242")])
     sell([tender(TenderKind.PREPAID_CARD, 1250, last4="0001")])
     mixed = sell([tender(TenderKind.BANK_CARD, 2000, last4="4242"), tender(TenderKind.CASH, 1750, 2000)], qty=3)
     assert worker.drain_once().sent == 4
