@@ -543,6 +543,7 @@ class Settlement:
         for t in sale.tenders:
             shares[t.kind.value] = shares.get(t.kind.value, 0) + t.amount.minor
         self.tender_amounts = [{"kind": k, "amount_minor": shares[k]} for k in sorted(shares)]
+        self.voucher_id = sale.voucher_id  # the platform tells a voucher paid twice offline
         self.offline = sale.offline
         self.paid_at = sale.paid_at
 
@@ -560,6 +561,7 @@ class Settlement:
             **({"tender_amounts": self.tender_amounts} if self.tender_amounts else {}),
             "offline": self.offline,
             "paid_at": self.paid_at.isoformat(),
+            **({"voucher_id": self.voucher_id} if self.voucher_id else {}),
         }
 
 

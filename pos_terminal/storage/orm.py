@@ -236,6 +236,7 @@ settlements = Table(
     Column("tender_kinds", String(64), nullable=False),
     # what each tender kind paid (migration 0005): a refund goes back to each in its share
     Column("tender_amounts", JSON),
+    Column("voucher_id", String(64)),  # migration 0005: the voucher that paid (offline), for the platform
     Column("offline", Boolean, nullable=False),
     Column("paid_at", UTCDateTime, nullable=False),
 )

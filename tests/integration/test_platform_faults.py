@@ -185,6 +185,7 @@ def test_two_terminals_pay_the_same_order_offline(terminal_factory, server, api,
     recorded = platform_settlements(server, [view["order_no"]])
     assert sorted(r.outcome for r in recorded) == ["paid", "refund_case"]
     assert {r.terminal_id for r in recorded} == {"T01", "T02"}
+    assert {r.voucher_id for r in recorded} == {target.voucher_id} and target.voucher_id  # the same voucher, twice
 
 
 def test_a_second_payment_online_is_refused_before_money_is_taken(terminal_factory, server, api, tmp_path, monkeypatch):

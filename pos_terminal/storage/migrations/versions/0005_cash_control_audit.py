@@ -81,6 +81,7 @@ def upgrade() -> None:
 
     with op.batch_alter_table('settlements', schema=None) as batch_op:
         batch_op.add_column(sa.Column('tender_amounts', sa.JSON(), nullable=True))
+        batch_op.add_column(sa.Column('voucher_id', sa.String(length=64), nullable=True))
 
     with op.batch_alter_table('shifts', schema=None) as batch_op:
         batch_op.add_column(sa.Column('business_date', sa.Date(), nullable=True))
@@ -120,6 +121,7 @@ def downgrade() -> None:
         batch_op.drop_column('business_date')
 
     with op.batch_alter_table('settlements', schema=None) as batch_op:
+        batch_op.drop_column('voucher_id')
         batch_op.drop_column('tender_amounts')
 
     with op.batch_alter_table('refund_cases', schema=None) as batch_op:
