@@ -160,7 +160,7 @@ def _compute(uow, ctx: DayContext, kind: str, d: date, user, now: datetime, z_no
         over_short = sum(s.over_short_minor or 0 for s in shift_rows)
 
     numbers = [n for n in (first_no, last_no, void_first, void_last, *refund_nos) if n is not None]
-    pending, attention, oldest = days.sync_figures()
+    pending, attention, oldest = days.sync_figures(ctx.terminal_id)
     notes = []
     for s in open_rows:
         notes.append(f"shift opened {s.opened_at.astimezone(tz):%H:%M} by {s.opened_by} is still open")

@@ -309,3 +309,24 @@ def test_json_and_csv(uow_factory, tmp_path):
                                      ["10:00", "bank_card", "1", "9.90"]]
     shown = reports.to_text(z)
     assert "Z report #1" in shown and "¥34.90" in shown and "好物便利店" in shown
+
+
+def test_a_shared_database_reports_only_this_terminals_outbox(uow_factory, tmp_path):
+    """Terminals of a store share one database (PostgreSQL): T01's report counts T01's
+    settlements waiting for the platform, not T02's."""
+    d = Day(uow_factory, tmp_path)
+    d.at(9, 0)
+    cash.open_shift(d.ctx, user=d.cashier, opening_float_minor=0)
+    d.sale(300, 1, cash_t(300))
+    other = sales.OrderSpec("PO-T02-1", "m-tea", "好物商城", "CNY", (sales.LineSpec(1, "TEA", "乌龙茶", 700, 1,
+                                                                                   ("PO-T02-1-0",)),))
+    with d.uow() as uow:  # T02 needs its own shift to sell
+        from pos_terminal.domain.model import Shift
+
+        shift = Shift("T02", d.cashier.user_id, Money(0), opened_at=d.clock.now())
+        uow.shifts.add(shift)
+        uow.commit()
+    sales.record_sale(sales.RecordSale("T02", "demo-store", d.cashier.user_id, other, (cash_t(700),)), d.uow(), d.clock)
+    x = reports.x_report(d.ctx, user="cli")
+    assert (x.sales_count, x.sales_minor) == (1, 300)
+    assert (x.sync.pending, x.sync.needing_attention) == (1, 0)
