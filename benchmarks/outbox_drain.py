@@ -75,7 +75,8 @@ def run(out_dir: Path, n: int = N) -> list[dict]:
         now = terminal.clock.now()
         with terminal.uow() as uow:
             for i, order_no in enumerate(orders, start=1):
-                uow.outbox.add(OutboxMessage("settlement", _payload(order_no, i), created_at=now))
+                uow.outbox.add(OutboxMessage("settlement", _payload(order_no, i), created_at=now,
+                                             terminal_id=DEMO_TERMINAL[1]))
             uow.commit()
         worker = OutboxWorker(terminal.uow, terminal.platform, terminal.clock, batch_size=500)
         t0 = time.perf_counter()

@@ -129,7 +129,7 @@ class Terminal:
 
     # -- units of work -------------------------------------------------------------------
     def uow(self) -> SqlAlchemyUnitOfWork:
-        return SqlAlchemyUnitOfWork(self._sessions)
+        return SqlAlchemyUnitOfWork(self._sessions, self.settings.terminal.terminal_id)
 
     # -- users (thin wrappers the screens call from a worker) ------------------------------
     def sign_in(self, username: str, pin: str) -> user_service.SignedIn:

@@ -570,10 +570,12 @@ class OutboxMessage:
     drained in `seq` order by the sync worker. The Idempotency-Key derives from the row id, so
     every retry of this message carries the same key."""
 
-    def __init__(self, topic: str, payload: dict, *, created_at: datetime, id: uuid.UUID | None = None) -> None:
+    def __init__(self, topic: str, payload: dict, *, created_at: datetime, id: uuid.UUID | None = None,
+                 terminal_id: str | None = None) -> None:
         self.id = id or uuid7()
         self.seq: int | None = None  # assigned by storage, in commit order per database
         self.topic = topic
+        self.terminal_id = terminal_id  # whose: each terminal of a shared database drains its own
         self.payload = payload
         self.created_at = _require_aware(created_at, "created_at")
         self.attempts = 0

@@ -255,7 +255,11 @@ outbox = Table(
     Column("sent_at", UTCDateTime),
     Column("dead_at", UTCDateTime),  # refused for good: skipped by the drain, shown as needing attention
     Column("outcome", String(32)),  # the platform's answer: paid | refund_case | amount_differs
+    # whose message (migration 0005): terminals sharing a store's database each drain their own,
+    # with their own credential
+    Column("terminal_id", String(64)),
     Index("ix_outbox_pending", "sent_at", "seq"),
+    Index("ix_outbox_terminal_pending", "terminal_id", "sent_at", "seq"),
     sqlite_autoincrement=True,  # never reuse a seq, so the drain order is the commit order
 )
 

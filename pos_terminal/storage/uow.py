@@ -102,15 +102,26 @@ class ReceiptRepository(_Repo):
 
 
 class OutboxRepository(_Repo):
+    """With `terminal_id`, every read is of that terminal's messages only: terminals sharing a
+    store's database each drain, count and retry their own (with their own credential)."""
+
+    def __init__(self, session: Session, terminal_id: str | None = None) -> None:
+        super().__init__(session)
+        self.terminal_id = terminal_id
+
     def add_settlement(self, settlement: m.Settlement, now) -> m.OutboxMessage:
         self.session.add(settlement)
-        message = m.OutboxMessage("settlement", settlement.payload(), created_at=now)
+        message = m.OutboxMessage("settlement", settlement.payload(), created_at=now,
+                                  terminal_id=settlement.terminal_id)
         self.session.add(message)
         return message
 
+    def _mine(self) -> tuple:
+        return () if self.terminal_id is None else (m.OutboxMessage.terminal_id == self.terminal_id,)
+
     # "pending": not sent and not set aside as needing attention (dead); drained in seq order.
     def _live(self):
-        return (m.OutboxMessage.sent_at.is_(None), m.OutboxMessage.dead_at.is_(None))
+        return (m.OutboxMessage.sent_at.is_(None), m.OutboxMessage.dead_at.is_(None), *self._mine())
 
     def pending(self, limit: int = 100, after_seq: int = 0) -> list[m.OutboxMessage]:
         return list(
@@ -132,7 +143,8 @@ class OutboxRepository(_Repo):
     def attention(self, limit: int = 100) -> list[m.OutboxMessage]:
         return list(
             self.session.scalars(
-                select(m.OutboxMessage).where(m.OutboxMessage.sent_at.is_(None), m.OutboxMessage.dead_at.is_not(None))
+                select(m.OutboxMessage).where(m.OutboxMessage.sent_at.is_(None), m.OutboxMessage.dead_at.is_not(None),
+                                              *self._mine())
                 .order_by(m.OutboxMessage.seq).limit(limit)
             )
         )
@@ -140,11 +152,11 @@ class OutboxRepository(_Repo):
     def attention_count(self) -> int:
         return self.session.scalar(
             select(func.count()).select_from(m.OutboxMessage)
-            .where(m.OutboxMessage.sent_at.is_(None), m.OutboxMessage.dead_at.is_not(None))
+            .where(m.OutboxMessage.sent_at.is_(None), m.OutboxMessage.dead_at.is_not(None), *self._mine())
         )
 
     def last_sent_at(self):
-        return self.session.scalar(select(func.max(m.OutboxMessage.sent_at)))
+        return self.session.scalar(select(func.max(m.OutboxMessage.sent_at)).where(*self._mine()))
 
 
 class CardRequestRepository(_Repo):
@@ -239,8 +251,9 @@ class SqlAlchemyUnitOfWork:
     without committing rolls back. A driver error on commit becomes a StorageError whose
     message says what to do; the transaction is then rolled back whole."""
 
-    def __init__(self, session_factory: sessionmaker) -> None:
+    def __init__(self, session_factory: sessionmaker, terminal_id: str | None = None) -> None:
         self.session_factory = session_factory
+        self.terminal_id = terminal_id  # scopes the outbox to this terminal's messages
         self.session: Session | None = None
 
     def __enter__(self) -> SqlAlchemyUnitOfWork:
@@ -251,7 +264,7 @@ class SqlAlchemyUnitOfWork:
         self.sales = SaleRepository(s)
         self.shifts = ShiftRepository(s)
         self.receipts = ReceiptRepository(s)
-        self.outbox = OutboxRepository(s)
+        self.outbox = OutboxRepository(s, self.terminal_id)
         self.refunds = RefundRepository(s)
         self.card_requests = CardRequestRepository(s)
         self.audit = AuditRepository(s)

@@ -211,3 +211,41 @@ def test_other_terminal_ids_share_a_postgres_database(engine):
         pytest.skip("an SQLite file belongs to one terminal")
     with InstanceLock(engine, "T01"), InstanceLock(engine, "T02"):
         pass
+
+
+def test_each_terminal_drains_only_its_own_outbox(engine, uow_factory, cashier):
+    """Terminals of a store sharing one database: a terminal's unit of work sees its own
+    messages (it sends them with its own credential), never another terminal's."""
+    from pos_terminal.storage.uow import SqlAlchemyUnitOfWork, session_factory
+
+    shifts.open_shift(uow_factory(), CLOCK, terminal_id="T02", user_id=cashier.user_id, opening_float=Money(0))
+    pay(uow_factory, cashier, "PO-A")
+    pay(uow_factory, cashier, "PO-B", terminal="T02")
+    pay(uow_factory, cashier, "PO-C")
+    sessions = session_factory(engine)
+    with SqlAlchemyUnitOfWork(sessions, "T01") as uow:
+        assert [m.payload["order_no"] for m in uow.outbox.pending()] == ["PO-A", "PO-C"]
+        assert uow.outbox.pending_count() == 2
+    with SqlAlchemyUnitOfWork(sessions, "T02") as uow:
+        assert [(m.terminal_id, m.payload["order_no"]) for m in uow.outbox.pending()] == [("T02", "PO-B")]
+    with uow_factory() as uow:  # unscoped (tools, tests): all of them
+        assert uow.outbox.pending_count() == 3
+
+
+def test_the_outbox_terminal_is_filled_in_for_rows_from_before(db_url):
+    from pos_terminal.storage.engine import make_engine
+
+    eng = make_engine(db_url)
+    try:
+        migrate.upgrade(eng, "0004")
+        with eng.begin() as conn:
+            conn.execute(sa.text("INSERT INTO outbox (id, topic, payload, created_at, attempts) "
+                                 "VALUES (:id, 'settlement', :payload, :at, 0)"),
+                         {"id": uuid.uuid4().hex if eng.dialect.name == "sqlite" else str(uuid.uuid4()),
+                          "payload": '{"terminal_id": "T07", "order_no": "PO-OLD"}',
+                          "at": datetime(2026, 1, 1, tzinfo=timezone.utc).replace(tzinfo=None)})
+        migrate.upgrade(eng)
+        with eng.connect() as conn:
+            assert conn.execute(sa.text("SELECT terminal_id FROM outbox")).scalar() == "T07"
+    finally:
+        eng.dispose()

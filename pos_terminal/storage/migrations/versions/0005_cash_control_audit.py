@@ -79,6 +79,14 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('payout_legs', sa.JSON(), nullable=True))
         batch_op.add_column(sa.Column('cash_out_minor', sa.Integer(), nullable=True))
 
+    with op.batch_alter_table('outbox', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('terminal_id', sa.String(length=64), nullable=True))
+        batch_op.create_index('ix_outbox_terminal_pending', ['terminal_id', 'sent_at', 'seq'], unique=False)
+    if op.get_bind().dialect.name == 'postgresql':
+        op.execute("UPDATE outbox SET terminal_id = payload->>'terminal_id'")
+    else:
+        op.execute("UPDATE outbox SET terminal_id = json_extract(payload, '$.terminal_id')")
+
     with op.batch_alter_table('settlements', schema=None) as batch_op:
         batch_op.add_column(sa.Column('tender_amounts', sa.JSON(), nullable=True))
         batch_op.add_column(sa.Column('voucher_id', sa.String(length=64), nullable=True))
@@ -119,6 +127,10 @@ def downgrade() -> None:
         batch_op.drop_column('expected_cash_minor')
         batch_op.drop_column('counted_denominations')
         batch_op.drop_column('business_date')
+
+    with op.batch_alter_table('outbox', schema=None) as batch_op:
+        batch_op.drop_index('ix_outbox_terminal_pending')
+        batch_op.drop_column('terminal_id')
 
     with op.batch_alter_table('settlements', schema=None) as batch_op:
         batch_op.drop_column('voucher_id')
