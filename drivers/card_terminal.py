@@ -185,7 +185,7 @@ class TcpCardTerminal:
                            self._now())
             return self._transact(req)
 
-    def resolve(self, request_id: str) -> CardTransaction:
+    def resolve(self, request_id: str, **_recorded) -> CardTransaction:
         """Asks the terminal what became of a request whose outcome was unknown (also one this
         adapter has not seen, e.g. kept by the POS across a restart). Raises CardOutcomeUnknown
         while the terminal still cannot be asked."""
@@ -508,12 +508,20 @@ class ManualCardTerminal:
         return self._ask(_Request("refund", request_id or uuid7().hex, amount_minor, currency, original_reference,
                                   self._now()))
 
-    def resolve(self, request_id: str) -> CardTransaction:
-        """Asks the cashier again for an approval that could not be recorded."""
+    def resolve(self, request_id: str, *, amount_minor: int | None = None, currency: str | None = None,
+                reference: str | None = None) -> CardTransaction:
+        """Asks the cashier again for an approval that could not be recorded. After a restart this
+        object has forgotten the request: with the amount recorded before it was sent, the cashier
+        is asked all the same (key in the approval from the terminal's slip, or cancel: not charged)."""
         req = self._unresolved.get(request_id)
-        if req is None:
+        if req is not None:
+            return self._ask(req)
+        if amount_minor is None:
             raise KeyError(f"no card payment with unknown outcome has request id {request_id}")
-        return self._ask(req)
+        _check_amount(amount_minor, currency or "CNY")
+        req = _Request("sale", request_id, amount_minor, currency or "CNY", reference or request_id, self._now())
+        return self._ask(req, problem="The terminal restarted before this card payment was recorded. If the standalone "
+                                      "card terminal approved it (see its slip), key in its approval; if not, cancel.")
 
     def unresolved(self) -> list[str]:
         return list(self._unresolved)
@@ -525,8 +533,7 @@ class ManualCardTerminal:
         """None: a standalone terminal prints its own day report; compare with that slip."""
         return None
 
-    def _ask(self, req: _Request) -> CardTransaction:
-        problem = ""
+    def _ask(self, req: _Request, problem: str = "") -> CardTransaction:
         with self._lock:
             for _ in range(self.MAX_ASKS):
                 if self.handler is None:

@@ -111,7 +111,12 @@ class CardTerminal(Device, Protocol):
 
     def refund(self, amount_minor: int, currency: str, original_reference: str, *, request_id: str | None = None) -> CardResult: ...
 
-    def resolve(self, request_id: str) -> CardResult: ...
+    def resolve(self, request_id: str, *, amount_minor: int | None = None, currency: str | None = None,
+                reference: str | None = None) -> CardResult:
+        """What became of an earlier request. The amount, currency and reference (as recorded
+        before the request was sent) let a terminal that cannot be asked (standalone) ask the
+        cashier instead, also after a restart."""
+        ...
 
     def last_transaction(self) -> CardResult | None: ...
 

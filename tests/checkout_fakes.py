@@ -85,7 +85,7 @@ class FakeCardTerminal:
             raise FakeOutcomeUnknown("no answer from the card terminal", request_id=request_id)
         return self._result(request_id, approved)
 
-    def resolve(self, request_id):
+    def resolve(self, request_id, **_recorded):
         self.calls.append(("resolve", request_id))
         if request_id not in self.charges:
             return FakeCardResult(False, None, None, None, "not charged", "not_charged", request_id)

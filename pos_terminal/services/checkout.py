@@ -438,12 +438,12 @@ class CheckoutSession:
 
     def _settle_earlier_requests(self, terminal: CardTerminal) -> TakenTender | None:
         with self.ctx.uow() as uow:
-            rows = [(r.request_id, r.order_no, r.amount.minor, r.amount.currency)
+            rows = [(r.request_id, r.order_no, r.amount.minor, r.amount.currency, r.reference)
                     for r in uow.card_requests.open_for_terminal(self.ctx.terminal_id)
                     if r.state is CardRequestState.SENT and not r.request_id.startswith(self.id + "-")]
-        for rid, order_no, amount, currency in rows:
+        for rid, order_no, amount, currency, reference in rows:
             try:
-                result = terminal.resolve(rid)
+                result = terminal.resolve(rid, amount_minor=amount, currency=currency, reference=reference)
             except Exception as exc:
                 raise CheckoutRefused(
                     "card_earlier_unknown", f"an earlier card payment of {_money(amount, currency)} for order "
@@ -479,7 +479,7 @@ class CheckoutSession:
     def _resolve(self, terminal: CardTerminal) -> TakenTender:
         request_id, amount_minor = self.unresolved_card
         try:
-            result = terminal.resolve(request_id)
+            result = terminal.resolve(request_id, amount_minor=amount_minor, currency=self.currency)
         except PaymentError as exc:
             raise CheckoutRefused("card_outcome_unknown", exc.message, request_id=request_id) from None
         except KeyError:  # a terminal that cannot ask (a standalone one after a restart)
@@ -755,12 +755,14 @@ def resolve_card_request(ctx: CheckoutContext, request_id: str) -> OpenCardReque
         if request is None or request.terminal_id != ctx.terminal_id:
             raise CheckoutRefused("nothing_to_resolve", f"no card payment {request_id} at this terminal")
         view = _view(request)
+        reference = request.reference
     if not view.unknown:
         return view
     if ctx.card_terminal is None:
         raise CheckoutRefused("no_card_terminal", "no card terminal is configured at this counter to ask")
     try:
-        result = ctx.card_terminal.resolve(request_id)
+        result = ctx.card_terminal.resolve(request_id, amount_minor=view.amount_minor, currency=view.currency,
+                                           reference=reference)
     except (PaymentError, KeyError) as exc:
         raise CheckoutRefused("card_outcome_unknown", f"the card terminal cannot tell yet what became of the card "
                               f"payment of {_money(view.amount_minor, view.currency)} for order {view.order_no} "

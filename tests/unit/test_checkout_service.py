@@ -405,3 +405,30 @@ def test_the_last_sale_receipt_is_found_past_a_refund_receipt_printed_since(env)
     ctx = s.ctx
     stored = last_sale_receipt(ctx)
     assert stored is not None and stored.info.receipt_no == done.sale.receipt_no
+
+
+def test_a_standalone_card_terminal_asks_the_cashier_after_a_restart(env):
+    """The manual (standalone) terminal forgets a request when the program restarts; the amount
+    recorded before the request was sent lets it ask the cashier all the same, so an unknown
+    outcome never blocks card payments for good."""
+    from drivers.card_terminal import ManualApproval, ManualCardTerminal
+
+    env.card.mode = "unknown"
+    s = env.session()
+    with pytest.raises(CheckoutRefused):
+        s.take_card(3380)
+    rid = s.unresolved_card[0]
+    asked = []
+
+    class Cashier:
+        def ask_manual_approval(self, amount_minor, currency, *, kind="sale", problem=""):
+            asked.append((amount_minor, currency, problem))
+            return ManualApproval("AB12", "4242")
+
+    ctx = env.session().ctx
+    ctx.card_terminal = ManualCardTerminal(Cashier())  # after the restart: it never saw the request
+    resolved = resolve_card_request(ctx, rid)
+    assert resolved.state == "approved" and resolved.card_last4 == "4242" and resolved.approval_code == "AB12"
+    assert asked[0][:2] == (3380, "CNY") and "restarted" in asked[0][2]
+    with pytest.raises(KeyError):  # without the recorded amount there is nothing to ask about
+        ManualCardTerminal(Cashier()).resolve("unknown-id")
