@@ -5,19 +5,12 @@ reconciliation with one sale still in the outbox.
     .venv/bin/python scripts/screenshot_shift.py OUT_PREFIX [--zh]
 Writes OUT_PREFIX-shift-none.png, -float-dialog.png, -shift-open.png, -drop-dialog.png,
 -close-dialog.png, -shift-closed.png, -reports-x.png, -reports-z.png, -reconcile.png,
--reconcile-offline.png.
-
-With --zh the Chinese catalogue is built in a temporary folder from the committed one plus
-scripts/translations_*.py (so new strings show translated before `make translations`)."""
+-reconcile-offline.png. --zh: in Simplified Chinese (the committed catalogue)."""
 
 from __future__ import annotations
 
 import argparse
-import glob
 import os
-import runpy
-import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -40,33 +33,6 @@ class ShotClock:
         return self.current
 
 
-def chinese_catalogue(tmp: Path) -> Path | None:
-    """A .qm of the committed Chinese .ts, refreshed with lupdate and filled from every
-    scripts/translations_*.py; None when the Qt tools are missing."""
-    bin_dir = Path(sys.executable).parent
-    ts = tmp / "pos_terminal_zh_CN.ts"
-    shutil.copy(ROOT / "ui" / "translations" / "pos_terminal_zh_CN.ts", ts)
-    sources = sorted(str(p) for p in (ROOT / "ui").rglob("*.py"))
-    try:
-        subprocess.run([str(bin_dir / "pyside6-lupdate"), *sources, "-ts", str(ts)], check=True, capture_output=True)
-        fill = runpy.run_path(str(ROOT / "scripts" / "fill_translations.py"))["fill"]
-        table: dict = {}
-        for path in sorted(glob.glob(str(ROOT / "scripts" / "translations_*.py"))):
-            for context, texts in runpy.run_path(path).get("TRANSLATIONS", {}).items():
-                table.setdefault(context, {}).update(texts)
-        left = fill(ts, table, chinese=True)
-        for context, source in left:
-            if context in ("ShiftTab", "ReportsTab", "ReconcileTab", "SalesChart", "DenominationCountDialog",
-                           "CashMovementDialog", "CashReasons", "ShiftPage"):
-                print(f"untranslated: {context}: {source}", file=sys.stderr)
-        qm = tmp / "shift_zh_CN.qm"
-        subprocess.run([str(bin_dir / "pyside6-lrelease"), str(ts), "-qm", str(qm)], check=True, capture_output=True)
-        return qm
-    except (OSError, subprocess.CalledProcessError) as exc:
-        print(f"no Chinese catalogue: {exc}", file=sys.stderr)
-        return None
-
-
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("out")
@@ -75,7 +41,7 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="pos-shot-"))
     os.environ.setdefault("POS_TERMINAL_DATA_DIR", str(tmp / "data"))
 
-    from PySide6.QtCore import QDeadlineTimer, QThreadPool, QTranslator
+    from PySide6.QtCore import QDeadlineTimer, QThreadPool
     from PySide6.QtWidgets import QApplication
 
     from config import loader
@@ -109,13 +75,7 @@ def main() -> int:
     app = QApplication.instance() or QApplication([])
     apply_look(app, settings.ui.font_scale)
     languages = LanguageManager(app, Language.ZH_CN if args.zh else Language.EN)
-    languages.apply(languages.choice)
-    if args.zh:
-        qm = chinese_catalogue(tmp)
-        if qm is not None:
-            extra = QTranslator(app)
-            if extra.load(str(qm)):
-                app.installTranslator(extra)
+    languages.apply(languages.choice)  # the committed catalogue
     window = MainWindow(terminal, languages)
     window.resize(1024, 768)
     window.show()

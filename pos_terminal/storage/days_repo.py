@@ -142,21 +142,13 @@ class BusinessDayRepository:
 
     def sync_figures(self, terminal_id: str) -> tuple[int, int, datetime | None]:
         """(pending, needing attention, oldest pending created_at) of this terminal's outbox rows
-        (a store's shared PostgreSQL holds other terminals' rows too; the payload names the
-        terminal)."""
+        (a store's shared PostgreSQL holds other terminals' rows too)."""
         c = outbox.c
-        pending = attention = 0
-        oldest = None
-        for payload, dead_at, created_at in self.session.execute(
-                select(c.payload, c.dead_at, c.created_at).where(c.sent_at.is_(None))):
-            if (payload or {}).get("terminal_id", terminal_id) != terminal_id:
-                continue
-            if dead_at is not None:
-                attention += 1
-            else:
-                pending += 1
-                oldest = created_at if oldest is None or created_at < oldest else oldest
-        return pending, attention, oldest
+        mine = (c.terminal_id == terminal_id, c.sent_at.is_(None))
+        pending, oldest = self.session.execute(
+            select(func.count(), func.min(c.created_at)).where(*mine, c.dead_at.is_(None))).one()
+        attention = self.session.scalar(select(func.count()).select_from(outbox).where(*mine, c.dead_at.is_not(None)))
+        return int(pending), int(attention or 0), oldest
 
     # -- reconciliation with the platform and the card terminal (services.reconcile) -------------
     def settlements_paid(self, terminal_id: str, start: datetime, end: datetime) -> list:
