@@ -3,9 +3,26 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from ui.style import COLORS
+
+
+def dialog_buttons(dialog: QWidget, *, enter_accepts: bool = True) -> tuple[QPushButton, QPushButton, QHBoxLayout]:
+    """A dialog's (OK, Cancel, row): OK styled primary, both right-aligned, Cancel first. With
+    `enter_accepts` False, Enter never presses a button (dialogs whose fields use Enter to move on)."""
+    ok, cancel = QPushButton(dialog), QPushButton(dialog)
+    ok.setObjectName("Primary")
+    if enter_accepts:
+        ok.setDefault(True)
+    else:
+        ok.setAutoDefault(False)
+        cancel.setAutoDefault(False)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(cancel)
+    row.addWidget(ok)
+    return ok, cancel, row
 
 
 class StatusItem(QWidget):

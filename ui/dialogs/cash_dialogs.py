@@ -14,10 +14,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -26,7 +24,7 @@ from PySide6.QtWidgets import (
 from pos_terminal.money import Money, MoneyError
 from ui.style import COLORS
 from ui.texts import fill
-from ui.widgets import MessageLabel
+from ui.widgets import MessageLabel, dialog_buttons
 
 MAX_PIECES = 99_999
 
@@ -141,15 +139,7 @@ class DenominationCountDialog(QDialog):
         self.note_edit.setObjectName("close_note")
         self.note_edit.setMaxLength(300)
         self.message = MessageLabel(self)
-        self.ok_button = QPushButton(self)
-        self.ok_button.setObjectName("Primary")
-        self.ok_button.setAutoDefault(False)
-        self.cancel_button = QPushButton(self)
-        self.cancel_button.setAutoDefault(False)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.ok_button)
+        self.ok_button, self.cancel_button, buttons = dialog_buttons(self, enter_accepts=False)  # Enter: next field
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
@@ -326,14 +316,7 @@ class CashMovementDialog(QDialog):
         self.details_edit.setObjectName("movement_details")
         self.details_edit.setMaxLength(200)
         self.message = MessageLabel(self)
-        self.ok_button = QPushButton(self)
-        self.ok_button.setObjectName("Primary")
-        self.ok_button.setDefault(True)
-        self.cancel_button = QPushButton(self)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.ok_button)
+        self.ok_button, self.cancel_button, buttons = dialog_buttons(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(8)

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, QThread, Signal, Slot
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from pos_terminal.money import Money
 from ui.texts import fill
-from ui.widgets import MessageLabel
+from ui.widgets import MessageLabel, dialog_buttons
 
 
 @dataclass
@@ -59,14 +59,7 @@ class ManualApprovalDialog(QDialog):
         self.message = MessageLabel(self)
         if problem:
             self.message.show_message(problem, "error")
-        self.ok_button = QPushButton(self)
-        self.ok_button.setObjectName("Primary")
-        self.ok_button.setDefault(True)
-        self.cancel_button = QPushButton(self)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.ok_button)
+        self.ok_button, self.cancel_button, buttons = dialog_buttons(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         for w in (self.heading, self.lead, self.code_label, self.code_edit, self.last4_label, self.last4_edit,
