@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from datetime import datetime, timezone, tzinfo
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo
 
 
 class SystemClock:
@@ -11,3 +12,12 @@ class SystemClock:
 def business_day(ts: datetime, store_tz: tzinfo):
     """The store's business date of a UTC timestamp (the day follows the store's time zone)."""
     return ts.astimezone(store_tz).date()
+
+
+def day_bounds(day: date, tz_name: str) -> tuple[datetime, datetime]:
+    """The aware UTC instants [start, end) of a local date in the store's time zone (23 or 25
+    hours long on a daylight-saving change)."""
+    zone = ZoneInfo(tz_name)
+    start = datetime.combine(day, time(0), tzinfo=zone).astimezone(timezone.utc)
+    end = datetime.combine(day + timedelta(days=1), time(0), tzinfo=zone).astimezone(timezone.utc)
+    return start, end

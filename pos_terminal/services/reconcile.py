@@ -30,9 +30,9 @@ import json
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
-from zoneinfo import ZoneInfo
+from datetime import date, datetime, timezone
 
+from pos_terminal.clock import day_bounds
 from pos_terminal.domain.errors import DomainError
 from pos_terminal.domain.model import Permission
 from pos_terminal.money import Money
@@ -400,14 +400,6 @@ def mark_reconciled(ctx: DayContext, *, user, business_date: date | str, manager
 # ------------------------------------------------------------------------------ the batch
 
 
-def day_bounds(day: date, tz: str) -> tuple[datetime, datetime]:
-    """The aware UTC bounds [start, end) of the store's local day (23 or 25 hours across DST)."""
-    zone = ZoneInfo(tz)
-    start = datetime.combine(day, time(0), zone)
-    following = datetime.combine(day + timedelta(days=1), time(0), zone)
-    return start.astimezone(timezone.utc), following.astimezone(timezone.utc)
-
-
 def _batch_body(day: date, ctx: DayContext, rows) -> dict:
     return {
         "business_date": day.isoformat(),
@@ -654,6 +646,6 @@ def _money(minor: int, currency: str) -> str:
 
 __all__ = [
     "ACTIONS", "Blocker", "CardComparison", "CardFigures", "Difference", "OutboxState", "PlatformTotals",
-    "Reconciled", "Reconciliation", "ReconcileRefused", "Totals", "day_bounds", "last_reconciliation",
+    "Reconciled", "Reconciliation", "ReconcileRefused", "Totals", "last_reconciliation",
     "mark_reconciled", "reconcile_day",
 ]

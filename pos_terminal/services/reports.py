@@ -26,10 +26,10 @@ import io
 import logging
 from collections import defaultdict
 from dataclasses import dataclass, fields, is_dataclass, replace
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from pos_terminal.clock import business_day
+from pos_terminal.clock import business_day, day_bounds
 from pos_terminal.domain.errors import DomainError
 from pos_terminal.domain.model import Permission, ReceiptKind
 from pos_terminal.money import Money
@@ -76,15 +76,6 @@ class ReportPrinted:
 
 
 # ------------------------------------------------------------------------------ days
-
-
-def day_bounds(business_date: date, tz_name: str) -> tuple[datetime, datetime]:
-    """The aware UTC instants [start, end) of a local date in the time zone (23 or 25 hours long
-    on a daylight-saving change)."""
-    tz = ZoneInfo(tz_name)
-    start = datetime.combine(business_date, time(0), tzinfo=tz).astimezone(timezone.utc)
-    end = datetime.combine(business_date + timedelta(days=1), time(0), tzinfo=tz).astimezone(timezone.utc)
-    return start, end
 
 
 def today(ctx: DayContext) -> date:
