@@ -241,20 +241,15 @@ class Terminal:
 
     # -- shifts, cash and the X/Z reports -----------------------------------------------------
     def day_context(self, *, render_report=None):
-        """services.day_context.DayContext for this terminal ([shift] settings, devices, platform).
-        The report layout is receipts.report_document's, once that module exists."""
+        """services.day_context.DayContext for this terminal ([shift] settings, devices, platform)."""
         from pos_terminal.services.day_context import DayContext
 
         ids, shift = self.settings.terminal, self.settings.shift
         if render_report is None:
-            try:
-                from receipts.report_document import build_report_receipt
-            except ImportError as exc:  # not written yet, or broken: reports still work, unprinted
-                log.warning("no report layout (receipts.report_document): reports are not printed",
-                            extra={"error": str(exc)})
-            else:
-                paper = self.settings.printer.paper_width_mm
-                render_report = lambda report: build_report_receipt(report, language="zh_CN", paper_width_mm=paper)  # noqa: E731
+            from receipts.report_document import build_report_receipt
+
+            paper = self.settings.printer.paper_width_mm
+            render_report = lambda report: build_report_receipt(report, language="zh_CN", paper_width_mm=paper)  # noqa: E731
         return DayContext(self.uow, self.clock, ids.terminal_id, ids.store_id, store_name=ids.store_name,
                           timezone=ids.timezone, currency=ids.currency, denominations=tuple(shift.denominations_minor),
                           over_short_limit_minor=shift.over_short_limit_minor, platform=self.platform,
@@ -262,8 +257,7 @@ class Terminal:
                           card_terminal=self.devices.card_terminal, render_report=render_report)
 
     def render_report_pdf(self, report, path, language: str = "zh_CN") -> None:
-        """Writes the X/Z report as a PDF (receipts.report_pdf). ImportError while that module is
-        not there."""
+        """Writes the X/Z report as a PDF (receipts.report_pdf). Blocking (about half a second)."""
         from receipts.report_pdf import render_report_pdf
 
         render_report_pdf(report, path, language=language)

@@ -6,7 +6,6 @@ PDF (receipts.report_pdf) both lay out those same rows, so paper and PDF never d
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -193,25 +192,29 @@ def report_sections(report, language: str = "zh_CN") -> list[ReportSection]:
     return sections
 
 
-# The core writes its notes in English (services.reports); these patterns say them in the
-# report's language. A note that matches none is printed as it is.
-_NOTES = (
-    (re.compile(r"^audit anchor ([0-9a-f]{64})$"), {"zh_CN": "审计锚点 {0}", "en": "Audit anchor {0}"}),
-    (re.compile(r"^shift opened (\d\d:\d\d) by (.+) is still open$"),
-     {"zh_CN": "{0} 由 {1} 开的班次尚未交班", "en": "The shift opened {0} by {1} is still open"}),
-    (re.compile(r"^(\d+) settlement\(s\) not sent to the platform yet$"),
-     {"zh_CN": "{0} 笔结算尚未上传平台", "en": "{0} settlement(s) not sent to the platform yet"}),
-    (re.compile(r"^(\d+) settlement\(s\) refused by the platform need attention$"),
-     {"zh_CN": "平台拒收 {0} 笔结算，需要处理", "en": "{0} settlement(s) refused by the platform need attention"}),
-)
+# DayReport.warnings() in words: (code -> text with {n} or {time} and {by}).
+_WARNINGS = {
+    "zh_CN": {"shift_open": "{time} 由 {by} 开的班次尚未交班，现金未清点", "unsent": "{n} 笔结算尚未上传平台",
+              "refused": "平台拒收 {n} 笔结算，需要处理", "anchor": "审计锚点 {hash}"},
+    "en": {"shift_open": "The shift opened {time} by {by} is still open: its cash is not counted",
+           "unsent": "{n} settlement(s) not sent to the platform yet",
+           "refused": "{n} settlement(s) refused by the platform need attention", "anchor": "Audit anchor {hash}"},
+}
 
 
-def note_text(note: str, language: str = "zh_CN") -> str:
-    for pattern, texts in _NOTES:
-        found = pattern.match(note)
-        if found:
-            return texts.get(language, texts["en"]).format(*found.groups())
-    return note
+def report_notes(report, language: str = "zh_CN") -> list[str]:
+    """The report's warnings (report_model.DayReport.warnings) and its audit anchor, in words."""
+    words = _WARNINGS.get(language, _WARNINGS["en"])
+    notes = []
+    for code, value in report.warnings():
+        if code == "shift_open":
+            notes.append(words[code].format(time=local_time(value.opened_at, report.timezone, "%H:%M"),
+                                            by=value.opened_by))
+        else:
+            notes.append(words[code].format(n=value))
+    if report.audit_anchor:
+        notes.append(words["anchor"].format(hash=report.audit_anchor))
+    return notes
 
 
 def _figures(count: str, value: str, columns: int) -> str:
@@ -238,9 +241,10 @@ def build_report_receipt(report, *, language: str = "zh_CN", paper_width_mm: int
         for r in section.rows:
             value = _figures(r.count, r.value, doc.columns) if section.counted else r.value
             doc.add(Columns(r.label, value, bold=r.bold))
-    if report.notes:
+    notes = report_notes(report, language)
+    if notes:
         doc.add(Rule(), Text(t["notes"], bold=True))
-        doc.add(*(Text(f"* {note_text(note, language)}") for note in report.notes))
+        doc.add(*(Text(f"* {note}") for note in notes))
     doc.add(Rule())
     if report.kind == "Z":
         doc.add(Feed(), Text(f"{t['signature']}: ____________"))

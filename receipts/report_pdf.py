@@ -26,8 +26,8 @@ from receipts.report_document import (
     labels,
     local_time,
     money_text,
-    note_text,
     report_header,
+    report_notes,
     report_sections,
     report_title,
 )
@@ -355,14 +355,14 @@ class _ReportPDF(FPDF):
         self.set_auto_page_break(True, margin=MARGIN + 2)
 
     def notes(self) -> None:
-        r, t = self.report, self.t
-        if not r.notes:
+        notes = report_notes(self.report, self.language)
+        if not notes:
             return
         self.set_font(FONT, size=10.5)
-        self.bold_cell(0, ROW_H + 0.6, t["notes"], new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.bold_cell(0, ROW_H + 0.6, self.t["notes"], new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.set_font(FONT, size=9.5)
-        for note in r.notes:
-            self.multi_cell(0, ROW_H, f"• {note_text(note, self.language)}", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        for note in notes:
+            self.multi_cell(0, ROW_H, f"• {note}", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
 def report_pdf_bytes(report, *, language: str = "zh_CN") -> bytes:

@@ -407,7 +407,7 @@ def check_refundable(ctx: RefundContext, info: ItemInfo) -> None:
 # ------------------------------------------------------------------------------ intake
 
 
-def _route(info: ItemInfo) -> PayoutRoute:
+def payout_route(info: ItemInfo) -> PayoutRoute:
     if info.payment_route in ("cash", "prepaid_card", "bank_card", "online"):
         return PayoutRoute(info.payment_route)
     return PayoutRoute.SPLIT  # several tenders: each gets its share back (plan_legs)
@@ -484,7 +484,7 @@ def take_in(ctx: RefundContext, items: list[ItemInfo], reason: str, photos: list
         stored.append({"sha256": photo.sha256, "size": len(photo.data), "content_type": photo.content_type,
                        "file": name, "platform_id": None})
     amount = Money(sum(i.unit_price_minor for i in items), first.currency)
-    route = _route(first)
+    route = payout_route(first)
     with ctx.uow() as uow:
         legs = plan_legs(route, amount.minor, first.tenders, uow.refunds.legs_used(first.order_no))
         case = RefundCase(first.order_no, codes, reason.strip(), amount, requested_by=cashier_id,
@@ -928,9 +928,3 @@ def reprint_receipt(ctx: RefundContext, case_id: uuid.UUID, *, user, reason: str
 def _print(ctx: RefundContext, info: RefundReceiptInfo, receipt_no: int | None) -> tuple[object, bool, str | None]:
     return print_committed(ctx.render_receipt, ctx.printer, info, uow_factory=ctx.uow, terminal_id=ctx.terminal_id,
                            kind=ReceiptKind.REFUND, receipt_no=receipt_no)
-
-
-def cash_refunded_in_shift(ctx: RefundContext, shift_id: uuid.UUID) -> int:
-    """Cash paid out of the drawer for refunds during a shift, in minor units."""
-    with ctx.uow() as uow:
-        return uow.refunds.cash_paid_out_minor(shift_id)

@@ -6,7 +6,7 @@ online)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 
 
@@ -89,7 +89,20 @@ class DayReport:
     shifts: tuple[ShiftSummary, ...]
     by_hour: tuple[HourTotal, ...]
     sync: SyncSummary
-    notes: tuple[str, ...] = field(default=())  # e.g. "shift S still open", "3 settlements not sent"
+    # Z only: the hash of its day_close entry in the audit trail, printed so that `pos-terminal
+    # audit verify` can tell the trail was not cut off after it
+    audit_anchor: str | None = None
 
     def tender(self, kind: str) -> TenderTotal:
         return next((t for t in self.sales_by_tender if t.kind == kind), TenderTotal(kind, 0, 0))
+
+    def warnings(self) -> tuple[tuple[str, object], ...]:
+        """What to read before trusting the figures, as (code, value) for each renderer to word in
+        its language: ("shift_open", ShiftSummary) for a shift not counted yet, ("unsent", n) for
+        settlements not sent to the platform, ("refused", n) for ones it refused for good."""
+        found: list[tuple[str, object]] = [("shift_open", s) for s in self.shifts if s.closed_at is None]
+        if self.sync.pending:
+            found.append(("unsent", self.sync.pending))
+        if self.sync.needing_attention:
+            found.append(("refused", self.sync.needing_attention))
+        return tuple(found)

@@ -42,7 +42,6 @@ from pos_terminal.services.report_model import DayReport, HourTotal, ShiftSummar
 log = logging.getLogger(__name__)
 
 JSON_VERSION = 1
-AUDIT_ANCHOR = "audit anchor "  # a Z report's note: the hash of its day_close entry in the audit trail
 _TENDER_ORDER = ("cash", "prepaid_card", "bank_card")
 _ROUTE_ORDER = ("cash", "prepaid_card", "bank_card", "online", "split")
 
@@ -152,13 +151,6 @@ def _compute(uow, ctx: DayContext, kind: str, d: date, user, now: datetime, z_no
 
     numbers = [n for n in (first_no, last_no, void_first, void_last, *refund_nos) if n is not None]
     pending, attention, oldest = days.sync_figures(ctx.terminal_id)
-    notes = []
-    for s in open_rows:
-        notes.append(f"shift opened {s.opened_at.astimezone(tz):%H:%M} by {s.opened_by} is still open")
-    if pending:
-        notes.append(f"{pending} settlement(s) not sent to the platform yet")
-    if attention:
-        notes.append(f"{attention} settlement(s) refused by the platform need attention")
     return DayReport(
         kind=kind, terminal_id=ctx.terminal_id, store_id=ctx.store_id, store_name=ctx.store_name,
         business_date=d, timezone=ctx.timezone, currency=ctx.currency, generated_at=now,
@@ -172,7 +164,7 @@ def _compute(uow, ctx: DayContext, kind: str, d: date, user, now: datetime, z_no
         expected_cash_minor=sum(s.expected_cash_minor for s in shift_rows),
         counted_cash_minor=counted, over_short_minor=over_short,
         first_receipt_no=min(numbers) if numbers else None, last_receipt_no=max(numbers) if numbers else None,
-        shifts=shift_rows, by_hour=by_hour, sync=SyncSummary(pending, attention, oldest), notes=tuple(notes))
+        shifts=shift_rows, by_hour=by_hour, sync=SyncSummary(pending, attention, oldest))
 
 
 def _rank(order: tuple[str, ...], kind: str) -> int:
@@ -180,18 +172,11 @@ def _rank(order: tuple[str, ...], kind: str) -> int:
 
 
 def _legs(refund) -> list[tuple[str, int]]:
-    """(route, amount) legs of a paid-out refund: a split payout's legs where they are recorded
-    (dicts with route and amount_minor), else its one route and its amount."""
-    route = getattr(refund.paid_out_route, "value", refund.paid_out_route) or "cash"
-    legs = refund.payout_legs
-    if route == "split" and isinstance(legs, list) and legs:
-        out = []
-        for leg in legs:
-            if isinstance(leg, dict) and leg.get("route") and isinstance(leg.get("amount_minor"), int):
-                out.append((str(leg["route"]), int(leg["amount_minor"])))
-        if out:
-            return out
-    return [(route, int(refund.amount_minor))]
+    """(route, amount) of each leg of a paid-out refund (services.refunds records them for every
+    payout), or its one route and amount where it has none."""
+    if refund.payout_legs:
+        return [(leg["route"], int(leg["amount_minor"])) for leg in refund.payout_legs]
+    return [(getattr(refund.paid_out_route, "value", refund.paid_out_route) or "cash", int(refund.amount_minor))]
 
 
 # ------------------------------------------------------------------------------ X and Z
@@ -241,9 +226,7 @@ def z_report(ctx: DayContext, *, user, business_date: date | str | None = None) 
                          "counted_cash_minor": report.counted_cash_minor, "over_short_minor": report.over_short_minor,
                          "first_receipt_no": report.first_receipt_no, "last_receipt_no": report.last_receipt_no,
                          "settlements_pending": report.sync.pending})
-            anchor = getattr(entry, "hash", None)
-            if anchor:  # `pos-terminal audit verify --anchor HASH` checks the trail still holds it
-                report = replace(report, notes=report.notes + (f"{AUDIT_ANCHOR}{anchor}",))
+            report = replace(report, audit_anchor=entry.hash)  # `audit verify` checks the trail still holds it
             if uow.days.add_closed(terminal_id=ctx.terminal_id, business_date=d, z_no=z_no, closed_at=now,
                                    closed_by=user.user_id, report=report_to_json(report)) is not None:
                 uow.commit()
@@ -281,8 +264,7 @@ def audit_anchors(uow_factory, terminal_id: str | None = None) -> list[str]:
     (`audit.verify(anchors=...)`), so cutting off entries up to a day close shows."""
     with uow_factory() as uow:
         reports = uow.days.stored_reports(terminal_id)
-    return [note[len(AUDIT_ANCHOR):] for r in reports for note in r.get("notes") or ()
-            if isinstance(note, str) and note.startswith(AUDIT_ANCHOR)]
+    return [r["audit_anchor"] for r in reports if r.get("audit_anchor")]
 
 
 def print_report(ctx: DayContext, report: DayReport) -> ReportPrinted:
@@ -338,7 +320,6 @@ def report_from_json(data: dict) -> DayReport:
         "shifts": lambda v: tuple(_build(ShiftSummary, s, shift_conv) for s in v),
         "by_hour": lambda v: tuple(_build(HourTotal, h, {}) for h in v),
         "sync": lambda v: _build(SyncSummary, v, {"oldest_pending_at": _dt}),
-        "notes": tuple,
     })
 
 
@@ -347,6 +328,19 @@ def report_from_json(data: dict) -> DayReport:
 
 def _amount(minor: int | None, currency: str) -> str:
     return "" if minor is None else str(Money(minor, currency).to_decimal())
+
+
+def warning_texts(report: DayReport) -> list[str]:
+    """DayReport.warnings() in English (the CSV and the command line), the audit anchor last."""
+    tz = ZoneInfo(report.timezone)
+    texts = {"shift_open": lambda s: f"the shift opened {s.opened_at.astimezone(tz):%H:%M} by {s.opened_by} is still "
+                                     "open: its cash is not counted yet",
+             "unsent": lambda n: f"{n} settlement(s) not sent to the platform yet",
+             "refused": lambda n: f"{n} settlement(s) refused by the platform need attention"}
+    found = [texts[code](value) for code, value in report.warnings()]
+    if report.audit_anchor:
+        found.append(f"audit anchor {report.audit_anchor}")
+    return found
 
 
 def _local(ts: datetime | None, tz: ZoneInfo) -> str:
@@ -383,7 +377,7 @@ def to_csv(report: DayReport) -> str:
         ("oldest_pending_at", _local(report.sync.oldest_pending_at, tz)),
     ):
         w.writerow([key, value])
-    for note in report.notes:
+    for note in warning_texts(report):
         w.writerow(["note", note])
     w.writerow([])
     w.writerow(["Tenders"])
@@ -459,6 +453,6 @@ def to_text(report: DayReport) -> str:
             per_hour[h.hour].append(h)
         for hour, items in sorted(per_hour.items()):
             lines.append(f"  {hour:02d}:00  " + ", ".join(f"{h.kind} {h.count} / {m(h.amount_minor)}" for h in items))
-    for note in report.notes:
+    for note in warning_texts(report):
         lines.append(f"Note: {note}")
     return "\n".join(lines) + "\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError
@@ -210,13 +210,6 @@ class RefundRepository(_Repo):
                                                                     m.RefundStatus.REFUSED))))
         wanted = set(item_codes)
         return [r for r in rows if wanted & set(r.item_codes or ())]
-
-    def cash_paid_out_minor(self, shift_id: uuid.UUID) -> int:
-        """Cash refunded out of the drawer during a shift (for the shift report)."""
-        cash = case((m.RefundCase.cash_out_minor.is_not(None), m.RefundCase.cash_out_minor),
-                    (m.RefundCase.paid_out_route == m.PayoutRoute.CASH, m.RefundCase.amount_minor), else_=0)
-        return int(self.session.scalar(
-            select(func.coalesce(func.sum(cash), 0)).where(m.RefundCase.shift_id == shift_id)) or 0)
 
     def legs_used(self, order_no: str) -> dict[str, int]:
         """What the live refund cases of an order send (or sent) back to each route, from their

@@ -13,7 +13,7 @@ import pytest
 import requests
 
 from pos_terminal.domain.model import PayoutRoute, RefundStatus
-from pos_terminal.services import refunds, shifts
+from pos_terminal.services import cash, refunds, shifts
 from pos_terminal.services.refunds import RefundRefused
 from drivers.photo_camera import PhotoCamera
 from drivers.photos import decode_jpeg, prepare_file, prepare_frame
@@ -143,7 +143,7 @@ def test_approved_at_once_then_cash_out_of_the_drawer(online, client, video):
     assert online.devices.drawer.kicks == kicks + 1
     assert any("2500" in l or "25.00" in l for l in done.document.text_lines())
     shift = shifts.current_shift(online.uow(), terminal_id="T01")
-    assert refunds.cash_refunded_in_shift(ctx, shift.shift_id) >= 2500
+    assert cash.shift_summary(online.day_context(), shift.shift_id).cash_refunds_minor >= 2500
     with pytest.raises(RefundRefused) as e:
         refunds.pay_out(ctx, case.case_id, cashier_id=cashier.user_id)
     assert e.value.reason == "paid_out_already"
@@ -275,7 +275,7 @@ def test_a_mixed_payment_goes_back_to_the_card_first_and_cash_last(online, clien
                       buyer="b-wang", qty=3)
     cashier = open_shift(online)
     shift = shifts.current_shift(online.uow(), terminal_id="T01")
-    cash_before = refunds.cash_refunded_in_shift(ctx, shift.shift_id)
+    cash_before = cash.shift_summary(online.day_context(), shift.shift_id).cash_refunds_minor
     paid = client.get_item(codes_of(view)[0])["payment"]
     assert paid["route"] == "mixed" and sorted((t["kind"], t["amount_minor"]) for t in paid["tender_amounts"]) == [
         ("bank_card", 2000), ("cash", 1750)]
@@ -290,7 +290,7 @@ def test_a_mixed_payment_goes_back_to_the_card_first_and_cash_last(online, clien
         assert done.printed
     assert routes == [[("bank_card", 1250)], [("bank_card", 750), ("cash", 500)], [("cash", 1250)]]
     assert [(r[0], r[1]) for r in card.refunds] == [(1250, "CH-77"), (750, "CH-77")]  # against the original charge
-    assert refunds.cash_refunded_in_shift(ctx, shift.shift_id) == cash_before + 1750
+    assert cash.shift_summary(online.day_context(), shift.shift_id).cash_refunds_minor == cash_before + 1750
     lines = "\n".join(done.document.text_lines())
     assert "12.50" in lines
 

@@ -157,7 +157,8 @@ def test_a_whole_day_figure_by_figure(uow_factory, tmp_path, client):
     assert x.counted_cash_minor is None and x.over_short_minor is None  # shift 2 is open
     assert x.shifts[1].closed_at is None and x.shifts[1].expected_cash_minor == 10_000 + 800 + 2000
     assert x.sync.pending == 3 and x.sync.oldest_pending_at == local(14, 10)
-    assert any("still open" in n for n in x.notes) and any("3 settlement(s)" in n for n in x.notes)
+    assert [code for code, _ in x.warnings()] == ["shift_open", "unsent"] and x.warnings()[1][1] == 3
+    assert x.audit_anchor is None  # an X closes nothing
     with pytest.raises(ReportRefused) as exc:
         reports.z_report(d.ctx, user=m)
     assert exc.value.reason == "shift_open" and "close the shift" in exc.value.message
@@ -207,7 +208,8 @@ def test_a_whole_day_figure_by_figure(uow_factory, tmp_path, client):
     assert close_entry.action == "day_close" and close_entry.username == "8001"
     assert close_entry.details["sales_minor"] == 14_550 and close_entry.details["z_no"] == 1
     assert close_entry.details["tenders"] == {"cash": 6050, "prepaid_card": 1000, "bank_card": 7500}
-    assert z.notes == (f"{reports.AUDIT_ANCHOR}{close_entry.hash}",)
+    assert z.audit_anchor == close_entry.hash and z.warnings() == ()
+    assert f"audit anchor {close_entry.hash}" in reports.to_text(z)
     assert [e.action for e in reversed(audit.entries(d.uow, "T01"))].count("shift_close") == 2
 
     # -- the X changes nothing, the Z is kept as it was, the day stays closed --------------------

@@ -60,19 +60,20 @@ def make_report(kind: str = "Z", **kw) -> DayReport:
         counted_cash_minor=165500, over_short_minor=-200, first_receipt_no=101, last_receipt_no=220,
         shifts=(shift(0, note="少 2 元，已登记"), shift(1)), by_hour=hours(125),
         sync=SyncSummary(3, 1, datetime(2024, 5, 1, 9, 0, tzinfo=UTC)),
-        notes=("班次 2 仍未交班", "3 settlements not sent to the platform yet"),
+        audit_anchor="ab" * 32 if kind == "Z" else None,
     )
     fields.update(kw)
     return DayReport(**fields)
 
 
 def empty_day(**kw) -> DayReport:
+    kw.setdefault("audit_anchor", None)
     return make_report(
         sales_count=0, sales_minor=0, sales_by_tender=(), offline_sales_count=0, refunds_count=0,
         refunds_minor=0, refunds_by_route=(), voids_count=0, voids_minor=0, drops_minor=0, pay_outs_minor=0,
         pay_ins_minor=0, no_sale_count=0, opening_float_minor=0, expected_cash_minor=0, counted_cash_minor=None,
         over_short_minor=None, first_receipt_no=None, last_receipt_no=None, shifts=(), by_hour=(),
-        sync=SyncSummary(0, 0, None), notes=(), **kw,
+        sync=SyncSummary(0, 0, None), **kw,
     )
 
 
@@ -90,7 +91,6 @@ def busy_day() -> DayReport:
         first_receipt_no=1, last_receipt_no=5000,
         shifts=(shift(0, note=long_note), shift(1, closed=False), shift(2)),
         by_hour=hours(5000),
-        notes=("班次 2 仍未交班，请先交班再做日结。" * 3, "3 settlements not sent " * 6),
     )
 
 
@@ -145,7 +145,8 @@ def test_z_receipt_carries_every_figure():
     assert "班次 1 #000000 (CNY)" in text and "班次 2 #000001 (CNY)" in text
     assert "05-01 08:00 张三" in text and "05-01 15:00 张三" in text  # shift 1 opened and closed
     assert "少 2 元，已登记" in text and "批准人" in text
-    assert "* 班次 2 仍未交班" in text and "经理签字" in text
+    assert "* 3 笔结算尚未上传平台" in text and "* 平台拒收 1 笔结算，需要处理" in text and "经理签字" in text
+    assert "审计锚点 " + "ab" * 8 in text  # the Z's audit anchor (the hash wraps on paper)
 
 
 def test_x_receipt_closes_nothing_and_positive_over_is_signed():
@@ -209,7 +210,7 @@ def test_pdf_carries_the_figures_in_real_chinese_glyphs(tmp_path):
     assert reader.pages[0].mediabox.width == pytest.approx(595.28, abs=0.1)  # A4
     for needle in ["好邻居便利店 徐汇店", "Z 报表 日结 #0003", "2024-05-01 22:03", "12,345.67", "1,789.50",
                    "5,556.17", "5,000.00", "45.50", "8.80", "1,657.00", "1,655.00", "-2.00", "000101-000220",
-                   "现金", "储值卡", "银行卡", "平台原路退回", "应有现金", "少 2 元，已登记", "班次 2 仍未交班",
+                   "现金", "储值卡", "银行卡", "平台原路退回", "应有现金", "少 2 元，已登记", "3 笔结算尚未上传平台",
                    "分时销售", "支付方式占比"]:
         assert needle in text, needle
     fonts = reader.pages[0]["/Resources"]["/Font"]
@@ -291,12 +292,12 @@ def test_shift_titles_tell_shifts_apart():
     assert len(set(titles)) == 3 and all(t.startswith("班次 ") for t in titles)
 
 
-def test_the_core_notes_are_said_in_the_report_language():
-    from receipts.report_document import note_text
+def test_the_warnings_are_worded_from_the_figures():
+    from receipts.report_document import report_notes
 
-    anchor = "ab" * 32
-    assert note_text(f"audit anchor {anchor}", "zh_CN") == f"审计锚点 {anchor}"
-    assert note_text("shift opened 09:05 by 1001 is still open", "zh_CN") == "09:05 由 1001 开的班次尚未交班"
-    assert note_text("3 settlement(s) not sent to the platform yet", "zh_CN") == "3 笔结算尚未上传平台"
-    assert note_text("2 settlement(s) refused by the platform need attention", "en").startswith("2 settlement(s)")
-    assert note_text("something new", "zh_CN") == "something new"  # printed as it is
+    busy = busy_day()  # a shift still open, 3 unsent, 1 refused, the Z's anchor
+    zh = report_notes(busy, "zh_CN")
+    assert zh[0] == "15:00 由 李四 开的班次尚未交班，现金未清点"
+    assert zh[1:] == ["3 笔结算尚未上传平台", "平台拒收 1 笔结算，需要处理", "审计锚点 " + "ab" * 32]
+    assert report_notes(busy, "en")[1] == "3 settlement(s) not sent to the platform yet"
+    assert report_notes(empty_day(), "zh_CN") == []

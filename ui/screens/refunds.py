@@ -541,7 +541,7 @@ class RefundsPage(Page):
         if items:
             first = items[0]
             lines = [fill(self.tr("Order %1 from %2, paid: %3"), first.order_no, first.merchant_name,
-                          self.route_text(refunds._route(first)))]
+                          self.route_text(refunds.payout_route(first)))]
             if first.buyer_name is not None:
                 lines.append(fill(self.tr("Buyer %1, reputation %2 (at once from %3)"), first.buyer_name,
                                   str(first.reputation), str(first.threshold)))

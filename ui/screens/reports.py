@@ -441,17 +441,11 @@ class ReportsTab(QWidget):
         return rows
 
     def notes(self, r: DayReport) -> list[str]:
-        """Warnings worth reading before the figures are trusted (the report's own notes are the
-        core's English and go to the log and the printout)."""
-        notes = []
-        if any(s.closed_at is None for s in r.shifts):
-            notes.append(self.tr("A shift of this day is still open: its cash is not counted yet."))
-        if r.sync.pending:
-            notes.append(self.tr("%n settlement(s) not sent to the platform yet.", "", r.sync.pending))
-        if r.sync.needing_attention:
-            notes.append(self.tr("%n settlement(s) refused by the platform: see the sync status.", "",
-                                 r.sync.needing_attention))
-        return notes
+        """The report's warnings (DayReport.warnings), worth reading before the figures are trusted."""
+        texts = {"shift_open": lambda _s: self.tr("A shift of this day is still open: its cash is not counted yet."),
+                 "unsent": lambda n: self.tr("%n settlement(s) not sent to the platform yet.", "", n),
+                 "refused": lambda n: self.tr("%n settlement(s) refused by the platform: see the sync status.", "", n)}
+        return list(dict.fromkeys(texts[code](value) for code, value in r.warnings()))
 
     def heading_text(self, r: DayReport) -> str:
         when = local_time(r.generated_at, r.timezone, "%H:%M")
@@ -571,12 +565,10 @@ class ReportsTab(QWidget):
                                                   self.tr("PDF files (*.pdf)"))
             if not path:
                 return
-        report, language = self.report, ui_language()
+        report, language, terminal = self.report, ui_language(), self._terminal
 
         def work():
-            from receipts.report_pdf import render_report_pdf
-
-            render_report_pdf(report, path, language=language)
+            terminal.render_report_pdf(report, path, language=language)
             return path
 
         self._set_busy(True)
