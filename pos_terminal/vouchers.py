@@ -36,7 +36,7 @@ DEFAULT_CLOCK_SKEW = timedelta(minutes=5)
 # Every reason a voucher is refused; the CLI and the UI translate by these codes.
 REASONS = ("expired", "bad_signature", "unknown_key", "malformed", "too_long", "not_yet_valid")
 
-_B64URL = re.compile(r"^[A-Za-z0-9_-]+$")
+_B64URL = re.compile(r"\A[A-Za-z0-9_-]+\Z")
 _KID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 _MAX_TS = 253402300799  # 9999-12-31T23:59:59Z
@@ -47,13 +47,44 @@ def b64url_encode(data: bytes) -> str:
 
 
 def b64url_decode(text: str) -> bytes:
-    """Strict base64url without padding; raises ValueError on anything else."""
-    if not _B64URL.match(text) or len(text) % 4 == 1:
+    """Strict base64url without padding; raises ValueError on anything else.
+
+    Only the canonical encoding is accepted (RFC 7515 section 2, RFC 4648 section 3.5): the
+    base64url alphabet, no '=', no whitespace, and the unused bits of the last character zero.
+    Otherwise several texts decode to the same bytes, and a voucher whose signature's last
+    character was changed would still verify."""
+    if not isinstance(text, str) or not _B64URL.fullmatch(text) or len(text) % 4 == 1:
         raise ValueError("not base64url")
     try:
-        return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+        data = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
     except (binascii.Error, ValueError) as exc:
         raise ValueError("not base64url") from exc
+    if b64url_encode(data) != text:
+        raise ValueError("not canonical base64url (the unused bits of the last character are not zero)")
+    return data
+
+
+def _refuse_duplicates(pairs: list[tuple[str, object]]) -> dict:
+    obj: dict = {}
+    for key, value in pairs:
+        if key in obj:
+            raise ValueError(f"duplicate member {key!r}")
+        obj[key] = value
+    return obj
+
+
+def _refuse_constant(name: str):
+    raise ValueError(f"{name} is not JSON")
+
+
+def strict_json(data: bytes) -> dict:
+    """A JWS header or payload: UTF-8 JSON, one object, no member twice (RFC 7515 section 5.2:
+    otherwise two readers may see different claims), no NaN or Infinity. Raises ValueError."""
+    text = data.decode("utf-8")  # UnicodeDecodeError is a ValueError; json would guess UTF-16/32 from bytes
+    obj = json.loads(text, object_pairs_hook=_refuse_duplicates, parse_constant=_refuse_constant)
+    if not isinstance(obj, dict):
+        raise ValueError("not a JSON object")
+    return obj
 
 
 def compact_json(obj) -> bytes:
@@ -271,10 +302,7 @@ def _refuse(reason: str, detail: str, kid: str | None = None, claims: VoucherCla
 
 
 def _parse_header(part: str) -> dict:
-    header = json.loads(b64url_decode(part))
-    if not isinstance(header, dict):
-        raise ValueError("header is not a JSON object")
-    return header
+    return strict_json(b64url_decode(part))
 
 
 def _ts(value, name: str) -> datetime:
@@ -347,8 +375,8 @@ def _verify(text, keyring: KeyRing, now: datetime, clock_skew: timedelta) -> Vou
         return _refuse("malformed", "not a JWS in compact serialization (three base64url parts)")
     try:
         header = _parse_header(parts[0])
-    except ValueError:  # includes json.JSONDecodeError and UnicodeDecodeError
-        return _refuse("malformed", "the header is not base64url JSON")
+    except (ValueError, RecursionError) as exc:  # includes json.JSONDecodeError and UnicodeDecodeError
+        return _refuse("malformed", f"the header is not canonical base64url JSON: {exc}")
     kid = header.get("kid")
     if header.get("alg") != ALG:
         return _refuse("malformed", f"alg must be {ALG}, got {header.get('alg')!r}")
@@ -361,10 +389,12 @@ def _verify(text, keyring: KeyRing, now: datetime, clock_skew: timedelta) -> Vou
     verifier = keyring.get(kid)
     if verifier is None:
         return _refuse("unknown_key", f"key {kid} is not among the {len(keyring)} cached platform keys; refresh the keys", kid)
+    if not _B64URL.fullmatch(parts[2]) or len(parts[2]) % 4 == 1:
+        return _refuse("malformed", "the signature is not base64url", kid)
     try:
         signature = b64url_decode(parts[2])
-    except ValueError:
-        return _refuse("malformed", "the signature is not base64url", kid)
+    except ValueError:  # the right alphabet but not the platform's encoding: the text was changed
+        return _refuse("bad_signature", "the signature is not in canonical base64url: altered", kid)
     if len(signature) != 64:
         return _refuse("bad_signature", "an Ed25519 signature has 64 bytes", kid)
     try:
@@ -372,8 +402,8 @@ def _verify(text, keyring: KeyRing, now: datetime, clock_skew: timedelta) -> Vou
     except InvalidSignature:
         return _refuse("bad_signature", "the signature does not match: altered or not from the platform", kid)
     try:
-        claims = _claims(json.loads(b64url_decode(parts[1])), kid)
-    except ValueError as exc:
+        claims = _claims(strict_json(b64url_decode(parts[1])), kid)
+    except (ValueError, RecursionError) as exc:
         return _refuse("malformed", f"signed, but the payload is unusable: {exc}", kid)
     if now.tzinfo is None or now.utcoffset() is None:
         now = now.replace(tzinfo=timezone.utc)
