@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import os
 import stat
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from config.loader import SettingsError
+from config.loader import SettingsError, parse_toml, read_text_file
 
 
 @dataclass(frozen=True)
@@ -30,9 +29,14 @@ _ALLOWED = {"platform_secret", "database_password"}
 def load_credentials(path: Path) -> Credentials:
     """Reads the file; a missing file means no credentials. Refuses a file that others can read."""
     try:
-        st = path.stat()
+        os.stat(path)
     except FileNotFoundError:
         return Credentials()
+    except (OSError, ValueError):
+        pass  # read_text_file names the problem (a link loop, a name too long, ...)
+    # A FIFO, a device, a folder, a link loop or a huge file is refused before anything blocks.
+    text, st = read_text_file(path, missing="has disappeared while being read; put the credentials file back",
+                              max_bytes=64 * 1024)
     if st.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
         raise SettingsError(
             str(path),
@@ -41,10 +45,7 @@ def load_credentials(path: Path) -> Credentials:
         )
     if st.st_uid != os.getuid():
         raise SettingsError(str(path), message="holds secrets but belongs to another user; chown it to this user")
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise SettingsError(str(path), message=f"not valid TOML: {exc}") from None
+    data = parse_toml(text, str(path))
     unknown = set(data) - _ALLOWED
     if unknown:
         raise SettingsError(

@@ -3,6 +3,9 @@ what is allowed, so a technician can fix the file without reading code."""
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +16,9 @@ from config.schema import Settings
 
 DEFAULTS_FILE = Path(__file__).with_name("defaults.toml")
 EXAMPLES_DIR = Path(__file__).with_name("examples")
+# Real settings files are a few kilobytes; a bigger "settings file" is the wrong file (a log, a
+# database, a disk image) and is refused before it is read into memory.
+MAX_SETTINGS_BYTES = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -82,32 +88,121 @@ def _allowed_keys(path: list[str]) -> list[str]:
     return list(getattr(model, "model_fields", {}))
 
 
-def parse(text: str, file: str = "<settings>") -> Settings:
+_TOO_DEEP = "is nested too deeply (brackets or braces inside each other hundreds of levels); a settings file " \
+    "is a few flat [sections]: replace it with one of the examples"
+
+
+def parse_toml(text: str, file: str) -> dict:
+    """TOML text as a dict; SettingsError naming the file for anything the parser refuses,
+    including nesting deep enough to exhaust Python's stack (RecursionError in tomllib)."""
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise SettingsError(file, message=f"not valid TOML: {exc}") from None
+    except RecursionError:
+        raise SettingsError(file, message=_TOO_DEEP) from None
+
+
+def parse(text: str, file: str = "<settings>") -> Settings:
+    data = parse_toml(text, file)
     try:
         return Settings.model_validate(data)
     except ValidationError as exc:
-        raise SettingsError(file, _problems(exc, data)) from None
+        try:
+            problems = _problems(exc, data)
+            str(SettingsError(file, problems))  # rendering repr()s the bad values: deep ones recurse
+        except RecursionError:
+            raise SettingsError(file, message=_TOO_DEEP) from None
+        raise SettingsError(file, problems) from None
+    except RecursionError:
+        raise SettingsError(file, message=_TOO_DEEP) from None
+
+
+_KIND_OF_FILE = (
+    (stat.S_ISDIR, "is a folder, not a settings file; name the file inside it"),
+    (stat.S_ISFIFO, "is a named pipe (FIFO), not a file: reading it would wait forever; name a regular file"),
+    (stat.S_ISSOCK, "is a socket, not a file; name a regular file"),
+    (stat.S_ISCHR, "is a device, not a file; name a regular file"),
+    (stat.S_ISBLK, "is a device, not a file; name a regular file"),
+)
+
+
+def _not_regular(mode: int) -> str | None:
+    if stat.S_ISREG(mode):
+        return None
+    for test, message in _KIND_OF_FILE:
+        if test(mode):
+            return message
+    return "is not a regular file; name a regular file"
+
+
+def _os_problem(exc: OSError, missing: str) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return missing
+    if isinstance(exc, PermissionError):
+        return "cannot be read by this user; fix its permissions"
+    if exc.errno == errno.ELOOP:
+        return "is a symbolic link that leads back to itself (a loop); point the link at the real file"
+    if exc.errno == errno.ENAMETOOLONG:
+        return "the name is longer than this system allows; use a shorter path"
+    if exc.errno == errno.ENOTDIR:
+        return "a part of this path is a file, not a folder; check the path"
+    if isinstance(exc, IsADirectoryError):
+        return "is a folder, not a settings file; name the file inside it"
+    return f"cannot be read ({os.strerror(exc.errno) if exc.errno else exc}); check the path"
+
+
+def read_text_file(path: str | Path, *, missing: str, max_bytes: int = MAX_SETTINGS_BYTES) -> tuple[str, os.stat_result]:
+    """The UTF-8 text of a small regular file and its stat, or SettingsError naming the file and
+    what to do. Never blocks and never recurses: the kind of file is checked before it is opened
+    (a FIFO would block open() and read() forever), it is opened non-blocking and checked again on
+    the open descriptor (it may have been swapped in between), and at most `max_bytes` are read.
+    `missing` is the message for a file that does not exist."""
+    name = str(path)
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the name
+        raise SettingsError(name, message=_os_problem(exc, missing) if isinstance(exc, OSError)
+                            else "the name holds a NUL character; check the path") from None
+    problem = _not_regular(st.st_mode)
+    if problem is None and st.st_size > max_bytes:
+        problem = f"is {st.st_size} bytes; a settings file is at most {max_bytes} bytes: is this the right file?"
+    if problem:
+        raise SettingsError(name, message=problem)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise SettingsError(name, message=_os_problem(exc, missing)) from None
+    try:
+        st = os.fstat(fd)
+        problem = _not_regular(st.st_mode)
+        if problem:
+            raise SettingsError(name, message=problem)
+        chunks, size = [], 0
+        while size <= max_bytes:
+            chunk = os.read(fd, max_bytes + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        raise SettingsError(name, message=_os_problem(exc, missing)) from None
+    finally:
+        os.close(fd)
+    if size > max_bytes:
+        raise SettingsError(name, message=f"is more than {max_bytes} bytes; a settings file is at most that: "
+                            "is this the right file?")
+    try:
+        return b"".join(chunks).decode("utf-8"), st
+    except UnicodeDecodeError as exc:
+        raise SettingsError(name, message=f"is not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
 
 
 def load(path: str | Path) -> Settings:
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SettingsError(
-            str(path),
-            message=f"no such file. Copy one of {EXAMPLES_DIR}/*.toml there, or run `pos-terminal demo`",
-        ) from None
-    except IsADirectoryError:
-        raise SettingsError(str(path), message="is a folder, not a settings file") from None
-    except PermissionError:
-        raise SettingsError(str(path), message="cannot be read by this user; fix its permissions") from None
-    except UnicodeDecodeError:
-        raise SettingsError(str(path), message="is not UTF-8 text; save it as UTF-8") from None
+    text, _ = read_text_file(
+        path, missing=f"no such file. Copy one of {EXAMPLES_DIR}/*.toml there, or run `pos-terminal demo`")
     return parse(text, str(path))
 
 

@@ -64,7 +64,7 @@ def _build(args, *, demo: bool, take_lock: bool = True):
     if demo and settings_file is None:
         # What the devices screen saved in demo mode lives beside the demo database.
         saved = data_paths(settings, demo=True).settings
-        if saved.exists():
+        if os.path.lexists(saved):  # not exists(): a link loop there is refused, not skipped
             settings, settings_file = loader.load(saved), saved
     return build_terminal(settings, demo=demo, settings_file=settings_file, take_lock=take_lock)
 

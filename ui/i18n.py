@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from config.loader import read_text_file
 from config.schema import Language
 
 log = logging.getLogger(__name__)
@@ -32,13 +33,22 @@ def effective_language(choice: Language, system: QLocale | None = None) -> str:
 
 
 def load_preference(path: Path) -> Language | None:
-    """The language stored in the preferences file, or None (missing or unreadable file)."""
+    """The language stored in the preferences file, or None (missing file, or a content that is
+    not a language choice: ignored with a warning). Something that is not a small regular file (a
+    FIFO would block the start forever, a link loop, a folder, a device) raises SettingsError
+    naming the file: `pos-terminal` exits 2 with it."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return Language(data["language"])
+        os.lstat(path)
     except FileNotFoundError:
         return None
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError):
+        pass  # read_text_file names it
+    text, _ = read_text_file(path, missing="is a link to a file that does not exist; remove the link",
+                             max_bytes=64 * 1024)
+    try:
+        data = json.loads(text)
+        return Language(data["language"])
+    except (ValueError, KeyError, TypeError, RecursionError):
         log.warning("ignoring unreadable preferences file", extra={"path": str(path)})
         return None
 
