@@ -115,9 +115,10 @@ def _online(app, folder: Path) -> list[dict]:
     from config.schema import PlatformSettings, Settings, TerminalSettings
     from sync.client import HttpPlatformClient
     from sync.sandbox import seed
+    from pos_terminal.clock import SystemClock
     from sync.sandbox.server import SandboxServer
 
-    server = SandboxServer("127.0.0.1", 0, f"sqlite:///{folder / 'sandbox.sqlite3'}").start()
+    server = SandboxServer("127.0.0.1", 0, f"sqlite:///{folder / 'sandbox.sqlite3'}", clock=SystemClock()).start()
     store, term, secret = seed.DEMO_TERMINAL
     try:
         settings = Settings(terminal=TerminalSettings(store_id=store, terminal_id=term),

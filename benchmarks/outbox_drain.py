@@ -25,9 +25,10 @@ N = int(os.environ.get("POS_BENCH_OUTBOX_N", "10000"))
 
 def _platform(folder: Path, n: int):
     from sync.sandbox import db, platform
+    from pos_terminal.clock import SystemClock
     from sync.sandbox.server import SandboxServer
 
-    server = SandboxServer(db_url=f"sqlite:///{folder / 'platform.sqlite3'}").start()
+    server = SandboxServer(db_url=f"sqlite:///{folder / 'platform.sqlite3'}", clock=SystemClock()).start()
     now = datetime.now(timezone.utc)
     orders = []
     with server.app.state.engine.begin() as conn:

@@ -71,13 +71,14 @@ def run(out_dir: Path) -> list[dict]:
     from pos_terminal.services import refunds
     from sync.client import HttpPlatformClient
     from sync.sandbox import seed
+    from pos_terminal.clock import SystemClock
     from sync.sandbox.server import SandboxServer
 
     base = out_dir / "refunds"
     shutil.rmtree(base, ignore_errors=True)
     base.mkdir(parents=True)
     rows = []
-    with SandboxServer(db_url=f"sqlite:///{base / 'sandbox.sqlite3'}") as server:
+    with SandboxServer(db_url=f"sqlite:///{base / 'sandbox.sqlite3'}", clock=SystemClock()) as server:
         store, term, secret = seed.DEMO_TERMINAL
         client = HttpPlatformClient(server.url, store, term, secret)
         settings = Settings(terminal=TerminalSettings(store_id=store, terminal_id=term),

@@ -491,7 +491,8 @@ def start_demo_platform(terminal: Terminal) -> str | None:
         return None
     from sync.sandbox.server import SandboxServer
 
-    server = SandboxServer("127.0.0.1", 0, f"sqlite:///{terminal.paths.sandbox_database}").start()
+    # the terminal's own clock: the demo's platform and counter agree on "now" (and on a test's clock)
+    server = SandboxServer("127.0.0.1", 0, f"sqlite:///{terminal.paths.sandbox_database}", clock=terminal.clock).start()
     terminal._sandbox = server
     terminal.attach_platform(build_platform(terminal.settings, terminal.credentials, sandbox_url=server.url))
     log.info("sandbox platform started", extra={"url": server.url})

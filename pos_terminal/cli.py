@@ -264,11 +264,12 @@ def cmd_db_status(args) -> int:
 
 
 def cmd_sandbox(args) -> int:
+    from pos_terminal.clock import SystemClock
     from sync.sandbox.server import serve
 
     print(f"Sandbox platform on http://{args.host}:{args.port} (database: {args.db or 'temporary'}). "
           "Stop with Ctrl+C.", flush=True)
-    serve(args.host, args.port, args.db)
+    serve(args.host, args.port, args.db, clock=SystemClock())
     return EXIT_OK
 
 
@@ -397,7 +398,7 @@ def _inspect_online(settings, paths, keys, text, load_credentials, build_platfor
             from sync.sandbox.server import SandboxServer
 
             paths.root.mkdir(parents=True, exist_ok=True)
-            server = SandboxServer("127.0.0.1", 0, f"sqlite:///{paths.sandbox_database}").start()
+            server = SandboxServer("127.0.0.1", 0, f"sqlite:///{paths.sandbox_database}", clock=keys.clock).start()
             url = server.url
         client = build_platform(settings, load_credentials(cred_path), sandbox_url=url, credentials_file=cred_path)
         keys.client = client

@@ -1,9 +1,16 @@
 """Shared fixtures. Storage tests run against SQLite and a throwaway PostgreSQL (see
-tests/postgres.py); the `terminal` fixture wires a real Terminal on a temporary data folder."""
+tests/postgres.py); the `terminal` fixture wires a real Terminal on a temporary data folder.
+
+Moved clock: with POS_TEST_NOW set (an ISO 8601 time with its offset, e.g.
+2027-12-31T23:59:59+08:00) the whole session runs with the wall clock moved there and ticking
+(time-machine: datetime.now, time.time, date.today; not time.monotonic, not other processes).
+`make test` runs the tests marked `clock_sensitive` that way at several awkward instants: a test
+that is green today but red on another date or at midnight in the store's zone is a date bug."""
 
 from __future__ import annotations
 
 import os
+from datetime import datetime
 
 import pytest
 
@@ -46,8 +53,43 @@ def terminal(terminal_factory):
     return terminal_factory()
 
 
+TEST_NOW_ENV = "POS_TEST_NOW"
+
+
+def moved_now() -> datetime | None:
+    """The instant POS_TEST_NOW asks the session to start at (None: the real clock)."""
+    text = os.environ.get(TEST_NOW_ENV, "").strip()
+    if not text:
+        return None
+    try:
+        when = datetime.fromisoformat(text)
+    except ValueError:
+        raise pytest.UsageError(f"{TEST_NOW_ENV}={text!r} is not an ISO 8601 time: write e.g. "
+                                "2027-12-31T23:59:59+08:00") from None
+    if when.tzinfo is None:
+        raise pytest.UsageError(f"{TEST_NOW_ENV}={text!r} has no offset: add one, e.g. +08:00 or Z")
+    return when
+
+
+def pytest_configure(config):
+    when = moved_now()
+    if when is not None:  # before collection, so that module-level dates are computed in the moved time
+        import time_machine
+
+        config._pos_clock_travel = time_machine.travel(when, tick=True)
+        config._pos_clock_travel.start()
+
+
+def pytest_unconfigure(config):
+    travel = getattr(config, "_pos_clock_travel", None)
+    if travel is not None:
+        travel.stop()
+
+
 def pytest_report_header(config):
-    return f"QT_QPA_PLATFORM={os.environ.get('QT_QPA_PLATFORM', '')}"
+    when = moved_now()
+    moved = f"; clock moved to {when.isoformat()} ({TEST_NOW_ENV})" if when is not None else ""
+    return f"QT_QPA_PLATFORM={os.environ.get('QT_QPA_PLATFORM', '')}{moved}"
 
 
 # ----------------------------------------------------------------------------- databases
@@ -110,11 +152,14 @@ def uow_factory(engine):
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    """The sandbox platform as a real HTTP server on loopback, one per test module (SQLite)."""
+    """The sandbox platform as a real HTTP server on loopback, one per test module (SQLite), on
+    the system clock (moved with the session under POS_TEST_NOW): tests take "now" from
+    `server.clock`, never from a literal date."""
+    from pos_terminal.clock import SystemClock
     from sync.sandbox.server import SandboxServer
 
     db = tmp_path_factory.mktemp("sandbox") / "platform.sqlite3"
-    with SandboxServer(db_url=f"sqlite:///{db}") as s:
+    with SandboxServer(db_url=f"sqlite:///{db}", clock=SystemClock()) as s:
         yield s
 
 

@@ -151,7 +151,7 @@ def _engine(request: Request):
 
 
 def _now(request: Request):
-    return request.app.state.clock()
+    return request.app.state.clock.now()
 
 
 def terminal_caller(

@@ -265,10 +265,6 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
-
-
 # Columns added after a sandbox database could have been created (a demo's file lives on between
 # runs): create_all() makes missing tables only, so these are added where they are missing.
 _ADDED_COLUMNS = ((settlements, "tender_amounts"),)

@@ -11,9 +11,10 @@ CONTRACT = Path(__file__).resolve().parents[1] / "contract" / "openapi.json"
 
 
 def openapi_document() -> dict:
+    from pos_terminal.clock import SystemClock
     from sync.sandbox.server import create_app
 
-    return create_app(None).openapi()
+    return create_app(None, clock=SystemClock()).openapi()  # never started: the clock is not read
 
 
 def render(doc: dict) -> str:

@@ -79,7 +79,7 @@ def build_router() -> APIRouter:
 
     @r.get("/o/{token}")
     def customer_page(token: str, request: Request):
-        now = request.app.state.clock()
+        now = request.app.state.clock.now()
         with request.app.state.engine.begin() as conn:
             try:
                 no = p.find_order_no(conn, url=token)
@@ -145,7 +145,7 @@ def build_router() -> APIRouter:
     @r.post("/seller/refund-requests/{request_id}/decision")
     def seller_decide(request_id: str, request: Request, decision: Annotated[str, Form()],
                       note: Annotated[str, Form(max_length=500)] = ""):
-        now = request.app.state.clock()
+        now = request.app.state.clock.now()
         try:
             with request.app.state.engine.begin() as conn:
                 p.decide_refund(conn, request_id, decision == "approve", note, p.Caller("seller_page"), now)

@@ -11,13 +11,13 @@ import secrets
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
-from zoneinfo import ZoneInfo
+from datetime import date, datetime, timedelta, timezone
 
 from sqlalchemy import and_, delete, func, insert, or_, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
+from pos_terminal.clock import day_bounds
 from pos_terminal.vouchers import PublicKey
 from sync.sandbox import db
 from sync.sandbox.signing import mint_voucher, new_private_key, summarize
@@ -382,15 +382,9 @@ def post_settlement(conn: Connection, body: dict, caller: Caller, now: datetime)
     return 201, settlement_view(conn, body["settlement_id"])
 
 
-def _day_bounds(day: date, tz: str) -> tuple[datetime, datetime]:
-    zone = ZoneInfo(tz)
-    start = datetime.combine(day, time(0), zone)
-    return start.astimezone(timezone.utc), (start + timedelta(days=1)).astimezone(timezone.utc)
-
-
 def post_batch(conn: Connection, body: dict, caller: Caller, now: datetime) -> tuple[int, dict]:
     """Compares the terminal's day with what the platform recorded from that terminal."""
-    start, end = _day_bounds(body["business_date"], body["timezone"])
+    start, end = day_bounds(body["business_date"], body["timezone"])
     theirs = {s["settlement_id"]: s for s in body["settlements"]}
     mine_t = db.settlements.c
     rows = conn.execute(select(db.settlements).where(

@@ -9,15 +9,15 @@ import socket
 import tempfile
 import threading
 import time
-from collections.abc import Callable
 from contextlib import asynccontextmanager
-from datetime import datetime
 from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from pos_terminal.ports import Clock
 
 log = logging.getLogger(__name__)
 
@@ -27,12 +27,15 @@ _HTTP_CODES = {400: "bad_request", 401: "unauthenticated", 403: "forbidden", 404
                405: "method_not_allowed", 413: "too_large", 415: "unsupported_media_type"}
 
 
-def create_app(db_url: str | None = None, *, seed: bool = True, base_url: str | None = None,
-               admin_token: str | None = None, clock: Callable[[], datetime] | None = None) -> FastAPI:
+def create_app(db_url: str | None = None, *, clock: Clock, seed: bool = True, base_url: str | None = None,
+               admin_token: str | None = None) -> FastAPI:
     """The sandbox platform as an ASGI app. `db_url` None: a SQLite file in a temporary folder
     removed at shutdown; otherwise sqlite:///PATH or a postgresql+psycopg URL (tables created
     when missing). `base_url` (e.g. http://127.0.0.1:8700) prefixes customer page links; None
-    takes the address the request came to. The database is opened at startup, not here."""
+    takes the address the request came to. The database is opened at startup, not here.
+    `clock` is the platform's only source of "now" (seeding, order and voucher expiry, claim
+    TTLs, return windows, idempotency key retention): pos_terminal.clock.SystemClock() in
+    `pos-terminal sandbox` and the demo, a test's own clock in tests."""
     from sync.sandbox import api, db, pages
     from sync.sandbox import seed as seed_mod
     from sync.sandbox.platform import ApiError
@@ -50,7 +53,7 @@ def create_app(db_url: str | None = None, *, seed: bool = True, base_url: str | 
         db.add_missing_columns(engine)
         if seed:
             with engine.begin() as conn:
-                seed_mod.seed(conn, app.state.clock())
+                seed_mod.seed(conn, app.state.clock.now())
         app.state.engine = engine
         try:
             yield
@@ -63,7 +66,7 @@ def create_app(db_url: str | None = None, *, seed: bool = True, base_url: str | 
                   description=(api.__doc__ or "").strip(), docs_url=None, redoc_url=None)
     app.state.base_url = base_url.rstrip("/") if base_url else None
     app.state.admin_token = admin_token or seed_mod.DEMO_ADMIN_TOKEN
-    app.state.clock = clock or db.utcnow
+    app.state.clock = clock
 
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError):
@@ -120,10 +123,11 @@ def _free_port(host: str) -> int:
 
 class SandboxServer:
     """The sandbox on uvicorn in a background thread. `start()` returns once it accepts
-    connections; `url` is then http://HOST:PORT (the real port when 0 was asked)."""
+    connections; `url` is then http://HOST:PORT (the real port when 0 was asked). `clock`: as
+    for create_app."""
 
-    def __init__(self, host: str = "127.0.0.1", port: int = 0, db_url: str | None = None, *, seed: bool = True,
-                 clock: Callable[[], datetime] | None = None) -> None:
+    def __init__(self, host: str = "127.0.0.1", port: int = 0, db_url: str | None = None, *, clock: Clock,
+                 seed: bool = True) -> None:
         self.host = host
         self.port = port
         self.db_url = db_url
@@ -172,9 +176,9 @@ class SandboxServer:
         self.stop()
 
 
-def serve(host: str = "127.0.0.1", port: int = 8700, db_url: str | None = None) -> None:
+def serve(host: str = "127.0.0.1", port: int = 8700, db_url: str | None = None, *, clock: Clock) -> None:
     """Runs the sandbox in the foreground until interrupted (for `pos-terminal sandbox`)."""
     import uvicorn
 
     base = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}"
-    uvicorn.run(create_app(db_url, base_url=base), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(db_url, clock=clock, base_url=base), host=host, port=port, log_level="info")

@@ -14,7 +14,7 @@ and test_reconcile.py)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -36,16 +36,17 @@ def proxy(server):
         yield p
 
 
-def _morning() -> datetime:
-    """10:00 in Shanghai on the latest day that began at least an hour ago (so the platform, on
-    real time, never sees a payment from its future, and the day never crosses midnight)."""
-    now = datetime.now(timezone.utc) - timedelta(hours=1)
+def _morning(platform_now: datetime) -> datetime:
+    """10:00 in Shanghai on the latest day that began at least an hour before the platform's now
+    (so the platform never sees a payment from its future, and the day never crosses midnight)."""
+    now = platform_now - timedelta(hours=1)
     start = now.replace(hour=2, minute=0, second=0, microsecond=0)
     return start if start <= now else start - timedelta(days=1)
 
 
 def test_a_whole_day_closed_and_reconciled(terminal_factory, server, proxy):
-    clock = FakeClock(_morning())
+    morning = _morning(server.clock.now())
+    clock = FakeClock(morning)
     t = terminal_factory(settings_for(proxy.url, timeout_s=2.0), clock=clock)
     ctx = t.day_context(render_report=lambda report: None)
     ctx.timezone, ctx.card_terminal = ZONE, None
@@ -115,7 +116,7 @@ def test_a_whole_day_closed_and_reconciled(terminal_factory, server, proxy):
     with pytest.raises(reports.ReportRefused):
         reports.z_report(ctx, user=cashier)  # a cashier does not close the day
     z = reports.z_report(ctx, user=manager)
-    assert (z.kind, z.z_no, z.business_date) == ("Z", 1, _morning().astimezone(ZoneInfo(ZONE)).date())
+    assert (z.kind, z.z_no, z.business_date) == ("Z", 1, morning.astimezone(ZoneInfo(ZONE)).date())
     assert (z.sales_count, z.sales_minor) == (6, 2500 + 1250 + 1250 + 3750 + 2 * 1250)
     assert {t_.kind: (t_.count, t_.amount_minor) for t_ in z.sales_by_tender} == {
         "cash": (4, 2500 + 1750 + 2 * 1250), "bank_card": (2, 1250 + 2000), "prepaid_card": (1, 1250)}

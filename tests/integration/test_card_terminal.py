@@ -49,8 +49,17 @@ class Sim:
         assert port == self.port
 
     def report(self, currency: str = "CNY") -> dict:
-        today = datetime.now(timezone.utc).date()
-        return proto.request(HOST, self.port, proto.day_report(today, currency, "UTC"))["report"]
+        """The simulator's own day reports (UTC days) summed over the days of the transactions it
+        stored: it stamps them with its own clock, so the test does not guess "today" (a test
+        running across midnight would ask for the wrong day)."""
+        days = sorted({datetime.fromisoformat(tx["at"]).astimezone(timezone.utc).date() for tx in self.stored()})
+        total: dict = {"sales_count": 0, "sales_minor": 0, "refunds_count": 0, "refunds_minor": 0,
+                       "declined_count": 0}
+        for day in days:
+            report = proto.request(HOST, self.port, proto.day_report(day, currency, "UTC"))["report"]
+            for key in total:
+                total[key] += report[key]
+        return total
 
     def stored(self) -> list[dict]:
         path = self.state / "card-simulator.json"

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from datetime import datetime, timezone
 
 import pytest
 import requests
 
+from pos_terminal.clock import SystemClock
 from pos_terminal.vouchers import KeyRing, verify_voucher
 from sync.sandbox import seed
 from sync.sandbox.server import SandboxServer
@@ -40,7 +40,7 @@ def screenshot(url: str, tmp_path) -> "object":
 def test_qr_on_the_customer_page_reads_back_to_a_valid_voucher(order_no, tmp_path):
     import zxingcpp
 
-    with SandboxServer(db_url=f"sqlite:///{tmp_path / 'p.sqlite3'}") as server:
+    with SandboxServer(db_url=f"sqlite:///{tmp_path / 'p.sqlite3'}", clock=SystemClock()) as server:
         order = requests.get(f"{server.url}/api/v1/orders/{order_no}", headers=T01, timeout=10).json()
         page = requests.get(order["url"], timeout=10)
         assert page.headers["content-type"] == "text/html; charset=utf-8"
@@ -49,11 +49,11 @@ def test_qr_on_the_customer_page_reads_back_to_a_valid_voucher(order_no, tmp_pat
         keys = KeyRing.from_jwks(requests.get(f"{server.url}/api/v1/voucher-keys", timeout=10).json())
     found = [b.text for b in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)]
     assert found == [order["voucher"]]
-    check = verify_voucher(found[0], keys, datetime.now(timezone.utc))
+    check = verify_voucher(found[0], keys, server.clock.now())
     assert check.valid and check.claims.order_no == order_no and check.claims.amount_minor == order["total_minor"]
 
 
 def test_unknown_link_is_a_404_page(tmp_path):
-    with SandboxServer(db_url=f"sqlite:///{tmp_path / 'p.sqlite3'}") as server:
+    with SandboxServer(db_url=f"sqlite:///{tmp_path / 'p.sqlite3'}", clock=SystemClock()) as server:
         r = requests.get(f"{server.url}/o/nope", timeout=10)
     assert r.status_code == 404 and "订单不存在" in r.text

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from pos_terminal.clock import SystemClock
 from sync.sandbox import seed
 from sync.sandbox.server import SandboxServer
 
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.skipif(ST is None, reason="schemathesis is not installe
 
 def test_no_server_errors(tmp_path):
     store, terminal, secret = seed.DEMO_TERMINAL
-    with SandboxServer(db_url=f"sqlite:///{tmp_path / 'platform.sqlite3'}") as server:
+    with SandboxServer(db_url=f"sqlite:///{tmp_path / 'platform.sqlite3'}", clock=SystemClock()) as server:
         r = subprocess.run(
             [ST, "run", f"{server.url}/openapi.json", "--checks", "not_a_server_error", "--max-examples", "25",
              "--seed", "1", "--no-color", "--request-timeout", "10",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -53,7 +54,7 @@ def test_settlement_and_a_repeat_with_the_same_key(server, client):
     view = new_order(client)
     payload = {"settlement_id": str(uuid.uuid4()), "order_no": view["order_no"], "merchant_id": "m-tea",
                "store_id": "demo-store", "terminal_id": "T01", "receipt_no": 1, "amount_minor": 2500,
-               "currency": "CNY", "tenders": ["cash"], "offline": False, "paid_at": "2026-11-22T02:00:00+00:00"}
+               "currency": "CNY", "tenders": ["cash"], "offline": False, "paid_at": server.clock.now().isoformat()}
     first = client.post_settlement(payload, "k-" + payload["settlement_id"])
     again = client.post_settlement(payload, "k-" + payload["settlement_id"])
     assert first == again and first["outcome"] == "paid"
@@ -95,10 +96,12 @@ def test_cards_and_card_numbers_never_reach_the_log(client, caplog):
 
 
 def test_items_refunds_and_batches(server, client):
+    """Paid just now on the platform's clock: inside m-tea's 7-day return window on any date."""
     view = new_order(client)
+    paid_at = server.clock.now()
     payload = {"settlement_id": str(uuid.uuid4()), "order_no": view["order_no"], "store_id": "demo-store",
                "terminal_id": "T01", "receipt_no": 7, "amount_minor": 2500, "currency": "CNY", "tenders": ["cash"],
-               "paid_at": "2026-11-22T02:00:00+00:00"}
+               "paid_at": paid_at.isoformat()}
     client.post_settlement(payload, str(uuid.uuid4()))
     code = view["lines"][0]["item_codes"][0]
     assert client.get_item(code)["payment"]["status"] == "paid"
@@ -107,7 +110,8 @@ def test_items_refunds_and_batches(server, client):
     assert refund["status"] == "approved"  # b-wang's reputation is over m-tea's threshold
     assert client.get_refund(refund["request_id"])["photo_ids"] == [photo["photo_id"]]
     assert any(r["request_id"] == refund["request_id"] for r in client.list_refunds())
-    batch = client.post_settlement_batch({"business_date": "2026-11-22", "settlements": [
+    business_date = paid_at.astimezone(ZoneInfo("Asia/Shanghai")).date()  # the batch's default zone
+    batch = client.post_settlement_batch({"business_date": business_date.isoformat(), "settlements": [
         {k: payload[k] for k in ("settlement_id", "order_no", "amount_minor", "currency", "receipt_no", "paid_at")}]},
         str(uuid.uuid4()))
     assert batch["terminal"]["count"] == 1

@@ -10,6 +10,7 @@ import pytest
 import requests
 
 from pos_terminal.bootstrap import DATA_DIR_ENV
+from pos_terminal.clock import SystemClock
 from pos_terminal.scan_codes import ScanKind
 from sync.outbox_worker import OutboxWorker
 from sync.sandbox import seed
@@ -47,7 +48,7 @@ def worker_for(terminal, **kw):
 def test_connection_refused_then_the_platform_comes_up(terminal_factory, tmp_path, api):
     port = _free_port("127.0.0.1")
     db = f"sqlite:///{tmp_path / 'own-platform.sqlite3'}"
-    own = SandboxServer(port=port, db_url=db).start()
+    own = SandboxServer(port=port, db_url=db, clock=SystemClock()).start()
     own_api = client_for(own.url)
     views = [new_order(own_api) for _ in range(3)]
     own.stop()  # the platform goes down before the terminal sells
@@ -60,7 +61,7 @@ def test_connection_refused_then_the_platform_comes_up(terminal_factory, tmp_pat
     assert not terminal.platform_status().online
     first = outbox_rows(terminal)[0]
     assert first.attempts == 1 and first.next_attempt_at is not None
-    own = SandboxServer(port=port, db_url=db).start()  # back, same data
+    own = SandboxServer(port=port, db_url=db, clock=SystemClock()).start()  # back, same data
     try:
         terminal.platform.forget_status()
         assert terminal.platform_status().online

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -42,13 +42,20 @@ HOST = "127.0.0.1"
 _days = itertools.count(1)
 
 
+def own_day(server) -> FakeClock:
+    """11:00 in Shanghai on a past day of the platform's calendar that no other test sells on."""
+    first = server.clock.now().astimezone(ZoneInfo(ZONE)).date() - timedelta(days=365)
+    day = first + timedelta(days=next(_days))
+    return FakeClock(datetime.combine(day, time(11), ZoneInfo(ZONE)).astimezone(timezone.utc))
+
+
 class Day:
     """A terminal on its own business day (11:00 in Shanghai on a date no other test uses)."""
 
     def __init__(self, terminal_factory, server, ident=seed.DEMO_TERMINAL, *, clock=None, zone=ZONE,
                  business_date=None):
         if clock is None:
-            clock = FakeClock(datetime(2025, 1, 1, 3, 0, tzinfo=timezone.utc) + timedelta(days=next(_days)))
+            clock = own_day(server)
         self.clock = clock
         self.date = business_date or clock.now().astimezone(ZoneInfo(zone)).date()
         self.t = terminal_factory(settings_for(server.url, ident), clock=clock)
@@ -241,7 +248,7 @@ def test_a_double_payment_turned_refund_case(terminal_factory, server, api, tmp_
     """Two counters take the same order while offline; the platform keeps the first as paid and
     turns the second into a refund case, which the second terminal's reconciliation shows."""
     view = new_order(api)
-    clock = FakeClock(datetime(2025, 1, 1, 3, 0, tzinfo=timezone.utc) + timedelta(days=next(_days)))
+    clock = own_day(server)
     days = []
     for ident in (seed.DEMO_TERMINAL, seed.SECOND_TERMINAL):
         monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / ident[1]))
@@ -270,7 +277,7 @@ def test_a_double_payment_turned_refund_case(terminal_factory, server, api, tmp_
 def test_a_settlement_the_terminal_lacks(terminal_factory, server, api, tmp_path, monkeypatch):
     """The platform holds a settlement of this terminal (id T01) that its database does not: here
     sold from a second data folder, as after a database restored from an older backup."""
-    clock = FakeClock(datetime(2025, 1, 1, 3, 0, tzinfo=timezone.utc) + timedelta(days=next(_days)))
+    clock = own_day(server)
     monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "restored"))
     here = Day(terminal_factory, server, clock=clock)
     monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "lost"))
@@ -348,8 +355,7 @@ def test_card_terminal_absent_standalone_or_unreachable(terminal_factory, server
     assert (r.card.terminal.sales_count, r.card.terminal.sales_minor) == (0, 0)
 
 
-def _zone_away_from_midnight() -> str:
-    now = datetime.now(timezone.utc)
+def _zone_away_from_midnight(now: datetime) -> str:
     for zone in ("Asia/Shanghai", "UTC", "America/New_York", "Asia/Tokyo", "Europe/Berlin"):
         local = now.astimezone(ZoneInfo(zone))
         if 1 <= local.hour <= 22:
@@ -365,8 +371,8 @@ def sim(tmp_path):
 
 
 def test_card_totals_beside_the_card_terminal(terminal_factory, server, api, sim):
-    zone = _zone_away_from_midnight()
-    clock = SystemClock()
+    clock = SystemClock()  # the card simulator, its own process, stamps its sales with the real clock
+    zone = _zone_away_from_midnight(clock.now())
     day = Day(terminal_factory, server, clock=clock, zone=zone,
               business_date=clock.now().astimezone(ZoneInfo(zone)).date())
     card = TcpCardTerminal(CardTerminalSettings(host=HOST, port=sim), store_timezone=zone, timeout_s=10.0,

@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
+from pos_terminal.clock import SystemClock
 from pos_terminal.domain.model import PayoutRoute, RefundCase, Role, TenderKind
 from pos_terminal.money import Money
 from pos_terminal.services import audit, cash, refunds, reports, sales, users
@@ -28,7 +29,9 @@ from tests.fakes import FakeClock, FakeDrawer
 from tests.platform_helpers import new_order, spec_of
 
 TZ_OFFSET = timedelta(hours=8)  # Asia/Shanghai has no daylight saving
-DAY = date(2026, 11, 22)
+# Yesterday in Shanghai on the system clock, which the sandbox of the `client` fixture runs on: a
+# past day whose settlements reach the platform late, on whatever date (and clock) the suite runs.
+DAY = (SystemClock().now() + TZ_OFFSET).date() - timedelta(days=1)
 
 
 def local(hh: int, mm: int, day: date = DAY) -> datetime:
@@ -217,9 +220,9 @@ def test_a_whole_day_figure_by_figure(uow_factory, tmp_path, client):
     assert (again.sales_minor, again.expected_cash_minor, again.generated_by) == (z.sales_minor, z.expected_cash_minor, "cli")
     with pytest.raises(ReportRefused) as exc:
         d.at(18, 0)
-        reports.z_report(d.ctx, user=m, business_date="2026-11-22")
+        reports.z_report(d.ctx, user=m, business_date=DAY.isoformat())
     assert exc.value.reason == "already_closed" and exc.value.report == z
-    assert reports.stored_z(d.ctx, DAY) == z and reports.stored_z(d.ctx, "2026-11-21") is None
+    assert reports.stored_z(d.ctx, DAY) == z and reports.stored_z(d.ctx, (DAY - timedelta(days=1)).isoformat()) is None
     assert [(c.business_date, c.z_no, c.status) for c in reports.closed_days(d.ctx)] == [(DAY, 1, "closed")]
     with pytest.raises(CashRefused) as refused:
         cash.open_shift(d.ctx, user=c, opening_float_minor=0)
@@ -240,7 +243,7 @@ def test_a_whole_day_figure_by_figure(uow_factory, tmp_path, client):
 
 
 def test_the_business_day_follows_the_store_time_zone(uow_factory, tmp_path):
-    """23:59 and 00:01 in Shanghai are the same UTC date (the 22nd) but two business days."""
+    """23:59 and 00:01 in Shanghai are the same UTC date (DAY) but two business days."""
     d = Day(uow_factory, tmp_path)
     nxt = DAY + timedelta(days=1)
     d.at(23, 50)
@@ -249,17 +252,17 @@ def test_the_business_day_follows_the_store_time_zone(uow_factory, tmp_path):
     d.sale(300, 1, cash_t(300))
     d.at(0, 1, nxt)
     d.sale(500, 1, cash_t(500))
-    assert d.clock.now().date() == DAY  # in UTC still the 22nd
+    assert d.clock.now().date() == DAY  # in UTC still the day before
     late, early = reports.x_report(d.ctx, user="cli", business_date=DAY), reports.x_report(d.ctx, user="cli")
     assert early.business_date == nxt
     assert (late.sales_count, late.sales_minor, late.by_hour) == (1, 300, (HourTotal(23, "cash", 1, 300),))
     assert (early.sales_count, early.sales_minor, early.by_hour) == (1, 500, (HourTotal(0, "cash", 1, 500),))
     # the shift counts to the day it was opened on, its cash is all of its sales
     assert len(late.shifts) == 1 and late.shifts[0].cash_sales_minor == 800 and early.shifts == ()
-    with pytest.raises(ReportRefused) as exc:  # the open shift could still sell into the 23rd
+    with pytest.raises(ReportRefused) as exc:  # the open shift could still sell into the next day
         reports.z_report(d.ctx, user=d.manager)
     assert exc.value.reason == "shift_open"
-    with pytest.raises(ReportRefused) as exc:  # and it belongs to the 22nd
+    with pytest.raises(ReportRefused) as exc:  # and it belongs to DAY
         reports.z_report(d.ctx, user=d.manager, business_date=DAY)
     assert exc.value.reason == "shift_open"
     d.at(0, 5, nxt)
@@ -270,7 +273,7 @@ def test_the_business_day_follows_the_store_time_zone(uow_factory, tmp_path):
         reports.x_report(d.ctx, user="cli", business_date=nxt + timedelta(days=1))
     assert exc.value.reason == "future_date"
     with pytest.raises(ReportRefused) as exc:
-        reports.x_report(d.ctx, user="cli", business_date="22.11.2026")
+        reports.x_report(d.ctx, user="cli", business_date=DAY.strftime("%d.%m.%Y"))
     assert exc.value.reason == "bad_date"
 
 
@@ -285,7 +288,7 @@ def test_json_and_csv(uow_factory, tmp_path):
     z = reports.z_report(d.ctx, user=d.manager)
 
     data = json.loads(json.dumps(reports.report_to_json(z)))  # through real JSON text
-    assert data["version"] == 1 and data["business_date"] == "2026-11-22" and data["z_no"] == 1
+    assert data["version"] == 1 and data["business_date"] == DAY.isoformat() and data["z_no"] == 1
     assert reports.report_from_json(data) == z
     assert reports.report_from_json({**data, "added_later": 1}) == z  # newer fields are ignored
 
@@ -306,7 +309,7 @@ def test_json_and_csv(uow_factory, tmp_path):
     assert sections["Tenders"] == [["kind", "count", "amount"], ["cash", "1", "20.00"],
                                    ["prepaid_card", "1", "5.00"], ["bank_card", "1", "9.90"]]
     assert sections["Refunds"] == [["route", "count", "amount"]]
-    assert sections["Shifts"][1][1] == "2026-11-22 10:00:00" and sections["Shifts"][1][8] == "10.00"
+    assert sections["Shifts"][1][1] == f"{DAY} 10:00:00" and sections["Shifts"][1][8] == "10.00"
     assert sections["Hours"][1:] == [["10:00", "cash", "1", "20.00"], ["10:00", "prepaid_card", "1", "5.00"],
                                      ["10:00", "bank_card", "1", "9.90"]]
     shown = reports.to_text(z)

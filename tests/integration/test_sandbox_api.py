@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import io
-import time
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 import requests
 
+from pos_terminal.clock import SystemClock
 from pos_terminal.vouchers import KeyRing, verify_voucher
 from sync.sandbox import seed
 from sync.sandbox.export_openapi import CONTRACT, render
 from sync.sandbox.server import SandboxServer
+from tests.fakes import FakeClock
 
 API = "/api/v1"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -34,10 +36,12 @@ def merchant(mid: str) -> dict:
 @pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def server(request, tmp_path_factory):
     """The sandbox on each of its storage backends: the SQLite default, and PostgreSQL by URL (the
-    throwaway server of tests/postgres.py, a fresh database)."""
+    throwaway server of tests/postgres.py, a fresh database). Its clock is the module's FakeClock,
+    placed at today's time: tests read "now" from it and move it instead of sleeping."""
+    clock = FakeClock(SystemClock().now())
     if request.param == "sqlite":
         db = tmp_path_factory.mktemp("sandbox") / "platform.sqlite3"
-        with SandboxServer(db_url=f"sqlite:///{db}") as s:
+        with SandboxServer(db_url=f"sqlite:///{db}", clock=clock) as s:
             yield s
         return
     import sqlalchemy as sa
@@ -47,7 +51,7 @@ def server(request, tmp_path_factory):
     with admin.connect() as conn:
         conn.exec_driver_sql('CREATE DATABASE "sandbox_api"')
     try:
-        with SandboxServer(db_url=pg.url("sandbox_api")) as s:
+        with SandboxServer(db_url=pg.url("sandbox_api"), clock=clock) as s:
             yield s
     finally:
         with admin.connect() as conn:
@@ -61,6 +65,7 @@ def http(server):
 
     class Client:
         url = server.url
+        clock = server.clock
 
         def get(self, path, headers=T01, **kw):
             return session.get(server.url + path, headers=headers, timeout=10, **kw)
@@ -86,17 +91,18 @@ def new_order(http, merchant_id="m-tea", buyer_id="b-wang", lines=None, **kw) ->
     return r.json()
 
 
-def settlement(order: dict, terminal=seed.DEMO_TERMINAL, *, amount=None, tenders=("cash",), paid_at=None) -> dict:
+def settlement(order: dict, terminal=seed.DEMO_TERMINAL, *, paid_at: datetime, amount=None, tenders=("cash",)) -> dict:
     return {
         "settlement_id": str(uuid.uuid4()), "order_no": order["order_no"], "merchant_id": order["merchant"]["id"],
         "store_id": terminal[0], "terminal_id": terminal[1], "receipt_no": 1,
         "amount_minor": order["total_minor"] if amount is None else amount, "currency": "CNY",
         "tenders": list(tenders), "offline": False,
-        "paid_at": (paid_at or datetime.now(timezone.utc)).isoformat(),
+        "paid_at": paid_at.isoformat(),
     }
 
 
 def pay(http, order, terminal=seed.DEMO_TERMINAL, **kw) -> dict:
+    kw.setdefault("paid_at", http.clock.now())
     r = http.post(f"{API}/settlements", settlement(order, terminal, **kw), headers=creds(terminal))
     assert r.status_code == 201, r.text
     return r.json()
@@ -145,7 +151,7 @@ def test_seeded_orders_and_lookups(http):
     for no in seed.OPEN_ORDERS:
         o = http.get(f"{API}/orders/{no}").json()
         assert o["status"] == "open" and len(o["voucher"]) <= 400
-        check = verify_voucher(o["voucher"], ring, datetime.now(timezone.utc))
+        check = verify_voucher(o["voucher"], ring, http.clock.now())
         assert check.valid and check.claims.order_no == no and check.claims.amount_minor == o["total_minor"]
     tea = http.get(f"{API}/orders/{seed.TEA_ORDER}").json()
     assert tea["total_minor"] == 3380 and tea["merchant"] == {"id": "m-tea", "name": "好物商城"}
@@ -155,7 +161,7 @@ def test_seeded_orders_and_lookups(http):
     assert http.get(f"{API}/orders/by-url", params={"url": "http://x/o/nope"}).json()["error"] == "unknown_url"
     assert http.get(f"{API}/orders/by-voucher/nope").status_code == 404
     big = http.get(f"{API}/orders/{seed.BIG_ORDER}").json()
-    assert verify_voucher(big["voucher"], ring, datetime.now(timezone.utc)).claims.summary.endswith("…")
+    assert verify_voucher(big["voucher"], ring, http.clock.now()).claims.summary.endswith("…")
 
 
 def test_create_order_gives_unit_codes_voucher_and_page(http):
@@ -166,7 +172,7 @@ def test_create_order_gives_unit_codes_voucher_and_page(http):
     assert len(codes) == len(set(codes)) == sum(1 + i % 3 for i in range(200))
     assert o["total_minor"] == sum((100 + i) * (1 + i % 3) for i in range(200))
     assert len(o["voucher"]) <= 400 and o["url"].startswith(http.url + "/o/")
-    assert verify_voucher(o["voucher"], keyring(http), datetime.now(timezone.utc)).valid
+    assert verify_voucher(o["voucher"], keyring(http), http.clock.now()).valid
     assert requests.get(o["url"], timeout=10).status_code == 200
     r = http.post(f"{API}/orders", {"merchant_id": "m-nope", "buyer_id": "b-wang", "lines": lines[:1]})
     assert r.json()["error"] == "unknown_merchant"
@@ -177,7 +183,7 @@ def test_create_order_gives_unit_codes_voucher_and_page(http):
 
 def test_idempotent_retry_returns_the_first_answer(http):
     o = new_order(http)
-    body = settlement(o)
+    body = settlement(o, paid_at=http.clock.now())
     first = http.post(f"{API}/settlements", body, key="retry-1")
     again = http.post(f"{API}/settlements", body, key="retry-1")
     assert first.status_code == again.status_code == 201
@@ -187,6 +193,22 @@ def test_idempotent_retry_returns_the_first_answer(http):
     # the same settlement under a new key is still recorded once
     third = http.post(f"{API}/settlements", body)
     assert third.status_code == 200 and third.json()["outcome"] == "paid"
+
+
+def test_keys_are_kept_a_day_at_least_on_the_platforms_clock(http):
+    """The contract keeps keys 24 hours at least; the sandbox keeps them IDEMPOTENCY_TTL on its
+    own clock (moved here, no waiting), then answers the key afresh."""
+    from sync.sandbox.platform import IDEMPOTENCY_TTL
+
+    body = {"amount_minor": 1, "currency": "CNY", "reference": "kept-a-day"}
+    first = http.post(f"{API}/cards/8800000000000001/debit", body, key="kept-1")
+    http.clock.advance(hours=24)
+    again = http.post(f"{API}/cards/8800000000000001/debit", body, key="kept-1")
+    assert again.headers.get("Idempotent-Replayed") == "true" and again.json() == first.json()
+    http.clock.advance(seconds=(IDEMPOTENCY_TTL - timedelta(hours=24)).total_seconds() + 1)
+    later = http.post(f"{API}/cards/8800000000000001/debit", body, key="kept-1")
+    assert later.status_code == 201 and later.headers.get("Idempotent-Replayed") is None
+    assert later.json()["transaction_id"] != first.json()["transaction_id"]
 
 
 def test_idempotency_key_is_required_for_money(http):
@@ -242,7 +264,7 @@ def test_claim_lock_release_and_expiry(http):
     assert http.delete(path).json()["released"] is True  # cancelled at T01
     assert http.post(path, {"ttl_s": 1}, headers=T02).status_code == 200
     assert http.post(path, {"ttl_s": 60}).status_code == 409
-    time.sleep(1.3)  # T02's lock runs out
+    http.clock.advance(seconds=1, microseconds=1)  # T02's lock runs out
     assert http.post(path, {"ttl_s": 60}).status_code == 200
     pay(http, o)
     r = http.post(path, {"ttl_s": 60}, headers=T02)
@@ -268,19 +290,23 @@ def test_double_payment_becomes_a_refund_case(http):
 
 def test_settlement_checks(http):
     o = new_order(http)
-    r = http.post(f"{API}/settlements", settlement(o, seed.SECOND_TERMINAL))  # T01's credential, T02's name
+    now = http.clock.now()
+    r = http.post(f"{API}/settlements", settlement(o, seed.SECOND_TERMINAL, paid_at=now))  # T01's credential, T02's name
     assert r.status_code == 403 and r.json()["error"] == "credential_mismatch"
     assert pay(http, o, amount=1)["outcome"] == "amount_differs"
     assert http.get(f"{API}/orders/{o['order_no']}").json()["status"] == "open"
-    r = http.post(f"{API}/settlements", {**settlement(o), "order_no": "PO999999999999"})
+    r = http.post(f"{API}/settlements", {**settlement(o, paid_at=now), "order_no": "PO999999999999"})
     assert r.status_code == 404
-    r = http.post(f"{API}/settlements", {**settlement(o), "paid_at": "2026-01-01T10:00:00"})  # naive time
+    naive = now.replace(tzinfo=None).isoformat()
+    r = http.post(f"{API}/settlements", {**settlement(o, paid_at=now), "paid_at": naive})
     assert r.status_code == 422
     assert http.get(f"{API}/settlements/nope").status_code == 404
 
 
 def test_day_batch_lists_every_difference(http):
-    day = datetime(2030, 5, 17, 3, 0, tzinfo=timezone.utc)  # 11:00 in Shanghai
+    shanghai = ZoneInfo("Asia/Shanghai")
+    business_date = http.clock.now().astimezone(shanghai).date() - timedelta(days=30)  # nobody else paid then
+    day = datetime.combine(business_date, time(11), shanghai)
     t = seed.SECOND_TERMINAL
     a, b, c, d = (new_order(http) for _ in range(4))
     sa = pay(http, a, t, paid_at=day)
@@ -293,8 +319,9 @@ def test_day_batch_lists_every_difference(http):
              {"settlement_id": sc["settlement_id"], "order_no": c["order_no"], "amount_minor": c["total_minor"] + 100},
              {"settlement_id": sd["settlement_id"], "order_no": d["order_no"], "amount_minor": d["total_minor"]},
              {"settlement_id": lost["settlement_id"], "order_no": lost["order_no"], "amount_minor": lost["amount_minor"]}]
-    body = {"business_date": "2030-05-17", "timezone": "Asia/Shanghai", "currency": "CNY", "settlements": lines}
-    r = http.post(f"{API}/settlement-batches", body, headers=T02, key="batch-2030-05-17")
+    body = {"business_date": business_date.isoformat(), "timezone": "Asia/Shanghai", "currency": "CNY",
+            "settlements": lines}
+    r = http.post(f"{API}/settlement-batches", body, headers=T02, key=f"batch-{business_date}")
     assert r.status_code == 201, r.text
     res = r.json()
     kinds = sorted((x["kind"], x["order_no"]) for x in res["differences"])
@@ -305,9 +332,9 @@ def test_day_batch_lists_every_difference(http):
     assert res["platform"]["total_minor"] == sum(o["total_minor"] for o in (a, b, c, d))
     assert res["terminal"] == {"count": 4, "total_minor": sum(x["amount_minor"] for x in lines)}
     assert res["reconciled"] is False
-    again = http.post(f"{API}/settlement-batches", body, headers=T02, key="batch-2030-05-17")
+    again = http.post(f"{API}/settlement-batches", body, headers=T02, key=f"batch-{business_date}")
     assert again.json() == res
-    empty = {"business_date": "2031-01-01", "settlements": []}
+    empty = {"business_date": (business_date - timedelta(days=1)).isoformat(), "settlements": []}
     assert http.post(f"{API}/settlement-batches", empty, headers=T02).json()["reconciled"] is True
     assert http.post(f"{API}/settlement-batches", {**empty, "timezone": "Mars/Base"}, headers=T02).status_code == 422
 
@@ -424,12 +451,12 @@ def test_refund_refusals(http):
 
 
 def test_outside_the_return_window(tmp_path):
-    clock = {"now": datetime.now(timezone.utc)}
-    with SandboxServer(db_url=f"sqlite:///{tmp_path / 'p.sqlite3'}", clock=lambda: clock["now"]) as s:
+    clock = FakeClock(SystemClock().now())
+    with SandboxServer(db_url=f"sqlite:///{tmp_path / 'p.sqlite3'}", clock=clock) as s:
         o = requests.get(s.url + f"{API}/orders/{seed.TEA_ORDER}", headers=T01, timeout=10).json()
-        body = settlement(o, paid_at=clock["now"])
+        body = settlement(o, paid_at=clock.now())
         assert requests.post(s.url + f"{API}/settlements", json=body, headers={**T01, "Idempotency-Key": "k"}).status_code == 201
-        clock["now"] += timedelta(days=8)  # m-tea takes returns within 7 days
+        clock.advance(days=8)  # m-tea takes returns within 7 days
         item = requests.get(s.url + f"{API}/items/{o['lines'][0]['item_codes'][0]}", headers=T01, timeout=10).json()
         assert item["return_window"]["inside"] is False
         r = requests.post(s.url + f"{API}/refund-requests", json={"item_codes": o["lines"][0]["item_codes"], "reason": "x"},
@@ -451,7 +478,7 @@ def test_key_rotation_keeps_old_vouchers_verifying(http):
     assert rotated["retired_kid"] == old["kid"] and rotated["active_kid"] != old["kid"]
     new = new_order(http)
     assert new["kid"] == rotated["active_kid"]
-    now = datetime.now(timezone.utc)
+    now = http.clock.now()
     assert verify_voucher(new["voucher"], before, now).reason == "unknown_key"  # the stale cache
     after = keyring(http)
     assert {old["kid"], new["kid"]} <= set(after.kids)

@@ -283,7 +283,7 @@ def online(terminal, tmp_path):
     from sync.sandbox.server import SandboxServer
     from tests.platform_helpers import client_for, new_order
 
-    server = SandboxServer("127.0.0.1", 0, f"sqlite:///{tmp_path / 'sandbox.sqlite3'}").start()
+    server = SandboxServer("127.0.0.1", 0, f"sqlite:///{tmp_path / 'sandbox.sqlite3'}", clock=terminal.clock).start()
     client = client_for(server.url, (terminal.settings.terminal.store_id, terminal.settings.terminal.terminal_id,
                                      seed.DEMO_TERMINAL[2]))
     terminal.attach_platform(client)
