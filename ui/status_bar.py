@@ -6,6 +6,8 @@ slot only starts a background task; the database is never read on the GUI thread
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
@@ -170,7 +172,10 @@ class StatusBar(QWidget):
     def _last_success_lines(self, state: SyncState) -> list[str]:
         if state.last_success_at is None:
             return []
-        local = state.last_success_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        # the store's time zone, as the header clock and the reports: never the host's (a terminal
+        # imaged in another zone, or a container on UTC, would show another hour)
+        zone = ZoneInfo(self._terminal.settings.terminal.timezone)
+        local = state.last_success_at.astimezone(zone).strftime("%Y-%m-%d %H:%M:%S")
         return [fill(self.tr("Last sent to the platform: %1"), local)]
 
     def _render_device(self, kind: str) -> None:

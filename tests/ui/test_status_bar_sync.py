@@ -2,17 +2,33 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+import time
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
 
 from pos_terminal.bootstrap import SyncState
 
 
-def test_last_success_is_in_the_tooltip(qtbot, window):
-    sent = datetime(2026, 11, 22, 2, 0, tzinfo=timezone.utc)
+@pytest.fixture
+def host_zone_far_from_the_store(monkeypatch):
+    """The host's own time zone set 13 hours away from the store's (a terminal imaged abroad)."""
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_last_success_is_in_the_tooltip_in_the_stores_time_zone(qtbot, window, terminal, host_zone_far_from_the_store):
+    sent = terminal.clock.now() - timedelta(minutes=5)
     window.bridge.post_sync_state(SyncState(0, None, None, sent, 0))
     item = window.status.items["sync"]
     qtbot.waitUntil(lambda: item.text() == "All sent")
-    assert "Last sent to the platform: " + sent.astimezone().strftime("%Y-%m-%d %H:%M:%S") in item.toolTip()
+    store = ZoneInfo(terminal.settings.terminal.timezone)
+    assert "Last sent to the platform: " + sent.astimezone(store).strftime("%Y-%m-%d %H:%M:%S") in item.toolTip()
+    assert sent.astimezone(store).hour != sent.astimezone().hour  # the host's zone would have shown another hour
 
 
 def test_rows_needing_attention_turn_the_item_red(qtbot, window):
