@@ -293,13 +293,17 @@ class Terminal:
         return PhotoCamera(source)
 
     def resolve_payment_code(self, text: str):
-        """services.orders.resolve_payment_code for this terminal. Blocking: a worker's job."""
+        """services.orders.resolve_payment_code for this terminal. Blocking: a worker's job,
+        for at most the counter's deadline on the platform (sync.client.counter_deadline: key
+        refresh, lookup and claim together; at once offline while the platform is known down)."""
         from pos_terminal.services import orders
+        from sync.client import counter_deadline
 
         ids = self.settings.terminal
-        return orders.resolve_payment_code(text, platform=self.platform, verifier=self.keys, uow=self.uow(),
-                                           clock=self.clock, terminal_id=ids.terminal_id, store_id=ids.store_id,
-                                           claim_ttl_s=self.settings.platform.claim_ttl_s)
+        with counter_deadline():
+            return orders.resolve_payment_code(text, platform=self.platform, verifier=self.keys, uow=self.uow(),
+                                               clock=self.clock, terminal_id=ids.terminal_id, store_id=ids.store_id,
+                                               claim_ttl_s=self.settings.platform.claim_ttl_s)
 
     def release_payment(self, target) -> bool:
         from pos_terminal.services import orders

@@ -8,7 +8,17 @@ Contract of every call:
 - failures are typed (pos_terminal.ports): PlatformUnavailable (refused, timeout, 5xx: retry
   later), AuthenticationFailed (401: the credential), PlatformRefused(code, message) (any other
   4xx JSON error);
-- logs never carry the secret, a whole voucher or a card number (masked to its last 4).
+- logs never carry the secret, a whole voucher or a card number (masked to its last 4);
+- a kept-alive connection that the platform had already closed (RemoteDisconnected, reset) is
+  sent again at once, once, on a new connection, for the calls above that may repeat: a stale
+  pooled connection is not an outage;
+- the counter never waits on a silent platform: every call made inside `counter_deadline()`
+  (a scan as a whole: key refresh, lookup, claim), and a claim or its release anywhere, share
+  one short deadline (`counter_budget_s`, 1 s: connect and answer together, no retries past
+  it), and while the platform is known down (`breaker`, sync.breaker) they fail at once with
+  PlatformUnavailable without touching the network. Every other call (the outbox worker's,
+  the health probe's) keeps its patient retries and goes out even then; any answer closes the
+  breaker, a call that fails for lack of the platform (refused, timeout, 5xx) opens it.
 
 Threading: one client is shared by the outbox worker and the screens' workers. The Session holds
 no per-request state here (no cookies, no auth object), and urllib3's pool is thread-safe.
@@ -16,15 +26,21 @@ no per-request state here (no cookies, no auth object), and urllib3's pool is th
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
 from urllib.parse import quote
 
 import requests
 from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+from urllib3.exceptions import ProtocolError
+from urllib3.util import Timeout
 
 from pos_terminal.ports import (
     AuthenticationFailed,
@@ -33,10 +49,11 @@ from pos_terminal.ports import (
     PlatformStatus,
     PlatformUnavailable,
 )
+from sync.breaker import CircuitBreaker
 
 __all__ = [
     "AuthenticationFailed", "HttpPlatformClient", "PlatformError", "PlatformRefused", "PlatformUnavailable",
-    "mask_card",
+    "counter_deadline", "mask_card",
 ]
 
 log = logging.getLogger(__name__)
@@ -45,6 +62,24 @@ API_PREFIX = "/api/v1"
 UNREACHABLE_HINT = "settlements wait in the outbox and are sent when it answers again"
 # A refusal that a retry with the same key may turn around (the platform's own advice).
 _RETRIABLE_CODES = {"conflict"}
+# How long a cashier's action may wait for the platform in all (a scan must resolve within 1.5 s).
+COUNTER_BUDGET_S = 1.0
+_COUNTER_DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar("counter_deadline", default=None)
+
+
+@contextlib.contextmanager
+def counter_deadline(budget_s: float = COUNTER_BUDGET_S) -> Iterator[None]:
+    """Every HttpPlatformClient call made on this thread inside the block is a counter call
+    sharing one deadline, `budget_s` from now (time.monotonic, the sockets' own time): one
+    attempt each, no backoff, and an immediate PlatformUnavailable while the platform is known
+    down. Nested blocks keep the earlier deadline. Wraps a scan (lookup, claim, key refresh)."""
+    outer = _COUNTER_DEADLINE.get()
+    deadline = time.monotonic() + budget_s
+    token = _COUNTER_DEADLINE.set(deadline if outer is None else min(outer, deadline))
+    try:
+        yield
+    finally:
+        _COUNTER_DEADLINE.reset(token)
 
 
 def mask_card(card_no: str) -> str:
@@ -72,6 +107,8 @@ class HttpPlatformClient:
         connect_timeout_s: float | None = None,
         sleep: Callable[[float], None] = time.sleep,
         session: requests.Session | None = None,
+        counter_budget_s: float = COUNTER_BUDGET_S,
+        breaker: CircuitBreaker | None = None,
     ) -> None:
         if not secret:
             raise ValueError("the platform client needs the terminal's secret")
@@ -90,7 +127,7 @@ class HttpPlatformClient:
         self._sleep = sleep
         self._session = session or requests.Session()
         self._session.trust_env = False  # no proxy from the environment between a till and its platform
-        adapter = HTTPAdapter(pool_connections=2, pool_maxsize=8, max_retries=0)
+        adapter = _Adapter(pool_connections=2, pool_maxsize=8, max_retries=0)
         self._session.mount("http://", adapter)
         self._session.mount("https://", adapter)
         self._headers = {
@@ -103,6 +140,9 @@ class HttpPlatformClient:
         self._status: PlatformStatus | None = None
         self._status_at = 0.0
         self._status_lock = threading.Lock()
+        self.counter_budget_s = counter_budget_s
+        self.breaker = breaker or CircuitBreaker()
+        self.breaker.add_listener(self._breaker_changed)
         # urllib3 logs each request line at DEBUG, card numbers in the path included: never.
         pool_log = logging.getLogger("urllib3.connectionpool")
         if pool_log.level < logging.INFO:  # NOTSET too: a DEBUG root must not let it through
@@ -128,47 +168,107 @@ class HttpPlatformClient:
         log_path: str | None = None,
         timeout_s: float | None = None,
         auth: bool = True,
+        counter: bool = False,
     ) -> dict:
-        """One call with the retry rule of the module doc. Returns the JSON body."""
+        """One call with the retry rule of the module doc. Returns the JSON body. `counter`: a
+        call a cashier waits for (the counter's deadline and the breaker apply)."""
+        repeatable = method == "GET" or idempotency_key is not None
         if retry is None:
-            retry = method == "GET" or idempotency_key is not None
+            retry = repeatable
         headers = dict(self._headers) if auth else {"Accept": "application/json", "User-Agent": "pos-terminal"}
         if idempotency_key is not None:
             headers["Idempotency-Key"] = idempotency_key
         url = self.base_url + API_PREFIX + path
         shown = log_path or path
-        attempts = 1 + (self.retries if retry else 0)
-        timeout = (self.connect_timeout_s, timeout_s or self.timeout_s)
+        deadline = _COUNTER_DEADLINE.get()
+        if counter and deadline is None:
+            deadline = time.monotonic() + self.counter_budget_s
+        if deadline is not None:
+            if not self.breaker.allow():
+                raise PlatformUnavailable(self._known_down_message())
+            attempts = 1
+        else:
+            attempts = 1 + (self.retries if retry else 0)
+        timeout: tuple | Timeout = (self.connect_timeout_s, timeout_s or self.timeout_s)
         last: PlatformError | None = None
-        for attempt in range(attempts):
+        stale_resent = False
+        attempt = 0
+        while attempt < attempts:
             if attempt:
                 delay = min(self.backoff_max_s, self.backoff_s * 2 ** (attempt - 1))
                 log.info("platform retry", extra={"method": method, "path": shown, "attempt": attempt + 1, "delay_s": delay})
                 self._sleep(delay)
+            if deadline is not None:
+                left = deadline - time.monotonic()
+                if left < 0.02:
+                    last = PlatformUnavailable(self._no_answer_message(self.counter_budget_s, counter=True))
+                    break
+                timeout = Timeout(connect=left, read=left, total=left)
+            _sent.reused = False
             try:
                 response = self._session.request(method, url, json=json_body, params=params, files=files,
                                                  headers=headers, timeout=timeout)
             except requests.Timeout:
-                last = PlatformUnavailable(
-                    f"platform unreachable: no answer from {self.base_url} within {timeout[1]:g} s; {UNREACHABLE_HINT}")
+                waited = self.counter_budget_s if deadline is not None else timeout[1]
+                last = PlatformUnavailable(self._no_answer_message(waited, counter=deadline is not None))
             except requests.ConnectionError as exc:
+                if repeatable and not stale_resent and _sent.reused and _connection_aborted(exc):
+                    # a kept-alive connection the platform had closed: not an outage; once more, new connection
+                    stale_resent = True
+                    log.info("platform closed a kept-alive connection; sent again on a new one",
+                             extra={"method": method, "path": shown, "error": _short(exc)})
+                    continue
                 last = PlatformUnavailable(
                     f"platform unreachable: cannot connect to {self.base_url} ({_short(exc)}); {UNREACHABLE_HINT}")
             except requests.RequestException as exc:
                 raise PlatformError(f"platform call {method} {shown} failed: {_short(exc)}") from None
             else:
                 try:
-                    return self._answer(method, shown, response)
+                    body = self._answer(method, shown, response)
                 except PlatformUnavailable as exc:
                     last = exc
                 except PlatformRefused as exc:
-                    if not (retry and exc.code in _RETRIABLE_CODES):
+                    self.breaker.succeeded()  # a refusal is an answer: the platform is there
+                    if not (retry and exc.code in _RETRIABLE_CODES) or deadline is not None:
                         raise
                     last = exc
+                except PlatformError:
+                    self.breaker.succeeded()
+                    raise
+                else:
+                    self.breaker.succeeded()
+                    return body
             log.warning("platform call failed", extra={"method": method, "path": shown, "attempt": attempt + 1,
                                                         "error": last.message})
+            attempt += 1
         assert last is not None
+        if isinstance(last, PlatformUnavailable):
+            self.breaker.failed(last.message)
         raise last
+
+    def _no_answer_message(self, waited_s: float, *, counter: bool) -> str:
+        if counter:
+            return (f"platform unreachable: no answer from {self.base_url} within {waited_s:g} s (the counter does "
+                    f"not wait longer); {UNREACHABLE_HINT}")
+        return f"platform unreachable: no answer from {self.base_url} within {waited_s:g} s; {UNREACHABLE_HINT}"
+
+    def _known_down_message(self) -> str:
+        return (f"platform unreachable: it did not answer the last call ({self.breaker.last_error or 'no answer'}); "
+                f"the counter works offline until it answers again; {UNREACHABLE_HINT}")
+
+    def _breaker_changed(self, state: str) -> None:
+        """The status follows the breaker at once: offline when it opens, a fresh probe once it closes."""
+        with self._status_lock:
+            if state == "open":
+                self._status = PlatformStatus(False, self.breaker.last_error or "platform unreachable", _now())
+                self._status_at = time.monotonic()
+            elif state == "closed":
+                self._status = None
+
+    @property
+    def known_down(self) -> bool:
+        """True while the breaker is open: counter calls fail at once. Never blocks."""
+        return self.breaker.known_down
 
     def _answer(self, method: str, shown: str, response: requests.Response) -> dict:
         status = response.status_code
@@ -197,7 +297,8 @@ class HttpPlatformClient:
 
     # ------------------------------------------------------------------------ the port
     def status(self) -> PlatformStatus:
-        """GET /health, cached for `status_ttl_s`; never raises."""
+        """GET /health, cached for `status_ttl_s`; never raises. The background probe: it goes
+        out even while the platform is known down, and its answer closes the breaker."""
         with self._status_lock:
             if self._status is not None and time.monotonic() - self._status_at < self.status_ttl_s:
                 return self._status
@@ -232,12 +333,13 @@ class HttpPlatformClient:
     def create_order(self, body: dict, idempotency_key: str | None = None) -> dict:
         return self._request("POST", "/orders", json_body=body, idempotency_key=idempotency_key)
 
+    # the claim and its release: a cashier waits for them (scan, cancel), so they are counter calls
     def claim_order(self, order_no: str, ttl_s: int = 120) -> dict:
         return self._request("POST", f"/orders/{quote(order_no, safe='')}/claim", json_body={"ttl_s": ttl_s},
-                             retry=False)
+                             retry=False, counter=True)
 
     def release_claim(self, order_no: str) -> dict:
-        return self._request("DELETE", f"/orders/{quote(order_no, safe='')}/claim", retry=False)
+        return self._request("DELETE", f"/orders/{quote(order_no, safe='')}/claim", retry=False, counter=True)
 
     # settlements
     def post_settlement(self, payload: dict, idempotency_key: str) -> dict:
@@ -285,6 +387,59 @@ class HttpPlatformClient:
 
     def list_refunds(self, status: str | None = None) -> list[dict]:
         return self._request("GET", "/refund-requests", params={"status": status} if status else None)["requests"]
+
+
+# Whether this thread's last request went out on a kept-alive connection (not a fresh one): only
+# such a connection can be stale. Set by the connection classes below, read by _request.
+_sent = threading.local()
+
+
+class _Tracked:
+    """Mixed into urllib3's connections: notes whether a request reuses an open connection."""
+
+    _fresh = False
+
+    def connect(self) -> None:
+        super().connect()
+        self._fresh = True
+
+    def request(self, *args, **kw):
+        _sent.reused = self.sock is not None and not self._fresh
+        self._fresh = False
+        try:
+            return super().request(*args, **kw)
+        finally:
+            self._fresh = False
+
+
+class _HTTPConnection(_Tracked, HTTPConnection):
+    pass
+
+
+class _HTTPSConnection(_Tracked, HTTPSConnection):
+    pass
+
+
+class _HTTPPool(HTTPConnectionPool):
+    ConnectionCls = _HTTPConnection
+
+
+class _HTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _HTTPSConnection
+
+
+class _Adapter(HTTPAdapter):
+    def init_poolmanager(self, *args, **kw) -> None:
+        super().init_poolmanager(*args, **kw)
+        self.poolmanager.pool_classes_by_scheme = {"http": _HTTPPool, "https": _HTTPSPool}
+
+
+def _connection_aborted(exc: requests.ConnectionError) -> bool:
+    """The connection broke after it was made (RemoteDisconnected, reset, broken pipe): what a
+    kept-alive connection that the server closed while idle looks like on reuse. Not a refused
+    or timed-out connect."""
+    cause = exc.args[0] if exc.args else None
+    return isinstance(cause, ProtocolError)
 
 
 def _short(exc: BaseException) -> str:
