@@ -4,7 +4,11 @@ verification and database check. Two ways:
 - a voucher verified offline (the demo terminal without a platform), beside the bare
   verify_voucher call on the same vouchers in the same run;
 - online against the sandbox platform on loopback (verify, look up by voucher id, claim), beside
-  the client's bare order_by_voucher + claim_order calls on other orders in the same run."""
+  the client's bare order_by_voucher + claim_order calls on other orders in the same run;
+- against a silent platform (a loopback listener that accepts and never answers), the breaker
+  closed before each scan so every one meets the silence: beside the 1.5 s the issue allows;
+- with the platform known down (the breaker open after those scans): beside the bare
+  verify_voucher call on the same vouchers in the same run."""
 
 from __future__ import annotations
 
@@ -19,6 +23,9 @@ from benchmarks.stats import median, p95, row
 
 N_OFFLINE = 200
 N_ONLINE = 60
+N_SILENT = 12  # each waits out the counter's deadline (about 1 s)
+N_KNOWN_DOWN = 100
+SCAN_BOUND_MS = 1500.0  # issue 11: a scan resolves within 1.5 s whatever the platform does
 
 
 def _app():
@@ -53,16 +60,18 @@ def _page(terminal):
     return page, bridge
 
 
-def _scan_to_shown(app, page, bridge, texts: list[str]) -> list[float]:
+def _scan_to_shown(app, page, bridge, texts: list[str], before_each=None) -> list[float]:
     from pos_terminal.ports import ScanEvent
 
     shown = []
     page.order_shown.connect(lambda session: shown.append(time.perf_counter()))
     page.refusal_shown.connect(lambda text: (_ for _ in ()).throw(RuntimeError(f"refused in the benchmark: {text}")))
     times = []
-    for text in texts:
+    for i, text in enumerate(texts):
         page.new_sale()
         app.processEvents()
+        if before_each is not None:
+            before_each(i)
         before = len(shown)
         t0 = time.perf_counter()
         bridge.post_scan(ScanEvent(text, b"", "qr", "bench", page._terminal.clock.now()))
@@ -156,6 +165,94 @@ def _online(app, folder: Path) -> list[dict]:
     ]
 
 
+class _SilentListener:
+    """Accepts connections on loopback and never answers (a platform that hangs)."""
+
+    def __init__(self) -> None:
+        import socket
+        import threading
+
+        self._socket = socket
+        self._sock = socket.socket()
+        self._sock.bind(("127.0.0.1", 0))
+        self._sock.listen(64)
+        self.url = f"http://127.0.0.1:{self._sock.getsockname()[1]}"
+        self._held: list = []
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._thread.start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                self._held.append(self._sock.accept()[0])
+            except OSError:
+                return
+
+    def close(self) -> None:
+        try:
+            self._sock.shutdown(self._socket.SHUT_RDWR)
+        except OSError:
+            pass
+        self._sock.close()
+        self._thread.join(timeout=5)
+        for conn in self._held:
+            conn.close()
+
+
+def _silent_and_known_down(app, folder: Path) -> list[dict]:
+    from pos_terminal.vouchers import KeyRing, PublicKey, verify_voucher
+    from sync.client import HttpPlatformClient
+    from sync.sandbox import seed
+    from sync.sandbox.signing import mint_voucher, new_private_key
+
+    silent = _SilentListener()
+    terminal = _terminal(folder)
+    try:
+        store, term, secret = seed.DEMO_TERMINAL
+        client = HttpPlatformClient(silent.url, store, term, secret)
+        client.breaker.retry_after_s = 3600.0  # no trial call during the known-down run
+        terminal.attach_platform(client)
+        private, public = new_private_key()
+        ring = KeyRing([PublicKey("KBENCH", public)])
+        ring.save(terminal.paths.keys)
+        now = terminal.clock.now()
+        vouchers = [mint_voucher(private, "KBENCH", voucher_id=f"vs{i:05d}", order_no=f"PO{910000000000 + i}",
+                                 merchant_id="m-tea", merchant_name="好物商城", amount_minor=3380, currency="CNY",
+                                 summary="乌龙茶×2、饼干", issued_at=now - timedelta(minutes=1),
+                                 expires_at=now + timedelta(hours=2)) for i in range(N_SILENT + N_KNOWN_DOWN)]
+        page, bridge = _page(terminal)
+
+        def before_each(i: int) -> None:
+            if i < N_SILENT:
+                client.breaker.reset()  # forget the last silence: this scan meets it again
+        shown_ms = _scan_to_shown(app, page, bridge, vouchers, before_each)
+        assert page.session is not None and page.session.target.offline and client.known_down
+        silent_ms, down_ms = shown_ms[:N_SILENT], shown_ms[N_SILENT:]
+        bare_ms = []
+        for text in vouchers[N_SILENT:]:
+            t0 = time.perf_counter()
+            check = verify_voucher(text, ring, terminal.clock.now())
+            bare_ms.append((time.perf_counter() - t0) * 1000)
+            assert check.valid
+        page.deleteLater()
+        app.processEvents()
+    finally:
+        terminal.close()
+        silent.close()
+    bound = "the 1.5 s a scan may take whatever the platform does (issue 11)"
+    base = "bare verify_voucher() of the same vouchers, same run"
+    return [
+        row(f"scan to order shown, silent platform (accepts, never answers), median of {N_SILENT}",
+            median(silent_ms), SCAN_BOUND_MS, "ms", bound),
+        row(f"scan to order shown, silent platform (accepts, never answers), p95 of {N_SILENT}",
+            p95(silent_ms), SCAN_BOUND_MS, "ms", bound),
+        row(f"scan to order shown, platform known down (breaker open), median of {N_KNOWN_DOWN}",
+            median(down_ms), median(bare_ms), "ms", base),
+        row(f"scan to order shown, platform known down (breaker open), p95 of {N_KNOWN_DOWN}",
+            p95(down_ms), p95(bare_ms), "ms", base),
+    ]
+
+
 def run(out_dir: Path) -> list[dict]:
     folder = Path(out_dir) / "checkout"
     shutil.rmtree(folder, ignore_errors=True)
@@ -164,6 +261,7 @@ def run(out_dir: Path) -> list[dict]:
     rows = _offline(app, folder / "offline")
     (folder / "online").mkdir()
     rows += _online(app, folder / "online")
+    rows += _silent_and_known_down(app, folder / "silent")
     return rows
 
 
