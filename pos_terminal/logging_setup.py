@@ -10,40 +10,22 @@ import re
 from datetime import datetime, timezone
 from pathlib import Path
 
+from pos_terminal.security import mask_card_numbers
+
 _SECRET_KEYS = re.compile(r"(pin|password|passwd|secret|token|credential|authorization|track|pan|card_number)", re.I)
 # Track 1 (%B...^NAME^...?) and track 2 (;PAN=...?) magnetic-stripe data.
 _TRACK = re.compile(r"%B\d{12,19}\^[^?]*\?|;\d{12,19}=[^?]*\?")
-# 13-19 digit runs, possibly split by spaces or dashes, checked with Luhn before masking.
-_DIGITS = re.compile(r"(?<!\d)(?:\d[ -]?){12,18}\d(?!\d)")
 # JWS compact serialization (a voucher): three base64url parts.
 _JWS = re.compile(r"\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}")
 
 _STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", (), None))) | {"message", "asctime", "taskName"}
 
 
-def _luhn_ok(digits: str) -> bool:
-    total = 0
-    for i, ch in enumerate(reversed(digits)):
-        d = int(ch)
-        if i % 2 == 1:
-            d *= 2
-            if d > 9:
-                d -= 9
-        total += d
-    return total % 10 == 0
-
-
 def redact(text: str) -> str:
     """Masks card data and vouchers in free text. Card numbers keep their last four digits."""
     text = _TRACK.sub("[track data removed]", text)
 
-    def _card(m: re.Match) -> str:
-        digits = re.sub(r"\D", "", m.group(0))
-        if 13 <= len(digits) <= 19 and _luhn_ok(digits):
-            return f"[card ****{digits[-4:]}]"
-        return m.group(0)
-
-    text = _DIGITS.sub(_card, text)
+    text = mask_card_numbers(text)  # the same rule as for stored free text (pos_terminal.security)
     return _JWS.sub(lambda m: f"[voucher {m.group(0)[:12]}…]", text)
 
 

@@ -10,7 +10,9 @@ The forms accepted, in the order they are tried:
   `;8800000000000001=4912?` or `%B8800000000000001^NAME^...?`. Only the number is kept: the track
   text is dropped and never reaches a log or the database;
 - product barcode: EAN-13, UPC-A or EAN-8 digits with a valid check digit (a product, not an order);
-- unknown: anything else.
+- unknown: anything else. A bank card number (pos_terminal.security.looks_like_card_number) is
+  unknown too, and its value keeps only the last four digits, as does any card number inside
+  other unknown text.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import enum
 import re
 from dataclasses import dataclass
 
+from pos_terminal.security import looks_like_card_number, mask_card_numbers
 from pos_terminal.vouchers import looks_like_voucher
 
 ORDER_NO_PATTERN = r"PO\d{12}"
@@ -32,6 +35,8 @@ _ORDER_URL = re.compile(r"^https?://[A-Za-z0-9.\-\[\]:]+(?:/[^\s?#]*)?/o/([A-Za-
 _TRACK2 = re.compile(rf"^;({CARD_PATTERN})=[0-9]*\?.?$")
 _TRACK1 = re.compile(rf"^%B({CARD_PATTERN})\^[^?]*\?.?$")
 _DIGITS = re.compile(r"^\d+$")
+CARD_NUMBER_DETAIL = ("a bank card number: this terminal never takes one typed or scanned; bank cards are paid "
+                      "on the card terminal")
 
 
 class ScanKind(str, enum.Enum):
@@ -49,6 +54,11 @@ class ScanCode:
     kind: ScanKind
     value: str  # the code itself: voucher text, URL, order number, item code, card number, digits
     detail: str = ""  # English text for the cashier when the code is not what the screen wants
+
+    @property
+    def is_card_number(self) -> bool:
+        """A bank card's number (masked in `value`): never looked up, stored or sent."""
+        return self.kind is ScanKind.UNKNOWN and self.detail == CARD_NUMBER_DETAIL
 
     @property
     def is_payment_code(self) -> bool:
@@ -95,4 +105,7 @@ def classify(text: str) -> ScanCode:
         return ScanCode(ScanKind.UNKNOWN, "", "card stripe data of a card this terminal does not take")
     if _DIGITS.match(s) and len(s) in (8, 12, 13) and _gtin_ok(s):
         return ScanCode(ScanKind.PRODUCT_BARCODE, s, "a product barcode, not an order")
-    return ScanCode(ScanKind.UNKNOWN, s if len(s) <= 64 else s[:64] + "…", "not a code this terminal reads")
+    if looks_like_card_number(s):  # a bank card's number: kept as its last four digits only
+        return ScanCode(ScanKind.UNKNOWN, mask_card_numbers(s), CARD_NUMBER_DETAIL)
+    shown = mask_card_numbers(s)
+    return ScanCode(ScanKind.UNKNOWN, shown if len(shown) <= 64 else shown[:64] + "…", "not a code this terminal reads")

@@ -32,6 +32,7 @@ from pos_terminal.domain.errors import ShiftError
 from pos_terminal.domain.model import Permission, Shift, ShiftStatus
 from pos_terminal.ids import uuid7
 from pos_terminal.money import Money
+from pos_terminal.security import mask_card_numbers
 from pos_terminal.services import audit
 from pos_terminal.services.day_context import DayContext
 from pos_terminal.services.report_model import ShiftSummary
@@ -103,7 +104,7 @@ def _user_id(user) -> uuid.UUID:
 
 
 def _reason(text: str | None) -> str:
-    text = (text or "").strip()
+    text = mask_card_numbers((text or "").strip())  # a card number typed as a reason is never stored
     if not text:
         raise CashRefused("reason_required", "give a reason: every cash movement and drawer opening is recorded with one")
     return text[:MAX_REASON]
@@ -371,7 +372,7 @@ def close_shift(ctx: DayContext, *, user, counts: Mapping[int, int], manager=Non
     shift_close."""
     user_id = _user_id(user)
     counted = count_total(ctx, counts)
-    note = (note or "").strip() or None
+    note = mask_card_numbers((note or "").strip()) or None
     now = ctx.clock.now()
     with ctx.uow() as uow:
         shift = _open(uow, ctx)

@@ -54,6 +54,7 @@ from pos_terminal.ports import (
     UnitOfWork,
 )
 from pos_terminal.scan_codes import ScanKind, classify
+from pos_terminal.security import mask_card_numbers
 from pos_terminal.services import audit, orders
 from pos_terminal.services.orders import PaymentTarget
 from pos_terminal.services.printing import print_committed
@@ -566,6 +567,7 @@ class CheckoutSession:
         (manager approval needed once any tender was taken) and releases the platform's claim.
         Returns what was reversed (for the screen). A reversal that fails leaves that tender in
         the session and raises void_failed: cancel again once the cause is fixed."""
+        reason = mask_card_numbers(reason) or "cancelled at the counter"
         with self._locked():
             if self.done is not None:
                 raise CheckoutRefused("completed", "the sale is recorded; a recorded sale is refunded, not cancelled")

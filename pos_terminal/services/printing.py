@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 
 from pos_terminal.domain.model import PrintState, ReceiptKind
+from pos_terminal.security import mask_card_numbers
 from pos_terminal.services import audit
 
 log = logging.getLogger(__name__)
@@ -41,7 +42,7 @@ def _audit_reprint(uow, terminal_id: str, kind: ReceiptKind, receipt_no: int, co
     who = (uow.users.get(user_id) if user_id is not None else None) or user
     details = {"receipt_no": receipt_no, "kind": kind.value, "copies_before": copies_before}
     if reason:
-        details["reason"] = reason
+        details["reason"] = mask_card_numbers(reason)  # typed text: never a card number in the audit trail
     at = clock.now() if clock is not None else datetime.now(timezone.utc)
     audit.record(uow, at=at, terminal_id=terminal_id, action=audit.REPRINT, user=who,
                  subject=f"{kind.value} receipt {receipt_no}", details=details)

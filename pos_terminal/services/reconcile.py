@@ -36,6 +36,7 @@ from pos_terminal.clock import day_bounds
 from pos_terminal.domain.errors import DomainError
 from pos_terminal.domain.model import Permission
 from pos_terminal.money import Money
+from pos_terminal.security import mask_card_numbers
 from pos_terminal.ports import AuthenticationFailed, PlatformError, PlatformRefused, PlatformUnavailable
 from pos_terminal.services import audit
 from pos_terminal.services.day_context import DayContext
@@ -346,7 +347,7 @@ def mark_reconciled(ctx: DayContext, *, user, business_date: date | str, manager
     if user is None or not user.can(Permission.CLOSE_DAY):
         raise ReconcileRefused("not_allowed", f"{getattr(user, 'username', 'nobody')} may not close or reconcile "
                                "the day: a manager must")
-    note = (note or "").strip() or None
+    note = mask_card_numbers((note or "").strip()) or None  # never a card number in a stored note
     start, end = day_bounds(day, ctx.timezone)
     now = ctx.clock.now()
     with ctx.uow() as uow:

@@ -56,6 +56,7 @@ from pos_terminal.ports import (
     UnitOfWork,
 )
 from pos_terminal.scan_codes import ScanKind, classify
+from pos_terminal.security import mask_card_numbers
 from pos_terminal.services import audit
 from pos_terminal.services.printing import print_committed
 
@@ -77,7 +78,8 @@ class RefundRefused(PaymentError):
     already_refunded, request_open, outside_window, not_paid, photo_required, offline_unknown,
     bad_reason, no_items, several_orders, too_many_photos, bad_photo, refused_by_platform,
     not_approved, over_limit, needs_manager, no_shift, prepaid_card_needed, prepaid_refused,
-    platform_unavailable, no_card_terminal, card_declined, paid_out_already, unknown_case."""
+    platform_unavailable, no_card_terminal, card_declined, paid_out_already, unknown_case,
+    card_number (a bank card number keyed or scanned where an item code belongs)."""
 
     code = "refund_refused"
 
@@ -288,8 +290,12 @@ def _changed(ctx: RefundContext, case_id: uuid.UUID) -> None:
 def item_code_of(text: str) -> str:
     """The item code in a scanned or keyed text; refuses any other kind of code. Bare 16 digits
     (a keyed code without its IC prefix) are accepted, unless they read as a prepaid card number
-    (88...): a card is never taken for an item."""
+    (88...): a card is never taken for an item. A bank card number (13-19 digits passing Luhn,
+    grouped or not) is refused as card_number: it is never sent to the platform as IC<number>."""
     stripped = (text or "").strip()
+    if classify(stripped).is_card_number:
+        raise RefundRefused("card_number", "that reads as a bank card number, not an item code: scan the code of "
+                            "the returned unit; an item code keyed by hand starts with IC")
     if stripped.isdigit() and len(stripped) == 16 and classify(stripped).kind is not ScanKind.PREPAID_CARD:
         stripped = "IC" + stripped
     code = classify(stripped)
@@ -459,6 +465,7 @@ def take_in(ctx: RefundContext, items: list[ItemInfo], reason: str, photos: list
     items = [next(i for i in items if i.item_code == c) for c in codes]
     if len({i.order_no for i in items}) != 1:
         raise RefundRefused("several_orders", "one refund covers units of one order; take the others in separately")
+    reason = mask_card_numbers(reason or "")  # a card number typed in "other: ..." is never stored or sent
     base = reason.split(":", 1)[0].strip()
     if base not in REASONS or (base == "other" and not reason.split(":", 1)[-1].strip()):
         raise RefundRefused("bad_reason", f"choose a reason from the list ({', '.join(REASONS)}); "
@@ -896,6 +903,7 @@ def _receipt_info(ctx: RefundContext, view: CaseView, cashier_name: str, when: d
 def reprint_receipt(ctx: RefundContext, case_id: uuid.UUID, *, user, reason: str = "") -> PayoutDone:
     """Prints a paid-out refund's receipt again: the original while it never printed (a printer
     fault), a copy marked as one after that, audited as a reprint with `reason`."""
+    reason = mask_card_numbers(reason or "")
     with ctx.uow() as uow:
         case = uow.refunds.get(case_id)
         if case is None:

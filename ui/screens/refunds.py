@@ -212,6 +212,8 @@ class RefundsPage(Page):
         reason = getattr(exc, "reason", None)
         texts = {
             "wrong_kind": self.tr("That is not an item code. Scan the code of the returned unit (on the receipt or label)."),
+            "card_number": self.tr("That is a bank card number, not an item code: it was not sent anywhere. Scan the "
+                                   "code of the returned unit; an item code keyed by hand starts with IC."),
             "unknown_item": self.tr("No item has this code. Check the code on the receipt."),
             "already_refunded": self.tr("This unit is already refunded."),
             "request_open": self.tr("This unit already has a refund request open; see the list below."),
