@@ -21,6 +21,7 @@ import binascii
 import json
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -40,6 +41,7 @@ _B64URL = re.compile(r"\A[A-Za-z0-9_-]+\Z")
 _KID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 _MAX_TS = 253402300799  # 9999-12-31T23:59:59Z
+_MAX_KEYS_FILE = 1024 * 1024  # the cached key set: a few hundred bytes a key
 
 
 def b64url_encode(data: bytes) -> str:
@@ -180,17 +182,41 @@ class KeyRing:
             doc = json.loads(text)
         except json.JSONDecodeError as exc:
             raise KeyRingError(f"the key set is not JSON: {exc}") from None
+        except RecursionError:
+            raise KeyRingError("the key set is nested too deeply to be a key set") from None
         return cls.from_jwks(doc)
 
     @classmethod
     def load(cls, path: Path) -> KeyRing:
-        """The terminal's cached key set; a missing file is an empty ring."""
+        """The terminal's cached key set; a missing file is an empty ring. Anything that is not a
+        small regular UTF-8 file (a FIFO would block the first scan forever, a folder, a device, a
+        link loop) is a KeyRingError, never a hang."""
         try:
-            text = Path(path).read_text(encoding="utf-8")
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
         except FileNotFoundError:
             return cls()
+        except OSError as exc:
+            raise KeyRingError(f"{path}: cannot be read ({exc.strerror})") from None
         try:
-            return cls.from_json(text)
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode):
+                raise KeyRingError(f"{path}: is not a regular file")
+            data = b""
+            while len(data) <= _MAX_KEYS_FILE:
+                chunk = os.read(fd, _MAX_KEYS_FILE + 1 - len(data))
+                if not chunk:
+                    break
+                data += chunk
+        except OSError as exc:
+            raise KeyRingError(f"{path}: cannot be read ({exc.strerror})") from None
+        finally:
+            os.close(fd)
+        if len(data) > _MAX_KEYS_FILE:
+            raise KeyRingError(f"{path}: more than {_MAX_KEYS_FILE} bytes: not a key set")
+        try:
+            return cls.from_json(data.decode("utf-8"))
+        except UnicodeDecodeError:
+            raise KeyRingError(f"{path}: not UTF-8 text") from None
         except KeyRingError as exc:
             raise KeyRingError(f"{path}: {exc}") from None
 

@@ -166,3 +166,28 @@ def test_strict_json_refuses_what_readers_could_read_differently():
     for bad in (b'{"a":1,"a":2}', b'{"a":{"b":1,"b":1}}', b'{"a":NaN}', b"[1]", b"\xff{}", b'{"a":1'):
         with pytest.raises(ValueError):
             strict_json(bad)
+
+
+def test_the_key_cache_file_never_hangs_or_crashes_the_first_scan(tmp_path):
+    """sync.keys reads the cache on the first scan and treats KeyRingError as an empty cache
+    (refreshed from the platform). A FIFO there blocked that scan forever; deep JSON or bytes
+    that are not UTF-8 raised past it."""
+    import os
+
+    from pos_terminal.vouchers import KeyRingError
+
+    fifo = tmp_path / "keys-fifo.json"
+    os.mkfifo(fifo)
+    loop = tmp_path / "keys-loop.json"
+    os.symlink(loop.name, loop)
+    deep = tmp_path / "keys-deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    latin = tmp_path / "keys-latin.json"
+    latin.write_bytes(b'{"keys": ["\xff"]}')
+    big = tmp_path / "keys-big.json"
+    big.write_bytes(b" " * (2 * 1024 * 1024) + b'{"keys": []}')
+    for path in (fifo, loop, deep, latin, big, tmp_path):
+        with pytest.raises(KeyRingError) as e:
+            KeyRing.load(path)
+        assert str(path) in str(e.value)
+    assert len(KeyRing.load(tmp_path / "absent.json")) == 0
