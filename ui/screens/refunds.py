@@ -351,6 +351,8 @@ class RefundsPage(Page):
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
+        if getattr(exc, "reason", None) == "card_number":
+            self.code_edit.clear()  # a bank card number is not left on the screen either
         self.message.show_message(self.refusal_text(exc))
         self._update()
 
