@@ -338,10 +338,20 @@ def test_cancel_after_a_prepaid_debit_needs_a_manager_and_credits_it_back(qtbot,
     page.take_prepaid()
     settle(qtbot)
     assert terminal.platform.get_card("8800000000000001")["balance_minor"] == 50_000 - 500
+    from PySide6.QtCore import QTimer
+
+    from tests.ui.approval_keys import type_approval
+
     asked = []
-    monkeypatch.setattr(ManagerApprovalDialog, "request",
-                        staticmethod(lambda parent, t, text, *a: asked.append(text) or t.approve("8001", "8642")))
-    page.cancel()
+
+    def answer():  # the manager types user number and PIN, Enter (keyboard only)
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ManagerApprovalDialog)
+        asked.append(dialog._action.text())
+        type_approval(qtbot, dialog, "8001", "8642")
+
+    QTimer.singleShot(0, answer)
+    page.cancel()  # modal: returns once approved and cancelled
     settle(qtbot)
     assert asked and view["order_no"] in asked[0]
     assert page.state == "idle" and page.message.text().startswith("Order cancelled. Given back: prepaid ****0001")

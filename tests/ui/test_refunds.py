@@ -119,11 +119,21 @@ def test_a_manager_overrides_a_waiting_cash_refund_from_the_screen(qtbot, window
     page.submit()
     qtbot.waitUntil(lambda: page.case is not None and page.case.status is RefundStatus.REQUESTED, timeout=10_000)
     assert not page.pay_button.isEnabled() and page.override_button.isVisibleTo(page)
+    from PySide6.QtCore import QTimer
+
+    from tests.ui.approval_keys import type_approval
+
     asked = []
-    monkeypatch.setattr(ManagerApprovalDialog, "request",
-                        staticmethod(lambda parent, t, text, *a: asked.append(text) or t.approve("8001", "8642")))
+
+    def answer():  # the manager types user number and PIN, Enter (keyboard only)
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ManagerApprovalDialog)
+        asked.append(dialog._action.text())
+        type_approval(qtbot, dialog, "8001", "8642")
+
     kicks = terminal.devices.drawer.kicks
-    page.override_button.click()
+    QTimer.singleShot(0, answer)
+    page.override_button.click()  # modal: returns once approved and paid out
     qtbot.waitUntil(lambda: page.case.paid_out, timeout=5000)
     assert asked and "¥12.50" in asked[0]
     assert page.case.override and terminal.devices.drawer.kicks == kicks + 1

@@ -1,14 +1,26 @@
 """A manager's approval at the counter (voids, overrides, cash differences).
 
-`ManagerApprovalDialog.request(parent, terminal, action_text)` is modal and returns the approving
-manager's SignedIn, or None when cancelled. The PIN check runs through run_in_background while
-the dialog shows a busy state; refusals are shown in the dialog, which stays open.
+`ManagerApprovalDialog.approve_and_run(parent, terminal, action_text, act)` is modal: the manager
+types user number and PIN and presses Enter (or Approve); the PIN check and then `act(approver)`
+run on ONE worker, back to back, so an approval once recorded is always followed by its act: no
+key press, Escape or window close can come between them (the dialog refuses to close while that
+worker runs). It returns Approved(approver, result, error) (`error`: what the act raised) or None
+when cancelled before any approval. `request(...)` is the same without an act (the approver only).
+
+Keys: Enter approves wherever the focus is (Approve is the default button; Cancel is never an
+auto-default, so it is only clicked by mouse, Space on it, or Escape). A refusal (wrong PIN, a
+locked or not-allowed user) is shown in the dialog, which stays open with the PIN cleared and the
+focus back in the PIN field.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
-from PySide6.QtGui import QRegularExpressionValidator
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -27,16 +39,29 @@ from ui.tasks import run_in_background
 from ui.widgets import MessageLabel
 
 
+@dataclass(frozen=True)
+class Approved:
+    """A recorded approval and what its act did: `result` is what the act returned, `error` what
+    it raised (the approval stands either way; the caller shows the act's refusal)."""
+
+    approver: Any
+    result: Any = None
+    error: BaseException | None = None
+
+
 class ManagerApprovalDialog(QDialog):
     def __init__(self, terminal: Terminal, action_text: str, parent: QWidget | None = None,
-                 permission: Permission = Permission.APPROVE) -> None:
+                 permission: Permission = Permission.APPROVE,
+                 act: Callable[[Any], Any] | None = None) -> None:
         super().__init__(parent)
         self.setModal(True)
         self.setMinimumWidth(520)
         self._terminal = terminal
         self._permission = permission
+        self._act = act
         self._busy = False
         self.approver = None
+        self.outcome: Approved | None = None
 
         self._heading = QLabel(self)
         self._heading.setObjectName("PageTitle")
@@ -62,8 +87,12 @@ class ManagerApprovalDialog(QDialog):
         self.progress.hide()
         self.approve_button = QPushButton(self)
         self.approve_button.setObjectName("Primary")
+        self.approve_button.setAutoDefault(False)
         self.approve_button.setDefault(True)
         self.cancel_button = QPushButton(self)
+        # Never the default, not even with the focus on it: Enter must never mean Cancel
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.setDefault(False)
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -84,19 +113,31 @@ class ManagerApprovalDialog(QDialog):
         layout.addSpacing(10)
         layout.addLayout(buttons)
 
-        self.user_edit.returnPressed.connect(self._user_entered)
-        self.pin_edit.returnPressed.connect(self.submit)
+        # Enter in either field reaches keyPressEvent (QLineEdit passes Return on to its parent):
+        # handled there once, not also through returnPressed
         self.approve_button.clicked.connect(self.submit)
         self.cancel_button.clicked.connect(self.reject)
+        self.user_edit.setFocus()
         self.retranslate_ui()
 
     @staticmethod
     def request(parent: QWidget | None, terminal: Terminal, action_text: str,
                 permission: Permission = Permission.APPROVE):
-        """Modal: returns the approving manager's SignedIn, or None."""
-        dialog = ManagerApprovalDialog(terminal, action_text, parent, permission)
+        """Modal: returns the approving manager's SignedIn, or None. For an act that needs the
+        approval, use approve_and_run: it cannot lose the act once the approval is recorded."""
+        outcome = ManagerApprovalDialog.approve_and_run(parent, terminal, action_text, None, permission)
+        return outcome.approver if outcome is not None else None
+
+    @staticmethod
+    def approve_and_run(parent: QWidget | None, terminal: Terminal, action_text: str,
+                        act: Callable[[Any], Any] | None, permission: Permission = Permission.APPROVE
+                        ) -> Approved | None:
+        """Modal. `act(approver)` runs on the worker that recorded the approval, right after it
+        (it must not touch a widget). Returns Approved, or None when cancelled before approving."""
+        dialog = ManagerApprovalDialog(terminal, action_text, parent, permission, act)
         try:
-            return dialog.approver if dialog.exec() == QDialog.DialogCode.Accepted else None
+            dialog.exec()
+            return dialog.outcome
         finally:
             dialog.deleteLater()
 
@@ -104,11 +145,36 @@ class ManagerApprovalDialog(QDialog):
     def busy(self) -> bool:
         return self._busy
 
-    def _user_entered(self) -> None:
-        if self.pin_edit.text():
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter approves (the default button's meaning) from any field or button; while the check
+        runs, Enter and Escape do nothing."""
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            if self._busy:
+                return
+            if self.focusWidget() is self.user_edit and not self.pin_edit.text():
+                self.pin_edit.setFocus()
+                return
             self.submit()
-        else:
-            self.pin_edit.setFocus()
+            return
+        if key == Qt.Key.Key_Escape and self._busy:
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def reject(self) -> None:
+        """Cancel, Escape and closing the window: refused while the approval (and its act) runs,
+        so what the worker records is always what the caller hears about."""
+        if self._busy:
+            return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._busy:
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     def submit(self) -> None:
         if self._busy:
@@ -117,16 +183,26 @@ class ManagerApprovalDialog(QDialog):
         pin = self.pin_edit.text()
         if not username or not pin:
             self.message.show_message(self.tr("A manager enters their user number and PIN."), "info")
+            (self.pin_edit if username else self.user_edit).setFocus()
             return
         self._set_busy(True)
-        terminal, permission = self._terminal, self._permission
-        run_in_background(lambda: terminal.approve(username, pin, permission), self._approved, self._refused, context=self)
+        terminal, permission, act = self._terminal, self._permission, self._act
 
-    def _approved(self, approver) -> None:
+        def work():
+            approver = terminal.approve(username, pin, permission)  # a refusal raises: nothing approved
+            if act is None:
+                return Approved(approver)
+            try:  # the approval is recorded: its act runs now, whatever happens on the screen
+                return Approved(approver, act(approver))
+            except Exception as exc:  # the act's own refusal, for the caller to show
+                return Approved(approver, error=exc)
+
+        run_in_background(work, self._approved, self._refused, context=self)
+
+    def _approved(self, outcome: Approved) -> None:
         self._set_busy(False)
-        if not self.isVisible():
-            return
-        self.approver = approver
+        self.outcome = outcome
+        self.approver = outcome.approver
         self.accept()
 
     def _refused(self, exc: BaseException) -> None:
@@ -136,12 +212,16 @@ class ManagerApprovalDialog(QDialog):
         self.pin_edit.setFocus()
 
     def _set_busy(self, busy: bool) -> None:
+        """While busy the fields are read-only, not disabled: a disabled field would hand the focus
+        (and the rest of the key press) to the next button."""
         self._busy = busy
-        for widget in (self.user_edit, self.pin_edit, self.approve_button):
+        for widget in (self.user_edit, self.pin_edit):
+            widget.setReadOnly(busy)
+        for widget in (self.approve_button, self.cancel_button):
             widget.setEnabled(not busy)
         self.progress.setVisible(busy)
         if busy:
-            self.message.show_message(self.tr("Checking…"), "info")
+            self.message.show_message(self.tr("Checking…") if self._act is None else self.tr("Approving…"), "info")
         elif self.message.property("tone") == "info":
             self.message.clear_message()
 

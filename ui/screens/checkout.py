@@ -117,6 +117,7 @@ class CheckoutPage(Page):
         self._drawer_seen_open = False
         self._drawer_polls = 0
         self._drawer_asking = False
+        self._drawer_reports = False
 
         self.message = MessageLabel(self)
         self.message.setObjectName("Refusal")
@@ -584,16 +585,18 @@ class CheckoutPage(Page):
         if self.busy or not self.card_requests:
             return
         first = self.card_requests[0]
-        approver = ManagerApprovalDialog.request(
+        ctx = self._context()
+        done = ManagerApprovalDialog.approve_and_run(
             self, self._terminal, fill(self.tr("Refund the card payment of %1 for order %2 to card ****%3."),
                                        _money(first.amount_minor, first.currency), first.order_no,
-                                       first.card_last4 or ""))
-        if approver is None:
+                                       first.card_last4 or ""),
+            lambda approver: refund_card_request(ctx, first.request_id, approver))
+        if done is None:
             return
-        ctx = self._context()
-        self._set_busy(True)
-        run_in_background(lambda: refund_card_request(ctx, first.request_id, approver), self._card_request_refunded,
-                          self._card_request_failed, context=self)
+        if done.error is not None:
+            self._card_request_failed(done.error)
+        else:
+            self._card_request_refunded(done.result)
 
     def _card_request_refunded(self, view) -> None:
         self._set_busy(False)
@@ -919,7 +922,8 @@ class CheckoutPage(Page):
         self.drawer_timer.stop()
         self.drawer_open, self._drawer_seen_open, self._drawer_polls = None, False, 0
         drawer = self._terminal.devices.drawer if self._terminal is not None else None
-        if done.drawer_kicked and drawer is not None and getattr(drawer, "reports_state", False):
+        self._drawer_reports = bool(drawer is not None and getattr(drawer, "reports_state", False))
+        if done.drawer_kicked and self._drawer_reports:
             self.drawer_timer.start()
             self._poll_drawer()
 
@@ -941,6 +945,8 @@ class CheckoutPage(Page):
             return
         if is_open is None:  # the switch does not answer: say nothing rather than guess
             self.drawer_timer.stop()
+            self._drawer_reports = False
+            self._refresh_done()
             return
         self.drawer_open = bool(is_open)
         self._drawer_seen_open = self._drawer_seen_open or self.drawer_open
@@ -1033,11 +1039,39 @@ class CheckoutPage(Page):
         copy = self.done is not None and self.done.printed
         self.done = done
         self._refresh_done()
+        if not copy and not done.printed:  # the original: printed only when the printer confirmed it
+            self.show_refusal(self._still_pending_text(done.sale.receipt_no, done.print_error))
+            return
         self.show_info(self.tr("Copy printed.") if copy else self.tr("Receipt printed."))
 
     def _reprint_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
+        params = getattr(exc, "params", {}) or {}
+        if getattr(exc, "reason", None) == "print_failed" and params.get("original"):
+            self.show_refusal(self._still_pending_text(params.get("receipt_no"), getattr(exc, "message", str(exc))))
+            return
+        if getattr(exc, "reason", None) == "print_failed":
+            self.show_refusal(fill(self.tr("The copy was not printed: %1"),
+                                   self._printer_cause(getattr(exc, "message", str(exc)))))
+            return
         self.show_refusal(fill(self.tr("The receipt was not printed: %1"), str(exc)))
+
+    def _still_pending_text(self, receipt_no, error: str | None) -> str:
+        number = f"{receipt_no:06d}" if isinstance(receipt_no, int) else ""
+        return fill(self.tr("Receipt %1 was NOT printed and is still pending: %2. Fix the printer, then press F9 to "
+                            "print the original."), number, self._printer_cause(error))
+
+    def _printer_cause(self, error: str | None) -> str:
+        """Why the printer did not print, in the cashier's language where it is a known fault."""
+        text = (error or "").strip()
+        causes = (("paper end", self.tr("paper end: load paper")),
+                  ("cover open", self.tr("cover open: close the cover")),
+                  ("offline", self.tr("the printer is offline: check its error light")),
+                  ("no answer", self.tr("no answer from the printer: check that it is on and not jammed")))
+        for prefix, translated in causes:
+            if text.startswith(prefix):
+                return translated
+        return text or self.tr("the printer did not confirm it")
 
     # -- the last receipt from storage (e.g. after a restart) ------------------------------------
     def reprint_last(self) -> None:
@@ -1101,16 +1135,22 @@ class CheckoutPage(Page):
             self.message.clear_message()
             return
         session = self.session
-        approver = None
         if session.needs_manager_to_cancel:
-            approver = ManagerApprovalDialog.request(
+            # the void runs on the worker that records the manager's approval, right after it
+            done = ManagerApprovalDialog.approve_and_run(
                 self, self._terminal,
                 fill(self.tr("Cancel order %1: the payments taken (%2) are given back."),
-                     session.target.order.order_no, _money(session.paid_minor, session.currency)))
-            if approver is None:
+                     session.target.order.order_no, _money(session.paid_minor, session.currency)),
+                lambda approver: session.cancel(approver))
+            if done is None:
                 return
+            if done.error is not None:
+                self._tender_failed(done.error)
+            else:
+                self._cancelled(done.result)
+            return
         self._set_busy(True)
-        run_in_background(lambda: session.cancel(approver), self._cancelled, self._tender_failed, context=self)
+        run_in_background(lambda: session.cancel(None), self._cancelled, self._tender_failed, context=self)
 
     def _cancelled(self, reversed_) -> None:
         self._set_busy(False)
@@ -1155,11 +1195,22 @@ class CheckoutPage(Page):
             self.print_label.setText(fill(self.tr("Printer: %1 — the receipt is kept for reprint (F9)."),
                                           done.print_error or ""))
             self.print_label.setStyleSheet("color: #c62828; font-weight: bold;")
-        if done.drawer_kicked and self.drawer_open is not None:
-            self.drawer_label.setText(self.tr("Drawer open") if self.drawer_open else self.tr("Drawer closed"))
-            self.drawer_label.setStyleSheet("color: #b26a00; font-weight: bold;" if self.drawer_open else "")
-        elif done.drawer_kicked:
+        # drawer_kicked: the printer confirmed the pulse (a refused or unconfirmed one is drawer_error)
+        if done.drawer_kicked and self.drawer_open:
+            self.drawer_label.setText(self.tr("Drawer open"))
+            self.drawer_label.setStyleSheet("color: #b26a00; font-weight: bold;")
+        elif done.drawer_kicked and self.drawer_open is False and self._drawer_seen_open:
+            self.drawer_label.setText(self.tr("Drawer closed"))
+            self.drawer_label.setStyleSheet("")
+        elif done.drawer_kicked and self.drawer_open is False and self._drawer_polls >= 3:
+            self.drawer_label.setText(self.tr("The drawer was sent the signal to open but its switch still says "
+                                              "closed: check the drawer."))
+            self.drawer_label.setStyleSheet("color: #b26a00; font-weight: bold;")
+        elif done.drawer_kicked and self._drawer_reports:
             self.drawer_label.setText(self.tr("Drawer opened."))
+            self.drawer_label.setStyleSheet("")
+        elif done.drawer_kicked:
+            self.drawer_label.setText(self.tr("Drawer opened (this drawer does not report when it is closed)."))
             self.drawer_label.setStyleSheet("")
         elif done.drawer_error:
             self.drawer_label.setText(fill(self.tr("Drawer did not open (%1): open it with the key."),

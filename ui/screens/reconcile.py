@@ -172,6 +172,11 @@ class ReconcileTab(QWidget):
             "amount_differs": self.tr("Amounts differ"),
             "amount_differs_from_order": self.tr("Amount differs from the order"),
             "double_payment_refund_case": self.tr("Paid twice: refund case"),
+            "prepaid_without_sale": self.tr("Prepaid card debited, no sale"),
+            "prepaid_not_recorded": self.tr("Prepaid movement not recorded here"),
+            "prepaid_missing_at_platform": self.tr("Prepaid payment not listed by the platform"),
+            "prepaid_amount_differs": self.tr("Prepaid amounts differ"),
+            "prepaid_not_compared": self.tr("Prepaid cards not compared"),
         }.get(kind, kind)
 
     def action_text(self, d: reconcile.Difference) -> str:
@@ -188,6 +193,16 @@ class ReconcileTab(QWidget):
             "amount_differs_from_order": self.tr("Settle the difference with the shop."),
             "double_payment_refund_case": self.tr("The buyer gets this payment back through the platform's refund "
                                                   "case."),
+            "prepaid_without_sale": self.tr("The terminal stopped during a checkout: restart it or take a prepaid "
+                                            "payment, which gives the money back to the card. If it stays, have "
+                                            "the platform credit the card."),
+            "prepaid_not_recorded": self.tr("Find the sale, refund or void for it; if there is none, have the "
+                                            "platform give it back to the card."),
+            "prepaid_missing_at_platform": self.tr("Check the card's history with the platform."),
+            "prepaid_amount_differs": self.tr("Compare the receipt with the card's history and correct the wrong "
+                                              "side."),
+            "prepaid_not_compared": self.tr("The platform's prepaid-card movements could not be read: reconcile "
+                                            "again."),
         }
         return texts.get(d.kind) or d.action
 
@@ -438,47 +453,64 @@ class ReconcileTab(QWidget):
 
     # -- marking ---------------------------------------------------------------------------------------
     def mark(self, *, manager=None, note: str | None = None) -> None:
-        """Marks the shown day reconciled. Where blockers stand that a manager may accept, asks for a
-        manager's approval and a note (unless given)."""
+        """Marks the shown day reconciled. Where blockers stand that a manager may accept, asks for
+        the manager's note first, then for the approval; the marking runs on the worker that
+        records the approval, right after it."""
         r = self.result
         if r is None or self.busy or self._terminal is None:
             return
         user = self._user
         day = r.business_date
-        closing = user
-        if user is None or not user.can(Permission.CLOSE_DAY):
-            approver = manager or ManagerApprovalDialog.request(
-                self, self._terminal, fill(self.tr("Mark the day %1 reconciled."), day.isoformat()),
-                Permission.CLOSE_DAY)
-            if approver is None:
-                return
-            closing = approver
-            if manager is None and approver.can(Permission.APPROVE):
-                manager = approver
-        override = None
-        if not r.can_mark_reconciled:
-            if manager is None and closing.can(Permission.APPROVE):
-                manager = closing
-            if manager is None:
-                manager = ManagerApprovalDialog.request(
-                    self, self._terminal, fill(self.tr("Accept the day %1 as reconciled although: %2"), day.isoformat(),
-                                               self.mark_reason.text()))
-                if manager is None:
-                    return
+        needs_close = manager is None and (user is None or not user.can(Permission.CLOSE_DAY))
+        needs_override = not r.can_mark_reconciled
+        if needs_override and not note:
+            note, ok = QInputDialog.getText(self, self.tr("Manager's note"),
+                                            self.tr("Why is the day accepted as reconciled?"))
+            note = note.strip() if ok else ""
             if not note:
-                note, ok = QInputDialog.getText(self, self.tr("Manager's note"),
-                                                self.tr("Why is the day accepted as reconciled?"))
-                note = note.strip() if ok else ""
-                if not note:
-                    self.message.show_message(self.tr("A manager who accepts this writes a note."), "error")
-                    return
-            override = manager
+                self.message.show_message(self.tr("A manager who accepts this writes a note."), "error")
+                return
         ctx = self._ctx()
-        self._set_busy(True)
+        closing = manager if manager is not None and (user is None or not user.can(Permission.CLOSE_DAY)) else user
+
+        def accepting(closer, given):
+            if not needs_override:
+                return None
+            if given is not None:
+                return given
+            return closer if closer is not None and closer.can(Permission.APPROVE) else None
+
+        if needs_close:
+            text = fill(self.tr("Mark the day %1 reconciled."), day.isoformat())
+            if needs_override:
+                text = fill(self.tr("Accept the day %1 as reconciled although: %2"), day.isoformat(),
+                            self.mark_reason.text())
+            done = ManagerApprovalDialog.approve_and_run(
+                self, self._terminal, text,
+                lambda approver: reconcile.mark_reconciled(ctx, user=approver, business_date=day,
+                                                           manager=accepting(approver, manager), note=note),
+                Permission.CLOSE_DAY)
+        elif accepting(closing, manager) is None and needs_override:
+            done = ManagerApprovalDialog.approve_and_run(
+                self, self._terminal, fill(self.tr("Accept the day %1 as reconciled although: %2"), day.isoformat(),
+                                           self.mark_reason.text()),
+                lambda approver: reconcile.mark_reconciled(ctx, user=closing, business_date=day, manager=approver,
+                                                           note=note))
+        else:
+            override = accepting(closing, manager)
+            self._set_busy(True)
+            self.message.clear_message()
+            run_in_background(lambda: reconcile.mark_reconciled(ctx, user=closing, business_date=day,
+                                                                manager=override, note=note),
+                              self._marked, self._failed, context=self)
+            return
+        if done is None:
+            return
         self.message.clear_message()
-        run_in_background(lambda: reconcile.mark_reconciled(ctx, user=closing, business_date=day, manager=override,
-                                                            note=note),
-                          self._marked, self._failed, context=self)
+        if done.error is not None:
+            self._failed(done.error)
+        else:
+            self._marked(done.result)
 
     def _marked(self, done: reconcile.Reconciled) -> None:
         self._set_busy(False)

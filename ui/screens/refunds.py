@@ -467,23 +467,34 @@ class RefundsPage(Page):
             self._update()
 
     # -- payout ------------------------------------------------------------------------------
+    def _payout_work(self):
+        """The payout of the shown case as a function of the approving manager (or None), read
+        from the widgets here on the GUI thread, to run on a worker."""
+        ctx, case, user, card = self._ctx(), self.case, self._user, self.card_edit.text()
+        return lambda manager: refunds.pay_out(ctx, case.case_id, cashier_id=user.user_id,
+                                               cashier_name=user.display_name, card_text=card, manager=manager)
+
     def pay_out(self, manager=None) -> None:
         if self._busy or self.case is None:
             return
-        ctx, case, user, card = self._ctx(), self.case, self._user, self.card_edit.text()
+        work = self._payout_work()
         self._set_busy(True)
-        run_in_background(lambda: refunds.pay_out(ctx, case.case_id, cashier_id=user.user_id,
-                                                  cashier_name=user.display_name, card_text=card, manager=manager),
-                          self._paid, self._failed, context=self)
+        run_in_background(lambda: work(manager), self._paid, self._failed, context=self)
 
     def override(self) -> None:
-        if self.case is None:
+        if self._busy or self.case is None:
             return
-        manager = ManagerApprovalDialog.request(
+        # the payout runs on the worker that records the manager's approval, right after it
+        done = ManagerApprovalDialog.approve_and_run(
             self, self._terminal, fill(self.tr("Pay %1 in cash for order %2 before the platform approves."),
-                                       _money(self.case.amount_minor, self.case.currency), self.case.order_no))
-        if manager is not None:
-            self.pay_out(manager)
+                                       _money(self.case.amount_minor, self.case.currency), self.case.order_no),
+            self._payout_work())
+        if done is None:
+            return
+        if done.error is not None:
+            self._failed(done.error)
+        else:
+            self._paid(done.result)
 
     def ask_reprint(self) -> None:
         from PySide6.QtWidgets import QInputDialog

@@ -325,14 +325,21 @@ class ReportsTab(QWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         user = self._user
-        if manager is None and user is not None and not user.can(Permission.CLOSE_DAY):
-            manager = ManagerApprovalDialog.request(
-                self, self._terminal, fill(self.tr("Close the business day %1 (Z report)."), day.isoformat()),
-                Permission.CLOSE_DAY)
-            if manager is None:
-                return
-        closing_user = manager or user
         ctx = self._ctx()
+        if manager is None and user is not None and not user.can(Permission.CLOSE_DAY):
+            # the Z report runs on the worker that records the manager's approval, right after it
+            done = ManagerApprovalDialog.approve_and_run(
+                self, self._terminal, fill(self.tr("Close the business day %1 (Z report)."), day.isoformat()),
+                lambda approver: reports.z_report(ctx, user=approver, business_date=day), Permission.CLOSE_DAY)
+            if done is None:
+                return
+            self.message.clear_message()
+            if done.error is not None:
+                self._failed(done.error)
+            else:
+                self._closed(done.result)
+            return
+        closing_user = manager or user
         self._set_busy(True)
         self.message.clear_message()
         run_in_background(lambda: reports.z_report(ctx, user=closing_user, business_date=day), self._closed,

@@ -410,24 +410,31 @@ class ShiftTab(QWidget):
                 amount_minor, reason = dialog.amount_minor(), dialog.reason()
             finally:
                 dialog.deleteLater()
-        if kind == "pay_out" and manager is None and not self._can(Permission.APPROVE):
-            manager = ManagerApprovalDialog.request(
-                self, self._terminal, fill(self.tr("Pay out %1 from the drawer: %2."),
-                                           money_text(amount_minor or 0, ctx.currency), reason_text(reason)))
-            if manager is None:
-                return
         user = self._user
         functions = {"drop": cash.cash_drop, "pay_out": cash.pay_out, "pay_in": cash.pay_in}
 
-        def work():
+        def work(approved_by):
             if kind == "no_sale":
                 return cash.no_sale(ctx, user=user, reason=reason)
             return functions[kind](ctx, user=user, amount_minor=int(amount_minor or 0), reason=reason,
-                                   approved_by=manager)
+                                   approved_by=approved_by)
 
+        if kind == "pay_out" and manager is None and not self._can(Permission.APPROVE):
+            # the pay-out runs on the worker that records the manager's approval, right after it
+            done = ManagerApprovalDialog.approve_and_run(
+                self, self._terminal, fill(self.tr("Pay out %1 from the drawer: %2."),
+                                           money_text(amount_minor or 0, ctx.currency), reason_text(reason)), work)
+            if done is None:
+                return
+            self.message.clear_message()
+            if done.error is not None:
+                self._failed(done.error)
+            else:
+                self._moved(done.result)
+            return
         self._set_busy(True)
         self.message.clear_message()
-        run_in_background(work, self._moved, self._failed, context=self)
+        run_in_background(lambda: work(manager), self._moved, self._failed, context=self)
 
     def _moved(self, done) -> None:
         self._set_busy(False)
@@ -470,20 +477,32 @@ class ShiftTab(QWidget):
             over_short = dialog.over_short_minor() or 0
         finally:
             dialog.deleteLater()
-        manager = None
         if above and not self._can(Permission.APPROVE):
-            manager = self._ask_manager_for_close(over_short)
-            if manager is None:
+            if not self._close_with_manager(counts, note or None, over_short):
                 self.message.show_message(self.tr("Not closed: a manager must approve a difference above the limit."),
                                           "error")
-                return
-        self.close_with(counts, note=note or None, manager=manager)
+            return
+        self.close_with(counts, note=note or None)
 
-    def _ask_manager_for_close(self, over_short: int):
-        cur = self._currency()
+    def _close_with_manager(self, counts: dict[int, int], note: str | None, over_short: int) -> bool:
+        """Asks a manager to approve the difference; the close runs on the worker that records the
+        approval, right after it. False when the manager cancelled (nothing approved, not closed)."""
+        if self._terminal is None:
+            return False
+        cur, ctx, user = self._currency(), self._ctx(), self._user
         what = fill(self.tr("Close the shift %1 over."), money_text(over_short, cur)) if over_short > 0 else \
             fill(self.tr("Close the shift %1 short."), money_text(-over_short, cur))
-        return ManagerApprovalDialog.request(self, self._terminal, what)
+        done = ManagerApprovalDialog.approve_and_run(
+            self, self._terminal, what,
+            lambda approver: cash.close_shift(ctx, user=user, counts=counts, manager=approver, note=note))
+        if done is None:
+            return False
+        self.message.clear_message()
+        if done.error is not None:
+            self._close_failed(done.error, counts, note, done.approver)
+        else:
+            self._closed(done.result)
+        return True
 
     def close_with(self, counts: dict[int, int], *, note: str | None = None, manager=None) -> None:
         """Closes the shift with this count on a worker. A refusal for want of a manager asks for one
@@ -500,9 +519,7 @@ class ShiftTab(QWidget):
         self._set_busy(False)
         if getattr(exc, "reason", None) == "needs_manager" and manager is None and note:
             params = getattr(exc, "params", {}) or {}
-            manager = self._ask_manager_for_close(int(params.get("over_short_minor") or 0))
-            if manager is not None:
-                self.close_with(counts, note=note, manager=manager)
+            if self._close_with_manager(counts, note, int(params.get("over_short_minor") or 0)):
                 return
         self.message.show_message(self.refusal_text(exc), "error")
 
