@@ -2,13 +2,23 @@
 
 Threading rule: kick() and is_open() talk to the printer and may block up to its timeout; call
 them on a worker. The drawer shares the printer's connection and lock.
+
+kick() returns only when the printer took and confirmed the pulse (see EscposPrinter.kick_drawer):
+a printer that reports paper end, cover open or offline, or does not answer, is not sent one, and
+DrawerFault says why. The drawer's status follows the printer's (a printer fault is a drawer
+fault: it cannot open) and reaches the listeners added with add_status_listener().
 """
 
 from __future__ import annotations
 
+import logging
+
 from pos_terminal.ports import DeviceState, DeviceStatus
 
 from drivers.printer import EscposPrinter, PrinterFault
+
+
+log = logging.getLogger(__name__)
 
 
 class DrawerFault(PrinterFault):
@@ -30,6 +40,33 @@ class PrinterDrawer:
         self.reports_state = reports_state
         self.open_when_high = open_when_high
         self._status = DeviceStatus("drawer", DeviceState.CLOSED, self._name())
+        self._listeners: list = []
+        listen = getattr(printer, "add_status_listener", None)  # settings may pair it with a stand-in printer
+        if listen is not None:
+            listen(self._printer_changed)
+
+    def add_status_listener(self, listener) -> None:
+        """`listener(DeviceStatus)` is called on every change of status, on the thread that saw it."""
+        self._listeners.append(listener)
+
+    def _set(self, state: DeviceState, detail: str) -> DeviceStatus:
+        status = DeviceStatus("drawer", state, self._name(), detail)
+        changed, self._status = status != self._status, status
+        if changed:
+            for listener in list(self._listeners):
+                try:
+                    listener(status)
+                except Exception:
+                    log.exception("drawer status listener failed")
+        return status
+
+    def _printer_changed(self, printer: DeviceStatus) -> None:
+        if self._status.state in (DeviceState.CLOSED, DeviceState.NOT_CONFIGURED):
+            return
+        if printer.state is DeviceState.ERROR:
+            self._set(DeviceState.ERROR, f"the drawer opens through the printer, which is not usable: {printer.detail}")
+        elif printer.state in (DeviceState.READY, DeviceState.WARNING):
+            self._set(DeviceState.READY, "kicks through the printer")
 
     def _name(self) -> str:
         return f"pin {self.pin} of {self.printer.name}"
@@ -39,14 +76,12 @@ class PrinterDrawer:
         if printer.state in (DeviceState.CLOSED, DeviceState.NOT_CONFIGURED):
             printer = self.printer.open()
         if printer.state is DeviceState.ERROR:
-            self._status = DeviceStatus("drawer", DeviceState.ERROR, self._name(),
-                                        f"the drawer opens through the printer, which is not usable: {printer.detail}")
-        else:
-            self._status = DeviceStatus("drawer", DeviceState.READY, self._name(), "kicks through the printer")
-        return self._status
+            return self._set(DeviceState.ERROR, f"the drawer opens through the printer, which is not usable: "
+                             f"{printer.detail}")
+        return self._set(DeviceState.READY, "kicks through the printer")
 
     def close(self) -> None:
-        self._status = DeviceStatus("drawer", DeviceState.CLOSED, self._name())
+        self._set(DeviceState.CLOSED, "")
 
     def status(self) -> DeviceStatus:
         return self._status
@@ -55,10 +90,9 @@ class PrinterDrawer:
         try:
             self.printer.kick_drawer(self.pin)
         except PrinterFault as exc:
-            self._status = DeviceStatus("drawer", DeviceState.ERROR, self._name(),
-                                        f"cannot open the drawer: {exc}; open it with the key")
-            raise DrawerFault(self._status.detail) from exc
-        self._status = DeviceStatus("drawer", DeviceState.READY, self._name(), "kicks through the printer")
+            status = self._set(DeviceState.ERROR, f"the drawer was not opened: {exc}; open it with the key")
+            raise DrawerFault(status.detail, status) from exc
+        self._set(DeviceState.READY, "kicks through the printer")
 
     def is_open(self) -> bool | None:
         if not self.reports_state:

@@ -7,8 +7,21 @@ They serialise on one lock. status() returns the last known status without I/O (
 The connection is opened explicitly in open(), never lazily by python-escpos's `device`
 property. A connection found dropped (peer closed, reset, cable pulled) is reopened once on the
 next print. Before a job is sent the printer is asked for its state (DLE EOT); paper end, cover
-open or offline refuse the job with PrinterFault before a byte of it leaves, so the receipt stays
-in the reprint queue and is not half printed.
+open, offline or no answer refuse the job with PrinterFault before a byte of it leaves, so the
+receipt stays in the reprint queue and is not half printed.
+
+"Printed" means the printer said so, not that TCP (or the serial line) took the bytes. After the
+job the printer is asked twice:
+- GS r 1 (paper sensor status, *not* real-time: the printer answers it only once the data ahead
+  of it is processed; a printer that runs out of paper mid-job stops there and does not answer),
+  where open() found that the printer answers it at all;
+- DLE EOT 1, 2, 4 (real-time: executed on arrival, so it tells why when GS r stayed silent).
+No answer, a dropped connection, paper end, cover open or offline after the job raise
+PrinterFault: the receipt is not confirmed and stays PENDING (its reprint is the original). A
+drawer pulse is refused the same way before it is sent and confirmed the same way after.
+
+Every status change (a job, a query, a reconnect) reaches the listeners added with
+add_status_listener(), on the calling thread; the GUI passes its Bridge's post_device_status.
 """
 
 from __future__ import annotations
@@ -30,6 +43,7 @@ from receipts.escpos_render import render_escpos
 log = logging.getLogger(__name__)
 
 DLE_EOT = b"\x10\x04"
+GS_R_PAPER = b"\x1dr\x01"  # GS r 1: transmit paper sensor status, answered in order with the data
 
 
 class PrinterFault(Exception):
@@ -88,6 +102,13 @@ class EscposPrinter:
         self._lock = threading.RLock()
         self._conn = None  # an opened escpos printer object, or None
         self._status = DeviceStatus("printer", DeviceState.CLOSED, self.name)
+        self._listeners: list = []
+        self._answered = False  # the last DLE EOT query got a valid reply
+        self._in_order_status: bool | None = None  # the printer answers GS r 1 (None: not asked yet)
+
+    def add_status_listener(self, listener) -> None:
+        """`listener(DeviceStatus)` is called on every change of status, on the thread that saw it."""
+        self._listeners.append(listener)
 
     @property
     def name(self) -> str:
@@ -108,7 +129,9 @@ class EscposPrinter:
                 self._connect_locked()
             except PrinterFault as exc:
                 return self._set(DeviceState.ERROR, str(exc))
-            return self._query_locked()
+            status = self._query_locked()
+            self._probe_in_order_locked()
+            return status
 
     def close(self) -> None:
         with self._lock:
@@ -138,30 +161,31 @@ class EscposPrinter:
         except Exception as exc:  # a layout or font problem, not the printer's
             raise PrinterFault(f"cannot render {document.title or 'the receipt'}: {exc}") from exc
         with self._lock:
-            status = self._ready_locked()
-            if status.state is DeviceState.ERROR:
-                raise PrinterFault(status.detail, status)
+            self._before_job_locked("the receipt was not sent")
             try:
                 self._write(payload)
             except PrinterFault as exc:
                 self._close_locked()
                 status = self._set(DeviceState.ERROR, f"{exc}; the receipt was not printed completely, reprint it")
                 raise PrinterFault(status.detail, status) from exc
+            self._confirm_locked("the receipt")
             log.info("printed %s on %s (%d bytes)", document.title or document.kind.value, self.name, len(payload))
 
     def kick_drawer(self, pin: int = 2) -> None:
+        """Sends the drawer pulse only to a printer that answers and reports no fault, and returns
+        only when the printer confirmed it afterwards; PrinterFault otherwise (the drawer opens by key)."""
         if pin not in (2, 5):
             raise ValueError(f"drawer pin must be 2 or 5, got {pin!r}")
         with self._lock:
-            if self._conn is None:
-                self._connect_locked()
+            self._before_job_locked("the drawer was not opened")
             pulse = CD_KICK_2 if pin == 2 else CD_KICK_5  # ESC p m 50 50: 100 ms on, 100 ms off
             try:
                 self._write(pulse)
-            except PrinterFault:
+            except PrinterFault as exc:
                 self._close_locked()
-                self._connect_locked()
-                self._write(pulse)
+                status = self._set(DeviceState.ERROR, f"{exc}; the drawer pulse did not reach the printer")
+                raise PrinterFault(status.detail, status) from exc
+            self._confirm_locked("the drawer pulse")
 
     def drawer_signal(self) -> bool | None:
         """Level of drawer connector pin 3 (DLE EOT 1 bit 2); None when the printer does not say."""
@@ -180,8 +204,75 @@ class EscposPrinter:
         return None if self.settings.profile == "default" else self.settings.profile
 
     def _set(self, state: DeviceState, detail: str) -> DeviceStatus:
-        self._status = DeviceStatus("printer", state, self.name, detail)
-        return self._status
+        status = DeviceStatus("printer", state, self.name, detail)
+        changed = status != self._status
+        self._status = status
+        if changed:
+            for listener in list(self._listeners):
+                try:
+                    listener(status)
+                except Exception:  # a listener's bug must not turn into a printer fault
+                    log.exception("printer status listener failed")
+        return status
+
+    def _before_job_locked(self, consequence: str) -> None:
+        """Connects if needed and asks the state; refuses (PrinterFault, nothing sent) on a fault
+        or when the printer does not answer: what it does with a job could not be confirmed."""
+        status = self._ready_locked()
+        if status.state is DeviceState.ERROR:
+            raise PrinterFault(status.detail, status)
+        if not self._answered:
+            self._close_locked()
+            status = self._set(DeviceState.ERROR, f"no answer: the printer did not answer the status query within "
+                               f"{self.status_timeout_s:g} s; {consequence}. Check that it is on and not jammed")
+            raise PrinterFault(status.detail, status)
+
+    def _confirm_locked(self, what: str) -> None:
+        """After `what` was sent: asks GS r 1 (in order, where the printer has it) and DLE EOT; the
+        job counts only when both answer and report no fault. PrinterFault (status ERROR) otherwise."""
+        in_order: int | None = None
+        asked_in_order = bool(self._in_order_status)
+        if asked_in_order:
+            try:
+                in_order = self._ask_in_order(self.timeout_s)
+            except PrinterFault as exc:
+                self._close_locked()
+                status = self._set(DeviceState.ERROR, f"{exc} after {what} was sent; {what} was not confirmed")
+                raise PrinterFault(status.detail, status) from exc
+        status = self._query_locked()
+        if status.state is DeviceState.ERROR:
+            raise PrinterFault(f"{status.detail}; {what} was not confirmed", status)
+        if not self._answered or (asked_in_order and in_order is None):
+            self._close_locked()  # a frozen printer: the next job starts on a new connection
+            waited = self.timeout_s if asked_in_order and in_order is None else self.status_timeout_s
+            status = self._set(DeviceState.ERROR, f"no answer: the printer took {what} but did not confirm it "
+                               f"within {waited:g} s (frozen or switched off?)")
+            raise PrinterFault(status.detail, status)
+        if in_order is not None and in_order & 0x0C:
+            status = self._set(DeviceState.ERROR, "paper end: load paper")
+            raise PrinterFault(f"{status.detail}; {what} was not confirmed", status)
+
+    def _probe_in_order_locked(self) -> None:
+        """Learns once per connection whether the printer answers GS r 1 (most ESC/POS printers
+        do); asked only while it reports no fault, since a stopped printer holds in-order commands."""
+        if self._conn is None or not self._answered or self._status.state is DeviceState.ERROR:
+            return
+        try:
+            self._in_order_status = self._ask_in_order(self.status_timeout_s) is not None
+        except PrinterFault as exc:
+            self._close_locked()
+            self._set(DeviceState.ERROR, str(exc))
+            return
+        if not self._in_order_status:
+            log.info("printer %s does not answer GS r 1; jobs are confirmed by real-time status only", self.name)
+
+    def _ask_in_order(self, timeout: float) -> int | None:
+        """GS r 1: one paper sensor status byte once the data before it is processed, or None."""
+        self._drain()
+        self._write(GS_R_PAPER)
+        reply = self._read1(timeout)
+        # a GS r reply has bits 4 and 7 clear; anything else (e.g. automatic status back) is not it
+        return reply if reply is not None and reply & 0x90 == 0 else None
 
     def _connect_locked(self) -> None:
         from escpos.exceptions import DeviceNotFoundError
@@ -238,6 +329,7 @@ class EscposPrinter:
 
     def _close_locked(self) -> None:
         conn, self._conn = self._conn, None
+        self._in_order_status = None  # another printer may answer on the next connection
         if conn is not None:
             try:
                 conn.close()
@@ -252,13 +344,17 @@ class EscposPrinter:
                     self._connect_locked()
                 except PrinterFault as exc:
                     raise PrinterFault(str(exc), self._set(DeviceState.ERROR, str(exc))) from exc
+            reconnected = self._in_order_status is None
             status = self._query_locked()
+            if self._conn is not None and reconnected:
+                self._probe_in_order_locked()
             if self._conn is not None or attempt == 2:
                 return status
             log.info("printer link to %s was dropped; reconnecting", self.name)
         return status
 
     def _query_locked(self) -> DeviceStatus:
+        self._answered = False
         try:
             first = self._ask(1)
             if first is None:
@@ -268,6 +364,7 @@ class EscposPrinter:
         except PrinterFault as exc:
             self._close_locked()
             return self._set(DeviceState.ERROR, str(exc))
+        self._answered = state.answered
         return self._set(*self._judge(state))
 
     @staticmethod

@@ -3,18 +3,31 @@
 Each job is stored in `out_dir` twice: `job-0001.bin` (the bytes as received) and `job-0001.txt`
 (readable UTF-8: commands stripped, Chinese-mode text decoded from GB18030, codes shown as
 "[QR: ...]" / "[CODE128: ...]", raster images as "[image WxH]", cuts as "[CUT]", drawer pulses as
-"[DRAWER pin N]"). A job ends when the client closes the connection or after `idle_s` without
-data. Real-time status queries (DLE EOT 1, 2, 3, 4) are answered at once and are not a job on
-their own.
+"[DRAWER pin N]"). A job ends when a status query follows it, when the client closes the
+connection, or after `idle_s` without data. Status queries are not a job on their own:
+- DLE EOT 1, 2, 3, 4 (real-time) are answered at once, whatever the printer is doing;
+- GS r 1 / GS r 2 (paper sensor / drawer, in order) are answered once the job before them is
+  printed, and not at all by a stopped printer (offline, paper end, cover open): it holds them.
+A job counts as printed, and is stored, only when it really "printed": before the reply to the
+query that follows it, so a client that got its confirmation finds the job on disk.
 
 Faults, for tests and demos. Either call the methods (set_paper, set_cover_open, set_offline,
-set_mute, set_drawer_open, drop_connections), or write words into the control file
-`<out_dir>/control` (one or more of: paper_end, paper_near_end, cover_open, offline, mute,
-drawer_open; an empty or missing file means none), which is read at every status query and
-every job, so `echo paper_end > DIR/control` works on a running `pos-terminal virtual-printer`.
-Paper end and cover open take the printer offline, as real printers do. While offline the
-printer still answers status queries but refuses jobs: their bytes are dropped, not stored
-(counted in `refused_jobs`). Mute: status queries get no answer (a printer without DLE EOT).
+set_mute, set_drawer_open, set_fault, clear_faults, drop_connections), or write words into the
+control file `<out_dir>/control` (any of FAULT_WORDS; an empty or missing file means none), which
+is read at every status query and every job, so `echo paper_end > DIR/control` works on a running
+`pos-terminal virtual-printer`:
+- paper_end, cover_open, offline: the printer is stopped (offline, as real printers do); it
+  answers DLE EOT but refuses jobs: their bytes are dropped, not stored (`refused_jobs`);
+- paper_near_end: a warning only; drawer_open: the drawer's switch (connector pin 3) reads open;
+- mute: no status query is answered (a printer without status commands); jobs still print;
+- freeze: the printer hangs: the TCP bytes are taken but nothing is answered or printed;
+- freeze_after_accept: answers normally until a job arrives, then hangs on that job (not printed);
+- die_after_accept: takes each job's bytes, then closes the connection without printing it;
+- paper_out_mid_job: the next job runs out of paper half way: not printed, paper end from then on.
+The last three count the job in `lost_jobs`. What a job latched (the hang, the empty roll) stays
+until its word is gone: the method set to False, clear_faults(), or the word taken out of the file.
+A drawer pulse opens the simulated drawer (its switch reads open) until set_drawer_open(False), or
+`drawer_close_s` seconds later when that is set (the demo's cashier pushing it shut).
 
 Threading: start() runs an accept thread and one thread per connection; stop() ends them all.
 Nothing runs until start() (or serve()) is called.
@@ -29,7 +42,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-FAULT_WORDS = ("paper_end", "paper_near_end", "cover_open", "offline", "mute", "drawer_open")
+FAULT_WORDS = ("paper_end", "paper_near_end", "cover_open", "offline", "mute", "drawer_open", "freeze",
+               "freeze_after_accept", "die_after_accept", "paper_out_mid_job")
+STOPPED = frozenset({"offline", "paper_end", "cover_open"})  # the printer is offline: no job, no in-order reply
 CONTROL_FILE = "control"
 
 
@@ -52,6 +67,10 @@ class _Incomplete(Exception):
     pass
 
 
+class _Hangup(Exception):
+    """The simulated printer dies: the connection is closed without a word."""
+
+
 class _Decoder:
     """An incremental ESC/POS reader: feeds bytes, yields readable lines and status queries."""
 
@@ -65,20 +84,43 @@ class _Decoder:
         self.qr_data = b""
         self.drawer_kicks: list[int] = []
 
-    def feed(self, data: bytes) -> list[int]:
-        """Adds bytes; returns the DLE EOT n queries found, in order."""
+    def feed(self, data: bytes, on_query=None, on_job_start=None) -> list[tuple[str, int]]:
+        """Adds bytes; returns the status queries found, in order: ("rt", n) for DLE EOT n and
+        ("gs_r", n) for GS r n. `on_query(kind, n)` is called as each is reached (the data
+        before it parsed), `on_job_start()` when the first byte of a job is."""
         self.buf += data
-        queries: list[int] = []
+        queries: list[tuple[str, int]] = []
         while self.pos < len(self.buf):
-            start = self.pos
+            start, was_printable = self.pos, self.printable
             try:
                 query = self._step()
             except _Incomplete:
-                self.pos = start
+                self.pos, self.printable = start, was_printable
                 break
+            if self.printable and not was_printable and on_job_start is not None:
+                on_job_start()
             if query is not None:
                 queries.append(query)
+                if on_query is not None:
+                    on_query(*query)
         return queries
+
+    def take_job(self) -> tuple[bytes, str, list[int]]:
+        """The job parsed so far (raw bytes, readable text, drawer pulses); the next starts empty.
+        The printer's mode (Chinese or not) carries over, as on a real printer."""
+        text = self.finish()
+        raw, kicks = bytes(self.buf[: self.pos]), self.drawer_kicks
+        del self.buf[: self.pos]
+        self.pos = 0
+        self.text.clear()
+        self.lines, self.printable, self.drawer_kicks = [], False, []
+        return raw, text, kicks
+
+    def discard(self) -> None:
+        self.buf.clear()
+        self.pos = 0
+        self.text.clear()
+        self.lines, self.printable, self.drawer_kicks = [], False, []
 
     def finish(self) -> str:
         self._flush_text(force=False)
@@ -112,7 +154,7 @@ class _Decoder:
         if b == 0x10:  # DLE: real-time commands
             cmd = self._byte()
             if cmd == 0x04:
-                return self._byte()
+                return "rt", self._byte()
             if cmd == 0x05:
                 self._byte()
             elif cmd == 0x14:  # DLE DC4 fn m t: fn 1 is a drawer pulse
@@ -122,6 +164,10 @@ class _Decoder:
                     self.drawer_kicks.append(5 if m else 2)
                     self._mark(f"[DRAWER pin {5 if m else 2}]")
             return None
+        if b == 0x1D and self._need(1) == b"r":  # GS r n: status, answered in order
+            return "gs_r", self._byte()
+        if b == 0x1D:
+            self.pos -= 1  # not GS r: _gs reads the command byte again
         self.printable = True
         if b == 0x0A:
             self._flush_text()
@@ -253,20 +299,24 @@ def _code128_text(data: bytes) -> str:
 
 class VirtualPrinter:
     def __init__(self, port: int = 0, out_dir: str | Path = "virtual-printer", host: str = "127.0.0.1",
-                 *, idle_s: float = 1.0) -> None:
+                 *, idle_s: float = 1.0, drawer_close_s: float | None = None) -> None:
         self.host = host
         self.out_dir = Path(out_dir)
         self.idle_s = idle_s
+        self.drawer_close_s = drawer_close_s
         self._requested_port = port
         self._port: int | None = None
         self._lock = threading.Lock()
         self._faults: set[str] = set()
+        self._latched: set[str] = set()  # "frozen" (freeze_after_accept), "ran_out" (paper_out_mid_job)
+        self._drawer_kicked_at: float | None = None
         self._stop = threading.Event()
         self._server: socket.socket | None = None
         self._threads: list[threading.Thread] = []
         self._clients: set[socket.socket] = set()
         self._next_job = 1
         self.refused_jobs = 0
+        self.lost_jobs = 0  # taken but never printed: the printer froze, died or ran out of paper
         self.status_queries: list[int] = []
         self.drawer_kicks: list[int] = []
 
@@ -317,13 +367,15 @@ class VirtualPrinter:
     # -- faults
 
     def set_paper(self, state: str) -> None:
-        """"ok", "near_end" or "end"."""
+        """"ok", "near_end" or "end". "ok" also loads a roll that ran out mid-job."""
         if state not in ("ok", "near_end", "end"):
             raise ValueError(f"paper state must be ok, near_end or end, got {state!r}")
         with self._lock:
             self._faults -= {"paper_end", "paper_near_end"}
             if state != "ok":
                 self._faults.add("paper_" + state)
+            else:
+                self._latched.discard("ran_out")
 
     def set_cover_open(self, is_open: bool) -> None:
         self._flag("cover_open", is_open)
@@ -335,7 +387,22 @@ class VirtualPrinter:
         self._flag("mute", mute)
 
     def set_drawer_open(self, is_open: bool) -> None:
+        with self._lock:
+            if not is_open:
+                self._drawer_kicked_at = None
         self._flag("drawer_open", is_open)
+
+    def set_fault(self, word: str, on: bool = True) -> None:
+        """Any of FAULT_WORDS on or off (off also ends what it latched)."""
+        if word not in FAULT_WORDS:
+            raise ValueError(f"unknown fault {word!r}; known: {', '.join(FAULT_WORDS)}")
+        self._flag(word, on)
+
+    def clear_faults(self) -> None:
+        """The printer repaired: no fault set by a method, nothing latched (the control file stays)."""
+        with self._lock:
+            self._faults.clear()
+            self._latched.clear()
 
     def drop_connections(self) -> None:
         """Closes every client connection, as a printer that was switched off and on."""
@@ -353,19 +420,33 @@ class VirtualPrinter:
             (self._faults.add if on else self._faults.discard)(word)
 
     def faults(self) -> set[str]:
-        with self._lock:
-            faults = set(self._faults)
+        """The words in force (methods and control file) plus what they imply: "paper_end" after a
+        roll ran out mid-job, "freeze" after a hang on a job, "drawer_open" after a drawer pulse."""
         control = self.out_dir / CONTROL_FILE
         try:
             words = control.read_text(encoding="utf-8").split()
         except (FileNotFoundError, IsADirectoryError):
             words = []
-        faults.update(w for w in words if w in FAULT_WORDS)
+        with self._lock:
+            faults = set(self._faults)
+            faults.update(w for w in words if w in FAULT_WORDS)
+            if "freeze_after_accept" not in faults:
+                self._latched.discard("frozen")
+            if "paper_out_mid_job" not in faults:
+                self._latched.discard("ran_out")
+            if "frozen" in self._latched:
+                faults.add("freeze")
+            if "ran_out" in self._latched:
+                faults.add("paper_end")
+            kicked = self._drawer_kicked_at
+            if kicked is not None and (self.drawer_close_s is None or time.monotonic() - kicked < self.drawer_close_s):
+                faults.add("drawer_open")
         return faults
 
     def status_byte(self, n: int) -> int:
+        """The reply to DLE EOT n (1 printer, 2 offline cause, 3 error cause, 4 paper sensor)."""
         f = self.faults()
-        offline = bool(f & {"offline", "paper_end", "cover_open"})
+        offline = bool(f & STOPPED)
         if n == 1:
             return 0x12 | (0x04 if "drawer_open" in f else 0) | (0x08 if offline else 0)
         if n == 2:
@@ -376,6 +457,15 @@ class VirtualPrinter:
             paper = 0x0C if "paper_near_end" in f else 0
             return 0x12 | (0x6C if "paper_end" in f else paper)
         raise ValueError(n)
+
+    def in_order_status_byte(self, n: int) -> int | None:
+        """The reply to GS r n (1 paper sensor, 2 drawer); None where a printer says nothing."""
+        f = self.faults()
+        if n == 1:
+            return 0x0C if "paper_end" in f else 0x03 if "paper_near_end" in f else 0x00
+        if n == 2:
+            return 0x01 if "drawer_open" in f else 0x00
+        return None
 
     # -- jobs
 
@@ -412,51 +502,91 @@ class VirtualPrinter:
 
     def _serve_client(self, conn: socket.socket) -> None:
         conn.settimeout(min(self.idle_s, 0.1))
-        decoder, raw, refused, last_data = _Decoder(), bytearray(), False, time.monotonic()
+        decoder, last_data = _Decoder(), time.monotonic()
+        job_faults: set[str] = set()  # what was wrong when the job's first byte arrived
+
+        def job_start() -> None:
+            job_faults.clear()
+            job_faults.update(self.faults())
+
+        def query(kind: str, n: int) -> None:
+            if decoder.printable:  # the job before the query is done: it printed (or not) first
+                self._conclude(decoder, job_faults)
+            if kind == "rt":
+                self.status_queries.append(n)
+            f = self.faults()
+            if f & {"mute", "freeze"}:
+                return
+            if kind == "rt":
+                reply = self.status_byte(n) if n in (1, 2, 3, 4) else None
+            else:  # GS r waits behind the data: a stopped printer never gets to it
+                reply = None if f & STOPPED else self.in_order_status_byte(n)
+            if reply is not None:
+                conn.sendall(bytes((reply,)))
+
         try:
             while not self._stop.is_set():
                 try:
                     data = conn.recv(65536)
                 except (TimeoutError, socket.timeout):
-                    if raw and decoder.printable and time.monotonic() - last_data >= self.idle_s:
-                        self._finish(decoder, raw, refused)
-                        decoder, raw, refused = _Decoder(), bytearray(), False
+                    if decoder.printable and time.monotonic() - last_data >= self.idle_s:
+                        self._conclude(decoder, job_faults)
                     continue
                 except OSError:
                     break
                 if not data:
                     break
                 last_data = time.monotonic()
-                raw += data
-                was_printable = decoder.printable
-                for n in decoder.feed(data):
-                    self.status_queries.append(n)
-                    if n in (1, 2, 3, 4) and "mute" not in self.faults():
-                        try:
-                            conn.sendall(bytes((self.status_byte(n),)))
-                        except OSError:
-                            break
-                if decoder.printable and not was_printable:
-                    refused = refused or bool(self.faults() & {"offline", "paper_end", "cover_open"})
-            if raw and decoder.printable:
-                self._finish(decoder, raw, refused)
+                if "freeze" in self.faults():  # hung: the bytes go nowhere
+                    decoder.discard()
+                    continue
+                try:
+                    decoder.feed(data, on_query=query, on_job_start=job_start)
+                except OSError:
+                    break
+            if decoder.printable:
+                self._conclude(decoder, job_faults)
+        except _Hangup:
+            try:
+                conn.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
         finally:
             with self._lock:
                 self._clients.discard(conn)
             conn.close()
 
-    def _finish(self, decoder: _Decoder, raw: bytearray, refused: bool) -> None:
-        if refused:
+    def _conclude(self, decoder: _Decoder, job_faults: set[str]) -> None:
+        """A whole job arrived: stores it if it printed; a fault at its start refuses it, a fault
+        that strikes during it loses it (the printer froze, died or ran out of paper)."""
+        raw, text, kicks = decoder.take_job()
+        now = self.faults()
+        if job_faults & STOPPED:
             with self._lock:
                 self.refused_jobs += 1
             return
-        text = decoder.finish()
+        if "freeze" in job_faults | now or "freeze_after_accept" in now or "paper_out_mid_job" in now \
+                or "die_after_accept" in now:
+            with self._lock:
+                self.lost_jobs += 1
+                if "freeze_after_accept" in now:
+                    self._latched.add("frozen")
+                elif "paper_out_mid_job" in now and "freeze" not in now:
+                    self._latched.add("ran_out")
+            if "die_after_accept" in now and "freeze" not in now:
+                raise _Hangup
+            return
+        self._store(raw, text, kicks)
+
+    def _store(self, raw: bytes, text: str, kicks: list[int]) -> None:
         with self._lock:
             number = self._next_job
             self._next_job += 1
-            self.drawer_kicks.extend(decoder.drawer_kicks)
+            self.drawer_kicks.extend(kicks)
+            if kicks:
+                self._drawer_kicked_at = time.monotonic()
         base = self.out_dir / f"job-{number:04d}"
-        base.with_suffix(".bin").write_bytes(bytes(raw))
+        base.with_suffix(".bin").write_bytes(raw)
         tmp = base.with_suffix(".txt.tmp")
         tmp.write_text(text, encoding="utf-8")
         tmp.rename(base.with_suffix(".txt"))  # jobs() lists a job once both files are whole
@@ -464,7 +594,7 @@ class VirtualPrinter:
 
 def serve(port: int = 9100, out_dir: str | Path = "virtual-printer", host: str = "127.0.0.1") -> None:
     """Runs a virtual printer until Ctrl-C (`pos-terminal virtual-printer`)."""
-    printer = VirtualPrinter(port, out_dir, host).start()
+    printer = VirtualPrinter(port, out_dir, host, drawer_close_s=5.0).start()  # a drawer pushed shut after 5 s
     print(f"virtual printer listening on {printer.address}; jobs go to {printer.out_dir.resolve()}")
     print(f"faults: write any of {', '.join(FAULT_WORDS)} into {printer.out_dir.resolve() / CONTROL_FILE}")
     try:
