@@ -195,6 +195,17 @@ class Terminal:
     def platform_status(self) -> PlatformStatus:
         return self.platform.status()
 
+    def poll_printer(self) -> DeviceStatus | None:
+        """Asks an ESC/POS printer for its state now (DLE EOT; reconnects when it was lost), so a
+        fault shows without waiting for the next receipt; None for a printer that cannot be asked
+        or was never opened. Blocking (up to the printer's timeout): call from a worker."""
+        from drivers.printer import EscposPrinter
+
+        printer = self.devices.printer
+        if not isinstance(printer, EscposPrinter) or printer.status().state is DeviceState.CLOSED:
+            return None
+        return printer.query_status()
+
     # -- the platform ------------------------------------------------------------------------
     def attach_platform(self, client: PlatformClient) -> None:
         """Uses `client` from now on (e.g. once the demo's sandbox is up). Before start_sync()."""
@@ -426,7 +437,8 @@ def start_simulated_devices(terminal: Terminal) -> list[str]:
 
     settings, lines = terminal.settings, []
     if settings.printer.kind == "simulated":
-        virtual = VirtualPrinter(0, terminal.paths.root / "virtual-printer").start()
+        # the demo's drawer reports its switch: open on the pulse, pushed shut a few seconds later
+        virtual = VirtualPrinter(0, terminal.paths.root / "virtual-printer", drawer_close_s=4.0).start()
         terminal._stand_ins.append(virtual.stop)
         printer_settings = settings.printer.model_copy(update={"kind": "network", "host": "127.0.0.1", "port": virtual.port})
         printer = EscposPrinter(printer_settings, timeout_s=settings.printer.timeout_s)

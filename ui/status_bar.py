@@ -31,6 +31,13 @@ _DEVICE_TONES = {
 }
 
 
+def _post_printer_status(terminal: Terminal, bridge: Bridge) -> None:
+    """On a worker: the printer asked now; its answer goes through the bridge like any status."""
+    status = terminal.poll_printer()
+    if status is not None:
+        bridge.post_device_status(status)
+
+
 class StatusBar(QWidget):
     def __init__(self, terminal: Terminal, bridge: Bridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,7 +51,7 @@ class StatusBar(QWidget):
         self._devices: dict[str, DeviceStatus] = {
             kind: DeviceStatus(kind, DeviceState.OPENING) for kind in DEVICES
         }
-        self._polling = {"platform": False, "sync": False}
+        self._polling = {"platform": False, "sync": False, "printer": False}
         self.items = {key: StatusItem(key, self) for key in ("platform", "sync", *DEVICES)}
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 4, 10, 4)
@@ -88,6 +95,16 @@ class StatusBar(QWidget):
                 lambda exc: self._poll_failed("sync", exc),
                 context=self,
             )
+        if not self._polling["printer"]:  # DLE EOT on a worker: a fault shows between receipts too
+            self._polling["printer"] = True
+            run_in_background(lambda: _post_printer_status(terminal, bridge), lambda _: self._printer_polled(),
+                              lambda exc: self._printer_polled(exc), context=self)
+
+    def _printer_polled(self, exc: BaseException | None = None) -> None:
+        self._polling["printer"] = False
+        if exc is not None:
+            self._bridge.post_device_status(DeviceStatus("printer", DeviceState.ERROR, "", fill(
+                self.tr("the printer's state could not be read: %1"), str(exc))))
 
     def _poll_done(self, key: str) -> None:
         self._polling[key] = False

@@ -666,7 +666,7 @@ class CheckoutSession:
             else:
                 self.done = replace(done, printed=printed, print_error=error, document=document)
             if info.copy and not printed:
-                raise CheckoutRefused("print_failed", error or "the copy was not printed")
+                raise CheckoutRefused("print_failed", error or "the copy was not printed", original=False)
             return self.done
 
 
@@ -866,7 +866,8 @@ def reprint_last_receipt(ctx: CheckoutContext, reason: str = "", *,
         log.info("pending receipt printed (the original)", extra={"receipt_no": info.receipt_no})
     document, printed, error = _print(ctx, info, reason)
     if not printed:
-        raise CheckoutRefused("print_failed", error or "the receipt was not printed", receipt_no=info.receipt_no)
+        raise CheckoutRefused("print_failed", error or "the receipt was not printed", receipt_no=info.receipt_no,
+                              original=not info.copy)  # an original stays pending: the screen says so
     return stored, document
 
 
