@@ -91,7 +91,7 @@ class PrinterDrawer:
             self.printer.kick_drawer(self.pin)
         except PrinterFault as exc:
             status = self._set(DeviceState.ERROR, f"the drawer was not opened: {exc}; open it with the key")
-            raise DrawerFault(status.detail, status) from exc
+            raise DrawerFault(str(exc), status) from exc  # the cause; the screens add "open it with the key"
         self._set(DeviceState.READY, "kicks through the printer")
 
     def is_open(self) -> bool | None:

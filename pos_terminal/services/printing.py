@@ -2,6 +2,9 @@
 
 The sale or refund is already committed when this runs: a printer fault never undoes it. The
 receipt then stays PENDING (the reprint queue) and the fault comes back as the error text.
+A document is marked printed only when print_document() returned, which for the ESC/POS printer
+means the printer confirmed the job (drivers/printer.py); a job it took but did not confirm
+(froze, died, ran out of paper) raises, so its reprint is the original, not a copy.
 Blocking (printer I/O and a database write): a worker's job.
 """
 

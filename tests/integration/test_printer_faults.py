@@ -165,10 +165,10 @@ def test_a_fault_written_into_the_control_file_lasts_until_the_word_is_gone(vp, 
 def test_the_drawer_is_not_kicked_through_a_printer_in_trouble(vp, counter, fault):
     _ctx, _printer, drawer, _statuses = counter
     vp.set_fault(fault)
-    with pytest.raises(DrawerFault, match="open it with the key"):
+    with pytest.raises(DrawerFault, match={**BEFORE_JOB}[fault]):
         drawer.kick()
     assert vp.drawer_kicks == [] and vp.jobs() == [] and vp.refused_jobs == 0  # no pulse was sent
-    assert drawer.status().state is DeviceState.ERROR
+    assert drawer.status().state is DeviceState.ERROR and "open it with the key" in drawer.status().detail
     vp.clear_faults()
     drawer.kick()  # returns once the printer confirmed the pulse
     assert vp.drawer_kicks == [2] and drawer.is_open() is True

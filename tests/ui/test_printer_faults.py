@@ -146,3 +146,29 @@ def test_a_drawer_without_a_switch_is_not_reported_closed(qtbot, counter, vp, vo
     page = sell(qtbot, window, voucher)
     assert page.drawer_label.text() == "Drawer opened (this drawer does not report when it is closed)."
     assert vp.drawer_kicks == [2]
+
+
+def test_no_sale_through_a_printer_in_trouble_never_says_the_drawer_opened(qtbot, counter, vp):
+    from tests.ui.test_shift_screen import ModalDriver, opened, shift_tab
+    from ui.dialogs.cash_dialogs import CashMovementDialog
+
+    window = counter
+    _page, tab = shift_tab(qtbot, window)
+    opened(qtbot, tab, {10000: 3})
+    kicks = list(vp.drawer_kicks)
+    vp.set_cover_open(True)
+
+    def no_sale(dialog: CashMovementDialog) -> None:
+        dialog.set_reason("other")
+        dialog.details_edit.setText("customer counted change")
+        dialog.ok_button.click()
+
+    driver = ModalDriver((CashMovementDialog, no_sale))
+    tab.no_sale_button.click()
+    assert driver.done()
+    settle(qtbot)
+    settle(qtbot)
+    text = tab.message.text()
+    assert "Drawer opened" not in text and text.startswith("No sale recorded.")
+    assert "The drawer did not open (cover open: close the cover): open it with its key." in text
+    assert vp.drawer_kicks == kicks  # no pulse went to the printer

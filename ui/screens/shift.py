@@ -440,8 +440,9 @@ class ShiftTab(QWidget):
         self._set_busy(False)
         self.last_movement = done
         cur = done.currency
-        if done.kind == "no_sale":
-            text = self.tr("Drawer opened for no sale; recorded.")
+        if done.kind == "no_sale":  # "opened" only for a pulse the printer confirmed
+            text = self.tr("Drawer opened for no sale; recorded.") if done.drawer_opened else \
+                self.tr("No sale recorded.")
         else:
             text = fill(self.tr("%1 of %2 recorded. The drawer should now hold %3."), self.kind_name(done.kind),
                         money_text(done.amount_minor, cur), money_text(done.expected_cash_minor, cur))
