@@ -139,8 +139,10 @@ def report_sections(report, language: str = "zh_CN") -> list[ReportSection]:
         counted_rows(report.refunds_by_route, ROUTE_ORDER)
         + [ReportRow(t["refunds_total"], amount(report.refunds_minor), str(report.refunds_count), bold=True)]),
         counted=True)
-    voids = ReportSection(f"{t['voids']} ({cur})", (
-        ReportRow(t["voids_total"], amount(report.voids_minor), str(report.voids_count), bold=True),), counted=True)
+    voids = ReportSection(f"{t['voids']} ({cur})", tuple(
+        counted_rows(report.voids_by_tender, TENDER_ORDER)  # what went back, by tender
+        + [ReportRow(t["voids_total"], amount(report.voids_minor), str(report.voids_count), bold=True)]),
+        counted=True)
     cash_refunds = next((r.amount_minor for r in report.refunds_by_route if r.kind == "cash"), 0)
     cash = ReportSection(f"{t['cash_section']} ({cur})", (
         ReportRow(t["float"], amount(report.opening_float_minor)),

@@ -581,6 +581,7 @@ class CheckoutSession:
                 if approved_by is None or not approved_by.can(Permission.APPROVE):
                     raise CheckoutRefused("needs_manager", "tenders were taken: a manager must approve the cancel")
             reversed_: list[str] = []
+            given_back: list[dict] = []  # {kind, amount_minor} of each tender given back: the reports count them
             if self._pending_prepaid is not None:  # learn the unknown debit: the retry is idempotent
                 step, card_no, amount = self._pending_prepaid
                 self._debit(step, card_no, amount)
@@ -589,17 +590,19 @@ class CheckoutSession:
             for tender in list(self.tenders):
                 try:
                     reversed_.append(self._reverse(tender))
+                    given_back.append({"kind": tender.kind.value, "amount_minor": tender.amount_minor})
                     self.tenders.remove(tender)
                 except Exception as exc:
                     failures.append(f"{tender.kind.value} {_money(tender.amount_minor, self.currency)}: "
                                     f"{getattr(exc, 'message', None) or exc}")
             if failures:
                 if taken_minor:
-                    self._audit_void(approved_by, reason, taken_minor, reversed_, audit.FAILED, failures)
+                    self._audit_void(approved_by, reason, taken_minor, reversed_, audit.FAILED, failures,
+                                     given_back=given_back)
                 raise CheckoutRefused("void_failed", "could not reverse " + "; ".join(failures) +
                                       ". Nothing else was undone twice; try cancelling again.", reversed=reversed_)
             if taken_minor:
-                self._audit_void(approved_by, reason, taken_minor, reversed_, audit.OK)
+                self._audit_void(approved_by, reason, taken_minor, reversed_, audit.OK, given_back=given_back)
             self.cancelled = True
             if self.ctx.platform is not None:
                 orders.release_payment(self.target, self.ctx.platform)
@@ -609,13 +612,14 @@ class CheckoutSession:
             return reversed_
 
     def _audit_void(self, approved_by, reason: str, taken_minor: int, reversed_: list[str], outcome: str,
-                    failures: list[str] = ()) -> None:
+                    failures: list[str] = (), *, given_back: list[dict] = ()) -> None:
         """The void in the audit trail. The reversals happened on devices and the platform, outside
         any transaction, so the entry follows them; if it cannot be written the log keeps it."""
         ctx, order_no = self.ctx, self.target.order.order_no
         details = {"order_no": order_no, "reason": reason, "amount_minor": taken_minor, "currency": self.currency,
                    "manager": getattr(approved_by, "username", None),
-                   "manager_id": str(getattr(approved_by, "user_id", "") or "") or None, "reversed": list(reversed_)}
+                   "manager_id": str(getattr(approved_by, "user_id", "") or "") or None, "reversed": list(reversed_),
+                   "given_back": [dict(g) for g in given_back]}  # what the X/Z reports count (services.reports)
         if failures:
             details["failed"] = list(failures)
         try:

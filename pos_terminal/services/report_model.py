@@ -92,6 +92,9 @@ class DayReport:
     # Z only: the hash of its day_close entry in the audit trail, printed so that `pos-terminal
     # audit verify` can tell the trail was not cut off after it
     audit_anchor: str | None = None
+    # what the voids gave back, by tender kind (count: voids that gave back that kind); the
+    # voids_minor total also holds voids recorded before tenders were (no kind known)
+    voids_by_tender: tuple[TenderTotal, ...] = ()
 
     def tender(self, kind: str) -> TenderTotal:
         return next((t for t in self.sales_by_tender if t.kind == kind), TenderTotal(kind, 0, 0))

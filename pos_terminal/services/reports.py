@@ -2,8 +2,12 @@
 JSON, CSV and text forms, and printing.
 
 A business day of a terminal, in the store's time zone (ctx.timezone):
-- sales: the terminal's sales PAID whose paid_at falls in the local date; voids: its sales VOIDED
-  that were paid (or, never paid, opened) that date;
+- sales: the terminal's sales PAID whose paid_at falls in the local date;
+- voids: money taken and given back that date. A checkout cancelled after tenders were taken
+  records no sale: services.checkout gives the tenders back and writes a "void" entry to the audit
+  trail with what went back by tender (`given_back`); every such entry that gave money back is a
+  void here, by tender. Sales recorded and then VOIDED (paid, or never paid and opened, that date)
+  count too, with their tenders;
 - refunds: refunds the terminal paid out that date (by the route the money went back by);
 - shifts: the terminal's shifts whose business_date is that date (set at opening); the cash
   figures (float, drops, pay-outs, pay-ins, no-sales, expected, counted, over/short) are theirs.
@@ -127,7 +131,7 @@ def _compute(uow, ctx: DayContext, kind: str, d: date, user, now: datetime, z_no
     by_hour = tuple(HourTotal(h, k, len(v[0]), v[1])
                     for (h, k), v in sorted(hours.items(), key=lambda kv: (kv[0][0], _rank(_TENDER_ORDER, kv[0][1]))))
 
-    voids_count, voids_minor, void_first, void_last = days.void_figures(ctx.terminal_id, start, end)
+    voids_count, voids_minor, voids_by_tender, void_first, void_last = _voids(uow, ctx, start, end)
 
     refunds = days.refunds_paid(ctx.terminal_id, start, end)
     routes: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -158,6 +162,7 @@ def _compute(uow, ctx: DayContext, kind: str, d: date, user, now: datetime, z_no
         sales_count=count, sales_minor=amount, sales_by_tender=tenders, offline_sales_count=offline,
         refunds_count=len(refunds), refunds_minor=sum(int(r.amount_minor) for r in refunds),
         refunds_by_route=refunds_by_route, voids_count=voids_count, voids_minor=voids_minor,
+        voids_by_tender=voids_by_tender,
         drops_minor=sum(s.drops_minor for s in shift_rows), pay_outs_minor=sum(s.pay_outs_minor for s in shift_rows),
         pay_ins_minor=sum(s.pay_ins_minor for s in shift_rows), no_sale_count=sum(s.no_sale_count for s in shift_rows),
         opening_float_minor=sum(s.opening_float_minor for s in shift_rows),
@@ -165,6 +170,37 @@ def _compute(uow, ctx: DayContext, kind: str, d: date, user, now: datetime, z_no
         counted_cash_minor=counted, over_short_minor=over_short,
         first_receipt_no=min(numbers) if numbers else None, last_receipt_no=max(numbers) if numbers else None,
         shifts=shift_rows, by_hour=by_hour, sync=SyncSummary(pending, attention, oldest))
+
+
+def _voids(uow, ctx: DayContext, start: datetime, end: datetime):
+    """(count, amount_minor, by tender, first and last receipt_no) of the day's voids (module doc)."""
+    count, amount, first, last = uow.days.void_figures(ctx.terminal_id, start, end)
+    kinds: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for kind, n, minor in uow.days.void_tender_figures(ctx.terminal_id, start, end):
+        kinds[kind][0] += n
+        kinds[kind][1] += minor
+    for row in uow.audit.actions_between(ctx.terminal_id, audit.VOID, start, end):
+        details = row.get("details") or {}
+        if details.get("currency", ctx.currency) != ctx.currency:
+            continue
+        given = details.get("given_back")
+        if given is None:  # written before the tenders given back were recorded: the total only
+            if row.get("outcome") == audit.OK and details.get("amount_minor"):
+                count += 1
+                amount += int(details["amount_minor"])
+            continue
+        legs = [(str(g.get("kind")), int(g.get("amount_minor") or 0)) for g in given if g.get("amount_minor")]
+        if not legs:  # a void that failed before giving anything back
+            continue
+        count += 1
+        for kind in {k for k, _ in legs}:
+            kinds[kind][0] += 1
+        for kind, minor in legs:
+            kinds[kind][1] += minor
+            amount += minor
+    by_tender = tuple(TenderTotal(k, n, a) for k, (n, a) in
+                      sorted(kinds.items(), key=lambda kv: (_rank(_TENDER_ORDER, kv[0]), kv[0])))
+    return count, amount, by_tender, first, last
 
 
 def _rank(order: tuple[str, ...], kind: str) -> int:
@@ -221,6 +257,7 @@ def z_report(ctx: DayContext, *, user, business_date: date | str | None = None) 
                          "sales_count": report.sales_count, "sales_minor": report.sales_minor,
                          "refunds_count": report.refunds_count, "refunds_minor": report.refunds_minor,
                          "voids_count": report.voids_count, "voids_minor": report.voids_minor,
+                         "voids_by_tender": {t.kind: t.amount_minor for t in report.voids_by_tender},
                          "tenders": {t.kind: t.amount_minor for t in report.sales_by_tender},
                          "expected_cash_minor": report.expected_cash_minor,
                          "counted_cash_minor": report.counted_cash_minor, "over_short_minor": report.over_short_minor,
@@ -317,6 +354,7 @@ def report_from_json(data: dict) -> DayReport:
         "generated_at": _dt,
         "sales_by_tender": tenders,
         "refunds_by_route": tenders,
+        "voids_by_tender": tenders,
         "shifts": lambda v: tuple(_build(ShiftSummary, s, shift_conv) for s in v),
         "by_hour": lambda v: tuple(_build(HourTotal, h, {}) for h in v),
         "sync": lambda v: _build(SyncSummary, v, {"oldest_pending_at": _dt}),
@@ -348,7 +386,7 @@ def _local(ts: datetime | None, tz: ZoneInfo) -> str:
 
 
 def to_csv(report: DayReport) -> str:
-    """The report as CSV: a section per table (Summary, Tenders, Refunds, Shifts, Hours), each a
+    """The report as CSV: a section per table (Summary, Tenders, Refunds, Voids, Shifts, Hours), each a
     title row, a header row and its rows, sections apart by an empty row. Amounts in major units
     ("105.00"), times local to the store. Starts with a UTF-8 BOM so Excel reads Chinese names."""
     cur, tz = report.currency, ZoneInfo(report.timezone)
@@ -390,6 +428,11 @@ def to_csv(report: DayReport) -> str:
     for t in report.refunds_by_route:
         w.writerow([t.kind, t.count, a(t.amount_minor)])
     w.writerow([])
+    w.writerow(["Voids"])
+    w.writerow(["kind", "count", "amount"])
+    for t in report.voids_by_tender:
+        w.writerow([t.kind, t.count, a(t.amount_minor)])
+    w.writerow([])
     w.writerow(["Shifts"])
     w.writerow(["shift_id", "opened_at", "opened_by", "closed_at", "closed_by", "opening_float", "cash_sales",
                 "cash_refunds", "drops", "pay_outs", "pay_ins", "no_sale_count", "expected_cash", "counted_cash",
@@ -426,6 +469,8 @@ def to_text(report: DayReport) -> str:
         row(f"  {t.kind}", f"{t.count} / {m(t.amount_minor)}")
     row("net", m(report.sales_minor - report.refunds_minor))
     row("voids", f"{report.voids_count} / {m(report.voids_minor)}")
+    for t in report.voids_by_tender:
+        row(f"  {t.kind}", f"{t.count} / {m(t.amount_minor)}")
     first, last = report.first_receipt_no, report.last_receipt_no
     row("receipts", "-" if first is None else f"{first} - {last}")
     lines.append("Cash")

@@ -131,6 +131,15 @@ class AuditRepository:
         rows = self.session.execute(query.order_by(audit_log.c.seq.desc()).limit(limit)).mappings()
         return [dict(r) for r in rows]
 
+    def actions_between(self, terminal_id: str, action: str, start: datetime, end: datetime) -> list[dict]:
+        """The terminal's rows of one action with `at` in [start, end), oldest first (the day's voids
+        for the X/Z reports: services.reports)."""
+        c = audit_log.c
+        rows = self.session.execute(
+            select(audit_log).where(c.terminal_id == terminal_id, c.action == action, c.at >= start, c.at < end)
+            .order_by(c.seq)).mappings()
+        return [dict(r) for r in rows]
+
     def terminal_ids(self) -> list[str]:
         return list(self.session.scalars(select(audit_log.c.terminal_id).distinct().order_by(audit_log.c.terminal_id)))
 

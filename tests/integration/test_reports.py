@@ -157,6 +157,7 @@ def test_a_whole_day_figure_by_figure(uow_factory, tmp_path, client):
     x = reports.x_report(d.ctx, user=c)
     assert (x.kind, x.z_no, x.generated_by, x.business_date) == ("X", None, "1001", DAY)
     assert (x.sales_count, x.sales_minor, x.voids_count, x.voids_minor) == (6, 14_550, 1, 600)
+    assert x.voids_by_tender == (TenderTotal("cash", 1, 600),)  # the voided sale's tender
     assert x.counted_cash_minor is None and x.over_short_minor is None  # shift 2 is open
     assert x.shifts[1].closed_at is None and x.shifts[1].expected_cash_minor == 10_000 + 800 + 2000
     assert x.sync.pending == 3 and x.sync.oldest_pending_at == local(14, 10)
@@ -302,13 +303,14 @@ def test_json_and_csv(uow_factory, tmp_path):
             current = sections.setdefault(row[0], [])
         elif row:
             current.append(row)
-    assert list(sections) == ["Summary", "Tenders", "Refunds", "Shifts", "Hours"]
+    assert list(sections) == ["Summary", "Tenders", "Refunds", "Voids", "Shifts", "Hours"]
     summary = dict(r for r in sections["Summary"][1:] if r[0] != "note")
     assert summary["store_name"] == "好物便利店 Good Shop" and summary["sales"] == "34.90"
     assert summary["expected_cash"] == "60.00" and summary["over_short"] == "0.00" and summary["z_no"] == "1"
     assert sections["Tenders"] == [["kind", "count", "amount"], ["cash", "1", "20.00"],
                                    ["prepaid_card", "1", "5.00"], ["bank_card", "1", "9.90"]]
     assert sections["Refunds"] == [["route", "count", "amount"]]
+    assert sections["Voids"] == [["kind", "count", "amount"]]
     assert sections["Shifts"][1][1] == f"{DAY} 10:00:00" and sections["Shifts"][1][8] == "10.00"
     assert sections["Hours"][1:] == [["10:00", "cash", "1", "20.00"], ["10:00", "prepaid_card", "1", "5.00"],
                                      ["10:00", "bank_card", "1", "9.90"]]

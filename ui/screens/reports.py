@@ -407,6 +407,7 @@ class ReportsTab(QWidget):
         add(self.tr("Refunds total"), str(r.refunds_count), money_text(r.refunds_minor, cur), "total")
         by_kind(r.refunds_by_route, ROUTE_ORDER)
         add(self.tr("Voids"), str(r.voids_count), money_text(r.voids_minor, cur))
+        by_kind(r.voids_by_tender, TENDER_ORDER)  # what the voids gave back, by tender
         add(self.tr("Cash in the drawer"), "", "", "section")
         add(self.tr("Opening float"), "", money_text(r.opening_float_minor, cur))
         cash_sales = r.tender("cash").amount_minor
