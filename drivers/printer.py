@@ -168,7 +168,8 @@ class EscposPrinter:
                 self._close_locked()
                 status = self._set(DeviceState.ERROR, f"{exc}; the receipt was not printed completely, reprint it")
                 raise PrinterFault(status.detail, status) from exc
-            self._confirm_locked("the receipt")
+            # the in-order answer comes once the receipt is printed: allow for its length (images, slow links)
+            self._confirm_locked("the receipt", self.timeout_s + len(payload) / 2000)
             log.info("printed %s on %s (%d bytes)", document.title or document.kind.value, self.name, len(payload))
 
     def kick_drawer(self, pin: int = 2) -> None:
@@ -227,14 +228,16 @@ class EscposPrinter:
                                f"{self.status_timeout_s:g} s; {consequence}. Check that it is on and not jammed")
             raise PrinterFault(status.detail, status)
 
-    def _confirm_locked(self, what: str) -> None:
+    def _confirm_locked(self, what: str, wait_s: float | None = None) -> None:
         """After `what` was sent: asks GS r 1 (in order, where the printer has it) and DLE EOT; the
-        job counts only when both answer and report no fault. PrinterFault (status ERROR) otherwise."""
+        job counts only when both answer and report no fault. PrinterFault (status ERROR) otherwise.
+        `wait_s`: how long the in-order answer may take (default: the printer's timeout)."""
+        wait_s = self.timeout_s if wait_s is None else wait_s
         in_order: int | None = None
         asked_in_order = bool(self._in_order_status)
         if asked_in_order:
             try:
-                in_order = self._ask_in_order(self.timeout_s)
+                in_order = self._ask_in_order(wait_s)
             except PrinterFault as exc:
                 self._close_locked()
                 status = self._set(DeviceState.ERROR, f"{exc} after {what} was sent; {what} was not confirmed")
@@ -244,9 +247,9 @@ class EscposPrinter:
             raise PrinterFault(f"{status.detail}; {what} was not confirmed", status)
         if not self._answered or (asked_in_order and in_order is None):
             self._close_locked()  # a frozen printer: the next job starts on a new connection
-            waited = self.timeout_s if asked_in_order and in_order is None else self.status_timeout_s
+            waited = wait_s if asked_in_order and in_order is None else self.status_timeout_s
             status = self._set(DeviceState.ERROR, f"no answer: the printer took {what} but did not confirm it "
-                               f"within {waited:g} s (frozen or switched off?)")
+                               f"within {waited:.2g} s (frozen or switched off?)")
             raise PrinterFault(status.detail, status)
         if in_order is not None and in_order & 0x0C:
             status = self._set(DeviceState.ERROR, "paper end: load paper")

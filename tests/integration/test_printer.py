@@ -216,3 +216,18 @@ def test_serial_port_missing_is_an_error_status(tmp_path):
     p = EscposPrinter(PrinterSettings(kind="serial", serial_port=str(tmp_path / "ttyNONE")))
     status = p.open()
     assert status.state is DeviceState.ERROR and "ttyNONE" in status.detail
+
+
+def test_virtual_printer_answers_gs_r_after_the_job_before_it_is_printed(vp):
+    """GS r is answered in order: the job before it is stored first, even when the query arrives
+    split over two TCP segments; a stopped printer holds it (no answer) but still answers DLE EOT."""
+    with socket.create_connection(("127.0.0.1", vp.port), timeout=2) as s:
+        s.sendall(b"\x1b@hello\n\x1d")
+        time.sleep(0.05)  # let the first segment arrive on its own
+        s.sendall(b"r\x01")
+        assert s.recv(1) == b"\x00"
+        assert len(vp.jobs()) == 1 and "hello" in vp.jobs()[0].text  # on disk before the answer
+        vp.set_paper("end")
+        s.sendall(b"\x1dr\x01\x10\x04\x04")
+        assert s.recv(1) == bytes((0x12 | 0x6C,))  # only the real-time reply: paper end
+    assert vp.status_queries == [4]
