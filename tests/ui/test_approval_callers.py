@@ -66,6 +66,10 @@ def test_cancel_after_cash_was_taken_is_approved_by_keyboard_and_the_void_is_rec
 
     x = reports.x_report(terminal.day_context(), user=page._user)
     assert (x.voids_count, x.voids_minor) == (1, 1000)
+    rows = [r[:3] for r in window.workspace.pages["shift"].reports.report_rows(x)]  # the Reports screen
+    at = rows.index(("Voids", "1", "¥10.00"))
+    assert rows[at + 1:at + 4] == [("    Cash", "1", "¥10.00"), ("    Prepaid card", "0", "¥0.00"),
+                                   ("    Bank card", "0", "¥0.00")]
 
 
 def test_cancel_dialog_dismissed_with_escape_keeps_the_order_and_records_nothing(qtbot, window, voucher):
