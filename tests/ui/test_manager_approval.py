@@ -71,7 +71,6 @@ def test_cancelling_a_request_returns_none(qtbot, window):
 # -- the keyboard alone (issue 11): Enter approves, a wrong PIN keeps the dialog open ----------------
 
 from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
 
 from pos_terminal.services import audit  # noqa: E402
 from tests.ui.approval_keys import activate, keys, press, type_approval  # noqa: E402
