@@ -9,7 +9,9 @@ States:
 - half-open: `retry_after_s` after opening with no answer heard meanwhile, one counter call is
   let through as a trial (within the counter's deadline); its answer closes, its failure reopens.
 
-Time is the injected `clock` (monotonic seconds), so tests move it. Thread-safe: the screens'
+`fail_max` is 1 by default: a cashier cannot afford a second wait of the counter's deadline, and
+a wrong "down" costs little (vouchers are still paid, offline; the status bar's probe every 5 s
+closes it again). Time is the injected `clock` (monotonic seconds), so tests move it. Thread-safe: the screens'
 workers, the outbox worker and the status probe share one breaker. Listeners are called after a
 state change, outside the lock, on the thread that reported the outcome.
 """

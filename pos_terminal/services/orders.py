@@ -10,7 +10,9 @@ database read): call it from a worker. The rules:
 - offline, a signed, unexpired voucher whose order this terminal has not paid can be paid: the
   result has `offline=True` and a `warning` for the screen (the platform turns a double payment
   into a refund case later); an order number or link offline is refused: only the platform knows
-  what it is for;
+  what it is for. "Offline" is whatever the platform port says with PlatformUnavailable: the
+  composition root runs this under the counter's deadline (about 1 s for all the calls of a
+  scan), and while the platform is known down the port says so at once, without asking it;
 - every refusal is a PaymentCodeRefused (or AlreadyPaid) whose message names the cause and what to do.
 """
 
