@@ -33,11 +33,25 @@ $(VENV_STAMP): setup.cfg pyproject.toml | $(APT_STAMP)
 run: setup
 	$(BIN)/pos-terminal demo $(ARGS)
 
+# The tests marked clock_sensitive run again with the wall clock moved (POS_TEST_NOW, see
+# tests/conftest.py) to: 400 days ahead, the last second of a year in the store's zone, and
+# 15:59:59 UTC (midnight in Asia/Shanghai). `make test CLOCK_MOVES=` skips those runs.
+CLOCK_MOVES ?= $$(date -u -d '+400 days' +%Y-%m-%dT%H:%M:%S+00:00) \
+               $$(( $$(date -u +%Y) + 1 ))-12-31T23:59:59+08:00 \
+               $$(date -u -d tomorrow +%Y-%m-%d)T15:59:59+00:00
+
 # pytest exits 5 when it collected no test: say so loudly instead of a bare "Error 5".
 test: setup
 	@$(BIN)/lint-imports --config setup.cfg
 	@QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS); rc=$$?; \
 	  if [ $$rc -eq 5 ]; then echo "ERROR: pytest collected no tests: the suite is missing or mis-configured" >&2; fi; \
+	  for now in $(CLOCK_MOVES); do \
+	    echo "== the clock_sensitive tests again, the clock moved to $$now"; \
+	    POS_TEST_NOW=$$now QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "clock_sensitive and not postgres"; \
+	    moved=$$?; \
+	    if [ $$moved -eq 5 ]; then echo "ERROR: no test is marked clock_sensitive: the moved-clock runs prove nothing" >&2; fi; \
+	    if [ $$rc -eq 0 ]; then rc=$$moved; fi; \
+	  done; \
 	  exit $$rc
 
 bench: setup

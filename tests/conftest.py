@@ -3,14 +3,16 @@ tests/postgres.py); the `terminal` fixture wires a real Terminal on a temporary 
 
 Moved clock: with POS_TEST_NOW set (an ISO 8601 time with its offset, e.g.
 2027-12-31T23:59:59+08:00) the whole session runs with the wall clock moved there and ticking
-(time-machine: datetime.now, time.time, date.today; not time.monotonic, not other processes).
+(time-machine: datetime.now, time.time, date.today; not time.monotonic). Python processes the
+tests start follow by the same offset (tests/moved_clock/sitecustomize.py); other programs do not.
 `make test` runs the tests marked `clock_sensitive` that way at several awkward instants: a test
 that is green today but red on another date or at midnight in the store's zone is a date bug."""
 
 from __future__ import annotations
 
 import os
-from datetime import datetime
+from datetime import datetime, timezone
+from pathlib import Path
 
 import pytest
 
@@ -71,11 +73,17 @@ def moved_now() -> datetime | None:
     return when
 
 
+MOVED_CLOCK_SITE = Path(__file__).resolve().parent / "moved_clock"  # its sitecustomize moves child processes
+
+
 def pytest_configure(config):
     when = moved_now()
     if when is not None:  # before collection, so that module-level dates are computed in the moved time
         import time_machine
 
+        offset = when - datetime.now(timezone.utc)
+        os.environ["POS_TEST_CLOCK_OFFSET_S"] = repr(offset.total_seconds())
+        os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(MOVED_CLOCK_SITE), os.environ.get("PYTHONPATH")) if p)
         config._pos_clock_travel = time_machine.travel(when, tick=True)
         config._pos_clock_travel.start()
 

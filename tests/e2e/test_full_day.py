@@ -30,6 +30,8 @@ from tests.platform_helpers import FaultProxy, client_for, new_order, settings_f
 ZONE = "Asia/Shanghai"
 
 
+pytestmark = pytest.mark.clock_sensitive  # run again with the clock moved (tests/conftest.py)
+
 @pytest.fixture
 def proxy(server):
     with FaultProxy(server.url) as p:

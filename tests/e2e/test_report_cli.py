@@ -12,10 +12,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from pos_terminal.clock import SystemClock
 from pos_terminal.domain.model import TenderKind
 from pos_terminal.services import audit, cash, sales
 from tests.e2e.test_cli import run
 from tests.fakes import FakeClock
+
+pytestmark = pytest.mark.clock_sensitive  # run again with the clock moved (tests/conftest.py)
 
 TZ = ZoneInfo("Asia/Shanghai")  # the demo store's time zone
 
@@ -23,8 +26,9 @@ TZ = ZoneInfo("Asia/Shanghai")  # the demo store's time zone
 @pytest.fixture
 def day(terminal_factory, data_dir):
     """Yesterday (in the store's time zone) on the demo terminal: a shift, three sales, a drop,
-    the shift closed. Returns the date as YYYY-MM-DD."""
-    yesterday = datetime.now(TZ).date() - timedelta(days=1)
+    the shift closed. Returns the date as YYYY-MM-DD. "Yesterday" on the system clock, which the
+    CLI's process reads too (moved with this session's: tests/moved_clock)."""
+    yesterday = SystemClock().now().astimezone(TZ).date() - timedelta(days=1)
     clock = FakeClock(datetime.combine(yesterday, time(10, 0), tzinfo=TZ).astimezone(timezone.utc))
     terminal = terminal_factory(clock=clock)
     ctx = terminal.day_context()
@@ -88,7 +92,9 @@ def test_z_needs_a_manager_and_closes_the_day_once(day, data_dir, tmp_path):
 
 def test_bad_input_exits_2(day, data_dir):
     date, _ = day
-    for args, says in ((("--date", "2026-02-30"), "not a date"), (("--date", "2999-01-01"), "has not begun")):
+    # the day after tomorrow (of the fixture's "yesterday"): not begun even if midnight passes meanwhile
+    later = (datetime.strptime(date, "%Y-%m-%d") + timedelta(days=3)).date().isoformat()
+    for args, says in ((("--date", "2026-02-30"), "not a date"), (("--date", later), "has not begun")):
         r = run("report", "x", "--demo", *args, data_dir=data_dir)
         assert r.returncode == 2 and says in r.stderr and "Traceback" not in r.stderr, r.stderr
     r = run("report", "q", "--demo", data_dir=data_dir)

@@ -25,6 +25,8 @@ from drivers.card_terminal import (
 )
 from pos_terminal.ports import DeviceState
 
+pytestmark = pytest.mark.clock_sensitive  # run again with the clock moved (tests/conftest.py)
+
 HOST = "127.0.0.1"
 
 

@@ -14,6 +14,8 @@ from sync.sandbox import seed
 from sync.sandbox.server import _free_port
 from tests.platform_helpers import FaultProxy, ProxyPlan, client_for, new_order
 
+pytestmark = pytest.mark.clock_sensitive  # run again with the clock moved (tests/conftest.py)
+
 
 @pytest.fixture
 def proxy(server):

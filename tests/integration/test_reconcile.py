@@ -37,6 +37,8 @@ from sync.sandbox.server import _free_port
 from tests.fakes import FakeClock
 from tests.platform_helpers import client_for, new_order, open_shift, pay_cash, settings_for, spec_of
 
+pytestmark = pytest.mark.clock_sensitive  # run again with the clock moved (tests/conftest.py)
+
 ZONE = "Asia/Shanghai"
 HOST = "127.0.0.1"
 _days = itertools.count(1)

@@ -22,6 +22,8 @@ from sync.sandbox import seed
 from tests.checkout_fakes import FakeCardTerminal
 from tests.platform_helpers import client_for, new_order, open_shift, pay_cash, settings_for, spec_of
 
+pytestmark = pytest.mark.clock_sensitive  # run again with the clock moved (tests/conftest.py)
+
 
 @pytest.fixture(scope="module")
 def video(tmp_path_factory):

@@ -28,6 +28,8 @@ from tests.conftest import FAST_HASHER
 from tests.fakes import FakeClock, FakeDrawer
 from tests.platform_helpers import new_order, spec_of
 
+pytestmark = pytest.mark.clock_sensitive  # run again with the clock moved (tests/conftest.py)
+
 TZ_OFFSET = timedelta(hours=8)  # Asia/Shanghai has no daylight saving
 # Yesterday in Shanghai on the system clock, which the sandbox of the `client` fixture runs on: a
 # past day whose settlements reach the platform late, on whatever date (and clock) the suite runs.

@@ -17,6 +17,8 @@ from sync.sandbox.export_openapi import CONTRACT, render
 from sync.sandbox.server import SandboxServer
 from tests.fakes import FakeClock
 
+pytestmark = pytest.mark.clock_sensitive  # run again with the clock moved (tests/conftest.py)
+
 API = "/api/v1"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 

@@ -21,6 +21,8 @@ from receipts.escpos_render import render_escpos
 from sync.sandbox.signing import mint_voucher, new_private_key
 from tests.ui.conftest import settle, sign_in
 
+pytestmark = pytest.mark.clock_sensitive  # run again with the clock moved (tests/conftest.py)
+
 ORDER_NO = "PO000000009001"
 
 

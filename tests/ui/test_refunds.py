@@ -17,6 +17,8 @@ from sync.outbox_worker import OutboxWorker
 from tests.platform_helpers import client_for, new_order, open_shift, pay_cash, settings_for, spec_of
 from tests.ui.conftest import settle, sign_in
 
+pytestmark = pytest.mark.clock_sensitive  # run again with the clock moved (tests/conftest.py)
+
 
 @pytest.fixture(scope="module")
 def video(tmp_path_factory):

@@ -26,6 +26,8 @@ from tests.ui.test_shift_screen import ModalDriver, manager_answers
 from ui.dialogs.manager_approval import ManagerApprovalDialog
 from ui.sales_chart import SalesChart
 
+pytestmark = pytest.mark.clock_sensitive  # run again with the clock moved (tests/conftest.py)
+
 
 @pytest.fixture
 def terminal(terminal_factory, server):

@@ -5,6 +5,7 @@ through the real modal dialogs."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -14,6 +15,8 @@ from pos_terminal.services import sales
 from tests.ui.conftest import settle, sign_in
 from ui.dialogs.cash_dialogs import CashMovementDialog, DenominationCountDialog, reason_text
 from ui.dialogs.manager_approval import ManagerApprovalDialog
+
+pytestmark = pytest.mark.clock_sensitive  # run again with the clock moved (tests/conftest.py)
 
 
 class ModalDriver:

@@ -10,6 +10,8 @@ import pytest
 
 from pos_terminal.bootstrap import SyncState
 
+pytestmark = pytest.mark.clock_sensitive  # run again with the clock moved (tests/conftest.py)
+
 
 @pytest.fixture
 def host_zone_far_from_the_store(monkeypatch):
