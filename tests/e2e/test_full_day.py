@@ -27,10 +27,10 @@ from tests.checkout_fakes import FakeCardTerminal
 from tests.fakes import FakeClock
 from tests.platform_helpers import FaultProxy, client_for, new_order, settings_for, spec_of
 
+pytestmark = pytest.mark.clock_sensitive  # run again with the clock moved (tests/conftest.py)
+
 ZONE = "Asia/Shanghai"
 
-
-pytestmark = pytest.mark.clock_sensitive  # run again with the clock moved (tests/conftest.py)
 
 @pytest.fixture
 def proxy(server):
