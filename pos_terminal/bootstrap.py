@@ -126,6 +126,7 @@ class Terminal:
     _stand_ins: list = field(default_factory=list, repr=False)  # stoppers of start_simulated_devices
     _refund_listeners: list = field(default_factory=list, repr=False)
     _refund_rounds: int = field(default=0, repr=False)
+    _started_at: datetime | None = field(default=None, repr=False)  # journal entries before it are orphans
 
     # -- units of work -------------------------------------------------------------------
     def uow(self) -> SqlAlchemyUnitOfWork:
@@ -222,9 +223,28 @@ class Terminal:
         if self.sync_worker is None:
             self.sync_worker = OutboxWorker(self.uow, self.platform, self.clock,
                                             idle_poll_s=self.settings.platform.sync_poll_s,
-                                            housekeeping=(self.keys.refresh_if_due, self.refund_housekeeping))
+                                            housekeeping=(self.recover_prepaid, self.keys.refresh_if_due,
+                                                          self.refund_housekeeping))
         self.sync_worker.start()
         return self.sync_worker
+
+    def recover_prepaid(self):
+        """Resolves the prepaid-card debits and credits journalled before this terminal started
+        (a crash, kill -9) with the platform, by their Idempotency-Keys (services.card_journal:
+        a debit no sale records goes back to the card). The sync worker's first job of every
+        round, so it runs at start before anything else it does, and again until the platform
+        answers. Blocking. Returns the card_journal.Recovered (None: the platform is away)."""
+        from pos_terminal.ports import PlatformUnavailable
+        from pos_terminal.services import card_journal
+
+        if self._started_at is None:
+            self._started_at = self.clock.now()
+        journal = card_journal.Journal(self.uow, self.clock, self.settings.terminal.terminal_id)
+        try:
+            return card_journal.recover_prepaid(journal, self.platform, written_before=self._started_at)
+        except PlatformUnavailable as exc:
+            log.warning("prepaid journal not recovered yet: platform unreachable", extra={"error": exc.message})
+            return None
 
     def wake_sync(self) -> None:
         """After a sale: the worker sends at once instead of at its next poll. Any thread."""
@@ -560,6 +580,7 @@ def build_terminal(
             _lock=lock,
             _sessions=session_factory(engine),
         )
+        terminal._started_at = terminal.clock.now()
         terminal.attach_platform(terminal.platform)
         if demo:
             seed_demo_users(terminal)

@@ -367,6 +367,20 @@ class HttpPlatformClient:
             json_body={"amount_minor": int(amount_minor), "currency": currency, "reference": reference},
             idempotency_key=idempotency_key, log_path=f"/cards/{mask_card(card_no)}/{kind}")
 
+    def card_movement(self, idempotency_key: str) -> dict:
+        """The prepaid-card movement this terminal made under `idempotency_key`; PlatformRefused
+        unknown_movement (404) when no money moved under it."""
+        return self._request("GET", f"/card-movements/by-key/{quote(idempotency_key, safe='')}")
+
+    def reverse_card_movement(self, transaction_id: str, reference: str, idempotency_key: str) -> dict:
+        """Gives a debit of this terminal back to its card (no card number needed), at most once."""
+        return self._request("POST", f"/card-movements/{quote(transaction_id, safe='')}/reverse",
+                             json_body={"reference": reference}, idempotency_key=idempotency_key)
+
+    def card_movements(self, business_date: str, timezone: str) -> dict:
+        """This terminal's prepaid-card debits and credits of a business day (the store's local day)."""
+        return self._request("GET", "/card-movements", params={"business_date": business_date, "timezone": timezone})
+
     # refunds
     def get_item(self, item_code: str) -> dict:
         return self._request("GET", f"/items/{quote(item_code, safe='')}")

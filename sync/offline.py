@@ -24,3 +24,4 @@ class OfflinePlatform:
     post_settlement = voucher_keys = get_order = order_by_voucher = order_by_url = _unavailable
     claim_order = release_claim = get_card = debit_card = credit_card = get_item = _unavailable
     upload_refund_photo = request_refund = get_refund = list_refunds = _unavailable
+    card_movement = reverse_card_movement = card_movements = _unavailable

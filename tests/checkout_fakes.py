@@ -109,6 +109,7 @@ class FakeCardsPlatform(FakePlatform):
         self.blocked: set[str] = set()
         self.card_answers: dict[str, tuple] = {}  # key -> (body, answer)
         self.moves: list[tuple] = []
+        self.movements: dict[str, dict] = {}  # transaction id -> movement (as the platform lists it)
         self.lose_next_answer = False
 
     def get_card(self, card_no):
@@ -118,7 +119,7 @@ class FakeCardsPlatform(FakePlatform):
         return {"card_no": card_no, "balance_minor": self.cards[card_no], "currency": "CNY",
                 "active": card_no not in self.blocked}
 
-    def _move(self, kind, card_no, amount, currency, reference, key):
+    def _move(self, kind, card_no, amount, currency, reference, key, reverses=None):
         self._enter(kind, card_no[-4:], amount, key)
         body = (kind, card_no, amount, currency)
         if key in self.card_answers:
@@ -137,6 +138,10 @@ class FakeCardsPlatform(FakePlatform):
         self.cards[card_no] = balance
         self.moves.append((kind, card_no[-4:], amount))
         answer = {"transaction_id": f"tx-{len(self.moves)}", "balance_minor": balance, "amount_minor": amount}
+        self.movements[answer["transaction_id"]] = {
+            "transaction_id": answer["transaction_id"], "kind": kind, "amount_minor": amount, "currency": currency,
+            "card_last4": card_no[-4:], "reference": reference, "idempotency_key": key, "reverses": reverses,
+            "_card_no": card_no}
         self.card_answers[key] = (body, answer)
         if self.lose_next_answer:
             self.lose_next_answer = False
@@ -149,6 +154,36 @@ class FakeCardsPlatform(FakePlatform):
     def credit_card(self, card_no, amount_minor, currency, reference, idempotency_key):
         return self._move("credit", card_no, amount_minor, currency, reference, idempotency_key)
 
+    def _public(self, move):
+        return {k: v for k, v in move.items() if not k.startswith("_")}
+
+    def card_movement(self, idempotency_key):
+        self._enter("card_movement", idempotency_key)
+        for move in self.movements.values():
+            if move["idempotency_key"] == idempotency_key:
+                return self._public(move)
+        raise PlatformRefused("unknown_movement", "no movement under this key", status=404)
+
+    def reverse_card_movement(self, transaction_id, reference, idempotency_key):
+        self._enter("reverse_card_movement", transaction_id, idempotency_key)
+        if idempotency_key in self.card_answers:
+            return self.card_answers[idempotency_key][1]
+        debit = self.movements.get(transaction_id)
+        if debit is None or debit["kind"] != "debit":
+            raise PlatformRefused("unknown_movement", "no such debit", status=404)
+        earlier = next((m for m in self.movements.values() if m["reverses"] == transaction_id), None)
+        if earlier is not None:
+            raise PlatformRefused("already_reversed", "given back already", status=409,
+                                  body={"error": "already_reversed", "reversal_id": earlier["transaction_id"]})
+        answer = self._move("credit", debit["_card_no"], debit["amount_minor"], debit["currency"], reference,
+                            idempotency_key, reverses=transaction_id)
+        return answer | {"card_last4": debit["card_last4"]}
+
+    def card_movements(self, business_date, timezone):
+        self._enter("card_movements", business_date)
+        return {"business_date": business_date, "timezone": timezone,
+                "movements": [self._public(m) for m in self.movements.values()]}
+
 
 class FakeCardRequests:
     def __init__(self, store) -> None:
@@ -160,11 +195,12 @@ class FakeCardRequests:
     def get(self, request_id):
         return self.s.card_requests.get(request_id)
 
-    def open_for_terminal(self, terminal_id):
-        from pos_terminal.domain.model import CardRequest
+    def open_for_terminal(self, terminal_id, kinds=None):
+        from pos_terminal.domain.model import CardRequest, CardRequestKind
 
+        kinds = kinds or (CardRequestKind.BANK_CARD,)
         return sorted((r for r in self.s.card_requests.values()
-                       if r.terminal_id == terminal_id and r.state in CardRequest.OPEN),
+                       if r.terminal_id == terminal_id and r.state in CardRequest.OPEN and r.kind in kinds),
                       key=lambda r: (r.created_at, r.request_id))
 
 

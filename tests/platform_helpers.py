@@ -112,6 +112,9 @@ class ProxyPlan:
     delay_after_s: float = 0.0  # wait after the platform answered, before passing the answer on
     only_path: str | None = None  # apply the plan only to paths starting with this
     log: list = field(default_factory=list)
+    # called with (method, path, status) the moment the platform's answer is in, before it is passed
+    # on (before delay_after_s): e.g. to kill -9 the terminal right then
+    on_answer: object = None
 
 
 class FaultProxy:
@@ -227,6 +230,8 @@ class FaultProxy:
                 self.plan.log.append((method, path, "dropped"))
                 conn.shutdown(socket.SHUT_RDWR)
                 return
+            if applies and self.plan.on_answer is not None:
+                self.plan.on_answer(method, path, answer.split(b" ", 2)[1].decode() if answer else "empty")
             if applies and self.plan.delay_after_s:
                 time.sleep(self.plan.delay_after_s)
             self.plan.log.append((method, path, answer.split(b" ", 2)[1].decode() if answer else "empty"))

@@ -466,18 +466,30 @@ class CardRequestState(str, enum.Enum):
     REFUNDED = "refunded"  # given back to the card
 
 
+class CardRequestKind(str, enum.Enum):
+    BANK_CARD = "bank_card"  # a charge through the card terminal; request_id is its request id
+    PREPAID_DEBIT = "prepaid_debit"  # a prepaid-card debit; request_id is its Idempotency-Key
+    PREPAID_CREDIT = "prepaid_credit"  # money put back on a prepaid card (a void or a refund payout)
+
+
 class CardRequest:
-    """A bank-card charge, written before it is sent so that a charge whose outcome is unknown
-    (the card terminal stopped answering, or this terminal stopped) is never lost: it stays
-    SENT until the card terminal says what became of it, and APPROVED until a sale records it
-    or it is refunded. Keeps the approval code, the terminal's reference and the last four
-    digits only."""
+    """A card movement, written before it is sent so that one whose outcome is unknown (the card
+    terminal or the platform stopped answering, or this terminal stopped) is never lost: it stays
+    SENT until the card terminal (bank card) or the platform (prepaid card, asked by its
+    Idempotency-Key) says what became of it, and APPROVED until a sale records it or it is
+    given back (REFUNDED). A prepaid credit goes from SENT to SETTLED (made, and recorded where
+    it belongs) or NOT_CHARGED; `parent_id` names what it gives back: the debit's request_id (a
+    void or a recovery) or "<refund case id>/<leg>" (a refund payout). Keeps the approval code,
+    the terminal's (or platform's) reference and the last four digits only, never a card number."""
 
     OPEN = (CardRequestState.SENT, CardRequestState.APPROVED)
 
     def __init__(self, request_id: str, terminal_id: str, order_no: str, amount: Money, reference: str, *,
-                 created_at: datetime) -> None:
+                 created_at: datetime, kind: CardRequestKind = CardRequestKind.BANK_CARD,
+                 parent_id: str | None = None) -> None:
         self.request_id = request_id
+        self.kind = kind
+        self.parent_id = parent_id
         self.terminal_id = terminal_id
         self.order_no = order_no
         self.amount = amount
@@ -507,11 +519,19 @@ class CardRequest:
 
     def settled(self) -> None:
         """A recorded sale carries this charge's approval (also when noting the approval here
-        had failed, leaving it SENT)."""
-        if self.state not in self.OPEN:
+        had failed, leaving it SENT); for a prepaid credit: it was made and recorded."""
+        if self.state not in self.OPEN and not (self.kind is CardRequestKind.PREPAID_CREDIT
+                                                and self.state is CardRequestState.NOT_CHARGED):
             raise PaymentError(f"card request {self.request_id} is {self.state.value}; only an approved one is "
                                "recorded in a sale")
         self.state = CardRequestState.SETTLED
+
+    def sent_again(self, now: datetime) -> None:
+        """The same request (the same Idempotency-Key) is sent once more after it was found not
+        to have moved money: its outcome is unknown again until the answer comes."""
+        if self.state is CardRequestState.NOT_CHARGED:
+            self.state = CardRequestState.SENT
+            self.resolved_at = None
 
     def refunded(self, now: datetime) -> None:
         if self.state is not CardRequestState.APPROVED:

@@ -8,7 +8,9 @@ amount; the receipt prints and the drawer kicks after the commit, and neither ca
 Rules kept here:
 - a prepaid debit carries an Idempotency-Key derived from the session and the tender step, so a
   retry (after a timeout) never debits twice; while a debit's outcome is unknown only the same
-  card and amount may be retried;
+  card and amount may be retried. The debit, and the credit that gives it back on a cancel, are
+  journalled (card_journal: written before they are sent, no card number kept), and a new debit
+  first resolves the entries of checkouts that died (`recover_prepaid`);
 - a bank-card charge carries a request_id derived from the session and the step, and is written
   to storage (a CardRequest) before it is sent: an unknown outcome blocks further charges until
   `resolve_card()` learns it, and survives a restart; an approval stays on record until its sale
@@ -40,7 +42,15 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from pos_terminal.domain.errors import PaymentError
-from pos_terminal.domain.model import CardRequest, CardRequestState, Permission, PrintState, ReceiptKind, TenderKind
+from pos_terminal.domain.model import (
+    CardRequest,
+    CardRequestKind,
+    CardRequestState,
+    Permission,
+    PrintState,
+    ReceiptKind,
+    TenderKind,
+)
 from pos_terminal.ids import uuid7
 from pos_terminal.money import Money
 from pos_terminal.ports import (
@@ -55,7 +65,7 @@ from pos_terminal.ports import (
 )
 from pos_terminal.scan_codes import ScanKind, classify
 from pos_terminal.security import mask_card_numbers
-from pos_terminal.services import audit, orders
+from pos_terminal.services import audit, card_journal, orders
 from pos_terminal.services.orders import PaymentTarget
 from pos_terminal.services.printing import print_committed
 from pos_terminal.services.sales import RecordSale, SaleRecorded, TenderSpec, record_sale
@@ -324,8 +334,21 @@ class CheckoutSession:
                         card=mask(pending_no), amount_minor=pending_amount)
             else:
                 self._check_amount(amount_minor)
+                self._recover_prepaid()
                 step = self._step()
             return self._debit(step, card_no, amount_minor)
+
+    def _journal(self) -> card_journal.Journal:
+        return card_journal.Journal(self.ctx.uow, self.ctx.clock, self.ctx.terminal_id)
+
+    def _recover_prepaid(self) -> None:
+        """Resolves the prepaid entries of checkouts that died (other sessions) before a new debit."""
+        try:
+            card_journal.recover_prepaid(self._journal(), self._cards(), skip_prefix=f"checkout-{self.id}-",
+                                         refunds=False)
+        except PlatformUnavailable as exc:
+            raise CheckoutRefused("prepaid_offline", f"the platform cannot be reached ({exc.message}): prepaid cards "
+                                  "need it. Retry, or take another tender") from None
 
     def _idempotency_key(self, step: int, what: str = "debit") -> str:
         return f"checkout-{self.id}-{step}-{what}"
@@ -334,6 +357,10 @@ class CheckoutSession:
         cards = self._cards()
         key = self._idempotency_key(step)
         reference = f"{self.target.order.order_no}/{self.id[-8:]}-{step}"
+        journal = self._journal()
+        # committed before the request goes out: a debit is never lost, even to kill -9
+        card_journal.before_send(journal, key, CardRequestKind.PREPAID_DEBIT, self.target.order.order_no,
+                                 amount_minor, self.currency, reference)
         try:
             answer = cards.debit_card(card_no, amount_minor, self.currency, reference, key)
         except PlatformUnavailable as exc:
@@ -344,11 +371,16 @@ class CheckoutSession:
                                   "need it. Retry, or take another tender", card=mask(card_no)) from None
         except PlatformRefused as exc:
             self._pending_prepaid = None
+            card_journal.not_moved(journal, key)
             raise self._card_refusal(exc, card_no, amount_minor) from None
         self._pending_prepaid = None
+        try:
+            card_journal.debited(journal, key, str(answer.get("transaction_id") or ""), card_no[-4:])
+        except Exception:  # the entry stays SENT: the sale still settles it, recovery still finds it
+            log.exception("prepaid debit outcome not journalled", extra={"key": key})
         tender = TakenTender(TenderKind.PREPAID_CARD, amount_minor, None,
                              str(answer.get("transaction_id") or reference)[:64], None, card_no[-4:], step,
-                             answer.get("balance_minor"), _card_no=card_no)
+                             answer.get("balance_minor"), request_id=key, _card_no=card_no)
         self.tenders.append(tender)
         log.info("prepaid card debited", extra={"order_no": self.target.order.order_no, "card": mask(card_no),
                                                 "amount_minor": amount_minor, "step": step})
@@ -636,8 +668,7 @@ class CheckoutSession:
         if tender.kind is TenderKind.CASH:
             return f"cash {amount}: hand it back"
         if tender.kind is TenderKind.PREPAID_CARD:
-            self._cards().credit_card(tender._card_no, tender.amount_minor, self.currency,
-                                      f"void {tender.reference}"[:64], self._idempotency_key(tender.step, "void"))
+            self._give_back_prepaid(tender)
             return f"prepaid ****{tender.card_last4} {amount}: credited back"
         refund = getattr(self._terminal(), "refund", None)
         if refund is None:
@@ -649,6 +680,25 @@ class CheckoutSession:
         if tender.request_id is not None:
             _mark_refunded(self.ctx, tender.request_id)
         return f"bank card ****{tender.card_last4} {amount}: refunded"
+
+    def _give_back_prepaid(self, tender: TakenTender) -> None:
+        """Credits a debit of this checkout back (journalled before it is sent, under its own
+        key), by the debit's transaction id: the platform gives one debit back at most once."""
+        key = self._idempotency_key(tender.step, "void")
+        reference = f"void {self.target.order.order_no}"[:64]
+        journal = self._journal()
+        card_journal.before_send(journal, key, CardRequestKind.PREPAID_CREDIT, self.target.order.order_no,
+                                 tender.amount_minor, self.currency, reference, parent_id=tender.request_id)
+        try:
+            answer = self._cards().reverse_card_movement(tender.reference or "", reference, key)
+        except PlatformRefused as exc:
+            if exc.code == "already_reversed":
+                card_journal.credited(journal, key, str((exc.body or {}).get("reversal_id") or ""), tender.card_last4)
+                return
+            card_journal.not_moved(journal, key)
+            raise CheckoutRefused("void_failed", f"the platform did not give the prepaid payment back: {exc.message}",
+                                  code=exc.code) from None
+        card_journal.credited(journal, key, str(answer.get("transaction_id") or ""), tender.card_last4)
 
     # -- the receipt again -------------------------------------------------------------------
     def print_receipt(self, reason: str = "") -> CheckoutDone:

@@ -34,6 +34,7 @@ from zoneinfo import ZoneInfo
 
 from pos_terminal.domain.errors import PaymentError
 from pos_terminal.domain.model import (
+    CardRequestKind,
     PayoutRoute,
     Permission,
     PrintState,
@@ -57,7 +58,7 @@ from pos_terminal.ports import (
 )
 from pos_terminal.scan_codes import ScanKind, classify
 from pos_terminal.security import mask_card_numbers
-from pos_terminal.services import audit
+from pos_terminal.services import audit, card_journal
 from pos_terminal.services.printing import print_committed
 
 log = logging.getLogger(__name__)
@@ -800,8 +801,11 @@ def pay_out(ctx: RefundContext, case_id: uuid.UUID, *, cashier_id: uuid.UUID, ca
             continue
         done = _pay_leg(ctx, case_id, index, leg, single=len(legs) == 1, order_no=order_no, currency=currency,
                         card_text=card_text)
-        with ctx.uow() as uow:
+        journal_key = done.pop("journal_key", None)
+        with ctx.uow() as uow:  # the leg and its journalled credit: durable together
             uow.refunds.get(case_id).leg_done(index, **done)
+            if journal_key is not None:
+                card_journal.credited(_journal(ctx), journal_key, done["reference"], done["card_last4"], uow=uow)
             uow.commit()
         legs[index] = leg | done | {"done": True}
     now = ctx.clock.now()
@@ -855,6 +859,10 @@ class _Who:
     username: str
 
 
+def _journal(ctx: RefundContext) -> card_journal.Journal:
+    return card_journal.Journal(ctx.uow, ctx.clock, ctx.terminal_id)
+
+
 def _pay_leg(ctx: RefundContext, case_id: uuid.UUID, index: int, leg: dict, *, single: bool, order_no: str,
              currency: str, card_text: str | None) -> dict:
     """One card leg: a prepaid credit or a bank-card refund, idempotent per case and leg."""
@@ -868,15 +876,21 @@ def _pay_leg(ctx: RefundContext, case_id: uuid.UUID, index: int, leg: dict, *, s
         if ctx.platform is None:
             raise RefundRefused("platform_unavailable", "prepaid cards need the platform")
         key = f"refund-{case_id}-credit" if single else f"refund-{case_id}-credit-{index}"
+        reference = f"refund {order_no}"[:64]
+        # journalled before it is sent (no card number kept): a credit made just before a crash is
+        # found by its key after the restart and its leg marked done (card_journal.recover_prepaid)
+        card_journal.before_send(_journal(ctx), key, CardRequestKind.PREPAID_CREDIT, order_no, amount, currency,
+                                 reference, parent_id=f"{case_id}/{index}")
         try:
-            answer = ctx.platform.credit_card(card_no, amount, currency, f"refund {order_no}"[:64], key)
+            answer = ctx.platform.credit_card(card_no, amount, currency, reference, key)
         except PlatformUnavailable as exc:
             raise RefundRefused("platform_unavailable", f"the platform is unreachable ({exc.message}); try again: "
                                 "the credit is never made twice") from None
         except PlatformRefused as exc:
+            card_journal.not_moved(_journal(ctx), key)
             raise RefundRefused("prepaid_refused", exc.message, code=exc.code) from None
         return {"reference": str(answer.get("transaction_id") or "")[:64] or None, "card_last4": card_no[-4:],
-                "approval_code": None}
+                "approval_code": None, "journal_key": key}
     if ctx.card_terminal is None:
         raise RefundRefused("no_card_terminal", "no card terminal: refund on the card terminal itself")
     request_id = f"refund-{case_id.hex}" if single else f"refund-{case_id.hex}-{index}"

@@ -205,6 +205,16 @@ class BusinessDayRepository:
                    tenders.c.kind == m.TenderKind.BANK_CARD)).one()
         return int(row[0]), int(row[1])
 
+    def prepaid_tenders(self, terminal_id: str, start: datetime, end: datetime) -> list:
+        """(order_no, reference = the platform's transaction id, amount_minor) of the prepaid-card
+        tenders of the sales paid in [start, end)."""
+        return list(self.session.execute(
+            select(sales.c.order_no, tenders.c.reference, tenders.c.amount_minor)
+            .join(sales, sales.c.id == tenders.c.sale_id)
+            .where(sales.c.terminal_id == terminal_id, sales.c.paid_at.is_not(None), sales.c.paid_at >= start,
+                   sales.c.paid_at < end, sales.c.status.in_((m.SaleStatus.PAID, m.SaleStatus.VOIDED)),
+                   tenders.c.kind == m.TenderKind.PREPAID_CARD)))
+
     def card_charges_outside_sales(self, terminal_id: str, start: datetime, end: datetime) -> tuple[int, int, int, int]:
         """(charged count, minor, given back count, minor): bank-card charges no sale records, i.e.
         approved and still waiting for their sale, or refunded at the counter (a cancelled
@@ -213,11 +223,12 @@ class BusinessDayRepository:
         st = m.CardRequestState
         charged = self.session.execute(
             select(func.count(), func.coalesce(func.sum(c.amount_minor), 0))
-            .where(c.terminal_id == terminal_id, c.state.in_((st.APPROVED, st.REFUNDED)),
-                   c.created_at >= start, c.created_at < end)).one()
+            .where(c.terminal_id == terminal_id, c.kind == m.CardRequestKind.BANK_CARD,
+                   c.state.in_((st.APPROVED, st.REFUNDED)), c.created_at >= start, c.created_at < end)).one()
         back = self.session.execute(
             select(func.count(), func.coalesce(func.sum(c.amount_minor), 0))
-            .where(c.terminal_id == terminal_id, c.state == st.REFUNDED, c.resolved_at.is_not(None),
+            .where(c.terminal_id == terminal_id, c.kind == m.CardRequestKind.BANK_CARD, c.state == st.REFUNDED,
+                   c.resolved_at.is_not(None),
                    c.resolved_at >= start, c.resolved_at < end)).one()
         return int(charged[0]), int(charged[1]), int(back[0]), int(back[1])
 

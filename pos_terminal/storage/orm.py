@@ -263,12 +263,16 @@ outbox = Table(
     sqlite_autoincrement=True,  # never reuse a seq, so the drain order is the commit order
 )
 
-# Bank-card charges written before they are sent (pos_terminal.domain.model.CardRequest): one
-# whose outcome is unknown survives a restart and is resolved with the card terminal.
+# Card movements written before they are sent (pos_terminal.domain.model.CardRequest): bank-card
+# charges, and prepaid-card debits and credits (migration 0006: kind, parent_id); one whose outcome
+# is unknown survives a restart and is resolved with the card terminal or the platform.
 card_requests = Table(
     "card_requests",
     metadata,
     Column("request_id", String(64), primary_key=True),
+    Column("kind", _enum(m.CardRequestKind, "card_request_kind"), nullable=False,
+           server_default=m.CardRequestKind.BANK_CARD.value),
+    Column("parent_id", String(64)),  # a prepaid credit: the debit it gives back, or "<refund case>/<leg>"
     Column("terminal_id", String(64), nullable=False),
     Column("order_no", String(64), nullable=False),
     Column("amount_minor", Integer, nullable=False),

@@ -163,12 +163,27 @@ class CardRequestRepository(_Repo):
     def get(self, request_id: str) -> m.CardRequest | None:
         return self.session.get(m.CardRequest, request_id)
 
-    def open_for_terminal(self, terminal_id: str) -> list[m.CardRequest]:
-        """SENT (outcome unknown) and APPROVED (charged, in no sale yet) requests, oldest first."""
+    def open_for_terminal(self, terminal_id: str,
+                          kinds: tuple = (m.CardRequestKind.BANK_CARD,)) -> list[m.CardRequest]:
+        """SENT (outcome unknown) and APPROVED (charged, in no sale yet) requests of `kinds`
+        (bank-card charges unless told), oldest first."""
         return list(
             self.session.scalars(
                 select(m.CardRequest)
-                .where(m.CardRequest.terminal_id == terminal_id, m.CardRequest.state.in_(m.CardRequest.OPEN))
+                .where(m.CardRequest.terminal_id == terminal_id, m.CardRequest.state.in_(m.CardRequest.OPEN),
+                       m.CardRequest.kind.in_(kinds))
+                .order_by(m.CardRequest.created_at, m.CardRequest.request_id)
+            )
+        )
+
+    def prepaid_between(self, terminal_id: str, start, end) -> list[m.CardRequest]:
+        """This terminal's prepaid debits and credits written in [start, end), any state."""
+        return list(
+            self.session.scalars(
+                select(m.CardRequest)
+                .where(m.CardRequest.terminal_id == terminal_id,
+                       m.CardRequest.kind.in_((m.CardRequestKind.PREPAID_DEBIT, m.CardRequestKind.PREPAID_CREDIT)),
+                       m.CardRequest.created_at >= start, m.CardRequest.created_at < end)
                 .order_by(m.CardRequest.created_at, m.CardRequest.request_id)
             )
         )

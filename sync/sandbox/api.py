@@ -93,6 +93,10 @@ class CardMoveIn(_In):
     reference: str = Field(min_length=1, max_length=100, description="the terminal's sale or refund reference")
 
 
+class ReverseIn(_In):
+    reference: str = Field(min_length=1, max_length=100, description="why: the terminal's void or recovery reference")
+
+
 class BatchLineIn(BaseModel):
     model_config = ConfigDict(extra="ignore")
     settlement_id: Code
@@ -304,13 +308,48 @@ def build_router() -> APIRouter:
             responses={201: OBJ, 404: _E, 409: _E, **AUTH_ERRORS})
     def debit(card_no: str, body: CardMoveIn, request: Request, caller: Terminal, key: IdemKey):
         data = body.model_dump()
-        return _write(request, caller, key, data, lambda conn, now: p.move_card(conn, card_no, "debit", data, caller, now))
+        return _write(request, caller, key, data, lambda conn, now: p.move_card(conn, card_no, "debit", data, caller, now,
+                                                                                key=key))
 
     @r.post("/cards/{card_no}/credit", tags=["cards"], status_code=201, summary="Put money on a prepaid card",
             responses={201: OBJ, 404: _E, 409: _E, **AUTH_ERRORS})
     def credit(card_no: str, body: CardMoveIn, request: Request, caller: Terminal, key: IdemKey):
         data = body.model_dump()
-        return _write(request, caller, key, data, lambda conn, now: p.move_card(conn, card_no, "credit", data, caller, now))
+        return _write(request, caller, key, data, lambda conn, now: p.move_card(conn, card_no, "credit", data, caller, now,
+                                                                                key=key))
+
+    @r.get("/card-movements", tags=["cards"], summary="This terminal's prepaid-card movements of a business day",
+           description="Every debit and credit this terminal made on prepaid cards in the store's local day, "
+                       "with the Idempotency-Key each was sent with and the card's last four digits only: what "
+                       "the day's reconciliation compares with the tenders and credits the terminal recorded.",
+           responses={200: OBJ, **AUTH_ERRORS})
+    def card_movements(request: Request, caller: Terminal, business_date: date,
+                       timezone: Annotated[str, Query(max_length=64)] = "Asia/Shanghai"):
+        try:
+            ZoneInfo(timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise p.ApiError(422, "invalid_timezone", "timezone must be an IANA time zone such as Asia/Shanghai") \
+                from None
+        with _engine(request).begin() as conn:
+            return JSONResponse(p.card_movements(conn, caller, business_date, timezone))
+
+    @r.get("/card-movements/by-key/{idempotency_key}", tags=["cards"],
+           summary="The prepaid-card movement this terminal made under an Idempotency-Key",
+           description="How a terminal that crashed before it saw the answer learns whether money moved, "
+                       "without keeping the card number: 404 unknown_movement means none did.",
+           responses={200: OBJ, 404: _E, **AUTH_ERRORS})
+    def card_movement_by_key(idempotency_key: str, request: Request, caller: Terminal):
+        with _engine(request).begin() as conn:
+            return JSONResponse(p.card_movement_by_key(conn, caller, idempotency_key))
+
+    @r.post("/card-movements/{transaction_id}/reverse", tags=["cards"], status_code=201,
+            summary="Give a debit of this terminal back to its card (at most once)",
+            responses={201: OBJ, 404: _E, 409: _E, **AUTH_ERRORS})
+    def reverse_card_movement(transaction_id: str, body: ReverseIn, request: Request, caller: Terminal,
+                              key: IdemKey):
+        data = body.model_dump()
+        return _write(request, caller, key, data, lambda conn, now: p.reverse_card_movement(
+            conn, transaction_id, data, caller, now, key=key))
 
     # -- refunds
     @r.get("/items/{item_code}", tags=["refunds"],

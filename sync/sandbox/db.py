@@ -95,6 +95,9 @@ card_transactions = Table(
     Column("store_id", String(64), nullable=False),
     Column("terminal_id", String(64), nullable=False),
     Column("created_at", TS, nullable=False),
+    # the Idempotency-Key the terminal sent: what it resolves an unknown outcome with after a crash
+    Column("idempotency_key", String(255), index=True),
+    Column("reverses", String(36)),  # a credit that gives a debit back (its transaction id)
 )
 
 signing_keys = Table(
@@ -267,7 +270,8 @@ def make_engine(url: str) -> Engine:
 
 # Columns added after a sandbox database could have been created (a demo's file lives on between
 # runs): create_all() makes missing tables only, so these are added where they are missing.
-_ADDED_COLUMNS = ((settlements, "tender_amounts"),)
+_ADDED_COLUMNS = ((settlements, "tender_amounts"), (card_transactions, "idempotency_key"),
+                  (card_transactions, "reverses"))
 
 
 def add_missing_columns(engine) -> None:

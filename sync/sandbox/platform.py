@@ -460,7 +460,8 @@ def card_view(conn: Connection, card_no: str) -> dict:
             "active": c.active}
 
 
-def move_card(conn: Connection, card_no: str, kind: str, body: dict, caller: Caller, now: datetime) -> tuple[int, dict]:
+def move_card(conn: Connection, card_no: str, kind: str, body: dict, caller: Caller, now: datetime, *,
+              key: str | None = None, reverses: str | None = None) -> tuple[int, dict]:
     c = _card(conn, card_no, lock=True)
     if not c.active:
         raise ApiError(409, "card_inactive", "this prepaid card is blocked")
@@ -475,9 +476,73 @@ def move_card(conn: Connection, card_no: str, kind: str, body: dict, caller: Cal
     conn.execute(update(db.cards).where(db.cards.c.card_no == card_no).values(balance_minor=balance))
     conn.execute(insert(db.card_transactions).values(
         id=tx, card_no=card_no, kind=kind, amount_minor=amount, balance_after_minor=balance,
-        reference=body["reference"], store_id=caller.store_id, terminal_id=caller.terminal_id, created_at=now))
-    return 201, {"transaction_id": tx, "card_no": card_no, "kind": kind, "amount_minor": amount,
-                 "balance_minor": balance, "currency": c.currency, "reference": body["reference"]}
+        reference=body["reference"], store_id=caller.store_id, terminal_id=caller.terminal_id, created_at=now,
+        idempotency_key=key, reverses=reverses))
+    answer = {"transaction_id": tx, "card_no": card_no, "kind": kind, "amount_minor": amount,
+              "balance_minor": balance, "currency": c.currency, "reference": body["reference"]}
+    if reverses is not None:
+        answer["reverses"] = reverses
+    return 201, answer
+
+
+def _movement_view(r, currency: str) -> dict:
+    """A prepaid-card movement as a terminal sees it: never the card number, its last four only."""
+    return {"transaction_id": r.id, "kind": r.kind, "amount_minor": r.amount_minor, "currency": currency,
+            "card_last4": r.card_no[-4:], "reference": r.reference, "idempotency_key": r.idempotency_key,
+            "reverses": r.reverses, "created_at": iso(r.created_at)}
+
+
+def _movements(conn: Connection, caller: Caller, *where) -> list[dict]:
+    t, c = db.card_transactions, db.cards
+    rows = conn.execute(select(t, c.c.currency).join(c, c.c.card_no == t.c.card_no).where(
+        t.c.store_id == caller.store_id, t.c.terminal_id == caller.terminal_id, *where)
+        .order_by(t.c.created_at, t.c.id)).all()
+    return [_movement_view(r, r.currency) for r in rows]
+
+
+def card_movements(conn: Connection, caller: Caller, day: date, tz: str) -> dict:
+    """This terminal's prepaid-card debits and credits of a business day (the store's local day)."""
+    start, end = day_bounds(day, tz)
+    t = db.card_transactions.c
+    moves = _movements(conn, caller, t.created_at >= start, t.created_at < end)
+    return {"business_date": day.isoformat(), "timezone": tz, "movements": moves,
+            "debit_count": sum(m["kind"] == "debit" for m in moves),
+            "debit_minor": sum(m["amount_minor"] for m in moves if m["kind"] == "debit"),
+            "credit_count": sum(m["kind"] == "credit" for m in moves),
+            "credit_minor": sum(m["amount_minor"] for m in moves if m["kind"] == "credit")}
+
+
+def card_movement_by_key(conn: Connection, caller: Caller, key: str) -> dict:
+    """The movement this terminal made under an Idempotency-Key: how a terminal learns, after a
+    crash, what became of a debit or credit whose answer it never saw (it keeps no card number
+    to send the request again). 404 unknown_movement when no money moved under that key."""
+    moves = _movements(conn, caller, db.card_transactions.c.idempotency_key == key)
+    if not moves:
+        raise ApiError(404, "unknown_movement", "no prepaid-card movement of this terminal under this key: no "
+                       "money moved")
+    return moves[0]
+
+
+def reverse_card_movement(conn: Connection, transaction_id: str, body: dict, caller: Caller, now: datetime, *,
+                          key: str | None) -> tuple[int, dict]:
+    """Gives a debit of this terminal back to the card it came from (without the card number),
+    once: a second reversal of the same debit is refused (409 already_reversed)."""
+    t = db.card_transactions.c
+    row = conn.execute(select(db.card_transactions).where(
+        t.id == transaction_id, t.store_id == caller.store_id, t.terminal_id == caller.terminal_id,
+        t.kind == "debit")).first()
+    if row is None:
+        raise ApiError(404, "unknown_movement", "no prepaid-card debit of this terminal with this transaction id")
+    earlier = conn.execute(select(t.id).where(t.reverses == transaction_id)).first()
+    if earlier is not None:
+        raise ApiError(409, "already_reversed", f"this debit was given back already (transaction {earlier.id})",
+                       reversal_id=earlier.id)
+    currency = conn.execute(select(db.cards.c.currency).where(db.cards.c.card_no == row.card_no)).scalar()
+    data = {"amount_minor": row.amount_minor, "currency": currency, "reference": body["reference"]}
+    status, answer = move_card(conn, row.card_no, "credit", data, caller, now, key=key, reverses=transaction_id)
+    answer.pop("card_no", None)
+    answer["card_last4"] = row.card_no[-4:]
+    return status, answer
 
 
 # ---------------------------------------------------------------------------- refunds

@@ -20,8 +20,11 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from pos_terminal.domain.model import TenderKind
+from pos_terminal.scan_codes import ScanKind
 from pos_terminal.services import audit, cash, reconcile, refunds, reports, sales
 from pos_terminal.services.cash import CashRefused
+from pos_terminal.services.checkout import CheckoutContext, CheckoutSession
+from pos_terminal.services.orders import PaymentTarget
 from sync.outbox_worker import OutboxWorker
 from tests.checkout_fakes import FakeCardTerminal
 from tests.fakes import FakeClock
@@ -74,7 +77,14 @@ def test_a_whole_day_closed_and_reconciled(terminal_factory, server, proxy):
     cash.open_shift(ctx, user=cashier, counts={10000: 2, 5000: 1, 1000: 5})  # 300.00
     cash_sale = sell([tender(TenderKind.CASH, 2500, 3000)], qty=2)
     sell([tender(TenderKind.BANK_CARD, 1250, last4="4242")])
-    sell([tender(TenderKind.PREPAID_CARD, 1250, last4="0001")])
+    # the prepaid card is really debited on the platform (journalled first): reconciliation compares it
+    prepaid = CheckoutSession(PaymentTarget(spec_of(new_order(api, price=1250, qty=1)), ScanKind.ORDER_NUMBER, None,
+                                            False),
+                              CheckoutContext(t.uow, clock, ids.terminal_id, ids.store_id, "Test store", ZONE,
+                                              cashier.user_id, "Zhang", platform=t.platform))
+    prepaid.take_prepaid("8800000000000001", 1250)
+    prepaid.complete()
+    clock.advance(minutes=7)
     mixed = sell([tender(TenderKind.BANK_CARD, 2000, last4="4242"), tender(TenderKind.CASH, 1750, 2000)], qty=3)
     assert worker.drain_once().sent == 4
 

@@ -426,5 +426,7 @@ def test_card_totals_beside_the_card_terminal(terminal_factory, server, api, sim
 
 def test_every_difference_kind_has_an_action():
     assert set(ACTIONS) == {"missing_at_platform", "missing_at_terminal", "amount_differs",
-                            "amount_differs_from_order", "double_payment_refund_case"}
+                            "amount_differs_from_order", "double_payment_refund_case", "prepaid_without_sale",
+                            "prepaid_not_recorded", "prepaid_missing_at_platform", "prepaid_amount_differs",
+                            "prepaid_not_compared"}
     assert all(text.strip() for text in ACTIONS.values())
