@@ -101,9 +101,9 @@ class TakenTender:
     card_last4: str | None = None
     step: int = 0
     balance_after_minor: int | None = None  # prepaid: the card's balance after the debit
-    request_id: str | None = None  # bank card: the CardRequest this approval belongs to
-    # what a reversal needs (never a card number): the prepaid card number is held only in
-    # memory, for the credit back, and never stored or logged
+    request_id: str | None = None  # the CardRequest (journal entry) this approval or prepaid debit belongs to
+    # no longer filled: a prepaid debit is given back by its transaction id (card_journal), so the
+    # card number is not even held in memory after the debit; kept for callers that clear it
     _card_no: str | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -380,7 +380,7 @@ class CheckoutSession:
             log.exception("prepaid debit outcome not journalled", extra={"key": key})
         tender = TakenTender(TenderKind.PREPAID_CARD, amount_minor, None,
                              str(answer.get("transaction_id") or reference)[:64], None, card_no[-4:], step,
-                             answer.get("balance_minor"), request_id=key, _card_no=card_no)
+                             answer.get("balance_minor"), request_id=key)
         self.tenders.append(tender)
         log.info("prepaid card debited", extra={"order_no": self.target.order.order_no, "card": mask(card_no),
                                                 "amount_minor": amount_minor, "step": step})
