@@ -119,6 +119,7 @@ class Recovered:
     given_back: list[str] = field(default_factory=list)  # debit keys credited back to their card
     credits_made: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)  # a give-back the platform refused: see reconciliation
+    still_refused: list[str] = field(default_factory=list)  # refused in an earlier round: not asked again
 
     @property
     def anything(self) -> bool:
@@ -168,10 +169,8 @@ def recover_prepaid(j: Journal, platform: PlatformClient, *, written_before: dat
     for key, kind, state, order_no, amount, currency, tx, _parent in orphans(
             j, written_before=written_before, skip_prefix=skip_prefix, refunds=refunds):
         if kind is CardRequestKind.PREPAID_DEBIT and state is CardRequestState.APPROVED:
-            if _give_back(j, platform, key, order_no, amount, currency, tx):
-                done.given_back.append(key)
-            else:
-                done.refused.append(key)
+            outcome = _give_back(j, platform, key, order_no, amount, currency, tx)
+            {True: done.given_back, False: done.refused, None: done.still_refused}[outcome].append(key)
     if done.anything:
         log.warning("prepaid journal recovered", extra={
             "given_back": done.given_back, "not_moved": done.not_moved, "credits_made": done.credits_made,
@@ -195,10 +194,15 @@ def _credit_found(j: Journal, key: str, parent_id: str | None, tx: str, last4: s
 
 
 def _give_back(j: Journal, platform: PlatformClient, key: str, order_no: str, amount: int, currency: str,
-               tx: str | None) -> bool:
-    """Credits an orphaned debit back to its card under its own journalled key."""
+               tx: str | None) -> bool | None:
+    """Credits an orphaned debit back to its card under its own journalled key. True: given back;
+    False: the platform refused; None: it refused in an earlier round (not asked again)."""
     rkey = f"{key}{REVERSAL_SUFFIX}"[:64]
     reference = f"recovery {order_no}"[:64]
+    with j.uow() as uow:
+        earlier = uow.card_requests.get(rkey)
+        if earlier is not None and earlier.state is CardRequestState.NOT_CHARGED:
+            return None  # refused before: the same key gets the same refusal; reconciliation lists it
     before_send(j, rkey, CardRequestKind.PREPAID_CREDIT, order_no, amount, currency, reference, parent_id=key)
     try:
         answer = platform.reverse_card_movement(tx or "", reference, rkey)

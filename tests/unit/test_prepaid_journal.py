@@ -186,3 +186,6 @@ def test_a_give_back_the_platform_refuses_stays_open_for_reconciliation(env):
     assert done.refused and not done.given_back
     debit, = entries(env, CardRequestKind.PREPAID_DEBIT)
     assert debit.state is CardRequestState.APPROVED  # still shown, never silently dropped
+    asked = len(env.platform.calls)
+    again = restart(env)
+    assert again.still_refused and not again.anything and len(env.platform.calls) == asked  # not every round
