@@ -76,16 +76,29 @@ def moved_now() -> datetime | None:
 MOVED_CLOCK_SITE = Path(__file__).resolve().parent / "moved_clock"  # its sitecustomize moves child processes
 
 
+def _travel_to(config, when: datetime) -> None:
+    import time_machine
+
+    previous = getattr(config, "_pos_clock_travel", None)
+    if previous is not None:
+        previous.stop()
+    offset = when - datetime.now(timezone.utc)  # the real clock: no travel runs here
+    os.environ["POS_TEST_CLOCK_OFFSET_S"] = repr(offset.total_seconds())
+    config._pos_clock_travel = time_machine.travel(when, tick=True)
+    config._pos_clock_travel.start()
+
+
 def pytest_configure(config):
     when = moved_now()
     if when is not None:  # before collection, so that module-level dates are computed in the moved time
-        import time_machine
-
-        offset = when - datetime.now(timezone.utc)
-        os.environ["POS_TEST_CLOCK_OFFSET_S"] = repr(offset.total_seconds())
         os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(MOVED_CLOCK_SITE), os.environ.get("PYTHONPATH")) if p)
-        config._pos_clock_travel = time_machine.travel(when, tick=True)
-        config._pos_clock_travel.start()
+        _travel_to(config, when)
+
+
+def pytest_collection_finish(session):
+    when = moved_now()
+    if when is not None:  # again: the first test starts at the very instant asked, not seconds of collection later
+        _travel_to(session.config, when)
 
 
 def pytest_unconfigure(config):
