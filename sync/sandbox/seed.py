@@ -4,13 +4,15 @@ store "demo-store", terminal "T01"."""
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime, timedelta
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
 from sync.sandbox import db
-from sync.sandbox.platform import add_key, create_order, secret_hash
+from sync.sandbox.platform import active_key, add_key, create_order, secret_hash
+from sync.sandbox.signing import mint_voucher
 
 # (store_id, terminal_id, secret)
 DEMO_TERMINAL = ("demo-store", "T01", "sandbox-secret-demo-store-T01")
@@ -52,9 +54,15 @@ def _line(sku: str, name: str, price: int, qty: int) -> dict:
     return {"sku": sku, "name": name, "unit_price_minor": price, "quantity": qty}
 
 
+SEED_ORDER_LIFETIME = timedelta(days=30)
+
+
 def seed(conn: Connection, now: datetime) -> None:
-    """Fills an empty sandbox database; does nothing when it is seeded already."""
+    """Fills an empty sandbox database. On a database seeded before (the demo keeps its file),
+    renews the seeded orders that expired unpaid since, so that PO000000001001..1005 can be paid
+    on whatever date the demo starts again."""
     if conn.execute(select(db.merchants.c.id).limit(1)).first() is not None:
+        renew_seeded_orders(conn, now)
         return
     for mid, (name, threshold, window, photo, secret) in MERCHANTS.items():
         conn.execute(insert(db.merchants).values(id=mid, name=name, refund_threshold=threshold,
@@ -70,7 +78,7 @@ def seed(conn: Connection, now: datetime) -> None:
         conn.execute(insert(db.cards).values(card_no=card_no, holder=holder, balance_minor=balance, currency="CNY",
                                              active=card_no not in BLOCKED_CARDS))
     add_key(conn, now)
-    month = timedelta(days=30)
+    month = SEED_ORDER_LIFETIME
     create_order(conn, order_no=TEA_ORDER, merchant_id="m-tea", buyer_id="b-wang", currency="CNY", now=now,
                  expires_in=month, lines=[_line("TEA-500", "乌龙茶 500ml", 1250, 2), _line("BISC-1", "饼干", 880, 1)])
     create_order(conn, order_no=DIGITAL_ORDER, merchant_id="m-digital", buyer_id="b-li", currency="CNY", now=now,
@@ -85,3 +93,28 @@ def seed(conn: Connection, now: datetime) -> None:
     create_order(conn, order_no=BIG_ORDER, merchant_id="m-digital", buyer_id="b-zhang", currency="CNY", now=now,
                  expires_in=month, lines=[_line(f"ACC-{i:03d}", f"手机保护壳 第{i}款 磨砂防摔", 1990 + i, 1 + i % 2)
                                           for i in range(1, 41)])
+
+
+def renew_seeded_orders(conn: Connection, now: datetime) -> list[str]:
+    """A new voucher (new voucher id, signed by the active key, valid SEED_ORDER_LIFETIME from
+    `now`) for each seeded order that is still open but expired; the order, its item codes and
+    its customer link stay. Returns the renewed order numbers."""
+    key = active_key(conn)
+    if key is None:
+        return []
+    renewed = []
+    rows = conn.execute(select(db.orders).where(db.orders.c.order_no.in_(OPEN_ORDERS), db.orders.c.status == "open",
+                                                db.orders.c.expires_at <= now)).all()
+    for o in rows:
+        merchant = conn.execute(select(db.merchants.c.name).where(db.merchants.c.id == o.merchant_id)).scalar_one()
+        voucher_id = secrets.token_urlsafe(9)  # as create_order makes them
+        issued_at = now.replace(microsecond=0)
+        expires_at = issued_at + SEED_ORDER_LIFETIME
+        voucher = mint_voucher(key.private_raw, key.kid, voucher_id=voucher_id, order_no=o.order_no,
+                               merchant_id=o.merchant_id, merchant_name=merchant, amount_minor=o.total_minor,
+                               currency=o.currency, summary=o.summary, issued_at=issued_at, expires_at=expires_at)
+        conn.execute(update(db.orders).where(db.orders.c.order_no == o.order_no).values(
+            voucher=voucher, voucher_id=voucher_id, kid=key.kid, expires_at=expires_at, claim_store_id=None,
+            claim_terminal_id=None, claim_expires_at=None))
+        renewed.append(o.order_no)
+    return renewed

@@ -166,6 +166,30 @@ def test_seeded_orders_and_lookups(http):
     assert verify_voucher(big["voucher"], ring, http.clock.now()).claims.summary.endswith("…")
 
 
+def test_the_demos_sandbox_started_again_a_month_later_has_its_seeded_orders_open(tmp_path):
+    """The demo keeps its sandbox file: started again after the seeded vouchers expired, the
+    seeded orders that nobody paid get new vouchers (same order, item codes and link)."""
+    clock = FakeClock(SystemClock().now())
+    url = f"sqlite:///{tmp_path / 'p.sqlite3'}"
+
+    def get(s, path):
+        return requests.get(s.url + API + path, headers=T01, timeout=10).json()
+
+    with SandboxServer(db_url=url, clock=clock) as s:
+        first = get(s, f"/orders/{seed.TEA_ORDER}")
+    clock.advance(days=31)
+    with SandboxServer(db_url=url, clock=clock) as s:
+        again = get(s, f"/orders/{seed.TEA_ORDER}")
+        paid = get(s, f"/orders/{seed.ONLINE_PAID_ORDER}")
+        ring = KeyRing.from_jwks(requests.get(s.url + f"{API}/voucher-keys", timeout=10).json())
+    assert first["status"] == "open" and again["status"] == "open", again["status"]
+    assert again["voucher_id"] != first["voucher_id"] and again["lines"] == first["lines"]
+    assert again["url"].rsplit("/o/", 1)[1] == first["url"].rsplit("/o/", 1)[1]
+    check = verify_voucher(again["voucher"], ring, clock.now())
+    assert check.valid and check.claims.order_no == seed.TEA_ORDER and check.claims.amount_minor == 3380
+    assert paid["status"] == "paid"  # a paid order is left as it is
+
+
 def test_create_order_gives_unit_codes_voucher_and_page(http):
     lines = [{"sku": f"S{i}", "name": f"特级铁观音乌龙茶礼盒装第{i}号（限量版）", "unit_price_minor": 100 + i, "quantity": 1 + i % 3}
              for i in range(200)]
@@ -339,6 +363,22 @@ def test_day_batch_lists_every_difference(http):
     empty = {"business_date": (business_date - timedelta(days=1)).isoformat(), "settlements": []}
     assert http.post(f"{API}/settlement-batches", empty, headers=T02).json()["reconciled"] is True
     assert http.post(f"{API}/settlement-batches", {**empty, "timezone": "Mars/Base"}, headers=T02).status_code == 422
+
+
+def test_a_batch_day_ends_at_midnight_in_the_stores_zone(http):
+    """23:59:59 and 00:00:00 in Shanghai: two business days (and the same UTC date)."""
+    shanghai = ZoneInfo("Asia/Shanghai")
+    day = http.clock.now().astimezone(shanghai).date() - timedelta(days=60)  # nobody else paid then
+    midnight = datetime.combine(day + timedelta(days=1), time(0), shanghai)
+    t = seed.OTHER_STORE_TERMINAL
+    late, early = new_order(http), new_order(http)
+    pay(http, late, t, paid_at=midnight - timedelta(seconds=1))
+    pay(http, early, t, paid_at=midnight)
+    for business_date, order in ((day, late), (day + timedelta(days=1), early)):
+        body = {"business_date": business_date.isoformat(), "timezone": "Asia/Shanghai", "settlements": []}
+        res = http.post(f"{API}/settlement-batches", body, headers=OTHER).json()
+        assert res["platform"]["count"] == 1, res
+        assert [(d["kind"], d["order_no"]) for d in res["differences"]] == [("missing_at_terminal", order["order_no"])]
 
 
 # ----------------------------------------------------------------------------- refunds
