@@ -352,8 +352,10 @@ class HttpPlatformClient:
         return self._request("POST", "/settlement-batches", json_body=body, idempotency_key=idempotency_key)
 
     # prepaid cards (the number only in the URL; logs show the last 4)
+    # a card's balance and an item's purchase are looked up while the cashier waits: counter calls
     def get_card(self, card_no: str) -> dict:
-        return self._request("GET", f"/cards/{quote(card_no, safe='')}", log_path=f"/cards/{mask_card(card_no)}")
+        return self._request("GET", f"/cards/{quote(card_no, safe='')}", log_path=f"/cards/{mask_card(card_no)}",
+                             counter=True)
 
     def debit_card(self, card_no: str, amount_minor: int, currency: str, reference: str, idempotency_key: str) -> dict:
         return self._card_move("debit", card_no, amount_minor, currency, reference, idempotency_key)
@@ -383,7 +385,7 @@ class HttpPlatformClient:
 
     # refunds
     def get_item(self, item_code: str) -> dict:
-        return self._request("GET", f"/items/{quote(item_code, safe='')}")
+        return self._request("GET", f"/items/{quote(item_code, safe='')}", counter=True)
 
     def upload_refund_photo(self, data: bytes, content_type: str, idempotency_key: str,
                             filename: str = "defect.jpg") -> dict:

@@ -161,6 +161,31 @@ def test_cancelling_an_online_order_does_not_wait_on_a_silent_platform(terminal_
         silent.close()
 
 
+@pytest.mark.parametrize("call", ["item", "card"])
+def test_a_lookup_the_cashier_waits_for_never_waits_on_a_silent_platform(call):
+    """The refund intake's item look-up and the prepaid balance are counter calls too: a silent
+    platform is an unavailable platform within the bound, and the next one fails at once."""
+    from sync.client import PlatformUnavailable
+
+    silent = SilentPlatform()
+    try:
+        session = CountingSession()
+        client = client_for(silent.url, session=session)
+        lookup = (lambda: client.get_item("IC0000000000000001")) if call == "item" \
+            else (lambda: client.get_card("8800000000000001"))
+        t0 = time.monotonic()
+        with pytest.raises(PlatformUnavailable):
+            lookup()
+        assert time.monotonic() - t0 < SCAN_BOUND_S
+        assert client.known_down
+        sent = session.sent
+        with pytest.raises(PlatformUnavailable):
+            lookup()
+        assert session.sent == sent  # known down: nothing went out
+    finally:
+        silent.close()
+
+
 def test_the_outbox_keeps_its_patient_retries_while_the_counter_is_offline(terminal_factory, server):
     api = client_for(server.url)
     with FaultProxy(server.url) as proxy:

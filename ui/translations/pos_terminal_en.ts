@@ -4,97 +4,97 @@
 <context>
     <name>CashMovementDialog</name>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="375"/>
+        <location filename="../dialogs/cash_dialogs.py" line="358"/>
         <source>Type the amount, e.g. 500 or 12.50.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="379"/>
+        <location filename="../dialogs/cash_dialogs.py" line="362"/>
         <source>The amount must be more than zero.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="383"/>
+        <location filename="../dialogs/cash_dialogs.py" line="366"/>
         <source>The drawer should hold only %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="389"/>
+        <location filename="../dialogs/cash_dialogs.py" line="372"/>
         <source>Say in a few words why.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="400"/>
+        <location filename="../dialogs/cash_dialogs.py" line="383"/>
         <source>Cash drop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="400"/>
+        <location filename="../dialogs/cash_dialogs.py" line="383"/>
         <source>Pay-out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="400"/>
+        <location filename="../dialogs/cash_dialogs.py" line="383"/>
         <source>Pay-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="401"/>
+        <location filename="../dialogs/cash_dialogs.py" line="384"/>
         <source>No sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="403"/>
+        <location filename="../dialogs/cash_dialogs.py" line="386"/>
         <source>Take cash out of the drawer to the safe. Count it, then type the amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="404"/>
+        <location filename="../dialogs/cash_dialogs.py" line="387"/>
         <source>Pay cash out of the drawer for the store (keep the receipt).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="405"/>
+        <location filename="../dialogs/cash_dialogs.py" line="388"/>
         <source>Put cash into the drawer that does not come from a sale.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="406"/>
+        <location filename="../dialogs/cash_dialogs.py" line="389"/>
         <source>Open the drawer without a sale. The opening is recorded with your name and reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="411"/>
+        <location filename="../dialogs/cash_dialogs.py" line="394"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="412"/>
+        <location filename="../dialogs/cash_dialogs.py" line="395"/>
         <source>e.g. 500</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="413"/>
+        <location filename="../dialogs/cash_dialogs.py" line="396"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="421"/>
+        <location filename="../dialogs/cash_dialogs.py" line="404"/>
         <source>Details (needed for Other)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="422"/>
+        <location filename="../dialogs/cash_dialogs.py" line="405"/>
         <source>Open drawer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="422"/>
+        <location filename="../dialogs/cash_dialogs.py" line="405"/>
         <source>Record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="423"/>
+        <location filename="../dialogs/cash_dialogs.py" line="406"/>
         <source>Cancel</source>
         <translation type="unfinished">Cancel</translation>
     </message>
@@ -102,52 +102,52 @@
 <context>
     <name>CashReasons</name>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="269"/>
+        <location filename="../dialogs/cash_dialogs.py" line="259"/>
         <source>Excess cash to the safe</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="270"/>
+        <location filename="../dialogs/cash_dialogs.py" line="260"/>
         <source>Bank deposit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="271"/>
+        <location filename="../dialogs/cash_dialogs.py" line="261"/>
         <source>Pay a supplier or a delivery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="272"/>
+        <location filename="../dialogs/cash_dialogs.py" line="262"/>
         <source>Petty cash purchase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="273"/>
+        <location filename="../dialogs/cash_dialogs.py" line="263"/>
         <source>More change for the drawer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="274"/>
+        <location filename="../dialogs/cash_dialogs.py" line="264"/>
         <source>Float brought back from the safe</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="275"/>
+        <location filename="../dialogs/cash_dialogs.py" line="265"/>
         <source>Change for a customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="276"/>
+        <location filename="../dialogs/cash_dialogs.py" line="266"/>
         <source>Check the float</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="277"/>
+        <location filename="../dialogs/cash_dialogs.py" line="267"/>
         <source>Drawer stuck or jammed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="278"/>
+        <location filename="../dialogs/cash_dialogs.py" line="268"/>
         <source>Other (say what)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -155,636 +155,681 @@
 <context>
     <name>CheckoutPage</name>
     <message>
-        <location filename="../screens/checkout.py" line="446"/>
+        <location filename="../screens/checkout.py" line="447"/>
         <source>Checkout</source>
         <translation>Checkout</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="449"/>
+        <location filename="../screens/checkout.py" line="450"/>
         <source>Scan the buyer&apos;s payment code or order number, then take the payment.</source>
         <translation>Scan the buyer&apos;s payment code or order number, then take the payment.</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="452"/>
+        <location filename="../screens/checkout.py" line="453"/>
         <source>No shift is open at this terminal. Count the cash in the drawer and open a shift with that float to take payments.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="454"/>
+        <location filename="../screens/checkout.py" line="455"/>
         <source>Opening float (counted cash)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="455"/>
+        <location filename="../screens/checkout.py" line="456"/>
         <source>Open shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="456"/>
+        <location filename="../screens/checkout.py" line="457"/>
         <source>Scan the payment code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="457"/>
+        <location filename="../screens/checkout.py" line="458"/>
         <source>Or type the order number and press Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="459"/>
+        <location filename="../screens/checkout.py" line="460"/>
         <source>Find order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="464"/>
+        <location filename="../screens/checkout.py" line="465"/>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="465"/>
+        <location filename="../screens/checkout.py" line="466"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="466"/>
+        <location filename="../screens/checkout.py" line="467"/>
         <source>F1 Cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="467"/>
+        <location filename="../screens/checkout.py" line="468"/>
         <source>F2 Prepaid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="468"/>
+        <location filename="../screens/checkout.py" line="469"/>
         <source>F3 Card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="469"/>
+        <location filename="../screens/checkout.py" line="470"/>
         <source>Cash handed over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="470"/>
+        <location filename="../screens/checkout.py" line="471"/>
         <source>Exact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="471"/>
+        <location filename="../screens/checkout.py" line="472"/>
         <source>Take cash (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="472"/>
+        <location filename="../screens/checkout.py" line="473"/>
         <source>Scan or swipe the card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="473"/>
+        <location filename="../screens/checkout.py" line="474"/>
         <source>Amount from the card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="474"/>
+        <location filename="../screens/checkout.py" line="475"/>
         <source>Debit card (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="475"/>
+        <location filename="../screens/checkout.py" line="476"/>
         <source>The buyer pays on the card terminal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="476"/>
+        <location filename="../screens/checkout.py" line="477"/>
         <source>Amount to charge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="477"/>
+        <location filename="../screens/checkout.py" line="478"/>
         <source>Charge card (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="478"/>
+        <location filename="../screens/checkout.py" line="479"/>
         <source>Check again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="479"/>
+        <location filename="../screens/checkout.py" line="480"/>
         <source>Esc Cancel order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="480"/>
+        <location filename="../screens/checkout.py" line="481"/>
         <source>F9 Reprint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="481"/>
+        <location filename="../screens/checkout.py" line="482"/>
         <source>Next sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="482"/>
+        <location filename="../screens/checkout.py" line="483"/>
         <source>Paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="483"/>
-        <location filename="../screens/checkout.py" line="1149"/>
+        <location filename="../screens/checkout.py" line="484"/>
+        <location filename="../screens/checkout.py" line="1189"/>
         <source>Change due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="616"/>
+        <location filename="../screens/checkout.py" line="619"/>
         <source>Type the counted float as an amount, e.g. 200 or 200.50.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="619"/>
+        <location filename="../screens/checkout.py" line="622"/>
         <source>The float cannot be negative.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="630"/>
+        <location filename="../screens/checkout.py" line="633"/>
         <source>Shift open with a float of %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="650"/>
+        <location filename="../screens/checkout.py" line="653"/>
         <source>Another payment code was scanned. Finish or cancel the current order first (Esc).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="656"/>
+        <location filename="../screens/checkout.py" line="659"/>
         <source>Open a shift first: type the counted float and press Enter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="692"/>
+        <location filename="../screens/checkout.py" line="695"/>
         <source>Payment code valid until %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="696"/>
+        <location filename="../screens/checkout.py" line="699"/>
         <source>Offline payment: the platform cannot be reached. The signed code is valid; the payment is sent when the connection is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="698"/>
+        <location filename="../screens/checkout.py" line="701"/>
         <source>If the order was paid elsewhere meanwhile, the platform refunds the buyer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="755"/>
+        <location filename="../screens/checkout.py" line="758"/>
         <source>Type an amount, e.g. 50 or 12.50.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="778"/>
+        <location filename="../screens/checkout.py" line="781"/>
         <source>Change: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="780"/>
+        <location filename="../screens/checkout.py" line="783"/>
         <source>Still due after this: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="811"/>
+        <location filename="../screens/checkout.py" line="814"/>
         <source>Card ****%1 · balance %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="829"/>
+        <location filename="../screens/checkout.py" line="832"/>
         <source>Debiting the prepaid card…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="860"/>
+        <location filename="../screens/checkout.py" line="863"/>
         <source>Waiting for the card terminal… the buyer presents the card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="562"/>
-        <location filename="../screens/checkout.py" line="868"/>
+        <location filename="../screens/checkout.py" line="563"/>
+        <location filename="../screens/checkout.py" line="871"/>
         <source>Asking the card terminal…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="460"/>
+        <location filename="../screens/checkout.py" line="461"/>
         <source>F9 Reprint last receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="461"/>
+        <location filename="../screens/checkout.py" line="462"/>
         <source>Check card payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="462"/>
+        <location filename="../screens/checkout.py" line="463"/>
         <source>Refund it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="542"/>
+        <location filename="../screens/checkout.py" line="543"/>
         <source>A card payment of %1 for order %2 has an unknown outcome: check the card terminal, then press Check card payment. Do not charge that buyer again until it is known.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="546"/>
+        <location filename="../screens/checkout.py" line="547"/>
         <source>A card payment of %1 for order %2 was approved (card ****%3) but no sale records it: the buyer was charged. Scan that order again to complete its sale with this payment, or refund it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="551"/>
+        <location filename="../screens/checkout.py" line="552"/>
         <source>(%1 more after this one)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="570"/>
+        <location filename="../screens/checkout.py" line="571"/>
         <source>The card terminal approved the card payment of %1 for order %2 (card ****%3): the buyer was charged. Scan that order again to complete its sale with this payment, or refund it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="574"/>
+        <location filename="../screens/checkout.py" line="575"/>
         <source>The card payment of %1 for order %2 was not charged. Cleared.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="588"/>
+        <location filename="../screens/checkout.py" line="590"/>
         <source>Refund the card payment of %1 for order %2 to card ****%3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="600"/>
+        <location filename="../screens/checkout.py" line="603"/>
         <source>Refunded %1 to card ****%2 (order %3).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="710"/>
+        <location filename="../screens/checkout.py" line="713"/>
         <source>A card payment approved earlier for this order is applied: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="715"/>
+        <location filename="../screens/checkout.py" line="718"/>
         <source>A card payment for this order has an unknown outcome. Do NOT charge again: press Check again to ask the card terminal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="902"/>
+        <location filename="../screens/checkout.py" line="905"/>
         <source>Recording the sale…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1011"/>
+        <location filename="../screens/checkout.py" line="1017"/>
         <source>The buyer asked for a copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1011"/>
+        <location filename="../screens/checkout.py" line="1017"/>
         <source>The receipt was damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1011"/>
+        <location filename="../screens/checkout.py" line="1017"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1012"/>
+        <location filename="../screens/checkout.py" line="1018"/>
         <source>Reprint a copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1012"/>
+        <location filename="../screens/checkout.py" line="1018"/>
         <source>Why is a copy printed?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1036"/>
+        <location filename="../screens/checkout.py" line="1045"/>
         <source>Copy printed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1036"/>
-        <location filename="../screens/checkout.py" line="1152"/>
+        <location filename="../screens/checkout.py" line="1045"/>
+        <location filename="../screens/checkout.py" line="1192"/>
         <source>Receipt printed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1040"/>
-        <location filename="../screens/checkout.py" line="1307"/>
-        <source>The receipt was not printed: %1</source>
+        <location filename="../screens/checkout.py" line="1054"/>
+        <source>The copy was not printed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/checkout.py" line="1057"/>
-        <source>This terminal has no sale receipt to print yet.</source>
+        <location filename="../screens/checkout.py" line="1358"/>
+        <source>The receipt was not printed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1061"/>
+        <source>Receipt %1 was NOT printed and is still pending: %2. Fix the printer, then press F9 to print the original.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1067"/>
+        <source>paper end: load paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1068"/>
+        <source>cover open: close the cover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1069"/>
+        <source>the printer is offline: check its error light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1070"/>
+        <source>no answer from the printer: check that it is on and not jammed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/checkout.py" line="1074"/>
-        <source>Copy of receipt %1 printed.</source>
+        <source>the printer did not confirm it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1076"/>
-        <source>Receipt %1 printed (it had not been printed before).</source>
+        <location filename="../screens/checkout.py" line="1091"/>
+        <source>This terminal has no sale receipt to print yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/checkout.py" line="1108"/>
+        <source>Copy of receipt %1 printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1110"/>
+        <source>Receipt %1 printed (it had not been printed before).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1142"/>
         <source>Cancel order %1: the payments taken (%2) are given back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1120"/>
+        <location filename="../screens/checkout.py" line="1160"/>
         <source>Order cancelled. Given back: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1122"/>
+        <location filename="../screens/checkout.py" line="1162"/>
         <source>Order cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1131"/>
+        <location filename="../screens/checkout.py" line="1171"/>
         <source>Cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1131"/>
+        <location filename="../screens/checkout.py" line="1171"/>
         <source>Prepaid card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1132"/>
+        <location filename="../screens/checkout.py" line="1172"/>
         <source>Bank card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1144"/>
+        <location filename="../screens/checkout.py" line="1184"/>
         <source>Receipt %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1146"/>
+        <location filename="../screens/checkout.py" line="1186"/>
         <source>Amount paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1155"/>
+        <location filename="../screens/checkout.py" line="1195"/>
         <source>Printer: %1 — the receipt is kept for reprint (F9).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1159"/>
+        <location filename="../screens/checkout.py" line="1200"/>
         <source>Drawer open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1159"/>
+        <location filename="../screens/checkout.py" line="1203"/>
         <source>Drawer closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1162"/>
+        <location filename="../screens/checkout.py" line="1206"/>
+        <source>The drawer was sent the signal to open but its switch still says closed: check the drawer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1210"/>
         <source>Drawer opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1165"/>
+        <location filename="../screens/checkout.py" line="1213"/>
+        <source>Drawer opened (this drawer does not report when it is closed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1216"/>
         <source>Drawer did not open (%1): open it with the key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1193"/>
+        <location filename="../screens/checkout.py" line="1244"/>
         <source>That is a product barcode, not an order. Scan the payment code on the buyer&apos;s phone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1195"/>
+        <location filename="../screens/checkout.py" line="1246"/>
         <source>That is an item code from a receipt: returns are taken on the Refunds page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1197"/>
+        <location filename="../screens/checkout.py" line="1248"/>
         <source>That is a prepaid card. Scan the order first, then choose F2 Prepaid to pay with it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1198"/>
+        <location filename="../screens/checkout.py" line="1249"/>
         <source>This code is not one this terminal reads. Scan the payment QR code or the order number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1203"/>
+        <location filename="../screens/checkout.py" line="1254"/>
         <source>This order is now being paid at another counter (%1). Take no more payment here: press Esc to cancel; anything taken is given back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1207"/>
+        <location filename="../screens/checkout.py" line="1258"/>
         <source>This order has been paid elsewhere meanwhile. Take no more payment here: press Esc to cancel; anything taken is given back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1209"/>
+        <location filename="../screens/checkout.py" line="1260"/>
         <source>The platform no longer holds this order for this counter (expired or cancelled). Take no more payment here: press Esc to cancel; anything taken is given back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1225"/>
+        <location filename="../screens/checkout.py" line="1276"/>
         <source>This payment code has expired. Ask the buyer to open the order again for a new code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1227"/>
+        <location filename="../screens/checkout.py" line="1278"/>
         <source>This payment code was altered or is not from the platform. Do not take payment for it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1229"/>
+        <location filename="../screens/checkout.py" line="1280"/>
         <source>This payment code is signed with a key this terminal does not know yet. Connect to the platform, or ask for the order number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1231"/>
+        <location filename="../screens/checkout.py" line="1282"/>
         <source>This payment code is damaged or not a payment code. Scan it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1232"/>
+        <location filename="../screens/checkout.py" line="1283"/>
         <source>This payment code is longer than any real one. Do not take payment for it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1234"/>
+        <location filename="../screens/checkout.py" line="1285"/>
         <source>This payment code is dated in the future: check this terminal&apos;s clock.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1236"/>
+        <location filename="../screens/checkout.py" line="1287"/>
         <source>This order is being paid at another counter (%1). Wait, or ask that counter to cancel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1239"/>
+        <location filename="../screens/checkout.py" line="1290"/>
         <source>This order has expired. The buyer must order again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1240"/>
+        <location filename="../screens/checkout.py" line="1291"/>
         <source>The shop cancelled this order. It cannot be paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1241"/>
+        <location filename="../screens/checkout.py" line="1292"/>
         <source>The platform does not know this order. Check the code with the buyer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1242"/>
+        <location filename="../screens/checkout.py" line="1293"/>
         <source>An order number or link can only be paid online, and the platform cannot be reached. Ask the buyer to show the payment QR code, which works offline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1245"/>
+        <location filename="../screens/checkout.py" line="1296"/>
         <source>The platform and the payment code disagree on the amount. Ask the buyer to open the order again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1248"/>
+        <location filename="../screens/checkout.py" line="1299"/>
         <source>The platform refused this order: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1254"/>
+        <location filename="../screens/checkout.py" line="1305"/>
         <source>This order was already paid at this terminal (receipt %1). Do not take money twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1256"/>
+        <location filename="../screens/checkout.py" line="1307"/>
         <source>This order was already paid at this terminal. Do not take money twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1258"/>
+        <location filename="../screens/checkout.py" line="1309"/>
         <source>The buyer already paid this order online. Do not take money twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1259"/>
+        <location filename="../screens/checkout.py" line="1310"/>
         <source>This order was already paid elsewhere. Do not take money twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1262"/>
+        <location filename="../screens/checkout.py" line="1313"/>
         <source>No shift is open: open one with the counted float, then take the payment again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1271"/>
+        <location filename="../screens/checkout.py" line="1322"/>
         <source>Prepaid card %1 holds only %2. Take that amount and the rest another way.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1273"/>
+        <location filename="../screens/checkout.py" line="1324"/>
         <source>The prepaid card&apos;s balance is too low for this amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1275"/>
+        <location filename="../screens/checkout.py" line="1326"/>
         <source>Card declined. The card was not charged; ask for another card or tender.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1276"/>
+        <location filename="../screens/checkout.py" line="1327"/>
         <source>The card terminal did not charge the card (not reachable or refused). Check it and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1278"/>
+        <location filename="../screens/checkout.py" line="1329"/>
         <source>Card payment cancelled. Nothing was charged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1279"/>
+        <location filename="../screens/checkout.py" line="1330"/>
         <source>The card terminal stopped answering during the payment. Look at its screen and do NOT charge again: press Check again once it is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1281"/>
+        <location filename="../screens/checkout.py" line="1332"/>
         <source>No card terminal is set up at this counter. Take another tender.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1282"/>
+        <location filename="../screens/checkout.py" line="1333"/>
         <source>Prepaid cards need the platform, which cannot be reached now. Take another tender, or retry the same card and amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1284"/>
+        <location filename="../screens/checkout.py" line="1335"/>
         <source>The last debit from card %1 has an unknown outcome. Retry that same card and amount first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1286"/>
+        <location filename="../screens/checkout.py" line="1337"/>
         <source>The platform does not know this prepaid card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1287"/>
+        <location filename="../screens/checkout.py" line="1338"/>
         <source>This prepaid card is blocked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1288"/>
+        <location filename="../screens/checkout.py" line="1339"/>
         <source>The platform refused this prepaid card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1289"/>
+        <location filename="../screens/checkout.py" line="1340"/>
         <source>That is not a prepaid card number. Scan or swipe the card, or type its 16 digits starting with 88.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1291"/>
+        <location filename="../screens/checkout.py" line="1342"/>
         <source>That is more than is still due.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1292"/>
+        <location filename="../screens/checkout.py" line="1343"/>
         <source>The payments do not cover the total yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1293"/>
+        <location filename="../screens/checkout.py" line="1344"/>
         <source>Payments were taken: a manager must approve the cancel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1294"/>
+        <location filename="../screens/checkout.py" line="1345"/>
         <source>Not everything could be given back: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1295"/>
+        <location filename="../screens/checkout.py" line="1346"/>
         <source>Still working on the previous step. Wait a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1296"/>
+        <location filename="../screens/checkout.py" line="1347"/>
         <source>An earlier card payment of %1 for order %2 was approved (card %3): that buyer was charged. Scan that order to complete its sale, or refund it from the start screen. Then charge this card again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1302"/>
+        <location filename="../screens/checkout.py" line="1353"/>
         <source>An earlier card payment of %1 for order %2 still has an unknown outcome. Check the card terminal before charging another card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1313"/>
+        <location filename="../screens/checkout.py" line="1364"/>
         <source>Something went wrong: %1. Try again; if it keeps happening, call the technician.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -792,83 +837,83 @@
 <context>
     <name>DenominationCountDialog</name>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="218"/>
+        <location filename="../dialogs/cash_dialogs.py" line="208"/>
         <source>Over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="219"/>
+        <location filename="../dialogs/cash_dialogs.py" line="209"/>
         <source>Short</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="219"/>
+        <location filename="../dialogs/cash_dialogs.py" line="209"/>
         <source>Over / short</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="224"/>
+        <location filename="../dialogs/cash_dialogs.py" line="214"/>
         <source>The difference is above the limit of %1: a manager must approve the close. Say what happened:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="232"/>
+        <location filename="../dialogs/cash_dialogs.py" line="222"/>
         <source>Write a note on the difference before closing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="244"/>
-        <location filename="../dialogs/cash_dialogs.py" line="245"/>
+        <location filename="../dialogs/cash_dialogs.py" line="234"/>
+        <location filename="../dialogs/cash_dialogs.py" line="235"/>
         <source>Count the drawer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="244"/>
+        <location filename="../dialogs/cash_dialogs.py" line="234"/>
         <source>Opening float</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="245"/>
+        <location filename="../dialogs/cash_dialogs.py" line="235"/>
         <source>Count the opening float</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="246"/>
+        <location filename="../dialogs/cash_dialogs.py" line="236"/>
         <source>Type how many of each note and coin are in the drawer (Enter moves to the next).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="248"/>
+        <location filename="../dialogs/cash_dialogs.py" line="238"/>
         <source>Type how many of each note and coin you put in the drawer (Enter moves to the next).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="249"/>
+        <location filename="../dialogs/cash_dialogs.py" line="239"/>
         <source>Counted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="250"/>
+        <location filename="../dialogs/cash_dialogs.py" line="240"/>
         <source>Expected in the drawer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="251"/>
+        <location filename="../dialogs/cash_dialogs.py" line="241"/>
         <source>Note on the difference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="252"/>
+        <location filename="../dialogs/cash_dialogs.py" line="242"/>
         <source>Close shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="252"/>
+        <location filename="../dialogs/cash_dialogs.py" line="242"/>
         <source>Open shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="253"/>
+        <location filename="../dialogs/cash_dialogs.py" line="243"/>
         <source>Cancel</source>
         <translation type="unfinished">Cancel</translation>
     </message>
@@ -1275,38 +1320,43 @@
 <context>
     <name>ManagerApprovalDialog</name>
     <message>
-        <location filename="../dialogs/manager_approval.py" line="119"/>
+        <location filename="../dialogs/manager_approval.py" line="185"/>
         <source>A manager enters their user number and PIN.</source>
         <translation>A manager enters their user number and PIN.</translation>
     </message>
     <message>
-        <location filename="../dialogs/manager_approval.py" line="144"/>
+        <location filename="../dialogs/manager_approval.py" line="224"/>
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../dialogs/manager_approval.py" line="154"/>
-        <location filename="../dialogs/manager_approval.py" line="155"/>
+        <location filename="../dialogs/manager_approval.py" line="224"/>
+        <source>Approving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/manager_approval.py" line="234"/>
+        <location filename="../dialogs/manager_approval.py" line="235"/>
         <source>Manager approval</source>
         <translation>Manager approval</translation>
     </message>
     <message>
-        <location filename="../dialogs/manager_approval.py" line="156"/>
+        <location filename="../dialogs/manager_approval.py" line="236"/>
         <source>Manager&apos;s user number</source>
         <translation>Manager&apos;s user number</translation>
     </message>
     <message>
-        <location filename="../dialogs/manager_approval.py" line="157"/>
+        <location filename="../dialogs/manager_approval.py" line="237"/>
         <source>Manager&apos;s PIN</source>
         <translation>Manager&apos;s PIN</translation>
     </message>
     <message>
-        <location filename="../dialogs/manager_approval.py" line="158"/>
+        <location filename="../dialogs/manager_approval.py" line="238"/>
         <source>Approve</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../dialogs/manager_approval.py" line="159"/>
+        <location filename="../dialogs/manager_approval.py" line="239"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -1314,52 +1364,52 @@
 <context>
     <name>ManualApprovalDialog</name>
     <message>
-        <location filename="../dialogs/tender_dialogs.py" line="95"/>
+        <location filename="../dialogs/tender_dialogs.py" line="88"/>
         <source>Type exactly the last four digits of the card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender_dialogs.py" line="96"/>
+        <location filename="../dialogs/tender_dialogs.py" line="89"/>
         <source>Type the approval code from the card terminal&apos;s slip (letters and digits).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender_dialogs.py" line="105"/>
+        <location filename="../dialogs/tender_dialogs.py" line="98"/>
         <source>Standalone card terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender_dialogs.py" line="106"/>
+        <location filename="../dialogs/tender_dialogs.py" line="99"/>
         <source>Refund on the card terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender_dialogs.py" line="106"/>
+        <location filename="../dialogs/tender_dialogs.py" line="99"/>
         <source>Charge on the card terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender_dialogs.py" line="107"/>
+        <location filename="../dialogs/tender_dialogs.py" line="100"/>
         <source>Enter %1 on the standalone card terminal. When it approves, type its approval code and the card&apos;s last four digits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender_dialogs.py" line="109"/>
+        <location filename="../dialogs/tender_dialogs.py" line="102"/>
         <source>Approval code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender_dialogs.py" line="110"/>
+        <location filename="../dialogs/tender_dialogs.py" line="103"/>
         <source>Card&apos;s last four digits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender_dialogs.py" line="111"/>
+        <location filename="../dialogs/tender_dialogs.py" line="104"/>
         <source>Record approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender_dialogs.py" line="112"/>
+        <location filename="../dialogs/tender_dialogs.py" line="105"/>
         <source>Not approved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1436,7 +1486,7 @@
     </message>
     <message>
         <location filename="../screens/reconcile.py" line="165"/>
-        <location filename="../screens/reconcile.py" line="353"/>
+        <location filename="../screens/reconcile.py" line="368"/>
         <source>Differences</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1466,53 +1516,103 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../screens/reconcile.py" line="175"/>
+        <source>Prepaid card debited, no sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="176"/>
+        <source>Prepaid movement not recorded here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="177"/>
+        <source>Prepaid payment not listed by the platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="178"/>
+        <source>Prepaid amounts differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../screens/reconcile.py" line="179"/>
+        <source>Prepaid cards not compared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="184"/>
         <source>Still waiting in this terminal&apos;s outbox: it is sent as soon as the platform answers. Reconcile again after that.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="182"/>
+        <location filename="../screens/reconcile.py" line="187"/>
         <source>The platform refused it for good: have it checked (sync status). Only a manager may mark the day reconciled before that.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="185"/>
+        <location filename="../screens/reconcile.py" line="190"/>
         <source>Let the outbox send it (check the network), then reconcile again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="186"/>
+        <location filename="../screens/reconcile.py" line="191"/>
         <source>Check this terminal&apos;s sales and receipts for this order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="187"/>
+        <location filename="../screens/reconcile.py" line="192"/>
         <source>Compare the receipt with the platform&apos;s record and correct the wrong side.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="188"/>
+        <location filename="../screens/reconcile.py" line="193"/>
         <source>Settle the difference with the shop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="189"/>
+        <location filename="../screens/reconcile.py" line="194"/>
         <source>The buyer gets this payment back through the platform&apos;s refund case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/reconcile.py" line="196"/>
-        <location filename="../screens/reconcile.py" line="233"/>
+        <source>The terminal stopped during a checkout: restart it or take a prepaid payment, which gives the money back to the card. If it stays, have the platform credit the card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="199"/>
+        <source>Find the sale, refund or void for it; if there is none, have the platform give it back to the card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="201"/>
+        <source>Check the card&apos;s history with the platform.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="202"/>
+        <source>Compare the receipt with the card&apos;s history and correct the wrong side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="204"/>
+        <source>The platform&apos;s prepaid-card movements could not be read: reconcile again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile.py" line="211"/>
+        <location filename="../screens/reconcile.py" line="248"/>
         <source>Close the day with a Z report first: only a closed day is marked reconciled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="197"/>
+        <location filename="../screens/reconcile.py" line="212"/>
         <source>This day is marked reconciled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/reconcile.py" line="198"/>
+        <location filename="../screens/reconcile.py" line="213"/>
         <source>%n settlement(s) of this day not sent yet: still in the outbox.</source>
         <translation>
             <numerusform>%n settlement of this day not sent yet: still in the outbox.</numerusform>
@@ -1520,7 +1620,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/reconcile.py" line="199"/>
+        <location filename="../screens/reconcile.py" line="214"/>
         <source>The platform refused %n settlement(s) of this day: have them checked.</source>
         <translation>
             <numerusform>The platform refused %n settlement of this day: have them checked.</numerusform>
@@ -1528,261 +1628,262 @@
         </translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="201"/>
+        <location filename="../screens/reconcile.py" line="216"/>
         <source>Not compared with the platform yet (or the day changed since): reconcile first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="202"/>
+        <location filename="../screens/reconcile.py" line="217"/>
         <source>The platform reports differences: settle them, then reconcile again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="208"/>
+        <location filename="../screens/reconcile.py" line="223"/>
         <source>The platform cannot be reached now: reconcile again when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="209"/>
+        <location filename="../screens/reconcile.py" line="224"/>
         <source>The platform refused the comparison.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="210"/>
+        <location filename="../screens/reconcile.py" line="225"/>
         <source>The platform&apos;s answer could not be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="211"/>
+        <location filename="../screens/reconcile.py" line="226"/>
         <source>No platform is set up for this terminal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="212"/>
+        <location filename="../screens/reconcile.py" line="227"/>
         <source>Never compared with the platform for this day.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="219"/>
+        <location filename="../screens/reconcile.py" line="234"/>
         <source>Card terminal: none at this counter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="220"/>
+        <location filename="../screens/reconcile.py" line="235"/>
         <source>Card terminal: standalone; compare its printed day report with these figures.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="221"/>
+        <location filename="../screens/reconcile.py" line="236"/>
         <source>Card terminal: did not answer (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="222"/>
+        <location filename="../screens/reconcile.py" line="237"/>
         <source>Card terminal: its day report was not read for this day.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="225"/>
+        <location filename="../screens/reconcile.py" line="240"/>
         <source>Card terminal: its day report matches this terminal&apos;s bank-card figures.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="226"/>
+        <location filename="../screens/reconcile.py" line="241"/>
         <source>Card terminal: its day report differs from this terminal&apos;s bank-card figures: find the card payments made outside this terminal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="232"/>
+        <location filename="../screens/reconcile.py" line="247"/>
         <source>Only a manager may mark a day reconciled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="234"/>
+        <location filename="../screens/reconcile.py" line="249"/>
         <source>This day is marked reconciled already.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="235"/>
+        <location filename="../screens/reconcile.py" line="250"/>
         <source>Only a manager may accept this.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="236"/>
-        <location filename="../screens/reconcile.py" line="473"/>
+        <location filename="../screens/reconcile.py" line="251"/>
+        <location filename="../screens/reconcile.py" line="471"/>
         <source>A manager who accepts this writes a note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="237"/>
+        <location filename="../screens/reconcile.py" line="252"/>
         <source>The day changed meanwhile: reconcile again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="238"/>
+        <location filename="../screens/reconcile.py" line="253"/>
         <source>Settlements of this day still wait in the outbox.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="239"/>
+        <location filename="../screens/reconcile.py" line="254"/>
         <source>The platform refused settlements of this day.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="240"/>
+        <location filename="../screens/reconcile.py" line="255"/>
         <source>Not compared with the platform yet: reconcile first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="241"/>
+        <location filename="../screens/reconcile.py" line="256"/>
         <source>The platform reports differences.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="247"/>
+        <location filename="../screens/reconcile.py" line="262"/>
         <source>Something went wrong: %1. Try again; if it keeps happening, call the technician.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="290"/>
+        <location filename="../screens/reconcile.py" line="305"/>
         <source>Asking the platform and the card terminal…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="327"/>
-        <location filename="../screens/reconcile.py" line="337"/>
-        <location filename="../screens/reconcile.py" line="340"/>
+        <location filename="../screens/reconcile.py" line="342"/>
+        <location filename="../screens/reconcile.py" line="352"/>
+        <location filename="../screens/reconcile.py" line="355"/>
         <source>not known</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="329"/>
+        <location filename="../screens/reconcile.py" line="344"/>
         <source>Settlements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="332"/>
+        <location filename="../screens/reconcile.py" line="347"/>
         <source>Paid twice (refund cases)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="336"/>
+        <location filename="../screens/reconcile.py" line="351"/>
         <source>Bank-card charges</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="339"/>
+        <location filename="../screens/reconcile.py" line="354"/>
         <source>Bank-card refunds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="349"/>
+        <location filename="../screens/reconcile.py" line="364"/>
         <source>Not compared yet: press Reconcile with the platform.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="361"/>
+        <location filename="../screens/reconcile.py" line="376"/>
         <source>Platform answered at %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="362"/>
+        <location filename="../screens/reconcile.py" line="377"/>
         <source>The platform&apos;s answer kept from %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="364"/>
+        <location filename="../screens/reconcile.py" line="379"/>
         <source>Reconciled by %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="370"/>
+        <location filename="../screens/reconcile.py" line="385"/>
         <source>Shown: its last answer, from %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="384"/>
+        <location filename="../screens/reconcile.py" line="399"/>
         <source>Differences: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="385"/>
+        <location filename="../screens/reconcile.py" line="400"/>
         <source>Differences: none. The platform agrees with this terminal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="387"/>
+        <location filename="../screens/reconcile.py" line="402"/>
         <source>Differences: not known while the platform does not answer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="393"/>
+        <location filename="../screens/reconcile.py" line="408"/>
         <source>receipt %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="395"/>
+        <location filename="../screens/reconcile.py" line="410"/>
         <source>here %1
 platform %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="401"/>
+        <location filename="../screens/reconcile.py" line="416"/>
         <source>Outbox, this day&apos;s settlements: %1 waiting to be sent, %2 refused by the platform.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="404"/>
+        <location filename="../screens/reconcile.py" line="419"/>
         <source>All days: %1 waiting, %2 refused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="409"/>
+        <location filename="../screens/reconcile.py" line="424"/>
         <source>Everything agrees: the day can be marked reconciled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="413"/>
+        <location filename="../screens/reconcile.py" line="428"/>
         <source>A manager may accept this with a note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="435"/>
+        <location filename="../screens/reconcile.py" line="450"/>
         <source>Mark reconciled (manager)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="437"/>
+        <location filename="../screens/reconcile.py" line="452"/>
         <source>Mark reconciled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="451"/>
+        <location filename="../screens/reconcile.py" line="484"/>
         <source>Mark the day %1 reconciled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="464"/>
+        <location filename="../screens/reconcile.py" line="486"/>
+        <location filename="../screens/reconcile.py" line="495"/>
         <source>Accept the day %1 as reconciled although: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="469"/>
+        <location filename="../screens/reconcile.py" line="467"/>
         <source>Manager&apos;s note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="470"/>
+        <location filename="../screens/reconcile.py" line="468"/>
         <source>Why is the day accepted as reconciled?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="485"/>
+        <location filename="../screens/reconcile.py" line="517"/>
         <source>Day %1 marked reconciled by %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="487"/>
+        <location filename="../screens/reconcile.py" line="519"/>
         <source>Accepted by %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1916,283 +2017,288 @@ platform %2</source>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="215"/>
-        <source>No item has this code. Check the code on the receipt.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="216"/>
-        <source>This unit is already refunded.</source>
+        <source>That is a bank card number, not an item code: it was not sent anywhere. Scan the code of the returned unit; an item code keyed by hand starts with IC.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="217"/>
-        <source>This unit already has a refund request open; see the list below.</source>
+        <source>No item has this code. Check the code on the receipt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="218"/>
-        <source>Outside the merchant&apos;s return window.</source>
+        <source>This unit is already refunded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="219"/>
-        <source>This order was never paid; there is nothing to refund.</source>
+        <source>This unit already has a refund request open; see the list below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="220"/>
-        <source>This merchant needs at least one photo of the defect.</source>
+        <source>Outside the merchant&apos;s return window.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="221"/>
-        <source>The platform does not answer and this terminal has no record of the item.</source>
+        <source>This order was never paid; there is nothing to refund.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="222"/>
-        <source>Choose a reason; &quot;Other&quot; needs a few words.</source>
+        <source>This merchant needs at least one photo of the defect.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="223"/>
-        <source>One refund covers units of one order.</source>
+        <source>The platform does not answer and this terminal has no record of the item.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="224"/>
-        <source>Not approved yet: only a manager may pay cash before the platform approves.</source>
+        <source>Choose a reason; &quot;Other&quot; needs a few words.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="225"/>
-        <source>More than a manager may pay before the platform approves.</source>
+        <source>One refund covers units of one order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="226"/>
-        <source>This refund is not approved; nothing is paid out.</source>
+        <source>Not approved yet: only a manager may pay cash before the platform approves.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="227"/>
-        <source>Open a shift first: cash refunds are counted in the shift.</source>
+        <source>More than a manager may pay before the platform approves.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="228"/>
-        <source>Swipe or scan the buyer&apos;s prepaid card first.</source>
+        <source>This refund is not approved; nothing is paid out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="229"/>
-        <source>This refund is paid out already.</source>
+        <source>Open a shift first: cash refunds are counted in the shift.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="230"/>
-        <source>That is not the prepaid card the order was paid with: the money goes back to that card.</source>
+        <source>Swipe or scan the buyer&apos;s prepaid card first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="231"/>
-        <source>Paid with several tenders and their shares are not known: refund at the store that took the payment.</source>
+        <source>This refund is paid out already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="232"/>
+        <source>That is not the prepaid card the order was paid with: the money goes back to that card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="233"/>
-        <source>The refund is more than the tenders paid less earlier refunds of this order; check with the platform.</source>
+        <source>Paid with several tenders and their shares are not known: refund at the store that took the payment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="235"/>
+        <source>The refund is more than the tenders paid less earlier refunds of this order; check with the platform.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="237"/>
         <source>This refund is not paid out: there is no receipt to print again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="236"/>
+        <location filename="../screens/refunds.py" line="238"/>
         <source>The card terminal did not refund; try again or refund on the card terminal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="241"/>
+        <location filename="../screens/refunds.py" line="243"/>
         <source>Scan or type the item code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="242"/>
+        <location filename="../screens/refunds.py" line="244"/>
         <source>Look up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="243"/>
+        <location filename="../screens/refunds.py" line="245"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="250"/>
+        <location filename="../screens/refunds.py" line="252"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="259"/>
-        <location filename="../screens/refunds.py" line="487"/>
+        <location filename="../screens/refunds.py" line="261"/>
+        <location filename="../screens/refunds.py" line="502"/>
         <source>Reprint receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="260"/>
+        <location filename="../screens/refunds.py" line="262"/>
         <source>Open and recent refunds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="450"/>
+        <location filename="../screens/refunds.py" line="454"/>
         <source>Refunded, receipt %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="487"/>
+        <location filename="../screens/refunds.py" line="502"/>
         <source>Why is it printed again?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="503"/>
+        <location filename="../screens/refunds.py" line="518"/>
         <source>Receipt %1 printed again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="506"/>
+        <location filename="../screens/refunds.py" line="521"/>
         <source>Not printed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="520"/>
+        <location filename="../screens/refunds.py" line="535"/>
         <source>Refunded, but the receipt did not print: %1. Use Reprint receipt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="546"/>
+        <location filename="../screens/refunds.py" line="561"/>
         <source>Buyer %1, reputation %2 (at once from %3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="251"/>
+        <location filename="../screens/refunds.py" line="253"/>
         <source>Take photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="252"/>
+        <location filename="../screens/refunds.py" line="254"/>
         <source>Retake</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="253"/>
+        <location filename="../screens/refunds.py" line="255"/>
         <source>Add image files…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="254"/>
+        <location filename="../screens/refunds.py" line="256"/>
         <source>Submit refund</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="255"/>
+        <location filename="../screens/refunds.py" line="257"/>
         <source>New return</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="256"/>
+        <location filename="../screens/refunds.py" line="258"/>
         <source>Prepaid card (swipe)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="257"/>
+        <location filename="../screens/refunds.py" line="259"/>
         <source>Pay out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="258"/>
+        <location filename="../screens/refunds.py" line="260"/>
         <source>Manager override</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="359"/>
+        <location filename="../screens/refunds.py" line="363"/>
         <source>No camera: add image files instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="371"/>
+        <location filename="../screens/refunds.py" line="375"/>
         <source>Photos of the defect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="372"/>
+        <location filename="../screens/refunds.py" line="376"/>
         <source>Images (*.jpg *.jpeg *.png *.webp *.bmp)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="455"/>
+        <location filename="../screens/refunds.py" line="459"/>
         <source>Waiting for the seller (terminal %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="479"/>
+        <location filename="../screens/refunds.py" line="489"/>
         <source>Pay %1 in cash for order %2 before the platform approves.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="513"/>
+        <location filename="../screens/refunds.py" line="528"/>
         <source>The platform refunds the buyer&apos;s account; nothing is paid at the counter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="517"/>
+        <location filename="../screens/refunds.py" line="532"/>
         <source>Refunded %1: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="543"/>
+        <location filename="../screens/refunds.py" line="558"/>
         <source>Order %1 from %2, paid: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="549"/>
+        <location filename="../screens/refunds.py" line="564"/>
         <source>The platform does not answer: the refund is stored and sent when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="551"/>
+        <location filename="../screens/refunds.py" line="566"/>
         <source>This merchant needs a photo of the defect.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="554"/>
+        <location filename="../screens/refunds.py" line="569"/>
         <source>Scan the item code of the returned unit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="555"/>
+        <location filename="../screens/refunds.py" line="570"/>
         <source>Photos: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="557"/>
+        <location filename="../screens/refunds.py" line="572"/>
         <source>No camera: image files still work.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="562"/>
+        <location filename="../screens/refunds.py" line="577"/>
         <source>Order %1, %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="565"/>
-        <location filename="../screens/refunds.py" line="567"/>
+        <location filename="../screens/refunds.py" line="580"/>
+        <location filename="../screens/refunds.py" line="582"/>
         <source>Pay out: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="569"/>
+        <location filename="../screens/refunds.py" line="584"/>
         <source>The platform does not answer; it is sent automatically when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2280,7 +2386,7 @@ platform %2</source>
     </message>
     <message>
         <location filename="../screens/reports.py" line="236"/>
-        <location filename="../screens/reports.py" line="461"/>
+        <location filename="../screens/reports.py" line="463"/>
         <source>X report</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2375,160 +2481,160 @@ platform %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="330"/>
+        <location filename="../screens/reports.py" line="332"/>
         <source>Close the business day %1 (Z report).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="355"/>
+        <location filename="../screens/reports.py" line="362"/>
         <source>No Z report is stored for %1. Show its X report, or close the day with a Z report.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="368"/>
+        <location filename="../screens/reports.py" line="375"/>
         <source>Day %1 closed: Z report no. %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="394"/>
+        <location filename="../screens/reports.py" line="401"/>
         <source>Sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="395"/>
+        <location filename="../screens/reports.py" line="402"/>
         <source>Sales total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="398"/>
+        <location filename="../screens/reports.py" line="405"/>
         <source>Taken offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="399"/>
+        <location filename="../screens/reports.py" line="406"/>
         <source>Refunds and voids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="400"/>
+        <location filename="../screens/reports.py" line="407"/>
         <source>Refunds total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="402"/>
+        <location filename="../screens/reports.py" line="409"/>
         <source>Voids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="403"/>
+        <location filename="../screens/reports.py" line="411"/>
         <source>Cash in the drawer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="404"/>
+        <location filename="../screens/reports.py" line="412"/>
         <source>Opening float</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="407"/>
+        <location filename="../screens/reports.py" line="415"/>
         <source>+ Cash sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="408"/>
+        <location filename="../screens/reports.py" line="416"/>
         <source>− Cash refunds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="409"/>
+        <location filename="../screens/reports.py" line="417"/>
         <source>− Cash drops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="410"/>
+        <location filename="../screens/reports.py" line="418"/>
         <source>− Pay-outs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="411"/>
+        <location filename="../screens/reports.py" line="419"/>
         <source>+ Pay-ins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="412"/>
+        <location filename="../screens/reports.py" line="420"/>
         <source>Expected cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="414"/>
-        <location filename="../screens/reports.py" line="416"/>
+        <location filename="../screens/reports.py" line="422"/>
+        <location filename="../screens/reports.py" line="424"/>
         <source>Counted cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="414"/>
+        <location filename="../screens/reports.py" line="422"/>
         <source>not counted yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="418"/>
+        <location filename="../screens/reports.py" line="426"/>
         <source>Over / short</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="420"/>
+        <location filename="../screens/reports.py" line="428"/>
         <source>No-sale openings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="421"/>
+        <location filename="../screens/reports.py" line="429"/>
         <source>Shifts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="424"/>
-        <location filename="../screens/reports.py" line="426"/>
+        <location filename="../screens/reports.py" line="432"/>
+        <location filename="../screens/reports.py" line="434"/>
         <source>open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="432"/>
+        <location filename="../screens/reports.py" line="440"/>
         <source>No shift on this day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="433"/>
+        <location filename="../screens/reports.py" line="441"/>
         <source>Receipts and sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="435"/>
-        <location filename="../screens/reports.py" line="437"/>
+        <location filename="../screens/reports.py" line="443"/>
+        <location filename="../screens/reports.py" line="445"/>
         <source>Receipt numbers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="435"/>
+        <location filename="../screens/reports.py" line="443"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="438"/>
+        <location filename="../screens/reports.py" line="446"/>
         <source>Settlements not sent yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="440"/>
+        <location filename="../screens/reports.py" line="448"/>
         <source>Settlements needing attention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="448"/>
+        <location filename="../screens/reports.py" line="453"/>
         <source>A shift of this day is still open: its cash is not counted yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/reports.py" line="450"/>
+        <location filename="../screens/reports.py" line="454"/>
         <source>%n settlement(s) not sent to the platform yet.</source>
         <translation>
             <numerusform>%n settlement not sent to the platform yet.</numerusform>
@@ -2536,7 +2642,7 @@ platform %2</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/reports.py" line="452"/>
+        <location filename="../screens/reports.py" line="455"/>
         <source>%n settlement(s) refused by the platform: see the sync status.</source>
         <translation>
             <numerusform>%n settlement refused by the platform: see the sync status.</numerusform>
@@ -2544,42 +2650,42 @@ platform %2</source>
         </translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="459"/>
+        <location filename="../screens/reports.py" line="461"/>
         <source>Z report no. %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="467"/>
+        <location filename="../screens/reports.py" line="469"/>
         <source>Choose a day, then X report (figures so far) or Close the day (Z).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="526"/>
+        <location filename="../screens/reports.py" line="528"/>
         <source>Report printed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="533"/>
+        <location filename="../screens/reports.py" line="535"/>
         <source>The report was not printed: %1. Check the printer (paper, cover), then print again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="551"/>
+        <location filename="../screens/reports.py" line="553"/>
         <source>Export the report as CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="552"/>
+        <location filename="../screens/reports.py" line="554"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="570"/>
+        <location filename="../screens/reports.py" line="572"/>
         <source>Export the report as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="571"/>
+        <location filename="../screens/reports.py" line="573"/>
         <source>PDF files (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2668,27 +2774,27 @@ platform %2</source>
 <context>
     <name>ShiftPage</name>
     <message>
-        <location filename="../screens/shift.py" line="535"/>
+        <location filename="../screens/shift.py" line="555"/>
         <source>Shift &amp; reports</source>
         <translation>Shift &amp; reports</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="538"/>
+        <location filename="../screens/shift.py" line="558"/>
         <source>Open and close shifts, count the drawer, close the day and print reports.</source>
         <translation>Open and close shifts, count the drawer, close the day and print reports.</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="541"/>
+        <location filename="../screens/shift.py" line="561"/>
         <source>Shift &amp;&amp; cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="542"/>
+        <location filename="../screens/shift.py" line="562"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="543"/>
+        <location filename="../screens/shift.py" line="563"/>
         <source>Reconciliation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2881,112 +2987,117 @@ platform %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="289"/>
+        <location filename="../screens/shift.py" line="291"/>
         <source>%1, approved by %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="302"/>
+        <location filename="../screens/shift.py" line="304"/>
         <source>No shift is open at this terminal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="302"/>
+        <location filename="../screens/shift.py" line="304"/>
         <source>Reading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="303"/>
+        <location filename="../screens/shift.py" line="305"/>
         <source>Count the cash you put in the drawer and open a shift to take payments.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="311"/>
+        <location filename="../screens/shift.py" line="313"/>
         <source>Shift open since %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="312"/>
+        <location filename="../screens/shift.py" line="314"/>
         <source>Opened by %1 on %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="314"/>
+        <location filename="../screens/shift.py" line="316"/>
         <source>No-sale openings: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="335"/>
+        <location filename="../screens/shift.py" line="337"/>
         <source>the drawer is exact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="337"/>
+        <location filename="../screens/shift.py" line="339"/>
         <source>%1 over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="339"/>
+        <location filename="../screens/shift.py" line="341"/>
         <source>%1 short</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="340"/>
+        <location filename="../screens/shift.py" line="342"/>
         <source>Last shift: %1–%2, closed by %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="342"/>
+        <location filename="../screens/shift.py" line="344"/>
         <source>Counted %1, expected %2: %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="345"/>
+        <location filename="../screens/shift.py" line="347"/>
         <source>Approved by %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="391"/>
+        <location filename="../screens/shift.py" line="393"/>
         <source>Shift open with a float of %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="413"/>
+        <location filename="../screens/shift.py" line="425"/>
         <source>Pay out %1 from the drawer: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="435"/>
+        <location filename="../screens/shift.py" line="444"/>
         <source>Drawer opened for no sale; recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="437"/>
+        <location filename="../screens/shift.py" line="445"/>
+        <source>No sale recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="447"/>
         <source>%1 of %2 recorded. The drawer should now hold %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="440"/>
+        <location filename="../screens/shift.py" line="450"/>
         <source>The drawer did not open (%1): open it with its key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="475"/>
+        <location filename="../screens/shift.py" line="483"/>
         <source>Not closed: a manager must approve a difference above the limit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="482"/>
+        <location filename="../screens/shift.py" line="494"/>
         <source>Close the shift %1 over.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="483"/>
+        <location filename="../screens/shift.py" line="495"/>
         <source>Close the shift %1 short.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="510"/>
+        <location filename="../screens/shift.py" line="530"/>
         <source>Shift closed. Print the X report for the day now?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3050,47 +3161,52 @@ platform %2</source>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../status_bar.py" line="138"/>
+        <location filename="../status_bar.py" line="157"/>
         <source>Platform: unknown</source>
         <translation>Platform: unknown</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="140"/>
+        <location filename="../status_bar.py" line="159"/>
         <source>Platform: checking…</source>
         <translation>Platform: checking…</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="142"/>
+        <location filename="../status_bar.py" line="161"/>
         <source>Platform online</source>
         <translation>Platform online</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="144"/>
+        <location filename="../status_bar.py" line="163"/>
         <source>Platform offline</source>
         <translation>Platform offline</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="150"/>
+        <location filename="../status_bar.py" line="169"/>
         <source>Sync: unknown</source>
         <translation>Sync: unknown</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="152"/>
+        <location filename="../status_bar.py" line="171"/>
         <source>Sync: checking…</source>
         <translation>Sync: checking…</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="156"/>
+        <location filename="../status_bar.py" line="175"/>
         <source>All sent</source>
         <translation>All sent</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="154"/>
+        <location filename="../status_bar.py" line="173"/>
         <source>Nothing is waiting to be sent to the platform.</source>
         <translation>Nothing is waiting to be sent to the platform.</translation>
     </message>
+    <message>
+        <location filename="../status_bar.py" line="107"/>
+        <source>the printer&apos;s state could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../status_bar.py" line="158"/>
+        <location filename="../status_bar.py" line="177"/>
         <source>%n message(s) waiting to be sent to the platform.</source>
         <translation>
             <numerusform>%n message waiting to be sent to the platform.</numerusform>
@@ -3098,7 +3214,7 @@ platform %2</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../status_bar.py" line="161"/>
+        <location filename="../status_bar.py" line="180"/>
         <source>The oldest has waited %n minute(s).</source>
         <translation>
             <numerusform>The oldest has waited %n minute.</numerusform>
@@ -3106,12 +3222,12 @@ platform %2</source>
         </translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="165"/>
+        <location filename="../status_bar.py" line="184"/>
         <source>Last error: %1</source>
         <translation>Last error: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../status_bar.py" line="163"/>
+        <location filename="../status_bar.py" line="182"/>
         <source>%n message(s) refused by the platform need a manager.</source>
         <translation>
             <numerusform>%n message refused by the platform needs a manager.</numerusform>
@@ -3119,12 +3235,12 @@ platform %2</source>
         </translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="174"/>
+        <location filename="../status_bar.py" line="196"/>
         <source>Last sent to the platform: %1</source>
         <translation>Last sent to the platform: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../status_bar.py" line="168"/>
+        <location filename="../status_bar.py" line="187"/>
         <source>%n to send</source>
         <translation>
             <numerusform>%n to send</numerusform>
@@ -3132,7 +3248,7 @@ platform %2</source>
         </translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="178"/>
+        <location filename="../status_bar.py" line="200"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
