@@ -10,7 +10,7 @@ import pytest
 from drivers import card_protocol as proto
 from drivers.card_protocol import DayReport, ProtocolError, Transaction
 from drivers.card_simulator import _CLOSE, _HANG, CardSimulator, simulated_card_number
-from pos_terminal.logging_setup import _luhn_ok
+from pos_terminal.security import luhn_ok
 
 
 class FixedClock:
@@ -154,7 +154,7 @@ def test_day_report_refuses_negative_figures():
 
 def test_simulated_card_numbers_are_luhn_valid_and_vary_in_their_last_four():
     numbers = [simulated_card_number(n) for n in range(1, 21)]
-    assert all(len(n) == 16 and n.isdigit() and _luhn_ok(n) for n in numbers)
+    assert all(len(n) == 16 and n.isdigit() and luhn_ok(n) for n in numbers)
     assert len({n[-4:] for n in numbers}) == len(numbers)
 
 

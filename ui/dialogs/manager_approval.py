@@ -48,6 +48,13 @@ class Approved:
     result: Any = None
     error: BaseException | None = None
 
+    def deliver(self, on_result: Callable[[Any], Any], on_error: Callable[[BaseException], Any]) -> None:
+        """Hands the act's outcome to the screen's usual result or error slot."""
+        if self.error is not None:
+            on_error(self.error)
+        else:
+            on_result(self.result)
+
 
 class ManagerApprovalDialog(QDialog):
     def __init__(self, terminal: Terminal, action_text: str, parent: QWidget | None = None,

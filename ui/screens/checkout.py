@@ -593,10 +593,7 @@ class CheckoutPage(Page):
             lambda approver: refund_card_request(ctx, first.request_id, approver))
         if done is None:
             return
-        if done.error is not None:
-            self._card_request_failed(done.error)
-        else:
-            self._card_request_refunded(done.result)
+        done.deliver(self._card_request_refunded, self._card_request_failed)
 
     def _card_request_refunded(self, view) -> None:
         self._set_busy(False)
@@ -1144,10 +1141,7 @@ class CheckoutPage(Page):
                 lambda approver: session.cancel(approver))
             if done is None:
                 return
-            if done.error is not None:
-                self._tender_failed(done.error)
-            else:
-                self._cancelled(done.result)
+            done.deliver(self._cancelled, self._tender_failed)
             return
         self._set_busy(True)
         run_in_background(lambda: session.cancel(None), self._cancelled, self._tender_failed, context=self)

@@ -507,10 +507,7 @@ class ReconcileTab(QWidget):
         if done is None:
             return
         self.message.clear_message()
-        if done.error is not None:
-            self._failed(done.error)
-        else:
-            self._marked(done.result)
+        done.deliver(self._marked, self._failed)
 
     def _marked(self, done: reconcile.Reconciled) -> None:
         self._set_busy(False)

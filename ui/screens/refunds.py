@@ -491,10 +491,7 @@ class RefundsPage(Page):
             self._payout_work())
         if done is None:
             return
-        if done.error is not None:
-            self._failed(done.error)
-        else:
-            self._paid(done.result)
+        done.deliver(self._paid, self._failed)
 
     def ask_reprint(self) -> None:
         from PySide6.QtWidgets import QInputDialog

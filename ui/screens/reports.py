@@ -334,10 +334,7 @@ class ReportsTab(QWidget):
             if done is None:
                 return
             self.message.clear_message()
-            if done.error is not None:
-                self._failed(done.error)
-            else:
-                self._closed(done.result)
+            done.deliver(self._closed, self._failed)
             return
         closing_user = manager or user
         self._set_busy(True)

@@ -427,10 +427,7 @@ class ShiftTab(QWidget):
             if done is None:
                 return
             self.message.clear_message()
-            if done.error is not None:
-                self._failed(done.error)
-            else:
-                self._moved(done.result)
+            done.deliver(self._moved, self._failed)
             return
         self._set_busy(True)
         self.message.clear_message()
