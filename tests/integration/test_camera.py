@@ -132,7 +132,9 @@ def test_absent_camera_is_an_error_status_not_an_exception():
     assert status.state is DeviceState.ERROR
     assert "camera /dev/video97 not found" in status.detail
     scanner.start(lambda event: None)  # keeps retrying in the background without raising
-    time.sleep(0.3)
+    deadline = time.monotonic() + 5
+    while "retrying" not in scanner.status().detail and time.monotonic() < deadline:
+        time.sleep(0.02)
     assert scanner.status().state is DeviceState.ERROR
     assert "retrying" in scanner.status().detail
     scanner.close()
