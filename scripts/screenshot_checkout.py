@@ -47,10 +47,11 @@ def main() -> int:
                            merchant_name="好物商城 Good Things", amount_minor=3380, currency="CNY",
                            summary="乌龙茶×2、饼干", issued_at=now - timedelta(minutes=1),
                            expires_at=now + timedelta(hours=2))
-    if args.printer_fault:
-        def fault(document):
-            raise RuntimeError("paper end")
-        terminal.devices.printer.print_document = fault
+    if args.printer_fault:  # the real path: the demo's virtual printer, out of paper
+        from pos_terminal.bootstrap import start_simulated_devices
+
+        start_simulated_devices(terminal)
+        (terminal.paths.root / "virtual-printer" / "control").write_text("paper_end\n", encoding="utf-8")
 
     app = QApplication.instance() or QApplication([])
     apply_look(app, settings.ui.font_scale)

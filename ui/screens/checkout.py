@@ -1187,7 +1187,7 @@ class CheckoutPage(Page):
             self.print_label.setStyleSheet("color: #2e7d32;")
         else:
             self.print_label.setText(fill(self.tr("Printer: %1 — the receipt is kept for reprint (F9)."),
-                                          done.print_error or ""))
+                                          self._printer_cause(done.print_error)))
             self.print_label.setStyleSheet("color: #c62828; font-weight: bold;")
         # drawer_kicked: the printer confirmed the pulse (a refused or unconfirmed one is drawer_error)
         if done.drawer_kicked and self.drawer_open:
@@ -1208,7 +1208,7 @@ class CheckoutPage(Page):
             self.drawer_label.setStyleSheet("")
         elif done.drawer_error:
             self.drawer_label.setText(fill(self.tr("Drawer did not open (%1): open it with the key."),
-                                           done.drawer_error))
+                                           self._printer_cause(done.drawer_error)))
         else:
             self.drawer_label.setText("")
 
