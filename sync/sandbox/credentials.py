@@ -1,0 +1,90 @@
+"""The sandbox platform's own secrets file: a small TOML file of `name = "value"` lines, readable
+by its owner only (mode 0600), kept beside the sandbox's SQLite database (or named with
+`credentials_file`). A secret that the file lacks is generated once (random, URL-safe) and
+written back, so that a sandbox that keeps its database keeps its secrets too and nothing is a
+published default. Never logged."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import stat
+import threading
+import tomllib
+from pathlib import Path
+
+FILE_NAME = "sandbox-credentials.toml"
+
+
+class CredentialsFileError(Exception):
+    """The secrets file cannot be used; the message names the file and what to do."""
+
+
+def new_secret() -> str:
+    return secrets.token_urlsafe(12)
+
+
+class SandboxCredentials:
+    """The secrets of one sandbox. `path` None keeps them in memory only (a sandbox on
+    PostgreSQL without a file): then each start makes new ones."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+        self._values: dict[str, str] = self._read() if path is not None else {}
+
+    def _read(self) -> dict[str, str]:
+        assert self.path is not None
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            return {}
+        if not stat.S_ISREG(st.st_mode):
+            raise CredentialsFileError(f"{self.path}: is not a regular file; remove it or name another file")
+        if st.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
+            raise CredentialsFileError(f"{self.path}: holds the sandbox's secrets but is readable by others "
+                                       f"(mode {stat.S_IMODE(st.st_mode):04o}); run: chmod 600 {self.path}")
+        try:
+            data = tomllib.loads(self.path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise CredentialsFileError(f"{self.path}: is not a TOML file of name = \"secret\" lines ({exc}); "
+                                       "fix it, or remove it to have new secrets made") from None
+        return {k: v for k, v in data.items() if isinstance(v, str) and v}
+
+    def get(self, name: str) -> str | None:
+        return self._values.get(name)
+
+    def get_or_create(self, name: str) -> str:
+        """The secret `name`, made and saved now when the file has none."""
+        with self._lock:
+            value = self._values.get(name)
+            if value is None:
+                value = self._values[name] = new_secret()
+                self._write()
+            return value
+
+    def _write(self) -> None:
+        if self.path is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        lines = ["# The sandbox platform's secrets (made on first start; keep this file private)."]
+        for key in sorted(self._values):
+            escaped = self._values[key].replace("\\", "\\\\").replace('"', '\\"')
+            lines.append(f'{key} = "{escaped}"')
+        tmp = self.path.with_name(self.path.name + ".tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write("\n".join(lines) + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, self.path)
+
+
+def default_path(db_url: str | None, tmp_folder: Path | None) -> Path | None:
+    """Where a sandbox keeps its secrets when no file is named: beside its SQLite file, in its
+    temporary folder, or nowhere (PostgreSQL)."""
+    if db_url is None:
+        return tmp_folder / FILE_NAME if tmp_folder is not None else None
+    if db_url.startswith("sqlite:///") and db_url != "sqlite:///:memory:":
+        return Path(db_url[len("sqlite:///"):]).expanduser().resolve().parent / FILE_NAME
+    return None
