@@ -63,7 +63,8 @@ buyers = Table(
     Column("id", String(32), primary_key=True),
     Column("name", String(100), nullable=False),
     Column("reputation", Integer, nullable=False),  # 0..100
-    Column("phone", String(32)),
+    Column("phone", String(32)),  # E.164, where the payment code's SMS goes when an order names none
+    Column("email", String(254)),  # where the payment code's e-mail goes when an order names none
 )
 
 terminals = Table(
@@ -131,6 +132,8 @@ orders = Table(
     Column("paid_at", TS),
     Column("paid_via", String(16)),  # store | online
     Column("paid_settlement_id", String(64)),
+    Column("buyer_phone", String(32)),  # E.164 (validated with phonenumbers); the SMS goes here
+    Column("buyer_email", String(254)),  # normalized; the e-mail goes here
 )
 
 order_lines = Table(
@@ -233,6 +236,21 @@ idempotency = Table(
     Column("expires_at", TS, nullable=False),
 )
 
+notifications = Table(  # the platform's own outbox to buyers: written with the order, drained by notify.Notifier
+    "sb_notifications", metadata,
+    Column("id", String(36), primary_key=True),  # also the Message-ID / the SMS gateway's idempotency id
+    Column("order_no", ForeignKey("sb_orders.order_no"), nullable=False, index=True),
+    Column("event", String(24), nullable=False),  # order_created | order_paid
+    Column("channel", String(8), nullable=False),  # email | sms
+    Column("recipient", String(254), nullable=False),
+    Column("status", String(12), nullable=False),  # pending | sent | failed | skipped
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("next_attempt_at", TS, nullable=False, index=True),
+    Column("last_error", String(500)),
+    Column("created_at", TS, nullable=False),
+    Column("sent_at", TS),
+)
+
 batches = Table(
     "sb_settlement_batches", metadata,
     Column("id", String(36), primary_key=True),
@@ -271,7 +289,8 @@ def make_engine(url: str) -> Engine:
 # Columns added after a sandbox database could have been created (a demo's file lives on between
 # runs): create_all() makes missing tables only, so these are added where they are missing.
 _ADDED_COLUMNS = ((settlements, "tender_amounts"), (card_transactions, "idempotency_key"),
-                  (card_transactions, "reverses"))
+                  (card_transactions, "reverses"), (buyers, "email"), (orders, "buyer_phone"),
+                  (orders, "buyer_email"))
 
 
 def add_missing_columns(engine) -> None:

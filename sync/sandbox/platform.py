@@ -184,12 +184,27 @@ def published_keys(conn: Connection, now: datetime) -> dict:
 
 
 def create_order(conn: Connection, *, merchant_id: str, buyer_id: str, currency: str, lines: list[dict],
-                 now: datetime, expires_in: timedelta, order_no: str | None = None) -> str:
+                 now: datetime, expires_in: timedelta, order_no: str | None = None,
+                 buyer_phone: str | None = None, buyer_email: str | None = None) -> str:
+    """Creates the order and, in the same transaction, queues the payment code's e-mail and SMS
+    to the buyer (notify.enqueue): to `buyer_phone` / `buyer_email`, or the buyer's own when
+    not given. A phone or address that does not validate is refused with 422 naming it."""
+    from sync.sandbox import notify
+
     merchant = conn.execute(select(db.merchants).where(db.merchants.c.id == merchant_id)).first()
     if merchant is None:
         raise ApiError(404, "unknown_merchant", f"no merchant {merchant_id!r}")
-    if conn.execute(select(db.buyers.c.id).where(db.buyers.c.id == buyer_id)).first() is None:
+    buyer = conn.execute(select(db.buyers).where(db.buyers.c.id == buyer_id)).first()
+    if buyer is None:
         raise ApiError(404, "unknown_buyer", f"no buyer {buyer_id!r}")
+    try:
+        phone = notify.normalize_phone(buyer_phone) if buyer_phone else buyer.phone
+    except notify.InvalidContact as exc:
+        raise ApiError(422, "invalid_buyer_phone", f"buyer_phone: {exc}") from None
+    try:
+        email = notify.normalize_email(buyer_email) if buyer_email else buyer.email
+    except notify.InvalidContact as exc:
+        raise ApiError(422, "invalid_buyer_email", f"buyer_email: {exc}") from None
     key = active_key(conn)
     if key is None:
         raise ApiError(503, "no_signing_key", "the platform has no active signing key")
@@ -205,7 +220,7 @@ def create_order(conn: Connection, *, merchant_id: str, buyer_id: str, currency:
     conn.execute(insert(db.orders).values(
         order_no=order_no, merchant_id=merchant_id, buyer_id=buyer_id, currency=currency, total_minor=total,
         summary=summary, status="open", created_at=now, expires_at=expires_at, voucher_id=voucher_id, voucher=voucher,
-        kid=key.kid, url_token=secrets.token_urlsafe(12)))
+        kid=key.kid, url_token=secrets.token_urlsafe(12), buyer_phone=phone, buyer_email=email))
     unit = 0
     for line_no, line in enumerate(lines, start=1):
         line_id = conn.execute(insert(db.order_lines).values(
@@ -217,6 +232,7 @@ def create_order(conn: Connection, *, merchant_id: str, buyer_id: str, currency:
             codes.append({"item_code": f"IC{order_no[2:]}{unit:04d}", "order_no": order_no, "line_id": line_id,
                           "refund_state": "none"})
         conn.execute(insert(db.item_units), codes)
+    notify.enqueue(conn, order_no, "order_created", email=email, phone=phone, now=now)
     return order_no
 
 

@@ -34,6 +34,12 @@ BUYERS = {
     "b-li": ("李强", 40),  # below both: the seller decides
     "b-zhang": ("张伟", 70),  # approved at m-tea (60), waits at m-digital (80)
 }
+# id: (mobile number in E.164, e-mail): where the payment codes of their orders go
+BUYER_CONTACTS = {
+    "b-wang": ("+8613800138000", "wang.fang@example.com"),
+    "b-li": ("+8613900139000", "li.qiang@example.com"),
+    "b-zhang": ("+8613700137000", "zhang.wei@example.com"),
+}
 # card number: (holder, balance in fen)
 CARDS = {
     "8800000000000001": ("王芳", 50_000),
@@ -63,13 +69,15 @@ def seed(conn: Connection, now: datetime) -> None:
     on whatever date the demo starts again."""
     if conn.execute(select(db.merchants.c.id).limit(1)).first() is not None:
         renew_seeded_orders(conn, now)
+        give_seeded_buyers_contacts(conn)
         return
     for mid, (name, threshold, window, photo, secret) in MERCHANTS.items():
         conn.execute(insert(db.merchants).values(id=mid, name=name, refund_threshold=threshold,
                                                  return_window_days=window, photo_required=photo,
                                                  secret_sha256=secret_hash(secret)))
     for bid, (name, rep) in BUYERS.items():
-        conn.execute(insert(db.buyers).values(id=bid, name=name, reputation=rep))
+        phone, email = BUYER_CONTACTS[bid]
+        conn.execute(insert(db.buyers).values(id=bid, name=name, reputation=rep, phone=phone, email=email))
     for store_id, terminal_id, secret in TERMINALS:
         conn.execute(insert(db.terminals).values(store_id=store_id, terminal_id=terminal_id,
                                                  store_name=STORE_NAMES[store_id], secret_sha256=secret_hash(secret),
@@ -118,3 +126,11 @@ def renew_seeded_orders(conn: Connection, now: datetime) -> list[str]:
             claim_terminal_id=None, claim_expires_at=None))
         renewed.append(o.order_no)
     return renewed
+
+
+def give_seeded_buyers_contacts(conn: Connection) -> None:
+    """A demo database made before orders carried the buyer's phone and e-mail: the seeded
+    buyers get theirs (BUYER_CONTACTS), for the orders created from now on."""
+    for bid, (phone, email) in BUYER_CONTACTS.items():
+        conn.execute(update(db.buyers).where(db.buyers.c.id == bid, db.buyers.c.email.is_(None)).values(
+            phone=phone, email=email))

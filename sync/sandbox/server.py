@@ -28,14 +28,17 @@ _HTTP_CODES = {400: "bad_request", 401: "unauthenticated", 403: "forbidden", 404
 
 
 def create_app(db_url: str | None = None, *, clock: Clock, seed: bool = True, base_url: str | None = None,
-               admin_token: str | None = None) -> FastAPI:
+               admin_token: str | None = None, smtp=None, sms=None) -> FastAPI:
     """The sandbox platform as an ASGI app. `db_url` None: a SQLite file in a temporary folder
     removed at shutdown; otherwise sqlite:///PATH or a postgresql+psycopg URL (tables created
     when missing). `base_url` (e.g. http://127.0.0.1:8700) prefixes customer page links; None
     takes the address the request came to. The database is opened at startup, not here.
     `clock` is the platform's only source of "now" (seeding, order and voucher expiry, claim
     TTLs, return windows, idempotency key retention): pos_terminal.clock.SystemClock() in
-    `pos-terminal sandbox` and the demo, a test's own clock in tests."""
+    `pos-terminal sandbox` and the demo, a test's own clock in tests.
+    `smtp` (notify.SmtpSettings) / `sms` (notify.SmsSettings): where the buyer's messages go; a
+    notify.Notifier thread drains the outbox on those channels while the app runs (none: the
+    messages wait in the outbox)."""
     from sync.sandbox import api, db, pages
     from sync.sandbox import seed as seed_mod
     from sync.sandbox.platform import ApiError
@@ -55,9 +58,17 @@ def create_app(db_url: str | None = None, *, clock: Clock, seed: bool = True, ba
             with engine.begin() as conn:
                 seed_mod.seed(conn, app.state.clock.now())
         app.state.engine = engine
+        if smtp is not None or sms is not None:
+            from sync.sandbox.notify import Notifier
+
+            app.state.notifier = Notifier(engine, app.state.clock, app.state.base_url or "http://127.0.0.1:8700",
+                                          smtp=smtp, sms=sms).start()
         try:
             yield
         finally:
+            if app.state.notifier is not None:
+                app.state.notifier.stop()
+                app.state.notifier = None
             engine.dispose()
             if "tmp" in state:
                 shutil.rmtree(state["tmp"], ignore_errors=True)
@@ -67,6 +78,7 @@ def create_app(db_url: str | None = None, *, clock: Clock, seed: bool = True, ba
     app.state.base_url = base_url.rstrip("/") if base_url else None
     app.state.admin_token = admin_token or seed_mod.DEMO_ADMIN_TOKEN
     app.state.clock = clock
+    app.state.notifier = None
 
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError):
@@ -127,7 +139,10 @@ class SandboxServer:
     for create_app."""
 
     def __init__(self, host: str = "127.0.0.1", port: int = 0, db_url: str | None = None, *, clock: Clock,
-                 seed: bool = True) -> None:
+                 seed: bool = True, smtp=None, sms=None, standins: Path | str | None = None) -> None:
+        """`smtp`, `sms`: as for create_app. `standins`: a folder; the server then also starts a
+        loopback SMTP server (mailbox.Mailbox, e-mails kept in FOLDER/mail) and SMS gateway
+        (sms.SmsStandIn, FOLDER/sms) and sends the buyer's messages there."""
         self.host = host
         self.port = port
         self.db_url = db_url
@@ -136,6 +151,15 @@ class SandboxServer:
         self._server = None
         self._thread: threading.Thread | None = None
         self.app: FastAPI | None = None
+        self.smtp = smtp
+        self.sms = sms
+        self.standins = Path(standins) if standins is not None else None
+        self.mailbox = None
+        self.sms_gateway = None
+
+    @property
+    def notifier(self):
+        return self.app.state.notifier if self.app is not None else None
 
     @property
     def url(self) -> str:
@@ -146,7 +170,17 @@ class SandboxServer:
 
         if self.port == 0:
             self.port = _free_port(self.host)
-        self.app = create_app(self.db_url, seed=self.seed, base_url=self.url, clock=self.clock)
+        if self.standins is not None and self.mailbox is None:
+            from sync.sandbox.mailbox import Mailbox
+            from sync.sandbox.notify import SmsSettings, SmtpSettings
+            from sync.sandbox.sms import SmsStandIn
+
+            self.mailbox = Mailbox(self.standins / "mail").start()
+            self.sms_gateway = SmsStandIn(self.standins / "sms").start()
+            self.smtp = SmtpSettings("127.0.0.1", self.mailbox.port)
+            self.sms = SmsSettings(self.sms_gateway.url)
+        self.app = create_app(self.db_url, seed=self.seed, base_url=self.url, clock=self.clock, smtp=self.smtp,
+                              sms=self.sms)
         config = uvicorn.Config(self.app, host=self.host, port=self.port, log_level="warning", lifespan="on",
                                 access_log=False)
         self._server = uvicorn.Server(config)
@@ -168,6 +202,10 @@ class SandboxServer:
         if self._thread is not None:
             self._thread.join(timeout=10)
         self._server = self._thread = None
+        for standin in (self.mailbox, self.sms_gateway):
+            if standin is not None:
+                standin.stop()
+        self.mailbox = self.sms_gateway = None
 
     def __enter__(self) -> SandboxServer:
         return self.start()
@@ -176,9 +214,11 @@ class SandboxServer:
         self.stop()
 
 
-def serve(host: str = "127.0.0.1", port: int = 8700, db_url: str | None = None, *, clock: Clock) -> None:
+def serve(host: str = "127.0.0.1", port: int = 8700, db_url: str | None = None, *, clock: Clock, smtp=None,
+          sms=None) -> None:
     """Runs the sandbox in the foreground until interrupted (for `pos-terminal sandbox`)."""
     import uvicorn
 
     base = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}"
-    uvicorn.run(create_app(db_url, clock=clock, base_url=base), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(db_url, clock=clock, base_url=base, smtp=smtp, sms=sms), host=host, port=port,
+                log_level="info")
