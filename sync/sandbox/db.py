@@ -225,6 +225,26 @@ photos = Table(
     Column("uploaded_at", TS, nullable=False),
 )
 
+seller_accounts = Table(  # who may sign in to the seller portal, one merchant each
+    "sb_seller_accounts", metadata,
+    Column("username", String(64), primary_key=True),
+    Column("merchant_id", ForeignKey("sb_merchants.id"), nullable=False, index=True),
+    Column("password_hash", String(255), nullable=False),  # Argon2id (argon2-cffi), never the password
+    Column("failed_attempts", Integer, nullable=False, default=0),  # in a row; a success resets it
+    Column("locked_until", TS),  # after too many failed attempts, on the platform's clock
+    Column("created_at", TS, nullable=False),
+)
+
+seller_sessions = Table(  # a browser's session: anonymous (the sign-in form) or a signed-in seller
+    "sb_seller_sessions", metadata,
+    Column("id_sha256", String(64), primary_key=True),  # the cookie holds the id; only its hash is kept
+    Column("username", ForeignKey("sb_seller_accounts.username", ondelete="CASCADE")),  # None: not signed in
+    Column("csrf_token", String(64), nullable=False),  # every form of this session carries it
+    Column("created_at", TS, nullable=False),
+    Column("last_seen_at", TS, nullable=False),
+    Column("expires_at", TS, nullable=False, index=True),
+)
+
 idempotency = Table(
     "sb_idempotency", metadata,
     Column("scope", String(140), primary_key=True),  # who: store/terminal or merchant

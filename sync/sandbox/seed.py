@@ -134,3 +134,25 @@ def give_seeded_buyers_contacts(conn: Connection) -> None:
     for bid, (phone, email) in BUYER_CONTACTS.items():
         conn.execute(update(db.buyers).where(db.buyers.c.id == bid, db.buyers.c.email.is_(None)).values(
             phone=phone, email=email))
+
+
+# seller portal accounts: username -> merchant id. Their passwords are not here: each sandbox
+# makes its own in its credentials file (seller_password_<username>), shown by `pos-terminal demo`
+# and `pos-terminal sandbox`.
+SELLERS = {"m-tea": "m-tea", "m-digital": "m-digital"}
+
+
+def seed_sellers(engine, credentials, now: datetime) -> dict[str, tuple[str, str]]:
+    """The seeded merchants' seller accounts exist and take the passwords of the sandbox's
+    credentials file (made there on first start). Returns username: (merchant id, password)."""
+    from sync.sandbox.seller_auth import ensure_seller
+
+    logins = {}
+    for username, merchant_id in SELLERS.items():
+        password = credentials.get_or_create(f"seller_password_{username}")
+        with engine.begin() as conn:
+            if conn.execute(select(db.merchants.c.id).where(db.merchants.c.id == merchant_id)).first() is None:
+                continue
+            ensure_seller(conn, username, merchant_id, password, now)
+        logins[username] = (merchant_id, password)
+    return logins

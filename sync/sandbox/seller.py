@@ -1,0 +1,278 @@
+"""The seller portal under /seller: a merchant's sellers sign in (sync.sandbox.seller_auth), list
+and view their own merchant's refund requests with the photos, and approve or reject the
+pending ones. Nothing here answers without a signed-in session: an anonymous page request is
+sent to the sign-in form, an anonymous photo or decision is refused (401). Another merchant's
+request or photo is "not found" (404), not "forbidden", so that its existence does not show.
+Every form carries the session's CSRF token and every POST must come from this site (its
+Origin, or else its Referer)."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Annotated
+from urllib.parse import quote
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from sync.sandbox import photos
+from sync.sandbox import platform as p
+from sync.sandbox import seller_auth as auth
+from sync.sandbox.pages import _local, _money, _page
+
+# HTML of the portal: no script, no frame, forms only to this site, images only from here
+PAGE_HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; "
+                               "form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "Cache-Control": "no-store",
+}
+STATUSES = {"pending_seller": "待处理 pending", "approved": "已同意 approved", "rejected": "已拒绝 rejected"}
+NOTICES = {
+    "approved": "已同意退款 Refund approved.",
+    "rejected": "已拒绝退款 Refund rejected.",
+    "already_decided": "该申请已处理 This request was decided already; the list shows its state now.",
+    "bad_decision": "请选择同意或拒绝 Choose approve or reject.",
+}
+
+
+def _html(request: Request, title: str, body: str, status: int = 200, headers: dict | None = None) -> HTMLResponse:
+    page = _page(title, body)
+    page.status_code = status
+    page.headers.update(PAGE_HEADERS | (headers or {}))
+    return page
+
+
+def _set_cookie(request: Request, response: Response, raw: str) -> None:
+    response.set_cookie(auth.COOKIE, raw, path=auth.COOKIE_PATH, httponly=True, samesite="strict",
+                        secure=request.url.scheme == "https")
+
+
+def _clear_cookie(request: Request, response: Response) -> None:
+    response.delete_cookie(auth.COOKIE, path=auth.COOKIE_PATH, httponly=True, samesite="strict",
+                           secure=request.url.scheme == "https")
+
+
+def _from_here(request: Request) -> bool:
+    allowed = auth.own_origins(request.url.scheme, request.headers.get("host"), request.app.state.base_url)
+    return auth.same_origin(request.headers.get("origin"), request.headers.get("referer"), allowed)
+
+
+def _refused_origin(request: Request) -> HTMLResponse:
+    return _html(request, "请求被拒绝 Request refused",
+                 '<div class="card"><h1>请求被拒绝 Request refused</h1><p>This form was not sent from the seller '
+                 "portal's own pages (its Origin or Referer names another site, or none). Open the portal "
+                 '<a href="/seller">here</a> and try again.</p></div>', status=403)
+
+
+def _refused_csrf(request: Request) -> HTMLResponse:
+    return _html(request, "表单已过期 Form expired",
+                 '<div class="card"><h1>表单已过期 Form expired</h1><p>The form was not one this session gave out '
+                 '(it is missing its token, or the session ended). Reload <a href="/seller">the portal</a> and '
+                 "send it again.</p></div>", status=403)
+
+
+def _not_signed_in(request: Request) -> HTMLResponse:
+    return _html(request, "请登录 Sign in", '<div class="card"><h1>请登录 Sign in</h1><p>You are not signed in '
+                 '(or the session ended). <a href="/seller/login">Sign in</a> as the seller of your shop.</p></div>',
+                 status=401)
+
+
+def _not_found(request: Request) -> HTMLResponse:
+    return _html(request, "未找到 Not found", '<div class="card"><h1>未找到 Not found</h1><p>No such refund '
+                 'request among your shop\'s. <a href="/seller">Back to the list</a>.</p></div>', status=404)
+
+
+def _login_form(request: Request, csrf: str, message: str = "", status: int = 200, username: str = "",
+                headers: dict | None = None) -> HTMLResponse:
+    banner = f'<p class="banner expired" role="alert">{escape(message)}</p>' if message else ""
+    body = (f'<div class="card"><h1>卖家登录 Seller sign-in</h1>{banner}'
+            '<form method="post" action="/seller/login">'
+            f'<input type="hidden" name="csrf_token" value="{escape(csrf)}">'
+            '<label>用户名 Username<input type="text" name="username" autocomplete="username" required '
+            f'value="{escape(username)}"></label>'
+            '<label>密码 Password<input type="password" name="password" autocomplete="current-password" required '
+            'style="width:100%;padding:6px;margin:6px 0"></label>'
+            '<button class="ok" type="submit">登录 Sign in</button></form></div>')
+    return _html(request, "卖家登录 Seller sign-in", body, status=status, headers=headers)
+
+
+def _request_html(q: dict, csrf: str, *, link: bool) -> str:
+    rid = escape(q["request_id"])
+    photo_tags = "".join(f'<a href="/seller/photos/{escape(pid)}"><img src="/seller/photos/{escape(pid)}" '
+                         'alt="photo"></a>' for pid in q["photo_ids"])
+    title = f'<a href="/seller/refund-requests/{rid}">{escape(q["order_no"])}</a>' if link else escape(q["order_no"])
+    parts = [f'<div class="req" id="req-{rid}"><b>{escape(q["merchant"]["name"])}</b> · {title} · '
+             f'{_money(q["amount_minor"], q["currency"])} · <span class="status">{escape(q["status"])}</span><br>'
+             f'<span class="muted">{escape(", ".join(q["item_codes"]))} · {escape(q["reason"])} · '
+             f'reputation {q["buyer_reputation"]} / threshold {q["threshold"]} · {_local(q["created_at"])}</span>'
+             f"<div>{photo_tags}</div>"]
+    if q.get("note"):
+        parts.append(f'<div class="muted">备注 note: {escape(q["note"])}</div>')
+    if q["status"] == "pending_seller":
+        parts.append(
+            f'<form method="post" action="/seller/refund-requests/{rid}/decision">'
+            f'<input type="hidden" name="csrf_token" value="{escape(csrf)}">'
+            '<input type="text" name="note" maxlength="500" placeholder="备注 note">'
+            '<button class="ok" name="decision" value="approve">同意 Approve</button>'
+            '<button class="no" name="decision" value="reject">拒绝 Reject</button></form>')
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def _header(seller: auth.SignedIn, csrf: str) -> str:
+    return (f'<div class="card"><div class="muted">{escape(seller.merchant_name)} · 卖家 seller '
+            f'{escape(seller.username)}</div><form method="post" action="/seller/logout" style="margin-top:8px">'
+            f'<input type="hidden" name="csrf_token" value="{escape(csrf)}">'
+            '<button type="submit">退出 Sign out</button></form></div>')
+
+
+def build_router() -> APIRouter:
+    r = APIRouter(include_in_schema=False)
+
+    def now(request: Request):
+        return request.app.state.clock.now()
+
+    def engine(request: Request):
+        return request.app.state.engine
+
+    def session(request: Request, conn) -> auth.Session | None:
+        return auth.load_session(conn, request.cookies.get(auth.COOKIE), now(request))
+
+    @r.get("/seller/login")
+    def login_page(request: Request):
+        with engine(request).begin() as conn:
+            s = session(request, conn)
+            if s is not None and s.seller is not None:
+                return RedirectResponse("/seller", status_code=303)
+            raw = None
+            if s is None:
+                raw, csrf = auth.start_session(conn, now(request))
+            else:
+                csrf = s.csrf_token
+        page = _login_form(request, csrf)
+        if raw:
+            _set_cookie(request, page, raw)
+        return page
+
+    @r.post("/seller/login")
+    def login(request: Request, username: Annotated[str, Form(max_length=64)] = "",
+              password: Annotated[str, Form(max_length=256)] = "", csrf_token: Annotated[str, Form(max_length=128)] = ""):
+        if not _from_here(request):
+            return _refused_origin(request)
+        with engine(request).begin() as conn:
+            s = session(request, conn)
+        if not auth.csrf_ok(s, csrf_token):
+            return _refused_csrf(request)
+        try:
+            seller = auth.check_login(engine(request), username, password, now(request))
+        except auth.LoginRefused as exc:
+            headers = {"Retry-After": str(exc.retry_after_s)} if exc.retry_after_s else None
+            return _login_form(request, s.csrf_token, exc.message, status=exc.status, username=username,
+                               headers=headers)
+        with engine(request).begin() as conn:
+            auth.end_session(conn, s)  # the sign-in form's session is not carried over
+            raw, _ = auth.start_session(conn, now(request), seller.username)
+        response = RedirectResponse("/seller", status_code=303)
+        _set_cookie(request, response, raw)
+        return response
+
+    @r.post("/seller/logout")
+    def logout(request: Request, csrf_token: Annotated[str, Form(max_length=128)] = ""):
+        if not _from_here(request):
+            return _refused_origin(request)
+        with engine(request).begin() as conn:
+            s = session(request, conn)
+            if s is None:
+                response = RedirectResponse("/seller/login", status_code=303)
+                _clear_cookie(request, response)
+                return response
+            if not auth.csrf_ok(s, csrf_token):
+                return _refused_csrf(request)
+            auth.end_session(conn, s)
+        response = RedirectResponse("/seller/login", status_code=303)
+        _clear_cookie(request, response)
+        return response
+
+    @r.get("/seller")
+    def seller_page(request: Request, status: str | None = None, done: str | None = None, error: str | None = None):
+        with engine(request).begin() as conn:
+            s = session(request, conn)
+            if s is None or s.seller is None:
+                return RedirectResponse("/seller/login", status_code=303)
+            reqs = p.list_refunds(conn, merchant_id=s.seller.merchant_id,
+                                  status=status if status in STATUSES else None)
+        links = " · ".join(f'<a href="/seller?status={k}">{v}</a>' for k, v in STATUSES.items())
+        parts = [_header(s.seller, s.csrf_token), '<div class="card"><h1>退款申请 Refund requests</h1>'
+                 f'<p class="muted">{links} · <a href="/seller">全部 all</a></p>']
+        for code in (done, error):
+            if code in NOTICES:
+                parts.append(f'<p class="banner {"paid" if code == done else "expired"}">{NOTICES[code]}</p>')
+        if not reqs:
+            parts.append("<p>暂无 None.</p>")
+        parts.extend(_request_html(q, s.csrf_token, link=True) for q in reqs)
+        parts.append("</div>")
+        return _html(request, "退款申请 Refund requests", "".join(parts))
+
+    def own_request(conn, seller: auth.SignedIn, request_id: str) -> dict | None:
+        try:
+            q = p.refund_view(conn, request_id)
+        except p.ApiError:
+            return None
+        return q if q["merchant"]["id"] == seller.merchant_id else None
+
+    @r.get("/seller/refund-requests/{request_id}")
+    def seller_request(request_id: str, request: Request):
+        with engine(request).begin() as conn:
+            s = session(request, conn)
+            if s is None or s.seller is None:
+                return RedirectResponse("/seller/login", status_code=303)
+            q = own_request(conn, s.seller, request_id)
+        if q is None:
+            return _not_found(request)
+        body = (_header(s.seller, s.csrf_token) + '<div class="card"><h1>退款申请 Refund request</h1>'
+                + _request_html(q, s.csrf_token, link=False) + '<p><a href="/seller">返回 Back</a></p></div>')
+        return _html(request, f"退款申请 {q['order_no']}", body)
+
+    @r.post("/seller/refund-requests/{request_id}/decision")
+    def seller_decide(request_id: str, request: Request, decision: Annotated[str, Form(max_length=16)] = "",
+                      note: Annotated[str, Form(max_length=500)] = "",
+                      csrf_token: Annotated[str, Form(max_length=128)] = ""):
+        if not _from_here(request):
+            return _refused_origin(request)
+        with engine(request).begin() as conn:
+            s = session(request, conn)
+            if s is None or s.seller is None:
+                return _not_signed_in(request)
+            if not auth.csrf_ok(s, csrf_token):
+                return _refused_csrf(request)
+            if own_request(conn, s.seller, request_id) is None:
+                return _not_found(request)
+        if decision not in ("approve", "reject"):
+            return RedirectResponse("/seller?error=bad_decision", status_code=303)
+        caller = p.Caller("merchant", merchant_id=s.seller.merchant_id)
+        try:
+            with engine(request).begin() as conn:
+                p.decide_refund(conn, request_id, decision == "approve", note, caller, now(request))
+        except p.ApiError as exc:
+            code = exc.code if exc.code in NOTICES else "already_decided"
+            return RedirectResponse(f"/seller?error={quote(code)}", status_code=303)
+        return RedirectResponse(f"/seller?done={'approved' if decision == 'approve' else 'rejected'}",
+                                status_code=303)
+
+    @r.get("/seller/photos/{photo_id}")
+    def seller_photo(photo_id: str, request: Request):
+        with engine(request).begin() as conn:
+            s = session(request, conn)
+            if s is None or s.seller is None:
+                return Response("sign in to the seller portal to see photos", status_code=401,
+                                media_type="text/plain", headers=photos.PHOTO_HEADERS)
+            try:
+                data, ctype = photos.for_merchant(conn, photo_id, s.seller.merchant_id)
+            except p.ApiError as exc:
+                return Response(exc.message, status_code=404, media_type="text/plain", headers=photos.PHOTO_HEADERS)
+        return Response(data, media_type=ctype, headers=photos.PHOTO_HEADERS)
+
+    return r
