@@ -527,12 +527,24 @@ def start_demo_platform(terminal: Terminal) -> str | None:
         return None
     from sync.sandbox.server import SandboxServer
 
-    # the terminal's own clock: the demo's platform and counter agree on "now" (and on a test's clock)
-    server = SandboxServer("127.0.0.1", 0, f"sqlite:///{terminal.paths.sandbox_database}", clock=terminal.clock).start()
+    # the terminal's own clock: the demo's platform and counter agree on "now" (and on a test's clock);
+    # the buyer's e-mails and SMS go to loopback stand-ins that keep them in the data folder
+    server = SandboxServer("127.0.0.1", 0, f"sqlite:///{terminal.paths.sandbox_database}", clock=terminal.clock,
+                           standins=terminal.paths.root / "buyer-messages").start()
     terminal._sandbox = server
     terminal.attach_platform(build_platform(terminal.settings, terminal.credentials, sandbox_url=server.url))
     log.info("sandbox platform started", extra={"url": server.url})
     return server.url
+
+
+def demo_message_folders(terminal: Terminal) -> dict[str, Path]:
+    """Where the in-process sandbox's stand-ins keep the buyer's messages ({"mail": ...,
+    "sms": ...}, and the SMTP server's address under "smtp"); empty without one."""
+    server = terminal._sandbox
+    if server is None or server.mailbox is None:
+        return {}
+    return {"mail": server.mailbox.folder, "sms": server.sms_gateway.folder,
+            "smtp": f"{server.mailbox.host}:{server.mailbox.port}"}
 
 
 def build_terminal(

@@ -146,6 +146,27 @@ def _start_platform(terminal) -> None:
         return
     if url:
         print(f"Sandbox platform: {url}  (customer pages: {url}/o/..., seller page: {url}/seller)")
+        for line in _seller_sign_in_lines(terminal):
+            print(line)
+        from pos_terminal.bootstrap import demo_message_folders
+
+        where = demo_message_folders(terminal)
+        if where:
+            print(f"Buyer messages: e-mails (SMTP {where['smtp']}) land in {where['mail']} as .eml files, "
+                  f"SMS in {where['sms']} as .json files")
+
+
+def _seller_sign_in_lines(terminal) -> list[str]:
+    """How to sign in to the demo sandbox's seller portal: each seeded seller's username and
+    password (made at random on the sandbox's first start, kept in its credentials file)."""
+    server = terminal._sandbox  # the in-process sandbox (bootstrap.start_demo_platform)
+    logins = server.seller_logins if server is not None else {}
+    if not logins:
+        return []
+    creds = server.app.state.credentials
+    where = f" (kept in {creds.path})" if creds is not None and creds.path is not None else ""
+    return [f"Seller portal: {server.url}/seller  sign in as " + ", or ".join(
+        f"{user} / {password} ({merchant})" for user, (merchant, password) in logins.items()) + where]
 
 
 def _start_simulated_devices(terminal) -> None:
@@ -269,8 +290,41 @@ def cmd_sandbox(args) -> int:
 
     print(f"Sandbox platform on http://{args.host}:{args.port} (database: {args.db or 'temporary'}). "
           "Stop with Ctrl+C.", flush=True)
-    serve(args.host, args.port, args.db, clock=SystemClock())
+    smtp, sms, standins = _buyer_message_channels(args)
+    try:
+        serve(args.host, args.port, args.db, clock=SystemClock(), smtp=smtp, sms=sms)
+    finally:
+        for standin in standins:
+            standin.stop()
     return EXIT_OK
+
+
+def _buyer_message_channels(args):
+    """Where `pos-terminal sandbox` sends the buyer's e-mails and SMS: --standins FOLDER starts
+    the loopback SMTP server and SMS gateway stand-in; otherwise --smtp-host/--sms-url (the
+    gateway's token from POS_SANDBOX_SMS_TOKEN, never the command line). Neither: the messages
+    wait in the platform's outbox."""
+    from sync.sandbox.notify import SmsSettings, SmtpSettings
+
+    smtp = sms = None
+    standins = []
+    if args.standins:
+        from sync.sandbox.mailbox import Mailbox
+        from sync.sandbox.sms import SmsStandIn
+
+        folder = Path(args.standins).expanduser().resolve()
+        box = Mailbox(folder / "mail", port=args.smtp_port or 0).start()
+        gateway = SmsStandIn(folder / "sms").start()
+        standins = [box, gateway]
+        smtp, sms = SmtpSettings("127.0.0.1", box.port), SmsSettings(gateway.url)
+        print(f"Buyer messages: e-mails (SMTP 127.0.0.1:{box.port}) land in {box.folder} as .eml files, "
+              f"SMS (gateway {gateway.url}) in {gateway.folder} as .json files", flush=True)
+    if args.smtp_host:
+        smtp = SmtpSettings(args.smtp_host, args.smtp_port or 25, starttls=args.smtp_starttls,
+                            **({"sender": args.mail_from} if args.mail_from else {}))
+    if args.sms_url:
+        sms = SmsSettings(args.sms_url, token=os.environ.get("POS_SANDBOX_SMS_TOKEN") or None)
+    return smtp, sms, standins
 
 
 def _state_dict(state, platform) -> dict:
@@ -724,6 +778,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8700, help="port (default 8700)")
     p.add_argument("--db", metavar="URL", help="sqlite:///PATH or postgresql+psycopg://... (default: a temporary file)")
+    m = p.add_argument_group("buyer messages", "where the payment code's e-mail and SMS go (none given: they wait "
+                                               "in the platform's outbox)")
+    m.add_argument("--standins", metavar="FOLDER",
+                   help="start a loopback SMTP server and SMS gateway stand-in that keep every message in FOLDER")
+    m.add_argument("--smtp-host", metavar="HOST", help="SMTP server for the buyer's e-mails")
+    m.add_argument("--smtp-port", type=int, metavar="PORT", help="its port (default 25; with --standins: the stand-in's)")
+    m.add_argument("--smtp-starttls", choices=("auto", "require", "off"), default="auto",
+                   help="auto (default): STARTTLS when the server offers it")
+    m.add_argument("--mail-from", metavar="ADDRESS", help="the From of the buyer's e-mails")
+    m.add_argument("--sms-url", metavar="URL",
+                   help="the SMS gateway's send endpoint (JSON POST; token from POS_SANDBOX_SMS_TOKEN)")
     p.set_defaults(func=cmd_sandbox)
 
     p = sub.add_parser("sync", help="the outbox of settlements for the platform")
