@@ -304,8 +304,11 @@ def build_router() -> APIRouter:
             responses={200: OBJ, 201: OBJ, 404: _E, 409: _E, **AUTH_ERRORS})
     def settle(body: SettlementIn, request: Request, caller: Terminal, key: IdemKey):
         data = body.model_dump()
-        return _write(request, caller, key, body.model_dump(mode="json"),
-                      lambda conn, now: p.post_settlement(conn, data, caller, now))
+        answer = _write(request, caller, key, body.model_dump(mode="json"),
+                        lambda conn, now: p.post_settlement(conn, data, caller, now))
+        if getattr(request.app.state, "notifier", None) is not None:
+            request.app.state.notifier.wake()  # the buyer's "paid" message goes out now
+        return answer
 
     @r.get("/settlements/{settlement_id}", tags=["settlements"], summary="A recorded settlement",
            responses={200: OBJ, 404: _E, **AUTH_ERRORS})

@@ -388,6 +388,9 @@ def post_settlement(conn: Connection, body: dict, caller: Caller, now: datetime)
         conn.execute(update(db.orders).where(db.orders.c.order_no == o.order_no).values(
             status="paid", paid_at=body["paid_at"], paid_via="store", paid_settlement_id=body["settlement_id"],
             claim_store_id=None, claim_terminal_id=None, claim_expires_at=None))
+        from sync.sandbox import notify  # the buyer hears that the order is paid, with the settlement
+
+        notify.enqueue(conn, o.order_no, "order_paid", email=o.buyer_email, phone=o.buyer_phone, now=now)
     conn.execute(insert(db.settlements).values(
         settlement_id=body["settlement_id"], order_no=o.order_no, merchant_id=o.merchant_id, store_id=caller.store_id,
         terminal_id=caller.terminal_id, receipt_no=body["receipt_no"], amount_minor=body["amount_minor"],

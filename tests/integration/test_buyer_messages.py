@@ -241,3 +241,31 @@ def test_a_payment_code_for_an_order_paid_before_it_went_out_is_skipped(tmp_path
         assert after["status"] == "skipped" and "paid" in after["last_error"]
     finally:
         server.stop()
+
+
+def test_the_buyer_hears_when_the_order_is_paid_at_a_store(platform):
+    import uuid
+
+    order = create(platform.url, buyer_phone="+86 138 0013 8000", buyer_email="buyer@example.com").json()
+    wait_until(platform.mailbox.received, lambda: mails_for(platform.mailbox, order["order_no"]))
+    settlement = {"settlement_id": str(uuid.uuid4()), "order_no": order["order_no"], "merchant_id": "m-tea",
+                  "store_id": seed.DEMO_TERMINAL[0], "terminal_id": seed.DEMO_TERMINAL[1], "receipt_no": 1,
+                  "amount_minor": order["total_minor"], "currency": "CNY", "tenders": ["cash"], "offline": False,
+                  "paid_at": platform.clock.now().isoformat()}
+    r = requests.post(f"{platform.url}/api/v1/settlements", json=settlement, timeout=10,
+                      headers={**T01, "Idempotency-Key": settlement["settlement_id"]})
+    assert r.status_code == 201 and r.json()["outcome"] == "paid", r.text
+    mails = wait_until(platform.mailbox.received, lambda: [m for m in mails_for(platform.mailbox, order["order_no"])
+                                                           if "已付款" in m["Subject"]])
+    assert len(mails) == 1 and "is paid" in mails[0]["Subject"]
+    body = mails[0].get_body(("plain",)).get_content()
+    assert seed.DEMO_TERMINAL[0] in body and order["url"] in body
+    sms = wait_until(platform.sms_gateway.received,
+                     lambda: [m for m in platform.sms_gateway.messages() if "已付款" in m["text"]
+                              and order["order_no"] in m["text"]])
+    assert len(sms) == 1 and sms[0]["to"] == "+8613800138000"
+    # a retry of the same settlement (same Idempotency-Key) queues nothing more
+    again = requests.post(f"{platform.url}/api/v1/settlements", json=settlement, timeout=10,
+                          headers={**T01, "Idempotency-Key": settlement["settlement_id"]})
+    assert again.status_code == 201
+    assert len([r for r in outbox_rows(platform.app.state.engine, order["order_no"]) if r["event"] == "order_paid"]) == 2
