@@ -16,8 +16,12 @@ class Mailbox:
     file: it shows at-least-once delivery). `on_message(path)` is called after a file is written;
     `received` is set on each message."""
 
-    def __init__(self, folder: Path | str, host: str = "127.0.0.1", port: int = 0, on_message=None) -> None:
+    def __init__(self, folder: Path | str, host: str = "127.0.0.1", port: int = 0, on_message=None,
+                 tls_context=None) -> None:
+        """`tls_context` (an ssl.SSLContext with the server's certificate): offer STARTTLS and
+        accept mail only after it."""
         self.folder = Path(folder)
+        self.tls_context = tls_context
         self.host = host
         self.port = port
         self.on_message = on_message
@@ -35,7 +39,8 @@ class Mailbox:
                 s.bind((self.host, 0))
                 self.port = s.getsockname()[1]
         self.folder.mkdir(parents=True, exist_ok=True)
-        self._controller = Controller(_Handler(self), hostname=self.host, port=self.port, ready_timeout=10)
+        tls = {"tls_context": self.tls_context, "require_starttls": True} if self.tls_context is not None else {}
+        self._controller = Controller(_Handler(self), hostname=self.host, port=self.port, ready_timeout=10, **tls)
         self._controller.start()
         return self
 
@@ -77,5 +82,8 @@ class _Handler:
         self.box = box
 
     async def handle_DATA(self, server, session, envelope):
-        self.box._store(envelope.original_content or envelope.content)
+        data = envelope.original_content or envelope.content
+        if self.box.tls_context is not None:  # a header the test reads: the message came over TLS
+            data = f"X-Received-Over-TLS: {'yes' if session.ssl else 'no'}\r\n".encode() + data
+        self.box._store(data)
         return "250 Message accepted for delivery"

@@ -269,3 +269,55 @@ def test_the_buyer_hears_when_the_order_is_paid_at_a_store(platform):
                           headers={**T01, "Idempotency-Key": settlement["settlement_id"]})
     assert again.status_code == 201
     assert len([r for r in outbox_rows(platform.app.state.engine, order["order_no"]) if r["event"] == "order_paid"]) == 2
+
+
+def _self_signed(tmp_path):
+    """A certificate for 127.0.0.1 (cryptography), written as PEM files; returns (cert, key)."""
+    import datetime as dt
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    start = dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc)  # valid on any date the suite runs on
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(start)
+            .not_valid_after(start + dt.timedelta(days=365 * 60))
+            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False)
+            .add_extension(x509.BasicConstraints(ca=True, path_length=None), True)
+            .sign(key, hashes.SHA256()))
+    cert_pem, key_pem = tmp_path / "cert.pem", tmp_path / "key.pem"
+    cert_pem.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_pem.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                          serialization.NoEncryption()))
+    return cert_pem, key_pem
+
+
+def test_the_email_goes_over_starttls_when_the_server_offers_it(tmp_path):
+    import ssl
+
+    cert, key = _self_signed(tmp_path)
+    server_tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    server_tls.load_cert_chain(cert, key)
+    clock = FakeClock()
+    with Mailbox(tmp_path / "mail", tls_context=server_tls) as box:  # refuses mail before STARTTLS
+        server = SandboxServer(db_url=f"sqlite:///{tmp_path / 'p.sqlite3'}", clock=clock).start()
+        try:
+            order = create(server.url, buyer_email="buyer@example.com").json()
+            trusted = Notifier(server.app.state.engine, clock, server.url,
+                               smtp=SmtpSettings("127.0.0.1", box.port, cafile=str(cert)))
+            trusted.drain_once()
+            [msg] = mails_for(box, order["order_no"])
+            assert msg["X-Received-Over-TLS"] == "yes"
+            # a client that does not trust the certificate sends nothing (and tries again later)
+            order2 = create(server.url, buyer_email="buyer@example.com").json()
+            Notifier(server.app.state.engine, clock, server.url, smtp=SmtpSettings("127.0.0.1", box.port)).drain_once()
+            [row] = [r for r in outbox_rows(server.app.state.engine, order2["order_no"]) if r["channel"] == "email"]
+            assert row["status"] == "pending" and "CERTIFICATE_VERIFY_FAILED" in row["last_error"]
+            assert mails_for(box, order2["order_no"]) == []
+        finally:
+            server.stop()
