@@ -260,7 +260,7 @@ def build_router() -> APIRouter:
             return 201, p.order_view(conn, no, _base_url(request), now)
 
         answer = _write(request, caller, key, body.model_dump(mode="json"), op)
-        if getattr(request.app.state, "notifier", None) is not None:
+        if request.app.state.notifier is not None:
             request.app.state.notifier.wake()  # the payment code goes out now, not at the next poll
         return answer
 
@@ -306,7 +306,7 @@ def build_router() -> APIRouter:
         data = body.model_dump()
         answer = _write(request, caller, key, body.model_dump(mode="json"),
                         lambda conn, now: p.post_settlement(conn, data, caller, now))
-        if getattr(request.app.state, "notifier", None) is not None:
+        if request.app.state.notifier is not None:
             request.app.state.notifier.wake()  # the buyer's "paid" message goes out now
         return answer
 
