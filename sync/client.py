@@ -284,6 +284,14 @@ class HttpPlatformClient:
         body = body if isinstance(body, dict) else {}
         code = str(body.get("error") or f"http_{status}")
         message = str(body.get("message") or response.reason or "")
+        if status == 429 and code == "auth_locked":
+            # the platform is there and answers: the breaker stays closed, no retry before Retry-After
+            wait = response.headers.get("Retry-After") or body.get("retry_after_s")
+            raise AuthenticationFailed(
+                code, f"the platform refuses this terminal's credential for now: too many failed sign-ins with it "
+                      f"or from this address; it is accepted again in {wait or 'a few'} s. Check platform_secret in "
+                      f"the credentials file ({message})",
+                status=status, body=body)
         if status >= 500 or status in (408, 429):
             raise PlatformUnavailable(
                 f"platform unreachable: {self.base_url} answered {status} {code}: {message}; {UNREACHABLE_HINT}",
@@ -351,22 +359,26 @@ class HttpPlatformClient:
     def post_settlement_batch(self, body: dict, idempotency_key: str) -> dict:
         return self._request("POST", "/settlement-batches", json_body=body, idempotency_key=idempotency_key)
 
-    # prepaid cards (the number only in the URL; logs show the last 4)
+    # prepaid cards (the number only in the URL; logs show the last 4; the holder's PIN only in the
+    # body, which is never logged: wrong_pin (403, attempts_left) and pin_locked (423) are refusals)
     # a card's balance and an item's purchase are looked up while the cashier waits: counter calls
-    def get_card(self, card_no: str) -> dict:
-        return self._request("GET", f"/cards/{quote(card_no, safe='')}", log_path=f"/cards/{mask_card(card_no)}",
-                             counter=True)
+    def get_card(self, card_no: str, pin: str) -> dict:
+        return self._request("POST", f"/cards/{quote(card_no, safe='')}/balance", json_body={"pin": pin},
+                             log_path=f"/cards/{mask_card(card_no)}/balance", counter=True)
 
-    def debit_card(self, card_no: str, amount_minor: int, currency: str, reference: str, idempotency_key: str) -> dict:
-        return self._card_move("debit", card_no, amount_minor, currency, reference, idempotency_key)
+    def debit_card(self, card_no: str, amount_minor: int, currency: str, reference: str, idempotency_key: str,
+                   pin: str) -> dict:
+        return self._card_move("debit", card_no, amount_minor, currency, reference, idempotency_key, pin)
 
     def credit_card(self, card_no: str, amount_minor: int, currency: str, reference: str, idempotency_key: str) -> dict:
         return self._card_move("credit", card_no, amount_minor, currency, reference, idempotency_key)
 
-    def _card_move(self, kind, card_no, amount_minor, currency, reference, idempotency_key) -> dict:
+    def _card_move(self, kind, card_no, amount_minor, currency, reference, idempotency_key, pin=None) -> dict:
+        body = {"amount_minor": int(amount_minor), "currency": currency, "reference": reference}
+        if pin is not None:
+            body["pin"] = pin
         return self._request(
-            "POST", f"/cards/{quote(card_no, safe='')}/{kind}",
-            json_body={"amount_minor": int(amount_minor), "currency": currency, "reference": reference},
+            "POST", f"/cards/{quote(card_no, safe='')}/{kind}", json_body=body,
             idempotency_key=idempotency_key, log_path=f"/cards/{mask_card(card_no)}/{kind}")
 
     def card_movement(self, idempotency_key: str) -> dict:

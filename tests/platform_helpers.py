@@ -88,6 +88,16 @@ def settlement_counts(server, settlement_ids) -> dict:
     return dict(rows)
 
 
+def admin_headers(server) -> dict:
+    """X-Admin-Token for `server`'s /api/v1/admin/* calls, read from the sandbox's credentials file
+    (as an operator would); a sandbox without a file (PostgreSQL) keeps it in memory only."""
+    from sync.sandbox.credentials import SandboxCredentials
+
+    creds = server.app.state.credentials
+    token = SandboxCredentials(creds.path).get("admin_token") if creds.path is not None else None
+    return {"X-Admin-Token": token or server.app.state.admin_token}
+
+
 def assert_exactly_once(terminal, server) -> list:
     """Every outbox row of `terminal` is sent and recorded once on the platform; returns the rows."""
     rows = outbox_rows(terminal)

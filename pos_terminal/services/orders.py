@@ -35,7 +35,8 @@ DEFAULT_CLAIM_TTL_S = 180
 class PaymentCodeRefused(PaymentError):
     """`reason` is stable for the screens: not_a_payment_code, voucher_<REASON> (expired,
     bad_signature, unknown_key, malformed, too_long, not_yet_valid), order_claimed,
-    order_expired, order_cancelled, unknown_order, needs_platform, amount_mismatch, refused."""
+    order_expired, order_cancelled, unknown_order, needs_platform, amount_mismatch,
+    claim_lifetime_exceeded, too_many_claims, credential_locked, refused."""
 
     code = "payment_code_refused"
 
@@ -137,6 +138,18 @@ def _refused(exc: PlatformRefused, order_no: str | None) -> PaymentError:
                            where="elsewhere")
     if exc.code in ("order_expired", "order_cancelled"):
         return PaymentCodeRefused(exc.code, f"order {order_no}: {body.get('message') or exc.code}", order_no=order_no)
+    if exc.code == "claim_lifetime_exceeded":
+        return PaymentCodeRefused(
+            "claim_lifetime_exceeded", f"order {order_no}: this counter has held it as long as the platform allows; "
+            f"any other counter may take it now, this one again later ({body.get('message') or exc.code})",
+            order_no=order_no, retry_after_s=body.get("retry_after_s"))
+    if exc.code == "too_many_claims":
+        return PaymentCodeRefused(
+            "too_many_claims", f"this counter holds {body.get('held')} orders already (at most {body.get('limit')}): "
+            "finish or cancel one first", order_no=order_no, limit=body.get("limit"))
+    if exc.code == "auth_locked":
+        return PaymentCodeRefused("credential_locked", exc.message, order_no=order_no,
+                                  retry_after_s=body.get("retry_after_s"))
     if exc.code in ("unknown_order", "unknown_url", "unknown_voucher"):
         return PaymentCodeRefused("unknown_order", "the platform does not know this order; check the code with the "
                                                    "buyer", order_no=order_no)

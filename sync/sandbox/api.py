@@ -13,10 +13,11 @@ from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fastapi import APIRouter, Depends, File, Header, Query, Request, UploadFile
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from sync.sandbox import photos
 from sync.sandbox import platform as p
 
 Currency = Literal["CNY", "HKD", "USD", "EUR", "JPY", "KRW"]
@@ -114,6 +115,18 @@ class CardMoveIn(_In):
     reference: str = Field(min_length=1, max_length=100, description="the terminal's sale or refund reference")
 
 
+Pin = Annotated[str, Field(min_length=4, max_length=6, pattern=r"^[0-9]{4,6}$",
+                           description="the card holder's PIN (4 to 6 digits); in the body only, never in a URL")]
+
+
+class CardDebitIn(CardMoveIn):
+    pin: Pin
+
+
+class CardPinIn(_In):
+    pin: Pin
+
+
 class ReverseIn(_In):
     reference: str = Field(min_length=1, max_length=100, description="why: the terminal's void or recovery reference")
 
@@ -167,7 +180,7 @@ OptIdemKey = Annotated[str | None, Header(alias="Idempotency-Key", min_length=1,
                                           pattern=r"^[\x21-\x7e]+$", description="optional; honoured when sent")]
 
 _E = {"model": ErrorBody}
-AUTH_ERRORS: dict[int | str, dict[str, Any]] = {401: _E, 403: _E, 422: _E}
+AUTH_ERRORS: dict[int | str, dict[str, Any]] = {401: _E, 403: _E, 422: _E, 429: _E}  # 429: sign-in lock-out
 OBJ: dict[str, Any] = {"content": {"application/json": {"schema": {"type": "object"}}}}
 
 
@@ -185,8 +198,29 @@ def terminal_caller(
     store_id: Annotated[str | None, Depends(_store)],
     terminal_id: Annotated[str | None, Depends(_terminal)],
 ) -> p.Caller:
+    secret = cred.credentials if cred else None
     with _engine(request).connect() as conn:
-        return p.authenticate_terminal(conn, store_id, terminal_id, cred.credentials if cred else None)
+        return _throttled(request, f"t:{store_id}/{terminal_id}" if secret else None,
+                          lambda: p.authenticate_terminal(conn, store_id, terminal_id, secret))
+
+
+def _throttled(request: Request, credential: str | None, authenticate) -> p.Caller:
+    """Runs `authenticate` unless the credential or the client address is locked out by failed
+    attempts (429 auth_locked, the right secret too); a wrong secret counts (Policy)."""
+    if credential is None:  # nothing presented: 401, and nothing to guess
+        return authenticate()
+    throttle: p.AuthThrottle = request.app.state.auth_throttle
+    keys = throttle.keys(credential, request.client.host if request.client else None)
+    now = _now(request)
+    throttle.check(keys, now)
+    try:
+        caller = authenticate()
+    except p.ApiError as exc:
+        if exc.code == "bad_credentials":
+            throttle.failed(keys, now)
+        raise
+    throttle.succeeded(keys)
+    return caller
 
 
 def merchant_caller(
@@ -194,14 +228,17 @@ def merchant_caller(
     cred: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
     merchant_id: Annotated[str | None, Depends(_merchant)],
 ) -> p.Caller:
+    secret = cred.credentials if cred else None
     with _engine(request).connect() as conn:
-        return p.authenticate_merchant(conn, merchant_id, cred.credentials if cred else None)
+        return _throttled(request, f"m:{merchant_id}" if secret else None,
+                          lambda: p.authenticate_merchant(conn, merchant_id, secret))
 
 
 def admin_caller(request: Request, token: Annotated[str | None, Depends(_admin)]) -> p.Caller:
     import hmac
 
-    if not token or not hmac.compare_digest(token, request.app.state.admin_token):
+    expected = request.app.state.admin_token
+    if not token or not expected or not hmac.compare_digest(token.encode(), expected.encode()):
         raise p.ApiError(401, "unauthenticated", "send the sandbox's admin token in X-Admin-Token")
     return p.Caller("admin")
 
@@ -214,10 +251,12 @@ def _read(request: Request, fn, *args) -> JSONResponse:
         return JSONResponse(fn(conn, *args))
 
 
-def _write(request: Request, caller: p.Caller, key: str | None, hashed_body, op) -> JSONResponse:
+def _write(request: Request, caller: p.Caller, key: str | None, hashed_body, op, *, precheck=None) -> JSONResponse:
     now = _now(request)
     h = p.request_hash(request.method, request.url.path, hashed_body)
-    status, body, replayed = p.run_idempotent(_engine(request), caller, key, h, lambda conn: op(conn, now), now)
+    status, body, replayed = p.run_idempotent(
+        _engine(request), caller, key, h, lambda conn: op(conn, now), now,
+        precheck=(lambda conn: precheck(conn, now)) if precheck is not None else None)
     return JSONResponse(body, status_code=status, headers={"Idempotent-Replayed": "true"} if replayed else None)
 
 
@@ -238,6 +277,13 @@ def build_router() -> APIRouter:
         with _engine(request).begin() as conn:
             doc = p.published_keys(conn, _now(request))
         return JSONResponse(doc, headers={"Cache-Control": "public, max-age=300"})
+
+    @r.post("/admin/cards/{card_no}/unlock", tags=["admin"],
+            summary="Lift a prepaid card's PIN lock (sandbox admin; the holder proved who they are)",
+            responses={200: OBJ, 401: _E, 404: _E})
+    def unlock_card(card_no: str, request: Request, _: Annotated[p.Caller, Depends(admin_caller)]):
+        with _engine(request).begin() as conn:
+            return JSONResponse(p.unlock_card(conn, card_no))
 
     @r.post("/admin/voucher-keys/rotate", tags=["admin"], summary="Rotate the signing key (sandbox admin)",
             responses={200: OBJ, 401: _E})
@@ -284,10 +330,14 @@ def build_router() -> APIRouter:
         return _read(request, p.order_view, order_no, _base_url(request), _now(request))
 
     @r.post("/orders/{order_no}/claim", tags=["orders"], summary="Lock an order for payment at this terminal",
+            description="Any store may claim any order. A terminal holds at most a few orders at once (409 "
+                        "too_many_claims) and one order for a limited time in all: renewals, and a release followed "
+                        "by a claim again, do not extend it past that (409 claim_lifetime_exceeded, retry_after_s).",
             responses={200: OBJ, 404: _E, 409: _E, **AUTH_ERRORS})
     def claim(order_no: str, body: ClaimIn, request: Request, caller: Terminal, key: OptIdemKey = None):
         return _write(request, caller, key, body.model_dump(mode="json"), lambda conn, now: (
-            200, p.claim_order(conn, order_no, caller, timedelta(seconds=body.ttl_s), now)))
+            200, p.claim_order(conn, order_no, caller, timedelta(seconds=body.ttl_s), now,
+                               request.app.state.policy)))
 
     @r.delete("/orders/{order_no}/claim", tags=["orders"], summary="Release this terminal's lock (payment cancelled)",
               responses={200: OBJ, 404: _E, **AUTH_ERRORS})
@@ -310,10 +360,11 @@ def build_router() -> APIRouter:
             request.app.state.notifier.wake()  # the buyer's "paid" message goes out now
         return answer
 
-    @r.get("/settlements/{settlement_id}", tags=["settlements"], summary="A recorded settlement",
+    @r.get("/settlements/{settlement_id}", tags=["settlements"], summary="A settlement recorded at this store",
+           description="Another store's settlement is answered 404 unknown_settlement.",
            responses={200: OBJ, 404: _E, **AUTH_ERRORS})
     def get_settlement(settlement_id: str, request: Request, caller: Terminal):
-        return _read(request, p.settlement_view, settlement_id)
+        return _read(request, p.settlement_view, settlement_id, caller.store_id)
 
     @r.post("/settlement-batches", tags=["settlements"], status_code=201,
             summary="Post a day's settlements; get the platform's totals and every difference",
@@ -326,18 +377,31 @@ def build_router() -> APIRouter:
         return _write(request, caller, key, body.model_dump(mode="json"),
                       lambda conn, now: p.post_batch(conn, data, caller, now))
 
-    # -- prepaid cards
-    @r.get("/cards/{card_no}", tags=["cards"], summary="A prepaid card's balance",
-           responses={200: OBJ, 404: _E, **AUTH_ERRORS})
-    def get_card(card_no: str, request: Request, caller: Terminal):
-        return _read(request, p.card_view, card_no)
+    # -- prepaid cards: spending and the balance need the holder's PIN (body only); credits do not
+    @r.post("/cards/{card_no}/balance", tags=["cards"], summary="A prepaid card's holder and balance, for its PIN",
+            description="A wrong PIN counts as in a debit: 403 wrong_pin (attempts_left), then 423 pin_locked "
+                        f"after {p.PIN_MAX_FAILURES} in a row.",
+            responses={200: OBJ, 403: _E, 404: _E, 409: _E, 423: _E, **AUTH_ERRORS})
+    def card_balance(card_no: str, body: CardPinIn, request: Request, caller: Terminal):
+        with _engine(request).begin() as conn:
+            refused = p.check_card_pin(conn, card_no, body.pin, _now(request))
+            view = None if refused is not None else p.card_view(conn, card_no)
+        if refused is not None:
+            raise refused  # after the commit: the wrong PIN stays counted
+        return JSONResponse(view)
 
     @r.post("/cards/{card_no}/debit", tags=["cards"], status_code=201, summary="Take money from a prepaid card",
-            responses={201: OBJ, 404: _E, 409: _E, **AUTH_ERRORS})
-    def debit(card_no: str, body: CardMoveIn, request: Request, caller: Terminal, key: IdemKey):
-        data = body.model_dump()
-        return _write(request, caller, key, data, lambda conn, now: p.move_card(conn, card_no, "debit", data, caller, now,
-                                                                                key=key))
+            description="Needs the holder's PIN: 403 wrong_pin (attempts_left) and 423 pin_locked are not kept "
+                        "under the Idempotency-Key (the retry with the right PIN under the same key is answered "
+                        "afresh), and the PIN is not part of the request that the key is bound to: the same key "
+                        "and the same debit replay the first answer.",
+            responses={201: OBJ, 403: _E, 404: _E, 409: _E, 423: _E, **AUTH_ERRORS})
+    def debit(card_no: str, body: CardDebitIn, request: Request, caller: Terminal, key: IdemKey):
+        data = body.model_dump(exclude={"pin"})  # no function of the PIN is kept with the key
+        pin = body.pin
+        return _write(request, caller, key, data,
+                      lambda conn, now: p.move_card(conn, card_no, "debit", data, caller, now, key=key),
+                      precheck=lambda conn, now: p.check_card_pin(conn, card_no, pin, now))
 
     @r.post("/cards/{card_no}/credit", tags=["cards"], status_code=201, summary="Put money on a prepaid card",
             responses={201: OBJ, 404: _E, 409: _E, **AUTH_ERRORS})
@@ -384,25 +448,48 @@ def build_router() -> APIRouter:
            summary="A sold unit by its item code: item, price, order, seller, buyer, payment, refund state, "
                    "return window", responses={200: OBJ, 404: _E, **AUTH_ERRORS})
     def get_item(item_code: str, request: Request, caller: Terminal):
-        return _read(request, p.item_view, item_code, _now(request))
+        return _read(request, p.item_view, item_code, _now(request), caller.store_id)
 
     @r.post("/refund-photos", tags=["refunds"], status_code=201, summary="Upload a photo of a defect (multipart)",
             responses={201: OBJ, 413: _E, 415: _E, **AUTH_ERRORS})
     def upload_photo(request: Request, caller: Terminal, key: IdemKey,
-                     file: Annotated[UploadFile, File(description="JPEG, PNG or WebP, at most 5 MB")]):
+                     file: Annotated[UploadFile, File(description="JPEG, PNG or WebP, at most 5 MB and 40 megapixels; "
+                                                                  "kept re-encoded as a JPEG without metadata")]):
         data = file.file.read(p.MAX_PHOTO_BYTES + 1)
         ctype = (file.content_type or "").split(";")[0].strip().lower()
         hashed = {"sha256": hashlib.sha256(data).hexdigest(), "content_type": ctype}
-        return _write(request, caller, key, hashed, lambda conn, now: p.store_photo(conn, data, ctype, caller, now))
+        try:  # decoded and re-encoded before any transaction opens (sync.sandbox.photos)
+            clean, refused = photos.reencode(data, ctype), None
+        except p.ApiError as exc:
+            clean, refused = b"", exc
+
+        def op(conn, now):
+            if refused is not None:
+                raise refused
+            return p.store_photo(conn, clean, "image/jpeg", caller, now)
+
+        return _write(request, caller, key, hashed, op)
+
+    @r.get("/refund-photos/{photo_id}", tags=["refunds"], summary="A photo taken at this store (as kept: JPEG)",
+           response_class=Response,
+           responses={200: {"content": {"image/jpeg": {"schema": {"type": "string", "format": "binary"}}}},
+                      404: _E, **AUTH_ERRORS})
+    def get_photo(photo_id: str, request: Request, caller: Terminal):
+        with _engine(request).begin() as conn:
+            data, ctype = photos.for_store(conn, photo_id, caller.store_id)
+        return Response(data, media_type=ctype, headers=photos.PHOTO_HEADERS)
 
     @r.post("/refund-requests", tags=["refunds"], status_code=201,
             summary="Ask for a refund of one or more units of one order",
             description="status 'approved' at once when the buyer's reputation is at or above the merchant's "
-                        "threshold, else 'pending_seller' until the seller decides",
+                        "threshold, else 'pending_seller' until the seller decides. A return at a store that did not "
+                        "take the payment is held to the platform's limits (409 foreign_cash_refund_cap, "
+                        "foreign_return_count_cap, foreign_return_amount_cap).",
             responses={201: OBJ, 404: _E, 409: _E, **AUTH_ERRORS})
     def refund(body: RefundIn, request: Request, caller: Terminal, key: IdemKey):
         data = body.model_dump()
-        return _write(request, caller, key, data, lambda conn, now: p.request_refund(conn, data, caller, now))
+        return _write(request, caller, key, data, lambda conn, now: p.request_refund(
+            conn, data, caller, now, request.app.state.policy))
 
     @r.get("/refund-requests", tags=["refunds"], summary="This store's refund requests, newest first",
            responses={200: OBJ, **AUTH_ERRORS})
@@ -412,9 +499,10 @@ def build_router() -> APIRouter:
             return JSONResponse({"requests": p.list_refunds(conn, store_id=caller.store_id, status=status)})
 
     @r.get("/refund-requests/{request_id}", tags=["refunds"], summary="A refund request's status",
+           description="Only a request filed at this store; another store's is answered 404 unknown_refund_request.",
            responses={200: OBJ, 404: _E, **AUTH_ERRORS})
     def get_refund(request_id: str, request: Request, caller: Terminal):
-        return _read(request, p.refund_view, request_id)
+        return _read(request, p.refund_view, request_id, caller.store_id)
 
     @r.post("/refund-requests/{request_id}/decision", tags=["refunds"],
             summary="The seller approves or rejects a pending refund (merchant credential)",

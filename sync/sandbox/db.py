@@ -83,6 +83,10 @@ cards = Table(
     Column("balance_minor", BigInteger, nullable=False),
     Column("currency", String(3), nullable=False),
     Column("active", Boolean, nullable=False, default=True),
+    # the holder's PIN, as platform.pin_hash makes it (scrypt, own salt): never the PIN itself
+    Column("pin_hash", String(200)),
+    Column("pin_failures", Integer, nullable=False, default=0),  # wrong PINs in a row
+    Column("pin_locked_until", TS),  # no spending (nor balance) until then after too many wrong PINs
 )
 
 card_transactions = Table(
@@ -129,6 +133,7 @@ orders = Table(
     Column("claim_store_id", String(64)),
     Column("claim_terminal_id", String(64)),
     Column("claim_expires_at", TS),
+    Column("claim_started_at", TS),  # the first claim of this terminal's unbroken run (lifetime cap)
     Column("paid_at", TS),
     Column("paid_via", String(16)),  # store | online
     Column("paid_settlement_id", String(64)),
@@ -310,7 +315,8 @@ def make_engine(url: str) -> Engine:
 # runs): create_all() makes missing tables only, so these are added where they are missing.
 _ADDED_COLUMNS = ((settlements, "tender_amounts"), (card_transactions, "idempotency_key"),
                   (card_transactions, "reverses"), (buyers, "email"), (orders, "buyer_phone"),
-                  (orders, "buyer_email"))
+                  (orders, "buyer_email"), (orders, "claim_started_at"),
+                  (cards, "pin_hash"), (cards, "pin_failures"), (cards, "pin_locked_until"))
 
 
 def add_missing_columns(engine) -> None:

@@ -55,6 +55,90 @@ class Caller:
         return f"m:{self.merchant_id}" if self.kind == "merchant" else "seller_page"
 
 
+@dataclass(frozen=True)
+class Policy:
+    """What the platform lets one terminal credential do (the sandbox's settings; README: "What a
+    terminal credential can do").
+
+    Claims: at most `max_live_claims` orders held at once by one terminal; one unbroken run of
+    claims on an order (renewals, and a release followed by a claim again within
+    `claim_cooldown`) lasts at most `max_claim_lifetime` from its first claim; after that the
+    terminal may claim the order again only once it has left it alone for `claim_cooldown`
+    (meanwhile any other store may take it).
+
+    Returns at another store (the store filing the refund is not the store that took the
+    payment, or the order was paid online): inside the merchant's return window and for paid
+    units (as every return), at most `foreign_returns_per_day` requests and
+    `foreign_return_minor_per_day` in amount per store in any 24 hours, and a request whose
+    payout is in cash at most `foreign_cash_refund_minor`.
+
+    Authentication: `auth_max_failures` wrong secrets for one credential (store and terminal, or
+    merchant) in `auth_window`, or `auth_max_failures_per_address` from one client address,
+    lock it for `auth_window`: every attempt then gets 429 with Retry-After, the right secret too."""
+
+    max_live_claims: int = 3
+    max_claim_lifetime: timedelta = timedelta(minutes=15)
+    claim_cooldown: timedelta = timedelta(minutes=5)
+    foreign_returns_per_day: int = 5
+    foreign_return_minor_per_day: int = 100_000  # 1,000.00 CNY
+    foreign_cash_refund_minor: int = 20_000  # 200.00 CNY
+    auth_max_failures: int = 10
+    auth_max_failures_per_address: int = 50
+    auth_window: timedelta = timedelta(minutes=15)
+
+
+DEFAULT_POLICY = Policy()
+
+
+class AuthThrottle:
+    """Failed authentications per credential and per client address (in memory: the sandbox is one
+    process). Times come from the platform's injected clock. Thread-safe."""
+
+    def __init__(self, policy: Policy) -> None:
+        import threading
+
+        self.policy = policy
+        self._lock = threading.Lock()
+        self._failures: dict[str, list[datetime]] = {}
+        self._locked_until: dict[str, datetime] = {}
+
+    def check(self, keys: list[tuple[str, int]], now: datetime) -> None:
+        """Raises 429 auth_locked while any of `keys` is locked out."""
+        with self._lock:
+            until = max((self._locked_until.get(k, now) for k, _limit in keys), default=now)
+            for k, _limit in keys:
+                if self._locked_until.get(k, now) <= now:
+                    self._locked_until.pop(k, None)
+        if until > now:
+            wait = int((until - now).total_seconds() + 0.999)
+            raise ApiError(429, "auth_locked",
+                           f"too many failed sign-ins for this credential or address: every attempt is refused "
+                           f"for {wait} s more, the right secret too; check the secret, then wait",
+                           retry_after_s=wait)
+
+    def failed(self, keys: list[tuple[str, int]], now: datetime) -> None:
+        window = self.policy.auth_window
+        with self._lock:
+            for k, limit in keys:
+                kept = [t for t in self._failures.get(k, []) if t > now - window]
+                kept.append(now)
+                if len(kept) >= limit:
+                    self._locked_until[k] = now + window
+                    kept = []
+                self._failures[k] = kept
+
+    def succeeded(self, keys: list[tuple[str, int]]) -> None:
+        with self._lock:
+            for k, _limit in keys[:1]:  # the credential's count only: an address may serve many terminals
+                self._failures.pop(k, None)
+
+    def keys(self, credential: str, address: str | None) -> list[tuple[str, int]]:
+        keys = [(f"cred:{credential}", self.policy.auth_max_failures)]
+        if address:
+            keys.append((f"addr:{address}", self.policy.auth_max_failures_per_address))
+        return keys
+
+
 def secret_hash(secret: str) -> str:
     return hashlib.sha256(secret.encode("utf-8")).hexdigest()
 
@@ -101,41 +185,55 @@ def request_hash(method: str, path: str, body) -> str:
 
 def run_idempotent(
     engine: Engine, caller: Caller, key: str | None, req_hash: str, op: Callable[[Connection], tuple[int, dict]],
-    now: datetime,
+    now: datetime, *, precheck: Callable[[Connection], ApiError | None] | None = None,
 ) -> tuple[int, dict, bool]:
     """Runs `op` in one transaction together with the record of its answer under `key`, so
     that the effect and the stored answer commit together. Returns (status, body, replayed).
     A retry with the same key and request gets the first answer (refusals included); the same
-    key with another request is refused with 422."""
+    key with another request is refused with 422.
+
+    `precheck` (a card holder's PIN) runs after the replay look-up, in the same transaction: what
+    it writes (a wrong-PIN count) commits, and the refusal it returns is raised without being
+    stored under the key, like a failed authentication: the retry with the right PIN under the
+    same key is answered afresh."""
     for _attempt in range(3):
+        refused: ApiError | None = None
         try:
             with engine.begin() as conn:
-                if key is None:
+                if key is not None:
+                    where = and_(db.idempotency.c.scope == caller.scope, db.idempotency.c.key == key)
+                    row = conn.execute(select(db.idempotency).where(where)).first()
+                    if row is not None and row.expires_at > now and row.request_hash == req_hash:
+                        return row.status_code, row.response, True
+                if precheck is not None:
+                    refused = precheck(conn)
+                if refused is not None:
+                    pass  # leave the transaction normally: the count commits
+                elif key is None:
                     try:
                         status, body = op(conn)
                     except ApiError:
                         raise
                     return status, body, False
-                where = and_(db.idempotency.c.scope == caller.scope, db.idempotency.c.key == key)
-                row = conn.execute(select(db.idempotency).where(where)).first()
-                if row is not None and row.expires_at > now:
-                    if row.request_hash != req_hash:
+                else:
+                    if row is not None and row.expires_at > now:
                         raise ApiError(422, "idempotency_key_reused",
                                        f"Idempotency-Key {key!r} was used for a different request; "
                                        "use a new key for a new request")
-                    return row.status_code, row.response, True
-                if row is not None:
-                    conn.execute(delete(db.idempotency).where(where))
-                savepoint = conn.begin_nested()
-                try:
-                    status, body = op(conn)
-                    savepoint.commit()
-                except ApiError as exc:
-                    savepoint.rollback()
-                    status, body = exc.status, exc.body()
-                conn.execute(insert(db.idempotency).values(
-                    scope=caller.scope, key=key, request_hash=req_hash, status_code=status, response=body,
-                    created_at=now, expires_at=now + IDEMPOTENCY_TTL))
+                    if row is not None:
+                        conn.execute(delete(db.idempotency).where(where))
+                    savepoint = conn.begin_nested()
+                    try:
+                        status, body = op(conn)
+                        savepoint.commit()
+                    except ApiError as exc:
+                        savepoint.rollback()
+                        status, body = exc.status, exc.body()
+                    conn.execute(insert(db.idempotency).values(
+                        scope=caller.scope, key=key, request_hash=req_hash, status_code=status, response=body,
+                        created_at=now, expires_at=now + IDEMPOTENCY_TTL))
+            if refused is not None:
+                raise refused
             return status, body, False
         except IntegrityError:
             continue  # a concurrent request with the same key committed first: answer as it did
@@ -299,7 +397,10 @@ def order_view(conn: Connection, order_no: str, base_url: str, now: datetime) ->
     }
 
 
-def claim_order(conn: Connection, order_no: str, caller: Caller, ttl: timedelta, now: datetime) -> dict:
+def claim_order(conn: Connection, order_no: str, caller: Caller, ttl: timedelta, now: datetime,
+                policy: Policy = DEFAULT_POLICY) -> dict:
+    """Locks the order for this terminal until now + ttl, within the Policy's claim limits (at most
+    `max_live_claims` held at once; one unbroken run lasts at most `max_claim_lifetime`)."""
     o = _order_row(conn, order_no, lock=True)
     if o.status == "paid":
         raise ApiError(409, "order_paid", f"order {order_no} is already paid", paid_at=iso(o.paid_at))
@@ -314,18 +415,44 @@ def claim_order(conn: Connection, order_no: str, caller: Caller, ttl: timedelta,
                        f"order {order_no} is being paid at {o.claim_store_id}/{o.claim_terminal_id} "
                        f"until {iso(o.claim_expires_at)}",
                        store_id=o.claim_store_id, terminal_id=o.claim_terminal_id, expires_at=iso(o.claim_expires_at))
-    until = now + ttl
+    mine = (o.claim_store_id, o.claim_terminal_id) == (caller.store_id, caller.terminal_id)
+    live_mine = bool(mine and o.claim_expires_at and o.claim_expires_at > now)
+    if not live_mine:
+        t = db.orders.c
+        held = conn.execute(select(func.count()).select_from(db.orders).where(
+            t.claim_store_id == caller.store_id, t.claim_terminal_id == caller.terminal_id,
+            t.claim_expires_at > now, t.status == "open", t.order_no != order_no)).scalar_one()
+        if held >= policy.max_live_claims:
+            raise ApiError(409, "too_many_claims",
+                           f"this terminal holds {held} orders already (at most {policy.max_live_claims} at once): "
+                           "finish or cancel one of them first", held=held, limit=policy.max_live_claims)
+    # an unbroken run: renewals, and a release followed by a claim again before the cool-down
+    started = None
+    if mine and o.claim_started_at and o.claim_expires_at and now < o.claim_expires_at + policy.claim_cooldown:
+        started = o.claim_started_at
+    if started is not None and now >= started + policy.max_claim_lifetime:
+        free_at = o.claim_expires_at + policy.claim_cooldown
+        wait = int((free_at - now).total_seconds() + 0.999)
+        raise ApiError(409, "claim_lifetime_exceeded",
+                       f"this terminal has held order {order_no} since {iso(started)}, the longest a terminal may "
+                       f"({int(policy.max_claim_lifetime.total_seconds() // 60)} min); it may claim it again after "
+                       f"{iso(free_at)}, any other store at once",
+                       claimed_since=iso(started), retry_after_s=wait)
+    started = started or now
+    until = min(now + ttl, started + policy.max_claim_lifetime)
     conn.execute(update(db.orders).where(db.orders.c.order_no == order_no).values(
-        claim_store_id=caller.store_id, claim_terminal_id=caller.terminal_id, claim_expires_at=until))
-    return {"order_no": order_no, "store_id": caller.store_id, "terminal_id": caller.terminal_id, "expires_at": iso(until)}
+        claim_store_id=caller.store_id, claim_terminal_id=caller.terminal_id, claim_expires_at=until,
+        claim_started_at=started))
+    return {"order_no": order_no, "store_id": caller.store_id, "terminal_id": caller.terminal_id, "expires_at": iso(until),
+            "claimed_since": iso(started), "lifetime_ends_at": iso(started + policy.max_claim_lifetime)}
 
 
 def release_claim(conn: Connection, order_no: str, caller: Caller, now: datetime) -> dict:
     o = _order_row(conn, order_no, lock=True)
     mine = (o.claim_store_id, o.claim_terminal_id) == (caller.store_id, caller.terminal_id)
-    if mine:
-        conn.execute(update(db.orders).where(db.orders.c.order_no == order_no).values(
-            claim_store_id=None, claim_terminal_id=None, claim_expires_at=None))
+    if mine and o.claim_expires_at and o.claim_expires_at > now:
+        # ends now, but the run is remembered: claiming again at once does not start a new lifetime
+        conn.execute(update(db.orders).where(db.orders.c.order_no == order_no).values(claim_expires_at=now))
     return {"order_no": order_no, "released": bool(mine)}
 
 
@@ -348,9 +475,11 @@ def _refund_case_view(c) -> dict | None:
             "status": c.status, "store_id": c.store_id, "terminal_id": c.terminal_id}
 
 
-def settlement_view(conn: Connection, settlement_id: str) -> dict:
+def settlement_view(conn: Connection, settlement_id: str, store_id: str | None = None) -> dict:
+    """A recorded settlement; with `store_id` (a terminal asking) only one taken at that store:
+    another store's is answered as unknown (404), never as forbidden, so ids cannot be probed."""
     s = conn.execute(select(db.settlements).where(db.settlements.c.settlement_id == settlement_id)).first()
-    if s is None:
+    if s is None or (store_id is not None and s.store_id != store_id):
         raise ApiError(404, "unknown_settlement", f"no settlement {settlement_id!r}")
     case = None
     if s.refund_case_id:
@@ -479,6 +608,80 @@ def card_view(conn: Connection, card_no: str) -> dict:
             "active": c.active}
 
 
+# A prepaid card is spent (and its balance read) only with its holder's PIN, as store cards are.
+# Stored as a slow salted hash (scrypt); a 4-6 digit PIN cannot withstand an offline search of a
+# stolen database for long whatever the hash, so what protects it is the attempt limit: after
+# PIN_MAX_FAILURES wrong PINs in a row the card is locked for PIN_LOCK_TIME (or until the admin
+# unlocks it). Credits and reversals put money back and need no PIN.
+PIN_MAX_FAILURES = 5
+PIN_LOCK_TIME = timedelta(minutes=30)
+_SCRYPT = {"n": 2**14, "r": 8, "p": 1}
+
+
+def pin_hash(pin: str) -> str:
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(pin.encode("ascii"), salt=salt, dklen=32, **_SCRYPT)
+    return f"scrypt${_SCRYPT['n']}${_SCRYPT['r']}${_SCRYPT['p']}${salt.hex()}${digest.hex()}"
+
+
+def pin_matches(stored: str | None, pin: str) -> bool:
+    try:
+        scheme, n, r, p_, salt, digest = (stored or "").split("$")
+        if scheme != "scrypt":
+            return False
+        given = hashlib.scrypt(pin.encode("ascii"), salt=bytes.fromhex(salt), dklen=len(digest) // 2,
+                               n=int(n), r=int(r), p=int(p_), maxmem=64 * 1024 * 1024)
+    except (ValueError, UnicodeEncodeError):
+        return False
+    return hmac.compare_digest(given.hex(), digest)
+
+
+def _aware(ts: datetime | None) -> datetime | None:
+    return ts.replace(tzinfo=timezone.utc) if ts is not None and ts.tzinfo is None else ts
+
+
+def check_card_pin(conn: Connection, card_no: str, pin: str, now: datetime) -> ApiError | None:
+    """The holder's PIN against the card's: None when it matches (the wrong-PIN count starts
+    again), else the refusal to raise after the transaction commits the count: 403 wrong_pin
+    (attempts_left), 423 pin_locked (locked_until; the right PIN too is refused meanwhile),
+    404 unknown_card, 409 pin_not_set."""
+    c = _card(conn, card_no, lock=True)
+    locked_until = _aware(c.pin_locked_until)
+    failures = c.pin_failures or 0
+    if locked_until is not None and locked_until > now:
+        return ApiError(423, "pin_locked", f"too many wrong PINs: this card cannot be spent until {iso(locked_until)} "
+                        "(or until the platform's administrator unlocks it)", locked_until=iso(locked_until))
+    if locked_until is not None:  # the lock ran out: a fresh count
+        failures = 0
+    if not c.pin_hash:
+        return ApiError(409, "pin_not_set", "this prepaid card has no PIN yet: it cannot be spent until the holder "
+                        "sets one")
+    if pin_matches(c.pin_hash, pin):
+        if failures or locked_until is not None:
+            conn.execute(update(db.cards).where(db.cards.c.card_no == card_no).values(pin_failures=0,
+                                                                                      pin_locked_until=None))
+        return None
+    failures += 1
+    if failures >= PIN_MAX_FAILURES:
+        until = now + PIN_LOCK_TIME
+        conn.execute(update(db.cards).where(db.cards.c.card_no == card_no).values(pin_failures=failures,
+                                                                                  pin_locked_until=until))
+        return ApiError(423, "pin_locked", f"wrong PIN {failures} times in a row: this card cannot be spent until "
+                        f"{iso(until)} (or until the platform's administrator unlocks it)", locked_until=iso(until))
+    conn.execute(update(db.cards).where(db.cards.c.card_no == card_no).values(pin_failures=failures,
+                                                                              pin_locked_until=None))
+    left = PIN_MAX_FAILURES - failures
+    return ApiError(403, "wrong_pin", f"wrong PIN for this card: {left} attempts left before it is locked",
+                    attempts_left=left)
+
+
+def unlock_card(conn: Connection, card_no: str) -> dict:
+    """The administrator lifts a PIN lock (the holder proved who they are elsewhere)."""
+    _card(conn, card_no, lock=True)
+    conn.execute(update(db.cards).where(db.cards.c.card_no == card_no).values(pin_failures=0, pin_locked_until=None))
+    return {"card_last4": card_no[-4:], "pin_failures": 0, "locked_until": None}
+
+
 def move_card(conn: Connection, card_no: str, kind: str, body: dict, caller: Caller, now: datetime, *,
               key: str | None = None, reverses: str | None = None) -> tuple[int, dict]:
     c = _card(conn, card_no, lock=True)
@@ -581,7 +784,14 @@ def _payment(conn: Connection, o) -> dict:
             "paid_at": iso(s.paid_at), "tenders": tenders, "tender_amounts": s.tender_amounts}
 
 
-def item_view(conn: Connection, item_code: str, now: datetime) -> dict:
+def _masked_name(name: str) -> str:
+    return (name[:1] + "*" * max(1, len(name) - 1)) if name else name
+
+
+def item_view(conn: Connection, item_code: str, now: datetime, store_id: str | None = None) -> dict:
+    """A sold unit, for a return. With `store_id` (a terminal asking): any store may look a unit up
+    (a return may be taken anywhere), but a store that did not take the payment sees only what a
+    return needs: the buyer's name masked, not the selling terminal."""
     u = conn.execute(select(db.item_units).where(db.item_units.c.item_code == item_code)).first()
     if u is None:
         raise ApiError(404, "unknown_item", f"no item with code {item_code!r}")
@@ -590,13 +800,18 @@ def item_view(conn: Connection, item_code: str, now: datetime) -> dict:
     m = conn.execute(select(db.merchants).where(db.merchants.c.id == o.merchant_id)).one()
     b = conn.execute(select(db.buyers).where(db.buyers.c.id == o.buyer_id)).one()
     ends = o.paid_at + timedelta(days=m.return_window_days) if o.status == "paid" else None
+    payment = _payment(conn, o)
+    buyer_name = b.name
+    if store_id is not None and payment["store_id"] != store_id:
+        buyer_name = _masked_name(b.name)
+        payment["terminal_id"] = None
     return {
         "item_code": item_code, "sku": line.sku, "name": line.name, "unit_price_minor": line.unit_price_minor,
         "currency": o.currency, "order_no": o.order_no,
         "seller": {"merchant_id": m.id, "name": m.name, "refund_threshold": m.refund_threshold,
                    "photo_required": m.photo_required},
-        "buyer": {"buyer_id": b.id, "name": b.name, "reputation": b.reputation},
-        "payment": _payment(conn, o),
+        "buyer": {"buyer_id": b.id, "name": buyer_name, "reputation": b.reputation},
+        "payment": payment,
         "refund": {"state": u.refund_state, "request_id": u.refund_request_id},
         "return_window": {"days": m.return_window_days, "ends_at": iso(ends), "inside": bool(ends and now < ends)},
     }
@@ -619,9 +834,11 @@ def store_photo(conn: Connection, data: bytes, content_type: str, caller: Caller
     return 201, {"photo_id": pid, "sha256": digest, "size": len(data), "content_type": content_type}
 
 
-def refund_view(conn: Connection, request_id: str) -> dict:
+def refund_view(conn: Connection, request_id: str, store_id: str | None = None) -> dict:
+    """A refund request; with `store_id` (a terminal asking) only one filed at that store: another
+    store's is answered as unknown (404)."""
     r = conn.execute(select(db.refund_requests).where(db.refund_requests.c.id == request_id)).first()
-    if r is None:
+    if r is None or (store_id is not None and r.store_id != store_id):
         raise ApiError(404, "unknown_refund_request", f"no refund request {request_id!r}")
     m = conn.execute(select(db.merchants).where(db.merchants.c.id == r.merchant_id)).one()
     photo_ids = conn.execute(select(db.photos.c.id).where(db.photos.c.refund_request_id == request_id)
@@ -636,9 +853,43 @@ def refund_view(conn: Connection, request_id: str) -> dict:
     }
 
 
-def request_refund(conn: Connection, body: dict, caller: Caller, now: datetime) -> tuple[int, dict]:
+def _check_foreign_return(conn: Connection, o, caller: Caller, amount: int, now: datetime, policy: Policy) -> None:
+    """The platform's rules for a return at a store that did not take the payment (Policy)."""
+    payment = _payment(conn, o)
+    if caller.kind != "terminal" or payment["store_id"] == caller.store_id:
+        return
+    if "cash" in payment["tenders"] and amount > policy.foreign_cash_refund_minor:
+        raise ApiError(409, "foreign_cash_refund_cap",
+                       f"this order was paid in cash at another store: a return here is paid out in cash only up to "
+                       f"{policy.foreign_cash_refund_minor} minor units ({amount} asked); send the buyer to the "
+                       f"store that sold it ({payment['store_id']})",
+                       limit_minor=policy.foreign_cash_refund_minor, amount_minor=amount,
+                       selling_store_id=payment["store_id"])
+    r, so, st = db.refund_requests.c, db.orders.c, db.settlements.c
+    count, total = conn.execute(
+        select(func.count(), func.coalesce(func.sum(r.amount_minor), 0))
+        .select_from(db.refund_requests.join(db.orders, so.order_no == r.order_no)
+                     .outerjoin(db.settlements, st.settlement_id == so.paid_settlement_id))
+        .where(r.store_id == caller.store_id, r.created_at > now - timedelta(days=1), r.status != "rejected",
+               or_(st.store_id.is_(None), st.store_id != caller.store_id))).one()
+    if count >= policy.foreign_returns_per_day:
+        raise ApiError(409, "foreign_return_count_cap",
+                       f"this store took {count} returns of goods sold elsewhere in the last 24 hours, the most the "
+                       f"platform allows ({policy.foreign_returns_per_day}); send the buyer to the store that sold it "
+                       "or try again tomorrow", limit=policy.foreign_returns_per_day, count=count)
+    if total + amount > policy.foreign_return_minor_per_day:
+        raise ApiError(409, "foreign_return_amount_cap",
+                       f"returns of goods sold elsewhere at this store would reach {total + amount} minor units in 24 "
+                       f"hours, more than the platform allows ({policy.foreign_return_minor_per_day}); send the buyer "
+                       "to the store that sold it or try again tomorrow",
+                       limit_minor=policy.foreign_return_minor_per_day, total_minor=total, amount_minor=amount)
+
+
+def request_refund(conn: Connection, body: dict, caller: Caller, now: datetime,
+                   policy: Policy = DEFAULT_POLICY) -> tuple[int, dict]:
     """Policy: approved at once when the buyer's reputation is at or above the merchant's
-    threshold, otherwise pending until the seller decides."""
+    threshold, otherwise pending until the seller decides. A return at a store that did not take
+    the payment is held to the Policy's limits for returns at another store."""
     codes = list(dict.fromkeys(body["item_codes"]))
     units = {u.item_code: u for u in conn.execute(
         select(db.item_units).where(db.item_units.c.item_code.in_(codes)).with_for_update()).all()}
@@ -674,6 +925,7 @@ def request_refund(conn: Connection, body: dict, caller: Caller, now: datetime) 
     prices = dict(conn.execute(select(db.item_units.c.item_code, db.order_lines.c.unit_price_minor)
                                .join(db.order_lines, db.order_lines.c.id == db.item_units.c.line_id)
                                .where(db.item_units.c.item_code.in_(codes))).all())
+    _check_foreign_return(conn, o, caller, sum(prices[c] for c in codes), now, policy)
     approved = b.reputation >= m.refund_threshold
     rid = new_id()
     conn.execute(insert(db.refund_requests).values(

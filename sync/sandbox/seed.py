@@ -11,7 +11,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
 from sync.sandbox import db
-from sync.sandbox.platform import active_key, add_key, create_order, secret_hash
+from sync.sandbox.platform import active_key, add_key, create_order, pin_hash, secret_hash
 from sync.sandbox.signing import mint_voucher
 
 # (store_id, terminal_id, secret)
@@ -21,7 +21,7 @@ OTHER_STORE_TERMINAL = ("other-store", "T01", "sandbox-secret-other-store-T01")
 TERMINALS = (DEMO_TERMINAL, SECOND_TERMINAL, OTHER_STORE_TERMINAL)
 STORE_NAMES = {"demo-store": "Demo Store 演示便利店", "other-store": "Other Store 二号店"}
 
-DEMO_ADMIN_TOKEN = "sandbox-admin-token"
+# No admin token here: each sandbox makes its own (sync.sandbox.credentials, server.create_app).
 
 # id: (name, refund threshold, return window days, photo required, API secret)
 MERCHANTS = {
@@ -47,6 +47,10 @@ CARDS = {
     "8800000000000003": ("张伟", 20_000),  # blocked
 }
 BLOCKED_CARDS = {"8800000000000003"}
+# each card's holder PIN (stored hashed): spending or reading a balance needs it
+DEMO_CARD = "8800000000000001"
+DEMO_CARD_PIN = "2580"
+CARD_PINS = {DEMO_CARD: DEMO_CARD_PIN, "8800000000000002": "1357", "8800000000000003": "2468"}
 
 TEA_ORDER = "PO000000001001"  # open, m-tea, b-wang, 2 x 乌龙茶 12.50 + 1 x 饼干 8.80 = 33.80
 DIGITAL_ORDER = "PO000000001002"  # open, m-digital, b-li, 29.90 + 89.00 = 118.90
@@ -70,6 +74,7 @@ def seed(conn: Connection, now: datetime) -> None:
     if conn.execute(select(db.merchants.c.id).limit(1)).first() is not None:
         renew_seeded_orders(conn, now)
         give_seeded_buyers_contacts(conn)
+        give_seeded_cards_pins(conn)
         return
     for mid, (name, threshold, window, photo, secret) in MERCHANTS.items():
         conn.execute(insert(db.merchants).values(id=mid, name=name, refund_threshold=threshold,
@@ -84,7 +89,8 @@ def seed(conn: Connection, now: datetime) -> None:
                                                  active=True))
     for card_no, (holder, balance) in CARDS.items():
         conn.execute(insert(db.cards).values(card_no=card_no, holder=holder, balance_minor=balance, currency="CNY",
-                                             active=card_no not in BLOCKED_CARDS))
+                                             active=card_no not in BLOCKED_CARDS, pin_hash=pin_hash(CARD_PINS[card_no]),
+                                             pin_failures=0))
     add_key(conn, now)
     month = SEED_ORDER_LIFETIME
     create_order(conn, order_no=TEA_ORDER, merchant_id="m-tea", buyer_id="b-wang", currency="CNY", now=now,
@@ -126,6 +132,15 @@ def renew_seeded_orders(conn: Connection, now: datetime) -> list[str]:
             claim_terminal_id=None, claim_expires_at=None))
         renewed.append(o.order_no)
     return renewed
+
+
+def give_seeded_cards_pins(conn: Connection) -> None:
+    """A demo database made before cards had PINs: the seeded cards get theirs (CARD_PINS)."""
+    rows = conn.execute(select(db.cards.c.card_no).where(db.cards.c.card_no.in_(CARD_PINS),
+                                                         db.cards.c.pin_hash.is_(None))).all()
+    for (card_no,) in rows:
+        conn.execute(update(db.cards).where(db.cards.c.card_no == card_no).values(
+            pin_hash=pin_hash(CARD_PINS[card_no]), pin_failures=0))
 
 
 def give_seeded_buyers_contacts(conn: Connection) -> None:

@@ -4,6 +4,7 @@ background thread, for tests and the demo) and `serve` (blocking, for `pos-termi
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import socket
 import tempfile
@@ -21,6 +22,7 @@ from pos_terminal.ports import Clock
 
 log = logging.getLogger(__name__)
 
+ENV_ADMIN_TOKEN = "POS_SANDBOX_ADMIN_TOKEN"  # an operator's own admin token, if any
 API_TITLE = "Store terminal platform API"
 API_VERSION = "1.0.0"
 _HTTP_CODES = {400: "bad_request", 401: "unauthenticated", 403: "forbidden", 404: "not_found",
@@ -28,7 +30,8 @@ _HTTP_CODES = {400: "bad_request", 401: "unauthenticated", 403: "forbidden", 404
 
 
 def create_app(db_url: str | None = None, *, clock: Clock, seed: bool = True, base_url: str | None = None,
-               admin_token: str | None = None, smtp=None, sms=None) -> FastAPI:
+               admin_token: str | None = None, smtp=None, sms=None, credentials_file: str | Path | None = None,
+               policy=None) -> FastAPI:
     """The sandbox platform as an ASGI app. `db_url` None: a SQLite file in a temporary folder
     removed at shutdown; otherwise sqlite:///PATH or a postgresql+psycopg URL (tables created
     when missing). `base_url` (e.g. http://127.0.0.1:8700) prefixes customer page links; None
@@ -38,10 +41,15 @@ def create_app(db_url: str | None = None, *, clock: Clock, seed: bool = True, ba
     `pos-terminal sandbox` and the demo, a test's own clock in tests.
     `smtp` (notify.SmtpSettings) / `sms` (notify.SmsSettings): where the buyer's messages go; a
     notify.Notifier thread drains the outbox on those channels while the app runs (none: the
-    messages wait in the outbox)."""
+    messages wait in the outbox).
+    The admin token (X-Admin-Token on /api/v1/admin/*): `admin_token`, else the environment's
+    POS_SANDBOX_ADMIN_TOKEN, else `admin_token` in the sandbox's credentials file
+    (sync.sandbox.credentials: `credentials_file`, or beside the SQLite file), made at random on
+    first start; never a published default. `policy`: what a terminal credential may do
+    (sync.sandbox.platform.Policy; its defaults when None)."""
     from sync.sandbox import api, db, pages
     from sync.sandbox import seed as seed_mod
-    from sync.sandbox.platform import ApiError
+    from sync.sandbox.platform import ApiError, AuthThrottle, Policy
 
     state: dict = {}
 
@@ -51,12 +59,22 @@ def create_app(db_url: str | None = None, *, clock: Clock, seed: bool = True, ba
         if url is None:
             state["tmp"] = tempfile.mkdtemp(prefix="pos-sandbox-")
             url = f"sqlite:///{Path(state['tmp']) / 'sandbox.sqlite3'}"
+        from sync.sandbox.credentials import SandboxCredentials, default_path
+
+        creds = SandboxCredentials(Path(credentials_file) if credentials_file else default_path(
+            db_url, Path(state["tmp"]) if "tmp" in state else None))
+        app.state.credentials = creds
+        app.state.admin_token = admin_token or os.environ.get(ENV_ADMIN_TOKEN) or creds.get_or_create("admin_token")
+        if not (admin_token or os.environ.get(ENV_ADMIN_TOKEN)):
+            log.info("sandbox admin token: admin_token in %s", creds.path or "memory only (no credentials file)")
         engine = db.make_engine(url)
         db.metadata.create_all(engine)
         db.add_missing_columns(engine)
         if seed:
             with engine.begin() as conn:
                 seed_mod.seed(conn, app.state.clock.now())
+            # the seeded merchants' seller accounts, their passwords from the credentials file
+            app.state.seller_logins = seed_mod.seed_sellers(engine, creds, app.state.clock.now())
         app.state.engine = engine
         if smtp is not None or sms is not None:
             from sync.sandbox.notify import Notifier
@@ -76,13 +94,19 @@ def create_app(db_url: str | None = None, *, clock: Clock, seed: bool = True, ba
     app = FastAPI(title=API_TITLE, version=API_VERSION, lifespan=lifespan,
                   description=(api.__doc__ or "").strip(), docs_url=None, redoc_url=None)
     app.state.base_url = base_url.rstrip("/") if base_url else None
-    app.state.admin_token = admin_token or seed_mod.DEMO_ADMIN_TOKEN
+    app.state.admin_token = None  # set at startup (lifespan): no admin call is accepted before
+    app.state.credentials = None
+    app.state.policy = policy or Policy()
+    app.state.auth_throttle = AuthThrottle(app.state.policy)
     app.state.clock = clock
     app.state.notifier = None
+    app.state.seller_logins = {}  # username: (merchant id, password) of the seeded seller accounts
 
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError):
         headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+        if exc.status == 429 and exc.extra.get("retry_after_s") is not None:
+            headers = {"Retry-After": str(int(exc.extra["retry_after_s"]))}
         return JSONResponse(exc.body(), status_code=exc.status, headers=headers)
 
     @app.exception_handler(RequestValidationError)
@@ -110,6 +134,9 @@ def create_app(db_url: str | None = None, *, clock: Clock, seed: bool = True, ba
 
     app.include_router(api.build_router())
     app.include_router(pages.build_router())
+    from sync.sandbox import seller
+
+    app.include_router(seller.build_router())
 
     def openapi() -> dict:
         if app.openapi_schema is None:
@@ -156,6 +183,12 @@ class SandboxServer:
         self.standins = Path(standins) if standins is not None else None
         self.mailbox = None
         self.sms_gateway = None
+
+    @property
+    def seller_logins(self) -> dict[str, tuple[str, str]]:
+        """username: (merchant id, password) of the seeded merchants' seller accounts (known once
+        started; the passwords come from the sandbox's credentials file)."""
+        return dict(self.app.state.seller_logins) if self.app is not None else {}
 
     @property
     def notifier(self):
@@ -215,10 +248,11 @@ class SandboxServer:
 
 
 def serve(host: str = "127.0.0.1", port: int = 8700, db_url: str | None = None, *, clock: Clock, smtp=None,
-          sms=None) -> None:
-    """Runs the sandbox in the foreground until interrupted (for `pos-terminal sandbox`)."""
+          sms=None, credentials_file: str | Path | None = None) -> None:
+    """Runs the sandbox in the foreground until interrupted (for `pos-terminal sandbox`).
+    `credentials_file`: as for create_app."""
     import uvicorn
 
     base = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}"
-    uvicorn.run(create_app(db_url, clock=clock, base_url=base, smtp=smtp, sms=sms), host=host, port=port,
-                log_level="info")
+    uvicorn.run(create_app(db_url, clock=clock, base_url=base, smtp=smtp, sms=sms, credentials_file=credentials_file),
+                host=host, port=port, log_level="info")

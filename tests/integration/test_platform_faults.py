@@ -16,6 +16,7 @@ from sync.outbox_worker import OutboxWorker
 from sync.sandbox import seed
 from sync.sandbox.server import SandboxServer, _free_port
 from tests.platform_helpers import (
+    admin_headers,
     FaultProxy,
     ProxyPlan,
     assert_exactly_once,
@@ -216,7 +217,7 @@ def test_key_rotation(terminal_factory, server, api):
     assert keys.refresh()
     old_voucher = new_order(api)["voucher"]
     before = keys.ring.kids
-    r = requests.post(server.url + "/api/v1/admin/voucher-keys/rotate", headers={"X-Admin-Token": seed.DEMO_ADMIN_TOKEN},
+    r = requests.post(server.url + "/api/v1/admin/voucher-keys/rotate", headers=admin_headers(server),
                       timeout=10)
     assert r.status_code == 200, r.text
     new_voucher = new_order(api)["voucher"]

@@ -16,11 +16,15 @@ from sync.sandbox import seed
 from sync.sandbox.export_openapi import CONTRACT, render
 from sync.sandbox.server import SandboxServer
 from tests.fakes import FakeClock
+from tests.seller_helpers import csrf_token, seller_session
+from tests.platform_helpers import admin_headers
 
 pytestmark = pytest.mark.clock_sensitive  # run again with the clock moved (tests/conftest.py)
 
 API = "/api/v1"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+PNG = bytes.fromhex(  # a real 1x1 PNG: uploads are decoded and kept re-encoded as JPEG
+    "89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c49444154789c6338c1c000"
+    "00025c00c943c812460000000049454e44ae426082")
 
 
 def creds(t) -> dict:
@@ -226,7 +230,7 @@ def test_keys_are_kept_a_day_at_least_on_the_platforms_clock(http):
     own clock (moved here, no waiting), then answers the key afresh."""
     from sync.sandbox.platform import IDEMPOTENCY_TTL
 
-    body = {"amount_minor": 1, "currency": "CNY", "reference": "kept-a-day"}
+    body = {"amount_minor": 1, "currency": "CNY", "reference": "kept-a-day", "pin": "2580"}
     first = http.post(f"{API}/cards/8800000000000001/debit", body, key="kept-1")
     http.clock.advance(hours=24)
     again = http.post(f"{API}/cards/8800000000000001/debit", body, key="kept-1")
@@ -238,12 +242,13 @@ def test_keys_are_kept_a_day_at_least_on_the_platforms_clock(http):
 
 
 def test_idempotency_key_is_required_for_money(http):
-    r = http.post(f"{API}/cards/8800000000000001/debit", {"amount_minor": 100, "reference": "x"}, key=None)
+    r = http.post(f"{API}/cards/8800000000000001/debit", {"amount_minor": 100, "reference": "x", "pin": "2580"},
+                  key=None)
     assert r.status_code == 422 and r.json()["error"] == "idempotency_key_required"
 
 
 def test_refusals_are_replayed_too(http):
-    body = {"amount_minor": 10**9, "currency": "CNY", "reference": "too-much"}
+    body = {"amount_minor": 10**9, "currency": "CNY", "reference": "too-much", "pin": "1357"}
     a = http.post(f"{API}/cards/8800000000000002/debit", body, key="refusal-1")
     b = http.post(f"{API}/cards/8800000000000002/debit", body, key="refusal-1")
     assert a.status_code == b.status_code == 409 and a.json() == b.json()
@@ -261,16 +266,17 @@ def test_keys_are_scoped_to_the_caller(http):
 
 
 def test_prepaid_cards(http):
-    card = "8800000000000001"
-    before = http.get(f"{API}/cards/{card}").json()["balance_minor"]
-    body = {"amount_minor": 1234, "currency": "CNY", "reference": "sale-1"}
+    card, pin = "8800000000000001", {"pin": "2580"}
+    before = http.post(f"{API}/cards/{card}/balance", pin).json()["balance_minor"]
+    credit = {"amount_minor": 1234, "currency": "CNY", "reference": "sale-1"}  # money back: no PIN
+    body = {**credit, **pin}
     r = http.post(f"{API}/cards/{card}/debit", body, key="card-debit-1")
     assert r.status_code == 201 and r.json()["balance_minor"] == before - 1234
     assert http.post(f"{API}/cards/{card}/debit", body, key="card-debit-1").json()["balance_minor"] == before - 1234
-    assert http.get(f"{API}/cards/{card}").json()["balance_minor"] == before - 1234  # debited once
-    assert http.post(f"{API}/cards/{card}/credit", body).json()["balance_minor"] == before
-    assert http.post(f"{API}/cards/8800000000000003/debit", body).json()["error"] == "card_inactive"
-    assert http.get(f"{API}/cards/0000").status_code == 404
+    assert http.post(f"{API}/cards/{card}/balance", pin).json()["balance_minor"] == before - 1234  # debited once
+    assert http.post(f"{API}/cards/{card}/credit", credit).json()["balance_minor"] == before
+    assert http.post(f"{API}/cards/8800000000000003/debit", {**credit, "pin": "2468"}).json()["error"] == "card_inactive"
+    assert http.post(f"{API}/cards/0000/balance", pin).status_code == 404
     assert http.post(f"{API}/cards/{card}/debit", {**body, "currency": "USD"}).json()["error"] == "currency_mismatch"
     assert http.post(f"{API}/cards/{card}/debit", {**body, "amount_minor": 0}).status_code == 422
 
@@ -411,12 +417,14 @@ def test_item_lookup(http):
 
 def test_photo_upload(http):
     r = upload(http, key="photo-1")
-    assert r.status_code == 201 and r.json()["size"] == len(PNG)
+    assert r.status_code == 201 and r.json()["content_type"] == "image/jpeg"  # re-encoded (test_seller_portal.py)
     assert upload(http, key="photo-1").json() == r.json()
     assert upload(http, PNG + b"x", key="photo-1").json()["error"] == "idempotency_key_reused"
     assert upload(http, b"GIF89a", "image/gif").status_code == 415
     assert upload(http, b"not a png").json()["error"] == "not_an_image"
-    assert requests.get(http.url + f"/seller/photos/{r.json()['photo_id']}", timeout=10).content == PNG
+    kept = http.get(f"{API}/refund-photos/{r.json()['photo_id']}")  # the store that took it
+    assert kept.status_code == 200 and kept.content.startswith(b"\xff\xd8\xff") and len(kept.content) == r.json()["size"]
+    assert requests.get(http.url + f"/seller/photos/{r.json()['photo_id']}", timeout=10).status_code == 401
 
 
 def test_refund_approved_at_once_for_a_trusted_buyer(http):
@@ -464,16 +472,17 @@ def test_refund_waits_for_the_seller_then_confirmed_or_rejected(http):
     assert results == {True: ("approved", "refunded"), False: ("rejected", "none")}
 
 
-def test_seller_page_decides(http):
+def test_seller_page_decides(http, server):
     o = new_order(http, buyer_id="b-li")  # 40 < 60
     pay(http, o)
     req = http.post(f"{API}/refund-requests", {"item_codes": o["lines"][1]["item_codes"], "reason": "受潮",
                                                "photo_ids": [upload(http).json()["photo_id"]]}).json()
     assert req["status"] == "pending_seller"
-    page = requests.get(http.url + "/seller?status=pending_seller", timeout=10)
+    seller = seller_session(server, "m-tea")  # signed in (tests/integration/test_seller_portal.py)
+    page = seller.get(http.url + "/seller?status=pending_seller", timeout=10)
     assert f"req-{req['request_id']}" in page.text and "/seller/photos/" in page.text and "受潮" in page.text
-    r = requests.post(http.url + f"/seller/refund-requests/{req['request_id']}/decision",
-                      data={"decision": "approve", "note": "同意"}, timeout=10)
+    r = seller.post(http.url + f"/seller/refund-requests/{req['request_id']}/decision",
+                    data={"decision": "approve", "note": "同意", "csrf_token": csrf_token(page.text)}, timeout=10)
     assert r.status_code == 200  # after the redirect back to the list
     assert http.get(f"{API}/refund-requests/{req['request_id']}").json()["status"] == "approved"
 
@@ -509,12 +518,12 @@ def test_outside_the_return_window(tmp_path):
 # ---------------------------------------------------------------------- key rotation
 
 
-def test_key_rotation_keeps_old_vouchers_verifying(http):
+def test_key_rotation_keeps_old_vouchers_verifying(http, server):
     old = new_order(http)
     before = keyring(http)
     r = requests.post(http.url + f"{API}/admin/voucher-keys/rotate", timeout=10)
     assert r.status_code == 401
-    r = requests.post(http.url + f"{API}/admin/voucher-keys/rotate", headers={"X-Admin-Token": seed.DEMO_ADMIN_TOKEN}, timeout=10)
+    r = requests.post(http.url + f"{API}/admin/voucher-keys/rotate", headers=admin_headers(server), timeout=10)
     assert r.status_code == 200
     rotated = r.json()
     assert rotated["retired_kid"] == old["kid"] and rotated["active_kid"] != old["kid"]

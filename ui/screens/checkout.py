@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -52,7 +53,7 @@ from pos_terminal.services.checkout import (
 from pos_terminal.services.orders import PaymentCodeRefused
 from ui.checkout_model import OrderLinesModel
 from ui.dialogs.manager_approval import ManagerApprovalDialog
-from ui.dialogs.tender_dialogs import QtManualApprovalHandler
+from ui.dialogs.tender_dialogs import PrepaidPinDialog, QtManualApprovalHandler
 from ui.receipt_preview import preview_image, sale_receipt_document
 from ui.screens.base import Page
 from ui.tasks import run_in_background
@@ -101,6 +102,8 @@ class CheckoutPage(Page):
         self.busy = False
         self.state = "idle"
         self.balance_minor: int | None = None
+        self._prepaid_pin: str | None = None  # the holder's PIN, from the balance check to the debit only
+        self.pin_dialog: PrepaidPinDialog | None = None  # the open PIN dialog (tests drive it)
         self._manual_terminal = None
         self.manual_handler = QtManualApprovalHandler(self)
         self.setStyleSheet(LOCAL_STYLE)
@@ -362,6 +365,7 @@ class CheckoutPage(Page):
         self.prepaid_card_edit.setObjectName("prepaid_card")
         self.prepaid_card_edit.setEchoMode(QLineEdit.EchoMode.Password)  # the number is never shown
         self.prepaid_card_edit.returnPressed.connect(self.check_balance)
+        self.prepaid_card_edit.textChanged.connect(self._forget_pin)  # another card: another PIN
         self.balance_label = QLabel(panel)
         self.balance_label.setObjectName("FieldLabel")
         self.prepaid_amount_edit = QLineEdit(panel)
@@ -643,6 +647,8 @@ class CheckoutPage(Page):
         code = classify(event.text)
         if self.state == "order":
             if code.kind is ScanKind.PREPAID_CARD:
+                if self.pin_dialog is not None:  # the holder is keying in the PIN of the card on screen
+                    return
                 self.choose_tender("prepaid")
                 self.prepaid_card_edit.setText(code.value)
                 self.check_balance()
@@ -796,16 +802,81 @@ class CheckoutPage(Page):
             return
         self._tender_taken(None)
 
+    def _forget_pin(self, *_args) -> None:
+        self._prepaid_pin = None
+
+    def _card_last4(self) -> str | None:
+        """The typed or swiped card's last four digits, or None (the refusal shown)."""
+        try:
+            return CheckoutSession.card_number(self.prepaid_card_edit.text())[-4:]
+        except DomainError as exc:
+            self.show_refusal(self.refusal_text(exc))
+            return None
+
+    def _ask_pin_when_ready(self, then) -> None:
+        """The PIN is asked only where the platform is there to check it (offline: said at once)."""
+        if self.busy or self.session is None or self._card_last4() is None:
+            return
+        session = self.session
+        self._set_busy(True)
+
+        def ready(_result) -> None:
+            self._set_busy(False)
+            self._ask_pin(then)
+
+        run_in_background(session.prepaid_ready, ready, self._tender_failed, context=self)
+
+    def _ask_pin(self, then, problem: str = "") -> None:
+        """Opens the PIN dialog for the card on screen; `then(pin)` runs once it is keyed in."""
+        last4 = self._card_last4()
+        if last4 is None or self.pin_dialog is not None:
+            return
+        dialog = PrepaidPinDialog(last4, problem, self)
+        self.pin_dialog = dialog
+
+        def finished(result: int) -> None:
+            pin = dialog.take_pin() if result == QDialog.DialogCode.Accepted else None
+            self.pin_dialog = None
+            dialog.deleteLater()
+            self.activateWindow()  # the keyboard comes back to the counter's window
+            if pin is None:
+                self.show_info(self.tr("No PIN keyed in: nothing was taken from the card."))
+                self.prepaid_card_edit.setFocus()
+                return
+            then(pin)
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
     def check_balance(self) -> None:
+        """Enter on the card field (or a card scanned): the holder's PIN, then the balance."""
+        if self.busy or self.session is None:
+            return
+        self._prepaid_pin = None
+        self._ask_pin_when_ready(self._run_balance)
+
+    def _run_balance(self, pin: str) -> None:
         if self.busy or self.session is None:
             return
         session, text = self.session, self.prepaid_card_edit.text()
         self._set_busy(True)
-        run_in_background(lambda: session.prepaid_balance(text), self._balance_shown, self._tender_failed,
-                          context=self)
+        run_in_background(lambda: session.prepaid_balance(text, pin), lambda balance: self._balance_shown(balance, pin),
+                          lambda exc: self._prepaid_failed(exc, self._run_balance), context=self)
 
-    def _balance_shown(self, balance: int) -> None:
+    def _prepaid_failed(self, exc: BaseException, retry) -> None:
+        """A wrong PIN asks again (the card stays on screen); anything else is a refusal as usual."""
+        self._prepaid_pin = None
+        if isinstance(exc, CheckoutRefused) and exc.reason == "prepaid_wrong_pin" and self.session is not None:
+            self._set_busy(False)
+            text = self.refusal_text(exc)
+            self.show_refusal(text)
+            self._ask_pin(retry, text)
+            return
+        self._tender_failed(exc)
+
+    def _balance_shown(self, balance: int, pin: str | None = None) -> None:
         self._set_busy(False)
+        self._prepaid_pin = pin  # for the debit that follows; dropped then, or when the card changes
         self.balance_minor = balance
         last4 = CheckoutSession.card_number(self.prepaid_card_edit.text())[-4:]
         self.balance_label.setText(fill(self.tr("Card ****%1 · balance %2"), last4,
@@ -824,10 +895,20 @@ class CheckoutPage(Page):
         amount = self._amount(self.prepaid_amount_edit)
         if amount is None:
             return
+        pin, self._prepaid_pin = self._prepaid_pin, None  # used once
+        if pin is None:
+            self._ask_pin_when_ready(lambda keyed: self._run_debit(amount, keyed))
+            return
+        self._run_debit(amount, pin)
+
+    def _run_debit(self, amount: int, pin: str) -> None:
+        if self.busy or self.session is None:
+            return
         session, text = self.session, self.prepaid_card_edit.text()
         self._set_busy(True)
         self.show_info(self.tr("Debiting the prepaid card…"))
-        run_in_background(lambda: session.take_prepaid(text, amount), self._tender_taken, self._tender_failed,
+        run_in_background(lambda: session.take_prepaid(text, amount, pin), self._tender_taken,
+                          lambda exc: self._prepaid_failed(exc, lambda keyed: self._run_debit(amount, keyed)),
                           context=self)
 
     def _card_terminal(self):
@@ -1115,6 +1196,7 @@ class CheckoutPage(Page):
         self.session = None
         self.done = None
         self.balance_minor = None
+        self._prepaid_pin = None
         self.lines.set_order(None)
         self.preview_label.clear()
         self.message.clear_message()
@@ -1251,6 +1333,10 @@ class CheckoutPage(Page):
         if cause == "already_paid":
             return self.tr("This order has been paid elsewhere meanwhile. Take no more payment here: press Esc to "
                            "cancel; anything taken is given back.")
+        if cause == "claim_lifetime_exceeded":
+            return self.tr("This counter has held this order as long as the platform allows. Take no more payment "
+                           "here: press Esc to cancel; anything taken is given back. Another counter can take the "
+                           "order now, this one after a few minutes.")
         return self.tr("The platform no longer holds this order for this counter (expired or cancelled). Take no "
                        "more payment here: press Esc to cancel; anything taken is given back.")
 
@@ -1289,6 +1375,14 @@ class CheckoutPage(Page):
                                           "offline."),
                 "amount_mismatch": self.tr("The platform and the payment code disagree on the amount. Ask the buyer "
                                            "to open the order again."),
+                "claim_lifetime_exceeded": self.tr("This counter has held this order as long as the platform allows. "
+                                                   "Another counter can take it now; this one only after a few "
+                                                   "minutes."),
+                "too_many_claims": self.tr("This counter already holds as many open orders as the platform allows. "
+                                           "Finish or cancel one of them first."),
+                "credential_locked": self.tr("The platform refuses this terminal's credential for now (too many "
+                                             "failed sign-ins). Ask the technician to check the terminal's secret; "
+                                             "it is accepted again after a while."),
             }
             return texts.get(reason, fill(self.tr("The platform refused this order: %1"), exc.message))
         if isinstance(exc, AlreadyPaid):
@@ -1331,6 +1425,13 @@ class CheckoutPage(Page):
                 "prepaid_unknown_card": self.tr("The platform does not know this prepaid card."),
                 "prepaid_blocked": self.tr("This prepaid card is blocked."),
                 "prepaid_refused": self.tr("The platform refused this prepaid card."),
+                "prepaid_wrong_pin": fill(self.tr("Wrong PIN: %1 attempts left. Nothing was taken from the card."),
+                                          str(params.get("attempts_left", "?"))),
+                "prepaid_pin_locked": self.tr("This prepaid card is locked after too many wrong PINs. Take another "
+                                              "tender; the card holder asks the card's issuer to unlock it."),
+                "prepaid_pin_invalid": self.tr("The PIN is 4 to 6 digits. Ask the card holder to key it in again."),
+                "prepaid_pin_not_set": self.tr("This prepaid card has no PIN yet and cannot be spent. Take another "
+                                               "tender."),
                 "invalid_card_number": self.tr("That is not a prepaid card number. Scan or swipe the card, or type its "
                                                "16 digits starting with 88."),
                 "over_amount": self.tr("That is more than is still due."),

@@ -208,6 +208,22 @@ class RefundsPage(Page):
         return " · ".join(f"{self.leg_text(leg.route)} {_money(leg.amount_minor, case.currency)}"
                           + (" ✓" if leg.done else "") for leg in case.legs)
 
+    def platform_refusal_text(self, error: str) -> str:
+        """Why the platform refused a request for good ("code: message", as the case keeps it)."""
+        code = error.split(":", 1)[0].strip()
+        texts = {
+            "foreign_cash_refund_cap": self.tr("Paid in cash at another store: this store may pay back only a small "
+                                               "amount in cash. Send the buyer to the store that sold it."),
+            "foreign_return_count_cap": self.tr("This store has taken as many returns of goods sold elsewhere today as "
+                                                "the platform allows. Send the buyer to the store that sold it, or "
+                                                "try again tomorrow."),
+            "foreign_return_amount_cap": self.tr("Returns of goods sold elsewhere would exceed this store's daily "
+                                                 "amount. Send the buyer to the store that sold it, or try again "
+                                                 "tomorrow."),
+            "outside_return_window": self.tr("Outside the merchant's return window."),
+        }
+        return texts.get(code, fill(self.tr("The platform said: %1"), error))
+
     def refusal_text(self, exc: BaseException) -> str:
         reason = getattr(exc, "reason", None)
         texts = {
@@ -579,6 +595,8 @@ class RefundsPage(Page):
                 text += "\n" + fill(self.tr("Pay out: %1"), self.route_text(case.payout_route))
             if case.status is RefundStatus.DRAFT and case.last_error:
                 text += "\n" + self.tr("The platform does not answer; it is sent automatically when it is back.")
+            if case.status is RefundStatus.REFUSED and case.last_error:
+                text += "\n" + self.platform_refusal_text(case.last_error)
             self.status_label.setText(text)
         else:
             self.status_label.setText("")
