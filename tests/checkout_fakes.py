@@ -111,11 +111,29 @@ class FakeCardsPlatform(FakePlatform):
         self.moves: list[tuple] = []
         self.movements: dict[str, dict] = {}  # transaction id -> movement (as the platform lists it)
         self.lose_next_answer = False
+        # the holders' PINs, checked as the sandbox does: 5 wrong in a row lock the card
+        self.pins: dict[str, str] = {"8800000000000001": "2580", "8800000000000002": "1357"}
+        self.pin_failures: dict[str, int] = {}
+        self.pins_seen: list[str] = []  # every PIN the terminal sent (tests check it is the one typed)
 
-    def get_card(self, card_no):
-        self._enter("get_card", card_no[-4:])
+    def _check_pin(self, card_no, pin):
+        self.pins_seen.append(pin)
         if card_no not in self.cards:
             raise PlatformRefused("unknown_card", "no card", status=404)
+        failures = self.pin_failures.get(card_no, 0)
+        if failures >= 5:
+            raise PlatformRefused("pin_locked", "locked", status=423, body={"error": "pin_locked"})
+        if pin != self.pins.get(card_no):
+            self.pin_failures[card_no] = failures + 1
+            if failures + 1 >= 5:
+                raise PlatformRefused("pin_locked", "locked", status=423, body={"error": "pin_locked"})
+            raise PlatformRefused("wrong_pin", "wrong PIN", status=403,
+                                  body={"error": "wrong_pin", "attempts_left": 5 - failures - 1})
+        self.pin_failures[card_no] = 0
+
+    def get_card(self, card_no, pin):
+        self._enter("get_card", card_no[-4:])
+        self._check_pin(card_no, pin)
         return {"card_no": card_no, "balance_minor": self.cards[card_no], "currency": "CNY",
                 "active": card_no not in self.blocked}
 
@@ -148,7 +166,9 @@ class FakeCardsPlatform(FakePlatform):
             raise PlatformUnavailable("platform unreachable: read timed out")
         return answer
 
-    def debit_card(self, card_no, amount_minor, currency, reference, idempotency_key):
+    def debit_card(self, card_no, amount_minor, currency, reference, idempotency_key, pin):
+        if idempotency_key not in self.card_answers:  # a replay answers before the PIN, as the sandbox does
+            self._check_pin(card_no, pin)
         return self._move("debit", card_no, amount_minor, currency, reference, idempotency_key)
 
     def credit_card(self, card_no, amount_minor, currency, reference, idempotency_key):

@@ -37,7 +37,7 @@ from datetime import datetime, timezone
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from config.schema import WedgeSettings
 from pos_terminal.ports import ScanEvent
@@ -153,7 +153,7 @@ class WedgeFilter(QObject):
             return False
         ts, clock = self._timestamp(event)
         if self._is_terminator(event):
-            if self._held and self._within_gap(ts, clock) and len(self._text()) >= self.min_length:
+            if self._held and self._within_gap(ts, clock) and self._is_scan(self._text()):
                 self._emit(ts)
                 return True
             self.flush()
@@ -167,14 +167,25 @@ class WedgeFilter(QObject):
         self._held.append(_Held(receiver, QKeyEvent(event), text, ts, clock))
         if self.terminator == "custom":
             burst = self._text()
-            if burst.endswith(self.custom_terminator) and len(burst) - len(self.custom_terminator) >= self.min_length:
+            if burst.endswith(self.custom_terminator) and self._is_scan(burst[: -len(self.custom_terminator) or None]):
                 self._emit(ts, strip=len(self.custom_terminator))
                 return True
         self._timer.start(self.max_key_gap_ms)
         return True
 
+    def _is_scan(self, burst: str) -> bool:
+        """Long enough for a scan, and not a secret typed fast: in a field with the property
+        "secret_field" (a prepaid card's PIN), a burst that fits the field is the holder's typing
+        (replayed into it, never a ScanEvent); a longer one (a card swiped meanwhile) is a scan."""
+        if len(burst) < self.min_length:
+            return False
+        target = self._held[0].receiver if self._held else None
+        if isinstance(target, QLineEdit) and shiboken6.isValid(target) and target.property("secret_field"):
+            return len(burst) > target.maxLength()
+        return True
+
     def _gap_elapsed(self) -> None:
-        if self.terminator == "none" and self._held and len(self._text()) >= self.min_length:
+        if self.terminator == "none" and self._held and self._is_scan(self._text()):
             self._emit(self._held[-1].ts)
         else:
             self.flush()

@@ -78,6 +78,7 @@ class CheckoutRefused(PaymentError):
     completed, cancelled, not_covered, over_amount, cash_short, no_card_terminal, card_declined,
     card_not_charged, card_cancelled, card_outcome_unknown, invalid_card_number, prepaid_offline,
     prepaid_pending, prepaid_balance_short, prepaid_unknown_card, prepaid_blocked, prepaid_refused,
+    prepaid_pin_invalid, prepaid_wrong_pin (attempts_left), prepaid_pin_locked, prepaid_pin_not_set,
     needs_manager, void_failed, nothing_to_print, busy, claim_lost, print_failed."""
 
     code = "checkout_refused"
@@ -307,11 +308,29 @@ class CheckoutSession:
                                                          "its 16 digits starting with 88")
         return code.value
 
-    def prepaid_balance(self, card_text: str) -> int:
-        """The card's balance in minor units (a platform call)."""
+    def prepaid_ready(self) -> None:
+        """Raises prepaid_offline when the platform is away (its status as the client knows it), so
+        that no card holder keys in a PIN for nothing. Blocking (at worst one health check)."""
+        status = self._cards().status()
+        if not status.online:
+            raise CheckoutRefused("prepaid_offline", f"prepaid cards need the platform, which is unreachable now "
+                                  f"({status.detail}); take another tender")
+
+    @staticmethod
+    def card_pin(pin: str) -> str:
+        """The holder's PIN as keyed in: 4 to 6 digits. Never logged, kept or put in a message."""
+        pin = (pin or "").strip()
+        if not (4 <= len(pin) <= 6 and pin.isascii() and pin.isdigit()):
+            raise CheckoutRefused("prepaid_pin_invalid", "the card's PIN is 4 to 6 digits: ask the holder to key it "
+                                                         "in again")
+        return pin
+
+    def prepaid_balance(self, card_text: str, pin: str) -> int:
+        """The card's balance in minor units (a platform call; the holder's PIN is needed)."""
         card_no = self.card_number(card_text)
+        pin = self.card_pin(pin)
         try:
-            view = self._cards().get_card(card_no)
+            view = self._cards().get_card(card_no, pin)
         except PlatformUnavailable as exc:
             raise CheckoutRefused("prepaid_offline", f"prepaid cards need the platform, which is unreachable now "
                                   f"({exc.message}); take another tender") from None
@@ -321,10 +340,13 @@ class CheckoutSession:
             raise CheckoutRefused("prepaid_blocked", f"prepaid card {mask(card_no)} is blocked", card=mask(card_no))
         return int(view["balance_minor"])
 
-    def take_prepaid(self, card_text: str, amount_minor: int) -> TakenTender:
+    def take_prepaid(self, card_text: str, amount_minor: int, pin: str) -> TakenTender:
+        """Debits the card with its holder's PIN. A wrong PIN (prepaid_wrong_pin, attempts_left)
+        moves no money and may be retried with the same card; prepaid_pin_locked: no more tries."""
         with self._locked():
             self._check_open()
             card_no = self.card_number(card_text)
+            pin = self.card_pin(pin)
             if self._pending_prepaid is not None:
                 step, pending_no, pending_amount = self._pending_prepaid
                 if (pending_no, pending_amount) != (card_no, amount_minor):
@@ -336,7 +358,7 @@ class CheckoutSession:
                 self._check_amount(amount_minor)
                 self._recover_prepaid()
                 step = self._step()
-            return self._debit(step, card_no, amount_minor)
+            return self._debit(step, card_no, amount_minor, pin)
 
     def _journal(self) -> card_journal.Journal:
         return card_journal.Journal(self.ctx.uow, self.ctx.clock, self.ctx.terminal_id)
@@ -353,7 +375,7 @@ class CheckoutSession:
     def _idempotency_key(self, step: int, what: str = "debit") -> str:
         return f"checkout-{self.id}-{step}-{what}"
 
-    def _debit(self, step: int, card_no: str, amount_minor: int) -> TakenTender:
+    def _debit(self, step: int, card_no: str, amount_minor: int, pin: str) -> TakenTender:
         cards = self._cards()
         key = self._idempotency_key(step)
         reference = f"{self.target.order.order_no}/{self.id[-8:]}-{step}"
@@ -362,7 +384,7 @@ class CheckoutSession:
         card_journal.before_send(journal, key, CardRequestKind.PREPAID_DEBIT, self.target.order.order_no,
                                  amount_minor, self.currency, reference)
         try:
-            answer = cards.debit_card(card_no, amount_minor, self.currency, reference, key)
+            answer = cards.debit_card(card_no, amount_minor, self.currency, reference, key, pin)
         except PlatformUnavailable as exc:
             self._pending_prepaid = (step, card_no, amount_minor)
             log.warning("prepaid debit outcome unknown", extra={"order_no": self.target.order.order_no,
@@ -399,6 +421,18 @@ class CheckoutSession:
                                    card=mask(card_no))
         if exc.code == "card_inactive":
             return CheckoutRefused("prepaid_blocked", f"prepaid card {mask(card_no)} is blocked", card=mask(card_no))
+        if exc.code == "wrong_pin":
+            left = body.get("attempts_left")
+            return CheckoutRefused("prepaid_wrong_pin", f"wrong PIN for prepaid card {mask(card_no)}: "
+                                   f"{left if left is not None else 'few'} attempts left; nothing was debited",
+                                   attempts_left=left, card=mask(card_no))
+        if exc.code == "pin_locked":
+            return CheckoutRefused("prepaid_pin_locked", f"prepaid card {mask(card_no)} is locked after too many "
+                                   "wrong PINs; take another tender", card=mask(card_no),
+                                   locked_until=body.get("locked_until"))
+        if exc.code == "pin_not_set":
+            return CheckoutRefused("prepaid_pin_not_set", f"prepaid card {mask(card_no)} has no PIN yet and cannot "
+                                   "be spent; take another tender", card=mask(card_no))
         return CheckoutRefused("prepaid_refused", f"the platform refused the prepaid card ({exc.code})",
                                card=mask(card_no))
 

@@ -14,6 +14,7 @@ from pos_terminal.services.checkout import CheckoutContext, CheckoutSession
 from pos_terminal.services.orders import PaymentTarget
 from tests.conftest import FAST_HASHER
 from tests.platform_helpers import open_shift, settings_for, spec_of
+from sync.sandbox.seed import CARD_PINS
 
 
 def main() -> None:
@@ -28,7 +29,7 @@ def main() -> None:
     target = PaymentTarget(spec_of(terminal.platform.get_order(order_no)), ScanKind.ORDER_NUMBER, None, False)
     session = CheckoutSession(target, ctx)
     print("DEBITING", flush=True)
-    session.take_prepaid(card_no, session.total_minor)
+    session.take_prepaid(card_no, session.total_minor, CARD_PINS[card_no])  # the holder keys in the PIN
     done = session.complete()
     print("SOLD", order_no, done.sale.receipt_no, flush=True)
 

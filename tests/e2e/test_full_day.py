@@ -82,7 +82,7 @@ def test_a_whole_day_closed_and_reconciled(terminal_factory, server, proxy):
                                             False),
                               CheckoutContext(t.uow, clock, ids.terminal_id, ids.store_id, "Test store", ZONE,
                                               cashier.user_id, "Zhang", platform=t.platform))
-    prepaid.take_prepaid("8800000000000001", 1250)
+    prepaid.take_prepaid("8800000000000001", 1250, "2580")
     prepaid.complete()
     clock.advance(minutes=7)
     mixed = sell([tender(TenderKind.BANK_CARD, 2000, last4="4242"), tender(TenderKind.CASH, 1750, 2000)], qty=3)

@@ -35,7 +35,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 def test_kill_9_when_the_platform_answers_a_debit_never_loses_money(server, data_dir, terminal_factory):
     api = client_for(server.url)
-    start_balance = api.get_card(CARD)["balance_minor"]
+    start_balance = api.get_card(CARD, "2580")["balance_minor"]
     orders = [new_order(api, price=101 + i, qty=1)["order_no"] for i in range(ROUNDS)]
     # PYTHONPATH kept: under POS_TEST_NOW it moves the children's clock too (tests/moved_clock)
     env = {**os.environ, DATA_DIR_ENV: str(data_dir),
@@ -104,7 +104,7 @@ def test_kill_9_when_the_platform_answers_a_debit_never_loses_money(server, data
     for order_no in orders:  # the money moved on the platform is the money recorded in a sale, per order
         assert moved.get(order_no, 0) == recorded.get(order_no, 0), (order_no, moved.get(order_no),
                                                                       recorded.get(order_no))
-    assert api.get_card(CARD)["balance_minor"] == start_balance - sum(recorded.values())
+    assert api.get_card(CARD, "2580")["balance_minor"] == start_balance - sum(recorded.values())
     # the rounds killed before the terminal saw the answer: debited, then given back after the restart
     assert all(moved.get(o, 0) == 0 and o not in recorded for o in held_rounds)
     assert sum(1 for m in moves if m.reverses) >= len(held_rounds)

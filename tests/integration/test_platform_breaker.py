@@ -172,7 +172,7 @@ def test_a_lookup_the_cashier_waits_for_never_waits_on_a_silent_platform(call):
         session = CountingSession()
         client = client_for(silent.url, session=session)
         lookup = (lambda: client.get_item("IC0000000000000001")) if call == "item" \
-            else (lambda: client.get_card("8800000000000001"))
+            else (lambda: client.get_card("8800000000000001", "2580"))
         t0 = time.monotonic()
         with pytest.raises(PlatformUnavailable):
             lookup()

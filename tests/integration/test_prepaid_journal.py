@@ -31,7 +31,7 @@ def test_movements_by_key_given_back_once_and_listed_by_day(server, client):
     zone = _zone_away_from_midnight(server.clock.now())
     day = server.clock.now().astimezone(ZoneInfo(zone)).date().isoformat()
     key = f"test-{uuid.uuid4()}"
-    debit = client.debit_card(CARD, 700, "CNY", "PO-T/1", key)
+    debit = client.debit_card(CARD, 700, "CNY", "PO-T/1", key, "2580")
     found = client.card_movement(key)
     assert (found["transaction_id"], found["kind"], found["amount_minor"], found["card_last4"]) == (
         debit["transaction_id"], "debit", 700, "0001")
@@ -40,7 +40,7 @@ def test_movements_by_key_given_back_once_and_listed_by_day(server, client):
         client.card_movement(f"never-sent-{uuid.uuid4()}")
     assert exc.value.code == "unknown_movement" and exc.value.status == 404
 
-    before = client.get_card(CARD)["balance_minor"]
+    before = client.get_card(CARD, "2580")["balance_minor"]
     back = client.reverse_card_movement(debit["transaction_id"], "void PO-T", f"{key}-rev")
     assert back["kind"] == "credit" and back["reverses"] == debit["transaction_id"] and back["card_last4"] == "0001"
     assert client.reverse_card_movement(debit["transaction_id"], "void PO-T", f"{key}-rev") == back  # a retry
@@ -50,7 +50,7 @@ def test_movements_by_key_given_back_once_and_listed_by_day(server, client):
     with pytest.raises(PlatformRefused) as exc:  # a credit is not a debit to give back
         client.reverse_card_movement(back["transaction_id"], "x", f"{key}-x")
     assert exc.value.code == "unknown_movement"
-    assert client.get_card(CARD)["balance_minor"] == before + 700
+    assert client.get_card(CARD, "2580")["balance_minor"] == before + 700
 
     listed = client.card_movements(day, zone)
     mine = [m for m in listed["movements"] if m["idempotency_key"] in (key, f"{key}-rev")]
@@ -89,10 +89,10 @@ def test_reconciliation_lists_a_debit_no_sale_records_until_it_is_given_back(ter
 
     paid, dead = new_order(api, qty=1), new_order(api, qty=1)
     sale = _checkout(terminal, cashier, paid, zone)
-    sale.take_prepaid(CARD, sale.total_minor)
+    sale.take_prepaid(CARD, sale.total_minor, "2580")
     sale.complete()
     died = _checkout(terminal, cashier, dead, zone)
-    died.take_prepaid(CARD, died.total_minor)  # the debit is taken; the terminal dies before the sale
+    died.take_prepaid(CARD, died.total_minor, "2580")  # the debit is taken; the terminal dies before the sale
     del died
     OutboxWorker(terminal.uow, terminal.platform, clock).drain_once()
 
@@ -104,7 +104,7 @@ def test_reconciliation_lists_a_debit_no_sale_records_until_it_is_given_back(ter
     assert "gives it back to the card" in diff.action and "****0001" in diff.action
     assert not r.can_mark_reconciled
 
-    stray = api.debit_card(CARD, 300, "CNY", "made elsewhere", f"stray-{uuid.uuid4()}")  # in no record here
+    stray = api.debit_card(CARD, 300, "CNY", "made elsewhere", f"stray-{uuid.uuid4()}", "2580")  # in no record here
     clock.advance(seconds=1)  # as after a restart: what the journal holds was written before it
     terminal._started_at = clock.now()
     done = terminal.recover_prepaid()
@@ -133,11 +133,11 @@ def test_a_refund_credit_whose_answer_was_lost_is_recorded_after_a_restart(termi
         info = refunds.look_up(ctx, codes_of(view)[0])
         case = refunds.submit(ctx, refunds.take_in(ctx, [info], "damaged", [photo()],
                                                   cashier_id=cashier.user_id).case_id)
-        before = client.get_card(CARD)["balance_minor"]
+        before = client.get_card(CARD, "2580")["balance_minor"]
         with pytest.raises(refunds.RefundRefused) as exc:
             refunds.pay_out(ctx, case.case_id, cashier_id=cashier.user_id, card_text=CARD)
         assert exc.value.reason == "platform_unavailable"
-        assert client.get_card(CARD)["balance_minor"] == before + view["total_minor"]  # it was made
+        assert client.get_card(CARD, "2580")["balance_minor"] == before + view["total_minor"]  # it was made
         terminal.close()
 
     again = terminal_factory(settings_for(server.url))  # restarted: the journal knows the credit went out
@@ -150,4 +150,4 @@ def test_a_refund_credit_whose_answer_was_lost_is_recorded_after_a_restart(termi
         assert entry.state is CardRequestState.SETTLED and entry.kind is CardRequestKind.PREPAID_CREDIT
     paid = refunds.pay_out(again.refund_context(), case.case_id, cashier_id=cashier.user_id, card_text=CARD)
     assert paid.route is PayoutRoute.PREPAID_CARD
-    assert client.get_card(CARD)["balance_minor"] == before + view["total_minor"]  # credited once
+    assert client.get_card(CARD, "2580")["balance_minor"] == before + view["total_minor"]  # credited once

@@ -45,6 +45,16 @@ def scan(window, text, symbology="qr"):
     QApplication.processEvents()  # the queued scan reaches the page, which starts its work
 
 
+def key_in_pin(qtbot, page, pin):
+    """The card holder keys the PIN into the prepaid PIN dialog, then Enter (keyboard only)."""
+    from PySide6.QtCore import Qt
+
+    qtbot.waitUntil(lambda: page.pin_dialog is not None and page.pin_dialog.isVisible(), timeout=10_000)
+    dialog = page.pin_dialog
+    qtbot.keyClicks(dialog.pin_edit, pin)
+    qtbot.keyClick(dialog.pin_edit, Qt.Key.Key_Return)
+
+
 def checkout(qtbot, window, *, shift=True):
     sign_in(qtbot, window, "1001", "1357")
     window.workspace.show_page("checkout")
@@ -303,6 +313,7 @@ def test_prepaid_short_balance_then_split_with_cash_online(qtbot, window, online
     settle(qtbot)
     assert not page.banner.isVisible() and page.due_label.text() == "¥25.00"
     scan(window, "8800000000000002", "code128")  # holds ¥10.00
+    key_in_pin(qtbot, page, "1357")
     settle(qtbot)
     assert page.balance_label.text() == "Card ****0002 · balance ¥10.00"
     assert page.prepaid_amount_edit.text() == "10.00"  # the balance, not more
@@ -313,7 +324,8 @@ def test_prepaid_short_balance_then_split_with_cash_online(qtbot, window, online
                                    "another way.")
     page.prepaid_card_edit.setText("8800000000000002")
     page.prepaid_amount_edit.setText("10")
-    page.take_prepaid()
+    page.take_prepaid()  # the PIN went with the refused debit: asked again
+    key_in_pin(qtbot, page, "1357")
     settle(qtbot)
     assert page.due_label.text() == "¥15.00"
     page._quick_cash(None)
@@ -338,8 +350,9 @@ def test_cancel_after_a_prepaid_debit_needs_a_manager_and_credits_it_back(qtbot,
     page.prepaid_card_edit.setText("8800000000000001")
     page.prepaid_amount_edit.setText("5")
     page.take_prepaid()
+    key_in_pin(qtbot, page, "2580")
     settle(qtbot)
-    assert terminal.platform.get_card("8800000000000001")["balance_minor"] == 50_000 - 500
+    assert terminal.platform.get_card("8800000000000001", "2580")["balance_minor"] == 50_000 - 500
     from PySide6.QtCore import QTimer
 
     from tests.ui.approval_keys import type_approval
@@ -357,7 +370,7 @@ def test_cancel_after_a_prepaid_debit_needs_a_manager_and_credits_it_back(qtbot,
     settle(qtbot)
     assert asked and view["order_no"] in asked[0]
     assert page.state == "idle" and page.message.text().startswith("Order cancelled. Given back: prepaid ****0001")
-    assert terminal.platform.get_card("8800000000000001")["balance_minor"] == 50_000
+    assert terminal.platform.get_card("8800000000000001", "2580")["balance_minor"] == 50_000
     assert terminal.platform.get_order(view["order_no"])["claim"] is None  # released for another counter
 
 

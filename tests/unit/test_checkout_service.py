@@ -98,7 +98,7 @@ def test_complete_refused_until_covered(env):
 
 def test_split_cash_prepaid_card(env):
     s = env.session()
-    s.take_prepaid(f";{CARD}=4912?", 1000)  # the stripe's track text: only the number is used
+    s.take_prepaid(f";{CARD}=4912?", 1000, "2580")  # the stripe's track text: only the number is used
     s.take_card(1380)
     s.take_cash(2000)  # 1000 due: 1000 change
     assert s.remaining_minor == 0 and s.change_minor == 1000
@@ -150,9 +150,9 @@ def test_card_outcome_unknown_blocks_a_second_charge_and_resolves(env):
 
 def test_prepaid_balance_short_shows_the_balance(env):
     s = env.session()
-    assert s.prepaid_balance("8800000000000002") == 1000
+    assert s.prepaid_balance("8800000000000002", "1357") == 1000
     with pytest.raises(CheckoutRefused) as exc:
-        s.take_prepaid("8800000000000002", 3380)
+        s.take_prepaid("8800000000000002", 3380, "1357")
     assert exc.value.reason == "prepaid_balance_short" and exc.value.params["balance_minor"] == 1000
     assert "¥10.00" in exc.value.message and "8800000000000002" not in exc.value.message
 
@@ -161,7 +161,7 @@ def test_prepaid_offline_is_refused_with_the_reason(env):
     env.platform.down = True
     s = env.session()
     with pytest.raises(CheckoutRefused) as exc:
-        s.take_prepaid(CARD, 3380)
+        s.take_prepaid(CARD, 3380, "2580")
     assert exc.value.reason == "prepaid_offline" and "unreachable" in exc.value.message
 
 
@@ -169,13 +169,13 @@ def test_prepaid_retry_after_a_lost_answer_never_debits_twice(env):
     s = env.session()
     env.platform.lose_next_answer = True
     with pytest.raises(CheckoutRefused) as exc:
-        s.take_prepaid(CARD, 3380)
+        s.take_prepaid(CARD, 3380, "2580")
     assert exc.value.reason == "prepaid_offline"
     assert env.platform.cards[CARD] == 50_000 - 3380  # it did happen on the platform
     with pytest.raises(CheckoutRefused) as exc:  # another amount must wait for the unknown one
-        s.take_prepaid(CARD, 1000)
+        s.take_prepaid(CARD, 1000, "2580")
     assert exc.value.reason == "prepaid_pending"
-    s.take_prepaid(CARD, 3380)  # same key: the platform's first answer
+    s.take_prepaid(CARD, 3380, "2580")  # same key: the platform's first answer
     assert env.platform.cards[CARD] == 50_000 - 3380 and len(env.platform.moves) == 1
     assert s.covered
 
@@ -183,7 +183,7 @@ def test_prepaid_retry_after_a_lost_answer_never_debits_twice(env):
 def test_invalid_card_number_and_over_amount(env):
     s = env.session()
     with pytest.raises(CheckoutRefused) as exc:
-        s.take_prepaid("1234", 100)
+        s.take_prepaid("1234", 100, "2580")
     assert exc.value.reason == "invalid_card_number"
     with pytest.raises(CheckoutRefused) as exc:
         s.take_card(5000)
@@ -230,7 +230,7 @@ def test_cancel_before_any_tender_releases_the_claim(env):
 
 def test_cancel_after_tenders_needs_a_manager_and_reverses_them(env):
     s = env.session()
-    s.take_prepaid(CARD, 1000)
+    s.take_prepaid(CARD, 1000, "2580")
     s.take_card(1000)
     with pytest.raises(CheckoutRefused) as exc:
         s.cancel(env.cashier)

@@ -60,7 +60,7 @@ def no_card_number_stored(env):
 
 def test_a_debit_is_journalled_before_it_is_sent_with_no_card_number(env):
     s = env.session()
-    tender = s.take_prepaid(CARD, 3380)
+    tender = s.take_prepaid(CARD, 3380, "2580")
     assert env.platform.seen_at_send == [("debit", tender.request_id, CardRequestState.SENT,
                                           CardRequestKind.PREPAID_DEBIT)]
     (row,) = entries(env)
@@ -75,7 +75,7 @@ def test_answer_lost_then_terminal_killed_the_debit_is_found_by_its_key_and_give
     s = env.session()
     env.platform.lose_next_answer = True  # debited on the platform; the terminal never sees the answer
     with pytest.raises(Exception):
-        s.take_prepaid(CARD, 3380)
+        s.take_prepaid(CARD, 3380, "2580")
     del s  # kill -9: the session and the card number in memory are gone
     assert env.platform.cards[CARD] == BALANCE - 3380
     done = restart(env)
@@ -93,7 +93,7 @@ def test_answer_lost_then_terminal_killed_the_debit_is_found_by_its_key_and_give
 
 def test_killed_after_the_answer_before_the_sale_the_debit_goes_back(env):
     s = env.session()
-    s.take_prepaid(CARD, 3380)  # answered and journalled APPROVED, but the sale never committed
+    s.take_prepaid(CARD, 3380, "2580")  # answered and journalled APPROVED, but the sale never committed
     del s
     done = restart(env)
     assert done.given_back and not done.debits_taken
@@ -112,7 +112,7 @@ def test_recovery_waits_for_the_platform(env):
     s = env.session()
     env.platform.lose_next_answer = True
     with pytest.raises(Exception):
-        s.take_prepaid(CARD, 3380)
+        s.take_prepaid(CARD, 3380, "2580")
     env.platform.down = True
     with pytest.raises(PlatformUnavailable):
         restart(env)
@@ -124,7 +124,7 @@ def test_recovery_waits_for_the_platform(env):
 def test_entries_of_this_process_are_not_touched(env):
     started = env.clock.now()  # this terminal process started; its live checkout writes after that
     s = env.session()
-    s.take_prepaid(CARD, 1000)
+    s.take_prepaid(CARD, 1000, "2580")
     assert card_journal.recover_prepaid(journal(env), env.platform, written_before=started).anything is False
     assert entries(env)[0].state is CardRequestState.APPROVED and env.platform.cards[CARD] == BALANCE - 1000
     s.take_cash(2380)
@@ -136,9 +136,9 @@ def test_a_new_prepaid_payment_first_resolves_a_dead_checkouts_debit(env):
     dead = env.session()
     env.platform.lose_next_answer = True
     with pytest.raises(Exception):
-        dead.take_prepaid(CARD, 3380)
+        dead.take_prepaid(CARD, 3380, "2580")
     fresh = env.session()  # the cashier scans the order again (after a restart)
-    fresh.take_prepaid(CARD, 3380)
+    fresh.take_prepaid(CARD, 3380, "2580")
     assert [m[0] for m in env.platform.moves] == ["debit", "credit", "debit"]  # given back before the new debit
     fresh.complete()
     assert env.platform.cards[CARD] == BALANCE - 3380
@@ -149,7 +149,7 @@ def test_a_new_prepaid_payment_first_resolves_a_dead_checkouts_debit(env):
 
 def test_a_void_is_journalled_and_a_void_lost_to_a_crash_is_not_given_back_twice(env):
     s = env.session()
-    s.take_prepaid(CARD, 1000)
+    s.take_prepaid(CARD, 1000, "2580")
     env.platform.lose_next_answer = True  # the credit back happens; the answer is lost; then kill -9
     with pytest.raises(Exception):
         s.cancel(env.manager, "buyer changed mind")
@@ -165,7 +165,7 @@ def test_a_void_is_journalled_and_a_void_lost_to_a_crash_is_not_given_back_twice
 
 def test_a_void_reverses_by_transaction_at_most_once(env):
     s = env.session()
-    s.take_prepaid(CARD, 1000)
+    s.take_prepaid(CARD, 1000, "2580")
     s.cancel(env.manager, "buyer changed mind")
     assert env.platform.cards[CARD] == BALANCE
     debit, = entries(env, CardRequestKind.PREPAID_DEBIT)
@@ -178,7 +178,7 @@ def test_a_void_reverses_by_transaction_at_most_once(env):
 
 def test_a_give_back_the_platform_refuses_stays_open_for_reconciliation(env):
     s = env.session()
-    s.take_prepaid(CARD, 1000)
+    s.take_prepaid(CARD, 1000, "2580")
     del s
     env.platform.fail_next = []
     env.platform.blocked.add(CARD)  # the card was blocked since: the platform refuses the credit

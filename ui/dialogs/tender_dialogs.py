@@ -1,5 +1,9 @@
 """Dialogs of the tenders that ask the cashier something while a worker waits.
 
+`PrepaidPinDialog` asks the prepaid card holder's PIN after the card was swiped or scanned
+(masked, digits only, Enter submits, an on-screen keypad as on the sign-in page). `take_pin()`
+hands the PIN over once and empties the field: the dialog keeps no copy.
+
 `QtManualApprovalHandler` implements drivers.card_terminal.ManualApprovalHandler for the
 standalone card terminal. Threading rule: create it on the GUI thread; `ask_manual_approval` is
 called on the worker running the charge, emits a signal (queued to the GUI thread, where the
@@ -13,7 +17,7 @@ import threading
 import shiboken6
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
@@ -103,6 +107,101 @@ class ManualApprovalDialog(QDialog):
         self.last4_label.setText(self.tr("Card's last four digits"))
         self.ok_button.setText(self.tr("Record approval"))
         self.cancel_button.setText(self.tr("Not approved"))
+
+
+class PrepaidPinDialog(QDialog):
+    """The card holder keys in the PIN (4 to 6 digits). `problem`: why it is asked again (a wrong
+    PIN and the attempts left). The field carries the property "secret_field": the wedge filter
+    never takes what is typed there for a scan, and nothing logs it."""
+
+    MIN_DIGITS, MAX_DIGITS = 4, 6
+
+    def __init__(self, card_last4: str, problem: str = "", parent: QWidget | None = None) -> None:
+        from ui.screens.sign_in import Keypad
+
+        super().__init__(parent)
+        self.setModal(True)
+        self.setMinimumWidth(420)
+        self._last4 = card_last4
+        self._pin: str | None = None
+        self.heading = QLabel(self)
+        self.heading.setObjectName("PageTitle")
+        self.lead = QLabel(self)
+        self.lead.setObjectName("PageLead")
+        self.lead.setWordWrap(True)
+        self.pin_edit = QLineEdit(self)
+        self.pin_edit.setObjectName("prepaid_pin")
+        self.pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin_edit.setMaxLength(self.MAX_DIGITS)
+        self.pin_edit.setValidator(QRegularExpressionValidator(r"\d{0,6}", self.pin_edit))
+        self.pin_edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly | Qt.InputMethodHint.ImhSensitiveData
+                                          | Qt.InputMethodHint.ImhNoPredictiveText)
+        self.pin_edit.setProperty("secret_field", True)
+        self.pin_edit.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)  # no copying it out
+        self.keypad = Keypad(self)
+        self.keypad.setMinimumSize(220, 220)
+        self.message = MessageLabel(self)
+        if problem:
+            self.message.show_message(problem, "error")
+        self.ok_button, self.cancel_button, buttons = dialog_buttons(self, enter_accepts=False)  # Enter: submit()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        for w in (self.heading, self.lead, self.pin_edit, self.keypad, self.message):
+            layout.addWidget(w)
+        layout.addLayout(buttons)
+        self.pin_edit.returnPressed.connect(self.submit)
+        self.keypad.key.connect(self._keypad_key)
+        self.ok_button.clicked.connect(self.submit)
+        self.cancel_button.clicked.connect(self.reject)
+        self.retranslate_ui()
+        self.pin_edit.setFocus()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.activateWindow()  # keyboard first: the holder types at once
+        self.pin_edit.setFocus()
+
+    def _keypad_key(self, value: str) -> None:
+        if value == "enter":
+            self.submit()
+        elif value == "back":
+            self.pin_edit.backspace()
+        elif len(self.pin_edit.text()) < self.MAX_DIGITS:
+            self.pin_edit.insert(value)
+        self.pin_edit.setFocus()
+
+    def submit(self) -> None:
+        pin = self.pin_edit.text()
+        if not (self.MIN_DIGITS <= len(pin) <= self.MAX_DIGITS and pin.isdigit()):
+            self.message.show_message(self.tr("The PIN is 4 to 6 digits."), "error")
+            self.pin_edit.clear()
+            return
+        self._pin = pin
+        self.pin_edit.clear()
+        self.accept()
+
+    def take_pin(self) -> str | None:
+        """The PIN keyed in, once: the dialog forgets it."""
+        pin, self._pin = self._pin, None
+        return pin
+
+    def reject(self) -> None:
+        self._pin = None
+        self.pin_edit.clear()
+        super().reject()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Prepaid card PIN"))
+        self.heading.setText(self.tr("Card holder's PIN"))
+        self.lead.setText(fill(self.tr("Card ****%1: let the card holder key in the PIN (4 to 6 digits), then "
+                                       "press Enter."), self._last4))
+        self.ok_button.setText(self.tr("OK (Enter)"))
+        self.cancel_button.setText(self.tr("Cancel (Esc)"))
 
 
 class QtManualApprovalHandler(QObject):
