@@ -146,12 +146,27 @@ def _start_platform(terminal) -> None:
         return
     if url:
         print(f"Sandbox platform: {url}  (customer pages: {url}/o/..., seller page: {url}/seller)")
+        for line in _seller_sign_in_lines(terminal):
+            print(line)
         from pos_terminal.bootstrap import demo_message_folders
 
         where = demo_message_folders(terminal)
         if where:
             print(f"Buyer messages: e-mails (SMTP {where['smtp']}) land in {where['mail']} as .eml files, "
                   f"SMS in {where['sms']} as .json files")
+
+
+def _seller_sign_in_lines(terminal) -> list[str]:
+    """How to sign in to the demo sandbox's seller portal: each seeded seller's username and
+    password (made at random on the sandbox's first start, kept in its credentials file)."""
+    server = terminal._sandbox  # the in-process sandbox (bootstrap.start_demo_platform)
+    logins = server.seller_logins if server is not None else {}
+    if not logins:
+        return []
+    creds = server.app.state.credentials
+    where = f" (kept in {creds.path})" if creds is not None and creds.path is not None else ""
+    return [f"Seller portal: {server.url}/seller  sign in as " + ", or ".join(
+        f"{user} / {password} ({merchant})" for user, (merchant, password) in logins.items()) + where]
 
 
 def _start_simulated_devices(terminal) -> None:
