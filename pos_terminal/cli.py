@@ -148,6 +148,10 @@ def _start_platform(terminal) -> None:
         print(f"Sandbox platform: {url}  (customer pages: {url}/o/..., seller page: {url}/seller)")
         for line in _seller_sign_in_lines(terminal):
             print(line)
+        from sync.sandbox.seed import CARDS, DEMO_CARD, DEMO_CARD_PIN
+
+        print(f"Prepaid demo card: {DEMO_CARD} (¥{CARDS[DEMO_CARD][1] / 100:.2f}), the holder's PIN {DEMO_CARD_PIN} "
+              f"(F2 asks for it)")
         from pos_terminal.bootstrap import demo_message_folders
 
         where = demo_message_folders(terminal)

@@ -82,14 +82,14 @@ def test_a_wrong_secret_is_authentication_failed(server):
 def test_cards_and_card_numbers_never_reach_the_log(client, caplog):
     caplog.set_level(logging.DEBUG)
     card = "8800000000000001"
-    before = client.get_card(card)["balance_minor"]
+    before = client.get_card(card, "2580")["balance_minor"]
     key = str(uuid.uuid4())
-    debit = client.debit_card(card, 100, "CNY", "sale-1", key)
+    debit = client.debit_card(card, 100, "CNY", "sale-1", key, "2580")
     assert debit["balance_minor"] == before - 100
-    assert client.debit_card(card, 100, "CNY", "sale-1", key) == debit  # a repeat takes nothing twice
+    assert client.debit_card(card, 100, "CNY", "sale-1", key, "2580") == debit  # a repeat takes nothing twice
     client.credit_card(card, 100, "CNY", "refund-1", str(uuid.uuid4()))
     with pytest.raises(PlatformRefused) as err:
-        client.debit_card("8800000000000003", 100, "CNY", "sale-2", str(uuid.uuid4()))
+        client.debit_card("8800000000000003", 100, "CNY", "sale-2", str(uuid.uuid4()), "2468")
     assert err.value.code == "card_inactive" and "/cards/************0003/debit" in err.value.message
     assert "8800000000000003" not in err.value.message
     text = caplog.text + "".join(str(r.__dict__) for r in caplog.records)

@@ -167,13 +167,13 @@ def test_waiting_then_the_seller_approves_and_the_prepaid_card_is_credited(onlin
     decide_on_seller_page(server, case.platform_id, approve=True)
     changed = refunds.poll_decisions(ctx)
     assert [c.status for c in changed] == [RefundStatus.APPROVED] and changed[0].decided_by == "seller"
-    before = client.get_card("8800000000000002")["balance_minor"]
+    before = client.get_card("8800000000000002", "1357")["balance_minor"]
     with pytest.raises(RefundRefused) as e:
         refunds.pay_out(ctx, case.case_id, cashier_id=cashier.user_id, card_text="hello")
     assert e.value.reason == "prepaid_card_needed"
     done = refunds.pay_out(ctx, case.case_id, cashier_id=cashier.user_id, card_text=";8800000000000002=4912?")
     assert done.route is PayoutRoute.PREPAID_CARD and not done.drawer_kicked
-    assert client.get_card("8800000000000002")["balance_minor"] == before + 1250
+    assert client.get_card("8800000000000002", "1357")["balance_minor"] == before + 1250
 
 
 def test_waiting_then_the_seller_rejects(online, client, server):
@@ -319,10 +319,10 @@ def test_a_split_payout_that_fails_halfway_pays_only_what_is_left_on_retry(onlin
         refunds.pay_out(ctx, case.case_id, cashier_id=cashier.user_id, card_text="8800000000000002")
     assert e.value.reason == "wrong_card" and e.value.params["expect_last4"] == "0001"
     assert [leg.done for leg in refunds.case_view(ctx, case.case_id).legs] == [True, False, False]
-    before = client.get_card("8800000000000001")["balance_minor"]
+    before = client.get_card("8800000000000001", "2580")["balance_minor"]
     done = refunds.pay_out(ctx, case.case_id, cashier_id=cashier.user_id, card_text="8800000000000001")
     assert len(card.refunds) == 1  # the card leg was not paid twice
-    assert client.get_card("8800000000000001")["balance_minor"] == before + 500
+    assert client.get_card("8800000000000001", "2580")["balance_minor"] == before + 500
     assert done.drawer_kicked and [leg.done for leg in done.case.legs] == [True, True, True]
 
 

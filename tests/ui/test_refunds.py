@@ -156,7 +156,7 @@ def test_a_mixed_payment_is_refunded_to_the_prepaid_card_then_cash_and_reprinted
         sales.TenderSpec(TenderKind.PREPAID_CARD, 500, reference="tx", card_last4="0001"),
         sales.TenderSpec(TenderKind.CASH, 750, 1000))), terminal.uow(), terminal.clock)
     OutboxWorker(terminal.uow, terminal.platform, terminal.clock).drain_once()
-    before = client.get_card("8800000000000001")["balance_minor"]
+    before = client.get_card("8800000000000001", "2580")["balance_minor"]
     page = refunds_page(qtbot, window)
     scan(window, view["lines"][0]["item_codes"][0])
     qtbot.waitUntil(lambda: len(page.items) == 1, timeout=5000)
@@ -173,7 +173,7 @@ def test_a_mixed_payment_is_refunded_to_the_prepaid_card_then_cash_and_reprinted
     kicks = terminal.devices.drawer.kicks
     page.pay_out()
     qtbot.waitUntil(lambda: page.case.paid_out, timeout=5000)
-    assert client.get_card("8800000000000001")["balance_minor"] == before + 500
+    assert client.get_card("8800000000000001", "2580")["balance_minor"] == before + 500
     assert terminal.devices.drawer.kicks == kicks + 1 and "Refunded ¥12.50" in page.message.text()
     page.reprint("buyer asked")
     qtbot.waitUntil(lambda: "printed again" in page.message.text(), timeout=5000)
