@@ -25,6 +25,8 @@ from sync.sandbox.server import SandboxServer
 from tests.fakes import FakeClock
 from tests.platform_helpers import admin_headers, client_for
 
+pytestmark = pytest.mark.clock_sensitive  # run again with the clock moved (tests/conftest.py)
+
 API = "/api/v1"
 
 
