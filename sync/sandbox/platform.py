@@ -126,6 +126,9 @@ class AuthThrottle:
                     self._locked_until[k] = now + window
                     kept = []
                 self._failures[k] = kept
+            if len(self._failures) + len(self._locked_until) > 20_000:  # guesses over many made-up ids
+                self._failures = {k: v for k, v in self._failures.items() if v and v[-1] > now - window}
+                self._locked_until = {k: t for k, t in self._locked_until.items() if t > now}
 
     def succeeded(self, keys: list[tuple[str, int]]) -> None:
         with self._lock:
