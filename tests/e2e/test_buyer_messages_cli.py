@@ -87,3 +87,58 @@ def test_the_demo_says_where_the_buyer_messages_land(tmp_path):
     [line] = [l for l in r.stdout.splitlines() if l.startswith("Buyer messages:")]
     assert str(data / "demo" / "buyer-messages" / "mail") in line and str(data / "demo" / "buyer-messages" / "sms") in line
     assert (data / "demo" / "buyer-messages" / "mail").is_dir()
+
+
+def _start_sandbox(tmp_path, port: int, folder: Path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.Popen([sys.executable, "-m", "pos_terminal", "sandbox", "--port", str(port), "--db",
+                             f"sqlite:///{tmp_path / 'p.sqlite3'}", "--standins", str(folder)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+
+
+def _order_mails(folder: Path, order_no: str) -> list:
+    found = []
+    for p in sorted((folder / "mail").glob("*.eml")):
+        msg = BytesParser(policy=policy.default).parsebytes(p.read_bytes(), headersonly=True)
+        if msg["X-Order-No"] == order_no:
+            found.append(msg)
+    return found
+
+
+def test_a_sandbox_killed_after_sending_does_not_send_again_when_it_starts_again(tmp_path):
+    port = _free_port("127.0.0.1")
+    folder = tmp_path / "messages"
+    body = {"merchant_id": "m-tea", "buyer_id": "b-zhang", "buyer_email": "zhang.wei@example.com",
+            "lines": [{"sku": "GTEA-250", "name": "西湖龙井绿茶 250g", "unit_price_minor": 1500, "quantity": 1}]}
+
+    def create(proc, deadline):
+        def attempt():
+            try:
+                return requests.post(f"http://127.0.0.1:{port}/api/v1/orders", headers=T01, json=body, timeout=5)
+            except requests.ConnectionError:
+                return None
+        r = _until(attempt, deadline, proc)
+        assert r.status_code == 201, r.text
+        return r.json()
+
+    proc = _start_sandbox(tmp_path, port, folder)
+    try:
+        deadline = time.monotonic() + 60
+        first = create(proc, deadline)
+        _until(lambda: _order_mails(folder, first["order_no"]), deadline, proc)
+    finally:
+        proc.kill()  # SIGKILL: no shutdown of the sender, the SMTP stand-in or the database
+        proc.wait(timeout=30)
+
+    proc = _start_sandbox(tmp_path, port, folder)
+    try:
+        deadline = time.monotonic() + 60
+        second = create(proc, deadline)
+        # the outbox goes oldest first: once the new order's e-mail is in, the restart's sender has
+        # been past everything queued before it
+        _until(lambda: _order_mails(folder, second["order_no"]), deadline, proc)
+        assert len(_order_mails(folder, first["order_no"])) == 1
+        assert len(_order_mails(folder, second["order_no"])) == 1
+    finally:
+        proc.send_signal(2)
+        proc.wait(timeout=30)
