@@ -26,13 +26,40 @@ T01 = {"Authorization": f"Bearer {secret}", "X-Store-Id": store, "X-Terminal-Id"
 RARE_PIN = "918273"  # a PIN no hash, id or amount of the run contains by chance: searched for in the files
 
 
-@pytest.fixture
-def server(tmp_path):
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def backend(request, tmp_path_factory):
+    """The sandbox on each storage backend (SQLite file; PostgreSQL: a fresh database on the
+    session's throwaway server), its clock a FakeClock."""
     clock = FakeClock(SystemClock().now())
-    with SandboxServer(db_url=f"sqlite:///{tmp_path / 'platform.sqlite3'}", clock=clock) as s:
-        s.clock = clock
-        s.db_path = tmp_path / "platform.sqlite3"
-        yield s
+    if request.param == "sqlite":
+        path = tmp_path_factory.mktemp("sandbox") / "platform.sqlite3"
+        with SandboxServer(db_url=f"sqlite:///{path}", clock=clock) as s:
+            s.clock, s.db_path = clock, path
+            yield s
+        return
+    import sqlalchemy as sa
+
+    pg = request.getfixturevalue("pg_server")
+    admin = sa.create_engine(pg.url("postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql('CREATE DATABASE "sandbox_pin"')
+    try:
+        with SandboxServer(db_url=pg.url("sandbox_pin"), clock=clock) as s:
+            s.clock, s.db_path = clock, None
+            yield s
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql('DROP DATABASE IF EXISTS "sandbox_pin" WITH (FORCE)')
+        admin.dispose()
+
+
+@pytest.fixture
+def server(backend):
+    """Each test starts with the demo card unlocked, no wrong PIN counted, its seeded PIN."""
+    with backend.app.state.engine.begin() as conn:
+        conn.execute(update(db.cards).where(db.cards.c.card_no == CARD).values(
+            pin_hash=pin_hash(PIN), pin_failures=0, pin_locked_until=None))
+    return backend
 
 
 def post(server, path, body, key: str | None = "new", headers=T01):
@@ -157,8 +184,11 @@ def test_the_pin_never_reaches_the_sandbox_log_or_database_nor_the_clients_log(s
     client.debit_card(CARD, 100, "CNY", "sale-1", "pin-log-1", RARE_PIN)  # a replay
     text = caplog.text + "".join(str(r.__dict__) for r in caplog.records)
     assert RARE_PIN not in text and wrong not in text
-    server.app.state.engine.dispose()  # the WAL's pages go into the file too
-    files = [p for p in server.db_path.parent.iterdir() if p.name.startswith(server.db_path.name)]
-    data = b"".join(p.read_bytes() for p in files)
+    if server.db_path is not None:  # SQLite: the file and its WAL, byte by byte
+        files = [p for p in server.db_path.parent.iterdir() if p.name.startswith(server.db_path.name)]
+        data = b"".join(p.read_bytes() for p in files)
+    else:  # PostgreSQL: every row of every sandbox table
+        with server.app.state.engine.connect() as conn:
+            data = "".join(repr(conn.execute(select(t)).all()) for t in db.metadata.sorted_tables).encode()
     assert RARE_PIN.encode() not in data and wrong.encode() not in data
     assert b"scrypt$" in data  # what is kept: the salted slow hash
