@@ -133,3 +133,19 @@ def test_a_pin_typed_fast_is_never_a_scan_and_a_card_swiped_in_the_pin_field_nev
         assert dialog.take_pin() is None and dialog.pin_edit.text() == ""  # handed over once, kept nowhere
     finally:
         wedge.uninstall()
+
+
+def test_the_on_screen_keypad_keys_in_the_pin(qtbot):
+    dialog = PrepaidPinDialog("0001")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for key in ("2", "5", "8", "9", "back", "0", "enter"):
+        dialog.keypad.key.emit(key)
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.take_pin() == "2580"
+    short = PrepaidPinDialog("0001")
+    qtbot.addWidget(short)
+    short.show()
+    for key in ("1", "2", "enter"):
+        short.keypad.key.emit(key)
+    assert short.result() != QDialog.DialogCode.Accepted and short.message.text() == "The PIN is 4 to 6 digits."
+    assert short.take_pin() is None and short.pin_edit.text() == ""
