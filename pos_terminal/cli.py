@@ -295,12 +295,40 @@ def cmd_sandbox(args) -> int:
     print(f"Sandbox platform on http://{args.host}:{args.port} (database: {args.db or 'temporary'}). "
           "Stop with Ctrl+C.", flush=True)
     smtp, sms, standins = _buyer_message_channels(args)
+    credentials_file, scratch = _sandbox_sellers(args)
     try:
-        serve(args.host, args.port, args.db, clock=SystemClock(), smtp=smtp, sms=sms)
+        serve(args.host, args.port, args.db, clock=SystemClock(), smtp=smtp, sms=sms, credentials_file=credentials_file)
     finally:
         for standin in standins:
             standin.stop()
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
     return EXIT_OK
+
+
+def _sandbox_sellers(args) -> tuple[Path, Path | None]:
+    """Prints how to sign in to the seller portal of `pos-terminal sandbox`: the seeded sellers'
+    passwords, made at random in the sandbox's credentials file (beside a SQLite --db; for a
+    temporary or PostgreSQL sandbox a scratch file that goes at exit, the accounts then take the
+    new passwords at the next start). Returns (the file, the scratch folder to remove or None)."""
+    import tempfile
+
+    from sync.sandbox.credentials import FILE_NAME, CredentialsFileError, SandboxCredentials, default_path
+    from sync.sandbox.seed import SELLERS
+
+    path = default_path(args.db, None) if args.db else None
+    scratch = None
+    if path is None:
+        scratch = Path(tempfile.mkdtemp(prefix="pos-sandbox-"))
+        path = scratch / FILE_NAME
+    try:
+        creds = SandboxCredentials(path)
+        logins = ", or ".join(f"{user} / {creds.get_or_create(f'seller_password_{user}')} ({merchant})"
+                              for user, merchant in SELLERS.items())
+    except (CredentialsFileError, OSError) as exc:
+        raise CliError(f"the sandbox's credentials file: {exc}") from None
+    print(f"Seller portal: http://{args.host}:{args.port}/seller  sign in as {logins} (kept in {path})", flush=True)
+    return path, scratch
 
 
 def _buyer_message_channels(args):

@@ -1,5 +1,5 @@
 """The sandbox's web pages: the customer page that the SMS or e-mail link opens (the order and
-its voucher as a QR) and the seller page (refund requests with photos, approve or reject).
+its voucher as a QR). The seller portal (sign-in, refund requests, photos) is sync.sandbox.seller.
 Plain HTML with inline CSS: no script, no CDN, UTF-8."""
 
 from __future__ import annotations
@@ -110,58 +110,5 @@ def build_router() -> APIRouter:
             f'<div class="card"><table>{rows}</table></div>'
         )
         return _page(f"订单 {o['order_no']}", body)
-
-    @r.get("/seller")
-    def seller_page(request: Request, status: str | None = None, message: str | None = None):
-        with request.app.state.engine.begin() as conn:
-            reqs = p.list_refunds(conn, status=status)
-        parts = ['<div class="card"><h1>退款申请 Refund requests</h1>'
-                 '<p class="muted"><a href="/seller?status=pending_seller">待处理 pending</a> · '
-                 '<a href="/seller">全部 all</a></p>']
-        if message:
-            parts.append(f'<p class="banner expired">{escape(message)}</p>')
-        if not reqs:
-            parts.append("<p>暂无 None.</p>")
-        for q in reqs:
-            photos = "".join(f'<a href="/seller/photos/{pid}"><img src="/seller/photos/{pid}" alt="photo"></a>'
-                             for pid in q["photo_ids"])
-            parts.append(
-                f'<div class="req" id="req-{q["request_id"]}"><b>{escape(q["merchant"]["name"])}</b> · '
-                f'{escape(q["order_no"])} · {_money(q["amount_minor"], q["currency"])} · '
-                f'<span class="status">{q["status"]}</span><br>'
-                f'<span class="muted">{escape(", ".join(q["item_codes"]))} · {escape(q["reason"])} · '
-                f'reputation {q["buyer_reputation"]} / threshold {q["threshold"]} · {_local(q["created_at"])}</span>'
-                f"<div>{photos}</div>")
-            if q["status"] == "pending_seller":
-                parts.append(
-                    f'<form method="post" action="/seller/refund-requests/{q["request_id"]}/decision">'
-                    '<input type="text" name="note" placeholder="备注 note">'
-                    '<button class="ok" name="decision" value="approve">同意 Approve</button>'
-                    '<button class="no" name="decision" value="reject">拒绝 Reject</button></form>')
-            parts.append("</div>")
-        parts.append("</div>")
-        return _page("退款申请 Refund requests", "".join(parts))
-
-    @r.post("/seller/refund-requests/{request_id}/decision")
-    def seller_decide(request_id: str, request: Request, decision: Annotated[str, Form()],
-                      note: Annotated[str, Form(max_length=500)] = ""):
-        now = request.app.state.clock.now()
-        try:
-            with request.app.state.engine.begin() as conn:
-                p.decide_refund(conn, request_id, decision == "approve", note, p.Caller("seller_page"), now)
-        except p.ApiError as exc:
-            from urllib.parse import quote
-
-            return RedirectResponse(f"/seller?message={quote(exc.message)}", status_code=303)
-        return RedirectResponse("/seller", status_code=303)
-
-    @r.get("/seller/photos/{photo_id}")
-    def seller_photo(photo_id: str, request: Request):
-        with request.app.state.engine.begin() as conn:
-            try:
-                data, ctype = p.photo_bytes(conn, photo_id)
-            except p.ApiError as exc:
-                return Response(exc.message, status_code=404, media_type="text/plain")
-        return Response(data, media_type=ctype)
 
     return r

@@ -63,7 +63,7 @@ def reencode(data: bytes, content_type: str) -> bytes:
                        f"{MAX_PIXELS // 1_000_000} megapixels): take it again at a lower resolution") from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         raise ApiError(422, "not_an_image",
-                       f"the file could not be read as a {content_type} image ({type(exc).__name__}); "
+                       f"the file could not be read as an image of type {content_type} ({type(exc).__name__}); "
                        "send a photo straight from the camera as JPEG, PNG or WebP") from None
     picture.info = {}  # comments, EXIF, ICC, XMP: the picture's pixels only go on
     out = io.BytesIO()

@@ -31,6 +31,13 @@ def test_demo_starts_and_saves_a_screenshot_of_the_main_window(tmp_path):
     image = QImage(str(shot))
     assert not image.isNull() and image.width() >= 1024 and image.height() >= 768
     assert (tmp_path / "data" / "demo" / "pos-terminal.sqlite3").exists()
+    # how to sign in as a seller: the demo sandbox's own passwords, kept in its credentials file
+    seller = next(line for line in r.stdout.splitlines() if line.startswith("Seller portal: http://127.0.0.1:"))
+    secrets_file = tmp_path / "data" / "demo" / "sandbox-credentials.toml"
+    assert f"(kept in {secrets_file})" in seller and secrets_file.stat().st_mode & 0o777 == 0o600
+    for user in ("m-tea", "m-digital"):
+        password = seller.split(f"{user} / ", 1)[1].split(" ", 1)[0]
+        assert f'seller_password_{user} = "{password}"' in secrets_file.read_text()
 
 
 def test_no_display_means_a_virtual_one(tmp_path):

@@ -21,6 +21,7 @@ from sync.outbox_worker import OutboxWorker
 from sync.sandbox import seed
 from tests.checkout_fakes import FakeCardTerminal
 from tests.platform_helpers import client_for, new_order, open_shift, pay_cash, settings_for, spec_of
+from tests.seller_helpers import decide_as_seller
 
 pytestmark = pytest.mark.clock_sensitive  # run again with the clock moved (tests/conftest.py)
 
@@ -70,9 +71,8 @@ def codes_of(view: dict) -> list[str]:
 
 
 def decide_on_seller_page(server, request_id: str, approve: bool) -> None:
-    r = requests.post(f"{server.url}/seller/refund-requests/{request_id}/decision",
-                      data={"decision": "approve" if approve else "reject", "note": "checked"},
-                      allow_redirects=False, timeout=5)
+    """As the merchant's seller, signed in to the portal (tests/seller_helpers.py)."""
+    r = decide_as_seller(server, request_id, approve)
     assert r.status_code == 303, r.text
 
 

@@ -15,6 +15,7 @@ from pos_terminal.domain.model import PayoutRoute, RefundStatus
 from pos_terminal.ports import ScanEvent
 from sync.outbox_worker import OutboxWorker
 from tests.platform_helpers import client_for, new_order, open_shift, pay_cash, settings_for, spec_of
+from tests.seller_helpers import decide_as_seller
 from tests.ui.conftest import settle, sign_in
 
 pytestmark = pytest.mark.clock_sensitive  # run again with the clock moved (tests/conftest.py)
@@ -102,8 +103,7 @@ def test_a_seller_decision_shows_up_without_anyone_pressing_anything(qtbot, wind
     qtbot.waitUntil(lambda: page.case is not None and page.case.status is RefundStatus.REQUESTED, timeout=10_000)
     assert "Waiting for the seller" in page.status_label.text() and not page.pay_button.isEnabled()
     qtbot.waitUntil(lambda: page.open_list.count() >= 1, timeout=5000)
-    r = requests.post(f"{server.url}/seller/refund-requests/{page.case.platform_id}/decision",
-                      data={"decision": "approve"}, allow_redirects=False, timeout=5)
+    r = decide_as_seller(server, page.case.platform_id, True)  # the seller, signed in to the portal
     assert r.status_code == 303
     qtbot.waitUntil(lambda: page.case.status is RefundStatus.APPROVED, timeout=10_000)
     assert "Approved" in page.status_label.text() and page.pay_button.isEnabled()
