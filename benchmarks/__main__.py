@@ -13,6 +13,7 @@ from pathlib import Path
 from benchmarks import checkout, decoding, outbox_drain, receipts, refunds, sale_commit, serial_latency, startup, vouchers, wedge_latency
 from benchmarks import reports as report_bench
 from benchmarks import buyer_email
+from benchmarks import seller_portal
 
 HERE = Path(__file__).resolve().parent
 
@@ -33,6 +34,7 @@ def main() -> int:
     rows += refunds.run(out_dir)
     rows += report_bench.run(out_dir)
     rows += buyer_email.run(out_dir)
+    rows += seller_portal.run(out_dir)
     result = {
         "measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "machine": {"python": sys.version.split()[0], "platform": platform.platform(), "cpus": os.cpu_count()},

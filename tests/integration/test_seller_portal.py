@@ -346,3 +346,35 @@ def test_size_and_pixel_limits(server):
     gif_as_jpeg = io.BytesIO()
     Image.new("RGB", (8, 8)).save(gif_as_jpeg, "GIF")
     assert upload(server, gif_as_jpeg.getvalue()).status_code == 422  # only JPEG, PNG and WebP are decoded
+
+
+def test_a_long_list_comes_in_pages_of_the_merchants_own(server):
+    """230 decided requests of m-digital (written straight into the sandbox's database, dated
+    before the others): pages of 100, newest first, every one once, none of m-tea's."""
+    from sync.sandbox import db
+    from sync.sandbox.seller import PAGE_SIZE
+
+    now = server.clock.now()
+    rows = [{"id": str(uuid.uuid4()), "order_no": seed.ONLINE_PAID_ORDER, "merchant_id": "m-digital",
+             "store_id": "demo-store", "terminal_id": "T01", "item_codes": [f"IC-OLD-{i}"], "reason": f"旧 {i}",
+             "amount_minor": 100 + i, "currency": "CNY", "status": "approved", "decided_by": "seller",
+             "buyer_reputation": 40, "threshold": 80, "payout_route": "cash",
+             "created_at": now - timedelta(days=30, minutes=i), "decided_at": now - timedelta(days=29)}
+            for i in range(230)]
+    with server.app.state.engine.begin() as conn:
+        conn.execute(db.refund_requests.insert(), rows)
+    digital = seller_session(server, "m-digital")
+    seen = []
+    total = None
+    for page in range(3):
+        r = digital.get(f"{server.url}/seller", params={"status": "approved", "page": page}, timeout=10)
+        assert r.status_code == 200 and r.headers["server-timing"].startswith("app;dur=")
+        ids = [part.split('"', 1)[0] for part in r.text.split('id="req-')[1:]]
+        assert len(ids) == (PAGE_SIZE if page < 2 else len(ids)) and ids
+        total = total or int(r.text.split(" of ", 1)[1].split("<", 1)[0])
+        assert ('id="older"' in r.text) == (page < 2)
+        seen += ids
+    assert len(seen) == len(set(seen)) == total >= 230
+    assert [x for x in seen if x in {q["id"] for q in rows}] == [q["id"] for q in rows]  # newest first
+    tea = seller_session(server, "m-tea")
+    assert rows[0]["id"] not in tea.get(f"{server.url}/seller", params={"status": "approved"}, timeout=10).text
