@@ -7,7 +7,6 @@ from __future__ import annotations
 import cv2
 import numpy as np
 import pytest
-import requests
 from PySide6.QtWidgets import QApplication
 
 from config.schema import RefundSettings
