@@ -155,681 +155,726 @@
 <context>
     <name>CheckoutPage</name>
     <message>
-        <location filename="../screens/checkout.py" line="447"/>
+        <location filename="../screens/checkout.py" line="451"/>
         <source>Checkout</source>
         <translation>Checkout</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="450"/>
+        <location filename="../screens/checkout.py" line="454"/>
         <source>Scan the buyer&apos;s payment code or order number, then take the payment.</source>
         <translation>Scan the buyer&apos;s payment code or order number, then take the payment.</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="453"/>
+        <location filename="../screens/checkout.py" line="457"/>
         <source>No shift is open at this terminal. Count the cash in the drawer and open a shift with that float to take payments.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="455"/>
+        <location filename="../screens/checkout.py" line="459"/>
         <source>Opening float (counted cash)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="456"/>
+        <location filename="../screens/checkout.py" line="460"/>
         <source>Open shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="457"/>
+        <location filename="../screens/checkout.py" line="461"/>
         <source>Scan the payment code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="458"/>
+        <location filename="../screens/checkout.py" line="462"/>
         <source>Or type the order number and press Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="460"/>
+        <location filename="../screens/checkout.py" line="464"/>
         <source>Find order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="465"/>
+        <location filename="../screens/checkout.py" line="469"/>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="466"/>
+        <location filename="../screens/checkout.py" line="470"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="467"/>
+        <location filename="../screens/checkout.py" line="471"/>
         <source>F1 Cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="468"/>
+        <location filename="../screens/checkout.py" line="472"/>
         <source>F2 Prepaid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="469"/>
+        <location filename="../screens/checkout.py" line="473"/>
         <source>F3 Card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="470"/>
+        <location filename="../screens/checkout.py" line="474"/>
         <source>Cash handed over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="471"/>
+        <location filename="../screens/checkout.py" line="475"/>
         <source>Exact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="472"/>
+        <location filename="../screens/checkout.py" line="476"/>
         <source>Take cash (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="473"/>
+        <location filename="../screens/checkout.py" line="477"/>
         <source>Scan or swipe the card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="474"/>
+        <location filename="../screens/checkout.py" line="478"/>
         <source>Amount from the card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="475"/>
+        <location filename="../screens/checkout.py" line="479"/>
         <source>Debit card (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="476"/>
+        <location filename="../screens/checkout.py" line="480"/>
         <source>The buyer pays on the card terminal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="477"/>
+        <location filename="../screens/checkout.py" line="481"/>
         <source>Amount to charge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="478"/>
+        <location filename="../screens/checkout.py" line="482"/>
         <source>Charge card (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="479"/>
+        <location filename="../screens/checkout.py" line="483"/>
         <source>Check again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="480"/>
+        <location filename="../screens/checkout.py" line="484"/>
         <source>Esc Cancel order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="481"/>
+        <location filename="../screens/checkout.py" line="485"/>
         <source>F9 Reprint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="482"/>
+        <location filename="../screens/checkout.py" line="486"/>
         <source>Next sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="483"/>
+        <location filename="../screens/checkout.py" line="487"/>
         <source>Paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="484"/>
-        <location filename="../screens/checkout.py" line="1189"/>
+        <location filename="../screens/checkout.py" line="488"/>
+        <location filename="../screens/checkout.py" line="1265"/>
         <source>Change due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="619"/>
+        <location filename="../screens/checkout.py" line="620"/>
         <source>Type the counted float as an amount, e.g. 200 or 200.50.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="622"/>
+        <location filename="../screens/checkout.py" line="623"/>
         <source>The float cannot be negative.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="633"/>
+        <location filename="../screens/checkout.py" line="634"/>
         <source>Shift open with a float of %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="653"/>
+        <location filename="../screens/checkout.py" line="656"/>
         <source>Another payment code was scanned. Finish or cancel the current order first (Esc).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="659"/>
+        <location filename="../screens/checkout.py" line="662"/>
         <source>Open a shift first: type the counted float and press Enter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="695"/>
+        <location filename="../screens/checkout.py" line="698"/>
         <source>Payment code valid until %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="699"/>
+        <location filename="../screens/checkout.py" line="702"/>
         <source>Offline payment: the platform cannot be reached. The signed code is valid; the payment is sent when the connection is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="701"/>
+        <location filename="../screens/checkout.py" line="704"/>
         <source>If the order was paid elsewhere meanwhile, the platform refunds the buyer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="758"/>
+        <location filename="../screens/checkout.py" line="761"/>
         <source>Type an amount, e.g. 50 or 12.50.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="781"/>
+        <location filename="../screens/checkout.py" line="784"/>
         <source>Change: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="783"/>
+        <location filename="../screens/checkout.py" line="786"/>
         <source>Still due after this: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="814"/>
+        <location filename="../screens/checkout.py" line="882"/>
         <source>Card ****%1 · balance %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="832"/>
+        <location filename="../screens/checkout.py" line="909"/>
         <source>Debiting the prepaid card…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="863"/>
+        <location filename="../screens/checkout.py" line="941"/>
         <source>Waiting for the card terminal… the buyer presents the card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="563"/>
-        <location filename="../screens/checkout.py" line="871"/>
+        <location filename="../screens/checkout.py" line="567"/>
+        <location filename="../screens/checkout.py" line="949"/>
         <source>Asking the card terminal…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="461"/>
+        <location filename="../screens/checkout.py" line="465"/>
         <source>F9 Reprint last receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="462"/>
+        <location filename="../screens/checkout.py" line="466"/>
         <source>Check card payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="463"/>
+        <location filename="../screens/checkout.py" line="467"/>
         <source>Refund it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="543"/>
+        <location filename="../screens/checkout.py" line="547"/>
         <source>A card payment of %1 for order %2 has an unknown outcome: check the card terminal, then press Check card payment. Do not charge that buyer again until it is known.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="547"/>
+        <location filename="../screens/checkout.py" line="551"/>
         <source>A card payment of %1 for order %2 was approved (card ****%3) but no sale records it: the buyer was charged. Scan that order again to complete its sale with this payment, or refund it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="552"/>
+        <location filename="../screens/checkout.py" line="556"/>
         <source>(%1 more after this one)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="571"/>
+        <location filename="../screens/checkout.py" line="575"/>
         <source>The card terminal approved the card payment of %1 for order %2 (card ****%3): the buyer was charged. Scan that order again to complete its sale with this payment, or refund it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="575"/>
+        <location filename="../screens/checkout.py" line="579"/>
         <source>The card payment of %1 for order %2 was not charged. Cleared.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="590"/>
+        <location filename="../screens/checkout.py" line="594"/>
         <source>Refund the card payment of %1 for order %2 to card ****%3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="603"/>
+        <location filename="../screens/checkout.py" line="604"/>
         <source>Refunded %1 to card ****%2 (order %3).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="713"/>
+        <location filename="../screens/checkout.py" line="716"/>
         <source>A card payment approved earlier for this order is applied: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="718"/>
+        <location filename="../screens/checkout.py" line="721"/>
         <source>A card payment for this order has an unknown outcome. Do NOT charge again: press Check again to ask the card terminal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="905"/>
+        <location filename="../screens/checkout.py" line="843"/>
+        <source>No PIN keyed in: nothing was taken from the card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="983"/>
         <source>Recording the sale…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1017"/>
+        <location filename="../screens/checkout.py" line="1095"/>
         <source>The buyer asked for a copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1017"/>
+        <location filename="../screens/checkout.py" line="1095"/>
         <source>The receipt was damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1017"/>
+        <location filename="../screens/checkout.py" line="1095"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1018"/>
+        <location filename="../screens/checkout.py" line="1096"/>
         <source>Reprint a copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1018"/>
+        <location filename="../screens/checkout.py" line="1096"/>
         <source>Why is a copy printed?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1045"/>
+        <location filename="../screens/checkout.py" line="1123"/>
         <source>Copy printed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1045"/>
-        <location filename="../screens/checkout.py" line="1192"/>
+        <location filename="../screens/checkout.py" line="1123"/>
+        <location filename="../screens/checkout.py" line="1268"/>
         <source>Receipt printed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1054"/>
+        <location filename="../screens/checkout.py" line="1132"/>
         <source>The copy was not printed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1057"/>
-        <location filename="../screens/checkout.py" line="1358"/>
+        <location filename="../screens/checkout.py" line="1135"/>
+        <location filename="../screens/checkout.py" line="1453"/>
         <source>The receipt was not printed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1061"/>
+        <location filename="../screens/checkout.py" line="1139"/>
         <source>Receipt %1 was NOT printed and is still pending: %2. Fix the printer, then press F9 to print the original.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1067"/>
+        <location filename="../screens/checkout.py" line="1145"/>
         <source>paper end: load paper</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1068"/>
+        <location filename="../screens/checkout.py" line="1146"/>
         <source>cover open: close the cover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1069"/>
+        <location filename="../screens/checkout.py" line="1147"/>
         <source>the printer is offline: check its error light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1070"/>
+        <location filename="../screens/checkout.py" line="1148"/>
         <source>no answer from the printer: check that it is on and not jammed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1074"/>
+        <location filename="../screens/checkout.py" line="1152"/>
         <source>the printer did not confirm it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1091"/>
+        <location filename="../screens/checkout.py" line="1169"/>
         <source>This terminal has no sale receipt to print yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1108"/>
+        <location filename="../screens/checkout.py" line="1186"/>
         <source>Copy of receipt %1 printed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1110"/>
+        <location filename="../screens/checkout.py" line="1188"/>
         <source>Receipt %1 printed (it had not been printed before).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1142"/>
+        <location filename="../screens/checkout.py" line="1221"/>
         <source>Cancel order %1: the payments taken (%2) are given back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1160"/>
+        <location filename="../screens/checkout.py" line="1236"/>
         <source>Order cancelled. Given back: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1162"/>
+        <location filename="../screens/checkout.py" line="1238"/>
         <source>Order cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1171"/>
+        <location filename="../screens/checkout.py" line="1247"/>
         <source>Cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1171"/>
+        <location filename="../screens/checkout.py" line="1247"/>
         <source>Prepaid card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1172"/>
+        <location filename="../screens/checkout.py" line="1248"/>
         <source>Bank card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1184"/>
+        <location filename="../screens/checkout.py" line="1260"/>
         <source>Receipt %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1186"/>
+        <location filename="../screens/checkout.py" line="1262"/>
         <source>Amount paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1195"/>
+        <location filename="../screens/checkout.py" line="1271"/>
         <source>Printer: %1 — the receipt is kept for reprint (F9).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1200"/>
+        <location filename="../screens/checkout.py" line="1276"/>
         <source>Drawer open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1203"/>
+        <location filename="../screens/checkout.py" line="1279"/>
         <source>Drawer closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1206"/>
+        <location filename="../screens/checkout.py" line="1282"/>
         <source>The drawer was sent the signal to open but its switch still says closed: check the drawer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1210"/>
+        <location filename="../screens/checkout.py" line="1286"/>
         <source>Drawer opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1213"/>
+        <location filename="../screens/checkout.py" line="1289"/>
         <source>Drawer opened (this drawer does not report when it is closed).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1216"/>
+        <location filename="../screens/checkout.py" line="1292"/>
         <source>Drawer did not open (%1): open it with the key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1244"/>
+        <location filename="../screens/checkout.py" line="1320"/>
         <source>That is a product barcode, not an order. Scan the payment code on the buyer&apos;s phone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1246"/>
+        <location filename="../screens/checkout.py" line="1322"/>
         <source>That is an item code from a receipt: returns are taken on the Refunds page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1248"/>
+        <location filename="../screens/checkout.py" line="1324"/>
         <source>That is a prepaid card. Scan the order first, then choose F2 Prepaid to pay with it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1249"/>
+        <location filename="../screens/checkout.py" line="1325"/>
         <source>This code is not one this terminal reads. Scan the payment QR code or the order number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1254"/>
+        <location filename="../screens/checkout.py" line="1330"/>
         <source>This order is now being paid at another counter (%1). Take no more payment here: press Esc to cancel; anything taken is given back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1258"/>
+        <location filename="../screens/checkout.py" line="1334"/>
         <source>This order has been paid elsewhere meanwhile. Take no more payment here: press Esc to cancel; anything taken is given back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1260"/>
-        <source>The platform no longer holds this order for this counter (expired or cancelled). Take no more payment here: press Esc to cancel; anything taken is given back.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/checkout.py" line="1276"/>
-        <source>This payment code has expired. Ask the buyer to open the order again for a new code.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/checkout.py" line="1278"/>
-        <source>This payment code was altered or is not from the platform. Do not take payment for it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/checkout.py" line="1280"/>
-        <source>This payment code is signed with a key this terminal does not know yet. Connect to the platform, or ask for the order number.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/checkout.py" line="1282"/>
-        <source>This payment code is damaged or not a payment code. Scan it again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/checkout.py" line="1283"/>
-        <source>This payment code is longer than any real one. Do not take payment for it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/checkout.py" line="1285"/>
-        <source>This payment code is dated in the future: check this terminal&apos;s clock.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/checkout.py" line="1287"/>
-        <source>This order is being paid at another counter (%1). Wait, or ask that counter to cancel.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/checkout.py" line="1290"/>
-        <source>This order has expired. The buyer must order again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/checkout.py" line="1291"/>
-        <source>The shop cancelled this order. It cannot be paid.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/checkout.py" line="1292"/>
-        <source>The platform does not know this order. Check the code with the buyer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/checkout.py" line="1293"/>
-        <source>An order number or link can only be paid online, and the platform cannot be reached. Ask the buyer to show the payment QR code, which works offline.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/checkout.py" line="1296"/>
-        <source>The platform and the payment code disagree on the amount. Ask the buyer to open the order again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/checkout.py" line="1299"/>
-        <source>The platform refused this order: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/checkout.py" line="1305"/>
-        <source>This order was already paid at this terminal (receipt %1). Do not take money twice.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/checkout.py" line="1307"/>
-        <source>This order was already paid at this terminal. Do not take money twice.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/checkout.py" line="1309"/>
-        <source>The buyer already paid this order online. Do not take money twice.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/checkout.py" line="1310"/>
-        <source>This order was already paid elsewhere. Do not take money twice.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/checkout.py" line="1313"/>
-        <source>No shift is open: open one with the counted float, then take the payment again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/checkout.py" line="1322"/>
-        <source>Prepaid card %1 holds only %2. Take that amount and the rest another way.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/checkout.py" line="1324"/>
-        <source>The prepaid card&apos;s balance is too low for this amount.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/checkout.py" line="1326"/>
-        <source>Card declined. The card was not charged; ask for another card or tender.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/checkout.py" line="1327"/>
-        <source>The card terminal did not charge the card (not reachable or refused). Check it and try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/checkout.py" line="1329"/>
-        <source>Card payment cancelled. Nothing was charged.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/checkout.py" line="1330"/>
-        <source>The card terminal stopped answering during the payment. Look at its screen and do NOT charge again: press Check again once it is back.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/checkout.py" line="1332"/>
-        <source>No card terminal is set up at this counter. Take another tender.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/checkout.py" line="1333"/>
-        <source>Prepaid cards need the platform, which cannot be reached now. Take another tender, or retry the same card and amount.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/checkout.py" line="1335"/>
-        <source>The last debit from card %1 has an unknown outcome. Retry that same card and amount first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../screens/checkout.py" line="1337"/>
-        <source>The platform does not know this prepaid card.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/checkout.py" line="1338"/>
-        <source>This prepaid card is blocked.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/checkout.py" line="1339"/>
-        <source>The platform refused this prepaid card.</source>
+        <source>This counter has held this order as long as the platform allows. Take no more payment here: press Esc to cancel; anything taken is given back. Another counter can take the order now, this one after a few minutes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/checkout.py" line="1340"/>
+        <source>The platform no longer holds this order for this counter (expired or cancelled). Take no more payment here: press Esc to cancel; anything taken is given back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1356"/>
+        <source>This payment code has expired. Ask the buyer to open the order again for a new code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1358"/>
+        <source>This payment code was altered or is not from the platform. Do not take payment for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1360"/>
+        <source>This payment code is signed with a key this terminal does not know yet. Connect to the platform, or ask for the order number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1362"/>
+        <source>This payment code is damaged or not a payment code. Scan it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1363"/>
+        <source>This payment code is longer than any real one. Do not take payment for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1365"/>
+        <source>This payment code is dated in the future: check this terminal&apos;s clock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1367"/>
+        <source>This order is being paid at another counter (%1). Wait, or ask that counter to cancel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1370"/>
+        <source>This order has expired. The buyer must order again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1371"/>
+        <source>The shop cancelled this order. It cannot be paid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1372"/>
+        <source>The platform does not know this order. Check the code with the buyer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1373"/>
+        <source>An order number or link can only be paid online, and the platform cannot be reached. Ask the buyer to show the payment QR code, which works offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1376"/>
+        <source>The platform and the payment code disagree on the amount. Ask the buyer to open the order again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1378"/>
+        <source>This counter has held this order as long as the platform allows. Another counter can take it now; this one only after a few minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1381"/>
+        <source>This counter already holds as many open orders as the platform allows. Finish or cancel one of them first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1383"/>
+        <source>The platform refuses this terminal&apos;s credential for now (too many failed sign-ins). Ask the technician to check the terminal&apos;s secret; it is accepted again after a while.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1387"/>
+        <source>The platform refused this order: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1393"/>
+        <source>This order was already paid at this terminal (receipt %1). Do not take money twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1395"/>
+        <source>This order was already paid at this terminal. Do not take money twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1397"/>
+        <source>The buyer already paid this order online. Do not take money twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1398"/>
+        <source>This order was already paid elsewhere. Do not take money twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1401"/>
+        <source>No shift is open: open one with the counted float, then take the payment again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1410"/>
+        <source>Prepaid card %1 holds only %2. Take that amount and the rest another way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1412"/>
+        <source>The prepaid card&apos;s balance is too low for this amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1414"/>
+        <source>Card declined. The card was not charged; ask for another card or tender.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1415"/>
+        <source>The card terminal did not charge the card (not reachable or refused). Check it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1417"/>
+        <source>Card payment cancelled. Nothing was charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1418"/>
+        <source>The card terminal stopped answering during the payment. Look at its screen and do NOT charge again: press Check again once it is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1420"/>
+        <source>No card terminal is set up at this counter. Take another tender.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1421"/>
+        <source>Prepaid cards need the platform, which cannot be reached now. Take another tender, or retry the same card and amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1423"/>
+        <source>The last debit from card %1 has an unknown outcome. Retry that same card and amount first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1425"/>
+        <source>The platform does not know this prepaid card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1426"/>
+        <source>This prepaid card is blocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1427"/>
+        <source>The platform refused this prepaid card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1428"/>
+        <source>Wrong PIN: %1 attempts left. Nothing was taken from the card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1430"/>
+        <source>This prepaid card is locked after too many wrong PINs. Take another tender; the card holder asks the card&apos;s issuer to unlock it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1432"/>
+        <source>The PIN is 4 to 6 digits. Ask the card holder to key it in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1433"/>
+        <source>This prepaid card has no PIN yet and cannot be spent. Take another tender.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1435"/>
         <source>That is not a prepaid card number. Scan or swipe the card, or type its 16 digits starting with 88.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1342"/>
+        <location filename="../screens/checkout.py" line="1437"/>
         <source>That is more than is still due.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1343"/>
+        <location filename="../screens/checkout.py" line="1438"/>
         <source>The payments do not cover the total yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1344"/>
+        <location filename="../screens/checkout.py" line="1439"/>
         <source>Payments were taken: a manager must approve the cancel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1345"/>
+        <location filename="../screens/checkout.py" line="1440"/>
         <source>Not everything could be given back: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1346"/>
+        <location filename="../screens/checkout.py" line="1441"/>
         <source>Still working on the previous step. Wait a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1347"/>
+        <location filename="../screens/checkout.py" line="1442"/>
         <source>An earlier card payment of %1 for order %2 was approved (card %3): that buyer was charged. Scan that order to complete its sale, or refund it from the start screen. Then charge this card again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1353"/>
+        <location filename="../screens/checkout.py" line="1448"/>
         <source>An earlier card payment of %1 for order %2 still has an unknown outcome. Check the card terminal before charging another card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1364"/>
+        <location filename="../screens/checkout.py" line="1459"/>
         <source>Something went wrong: %1. Try again; if it keeps happening, call the technician.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1320,43 +1365,43 @@
 <context>
     <name>ManagerApprovalDialog</name>
     <message>
-        <location filename="../dialogs/manager_approval.py" line="185"/>
+        <location filename="../dialogs/manager_approval.py" line="192"/>
         <source>A manager enters their user number and PIN.</source>
         <translation>A manager enters their user number and PIN.</translation>
     </message>
     <message>
-        <location filename="../dialogs/manager_approval.py" line="224"/>
+        <location filename="../dialogs/manager_approval.py" line="231"/>
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../dialogs/manager_approval.py" line="224"/>
+        <location filename="../dialogs/manager_approval.py" line="231"/>
         <source>Approving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/manager_approval.py" line="234"/>
-        <location filename="../dialogs/manager_approval.py" line="235"/>
+        <location filename="../dialogs/manager_approval.py" line="241"/>
+        <location filename="../dialogs/manager_approval.py" line="242"/>
         <source>Manager approval</source>
         <translation>Manager approval</translation>
     </message>
     <message>
-        <location filename="../dialogs/manager_approval.py" line="236"/>
+        <location filename="../dialogs/manager_approval.py" line="243"/>
         <source>Manager&apos;s user number</source>
         <translation>Manager&apos;s user number</translation>
     </message>
     <message>
-        <location filename="../dialogs/manager_approval.py" line="237"/>
+        <location filename="../dialogs/manager_approval.py" line="244"/>
         <source>Manager&apos;s PIN</source>
         <translation>Manager&apos;s PIN</translation>
     </message>
     <message>
-        <location filename="../dialogs/manager_approval.py" line="238"/>
+        <location filename="../dialogs/manager_approval.py" line="245"/>
         <source>Approve</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../dialogs/manager_approval.py" line="239"/>
+        <location filename="../dialogs/manager_approval.py" line="246"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -1364,52 +1409,52 @@
 <context>
     <name>ManualApprovalDialog</name>
     <message>
-        <location filename="../dialogs/tender_dialogs.py" line="88"/>
+        <location filename="../dialogs/tender_dialogs.py" line="92"/>
         <source>Type exactly the last four digits of the card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender_dialogs.py" line="89"/>
+        <location filename="../dialogs/tender_dialogs.py" line="93"/>
         <source>Type the approval code from the card terminal&apos;s slip (letters and digits).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender_dialogs.py" line="98"/>
+        <location filename="../dialogs/tender_dialogs.py" line="102"/>
         <source>Standalone card terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender_dialogs.py" line="99"/>
+        <location filename="../dialogs/tender_dialogs.py" line="103"/>
         <source>Refund on the card terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender_dialogs.py" line="99"/>
+        <location filename="../dialogs/tender_dialogs.py" line="103"/>
         <source>Charge on the card terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender_dialogs.py" line="100"/>
+        <location filename="../dialogs/tender_dialogs.py" line="104"/>
         <source>Enter %1 on the standalone card terminal. When it approves, type its approval code and the card&apos;s last four digits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender_dialogs.py" line="102"/>
+        <location filename="../dialogs/tender_dialogs.py" line="106"/>
         <source>Approval code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender_dialogs.py" line="103"/>
+        <location filename="../dialogs/tender_dialogs.py" line="107"/>
         <source>Card&apos;s last four digits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender_dialogs.py" line="104"/>
+        <location filename="../dialogs/tender_dialogs.py" line="108"/>
         <source>Record approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/tender_dialogs.py" line="105"/>
+        <location filename="../dialogs/tender_dialogs.py" line="109"/>
         <source>Not approved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1434,6 +1479,39 @@
     <message>
         <location filename="../checkout_model.py" line="55"/>
         <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrepaidPinDialog</name>
+    <message>
+        <location filename="../dialogs/tender_dialogs.py" line="176"/>
+        <source>The PIN is 4 to 6 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender_dialogs.py" line="199"/>
+        <source>Prepaid card PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender_dialogs.py" line="200"/>
+        <source>Card holder&apos;s PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender_dialogs.py" line="201"/>
+        <source>Card ****%1: let the card holder key in the PIN (4 to 6 digits), then press Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender_dialogs.py" line="203"/>
+        <source>OK (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender_dialogs.py" line="204"/>
+        <source>Cancel (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1878,12 +1956,12 @@ platform %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="517"/>
+        <location filename="../screens/reconcile.py" line="514"/>
         <source>Day %1 marked reconciled by %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="519"/>
+        <location filename="../screens/reconcile.py" line="516"/>
         <source>Accepted by %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2011,294 +2089,315 @@ platform %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="214"/>
-        <source>That is not an item code. Scan the code of the returned unit (on the receipt or label).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../screens/refunds.py" line="215"/>
-        <source>That is a bank card number, not an item code: it was not sent anywhere. Scan the code of the returned unit; an item code keyed by hand starts with IC.</source>
+        <source>Paid in cash at another store: this store may pay back only a small amount in cash. Send the buyer to the store that sold it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="217"/>
-        <source>No item has this code. Check the code on the receipt.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="218"/>
-        <source>This unit is already refunded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="219"/>
-        <source>This unit already has a refund request open; see the list below.</source>
+        <source>This store has taken as many returns of goods sold elsewhere today as the platform allows. Send the buyer to the store that sold it, or try again tomorrow.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="220"/>
-        <source>Outside the merchant&apos;s return window.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="221"/>
-        <source>This order was never paid; there is nothing to refund.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="222"/>
-        <source>This merchant needs at least one photo of the defect.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="223"/>
-        <source>The platform does not answer and this terminal has no record of the item.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="224"/>
-        <source>Choose a reason; &quot;Other&quot; needs a few words.</source>
+        <source>Returns of goods sold elsewhere would exceed this store&apos;s daily amount. Send the buyer to the store that sold it, or try again tomorrow.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="225"/>
-        <source>One refund covers units of one order.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="226"/>
-        <source>Not approved yet: only a manager may pay cash before the platform approves.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="227"/>
-        <source>More than a manager may pay before the platform approves.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="228"/>
-        <source>This refund is not approved; nothing is paid out.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="229"/>
-        <source>Open a shift first: cash refunds are counted in the shift.</source>
+        <source>The platform said: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="230"/>
-        <source>Swipe or scan the buyer&apos;s prepaid card first.</source>
+        <source>That is not an item code. Scan the code of the returned unit (on the receipt or label).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="231"/>
-        <source>This refund is paid out already.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="232"/>
-        <source>That is not the prepaid card the order was paid with: the money goes back to that card.</source>
+        <source>That is a bank card number, not an item code: it was not sent anywhere. Scan the code of the returned unit; an item code keyed by hand starts with IC.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="233"/>
-        <source>Paid with several tenders and their shares are not known: refund at the store that took the payment.</source>
+        <source>No item has this code. Check the code on the receipt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="234"/>
+        <source>This unit is already refunded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="235"/>
-        <source>The refund is more than the tenders paid less earlier refunds of this order; check with the platform.</source>
+        <source>This unit already has a refund request open; see the list below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="223"/>
+        <location filename="../screens/refunds.py" line="236"/>
+        <source>Outside the merchant&apos;s return window.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="237"/>
-        <source>This refund is not paid out: there is no receipt to print again.</source>
+        <source>This order was never paid; there is nothing to refund.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="238"/>
-        <source>The card terminal did not refund; try again or refund on the card terminal.</source>
+        <source>This merchant needs at least one photo of the defect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="239"/>
+        <source>The platform does not answer and this terminal has no record of the item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="240"/>
+        <source>Choose a reason; &quot;Other&quot; needs a few words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="241"/>
+        <source>One refund covers units of one order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="242"/>
+        <source>Not approved yet: only a manager may pay cash before the platform approves.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="243"/>
-        <source>Scan or type the item code</source>
+        <source>More than a manager may pay before the platform approves.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="244"/>
-        <source>Look up</source>
+        <source>This refund is not approved; nothing is paid out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="245"/>
-        <source>Reason</source>
+        <source>Open a shift first: cash refunds are counted in the shift.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="252"/>
-        <source>Details</source>
+        <location filename="../screens/refunds.py" line="246"/>
+        <source>Swipe or scan the buyer&apos;s prepaid card first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="261"/>
-        <location filename="../screens/refunds.py" line="502"/>
-        <source>Reprint receipt</source>
+        <location filename="../screens/refunds.py" line="247"/>
+        <source>This refund is paid out already.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="262"/>
-        <source>Open and recent refunds</source>
+        <location filename="../screens/refunds.py" line="248"/>
+        <source>That is not the prepaid card the order was paid with: the money goes back to that card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="454"/>
-        <source>Refunded, receipt %1</source>
+        <location filename="../screens/refunds.py" line="249"/>
+        <source>Paid with several tenders and their shares are not known: refund at the store that took the payment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="502"/>
-        <source>Why is it printed again?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="518"/>
-        <source>Receipt %1 printed again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="521"/>
-        <source>Not printed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="535"/>
-        <source>Refunded, but the receipt did not print: %1. Use Reprint receipt.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="561"/>
-        <source>Buyer %1, reputation %2 (at once from %3)</source>
+        <location filename="../screens/refunds.py" line="251"/>
+        <source>The refund is more than the tenders paid less earlier refunds of this order; check with the platform.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="253"/>
-        <source>Take photo</source>
+        <source>This refund is not paid out: there is no receipt to print again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="254"/>
-        <source>Retake</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="255"/>
-        <source>Add image files…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="256"/>
-        <source>Submit refund</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="257"/>
-        <source>New return</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="258"/>
-        <source>Prepaid card (swipe)</source>
+        <source>The card terminal did not refund; try again or refund on the card terminal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="259"/>
-        <source>Pay out</source>
+        <source>Scan or type the item code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="260"/>
+        <source>Look up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="261"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="268"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="277"/>
+        <location filename="../screens/refunds.py" line="515"/>
+        <source>Reprint receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="278"/>
+        <source>Open and recent refunds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="470"/>
+        <source>Refunded, receipt %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="515"/>
+        <source>Why is it printed again?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="531"/>
+        <source>Receipt %1 printed again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="534"/>
+        <source>Not printed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="548"/>
+        <source>Refunded, but the receipt did not print: %1. Use Reprint receipt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="574"/>
+        <source>Buyer %1, reputation %2 (at once from %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="269"/>
+        <source>Take photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="270"/>
+        <source>Retake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="271"/>
+        <source>Add image files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="272"/>
+        <source>Submit refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="273"/>
+        <source>New return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="274"/>
+        <source>Prepaid card (swipe)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="275"/>
+        <source>Pay out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="276"/>
         <source>Manager override</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="363"/>
+        <location filename="../screens/refunds.py" line="379"/>
         <source>No camera: add image files instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="375"/>
+        <location filename="../screens/refunds.py" line="391"/>
         <source>Photos of the defect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="376"/>
+        <location filename="../screens/refunds.py" line="392"/>
         <source>Images (*.jpg *.jpeg *.png *.webp *.bmp)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="459"/>
+        <location filename="../screens/refunds.py" line="475"/>
         <source>Waiting for the seller (terminal %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="489"/>
+        <location filename="../screens/refunds.py" line="505"/>
         <source>Pay %1 in cash for order %2 before the platform approves.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="528"/>
+        <location filename="../screens/refunds.py" line="541"/>
         <source>The platform refunds the buyer&apos;s account; nothing is paid at the counter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="532"/>
+        <location filename="../screens/refunds.py" line="545"/>
         <source>Refunded %1: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="558"/>
+        <location filename="../screens/refunds.py" line="571"/>
         <source>Order %1 from %2, paid: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="564"/>
+        <location filename="../screens/refunds.py" line="577"/>
         <source>The platform does not answer: the refund is stored and sent when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="566"/>
+        <location filename="../screens/refunds.py" line="579"/>
         <source>This merchant needs a photo of the defect.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="569"/>
+        <location filename="../screens/refunds.py" line="582"/>
         <source>Scan the item code of the returned unit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="570"/>
+        <location filename="../screens/refunds.py" line="583"/>
         <source>Photos: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="572"/>
+        <location filename="../screens/refunds.py" line="585"/>
         <source>No camera: image files still work.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="577"/>
+        <location filename="../screens/refunds.py" line="590"/>
         <source>Order %1, %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="580"/>
-        <location filename="../screens/refunds.py" line="582"/>
+        <location filename="../screens/refunds.py" line="593"/>
+        <location filename="../screens/refunds.py" line="595"/>
         <source>Pay out: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="584"/>
+        <location filename="../screens/refunds.py" line="597"/>
         <source>The platform does not answer; it is sent automatically when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2386,7 +2485,7 @@ platform %2</source>
     </message>
     <message>
         <location filename="../screens/reports.py" line="236"/>
-        <location filename="../screens/reports.py" line="463"/>
+        <location filename="../screens/reports.py" line="460"/>
         <source>X report</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2486,155 +2585,155 @@ platform %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="362"/>
+        <location filename="../screens/reports.py" line="359"/>
         <source>No Z report is stored for %1. Show its X report, or close the day with a Z report.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="375"/>
+        <location filename="../screens/reports.py" line="372"/>
         <source>Day %1 closed: Z report no. %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="401"/>
+        <location filename="../screens/reports.py" line="398"/>
         <source>Sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="402"/>
+        <location filename="../screens/reports.py" line="399"/>
         <source>Sales total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="405"/>
+        <location filename="../screens/reports.py" line="402"/>
         <source>Taken offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="406"/>
+        <location filename="../screens/reports.py" line="403"/>
         <source>Refunds and voids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="407"/>
+        <location filename="../screens/reports.py" line="404"/>
         <source>Refunds total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="409"/>
+        <location filename="../screens/reports.py" line="406"/>
         <source>Voids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="411"/>
+        <location filename="../screens/reports.py" line="408"/>
         <source>Cash in the drawer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="412"/>
+        <location filename="../screens/reports.py" line="409"/>
         <source>Opening float</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="415"/>
+        <location filename="../screens/reports.py" line="412"/>
         <source>+ Cash sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="416"/>
+        <location filename="../screens/reports.py" line="413"/>
         <source>− Cash refunds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="417"/>
+        <location filename="../screens/reports.py" line="414"/>
         <source>− Cash drops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="418"/>
+        <location filename="../screens/reports.py" line="415"/>
         <source>− Pay-outs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="419"/>
+        <location filename="../screens/reports.py" line="416"/>
         <source>+ Pay-ins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="420"/>
+        <location filename="../screens/reports.py" line="417"/>
         <source>Expected cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="422"/>
-        <location filename="../screens/reports.py" line="424"/>
+        <location filename="../screens/reports.py" line="419"/>
+        <location filename="../screens/reports.py" line="421"/>
         <source>Counted cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="422"/>
+        <location filename="../screens/reports.py" line="419"/>
         <source>not counted yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="426"/>
+        <location filename="../screens/reports.py" line="423"/>
         <source>Over / short</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="428"/>
+        <location filename="../screens/reports.py" line="425"/>
         <source>No-sale openings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="429"/>
+        <location filename="../screens/reports.py" line="426"/>
         <source>Shifts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="432"/>
-        <location filename="../screens/reports.py" line="434"/>
+        <location filename="../screens/reports.py" line="429"/>
+        <location filename="../screens/reports.py" line="431"/>
         <source>open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="440"/>
+        <location filename="../screens/reports.py" line="437"/>
         <source>No shift on this day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="441"/>
+        <location filename="../screens/reports.py" line="438"/>
         <source>Receipts and sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="443"/>
-        <location filename="../screens/reports.py" line="445"/>
+        <location filename="../screens/reports.py" line="440"/>
+        <location filename="../screens/reports.py" line="442"/>
         <source>Receipt numbers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="443"/>
+        <location filename="../screens/reports.py" line="440"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="446"/>
+        <location filename="../screens/reports.py" line="443"/>
         <source>Settlements not sent yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="448"/>
+        <location filename="../screens/reports.py" line="445"/>
         <source>Settlements needing attention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="453"/>
+        <location filename="../screens/reports.py" line="450"/>
         <source>A shift of this day is still open: its cash is not counted yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/reports.py" line="454"/>
+        <location filename="../screens/reports.py" line="451"/>
         <source>%n settlement(s) not sent to the platform yet.</source>
         <translation>
             <numerusform>%n settlement not sent to the platform yet.</numerusform>
@@ -2642,7 +2741,7 @@ platform %2</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/reports.py" line="455"/>
+        <location filename="../screens/reports.py" line="452"/>
         <source>%n settlement(s) refused by the platform: see the sync status.</source>
         <translation>
             <numerusform>%n settlement refused by the platform: see the sync status.</numerusform>
@@ -2650,52 +2749,52 @@ platform %2</source>
         </translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="461"/>
+        <location filename="../screens/reports.py" line="458"/>
         <source>Z report no. %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="469"/>
+        <location filename="../screens/reports.py" line="466"/>
         <source>Choose a day, then X report (figures so far) or Close the day (Z).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="528"/>
+        <location filename="../screens/reports.py" line="525"/>
         <source>Report printed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="535"/>
+        <location filename="../screens/reports.py" line="532"/>
         <source>The report was not printed: %1. Check the printer (paper, cover), then print again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="553"/>
+        <location filename="../screens/reports.py" line="550"/>
         <source>Export the report as CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="554"/>
+        <location filename="../screens/reports.py" line="551"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="572"/>
+        <location filename="../screens/reports.py" line="569"/>
         <source>Export the report as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="573"/>
+        <location filename="../screens/reports.py" line="570"/>
         <source>PDF files (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="586"/>
+        <location filename="../screens/reports.py" line="583"/>
         <source>Saved %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="592"/>
+        <location filename="../screens/reports.py" line="589"/>
         <source>The file was not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2774,27 +2873,27 @@ platform %2</source>
 <context>
     <name>ShiftPage</name>
     <message>
-        <location filename="../screens/shift.py" line="555"/>
+        <location filename="../screens/shift.py" line="552"/>
         <source>Shift &amp; reports</source>
         <translation>Shift &amp; reports</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="558"/>
+        <location filename="../screens/shift.py" line="555"/>
         <source>Open and close shifts, count the drawer, close the day and print reports.</source>
         <translation>Open and close shifts, count the drawer, close the day and print reports.</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="561"/>
+        <location filename="../screens/shift.py" line="558"/>
         <source>Shift &amp;&amp; cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="562"/>
+        <location filename="../screens/shift.py" line="559"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="563"/>
+        <location filename="../screens/shift.py" line="560"/>
         <source>Reconciliation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3062,42 +3161,42 @@ platform %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="444"/>
+        <location filename="../screens/shift.py" line="441"/>
         <source>Drawer opened for no sale; recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="445"/>
+        <location filename="../screens/shift.py" line="442"/>
         <source>No sale recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="447"/>
+        <location filename="../screens/shift.py" line="444"/>
         <source>%1 of %2 recorded. The drawer should now hold %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="450"/>
+        <location filename="../screens/shift.py" line="447"/>
         <source>The drawer did not open (%1): open it with its key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="483"/>
+        <location filename="../screens/shift.py" line="480"/>
         <source>Not closed: a manager must approve a difference above the limit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="494"/>
+        <location filename="../screens/shift.py" line="491"/>
         <source>Close the shift %1 over.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="495"/>
+        <location filename="../screens/shift.py" line="492"/>
         <source>Close the shift %1 short.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="530"/>
+        <location filename="../screens/shift.py" line="527"/>
         <source>Shift closed. Print the X report for the day now?</source>
         <translation type="unfinished"></translation>
     </message>

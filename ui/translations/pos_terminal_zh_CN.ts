@@ -155,681 +155,726 @@
 <context>
     <name>CheckoutPage</name>
     <message>
-        <location filename="../screens/checkout.py" line="447"/>
+        <location filename="../screens/checkout.py" line="451"/>
         <source>Checkout</source>
         <translation>收银</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="450"/>
+        <location filename="../screens/checkout.py" line="454"/>
         <source>Scan the buyer&apos;s payment code or order number, then take the payment.</source>
         <translation>扫描顾客的付款码或订单号，然后收款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="453"/>
+        <location filename="../screens/checkout.py" line="457"/>
         <source>No shift is open at this terminal. Count the cash in the drawer and open a shift with that float to take payments.</source>
         <translation>本终端没有已开班的班次。请清点钱箱现金，以该备用金开班后再收款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="455"/>
+        <location filename="../screens/checkout.py" line="459"/>
         <source>Opening float (counted cash)</source>
         <translation>开班备用金（清点的现金）</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="456"/>
+        <location filename="../screens/checkout.py" line="460"/>
         <source>Open shift</source>
         <translation>开班</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="457"/>
+        <location filename="../screens/checkout.py" line="461"/>
         <source>Scan the payment code</source>
         <translation>请扫描付款码</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="458"/>
+        <location filename="../screens/checkout.py" line="462"/>
         <source>Or type the order number and press Enter</source>
         <translation>或输入订单号后按回车</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="460"/>
+        <location filename="../screens/checkout.py" line="464"/>
         <source>Find order</source>
         <translation>查找订单</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="465"/>
+        <location filename="../screens/checkout.py" line="469"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="466"/>
+        <location filename="../screens/checkout.py" line="470"/>
         <source>Due</source>
         <translation>待付</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="467"/>
+        <location filename="../screens/checkout.py" line="471"/>
         <source>F1 Cash</source>
         <translation>F1 现金</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="468"/>
+        <location filename="../screens/checkout.py" line="472"/>
         <source>F2 Prepaid</source>
         <translation>F2 储值卡</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="469"/>
+        <location filename="../screens/checkout.py" line="473"/>
         <source>F3 Card</source>
         <translation>F3 银行卡</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="470"/>
+        <location filename="../screens/checkout.py" line="474"/>
         <source>Cash handed over</source>
         <translation>收到的现金</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="471"/>
+        <location filename="../screens/checkout.py" line="475"/>
         <source>Exact</source>
         <translation>正好</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="472"/>
+        <location filename="../screens/checkout.py" line="476"/>
         <source>Take cash (Enter)</source>
         <translation>收现金（回车）</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="473"/>
+        <location filename="../screens/checkout.py" line="477"/>
         <source>Scan or swipe the card</source>
         <translation>扫描或刷卡</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="474"/>
+        <location filename="../screens/checkout.py" line="478"/>
         <source>Amount from the card</source>
         <translation>从卡中扣款金额</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="475"/>
+        <location filename="../screens/checkout.py" line="479"/>
         <source>Debit card (Enter)</source>
         <translation>扣款（回车）</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="476"/>
+        <location filename="../screens/checkout.py" line="480"/>
         <source>The buyer pays on the card terminal.</source>
         <translation>请顾客在刷卡机上付款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="477"/>
+        <location filename="../screens/checkout.py" line="481"/>
         <source>Amount to charge</source>
         <translation>刷卡金额</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="478"/>
+        <location filename="../screens/checkout.py" line="482"/>
         <source>Charge card (Enter)</source>
         <translation>刷卡（回车）</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="479"/>
+        <location filename="../screens/checkout.py" line="483"/>
         <source>Check again</source>
         <translation>再次查询</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="480"/>
+        <location filename="../screens/checkout.py" line="484"/>
         <source>Esc Cancel order</source>
         <translation>Esc 取消订单</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="481"/>
+        <location filename="../screens/checkout.py" line="485"/>
         <source>F9 Reprint</source>
         <translation>F9 重打</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="482"/>
+        <location filename="../screens/checkout.py" line="486"/>
         <source>Next sale</source>
         <translation>下一笔</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="483"/>
+        <location filename="../screens/checkout.py" line="487"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="484"/>
-        <location filename="../screens/checkout.py" line="1189"/>
+        <location filename="../screens/checkout.py" line="488"/>
+        <location filename="../screens/checkout.py" line="1265"/>
         <source>Change due</source>
         <translation>找零</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="619"/>
+        <location filename="../screens/checkout.py" line="620"/>
         <source>Type the counted float as an amount, e.g. 200 or 200.50.</source>
         <translation>请输入清点的备用金金额，例如 200 或 200.50。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="622"/>
+        <location filename="../screens/checkout.py" line="623"/>
         <source>The float cannot be negative.</source>
         <translation>备用金不能为负数。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="633"/>
+        <location filename="../screens/checkout.py" line="634"/>
         <source>Shift open with a float of %1.</source>
         <translation>已开班，备用金 %1。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="653"/>
+        <location filename="../screens/checkout.py" line="656"/>
         <source>Another payment code was scanned. Finish or cancel the current order first (Esc).</source>
         <translation>扫描了另一个付款码。请先完成或取消当前订单（Esc）。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="659"/>
+        <location filename="../screens/checkout.py" line="662"/>
         <source>Open a shift first: type the counted float and press Enter.</source>
         <translation>请先开班：输入清点的备用金后按回车。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="695"/>
+        <location filename="../screens/checkout.py" line="698"/>
         <source>Payment code valid until %1</source>
         <translation>付款码有效期至 %1</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="699"/>
+        <location filename="../screens/checkout.py" line="702"/>
         <source>Offline payment: the platform cannot be reached. The signed code is valid; the payment is sent when the connection is back.</source>
         <translation>离线付款：无法连接平台。已签名的付款码有效；联网后自动上传付款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="701"/>
+        <location filename="../screens/checkout.py" line="704"/>
         <source>If the order was paid elsewhere meanwhile, the platform refunds the buyer.</source>
         <translation>如果该订单在此期间已在别处付款，平台会给顾客退款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="758"/>
+        <location filename="../screens/checkout.py" line="761"/>
         <source>Type an amount, e.g. 50 or 12.50.</source>
         <translation>请输入金额，例如 50 或 12.50。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="781"/>
+        <location filename="../screens/checkout.py" line="784"/>
         <source>Change: %1</source>
         <translation>找零：%1</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="783"/>
+        <location filename="../screens/checkout.py" line="786"/>
         <source>Still due after this: %1</source>
         <translation>之后仍需支付：%1</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="814"/>
+        <location filename="../screens/checkout.py" line="882"/>
         <source>Card ****%1 · balance %2</source>
         <translation>卡 ****%1 · 余额 %2</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="832"/>
+        <location filename="../screens/checkout.py" line="909"/>
         <source>Debiting the prepaid card…</source>
         <translation>正在从储值卡扣款…</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="863"/>
+        <location filename="../screens/checkout.py" line="941"/>
         <source>Waiting for the card terminal… the buyer presents the card.</source>
         <translation>正在等待刷卡机…请顾客刷卡。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="563"/>
-        <location filename="../screens/checkout.py" line="871"/>
+        <location filename="../screens/checkout.py" line="567"/>
+        <location filename="../screens/checkout.py" line="949"/>
         <source>Asking the card terminal…</source>
         <translation>正在查询刷卡机…</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="461"/>
+        <location filename="../screens/checkout.py" line="465"/>
         <source>F9 Reprint last receipt</source>
         <translation>F9 重打上一张小票</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="462"/>
+        <location filename="../screens/checkout.py" line="466"/>
         <source>Check card payment</source>
         <translation>查询刷卡结果</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="463"/>
+        <location filename="../screens/checkout.py" line="467"/>
         <source>Refund it</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="543"/>
+        <location filename="../screens/checkout.py" line="547"/>
         <source>A card payment of %1 for order %2 has an unknown outcome: check the card terminal, then press Check card payment. Do not charge that buyer again until it is known.</source>
         <translation>订单 %2 的一笔 %1 刷卡付款结果未知：请查看刷卡机，然后点“查询刷卡结果”。结果明确之前，不要再次向该顾客扣款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="547"/>
+        <location filename="../screens/checkout.py" line="551"/>
         <source>A card payment of %1 for order %2 was approved (card ****%3) but no sale records it: the buyer was charged. Scan that order again to complete its sale with this payment, or refund it.</source>
         <translation>订单 %2 的一笔 %1 刷卡付款已成功（卡号 ****%3），但尚无交易记录：顾客已被扣款。请再次扫描该订单，用这笔付款完成交易，或为其退款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="552"/>
+        <location filename="../screens/checkout.py" line="556"/>
         <source>(%1 more after this one)</source>
         <translation>（此后还有 %1 笔）</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="571"/>
+        <location filename="../screens/checkout.py" line="575"/>
         <source>The card terminal approved the card payment of %1 for order %2 (card ****%3): the buyer was charged. Scan that order again to complete its sale with this payment, or refund it.</source>
         <translation>刷卡机确认订单 %2 的 %1 刷卡付款已成功（卡号 ****%3）：顾客已被扣款。请再次扫描该订单，用这笔付款完成交易，或为其退款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="575"/>
+        <location filename="../screens/checkout.py" line="579"/>
         <source>The card payment of %1 for order %2 was not charged. Cleared.</source>
         <translation>订单 %2 的 %1 刷卡付款未扣款，已清除。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="590"/>
+        <location filename="../screens/checkout.py" line="594"/>
         <source>Refund the card payment of %1 for order %2 to card ****%3.</source>
         <translation>将订单 %2 的 %1 刷卡付款退回卡 ****%3。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="603"/>
+        <location filename="../screens/checkout.py" line="604"/>
         <source>Refunded %1 to card ****%2 (order %3).</source>
         <translation>已退款 %1 至卡 ****%2（订单 %3）。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="713"/>
+        <location filename="../screens/checkout.py" line="716"/>
         <source>A card payment approved earlier for this order is applied: %1.</source>
         <translation>此订单此前已成功的刷卡付款已计入：%1。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="718"/>
+        <location filename="../screens/checkout.py" line="721"/>
         <source>A card payment for this order has an unknown outcome. Do NOT charge again: press Check again to ask the card terminal.</source>
         <translation>此订单有一笔刷卡付款结果未知。请勿再次扣款：点“再次查询”向刷卡机确认。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="905"/>
+        <location filename="../screens/checkout.py" line="843"/>
+        <source>No PIN keyed in: nothing was taken from the card.</source>
+        <translation>未输入密码：未从卡中扣款。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="983"/>
         <source>Recording the sale…</source>
         <translation>正在记录交易…</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1017"/>
+        <location filename="../screens/checkout.py" line="1095"/>
         <source>The buyer asked for a copy</source>
         <translation>顾客要求补打</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1017"/>
+        <location filename="../screens/checkout.py" line="1095"/>
         <source>The receipt was damaged</source>
         <translation>小票损坏</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1017"/>
+        <location filename="../screens/checkout.py" line="1095"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1018"/>
+        <location filename="../screens/checkout.py" line="1096"/>
         <source>Reprint a copy</source>
         <translation>补打小票副本</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1018"/>
+        <location filename="../screens/checkout.py" line="1096"/>
         <source>Why is a copy printed?</source>
         <translation>为什么要补打副本？</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1045"/>
+        <location filename="../screens/checkout.py" line="1123"/>
         <source>Copy printed.</source>
         <translation>副本已打印。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1045"/>
-        <location filename="../screens/checkout.py" line="1192"/>
+        <location filename="../screens/checkout.py" line="1123"/>
+        <location filename="../screens/checkout.py" line="1268"/>
         <source>Receipt printed.</source>
         <translation>小票已打印。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1054"/>
+        <location filename="../screens/checkout.py" line="1132"/>
         <source>The copy was not printed: %1</source>
         <translation>副本未打印：%1</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1057"/>
-        <location filename="../screens/checkout.py" line="1358"/>
+        <location filename="../screens/checkout.py" line="1135"/>
+        <location filename="../screens/checkout.py" line="1453"/>
         <source>The receipt was not printed: %1</source>
         <translation>小票未打印：%1</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1061"/>
+        <location filename="../screens/checkout.py" line="1139"/>
         <source>Receipt %1 was NOT printed and is still pending: %2. Fix the printer, then press F9 to print the original.</source>
         <translation>小票 %1 未打印，仍在待打印队列中：%2。请排除打印机故障，然后按 F9 打印原件。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1067"/>
+        <location filename="../screens/checkout.py" line="1145"/>
         <source>paper end: load paper</source>
         <translation>缺纸：请装纸</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1068"/>
+        <location filename="../screens/checkout.py" line="1146"/>
         <source>cover open: close the cover</source>
         <translation>纸仓盖打开：请合上纸仓盖</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1069"/>
+        <location filename="../screens/checkout.py" line="1147"/>
         <source>the printer is offline: check its error light</source>
         <translation>打印机脱机：请查看其错误指示灯</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1070"/>
+        <location filename="../screens/checkout.py" line="1148"/>
         <source>no answer from the printer: check that it is on and not jammed</source>
         <translation>打印机无应答：请确认已开机且未卡纸</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1074"/>
+        <location filename="../screens/checkout.py" line="1152"/>
         <source>the printer did not confirm it</source>
         <translation>打印机未确认打印</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1091"/>
+        <location filename="../screens/checkout.py" line="1169"/>
         <source>This terminal has no sale receipt to print yet.</source>
         <translation>本终端还没有可打印的销售小票。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1108"/>
+        <location filename="../screens/checkout.py" line="1186"/>
         <source>Copy of receipt %1 printed.</source>
         <translation>小票 %1 的副本已打印。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1110"/>
+        <location filename="../screens/checkout.py" line="1188"/>
         <source>Receipt %1 printed (it had not been printed before).</source>
         <translation>小票 %1 已打印（此前未打印过）。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1142"/>
+        <location filename="../screens/checkout.py" line="1221"/>
         <source>Cancel order %1: the payments taken (%2) are given back.</source>
         <translation>取消订单 %1：已收款项（%2）将退回。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1160"/>
+        <location filename="../screens/checkout.py" line="1236"/>
         <source>Order cancelled. Given back: %1</source>
         <translation>订单已取消。已退回：%1</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1162"/>
+        <location filename="../screens/checkout.py" line="1238"/>
         <source>Order cancelled.</source>
         <translation>订单已取消。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1171"/>
+        <location filename="../screens/checkout.py" line="1247"/>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1171"/>
+        <location filename="../screens/checkout.py" line="1247"/>
         <source>Prepaid card</source>
         <translation>储值卡</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1172"/>
+        <location filename="../screens/checkout.py" line="1248"/>
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1184"/>
+        <location filename="../screens/checkout.py" line="1260"/>
         <source>Receipt %1</source>
         <translation>小票 %1</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1186"/>
+        <location filename="../screens/checkout.py" line="1262"/>
         <source>Amount paid</source>
         <translation>实收金额</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1195"/>
+        <location filename="../screens/checkout.py" line="1271"/>
         <source>Printer: %1 — the receipt is kept for reprint (F9).</source>
         <translation>打印机：%1 —— 小票已保留，可补打（F9）。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1200"/>
+        <location filename="../screens/checkout.py" line="1276"/>
         <source>Drawer open</source>
         <translation>钱箱开着</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1203"/>
+        <location filename="../screens/checkout.py" line="1279"/>
         <source>Drawer closed</source>
         <translation>钱箱已关闭</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1206"/>
+        <location filename="../screens/checkout.py" line="1282"/>
         <source>The drawer was sent the signal to open but its switch still says closed: check the drawer.</source>
         <translation>已向钱箱发送开箱信号，但钱箱开关仍显示关闭：请检查钱箱。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1210"/>
+        <location filename="../screens/checkout.py" line="1286"/>
         <source>Drawer opened.</source>
         <translation>钱箱已打开。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1213"/>
+        <location filename="../screens/checkout.py" line="1289"/>
         <source>Drawer opened (this drawer does not report when it is closed).</source>
         <translation>钱箱已打开（此钱箱不报告是否已关闭）。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1216"/>
+        <location filename="../screens/checkout.py" line="1292"/>
         <source>Drawer did not open (%1): open it with the key.</source>
         <translation>钱箱未打开（%1）：请用钥匙打开。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1244"/>
+        <location filename="../screens/checkout.py" line="1320"/>
         <source>That is a product barcode, not an order. Scan the payment code on the buyer&apos;s phone.</source>
         <translation>这是商品条码，不是订单。请扫描顾客手机上的付款码。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1246"/>
+        <location filename="../screens/checkout.py" line="1322"/>
         <source>That is an item code from a receipt: returns are taken on the Refunds page.</source>
         <translation>这是小票上的商品码：退货请在“退款”页面办理。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1248"/>
+        <location filename="../screens/checkout.py" line="1324"/>
         <source>That is a prepaid card. Scan the order first, then choose F2 Prepaid to pay with it.</source>
         <translation>这是储值卡。请先扫描订单，再按 F2 储值卡付款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1249"/>
+        <location filename="../screens/checkout.py" line="1325"/>
         <source>This code is not one this terminal reads. Scan the payment QR code or the order number.</source>
         <translation>本终端无法识别此码。请扫描付款二维码或订单号。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1254"/>
+        <location filename="../screens/checkout.py" line="1330"/>
         <source>This order is now being paid at another counter (%1). Take no more payment here: press Esc to cancel; anything taken is given back.</source>
         <translation>此订单正在另一个收银台（%1）付款。本台不要再收款：按 Esc 取消，已收款项将退回。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1258"/>
+        <location filename="../screens/checkout.py" line="1334"/>
         <source>This order has been paid elsewhere meanwhile. Take no more payment here: press Esc to cancel; anything taken is given back.</source>
         <translation>此订单已在别处付款。本台不要再收款：按 Esc 取消，已收款项将退回。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1260"/>
+        <location filename="../screens/checkout.py" line="1337"/>
+        <source>This counter has held this order as long as the platform allows. Take no more payment here: press Esc to cancel; anything taken is given back. Another counter can take the order now, this one after a few minutes.</source>
+        <translation>本收银台占用该订单已达平台允许的最长时间。请不要再在此收款：按 Esc 取消，已收款项将退回。其他收银台现在即可收款，本收银台需等几分钟。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1340"/>
         <source>The platform no longer holds this order for this counter (expired or cancelled). Take no more payment here: press Esc to cancel; anything taken is given back.</source>
         <translation>平台已不再为本收银台锁定此订单（已过期或已取消）。本台不要再收款：按 Esc 取消，已收款项将退回。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1276"/>
+        <location filename="../screens/checkout.py" line="1356"/>
         <source>This payment code has expired. Ask the buyer to open the order again for a new code.</source>
         <translation>付款码已过期。请顾客重新打开订单获取新码。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1278"/>
+        <location filename="../screens/checkout.py" line="1358"/>
         <source>This payment code was altered or is not from the platform. Do not take payment for it.</source>
         <translation>付款码被篡改或不是平台签发的。请勿收款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1280"/>
+        <location filename="../screens/checkout.py" line="1360"/>
         <source>This payment code is signed with a key this terminal does not know yet. Connect to the platform, or ask for the order number.</source>
         <translation>付款码使用了本终端尚未获取的密钥签名。请连接平台，或向顾客索取订单号。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1282"/>
+        <location filename="../screens/checkout.py" line="1362"/>
         <source>This payment code is damaged or not a payment code. Scan it again.</source>
         <translation>付款码已损坏或不是付款码。请重新扫描。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1283"/>
+        <location filename="../screens/checkout.py" line="1363"/>
         <source>This payment code is longer than any real one. Do not take payment for it.</source>
         <translation>付款码长度异常。请勿收款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1285"/>
+        <location filename="../screens/checkout.py" line="1365"/>
         <source>This payment code is dated in the future: check this terminal&apos;s clock.</source>
         <translation>付款码的时间在未来：请检查本终端的时钟。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1287"/>
+        <location filename="../screens/checkout.py" line="1367"/>
         <source>This order is being paid at another counter (%1). Wait, or ask that counter to cancel.</source>
         <translation>该订单正在另一收银台（%1）付款。请稍候，或请该收银台取消。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1290"/>
+        <location filename="../screens/checkout.py" line="1370"/>
         <source>This order has expired. The buyer must order again.</source>
         <translation>订单已过期。顾客需重新下单。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1291"/>
+        <location filename="../screens/checkout.py" line="1371"/>
         <source>The shop cancelled this order. It cannot be paid.</source>
         <translation>商家已取消该订单，无法付款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1292"/>
+        <location filename="../screens/checkout.py" line="1372"/>
         <source>The platform does not know this order. Check the code with the buyer.</source>
         <translation>平台查无此订单。请与顾客核对。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1293"/>
+        <location filename="../screens/checkout.py" line="1373"/>
         <source>An order number or link can only be paid online, and the platform cannot be reached. Ask the buyer to show the payment QR code, which works offline.</source>
         <translation>订单号或链接只能在线付款，而现在无法连接平台。请顾客出示付款二维码，二维码可离线使用。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1296"/>
+        <location filename="../screens/checkout.py" line="1376"/>
         <source>The platform and the payment code disagree on the amount. Ask the buyer to open the order again.</source>
         <translation>平台与付款码的金额不一致。请顾客重新打开订单。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1299"/>
+        <location filename="../screens/checkout.py" line="1378"/>
+        <source>This counter has held this order as long as the platform allows. Another counter can take it now; this one only after a few minutes.</source>
+        <translation>本收银台占用该订单已达平台允许的最长时间。其他收银台现在即可收款；本收银台需等几分钟后才能再次扫码。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1381"/>
+        <source>This counter already holds as many open orders as the platform allows. Finish or cancel one of them first.</source>
+        <translation>本收银台占用的未完成订单已达平台上限。请先完成或取消其中一笔。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1383"/>
+        <source>The platform refuses this terminal&apos;s credential for now (too many failed sign-ins). Ask the technician to check the terminal&apos;s secret; it is accepted again after a while.</source>
+        <translation>平台暂时拒绝本终端的凭据（登录失败次数过多）。请技术人员检查终端密钥；稍后会自动恢复。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1387"/>
         <source>The platform refused this order: %1</source>
         <translation>平台拒绝了该订单：%1</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1305"/>
+        <location filename="../screens/checkout.py" line="1393"/>
         <source>This order was already paid at this terminal (receipt %1). Do not take money twice.</source>
         <translation>该订单已在本终端付款（小票 %1）。请勿重复收款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1307"/>
+        <location filename="../screens/checkout.py" line="1395"/>
         <source>This order was already paid at this terminal. Do not take money twice.</source>
         <translation>该订单已在本终端付款。请勿重复收款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1309"/>
+        <location filename="../screens/checkout.py" line="1397"/>
         <source>The buyer already paid this order online. Do not take money twice.</source>
         <translation>顾客已在线支付该订单。请勿重复收款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1310"/>
+        <location filename="../screens/checkout.py" line="1398"/>
         <source>This order was already paid elsewhere. Do not take money twice.</source>
         <translation>该订单已在别处付款。请勿重复收款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1313"/>
+        <location filename="../screens/checkout.py" line="1401"/>
         <source>No shift is open: open one with the counted float, then take the payment again.</source>
         <translation>没有已开班的班次：请以清点的备用金开班后重新收款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1322"/>
+        <location filename="../screens/checkout.py" line="1410"/>
         <source>Prepaid card %1 holds only %2. Take that amount and the rest another way.</source>
         <translation>储值卡 %1 余额仅 %2。请扣除该金额，其余用其他方式支付。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1324"/>
+        <location filename="../screens/checkout.py" line="1412"/>
         <source>The prepaid card&apos;s balance is too low for this amount.</source>
         <translation>储值卡余额不足。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1326"/>
+        <location filename="../screens/checkout.py" line="1414"/>
         <source>Card declined. The card was not charged; ask for another card or tender.</source>
         <translation>银行卡被拒，未扣款；请换卡或换其他付款方式。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1327"/>
+        <location filename="../screens/checkout.py" line="1415"/>
         <source>The card terminal did not charge the card (not reachable or refused). Check it and try again.</source>
         <translation>刷卡机未扣款（无法连接或被拒绝）。请检查后重试。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1329"/>
+        <location filename="../screens/checkout.py" line="1417"/>
         <source>Card payment cancelled. Nothing was charged.</source>
         <translation>刷卡已取消，未扣款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1330"/>
+        <location filename="../screens/checkout.py" line="1418"/>
         <source>The card terminal stopped answering during the payment. Look at its screen and do NOT charge again: press Check again once it is back.</source>
         <translation>付款过程中刷卡机无响应。请查看刷卡机屏幕，切勿重复刷卡：恢复后按“再次查询”。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1332"/>
+        <location filename="../screens/checkout.py" line="1420"/>
         <source>No card terminal is set up at this counter. Take another tender.</source>
         <translation>本收银台未配置刷卡机。请使用其他付款方式。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1333"/>
+        <location filename="../screens/checkout.py" line="1421"/>
         <source>Prepaid cards need the platform, which cannot be reached now. Take another tender, or retry the same card and amount.</source>
         <translation>储值卡需要连接平台，目前无法连接。请使用其他付款方式，或用同一张卡和同一金额重试。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1335"/>
+        <location filename="../screens/checkout.py" line="1423"/>
         <source>The last debit from card %1 has an unknown outcome. Retry that same card and amount first.</source>
         <translation>卡 %1 上次扣款结果未知。请先用同一张卡和同一金额重试。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1337"/>
+        <location filename="../screens/checkout.py" line="1425"/>
         <source>The platform does not know this prepaid card.</source>
         <translation>平台查无此储值卡。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1338"/>
+        <location filename="../screens/checkout.py" line="1426"/>
         <source>This prepaid card is blocked.</source>
         <translation>该储值卡已冻结。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1339"/>
+        <location filename="../screens/checkout.py" line="1427"/>
         <source>The platform refused this prepaid card.</source>
         <translation>平台拒绝了该储值卡。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1340"/>
+        <location filename="../screens/checkout.py" line="1428"/>
+        <source>Wrong PIN: %1 attempts left. Nothing was taken from the card.</source>
+        <translation>密码错误：还可尝试 %1 次。未从卡中扣款。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1430"/>
+        <source>This prepaid card is locked after too many wrong PINs. Take another tender; the card holder asks the card&apos;s issuer to unlock it.</source>
+        <translation>密码错误次数过多，该储值卡已被锁定。请改用其他支付方式；持卡人可联系发卡方解锁。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1432"/>
+        <source>The PIN is 4 to 6 digits. Ask the card holder to key it in again.</source>
+        <translation>密码为 4 到 6 位数字。请持卡人重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1433"/>
+        <source>This prepaid card has no PIN yet and cannot be spent. Take another tender.</source>
+        <translation>该储值卡尚未设置密码，不能消费。请改用其他支付方式。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout.py" line="1435"/>
         <source>That is not a prepaid card number. Scan or swipe the card, or type its 16 digits starting with 88.</source>
         <translation>这不是储值卡号。请扫描或刷卡，或输入以 88 开头的 16 位卡号。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1342"/>
+        <location filename="../screens/checkout.py" line="1437"/>
         <source>That is more than is still due.</source>
         <translation>金额超过待付金额。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1343"/>
+        <location filename="../screens/checkout.py" line="1438"/>
         <source>The payments do not cover the total yet.</source>
         <translation>已收款项尚不足合计金额。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1344"/>
+        <location filename="../screens/checkout.py" line="1439"/>
         <source>Payments were taken: a manager must approve the cancel.</source>
         <translation>已有收款：取消需经理批准。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1345"/>
+        <location filename="../screens/checkout.py" line="1440"/>
         <source>Not everything could be given back: %1</source>
         <translation>部分款项未能退回：%1</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1346"/>
+        <location filename="../screens/checkout.py" line="1441"/>
         <source>Still working on the previous step. Wait a moment.</source>
         <translation>上一步仍在处理中，请稍候。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1347"/>
+        <location filename="../screens/checkout.py" line="1442"/>
         <source>An earlier card payment of %1 for order %2 was approved (card %3): that buyer was charged. Scan that order to complete its sale, or refund it from the start screen. Then charge this card again.</source>
         <translation>订单 %2 此前的一笔 %1 刷卡付款已成功（卡号 %3）：那位顾客已被扣款。请扫描该订单完成交易，或在起始界面为其退款。然后再为这张卡扣款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1353"/>
+        <location filename="../screens/checkout.py" line="1448"/>
         <source>An earlier card payment of %1 for order %2 still has an unknown outcome. Check the card terminal before charging another card.</source>
         <translation>订单 %2 此前的一笔 %1 刷卡付款结果仍未知。请先查看刷卡机，再为其他卡扣款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1364"/>
+        <location filename="../screens/checkout.py" line="1459"/>
         <source>Something went wrong: %1. Try again; if it keeps happening, call the technician.</source>
         <translation>出现错误：%1。请重试；如反复出现，请联系技术人员。</translation>
     </message>
@@ -1318,43 +1363,43 @@
 <context>
     <name>ManagerApprovalDialog</name>
     <message>
-        <location filename="../dialogs/manager_approval.py" line="185"/>
+        <location filename="../dialogs/manager_approval.py" line="192"/>
         <source>A manager enters their user number and PIN.</source>
         <translation>请店长输入工号和密码。</translation>
     </message>
     <message>
-        <location filename="../dialogs/manager_approval.py" line="224"/>
+        <location filename="../dialogs/manager_approval.py" line="231"/>
         <source>Checking…</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../dialogs/manager_approval.py" line="224"/>
+        <location filename="../dialogs/manager_approval.py" line="231"/>
         <source>Approving…</source>
         <translation>正在批准并执行…</translation>
     </message>
     <message>
-        <location filename="../dialogs/manager_approval.py" line="234"/>
-        <location filename="../dialogs/manager_approval.py" line="235"/>
+        <location filename="../dialogs/manager_approval.py" line="241"/>
+        <location filename="../dialogs/manager_approval.py" line="242"/>
         <source>Manager approval</source>
         <translation>店长授权</translation>
     </message>
     <message>
-        <location filename="../dialogs/manager_approval.py" line="236"/>
+        <location filename="../dialogs/manager_approval.py" line="243"/>
         <source>Manager&apos;s user number</source>
         <translation>店长工号</translation>
     </message>
     <message>
-        <location filename="../dialogs/manager_approval.py" line="237"/>
+        <location filename="../dialogs/manager_approval.py" line="244"/>
         <source>Manager&apos;s PIN</source>
         <translation>店长密码</translation>
     </message>
     <message>
-        <location filename="../dialogs/manager_approval.py" line="238"/>
+        <location filename="../dialogs/manager_approval.py" line="245"/>
         <source>Approve</source>
         <translation>授权</translation>
     </message>
     <message>
-        <location filename="../dialogs/manager_approval.py" line="239"/>
+        <location filename="../dialogs/manager_approval.py" line="246"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1362,52 +1407,52 @@
 <context>
     <name>ManualApprovalDialog</name>
     <message>
-        <location filename="../dialogs/tender_dialogs.py" line="88"/>
+        <location filename="../dialogs/tender_dialogs.py" line="92"/>
         <source>Type exactly the last four digits of the card.</source>
         <translation>请只输入卡号的后四位。</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender_dialogs.py" line="89"/>
+        <location filename="../dialogs/tender_dialogs.py" line="93"/>
         <source>Type the approval code from the card terminal&apos;s slip (letters and digits).</source>
         <translation>请输入刷卡机签购单上的授权码（字母和数字）。</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender_dialogs.py" line="98"/>
+        <location filename="../dialogs/tender_dialogs.py" line="102"/>
         <source>Standalone card terminal</source>
         <translation>独立刷卡机</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender_dialogs.py" line="99"/>
+        <location filename="../dialogs/tender_dialogs.py" line="103"/>
         <source>Refund on the card terminal</source>
         <translation>在刷卡机上退款</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender_dialogs.py" line="99"/>
+        <location filename="../dialogs/tender_dialogs.py" line="103"/>
         <source>Charge on the card terminal</source>
         <translation>在刷卡机上收款</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender_dialogs.py" line="100"/>
+        <location filename="../dialogs/tender_dialogs.py" line="104"/>
         <source>Enter %1 on the standalone card terminal. When it approves, type its approval code and the card&apos;s last four digits.</source>
         <translation>请在独立刷卡机上输入 %1。交易批准后，输入授权码和卡号后四位。</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender_dialogs.py" line="102"/>
+        <location filename="../dialogs/tender_dialogs.py" line="106"/>
         <source>Approval code</source>
         <translation>授权码</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender_dialogs.py" line="103"/>
+        <location filename="../dialogs/tender_dialogs.py" line="107"/>
         <source>Card&apos;s last four digits</source>
         <translation>卡号后四位</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender_dialogs.py" line="104"/>
+        <location filename="../dialogs/tender_dialogs.py" line="108"/>
         <source>Record approval</source>
         <translation>记录授权</translation>
     </message>
     <message>
-        <location filename="../dialogs/tender_dialogs.py" line="105"/>
+        <location filename="../dialogs/tender_dialogs.py" line="109"/>
         <source>Not approved</source>
         <translation>未批准</translation>
     </message>
@@ -1433,6 +1478,39 @@
         <location filename="../checkout_model.py" line="55"/>
         <source>Amount</source>
         <translation>金额</translation>
+    </message>
+</context>
+<context>
+    <name>PrepaidPinDialog</name>
+    <message>
+        <location filename="../dialogs/tender_dialogs.py" line="176"/>
+        <source>The PIN is 4 to 6 digits.</source>
+        <translation>密码为 4 到 6 位数字。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender_dialogs.py" line="199"/>
+        <source>Prepaid card PIN</source>
+        <translation>储值卡密码</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender_dialogs.py" line="200"/>
+        <source>Card holder&apos;s PIN</source>
+        <translation>持卡人密码</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender_dialogs.py" line="201"/>
+        <source>Card ****%1: let the card holder key in the PIN (4 to 6 digits), then press Enter.</source>
+        <translation>卡号 ****%1：请持卡人输入密码（4 到 6 位数字），然后按回车键。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender_dialogs.py" line="203"/>
+        <source>OK (Enter)</source>
+        <translation>确定 （回车）</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/tender_dialogs.py" line="204"/>
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
     </message>
 </context>
 <context>
@@ -1875,12 +1953,12 @@ platform %2</source>
         <translation>为什么认可当天为已对账？</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="517"/>
+        <location filename="../screens/reconcile.py" line="514"/>
         <source>Day %1 marked reconciled by %2.</source>
         <translation>营业日 %1 已由 %2 标记为已对账。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="519"/>
+        <location filename="../screens/reconcile.py" line="516"/>
         <source>Accepted by %1: %2</source>
         <translation>由 %1 认可：%2</translation>
     </message>
@@ -2008,294 +2086,315 @@ platform %2</source>
         <translation>各支付方式的金额未知</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="214"/>
+        <location filename="../screens/refunds.py" line="215"/>
+        <source>Paid in cash at another store: this store may pay back only a small amount in cash. Send the buyer to the store that sold it.</source>
+        <translation>该订单在其他门店以现金支付：本店只能退还少量现金。请让买家到售出门店办理。</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="217"/>
+        <source>This store has taken as many returns of goods sold elsewhere today as the platform allows. Send the buyer to the store that sold it, or try again tomorrow.</source>
+        <translation>本店今天受理的异店退货已达平台上限。请让买家到售出门店办理，或明天再试。</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="220"/>
+        <source>Returns of goods sold elsewhere would exceed this store&apos;s daily amount. Send the buyer to the store that sold it, or try again tomorrow.</source>
+        <translation>异店退货金额将超过本店每日限额。请让买家到售出门店办理，或明天再试。</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="225"/>
+        <source>The platform said: %1</source>
+        <translation>平台答复：%1</translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="230"/>
         <source>That is not an item code. Scan the code of the returned unit (on the receipt or label).</source>
         <translation>这不是商品码。请扫描退回商品的编码（在小票或标签上）。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="215"/>
+        <location filename="../screens/refunds.py" line="231"/>
         <source>That is a bank card number, not an item code: it was not sent anywhere. Scan the code of the returned unit; an item code keyed by hand starts with IC.</source>
         <translation>这是银行卡号，不是商品码：它没有被发送到任何地方。请扫描退回商品的商品码；手动输入的商品码以 IC 开头。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="217"/>
+        <location filename="../screens/refunds.py" line="233"/>
         <source>No item has this code. Check the code on the receipt.</source>
         <translation>没有商品使用此编码。请核对小票上的编码。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="218"/>
+        <location filename="../screens/refunds.py" line="234"/>
         <source>This unit is already refunded.</source>
         <translation>此商品已退款。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="219"/>
+        <location filename="../screens/refunds.py" line="235"/>
         <source>This unit already has a refund request open; see the list below.</source>
         <translation>此商品已有进行中的退款申请，见下方列表。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="220"/>
+        <location filename="../screens/refunds.py" line="223"/>
+        <location filename="../screens/refunds.py" line="236"/>
         <source>Outside the merchant&apos;s return window.</source>
         <translation>已超过商户的退货期限。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="221"/>
+        <location filename="../screens/refunds.py" line="237"/>
         <source>This order was never paid; there is nothing to refund.</source>
         <translation>此订单未付款，无需退款。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="222"/>
+        <location filename="../screens/refunds.py" line="238"/>
         <source>This merchant needs at least one photo of the defect.</source>
         <translation>此商户要求至少一张瑕疵照片。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="223"/>
+        <location filename="../screens/refunds.py" line="239"/>
         <source>The platform does not answer and this terminal has no record of the item.</source>
         <translation>平台无响应，本机也没有此商品的记录。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="224"/>
+        <location filename="../screens/refunds.py" line="240"/>
         <source>Choose a reason; &quot;Other&quot; needs a few words.</source>
         <translation>请选择原因；选“其他”时请简单说明。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="225"/>
+        <location filename="../screens/refunds.py" line="241"/>
         <source>One refund covers units of one order.</source>
         <translation>一次退款只能包含同一订单的商品。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="226"/>
+        <location filename="../screens/refunds.py" line="242"/>
         <source>Not approved yet: only a manager may pay cash before the platform approves.</source>
         <translation>尚未同意：平台同意前只有经理可以授权退现金。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="227"/>
+        <location filename="../screens/refunds.py" line="243"/>
         <source>More than a manager may pay before the platform approves.</source>
         <translation>超出平台同意前经理可授权的金额。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="228"/>
+        <location filename="../screens/refunds.py" line="244"/>
         <source>This refund is not approved; nothing is paid out.</source>
         <translation>此退款未获同意，不予退款。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="229"/>
+        <location filename="../screens/refunds.py" line="245"/>
         <source>Open a shift first: cash refunds are counted in the shift.</source>
         <translation>请先开班：现金退款计入班次。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="230"/>
+        <location filename="../screens/refunds.py" line="246"/>
         <source>Swipe or scan the buyer&apos;s prepaid card first.</source>
         <translation>请先刷或扫描买家的储值卡。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="231"/>
+        <location filename="../screens/refunds.py" line="247"/>
         <source>This refund is paid out already.</source>
         <translation>此退款已退过。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="232"/>
+        <location filename="../screens/refunds.py" line="248"/>
         <source>That is not the prepaid card the order was paid with: the money goes back to that card.</source>
         <translation>这不是支付该订单的储值卡：款项须退回原卡。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="233"/>
+        <location filename="../screens/refunds.py" line="249"/>
         <source>Paid with several tenders and their shares are not known: refund at the store that took the payment.</source>
         <translation>该订单以多种方式支付且各自金额未知：请到收款门店办理退款。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="235"/>
+        <location filename="../screens/refunds.py" line="251"/>
         <source>The refund is more than the tenders paid less earlier refunds of this order; check with the platform.</source>
         <translation>退款金额超过各支付方式已付金额减去此前退款：请与平台核对。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="237"/>
+        <location filename="../screens/refunds.py" line="253"/>
         <source>This refund is not paid out: there is no receipt to print again.</source>
         <translation>该退款尚未支付：没有可重印的小票。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="238"/>
+        <location filename="../screens/refunds.py" line="254"/>
         <source>The card terminal did not refund; try again or refund on the card terminal.</source>
         <translation>刷卡终端未完成退款：请重试，或在刷卡终端上直接退款。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="243"/>
+        <location filename="../screens/refunds.py" line="259"/>
         <source>Scan or type the item code</source>
         <translation>扫描或输入商品码</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="244"/>
+        <location filename="../screens/refunds.py" line="260"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="245"/>
+        <location filename="../screens/refunds.py" line="261"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="252"/>
+        <location filename="../screens/refunds.py" line="268"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="261"/>
-        <location filename="../screens/refunds.py" line="502"/>
+        <location filename="../screens/refunds.py" line="277"/>
+        <location filename="../screens/refunds.py" line="515"/>
         <source>Reprint receipt</source>
         <translation>重印小票</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="262"/>
+        <location filename="../screens/refunds.py" line="278"/>
         <source>Open and recent refunds</source>
         <translation>待处理与近期退款</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="454"/>
+        <location filename="../screens/refunds.py" line="470"/>
         <source>Refunded, receipt %1</source>
         <translation>已退款，小票 %1</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="502"/>
+        <location filename="../screens/refunds.py" line="515"/>
         <source>Why is it printed again?</source>
         <translation>重印原因？</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="518"/>
+        <location filename="../screens/refunds.py" line="531"/>
         <source>Receipt %1 printed again.</source>
         <translation>小票 %1 已重印。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="521"/>
+        <location filename="../screens/refunds.py" line="534"/>
         <source>Not printed: %1</source>
         <translation>未打印：%1</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="535"/>
+        <location filename="../screens/refunds.py" line="548"/>
         <source>Refunded, but the receipt did not print: %1. Use Reprint receipt.</source>
         <translation>已退款，但小票未打印：%1。请使用“重印小票”。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="561"/>
+        <location filename="../screens/refunds.py" line="574"/>
         <source>Buyer %1, reputation %2 (at once from %3)</source>
         <translation>买家 %1，信誉 %2（%3 及以上立即退款）</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="253"/>
+        <location filename="../screens/refunds.py" line="269"/>
         <source>Take photo</source>
         <translation>拍照</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="254"/>
+        <location filename="../screens/refunds.py" line="270"/>
         <source>Retake</source>
         <translation>重拍</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="255"/>
+        <location filename="../screens/refunds.py" line="271"/>
         <source>Add image files…</source>
         <translation>添加图片文件…</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="256"/>
+        <location filename="../screens/refunds.py" line="272"/>
         <source>Submit refund</source>
         <translation>提交退款</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="257"/>
+        <location filename="../screens/refunds.py" line="273"/>
         <source>New return</source>
         <translation>新的退货</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="258"/>
+        <location filename="../screens/refunds.py" line="274"/>
         <source>Prepaid card (swipe)</source>
         <translation>储值卡（刷卡）</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="259"/>
+        <location filename="../screens/refunds.py" line="275"/>
         <source>Pay out</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="260"/>
+        <location filename="../screens/refunds.py" line="276"/>
         <source>Manager override</source>
         <translation>经理授权</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="363"/>
+        <location filename="../screens/refunds.py" line="379"/>
         <source>No camera: add image files instead.</source>
         <translation>没有摄像头：请改为添加图片文件。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="375"/>
+        <location filename="../screens/refunds.py" line="391"/>
         <source>Photos of the defect</source>
         <translation>瑕疵照片</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="376"/>
+        <location filename="../screens/refunds.py" line="392"/>
         <source>Images (*.jpg *.jpeg *.png *.webp *.bmp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp)</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="459"/>
+        <location filename="../screens/refunds.py" line="475"/>
         <source>Waiting for the seller (terminal %1)</source>
         <translation>等待卖家处理（终端 %1）</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="489"/>
+        <location filename="../screens/refunds.py" line="505"/>
         <source>Pay %1 in cash for order %2 before the platform approves.</source>
         <translation>在平台同意前为订单 %2 退现金 %1。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="528"/>
+        <location filename="../screens/refunds.py" line="541"/>
         <source>The platform refunds the buyer&apos;s account; nothing is paid at the counter.</source>
         <translation>由平台退回买家账户，柜台无需付款。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="532"/>
+        <location filename="../screens/refunds.py" line="545"/>
         <source>Refunded %1: %2.</source>
         <translation>已退款 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="558"/>
+        <location filename="../screens/refunds.py" line="571"/>
         <source>Order %1 from %2, paid: %3</source>
         <translation>订单 %1，商户 %2，付款方式：%3</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="564"/>
+        <location filename="../screens/refunds.py" line="577"/>
         <source>The platform does not answer: the refund is stored and sent when it is back.</source>
         <translation>平台无响应：退款已保存，平台恢复后自动发送。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="566"/>
+        <location filename="../screens/refunds.py" line="579"/>
         <source>This merchant needs a photo of the defect.</source>
         <translation>此商户需要瑕疵照片。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="569"/>
+        <location filename="../screens/refunds.py" line="582"/>
         <source>Scan the item code of the returned unit.</source>
         <translation>请扫描退回商品的商品码。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="570"/>
+        <location filename="../screens/refunds.py" line="583"/>
         <source>Photos: %1</source>
         <translation>照片：%1</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="572"/>
+        <location filename="../screens/refunds.py" line="585"/>
         <source>No camera: image files still work.</source>
         <translation>没有摄像头：仍可使用图片文件。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="577"/>
+        <location filename="../screens/refunds.py" line="590"/>
         <source>Order %1, %2: %3</source>
         <translation>订单 %1，%2：%3</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="580"/>
-        <location filename="../screens/refunds.py" line="582"/>
+        <location filename="../screens/refunds.py" line="593"/>
+        <location filename="../screens/refunds.py" line="595"/>
         <source>Pay out: %1</source>
         <translation>退款方式：%1</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="584"/>
+        <location filename="../screens/refunds.py" line="597"/>
         <source>The platform does not answer; it is sent automatically when it is back.</source>
         <translation>平台无响应；恢复后会自动发送。</translation>
     </message>
@@ -2381,7 +2480,7 @@ platform %2</source>
     </message>
     <message>
         <location filename="../screens/reports.py" line="236"/>
-        <location filename="../screens/reports.py" line="463"/>
+        <location filename="../screens/reports.py" line="460"/>
         <source>X report</source>
         <translation>X 报表</translation>
     </message>
@@ -2481,214 +2580,214 @@ platform %2</source>
         <translation>结束营业日 %1（Z 报表）。</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="362"/>
+        <location filename="../screens/reports.py" line="359"/>
         <source>No Z report is stored for %1. Show its X report, or close the day with a Z report.</source>
         <translation>%1 没有保存的 Z 报表。可查看其 X 报表，或用 Z 报表日结。</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="375"/>
+        <location filename="../screens/reports.py" line="372"/>
         <source>Day %1 closed: Z report no. %2.</source>
         <translation>营业日 %1 已日结：Z 报表第 %2 号。</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="401"/>
+        <location filename="../screens/reports.py" line="398"/>
         <source>Sales</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="402"/>
+        <location filename="../screens/reports.py" line="399"/>
         <source>Sales total</source>
         <translation>销售合计</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="405"/>
+        <location filename="../screens/reports.py" line="402"/>
         <source>Taken offline</source>
         <translation>离线收款</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="406"/>
+        <location filename="../screens/reports.py" line="403"/>
         <source>Refunds and voids</source>
         <translation>退款与作废</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="407"/>
+        <location filename="../screens/reports.py" line="404"/>
         <source>Refunds total</source>
         <translation>退款合计</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="409"/>
+        <location filename="../screens/reports.py" line="406"/>
         <source>Voids</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="411"/>
+        <location filename="../screens/reports.py" line="408"/>
         <source>Cash in the drawer</source>
         <translation>钱箱现金</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="412"/>
+        <location filename="../screens/reports.py" line="409"/>
         <source>Opening float</source>
         <translation>备用金</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="415"/>
+        <location filename="../screens/reports.py" line="412"/>
         <source>+ Cash sales</source>
         <translation>+ 现金销售</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="416"/>
+        <location filename="../screens/reports.py" line="413"/>
         <source>− Cash refunds</source>
         <translation>− 现金退款</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="417"/>
+        <location filename="../screens/reports.py" line="414"/>
         <source>− Cash drops</source>
         <translation>− 投库</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="418"/>
+        <location filename="../screens/reports.py" line="415"/>
         <source>− Pay-outs</source>
         <translation>− 支出</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="419"/>
+        <location filename="../screens/reports.py" line="416"/>
         <source>+ Pay-ins</source>
         <translation>+ 存入</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="420"/>
+        <location filename="../screens/reports.py" line="417"/>
         <source>Expected cash</source>
         <translation>应有现金</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="422"/>
-        <location filename="../screens/reports.py" line="424"/>
+        <location filename="../screens/reports.py" line="419"/>
+        <location filename="../screens/reports.py" line="421"/>
         <source>Counted cash</source>
         <translation>实点现金</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="422"/>
+        <location filename="../screens/reports.py" line="419"/>
         <source>not counted yet</source>
         <translation>尚未清点</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="426"/>
+        <location filename="../screens/reports.py" line="423"/>
         <source>Over / short</source>
         <translation>长短款</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="428"/>
+        <location filename="../screens/reports.py" line="425"/>
         <source>No-sale openings</source>
         <translation>无交易开钱箱</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="429"/>
+        <location filename="../screens/reports.py" line="426"/>
         <source>Shifts</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="432"/>
-        <location filename="../screens/reports.py" line="434"/>
+        <location filename="../screens/reports.py" line="429"/>
+        <location filename="../screens/reports.py" line="431"/>
         <source>open</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="440"/>
+        <location filename="../screens/reports.py" line="437"/>
         <source>No shift on this day</source>
         <translation>当天没有班次</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="441"/>
+        <location filename="../screens/reports.py" line="438"/>
         <source>Receipts and sync</source>
         <translation>小票与同步</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="443"/>
-        <location filename="../screens/reports.py" line="445"/>
+        <location filename="../screens/reports.py" line="440"/>
+        <location filename="../screens/reports.py" line="442"/>
         <source>Receipt numbers</source>
         <translation>小票号</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="443"/>
+        <location filename="../screens/reports.py" line="440"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="446"/>
+        <location filename="../screens/reports.py" line="443"/>
         <source>Settlements not sent yet</source>
         <translation>尚未上传的结算</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="448"/>
+        <location filename="../screens/reports.py" line="445"/>
         <source>Settlements needing attention</source>
         <translation>需处理的结算</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="453"/>
+        <location filename="../screens/reports.py" line="450"/>
         <source>A shift of this day is still open: its cash is not counted yet.</source>
         <translation>当天还有班次未交班：其现金尚未清点。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/reports.py" line="454"/>
+        <location filename="../screens/reports.py" line="451"/>
         <source>%n settlement(s) not sent to the platform yet.</source>
         <translation>
             <numerusform>%n 笔结算尚未上传到平台。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/reports.py" line="455"/>
+        <location filename="../screens/reports.py" line="452"/>
         <source>%n settlement(s) refused by the platform: see the sync status.</source>
         <translation>
             <numerusform>平台拒收了 %n 笔结算：请查看同步状态。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="461"/>
+        <location filename="../screens/reports.py" line="458"/>
         <source>Z report no. %1</source>
         <translation>Z 报表第 %1 号</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="469"/>
+        <location filename="../screens/reports.py" line="466"/>
         <source>Choose a day, then X report (figures so far) or Close the day (Z).</source>
         <translation>选择日期，然后点 X 报表（截至目前的数据）或日结（Z）。</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="528"/>
+        <location filename="../screens/reports.py" line="525"/>
         <source>Report printed.</source>
         <translation>报表已打印。</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="535"/>
+        <location filename="../screens/reports.py" line="532"/>
         <source>The report was not printed: %1. Check the printer (paper, cover), then print again.</source>
         <translation>报表未打印：%1。请检查打印机（纸张、机盖）后重新打印。</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="553"/>
+        <location filename="../screens/reports.py" line="550"/>
         <source>Export the report as CSV</source>
         <translation>将报表导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="554"/>
+        <location filename="../screens/reports.py" line="551"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="572"/>
+        <location filename="../screens/reports.py" line="569"/>
         <source>Export the report as PDF</source>
         <translation>将报表导出为 PDF</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="573"/>
+        <location filename="../screens/reports.py" line="570"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="586"/>
+        <location filename="../screens/reports.py" line="583"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="592"/>
+        <location filename="../screens/reports.py" line="589"/>
         <source>The file was not saved: %1</source>
         <translation>文件未保存：%1</translation>
     </message>
@@ -2767,27 +2866,27 @@ platform %2</source>
 <context>
     <name>ShiftPage</name>
     <message>
-        <location filename="../screens/shift.py" line="555"/>
+        <location filename="../screens/shift.py" line="552"/>
         <source>Shift &amp; reports</source>
         <translation>交班与报表</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="558"/>
+        <location filename="../screens/shift.py" line="555"/>
         <source>Open and close shifts, count the drawer, close the day and print reports.</source>
         <translation>开班、交班、清点钱箱、日结并打印报表。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="561"/>
+        <location filename="../screens/shift.py" line="558"/>
         <source>Shift &amp;&amp; cash</source>
         <translation>班次与现金</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="562"/>
+        <location filename="../screens/shift.py" line="559"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="563"/>
+        <location filename="../screens/shift.py" line="560"/>
         <source>Reconciliation</source>
         <translation>对账</translation>
     </message>
@@ -3055,42 +3154,42 @@ platform %2</source>
         <translation>从钱箱支出 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="444"/>
+        <location filename="../screens/shift.py" line="441"/>
         <source>Drawer opened for no sale; recorded.</source>
         <translation>已无交易打开钱箱，并已记录。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="445"/>
+        <location filename="../screens/shift.py" line="442"/>
         <source>No sale recorded.</source>
         <translation>已记录无交易开箱。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="447"/>
+        <location filename="../screens/shift.py" line="444"/>
         <source>%1 of %2 recorded. The drawer should now hold %3.</source>
         <translation>已记录%1 %2。钱箱现在应有 %3。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="450"/>
+        <location filename="../screens/shift.py" line="447"/>
         <source>The drawer did not open (%1): open it with its key.</source>
         <translation>钱箱未打开（%1）：请用钥匙打开。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="483"/>
+        <location filename="../screens/shift.py" line="480"/>
         <source>Not closed: a manager must approve a difference above the limit.</source>
         <translation>未交班：超出限额的差额须由店长授权。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="494"/>
+        <location filename="../screens/shift.py" line="491"/>
         <source>Close the shift %1 over.</source>
         <translation>交班，长款 %1。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="495"/>
+        <location filename="../screens/shift.py" line="492"/>
         <source>Close the shift %1 short.</source>
         <translation>交班，短款 %1。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="530"/>
+        <location filename="../screens/shift.py" line="527"/>
         <source>Shift closed. Print the X report for the day now?</source>
         <translation>已交班。现在打印当天的 X 报表吗？</translation>
     </message>
