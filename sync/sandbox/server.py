@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import socket
 import tempfile
@@ -247,6 +248,18 @@ class SandboxServer:
         self.stop()
 
 
+class MaskCardPaths(logging.Filter):
+    """uvicorn's access log shows each request line; a prepaid card's number is in its path
+    (`/cards/<number>/debit`): only its last four digits are logged."""
+
+    _card = re.compile(r"(/cards/)[^/?\s]*?(\d{4})(?=[/?\s]|$)")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple):
+            record.args = tuple(self._card.sub(r"\1****\2", a) if isinstance(a, str) else a for a in record.args)
+        return True
+
+
 def serve(host: str = "127.0.0.1", port: int = 8700, db_url: str | None = None, *, clock: Clock, smtp=None,
           sms=None, credentials_file: str | Path | None = None) -> None:
     """Runs the sandbox in the foreground until interrupted (for `pos-terminal sandbox`).
@@ -254,5 +267,6 @@ def serve(host: str = "127.0.0.1", port: int = 8700, db_url: str | None = None, 
     import uvicorn
 
     base = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}"
+    logging.getLogger("uvicorn.access").addFilter(MaskCardPaths())
     uvicorn.run(create_app(db_url, clock=clock, base_url=base, smtp=smtp, sms=sms, credentials_file=credentials_file),
                 host=host, port=port, log_level="info")

@@ -146,9 +146,14 @@ def test_sandbox_command_serves_the_contract(tmp_path):
                 time.sleep(0.2)
         assert r.json()["status"] == "ok"
         assert "/api/v1/settlements" in requests.get(f"http://127.0.0.1:{port}/openapi.json", timeout=5).json()["paths"]
+        # a prepaid card's number is in the path of its calls: the access log keeps its last four digits only
+        requests.post(f"http://127.0.0.1:{port}/api/v1/cards/8800000000004321/balance", json={"pin": "0000"}, timeout=5)
     finally:
         proc.send_signal(2)
         proc.wait(timeout=30)
+    log = proc.stdout.read() + proc.stderr.read()
+    assert "/cards/****4321/balance" in log, log[-2000:]
+    assert "8800000000004321" not in log
 
 
 def test_demo_starts_its_sandbox(tmp_path):
