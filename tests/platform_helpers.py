@@ -28,6 +28,12 @@ def client_for(url: str, terminal=seed.DEMO_TERMINAL, **kw) -> HttpPlatformClien
     return HttpPlatformClient(url, store, term, secret, **kw)
 
 
+def terminal_headers(terminal) -> dict:
+    """The headers a terminal signs in with: (store, terminal, secret) as in sync.sandbox.seed."""
+    store, term, secret = terminal
+    return {"Authorization": f"Bearer {secret}", "X-Store-Id": store, "X-Terminal-Id": term}
+
+
 def settings_for(url: str, terminal=seed.DEMO_TERMINAL, timeout_s: float = 5.0) -> Settings:
     return Settings(terminal=TerminalSettings(store_id=terminal[0], terminal_id=terminal[1]),
                     platform=PlatformSettings(mode="sandbox", base_url=url, timeout_s=timeout_s))

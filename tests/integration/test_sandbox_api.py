@@ -17,7 +17,7 @@ from sync.sandbox.export_openapi import CONTRACT, render
 from sync.sandbox.server import SandboxServer
 from tests.fakes import FakeClock
 from tests.seller_helpers import csrf_token, seller_session
-from tests.platform_helpers import admin_headers
+from tests.platform_helpers import admin_headers, terminal_headers
 
 pytestmark = pytest.mark.clock_sensitive  # run again with the clock moved (tests/conftest.py)
 
@@ -27,9 +27,7 @@ PNG = bytes.fromhex(  # a real 1x1 PNG: uploads are decoded and kept re-encoded 
     "00025c00c943c812460000000049454e44ae426082")
 
 
-def creds(t) -> dict:
-    store, terminal, secret = t
-    return {"Authorization": f"Bearer {secret}", "X-Store-Id": store, "X-Terminal-Id": terminal}
+creds = terminal_headers
 
 
 T01, T02, OTHER = creds(seed.DEMO_TERMINAL), creds(seed.SECOND_TERMINAL), creds(seed.OTHER_STORE_TERMINAL)

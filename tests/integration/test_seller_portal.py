@@ -19,6 +19,7 @@ from sync.sandbox import seed
 from sync.sandbox import seller_auth as auth
 from sync.sandbox.server import SandboxServer
 from tests.fakes import FakeClock
+from tests.platform_helpers import terminal_headers
 from tests.seller_helpers import csrf_token, decide_as_seller, seller_session
 
 pytestmark = pytest.mark.clock_sensitive  # run again with the clock moved (tests/conftest.py)
@@ -26,9 +27,7 @@ pytestmark = pytest.mark.clock_sensitive  # run again with the clock moved (test
 API = "/api/v1"
 
 
-def creds(t) -> dict:
-    store, terminal, secret = t
-    return {"Authorization": f"Bearer {secret}", "X-Store-Id": store, "X-Terminal-Id": terminal}
+creds = terminal_headers
 
 
 T01, T02, OTHER = creds(seed.DEMO_TERMINAL), creds(seed.SECOND_TERMINAL), creds(seed.OTHER_STORE_TERMINAL)

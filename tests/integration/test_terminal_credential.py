@@ -23,16 +23,14 @@ from sync.sandbox.credentials import FILE_NAME
 from sync.sandbox.platform import Policy
 from sync.sandbox.server import SandboxServer
 from tests.fakes import FakeClock
-from tests.platform_helpers import admin_headers, client_for
+from tests.platform_helpers import admin_headers, client_for, terminal_headers
 
 pytestmark = pytest.mark.clock_sensitive  # run again with the clock moved (tests/conftest.py)
 
 API = "/api/v1"
 
 
-def creds(t) -> dict:
-    store, terminal, secret = t
-    return {"Authorization": f"Bearer {secret}", "X-Store-Id": store, "X-Terminal-Id": terminal}
+creds = terminal_headers
 
 
 T01, T02, OTHER = creds(seed.DEMO_TERMINAL), creds(seed.SECOND_TERMINAL), creds(seed.OTHER_STORE_TERMINAL)
