@@ -33,7 +33,6 @@ def _jpeg() -> bytes:
 
 
 def run(out_dir: Path, n: int = N) -> list[dict]:
-    import requests
     from sqlalchemy import select
 
     from pos_terminal.clock import SystemClock

@@ -19,6 +19,8 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validato
 
 from sync.sandbox import photos
 from sync.sandbox import platform as p
+from sync.sandbox import cards
+from sync.sandbox import refunds
 
 Currency = Literal["CNY", "HKD", "USD", "EUR", "JPY", "KRW"]
 Minor = Annotated[int, Field(gt=0, le=10**12, description="amount in the currency's minor unit (fen for CNY)")]
@@ -283,7 +285,7 @@ def build_router() -> APIRouter:
             responses={200: OBJ, 401: _E, 404: _E})
     def unlock_card(card_no: str, request: Request, _: Annotated[p.Caller, Depends(admin_caller)]):
         with _engine(request).begin() as conn:
-            return JSONResponse(p.unlock_card(conn, card_no))
+            return JSONResponse(cards.unlock_card(conn, card_no))
 
     @r.post("/admin/voucher-keys/rotate", tags=["admin"], summary="Rotate the signing key (sandbox admin)",
             responses={200: OBJ, 401: _E})
@@ -380,12 +382,12 @@ def build_router() -> APIRouter:
     # -- prepaid cards: spending and the balance need the holder's PIN (body only); credits do not
     @r.post("/cards/{card_no}/balance", tags=["cards"], summary="A prepaid card's holder and balance, for its PIN",
             description="A wrong PIN counts as in a debit: 403 wrong_pin (attempts_left), then 423 pin_locked "
-                        f"after {p.PIN_MAX_FAILURES} in a row.",
+                        f"after {cards.PIN_MAX_FAILURES} in a row.",
             responses={200: OBJ, 403: _E, 404: _E, 409: _E, 423: _E, **AUTH_ERRORS})
     def card_balance(card_no: str, body: CardPinIn, request: Request, caller: Terminal):
         with _engine(request).begin() as conn:
-            refused = p.check_card_pin(conn, card_no, body.pin, _now(request))
-            view = None if refused is not None else p.card_view(conn, card_no)
+            refused = cards.check_card_pin(conn, card_no, body.pin, _now(request))
+            view = None if refused is not None else cards.card_view(conn, card_no)
         if refused is not None:
             raise refused  # after the commit: the wrong PIN stays counted
         return JSONResponse(view)
@@ -400,14 +402,14 @@ def build_router() -> APIRouter:
         data = body.model_dump(exclude={"pin"})  # no function of the PIN is kept with the key
         pin = body.pin
         return _write(request, caller, key, data,
-                      lambda conn, now: p.move_card(conn, card_no, "debit", data, caller, now, key=key),
-                      precheck=lambda conn, now: p.check_card_pin(conn, card_no, pin, now))
+                      lambda conn, now: cards.move_card(conn, card_no, "debit", data, caller, now, key=key),
+                      precheck=lambda conn, now: cards.check_card_pin(conn, card_no, pin, now))
 
     @r.post("/cards/{card_no}/credit", tags=["cards"], status_code=201, summary="Put money on a prepaid card",
             responses={201: OBJ, 404: _E, 409: _E, **AUTH_ERRORS})
     def credit(card_no: str, body: CardMoveIn, request: Request, caller: Terminal, key: IdemKey):
         data = body.model_dump()
-        return _write(request, caller, key, data, lambda conn, now: p.move_card(conn, card_no, "credit", data, caller, now,
+        return _write(request, caller, key, data, lambda conn, now: cards.move_card(conn, card_no, "credit", data, caller, now,
                                                                                 key=key))
 
     @r.get("/card-movements", tags=["cards"], summary="This terminal's prepaid-card movements of a business day",
@@ -423,7 +425,7 @@ def build_router() -> APIRouter:
             raise p.ApiError(422, "invalid_timezone", "timezone must be an IANA time zone such as Asia/Shanghai") \
                 from None
         with _engine(request).begin() as conn:
-            return JSONResponse(p.card_movements(conn, caller, business_date, timezone))
+            return JSONResponse(cards.card_movements(conn, caller, business_date, timezone))
 
     @r.get("/card-movements/by-key/{idempotency_key}", tags=["cards"],
            summary="The prepaid-card movement this terminal made under an Idempotency-Key",
@@ -432,7 +434,7 @@ def build_router() -> APIRouter:
            responses={200: OBJ, 404: _E, **AUTH_ERRORS})
     def card_movement_by_key(idempotency_key: str, request: Request, caller: Terminal):
         with _engine(request).begin() as conn:
-            return JSONResponse(p.card_movement_by_key(conn, caller, idempotency_key))
+            return JSONResponse(cards.card_movement_by_key(conn, caller, idempotency_key))
 
     @r.post("/card-movements/{transaction_id}/reverse", tags=["cards"], status_code=201,
             summary="Give a debit of this terminal back to its card (at most once)",
@@ -440,7 +442,7 @@ def build_router() -> APIRouter:
     def reverse_card_movement(transaction_id: str, body: ReverseIn, request: Request, caller: Terminal,
                               key: IdemKey):
         data = body.model_dump()
-        return _write(request, caller, key, data, lambda conn, now: p.reverse_card_movement(
+        return _write(request, caller, key, data, lambda conn, now: cards.reverse_card_movement(
             conn, transaction_id, data, caller, now, key=key))
 
     # -- refunds
@@ -448,7 +450,7 @@ def build_router() -> APIRouter:
            summary="A sold unit by its item code: item, price, order, seller, buyer, payment, refund state, "
                    "return window", responses={200: OBJ, 404: _E, **AUTH_ERRORS})
     def get_item(item_code: str, request: Request, caller: Terminal):
-        return _read(request, p.item_view, item_code, _now(request), caller.store_id)
+        return _read(request, refunds.item_view, item_code, _now(request), caller.store_id)
 
     @r.post("/refund-photos", tags=["refunds"], status_code=201, summary="Upload a photo of a defect (multipart)",
             responses={201: OBJ, 413: _E, 415: _E, **AUTH_ERRORS})
@@ -466,7 +468,7 @@ def build_router() -> APIRouter:
         def op(conn, now):
             if refused is not None:
                 raise refused
-            return p.store_photo(conn, clean, "image/jpeg", caller, now)
+            return refunds.store_photo(conn, clean, "image/jpeg", caller, now)
 
         return _write(request, caller, key, hashed, op)
 
@@ -488,7 +490,7 @@ def build_router() -> APIRouter:
             responses={201: OBJ, 404: _E, 409: _E, **AUTH_ERRORS})
     def refund(body: RefundIn, request: Request, caller: Terminal, key: IdemKey):
         data = body.model_dump()
-        return _write(request, caller, key, data, lambda conn, now: p.request_refund(
+        return _write(request, caller, key, data, lambda conn, now: refunds.request_refund(
             conn, data, caller, now, request.app.state.policy))
 
     @r.get("/refund-requests", tags=["refunds"], summary="This store's refund requests, newest first",
@@ -496,13 +498,13 @@ def build_router() -> APIRouter:
     def list_refunds(request: Request, caller: Terminal,
                      status: Literal["pending_seller", "approved", "rejected"] | None = None):
         with _engine(request).begin() as conn:
-            return JSONResponse({"requests": p.list_refunds(conn, store_id=caller.store_id, status=status)})
+            return JSONResponse({"requests": refunds.list_refunds(conn, store_id=caller.store_id, status=status)})
 
     @r.get("/refund-requests/{request_id}", tags=["refunds"], summary="A refund request's status",
            description="Only a request filed at this store; another store's is answered 404 unknown_refund_request.",
            responses={200: OBJ, 404: _E, **AUTH_ERRORS})
     def get_refund(request_id: str, request: Request, caller: Terminal):
-        return _read(request, p.refund_view, request_id, caller.store_id)
+        return _read(request, refunds.refund_view, request_id, caller.store_id)
 
     @r.post("/refund-requests/{request_id}/decision", tags=["refunds"],
             summary="The seller approves or rejects a pending refund (merchant credential)",
@@ -510,7 +512,7 @@ def build_router() -> APIRouter:
     def decide(request_id: str, body: DecisionIn, request: Request,
                caller: Annotated[p.Caller, Depends(merchant_caller)], key: IdemKey):
         data = body.model_dump()
-        return _write(request, caller, key, data, lambda conn, now: p.decide_refund(
+        return _write(request, caller, key, data, lambda conn, now: refunds.decide_refund(
             conn, request_id, data["approve"], data["note"], caller, now))
 
     return r

@@ -3,7 +3,7 @@ Money columns are integer minor units; timestamps are timezone-aware UTC."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import timezone
 
 from sqlalchemy import (
     JSON,

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from datetime import datetime
 from html import escape
-from typing import Annotated
 from zoneinfo import ZoneInfo
 
-from fastapi import APIRouter, Form, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
 
 from pos_terminal.money import Money
 from sync.sandbox import platform as p

@@ -11,7 +11,7 @@ import secrets
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import and_, delete, func, insert, or_, select, update
 from sqlalchemy.engine import Connection, Engine
@@ -337,7 +337,7 @@ def create_order(conn: Connection, *, merchant_id: str, buyer_id: str, currency:
     return order_no
 
 
-def _order_row(conn: Connection, order_no: str, *, lock: bool = False):
+def order_row(conn: Connection, order_no: str, *, lock: bool = False):
     q = select(db.orders).where(db.orders.c.order_no == order_no)
     row = conn.execute(q.with_for_update() if lock else q).first()
     if row is None:
@@ -359,7 +359,7 @@ def find_order_no(conn: Connection, *, voucher_id: str | None = None, url: str |
 
 
 def order_view(conn: Connection, order_no: str, base_url: str, now: datetime) -> dict:
-    o = _order_row(conn, order_no)
+    o = order_row(conn, order_no)
     merchant = conn.execute(select(db.merchants).where(db.merchants.c.id == o.merchant_id)).one()
     lines = conn.execute(select(db.order_lines).where(db.order_lines.c.order_no == order_no)
                          .order_by(db.order_lines.c.line_no)).all()
@@ -404,7 +404,7 @@ def claim_order(conn: Connection, order_no: str, caller: Caller, ttl: timedelta,
                 policy: Policy = DEFAULT_POLICY) -> dict:
     """Locks the order for this terminal until now + ttl, within the Policy's claim limits (at most
     `max_live_claims` held at once; one unbroken run lasts at most `max_claim_lifetime`)."""
-    o = _order_row(conn, order_no, lock=True)
+    o = order_row(conn, order_no, lock=True)
     if o.status == "paid":
         raise ApiError(409, "order_paid", f"order {order_no} is already paid", paid_at=iso(o.paid_at))
     if o.status == "cancelled":
@@ -451,7 +451,7 @@ def claim_order(conn: Connection, order_no: str, caller: Caller, ttl: timedelta,
 
 
 def release_claim(conn: Connection, order_no: str, caller: Caller, now: datetime) -> dict:
-    o = _order_row(conn, order_no, lock=True)
+    o = order_row(conn, order_no, lock=True)
     mine = (o.claim_store_id, o.claim_terminal_id) == (caller.store_id, caller.terminal_id)
     if mine and o.claim_expires_at and o.claim_expires_at > now:
         # ends now, but the run is remembered: claiming again at once does not start a new lifetime
@@ -503,7 +503,7 @@ def post_settlement(conn: Connection, body: dict, caller: Caller, now: datetime)
             raise ApiError(409, "settlement_conflict",
                            f"settlement {body['settlement_id']} was recorded before with other facts")
         return 200, settlement_view(conn, existing.settlement_id)
-    o = _order_row(conn, body["order_no"], lock=True)
+    o = order_row(conn, body["order_no"], lock=True)
     case_id = None
     if o.status in ("paid", "cancelled"):
         outcome = "refund_case"
@@ -592,381 +592,3 @@ def post_batch(conn: Connection, body: dict, caller: Caller, now: datetime) -> t
                                            terminal_id=caller.terminal_id, business_date=result["business_date"],
                                            received_at=now, result=result))
     return 201, result
-
-
-# ------------------------------------------------------------------------------ cards
-
-
-def _card(conn: Connection, card_no: str, *, lock: bool = False):
-    q = select(db.cards).where(db.cards.c.card_no == card_no)
-    row = conn.execute(q.with_for_update() if lock else q).first()
-    if row is None:
-        raise ApiError(404, "unknown_card", "no prepaid card with this number")
-    return row
-
-
-def card_view(conn: Connection, card_no: str) -> dict:
-    c = _card(conn, card_no)
-    return {"card_no": c.card_no, "holder": c.holder, "balance_minor": c.balance_minor, "currency": c.currency,
-            "active": c.active}
-
-
-# A prepaid card is spent (and its balance read) only with its holder's PIN, as store cards are.
-# Stored as a slow salted hash (scrypt); a 4-6 digit PIN cannot withstand an offline search of a
-# stolen database for long whatever the hash, so what protects it is the attempt limit: after
-# PIN_MAX_FAILURES wrong PINs in a row the card is locked for PIN_LOCK_TIME (or until the admin
-# unlocks it). Credits and reversals put money back and need no PIN.
-PIN_MAX_FAILURES = 5
-PIN_LOCK_TIME = timedelta(minutes=30)
-_SCRYPT = {"n": 2**14, "r": 8, "p": 1}
-
-
-def pin_hash(pin: str) -> str:
-    salt = secrets.token_bytes(16)
-    digest = hashlib.scrypt(pin.encode("ascii"), salt=salt, dklen=32, **_SCRYPT)
-    return f"scrypt${_SCRYPT['n']}${_SCRYPT['r']}${_SCRYPT['p']}${salt.hex()}${digest.hex()}"
-
-
-def pin_matches(stored: str | None, pin: str) -> bool:
-    try:
-        scheme, n, r, p_, salt, digest = (stored or "").split("$")
-        if scheme != "scrypt":
-            return False
-        given = hashlib.scrypt(pin.encode("ascii"), salt=bytes.fromhex(salt), dklen=len(digest) // 2,
-                               n=int(n), r=int(r), p=int(p_), maxmem=64 * 1024 * 1024)
-    except (ValueError, UnicodeEncodeError):
-        return False
-    return hmac.compare_digest(given.hex(), digest)
-
-
-def _aware(ts: datetime | None) -> datetime | None:
-    return ts.replace(tzinfo=timezone.utc) if ts is not None and ts.tzinfo is None else ts
-
-
-def check_card_pin(conn: Connection, card_no: str, pin: str, now: datetime) -> ApiError | None:
-    """The holder's PIN against the card's: None when it matches (the wrong-PIN count starts
-    again), else the refusal to raise after the transaction commits the count: 403 wrong_pin
-    (attempts_left), 423 pin_locked (locked_until; the right PIN too is refused meanwhile),
-    404 unknown_card, 409 pin_not_set."""
-    c = _card(conn, card_no, lock=True)
-    locked_until = _aware(c.pin_locked_until)
-    failures = c.pin_failures or 0
-    if locked_until is not None and locked_until > now:
-        return ApiError(423, "pin_locked", f"too many wrong PINs: this card cannot be spent until {iso(locked_until)} "
-                        "(or until the platform's administrator unlocks it)", locked_until=iso(locked_until))
-    if locked_until is not None:  # the lock ran out: a fresh count
-        failures = 0
-    if not c.pin_hash:
-        return ApiError(409, "pin_not_set", "this prepaid card has no PIN yet: it cannot be spent until the holder "
-                        "sets one")
-    if pin_matches(c.pin_hash, pin):
-        if failures or locked_until is not None:
-            conn.execute(update(db.cards).where(db.cards.c.card_no == card_no).values(pin_failures=0,
-                                                                                      pin_locked_until=None))
-        return None
-    failures += 1
-    if failures >= PIN_MAX_FAILURES:
-        until = now + PIN_LOCK_TIME
-        conn.execute(update(db.cards).where(db.cards.c.card_no == card_no).values(pin_failures=failures,
-                                                                                  pin_locked_until=until))
-        return ApiError(423, "pin_locked", f"wrong PIN {failures} times in a row: this card cannot be spent until "
-                        f"{iso(until)} (or until the platform's administrator unlocks it)", locked_until=iso(until))
-    conn.execute(update(db.cards).where(db.cards.c.card_no == card_no).values(pin_failures=failures,
-                                                                              pin_locked_until=None))
-    left = PIN_MAX_FAILURES - failures
-    return ApiError(403, "wrong_pin", f"wrong PIN for this card: {left} attempts left before it is locked",
-                    attempts_left=left)
-
-
-def unlock_card(conn: Connection, card_no: str) -> dict:
-    """The administrator lifts a PIN lock (the holder proved who they are elsewhere)."""
-    _card(conn, card_no, lock=True)
-    conn.execute(update(db.cards).where(db.cards.c.card_no == card_no).values(pin_failures=0, pin_locked_until=None))
-    return {"card_last4": card_no[-4:], "pin_failures": 0, "locked_until": None}
-
-
-def move_card(conn: Connection, card_no: str, kind: str, body: dict, caller: Caller, now: datetime, *,
-              key: str | None = None, reverses: str | None = None) -> tuple[int, dict]:
-    c = _card(conn, card_no, lock=True)
-    if not c.active:
-        raise ApiError(409, "card_inactive", "this prepaid card is blocked")
-    if body["currency"] != c.currency:
-        raise ApiError(422, "currency_mismatch", f"the card holds {c.currency}, not {body['currency']}")
-    amount = body["amount_minor"]
-    balance = c.balance_minor - amount if kind == "debit" else c.balance_minor + amount
-    if balance < 0:
-        raise ApiError(409, "insufficient_funds", f"the card holds {c.balance_minor} minor units, {amount} asked",
-                       balance_minor=c.balance_minor)
-    tx = new_id()
-    conn.execute(update(db.cards).where(db.cards.c.card_no == card_no).values(balance_minor=balance))
-    conn.execute(insert(db.card_transactions).values(
-        id=tx, card_no=card_no, kind=kind, amount_minor=amount, balance_after_minor=balance,
-        reference=body["reference"], store_id=caller.store_id, terminal_id=caller.terminal_id, created_at=now,
-        idempotency_key=key, reverses=reverses))
-    answer = {"transaction_id": tx, "card_no": card_no, "kind": kind, "amount_minor": amount,
-              "balance_minor": balance, "currency": c.currency, "reference": body["reference"]}
-    if reverses is not None:
-        answer["reverses"] = reverses
-    return 201, answer
-
-
-def _movement_view(r, currency: str) -> dict:
-    """A prepaid-card movement as a terminal sees it: never the card number, its last four only."""
-    return {"transaction_id": r.id, "kind": r.kind, "amount_minor": r.amount_minor, "currency": currency,
-            "card_last4": r.card_no[-4:], "reference": r.reference, "idempotency_key": r.idempotency_key,
-            "reverses": r.reverses, "created_at": iso(r.created_at)}
-
-
-def _movements(conn: Connection, caller: Caller, *where) -> list[dict]:
-    t, c = db.card_transactions, db.cards
-    rows = conn.execute(select(t, c.c.currency).join(c, c.c.card_no == t.c.card_no).where(
-        t.c.store_id == caller.store_id, t.c.terminal_id == caller.terminal_id, *where)
-        .order_by(t.c.created_at, t.c.id)).all()
-    return [_movement_view(r, r.currency) for r in rows]
-
-
-def card_movements(conn: Connection, caller: Caller, day: date, tz: str) -> dict:
-    """This terminal's prepaid-card debits and credits of a business day (the store's local day)."""
-    start, end = day_bounds(day, tz)
-    t = db.card_transactions.c
-    moves = _movements(conn, caller, t.created_at >= start, t.created_at < end)
-    return {"business_date": day.isoformat(), "timezone": tz, "movements": moves,
-            "debit_count": sum(m["kind"] == "debit" for m in moves),
-            "debit_minor": sum(m["amount_minor"] for m in moves if m["kind"] == "debit"),
-            "credit_count": sum(m["kind"] == "credit" for m in moves),
-            "credit_minor": sum(m["amount_minor"] for m in moves if m["kind"] == "credit")}
-
-
-def card_movement_by_key(conn: Connection, caller: Caller, key: str) -> dict:
-    """The movement this terminal made under an Idempotency-Key: how a terminal learns, after a
-    crash, what became of a debit or credit whose answer it never saw (it keeps no card number
-    to send the request again). 404 unknown_movement when no money moved under that key."""
-    moves = _movements(conn, caller, db.card_transactions.c.idempotency_key == key)
-    if not moves:
-        raise ApiError(404, "unknown_movement", "no prepaid-card movement of this terminal under this key: no "
-                       "money moved")
-    return moves[0]
-
-
-def reverse_card_movement(conn: Connection, transaction_id: str, body: dict, caller: Caller, now: datetime, *,
-                          key: str | None) -> tuple[int, dict]:
-    """Gives a debit of this terminal back to the card it came from (without the card number),
-    once: a second reversal of the same debit is refused (409 already_reversed)."""
-    t = db.card_transactions.c
-    row = conn.execute(select(db.card_transactions).where(
-        t.id == transaction_id, t.store_id == caller.store_id, t.terminal_id == caller.terminal_id,
-        t.kind == "debit")).first()
-    if row is None:
-        raise ApiError(404, "unknown_movement", "no prepaid-card debit of this terminal with this transaction id")
-    earlier = conn.execute(select(t.id).where(t.reverses == transaction_id)).first()
-    if earlier is not None:
-        raise ApiError(409, "already_reversed", f"this debit was given back already (transaction {earlier.id})",
-                       reversal_id=earlier.id)
-    currency = conn.execute(select(db.cards.c.currency).where(db.cards.c.card_no == row.card_no)).scalar()
-    data = {"amount_minor": row.amount_minor, "currency": currency, "reference": body["reference"]}
-    status, answer = move_card(conn, row.card_no, "credit", data, caller, now, key=key, reverses=transaction_id)
-    answer.pop("card_no", None)
-    answer["card_last4"] = row.card_no[-4:]
-    return status, answer
-
-
-# ---------------------------------------------------------------------------- refunds
-
-
-def _payment(conn: Connection, o) -> dict:
-    if o.status != "paid":
-        return {"status": "unpaid", "route": None, "store_id": None, "terminal_id": None, "paid_at": None, "tenders": [],
-                "tender_amounts": None}
-    if o.paid_via == "online":
-        return {"status": "paid", "route": "online", "store_id": None, "terminal_id": None, "paid_at": iso(o.paid_at),
-                "tenders": ["online"], "tender_amounts": [{"kind": "online", "amount_minor": o.total_minor}]}
-    s = conn.execute(select(db.settlements).where(db.settlements.c.settlement_id == o.paid_settlement_id)).one()
-    tenders = list(s.tenders)
-    route = tenders[0] if len(tenders) == 1 else "mixed"
-    return {"status": "paid", "route": route, "store_id": s.store_id, "terminal_id": s.terminal_id,
-            "paid_at": iso(s.paid_at), "tenders": tenders, "tender_amounts": s.tender_amounts}
-
-
-def _masked_name(name: str) -> str:
-    return (name[:1] + "*" * max(1, len(name) - 1)) if name else name
-
-
-def item_view(conn: Connection, item_code: str, now: datetime, store_id: str | None = None) -> dict:
-    """A sold unit, for a return. With `store_id` (a terminal asking): any store may look a unit up
-    (a return may be taken anywhere), but a store that did not take the payment sees only what a
-    return needs: the buyer's name masked, not the selling terminal."""
-    u = conn.execute(select(db.item_units).where(db.item_units.c.item_code == item_code)).first()
-    if u is None:
-        raise ApiError(404, "unknown_item", f"no item with code {item_code!r}")
-    line = conn.execute(select(db.order_lines).where(db.order_lines.c.id == u.line_id)).one()
-    o = _order_row(conn, u.order_no)
-    m = conn.execute(select(db.merchants).where(db.merchants.c.id == o.merchant_id)).one()
-    b = conn.execute(select(db.buyers).where(db.buyers.c.id == o.buyer_id)).one()
-    ends = o.paid_at + timedelta(days=m.return_window_days) if o.status == "paid" else None
-    payment = _payment(conn, o)
-    buyer_name = b.name
-    if store_id is not None and payment["store_id"] != store_id:
-        buyer_name = _masked_name(b.name)
-        payment["terminal_id"] = None
-    return {
-        "item_code": item_code, "sku": line.sku, "name": line.name, "unit_price_minor": line.unit_price_minor,
-        "currency": o.currency, "order_no": o.order_no,
-        "seller": {"merchant_id": m.id, "name": m.name, "refund_threshold": m.refund_threshold,
-                   "photo_required": m.photo_required},
-        "buyer": {"buyer_id": b.id, "name": buyer_name, "reputation": b.reputation},
-        "payment": payment,
-        "refund": {"state": u.refund_state, "request_id": u.refund_request_id},
-        "return_window": {"days": m.return_window_days, "ends_at": iso(ends), "inside": bool(ends and now < ends)},
-    }
-
-
-def store_photo(conn: Connection, data: bytes, content_type: str, caller: Caller, now: datetime) -> tuple[int, dict]:
-    """Keeps a photo that photos.reencode() made (it checks type, size and content)."""
-    pid = new_id()
-    digest = hashlib.sha256(data).hexdigest()
-    conn.execute(insert(db.photos).values(id=pid, store_id=caller.store_id, terminal_id=caller.terminal_id,
-                                          content_type=content_type, sha256=digest, size=len(data), data=data,
-                                          uploaded_at=now))
-    return 201, {"photo_id": pid, "sha256": digest, "size": len(data), "content_type": content_type}
-
-
-def refund_view(conn: Connection, request_id: str, store_id: str | None = None) -> dict:
-    """A refund request; with `store_id` (a terminal asking) only one filed at that store: another
-    store's is answered as unknown (404)."""
-    r = conn.execute(select(db.refund_requests).where(db.refund_requests.c.id == request_id)).first()
-    if r is None or (store_id is not None and r.store_id != store_id):
-        raise ApiError(404, "unknown_refund_request", f"no refund request {request_id!r}")
-    m = conn.execute(select(db.merchants).where(db.merchants.c.id == r.merchant_id)).one()
-    photo_ids = conn.execute(select(db.photos.c.id).where(db.photos.c.refund_request_id == request_id)
-                             .order_by(db.photos.c.uploaded_at)).scalars().all()
-    return {
-        "request_id": r.id, "status": r.status, "decided_by": r.decided_by, "order_no": r.order_no,
-        "merchant": {"id": m.id, "name": m.name}, "item_codes": list(r.item_codes), "reason": r.reason,
-        "amount_minor": r.amount_minor, "currency": r.currency, "buyer_reputation": r.buyer_reputation,
-        "threshold": r.threshold,
-        "payout": {"route": r.payout_route, "store_id": r.store_id, "terminal_id": r.terminal_id},
-        "photo_ids": list(photo_ids), "note": r.note, "created_at": iso(r.created_at), "decided_at": iso(r.decided_at),
-    }
-
-
-def _check_foreign_return(conn: Connection, o, caller: Caller, amount: int, now: datetime, policy: Policy) -> None:
-    """The platform's rules for a return at a store that did not take the payment (Policy)."""
-    payment = _payment(conn, o)
-    if caller.kind != "terminal" or payment["store_id"] == caller.store_id:
-        return
-    if "cash" in payment["tenders"] and amount > policy.foreign_cash_refund_minor:
-        raise ApiError(409, "foreign_cash_refund_cap",
-                       f"this order was paid in cash at another store: a return here is paid out in cash only up to "
-                       f"{policy.foreign_cash_refund_minor} minor units ({amount} asked); send the buyer to the "
-                       f"store that sold it ({payment['store_id']})",
-                       limit_minor=policy.foreign_cash_refund_minor, amount_minor=amount,
-                       selling_store_id=payment["store_id"])
-    r, so, st = db.refund_requests.c, db.orders.c, db.settlements.c
-    count, total = conn.execute(
-        select(func.count(), func.coalesce(func.sum(r.amount_minor), 0))
-        .select_from(db.refund_requests.join(db.orders, so.order_no == r.order_no)
-                     .outerjoin(db.settlements, st.settlement_id == so.paid_settlement_id))
-        .where(r.store_id == caller.store_id, r.created_at > now - timedelta(days=1), r.status != "rejected",
-               or_(st.store_id.is_(None), st.store_id != caller.store_id))).one()
-    if count >= policy.foreign_returns_per_day:
-        raise ApiError(409, "foreign_return_count_cap",
-                       f"this store took {count} returns of goods sold elsewhere in the last 24 hours, the most the "
-                       f"platform allows ({policy.foreign_returns_per_day}); send the buyer to the store that sold it "
-                       "or try again tomorrow", limit=policy.foreign_returns_per_day, count=count)
-    if total + amount > policy.foreign_return_minor_per_day:
-        raise ApiError(409, "foreign_return_amount_cap",
-                       f"returns of goods sold elsewhere at this store would reach {total + amount} minor units in 24 "
-                       f"hours, more than the platform allows ({policy.foreign_return_minor_per_day}); send the buyer "
-                       "to the store that sold it or try again tomorrow",
-                       limit_minor=policy.foreign_return_minor_per_day, total_minor=total, amount_minor=amount)
-
-
-def request_refund(conn: Connection, body: dict, caller: Caller, now: datetime,
-                   policy: Policy = DEFAULT_POLICY) -> tuple[int, dict]:
-    """Policy: approved at once when the buyer's reputation is at or above the merchant's
-    threshold, otherwise pending until the seller decides. A return at a store that did not take
-    the payment is held to the Policy's limits for returns at another store."""
-    codes = list(dict.fromkeys(body["item_codes"]))
-    units = {u.item_code: u for u in conn.execute(
-        select(db.item_units).where(db.item_units.c.item_code.in_(codes)).with_for_update()).all()}
-    for code in codes:
-        if code not in units:
-            raise ApiError(404, "unknown_item", f"no item with code {code!r}", item_code=code)
-    order_nos = {u.order_no for u in units.values()}
-    if len(order_nos) != 1:
-        raise ApiError(422, "items_from_several_orders", "one refund request covers units of one order; split it")
-    o = _order_row(conn, order_nos.pop(), lock=True)
-    if o.status != "paid":
-        raise ApiError(409, "order_not_paid", f"order {o.order_no} was never paid; nothing to refund")
-    for code in codes:
-        if units[code].refund_state == "refunded":
-            raise ApiError(409, "already_refunded", f"item {code} is already refunded", item_code=code)
-        if units[code].refund_state == "open":
-            raise ApiError(409, "request_open", f"item {code} has a refund request open: {units[code].refund_request_id}",
-                           item_code=code, request_id=units[code].refund_request_id)
-    m = conn.execute(select(db.merchants).where(db.merchants.c.id == o.merchant_id)).one()
-    b = conn.execute(select(db.buyers).where(db.buyers.c.id == o.buyer_id)).one()
-    if now >= o.paid_at + timedelta(days=m.return_window_days):
-        raise ApiError(409, "outside_return_window",
-                       f"{m.name} takes returns within {m.return_window_days} days of payment ({iso(o.paid_at)})")
-    photo_ids = list(dict.fromkeys(body.get("photo_ids") or []))
-    if m.photo_required and not photo_ids:
-        raise ApiError(422, "photo_required", f"{m.name} needs at least one photo of the defect")
-    if photo_ids:
-        found = conn.execute(select(db.photos).where(db.photos.c.id.in_(photo_ids))).all()
-        usable = {p.id for p in found if p.store_id == caller.store_id and p.refund_request_id is None}
-        missing = [p for p in photo_ids if p not in usable]
-        if missing:
-            raise ApiError(422, "unknown_photo", f"photo {missing[0]} was not uploaded by this store or is used already")
-    prices = dict(conn.execute(select(db.item_units.c.item_code, db.order_lines.c.unit_price_minor)
-                               .join(db.order_lines, db.order_lines.c.id == db.item_units.c.line_id)
-                               .where(db.item_units.c.item_code.in_(codes))).all())
-    _check_foreign_return(conn, o, caller, sum(prices[c] for c in codes), now, policy)
-    approved = b.reputation >= m.refund_threshold
-    rid = new_id()
-    conn.execute(insert(db.refund_requests).values(
-        id=rid, order_no=o.order_no, merchant_id=m.id, store_id=caller.store_id, terminal_id=caller.terminal_id,
-        item_codes=codes, reason=body["reason"], amount_minor=sum(prices[c] for c in codes), currency=o.currency,
-        status="approved" if approved else "pending_seller", decided_by="policy" if approved else None,
-        buyer_reputation=b.reputation, threshold=m.refund_threshold, payout_route=_payment(conn, o)["route"],
-        created_at=now, decided_at=now if approved else None))
-    conn.execute(update(db.item_units).where(db.item_units.c.item_code.in_(codes)).values(
-        refund_state="refunded" if approved else "open", refund_request_id=rid))
-    if photo_ids:
-        conn.execute(update(db.photos).where(db.photos.c.id.in_(photo_ids)).values(refund_request_id=rid))
-    return 201, refund_view(conn, rid)
-
-
-def list_refunds(conn: Connection, *, store_id: str | None = None, merchant_id: str | None = None,
-                 status: str | None = None) -> list[dict]:
-    q = select(db.refund_requests.c.id).order_by(db.refund_requests.c.created_at.desc())
-    if store_id:
-        q = q.where(db.refund_requests.c.store_id == store_id)
-    if merchant_id:
-        q = q.where(db.refund_requests.c.merchant_id == merchant_id)
-    if status:
-        q = q.where(db.refund_requests.c.status == status)
-    return [refund_view(conn, rid) for rid in conn.execute(q.limit(500)).scalars().all()]
-
-
-def decide_refund(conn: Connection, request_id: str, approve: bool, note: str, caller: Caller,
-                  now: datetime) -> tuple[int, dict]:
-    r = conn.execute(select(db.refund_requests).where(db.refund_requests.c.id == request_id).with_for_update()).first()
-    if r is None:
-        raise ApiError(404, "unknown_refund_request", f"no refund request {request_id!r}")
-    if caller.kind == "merchant" and caller.merchant_id != r.merchant_id:
-        raise ApiError(403, "not_your_request", "this refund request belongs to another merchant")
-    if r.status != "pending_seller":
-        raise ApiError(409, "already_decided", f"refund request {request_id} is {r.status} already")
-    conn.execute(update(db.refund_requests).where(db.refund_requests.c.id == request_id).values(
-        status="approved" if approve else "rejected", decided_by="seller", decided_at=now, note=note or None))
-    conn.execute(update(db.item_units).where(db.item_units.c.refund_request_id == request_id).values(
-        refund_state="refunded" if approve else "none", refund_request_id=request_id if approve else None))
-    return 200, refund_view(conn, request_id)
-
-
-def photo_bytes(conn: Connection, photo_id: str) -> tuple[bytes, str]:
-    p = conn.execute(select(db.photos).where(db.photos.c.id == photo_id)).first()
-    if p is None:
-        raise ApiError(404, "unknown_photo", f"no photo {photo_id!r}")
-    return p.data, p.content_type

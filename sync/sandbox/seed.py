@@ -11,7 +11,8 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
 from sync.sandbox import db
-from sync.sandbox.platform import active_key, add_key, create_order, pin_hash, secret_hash
+from sync.sandbox.cards import pin_hash
+from sync.sandbox.platform import active_key, add_key, create_order, secret_hash
 from sync.sandbox.signing import mint_voucher
 
 # (store_id, terminal_id, secret)

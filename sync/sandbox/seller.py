@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 
 from sync.sandbox import db, photos
 from sync.sandbox import platform as p
+from sync.sandbox import refunds
 from sync.sandbox import seller_auth as auth
 from sync.sandbox.pages import _local, _money, _page
 
@@ -259,7 +260,7 @@ def build_router() -> APIRouter:
 
     def own_request(conn, seller: auth.SignedIn, request_id: str) -> dict | None:
         try:
-            q = p.refund_view(conn, request_id)
+            q = refunds.refund_view(conn, request_id)
         except p.ApiError:
             return None
         return q if q["merchant"]["id"] == seller.merchant_id else None
@@ -296,7 +297,7 @@ def build_router() -> APIRouter:
         caller = p.Caller("merchant", merchant_id=s.seller.merchant_id)
         try:
             with engine(request).begin() as conn:
-                p.decide_refund(conn, request_id, decision == "approve", note, caller, now(request))
+                refunds.decide_refund(conn, request_id, decision == "approve", note, caller, now(request))
         except p.ApiError as exc:
             code = exc.code if exc.code in NOTICES else "already_decided"
             return RedirectResponse(f"/seller?error={quote(code)}", status_code=303)

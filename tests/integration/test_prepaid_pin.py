@@ -14,7 +14,7 @@ from sqlalchemy import select, update
 from pos_terminal.clock import SystemClock
 from pos_terminal.ports import PlatformRefused
 from sync.sandbox import db, seed
-from sync.sandbox.platform import PIN_LOCK_TIME, PIN_MAX_FAILURES, pin_hash
+from sync.sandbox.cards import PIN_LOCK_TIME, PIN_MAX_FAILURES, pin_hash
 from sync.sandbox.server import SandboxServer
 from tests.fakes import FakeClock
 from tests.platform_helpers import admin_headers, client_for

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import stat
 import uuid
-from datetime import timedelta
 
 import pytest
 import requests
