@@ -30,15 +30,15 @@ import json
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 
 from pos_terminal.clock import day_bounds
 from pos_terminal.domain.errors import DomainError
-from pos_terminal.domain.model import CardRequestKind, CardRequestState, Permission
+from pos_terminal.domain.model import Permission
 from pos_terminal.money import Money
 from pos_terminal.security import mask_card_numbers
 from pos_terminal.ports import AuthenticationFailed, PlatformError, PlatformRefused, PlatformUnavailable
-from pos_terminal.services import audit
+from pos_terminal.services import audit, reconcile_prepaid
 from pos_terminal.services.day_context import DayContext
 
 log = logging.getLogger(__name__)
@@ -56,17 +56,7 @@ ACTIONS = {
                                  "the shop",
     "double_payment_refund_case": "the order was paid twice: the buyer gets this payment back per the "
                                   "platform's refund case",
-    "prepaid_without_sale": "a prepaid card was debited and no sale records it (the terminal stopped during a "
-                            "checkout?): restart the terminal or take a prepaid payment, which gives it back to the "
-                            "card; if it stays, have the platform credit the card",
-    "prepaid_not_recorded": "the platform moved money on a prepaid card from this terminal that no sale, refund or "
-                            "void here records: find the sale or refund; if there is none, have the platform give "
-                            "it back",
-    "prepaid_missing_at_platform": "this terminal recorded a prepaid-card payment that the platform does not list "
-                                   "for this day: check the card's history with the platform",
-    "prepaid_amount_differs": "the terminal and the platform recorded different prepaid amounts: compare the "
-                              "receipt with the card's history and correct the wrong side",
-    "prepaid_not_compared": "the platform's prepaid-card movements could not be read: reconcile again",
+    **reconcile_prepaid.ACTIONS,
 }
 UNKNOWN_ACTION = "the platform reports a difference this terminal does not know: ask the platform's support"
 _PENDING_ACTION = ("this settlement still waits in this terminal's outbox: it is sent as soon as the platform "
@@ -276,7 +266,7 @@ def reconcile_day(ctx: DayContext, *, user, business_date: date | str) -> Reconc
     key = idempotency_key(ctx.terminal_id, day, digest, waiting)
     answer, problem, message = _post(ctx, body, key)
     if answer is not None:  # the prepaid-card movements, compared here, count as differences too
-        answer = _with_prepaid(ctx, day, start, end, answer)
+        answer = reconcile_prepaid.with_prepaid(ctx, day, start, end, answer)
     now = ctx.clock.now()
     card_figures, card_report, unavailable, detail = _read_card_terminal(ctx, day)
     kept_answer = None
@@ -460,109 +450,6 @@ def _post(ctx: DayContext, body: dict, key: str) -> tuple[dict | None, str | Non
     if not isinstance(answer, dict) or not isinstance(answer.get("differences", []), list):
         return None, "error", "the platform's answer to the settlement batch cannot be read"
     return answer, None, ""
-
-
-# ------------------------------------------------------------------------------ prepaid cards
-
-
-def _with_prepaid(ctx: DayContext, day: date, start: datetime, end: datetime, answer: dict) -> dict:
-    """The batch's answer with the prepaid-card comparison added: its figures under "prepaid"
-    and each difference in "differences" (kinds prepaid_*, keyed by the platform's transaction id)."""
-    prepaid, diffs = compare_prepaid(ctx, day, start, end)
-    merged = list(answer.get("differences") or []) + diffs
-    return {**answer, "differences": merged, "reconciled": bool(answer.get("reconciled", not merged)) and not diffs,
-            "prepaid": prepaid}
-
-
-def compare_prepaid(ctx: DayContext, day: date, start: datetime, end: datetime) -> tuple[dict, list[dict]]:
-    """This terminal's prepaid-card debits and credits of the day, as the platform lists them,
-    beside what the terminal recorded (sale tenders, refund payouts, the prepaid journal: voids and
-    give-backs), matched by the platform's transaction id. Returns (figures, differences)."""
-    read = getattr(ctx.platform, "card_movements", None)
-    if read is None:
-        return {}, []
-    try:
-        listed = read(day.isoformat(), ctx.timezone)
-        moves = [m for m in listed.get("movements") or [] if m.get("currency", ctx.currency) == ctx.currency]
-    except (PlatformError, AttributeError, TypeError) as exc:
-        text = getattr(exc, "message", None) or str(exc)
-        log.warning("prepaid movements not read", extra={"error": text})
-        return {}, [{"kind": "prepaid_not_compared", "settlement_id": "", "order_no": None,
-                     "terminal_amount_minor": None, "platform_amount_minor": None,
-                     "action": f"{ACTIONS['prepaid_not_compared']} ({text})"}]
-    recorded: dict[str, tuple[str, int, str | None]] = {}  # transaction id -> (debit|credit, amount, order)
-    by_key: dict[str, object] = {}
-    # the journal a day either side too: a movement the platform dated just past midnight is still known
-    near = (start - timedelta(days=1), end + timedelta(days=1))
-    with ctx.uow() as uow:
-        for order_no, reference, amount in uow.days.prepaid_tenders(ctx.terminal_id, start, end):
-            if reference:
-                recorded[reference] = ("debit", int(amount), order_no)
-        for _amount, _route, legs, _cash, _receipt in uow.days.refunds_paid(ctx.terminal_id, start, end):
-            for leg in legs or []:
-                if leg.get("route") == "prepaid_card" and leg.get("done") and leg.get("reference"):
-                    recorded[leg["reference"]] = ("credit", int(leg.get("amount_minor") or 0), None)
-        for entry in uow.card_requests.prepaid_between(ctx.terminal_id, *near):
-            by_key[entry.request_id] = (entry.kind, entry.state, entry.order_no, entry.amount.minor,
-                                        entry.card_reference, start <= entry.created_at < end)
-    key_of = {row[4]: key for key, row in by_key.items() if row[4]}
-    known = dict(recorded)  # what a listed movement is matched with: the day's records and the journal near it
-    for kind, state, order_no, amount, tx, in_day in by_key.values():
-        if not tx:
-            continue
-        what = None
-        if kind is CardRequestKind.PREPAID_DEBIT and state in (CardRequestState.SETTLED, CardRequestState.REFUNDED):
-            what = ("debit", amount, order_no)
-        elif kind is CardRequestKind.PREPAID_CREDIT and state is CardRequestState.SETTLED:
-            what = ("credit", amount, order_no)
-        if what is not None:
-            known.setdefault(tx, what)
-            if in_day:
-                recorded.setdefault(tx, what)
-    diffs = []
-    seen = set()
-    for m in moves:
-        tx, amount, last4 = str(m.get("transaction_id") or ""), int(m.get("amount_minor") or 0), m.get("card_last4")
-        seen.add(tx)
-        journal = by_key.get(str(m.get("idempotency_key") or ""))
-        order_no = journal[2] if journal else None
-        mine = known.get(tx)
-        card = f" (card ****{last4})" if last4 else ""
-        if mine is None:
-            kind = "prepaid_without_sale" if journal and journal[0] is CardRequestKind.PREPAID_DEBIT \
-                else "prepaid_not_recorded"
-            diffs.append({"kind": kind, "settlement_id": tx, "order_no": order_no, "terminal_amount_minor": None,
-                          "platform_amount_minor": amount, "movement": m.get("kind"), "card_last4": last4,
-                          "action": f"{m.get('kind')} of {_money(amount, ctx.currency)}{card}: {ACTIONS[kind]}"})
-        elif mine[1] != amount or mine[0] != m.get("kind"):
-            diffs.append({"kind": "prepaid_amount_differs", "settlement_id": tx, "order_no": mine[2] or order_no,
-                          "terminal_amount_minor": mine[1], "platform_amount_minor": amount,
-                          "movement": m.get("kind"), "card_last4": last4,
-                          "action": f"{ACTIONS['prepaid_amount_differs']}{card}"})
-    for tx, (what, amount, order_no) in recorded.items():
-        if tx not in seen and not _listed_elsewhere(ctx, key_of.get(tx), tx):
-            diffs.append({"kind": "prepaid_missing_at_platform", "settlement_id": tx, "order_no": order_no,
-                          "terminal_amount_minor": amount, "platform_amount_minor": None, "movement": what,
-                          "action": ACTIONS["prepaid_missing_at_platform"]})
-    figures = {
-        "platform_debit_minor": sum(int(m.get("amount_minor") or 0) for m in moves if m.get("kind") == "debit"),
-        "platform_credit_minor": sum(int(m.get("amount_minor") or 0) for m in moves if m.get("kind") == "credit"),
-        "terminal_debit_minor": sum(a for w, a, _ in recorded.values() if w == "debit"),
-        "terminal_credit_minor": sum(a for w, a, _ in recorded.values() if w == "credit"),
-        "movements": len(moves),
-    }
-    return figures, diffs
-
-
-def _listed_elsewhere(ctx: DayContext, key: str | None, tx: str) -> bool:
-    """A recorded movement the day's list lacks: the platform may have dated it the day beside
-    (clocks a moment apart at midnight); asked by its journalled key."""
-    if key is None:
-        return False
-    try:
-        return str(ctx.platform.card_movement(key).get("transaction_id")) == tx
-    except PlatformError:
-        return False
 
 
 # ---------------------------------------------------------------------------- the answer
