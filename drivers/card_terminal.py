@@ -29,6 +29,7 @@ from zoneinfo import ZoneInfo
 from config.schema import CardTerminalSettings
 from drivers import card_protocol as proto
 from drivers.card_protocol import DayReport, ProtocolError, Transaction
+from drivers.status_listeners import notify
 from pos_terminal.domain.errors import CardOutcomeUnknown, CardTerminalUnavailable
 from pos_terminal.ids import uuid7
 from pos_terminal.money import Money
@@ -143,11 +144,7 @@ class TcpCardTerminal:
         with self._status_lock:
             changed, self._status = status != self._status, status
         if changed:
-            for listener in list(self._listeners):
-                try:
-                    listener(status)
-                except Exception:
-                    log.exception("card terminal status listener failed")
+            notify(self._listeners, status)
         return status
 
     # -- money

@@ -16,6 +16,7 @@ import logging
 from pos_terminal.ports import DeviceState, DeviceStatus
 
 from drivers.printer import EscposPrinter, PrinterFault
+from drivers.status_listeners import notify
 
 
 log = logging.getLogger(__name__)
@@ -53,11 +54,7 @@ class PrinterDrawer:
         status = DeviceStatus("drawer", state, self._name(), detail)
         changed, self._status = status != self._status, status
         if changed:
-            for listener in list(self._listeners):
-                try:
-                    listener(status)
-                except Exception:
-                    log.exception("drawer status listener failed")
+            notify(self._listeners, status)
         return status
 
     def _printer_changed(self, printer: DeviceStatus) -> None:

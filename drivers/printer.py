@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from escpos.constants import CD_KICK_2, CD_KICK_5
 
 from config.schema import PrinterSettings
+from drivers.status_listeners import notify
 from pos_terminal.ports import DeviceState, DeviceStatus
 from receipts.document import ReceiptDocument
 from receipts.escpos_render import render_escpos
@@ -209,11 +210,7 @@ class EscposPrinter:
         changed = status != self._status
         self._status = status
         if changed:
-            for listener in list(self._listeners):
-                try:
-                    listener(status)
-                except Exception:  # a listener's bug must not turn into a printer fault
-                    log.exception("printer status listener failed")
+            notify(self._listeners, status)
         return status
 
     def _before_job_locked(self, consequence: str) -> None:

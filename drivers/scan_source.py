@@ -23,6 +23,7 @@ import threading
 import time
 from collections.abc import Callable
 
+from drivers.status_listeners import notify
 from pos_terminal.ports import DeviceState, DeviceStatus, ScanEvent
 
 log = logging.getLogger(__name__)
@@ -97,11 +98,7 @@ class ThreadedScanner:
             changed = status != self._status
             self._status = status
         if changed:
-            for listener in list(self._status_listeners):
-                try:
-                    listener(status)
-                except Exception:
-                    log.exception("status listener failed")
+            notify(self._status_listeners, status)
         return status
 
     # -- lifecycle -----------------------------------------------------------------------------
