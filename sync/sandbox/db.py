@@ -56,6 +56,8 @@ merchants = Table(
     Column("return_window_days", Integer, nullable=False),
     Column("photo_required", Boolean, nullable=False, default=False),
     Column("secret_sha256", String(64), nullable=False),  # the merchant's API credential (seller decisions)
+    Column("webhook_url", String(500)),  # where the merchant's signed event notifications go (None: none)
+    Column("webhook_secret", String(128)),  # the HMAC key of those notifications (the merchant holds it too)
 )
 
 buyers = Table(
@@ -65,6 +67,7 @@ buyers = Table(
     Column("reputation", Integer, nullable=False),  # 0..100
     Column("phone", String(32)),  # E.164, where the payment code's SMS goes when an order names none
     Column("email", String(254)),  # where the payment code's e-mail goes when an order names none
+    Column("page_token", String(64), unique=True),  # the buyer's page /my/<token> (a capability link)
 )
 
 terminals = Table(
@@ -194,6 +197,22 @@ refund_cases = Table(  # a double payment (or a payment of a cancelled order) to
     Column("terminal_id", String(64), nullable=False),
     Column("status", String(16), nullable=False),  # open | refunded
     Column("created_at", TS, nullable=False),
+    Column("resolution", String(24)),  # platform_refund (to the buyer's balance) | paid_back_at_counter
+    Column("resolved_at", TS),
+    Column("resolved_by", String(140)),  # the store/terminal that paid it back, or the merchant/admin
+)
+
+buyer_ledger = Table(  # the buyer's balance on the platform: refunds the platform gives back itself
+    "sb_buyer_ledger", metadata,
+    Column("id", String(36), primary_key=True),
+    Column("buyer_id", ForeignKey("sb_buyers.id"), nullable=False, index=True),
+    Column("amount_minor", BigInteger, nullable=False),  # + credited to the buyer, - spent or paid out
+    Column("currency", String(3), nullable=False),
+    Column("kind", String(24), nullable=False),  # refund_request | refund_case
+    Column("ref", String(64), nullable=False),  # the refund request's or refund case's id
+    Column("note", String(200)),
+    Column("created_at", TS, nullable=False),
+    UniqueConstraint("kind", "ref"),  # one credit per request or case, however often it is asked
 )
 
 refund_requests = Table(  # a return of faulty units, decided by policy or by the seller
@@ -215,6 +234,11 @@ refund_requests = Table(  # a return of faulty units, decided by policy or by th
     Column("note", String(500)),
     Column("created_at", TS, nullable=False),
     Column("decided_at", TS),
+    # store (filed at a counter; None in older rows) | buyer (filed on the buyer's phone: store_id and
+    # terminal_id are "" until a store takes the unit in, see handed_in_at)
+    Column("origin", String(8)),
+    Column("handed_in_at", TS),  # a buyer-filed request: when a store took the unit in
+    Column("refunded_to", String(16)),  # buyer_balance: the platform gave the money back itself
 )
 
 photos = Table(
@@ -223,6 +247,7 @@ photos = Table(
     Column("store_id", String(64), nullable=False),
     Column("terminal_id", String(64), nullable=False),
     Column("refund_request_id", String(36), index=True),
+    Column("buyer_id", String(32)),  # a photo the buyer took on the phone (store_id and terminal_id "")
     Column("content_type", String(32), nullable=False),
     Column("sha256", String(64), nullable=False),
     Column("size", Integer, nullable=False),
@@ -316,7 +341,11 @@ def make_engine(url: str) -> Engine:
 _ADDED_COLUMNS = ((settlements, "tender_amounts"), (card_transactions, "idempotency_key"),
                   (card_transactions, "reverses"), (buyers, "email"), (orders, "buyer_phone"),
                   (orders, "buyer_email"), (orders, "claim_started_at"),
-                  (cards, "pin_hash"), (cards, "pin_failures"), (cards, "pin_locked_until"))
+                  (cards, "pin_hash"), (cards, "pin_failures"), (cards, "pin_locked_until"),
+                  (merchants, "webhook_url"), (merchants, "webhook_secret"), (buyers, "page_token"),
+                  (refund_requests, "origin"), (refund_requests, "handed_in_at"),
+                  (refund_requests, "refunded_to"), (photos, "buyer_id"), (refund_cases, "resolution"),
+                  (refund_cases, "resolved_at"), (refund_cases, "resolved_by"))
 
 
 def add_missing_columns(engine) -> None:

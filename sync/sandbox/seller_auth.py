@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from sync.sandbox import db
@@ -32,6 +32,10 @@ LOCKOUT = timedelta(minutes=15)
 IDLE_TIMEOUT = timedelta(minutes=30)
 SESSION_LIFETIME = timedelta(hours=8)
 ANONYMOUS_LIFETIME = timedelta(minutes=30)  # the sign-in form's session
+# Anyone may open the sign-in form, and each opening keeps a row: past this many live anonymous
+# sessions the oldest are dropped (their forms then say "Form expired ... reload"), so a flood of
+# GETs cannot grow the table without end. Signed-in sessions are never dropped for it.
+MAX_ANONYMOUS_SESSIONS = 2000
 
 _hasher = PasswordHasher()  # Argon2id with argon2-cffi's RFC 9106 defaults
 
@@ -156,7 +160,19 @@ def start_session(conn: Connection, now: datetime, username: str | None = None) 
     life = SESSION_LIFETIME if username else ANONYMOUS_LIFETIME
     conn.execute(insert(s).values(id_sha256=_sha(raw), username=username, csrf_token=csrf, created_at=now,
                                   last_seen_at=now, expires_at=now + life))
+    if username is None:
+        _cap_anonymous(conn)
     return raw, csrf
+
+
+def _cap_anonymous(conn: Connection) -> None:
+    s = db.seller_sessions
+    anonymous = s.c.username.is_(None)
+    count = conn.execute(select(func.count()).select_from(s).where(anonymous)).scalar_one()
+    if count > MAX_ANONYMOUS_SESSIONS:
+        oldest = (select(s.c.id_sha256).where(anonymous).order_by(s.c.created_at, s.c.id_sha256)
+                  .limit(count - MAX_ANONYMOUS_SESSIONS).scalar_subquery())
+        conn.execute(delete(s).where(s.c.id_sha256.in_(oldest)))
 
 
 def load_session(conn: Connection, raw: str | None, now: datetime) -> Session | None:

@@ -187,6 +187,27 @@ def test_session_expires_on_the_clock_and_at_sign_out(server):
     assert s.get(f"{server.url}/seller", allow_redirects=False, timeout=10).status_code == 303
 
 
+def test_a_flood_of_sign_in_forms_keeps_a_bounded_number_of_sessions(server, monkeypatch):
+    """Each opening of the sign-in form keeps an anonymous session row; past the cap the oldest
+    go (their form says "expired"), a signed-in seller's session stays."""
+    from sqlalchemy import func, select
+
+    from sync.sandbox import db
+
+    monkeypatch.setattr(auth, "MAX_ANONYMOUS_SESSIONS", 20)  # the server runs in this process
+    signed_in = seller_session(server, "m-tea")
+    first, first_token = login_form(server)
+    for _ in range(60):
+        assert requests.get(f"{server.url}/seller/login", timeout=10).status_code == 200
+    with server.app.state.engine.connect() as conn:
+        t = db.seller_sessions
+        assert conn.execute(select(func.count()).select_from(t).where(t.c.username.is_(None))).scalar_one() == 20
+    stale = first.post(f"{server.url}/seller/login", data={"username": "m-tea", "password": "x",
+                                                          "csrf_token": first_token}, timeout=10)
+    assert stale.status_code in (400, 403) and "m-tea" not in first.cookies.values()
+    assert signed_in.get(f"{server.url}/seller", allow_redirects=False, timeout=10).status_code == 200
+
+
 # ------------------------------------------------------------------- refused requests
 
 
