@@ -87,6 +87,7 @@ def refund_view(conn: Connection, request_id: str, store_id: str | None = None) 
         "threshold": r.threshold,
         "payout": {"route": r.payout_route, "store_id": r.store_id, "terminal_id": r.terminal_id},
         "photo_ids": list(photo_ids), "note": r.note, "created_at": iso(r.created_at), "decided_at": iso(r.decided_at),
+        "origin": r.origin or "store", "refunded_to": r.refunded_to,
     }
 
 
@@ -122,11 +123,39 @@ def _check_foreign_return(conn: Connection, o, caller: Caller, amount: int, now:
                        limit_minor=policy.foreign_return_minor_per_day, total_minor=total, amount_minor=amount)
 
 
+def approved_by_policy(reputation: int, threshold: int) -> bool:
+    """The reputation rule, for a counter intake and a return filed on the buyer's phone alike:
+    approved at once when the buyer's reputation is at or above the merchant's threshold."""
+    return reputation >= threshold
+
+
+def refund_to_balance(conn: Connection, request_id: str, now: datetime) -> bool:
+    """An approved request of an order paid online is refunded by the platform itself: the
+    buyer's balance is credited (once per request, in the caller's transaction) and the request
+    says refunded_to="buyer_balance". True when this call credited it; False for any other
+    request (not approved, not paid online) or one credited already."""
+    from sync.sandbox import buyers
+
+    r = conn.execute(select(db.refund_requests).where(db.refund_requests.c.id == request_id)).one()
+    if r.status != "approved" or r.payout_route != "online":
+        return False
+    buyer_id = conn.execute(select(db.orders.c.buyer_id).where(db.orders.c.order_no == r.order_no)).scalar_one()
+    credited = buyers.credit_balance(conn, buyer_id, r.amount_minor, r.currency, kind="refund_request", ref=r.id,
+                                     now=now, note=f"order {r.order_no}")
+    conn.execute(update(db.refund_requests).where(db.refund_requests.c.id == request_id)
+                 .values(refunded_to="buyer_balance"))
+    return credited
+
+
 def request_refund(conn: Connection, body: dict, caller: Caller, now: datetime,
-                   policy: Policy = DEFAULT_POLICY) -> tuple[int, dict]:
+                   policy: Policy = DEFAULT_POLICY, *, buyer_id: str | None = None) -> tuple[int, dict]:
     """Policy: approved at once when the buyer's reputation is at or above the merchant's
     threshold, otherwise pending until the seller decides. A return at a store that did not take
-    the payment is held to the Policy's limits for returns at another store."""
+    the payment is held to the Policy's limits for returns at another store.
+    `buyer_id`: filed on the buyer's phone (sync.sandbox.buyer_returns; caller kind "buyer", no
+    store): only units of that buyer's orders (another's are unknown, 404), only that buyer's
+    own photos, origin "buyer". An approved request of an order paid online is refunded to the
+    buyer's balance at once (refund_to_balance)."""
     codes = list(dict.fromkeys(body["item_codes"]))
     units = {u.item_code: u for u in conn.execute(
         select(db.item_units).where(db.item_units.c.item_code.in_(codes)).with_for_update()).all()}
@@ -137,6 +166,8 @@ def request_refund(conn: Connection, body: dict, caller: Caller, now: datetime,
     if len(order_nos) != 1:
         raise ApiError(422, "items_from_several_orders", "one refund request covers units of one order; split it")
     o = order_row(conn, order_nos.pop(), lock=True)
+    if buyer_id is not None and o.buyer_id != buyer_id:
+        raise ApiError(404, "unknown_item", f"no item of yours with code {codes[0]!r}", item_code=codes[0])
     if o.status != "paid":
         raise ApiError(409, "order_not_paid", f"order {o.order_no} was never paid; nothing to refund")
     for code in codes:
@@ -155,7 +186,8 @@ def request_refund(conn: Connection, body: dict, caller: Caller, now: datetime,
         raise ApiError(422, "photo_required", f"{m.name} needs at least one photo of the defect")
     if photo_ids:
         found = conn.execute(select(db.photos).where(db.photos.c.id.in_(photo_ids))).all()
-        usable = {p.id for p in found if p.store_id == caller.store_id and p.refund_request_id is None}
+        usable = {p.id for p in found if p.store_id == caller.store_id and p.buyer_id == buyer_id
+                  and p.refund_request_id is None}
         missing = [p for p in photo_ids if p not in usable]
         if missing:
             raise ApiError(422, "unknown_photo", f"photo {missing[0]} was not uploaded by this store or is used already")
@@ -163,18 +195,20 @@ def request_refund(conn: Connection, body: dict, caller: Caller, now: datetime,
                                .join(db.order_lines, db.order_lines.c.id == db.item_units.c.line_id)
                                .where(db.item_units.c.item_code.in_(codes))).all())
     _check_foreign_return(conn, o, caller, sum(prices[c] for c in codes), now, policy)
-    approved = b.reputation >= m.refund_threshold
+    approved = approved_by_policy(b.reputation, m.refund_threshold)
     rid = new_id()
     conn.execute(insert(db.refund_requests).values(
         id=rid, order_no=o.order_no, merchant_id=m.id, store_id=caller.store_id, terminal_id=caller.terminal_id,
         item_codes=codes, reason=body["reason"], amount_minor=sum(prices[c] for c in codes), currency=o.currency,
         status="approved" if approved else "pending_seller", decided_by="policy" if approved else None,
         buyer_reputation=b.reputation, threshold=m.refund_threshold, payout_route=_payment(conn, o)["route"],
-        created_at=now, decided_at=now if approved else None))
+        created_at=now, decided_at=now if approved else None, origin="buyer" if buyer_id else "store"))
     conn.execute(update(db.item_units).where(db.item_units.c.item_code.in_(codes)).values(
         refund_state="refunded" if approved else "open", refund_request_id=rid))
     if photo_ids:
         conn.execute(update(db.photos).where(db.photos.c.id.in_(photo_ids)).values(refund_request_id=rid))
+    if approved:
+        refund_to_balance(conn, rid, now)
     return 201, refund_view(conn, rid)
 
 
@@ -193,16 +227,17 @@ def list_refunds(conn: Connection, *, store_id: str | None = None, merchant_id: 
 def decide_refund(conn: Connection, request_id: str, approve: bool, note: str, caller: Caller,
                   now: datetime) -> tuple[int, dict]:
     r = conn.execute(select(db.refund_requests).where(db.refund_requests.c.id == request_id).with_for_update()).first()
-    if r is None:
+    if r is None or (caller.kind == "merchant" and caller.merchant_id != r.merchant_id):
+        # another merchant's request is answered exactly like one that does not exist
         raise ApiError(404, "unknown_refund_request", f"no refund request {request_id!r}")
-    if caller.kind == "merchant" and caller.merchant_id != r.merchant_id:
-        raise ApiError(403, "not_your_request", "this refund request belongs to another merchant")
     if r.status != "pending_seller":
         raise ApiError(409, "already_decided", f"refund request {request_id} is {r.status} already")
     conn.execute(update(db.refund_requests).where(db.refund_requests.c.id == request_id).values(
         status="approved" if approve else "rejected", decided_by="seller", decided_at=now, note=note or None))
     conn.execute(update(db.item_units).where(db.item_units.c.refund_request_id == request_id).values(
         refund_state="refunded" if approve else "none", refund_request_id=request_id if approve else None))
+    if approve:
+        refund_to_balance(conn, request_id, now)
     return 200, refund_view(conn, request_id)
 
 
