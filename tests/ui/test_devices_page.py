@@ -69,6 +69,10 @@ def test_save_writes_the_scanner_section_the_next_start_reads(qtbot, window):
     assert (saved.scanner.kind, saved.scanner.wedge.max_key_gap_ms) == ("wedge", 25)
     assert terminal.settings_file == terminal.paths.settings
     assert str(terminal.paths.settings) in page.message.text()
+    settings = window.workspace.pages["settings"]  # built before the save: says "none" until shown again
+    window.workspace.show_page("settings")
+    settle(qtbot)
+    assert settings.settings_file.text() == str(terminal.paths.settings)
 
 
 def test_camera_from_a_video_file_shows_preview_fps_and_scans(qtbot, window, tmp_path):

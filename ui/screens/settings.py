@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QFormLayout, QFrame, QLabel, QWidget
 
 from config.schema import Language
@@ -56,6 +57,15 @@ class SettingsPage(Page):
         self.content.addWidget(card)
         self.content.addStretch(1)
         self.retranslate_ui()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The files may have changed since the page was built (the devices screen saves a
+        settings file where there was none): shown again, the page says what is true now."""
+        terminal = self._terminal
+        self.settings_file.setProperty("raw", str(terminal.settings_file) if terminal.settings_file else None)
+        self.log_file.setProperty("raw", str(terminal.log_file) if terminal.log_file else None)
+        self.retranslate_content()
+        super().showEvent(event)
 
     def _value(self, text: str | None) -> QLabel:
         label = QLabel(self)
