@@ -255,3 +255,17 @@ class FaultProxy:
                 conn.sendall(answer)
             except OSError:
                 pass
+
+
+def wait_until(event: threading.Event, predicate, timeout: float = 30.0, what: str = "it"):
+    """Waits on `event` (set by a loopback stand-in on each message, or by an outbox's attempt
+    callback) until `predicate()` is truthy, and returns its value."""
+    deadline = time.monotonic() + timeout
+    while True:
+        event.clear()
+        value = predicate()
+        if value:
+            return value
+        remaining = deadline - time.monotonic()
+        assert remaining > 0, f"timed out waiting for {what}"
+        event.wait(min(remaining, 1.0))

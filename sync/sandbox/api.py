@@ -506,6 +506,19 @@ def build_router() -> APIRouter:
     def get_refund(request_id: str, request: Request, caller: Terminal):
         return _read(request, refunds.refund_view, request_id, caller.store_id)
 
+    @r.post("/refund-requests/{request_id}/hand-in", tags=["refunds"],
+            summary="Take in the unit(s) of a return the buyer filed on the phone (binds it to this store)",
+            description="For a request with origin 'buyer' (its id is in GET /items/{item_code} under "
+                        "refund.online_request). From then on it is this store's request: its list, its status and "
+                        "its payout, as for a counter intake, under the same limits for a return at another store "
+                        "(409 foreign_cash_refund_cap, foreign_return_count_cap, foreign_return_amount_cap). This "
+                        "store again: the request as it is. 409 handed_in_elsewhere (another store took it in), "
+                        "refund_rejected (the seller rejected it), not_an_online_request (filed at a counter).",
+            responses={200: OBJ, 404: _E, 409: _E, **AUTH_ERRORS})
+    def hand_in(request_id: str, request: Request, caller: Terminal, key: IdemKey):
+        return _write(request, caller, key, {"request_id": request_id}, lambda conn, now: refunds.hand_in(
+            conn, request_id, caller, now, request.app.state.policy))
+
     @r.post("/refund-requests/{request_id}/decision", tags=["refunds"],
             summary="The seller approves or rejects a pending refund (merchant credential)",
             responses={200: OBJ, 404: _E, 409: _E, **AUTH_ERRORS})
@@ -515,4 +528,7 @@ def build_router() -> APIRouter:
         return _write(request, caller, key, data, lambda conn, now: refunds.decide_refund(
             conn, request_id, data["approve"], data["note"], caller, now))
 
+    from sync.sandbox import refund_cases_api  # double payments: list, pay-back, platform refund
+
+    refund_cases_api.add_routes(r)
     return r

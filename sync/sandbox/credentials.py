@@ -54,12 +54,12 @@ class SandboxCredentials:
     def get(self, name: str) -> str | None:
         return self._values.get(name)
 
-    def get_or_create(self, name: str) -> str:
-        """The secret `name`, made and saved now when the file has none."""
+    def get_or_create(self, name: str, make=new_secret) -> str:
+        """The secret `name`, made (by `make()`) and saved now when the file has none."""
         with self._lock:
             value = self._values.get(name)
             if value is None:
-                value = self._values[name] = new_secret()
+                value = self._values[name] = make()
                 self._write()
             return value
 

@@ -200,6 +200,10 @@ refund_cases = Table(  # a double payment (or a payment of a cancelled order) to
     Column("resolution", String(24)),  # platform_refund (to the buyer's balance) | paid_back_at_counter
     Column("resolved_at", TS),
     Column("resolved_by", String(140)),  # the store/terminal that paid it back, or the merchant/admin
+    # paid back at the counter (sync.sandbox.refund_cases): how, on which receipt, when the store says
+    Column("paid_back_route", String(16)),  # cash | bank_card | prepaid_card
+    Column("paid_back_receipt_no", Integer),
+    Column("paid_back_at", TS),
 )
 
 buyer_ledger = Table(  # the buyer's balance on the platform: refunds the platform gives back itself
@@ -290,10 +294,25 @@ notifications = Table(  # the platform's own outbox to buyers: written with the 
     "sb_notifications", metadata,
     Column("id", String(36), primary_key=True),  # also the Message-ID / the SMS gateway's idempotency id
     Column("order_no", ForeignKey("sb_orders.order_no"), nullable=False, index=True),
-    Column("event", String(24), nullable=False),  # order_created | order_paid
+    Column("event", String(24), nullable=False),  # order_created | order_paid | refund_decided
     Column("channel", String(8), nullable=False),  # email | sms
     Column("recipient", String(254), nullable=False),
     Column("status", String(12), nullable=False),  # pending | sent | failed | skipped
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("next_attempt_at", TS, nullable=False, index=True),
+    Column("last_error", String(500)),
+    Column("created_at", TS, nullable=False),
+    Column("sent_at", TS),
+    Column("ref", String(36)),  # refund_decided: the refund request's id
+)
+
+webhook_deliveries = Table(  # the platform's outbox to merchants: signed events, drained by webhooks.WebhookSender
+    "sb_webhook_deliveries", metadata,
+    Column("id", String(40), primary_key=True),  # msg_...: the webhook-id header, the same on every attempt
+    Column("merchant_id", ForeignKey("sb_merchants.id"), nullable=False, index=True),
+    Column("event", String(32), nullable=False),  # order.paid | refund.decided
+    Column("body", Text, nullable=False),  # the exact JSON text that is sent and signed
+    Column("status", String(12), nullable=False),  # pending | delivered | failed
     Column("attempts", Integer, nullable=False, default=0),
     Column("next_attempt_at", TS, nullable=False, index=True),
     Column("last_error", String(500)),
@@ -345,7 +364,10 @@ _ADDED_COLUMNS = ((settlements, "tender_amounts"), (card_transactions, "idempote
                   (merchants, "webhook_url"), (merchants, "webhook_secret"), (buyers, "page_token"),
                   (refund_requests, "origin"), (refund_requests, "handed_in_at"),
                   (refund_requests, "refunded_to"), (photos, "buyer_id"), (refund_cases, "resolution"),
-                  (refund_cases, "resolved_at"), (refund_cases, "resolved_by"))
+                  (refund_cases, "resolved_at"), (refund_cases, "resolved_by"),
+                  (refund_cases, "paid_back_route"), (refund_cases, "paid_back_receipt_no"),
+                  (refund_cases, "paid_back_at"),
+                  (notifications, "ref"))
 
 
 def add_missing_columns(engine) -> None:

@@ -5,6 +5,7 @@ Delivery contract:
 - The messages are rows of the platform's own outbox (db.notifications), inserted in the same
   transaction as the order (or the settlement): an order that exists has its messages queued,
   a rolled-back order has none.
+- Events: order_created (the payment code), order_paid, refund_decided (sync.sandbox.refund_messages).
 - One `Notifier` thread per sandbox process drains the outbox: due rows oldest first, each sent
   once and then marked `sent` in its own transaction. A failure is retried with exponential
   backoff on the injected clock (next_attempt_at); a permanent refusal (the SMTP server refuses
@@ -25,7 +26,6 @@ import logging
 import smtplib
 import ssl
 import struct
-import threading
 import uuid
 import zlib
 from dataclasses import dataclass
@@ -41,6 +41,7 @@ from sqlalchemy.engine import Connection, Engine
 from pos_terminal.money import Money
 from pos_terminal.ports import Clock
 from sync.sandbox import db
+from sync.sandbox.outbox_worker import OutboxWorker
 
 log = logging.getLogger(__name__)
 
@@ -91,15 +92,16 @@ def normalize_email(text: str) -> str:
 
 
 def enqueue(conn: Connection, order_no: str, event: str, *, email: str | None, phone: str | None,
-            now: datetime) -> list[str]:
-    """Queues the buyer's messages about `event` in the caller's transaction. Returns their ids."""
+            now: datetime, ref: str | None = None) -> list[str]:
+    """Queues the buyer's messages about `event` in the caller's transaction. Returns their ids.
+    `ref`: what the event is about besides the order (refund_decided: the refund request's id)."""
     ids = []
     for channel, recipient in (("email", email), ("sms", phone)):
         if recipient:
             nid = str(uuid.uuid4())
             conn.execute(insert(db.notifications).values(
                 id=nid, order_no=order_no, event=event, channel=channel, recipient=recipient, status="pending",
-                attempts=0, next_attempt_at=now, created_at=now))
+                attempts=0, next_attempt_at=now, created_at=now, ref=ref))
             ids.append(nid)
     return ids
 
@@ -213,16 +215,35 @@ def order_paid_email(o: dict, *, message_id: str, sender: str, recipient: str, n
     plain = (f"您在 {o['merchant']['name']} 的订单 {o['order_no']} 已于 {_local(paid.get('at'))} 在门店 {where} 付款 {amount}。\n"
              f"Your order {o['order_no']} at {o['merchant']['name']} was paid at store {where} on "
              f"{_local(paid.get('at'))} (UTC+8): {amount}.\n{o['url']}\n")
+    returns = buyer_page_url(o, email=recipient)
+    if returns:
+        plain += f"\n如需退回有问题的商品，请从这里开始 · To return a faulty item, start here:\n{returns}\n"
     msg.set_content(plain)
-    msg.add_alternative(f"<!doctype html><html><body><p>{escape(plain).replace(chr(10), '<br>')}</p></body></html>",
-                        subtype="html")
+    link = (f'<p><a href="{escape(returns)}">退货从这里开始 · To return a faulty item, start here</a></p>'
+            if returns else "")
+    msg.add_alternative(f"<!doctype html><html><body><p>{escape(plain).replace(chr(10), '<br>')}</p>{link}"
+                        "</body></html>", subtype="html")
     return msg
 
 
-def sms_text(o: dict, event: str) -> str:
+def buyer_page_url(o: dict, *, email: str | None = None, phone: str | None = None) -> str | None:
+    """The buyer's page link (/my/<token>, where returns start) when the message goes to the
+    buyer's own e-mail or phone: the link acts as the buyer, so an order sent to another address
+    does not carry it. `o["buyer_page"]` is filled by Notifier._order."""
+    page = o.get("buyer_page") or {}
+    if email and page.get("email") and email.strip().lower() == page["email"].strip().lower():
+        return page["url"]
+    if phone and page.get("phone") and phone == page["phone"]:
+        return page["url"]
+    return None
+
+
+def sms_text(o: dict, event: str, recipient: str | None = None) -> str:
     amount = _money(o["total_minor"], o["currency"])
     if event == "order_paid":
-        return f"【{o['merchant']['name']}】订单 {o['order_no']} 已付款 {amount}。Order paid: {o['url']}"
+        returns = buyer_page_url(o, phone=recipient)
+        return (f"【{o['merchant']['name']}】订单 {o['order_no']} 已付款 {amount}。Order paid: {o['url']}"
+                + (f" 退货请点 To return a faulty item, start here: {returns}" if returns else ""))
     return (f"【{o['merchant']['name']}】订单 {o['order_no']} 金额 {amount}，到店出示付款码：{o['url']} "
             f"Payment code for order {o['order_no']}: {o['url']}")
 
@@ -304,14 +325,17 @@ class SmsGateway:
 # -------------------------------------------------------------------------- sender
 
 
-class Notifier:
+class Notifier(OutboxWorker):
     """Drains the outbox on its own thread. `wake()` after queueing (the order API does) sends
     at once; otherwise it looks every `poll_s` seconds. Due means next_attempt_at <= clock.now():
     a test moves its clock and wakes the notifier to run a retry. `on_attempt(row_id, outcome)`
     is called after every attempt (tests wait on it)."""
 
+    thread_name = "sandbox-notifier"
+
     def __init__(self, engine: Engine, clock: Clock, base_url: str, *, smtp: SmtpSettings | None = None,
                  sms: SmsSettings | None = None, poll_s: float = 1.0, on_attempt=None) -> None:
+        super().__init__()
         self.engine = engine
         self.clock = clock
         self.base_url = base_url
@@ -320,25 +344,6 @@ class Notifier:
         self.sms = SmsGateway(sms) if sms else None
         self.poll_s = poll_s
         self.on_attempt = on_attempt
-        self._wake = threading.Event()
-        self._stop = threading.Event()
-        self._draining = threading.Lock()  # one drain at a time: a row is never sent by two drains at once
-        self._thread: threading.Thread | None = None
-
-    def start(self) -> Notifier:
-        self._thread = threading.Thread(target=self._run, name="sandbox-notifier", daemon=True)
-        self._thread.start()
-        return self
-
-    def wake(self) -> None:
-        self._wake.set()
-
-    def stop(self, timeout: float = 20.0) -> None:
-        self._stop.set()
-        self._wake.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-            self._thread = None
 
     def _run(self) -> None:
         while not self._stop.is_set():
@@ -377,7 +382,14 @@ class Notifier:
         from sync.sandbox.platform import order_view
 
         with self.engine.begin() as conn:
-            return order_view(conn, order_no, self.base_url, self.clock.now())
+            o = order_view(conn, order_no, self.base_url, self.clock.now())
+            if o["status"] == "paid":  # the paid-order messages carry the buyer's page (buyer_page_url)
+                from sync.sandbox.buyers import page_token
+
+                b = conn.execute(select(db.buyers).where(db.buyers.c.id == o["buyer_id"])).one()
+                o["buyer_page"] = {"url": f"{self.base_url.rstrip('/')}/my/{page_token(conn, b.id)}",
+                                   "email": b.email, "phone": b.phone}
+            return o
 
     def _attempt(self, row) -> None:
         n = db.notifications
@@ -409,13 +421,17 @@ class Notifier:
             self.on_attempt(row.id, outcome)
 
     def _send(self, row, o: dict, now: datetime) -> None:
+        if row.event == "refund_decided":
+            from sync.sandbox import refund_messages
+
+            return refund_messages.send(self, row, now)
         if row.channel == "email":
             build = order_paid_email if row.event == "order_paid" else order_created_email
             msg = build(o, message_id=f"<{row.id}@{MESSAGE_ID_DOMAIN}>", sender=self.sender, recipient=row.recipient,
                         now=now)
             self.email.send(msg)
         else:
-            self.sms.send(row.id, row.recipient, sms_text(o, row.event))
+            self.sms.send(row.id, row.recipient, sms_text(o, row.event, row.recipient))
 
 
 def outbox_rows(engine: Engine, order_no: str | None = None) -> list[dict]:

@@ -85,9 +85,10 @@ def _not_found() -> ApiError:
 
 
 def for_store(conn: Connection, photo_id: str, store_id: str) -> tuple[bytes, str]:
-    """A photo taken at this store (any of its terminals); another store's is not found (404)."""
+    """A photo taken at this store (any of its terminals); another store's, and a photo the buyer
+    took on the phone (no store's: only its merchant sees it), is not found (404)."""
     p = _row(conn, photo_id)
-    if p is None or p.store_id != store_id:
+    if p is None or not store_id or p.store_id != store_id or p.buyer_id is not None:
         raise _not_found()
     return p.data, p.content_type
 

@@ -475,7 +475,8 @@ def _refund_case_view(c) -> dict | None:
     if c is None:
         return None
     return {"refund_case_id": c.id, "reason": c.reason, "amount_minor": c.amount_minor, "currency": c.currency,
-            "status": c.status, "store_id": c.store_id, "terminal_id": c.terminal_id}
+            "status": c.status, "store_id": c.store_id, "terminal_id": c.terminal_id,
+            "resolution": c.resolution, "resolved_at": iso(c.resolved_at)}
 
 
 def settlement_view(conn: Connection, settlement_id: str, store_id: str | None = None) -> dict:
@@ -520,9 +521,9 @@ def post_settlement(conn: Connection, body: dict, caller: Caller, now: datetime)
         conn.execute(update(db.orders).where(db.orders.c.order_no == o.order_no).values(
             status="paid", paid_at=body["paid_at"], paid_via="store", paid_settlement_id=body["settlement_id"],
             claim_store_id=None, claim_terminal_id=None, claim_expires_at=None))
-        from sync.sandbox import notify  # the buyer hears that the order is paid, with the settlement
-
+        from sync.sandbox import notify, webhooks  # the buyer and the merchant hear it, with the settlement
         notify.enqueue(conn, o.order_no, "order_paid", email=o.buyer_email, phone=o.buyer_phone, now=now)
+        webhooks.order_paid(conn, o, body, now)
     conn.execute(insert(db.settlements).values(
         settlement_id=body["settlement_id"], order_no=o.order_no, merchant_id=o.merchant_id, store_id=caller.store_id,
         terminal_id=caller.terminal_id, receipt_no=body["receipt_no"], amount_minor=body["amount_minor"],
@@ -534,7 +535,10 @@ def post_settlement(conn: Connection, body: dict, caller: Caller, now: datetime)
 
 
 def post_batch(conn: Connection, body: dict, caller: Caller, now: datetime) -> tuple[int, dict]:
-    """Compares the terminal's day with what the platform recorded from that terminal."""
+    """Compares the terminal's day with what the platform recorded from that terminal. A refund
+    case's difference carries its status and resolution (resolved: closed, not against `reconciled`)."""
+    from sync.sandbox import refund_cases
+
     start, end = day_bounds(body["business_date"], body["timezone"])
     theirs = {s["settlement_id"]: s for s in body["settlements"]}
     mine_t = db.settlements.c
@@ -563,7 +567,8 @@ def post_batch(conn: Connection, body: dict, caller: Caller, now: datetime) -> t
             diffs.append({"kind": "double_payment_refund_case", "settlement_id": sid, "order_no": r.order_no,
                           "terminal_amount_minor": theirs.get(sid, {}).get("amount_minor"),
                           "platform_amount_minor": r.amount_minor, "refund_case_id": r.refund_case_id,
-                          "action": "the order was paid twice: the buyer gets this payment back per the refund case"})
+                          "action": "the order was paid twice: the buyer gets this payment back per the refund case",
+                          **refund_cases.batch_fields(conn, r.refund_case_id)})  # status, resolution
         elif r.outcome == "amount_differs":
             order_total = conn.execute(select(db.orders.c.total_minor).where(db.orders.c.order_no == r.order_no)).scalar()
             diffs.append({"kind": "amount_differs_from_order", "settlement_id": sid, "order_no": r.order_no,
@@ -571,6 +576,7 @@ def post_batch(conn: Connection, body: dict, caller: Caller, now: datetime) -> t
                           "platform_amount_minor": r.amount_minor, "order_total_minor": order_total,
                           "action": "the amount taken differs from the order's total: settle the difference with the shop"})
     in_day = [r for r in rows if start <= r.paid_at < end]
+    open_diffs = [d for d in diffs if not d.get("resolved")]  # a closed refund case is settled
     result = {
         "batch_id": new_id(),
         "business_date": body["business_date"].isoformat(),
@@ -586,7 +592,7 @@ def post_batch(conn: Connection, body: dict, caller: Caller, now: datetime) -> t
             "refund_case_minor": sum(r.amount_minor for r in in_day if r.outcome == "refund_case"),
         },
         "differences": diffs,
-        "reconciled": not diffs,
+        "reconciled": not open_diffs,
     }
     conn.execute(insert(db.batches).values(id=result["batch_id"], store_id=caller.store_id,
                                            terminal_id=caller.terminal_id, business_date=result["business_date"],

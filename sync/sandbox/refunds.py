@@ -12,6 +12,7 @@ from sqlalchemy.engine import Connection
 
 from sync.sandbox import db
 from sync.sandbox.platform import DEFAULT_POLICY, ApiError, Caller, Policy, iso, new_id, order_row
+from sync.sandbox.refund_messages import refund_decided
 
 
 def _payment(conn: Connection, o) -> dict:
@@ -56,9 +57,64 @@ def item_view(conn: Connection, item_code: str, now: datetime, store_id: str | N
                    "photo_required": m.photo_required},
         "buyer": {"buyer_id": b.id, "name": buyer_name, "reputation": b.reputation},
         "payment": payment,
-        "refund": {"state": u.refund_state, "request_id": u.refund_request_id},
+        "refund": {"state": u.refund_state, "request_id": u.refund_request_id,
+                   **_online_request(conn, u.refund_request_id, store_id)},
         "return_window": {"days": m.return_window_days, "ends_at": iso(ends), "inside": bool(ends and now < ends)},
     }
+
+
+def _online_request(conn: Connection, request_id: str | None, store_id: str | None) -> dict:
+    """{"online_request": ...} when the unit's open or approved request was filed on the buyer's
+    phone (else {}): what the counter shows and needs to take the unit in. A store sees whether
+    the unit was handed in, and where only when it was handed in there."""
+    if not request_id:
+        return {}
+    r = conn.execute(select(db.refund_requests).where(db.refund_requests.c.id == request_id)).first()
+    if r is None or r.origin != "buyer" or r.status not in ("pending_seller", "approved"):
+        return {}
+    here = r.handed_in_at is not None and store_id is not None and r.store_id == store_id
+    items = conn.execute(select(db.item_units.c.item_code, db.order_lines.c.name, db.order_lines.c.unit_price_minor)
+                         .join(db.order_lines, db.order_lines.c.id == db.item_units.c.line_id)
+                         .where(db.item_units.c.item_code.in_(list(r.item_codes)))).all()
+    return {"online_request": {
+        "items": [{"item_code": i.item_code, "name": i.name, "unit_price_minor": i.unit_price_minor} for i in items],
+        "request_id": r.id, "status": r.status, "decided_by": r.decided_by, "note": r.note, "reason": r.reason,
+        "amount_minor": r.amount_minor, "currency": r.currency, "item_codes": list(r.item_codes),
+        "created_at": iso(r.created_at), "decided_at": iso(r.decided_at), "handed_in": r.handed_in_at is not None,
+        "handed_in_here": here, "handed_in_at": iso(r.handed_in_at) if here else None,
+        "handed_in_terminal_id": r.terminal_id if here else None, "refunded_to": r.refunded_to}}
+
+
+def hand_in(conn: Connection, request_id: str, caller: Caller, now: datetime,
+            policy: Policy = DEFAULT_POLICY) -> tuple[int, dict]:
+    """A store takes in the unit(s) of a return filed on the buyer's phone: the request is bound
+    to the calling store and terminal (from then on it is that store's request: its list, its
+    status, its payout), under the rules for a return at another store as a counter intake is.
+    The same store again gets the request (a repeat changes nothing); another store is refused
+    (409 handed_in_elsewhere), as are a rejected request (409 refund_rejected) and one filed at a
+    counter (409 not_an_online_request)."""
+    t = db.refund_requests
+    r = conn.execute(select(t).where(t.c.id == request_id).with_for_update()).first()
+    if r is None:
+        raise ApiError(404, "unknown_refund_request", f"no refund request {request_id!r}")
+    if r.origin != "buyer":
+        raise ApiError(409, "not_an_online_request", f"refund request {request_id} was filed at a store counter, not "
+                       "on the buyer's phone: there is nothing to hand in")
+    if r.handed_in_at is not None:
+        if r.store_id == caller.store_id:
+            return 200, refund_view(conn, request_id)
+        raise ApiError(409, "handed_in_elsewhere", "this return was handed in at another store already; that store "
+                       "completes it: keep the unit out of this store's returns")
+    if r.status == "rejected":
+        raise ApiError(409, "refund_rejected", f"the seller rejected this return ({r.note or 'no note'}): nothing is "
+                       "taken in or paid; give the unit back to the buyer")
+    _check_foreign_return(conn, order_row(conn, r.order_no, lock=True), caller, r.amount_minor, now, policy)
+    done = conn.execute(update(t).where(t.c.id == request_id, t.c.handed_in_at.is_(None)).values(
+        store_id=caller.store_id, terminal_id=caller.terminal_id, handed_in_at=now))
+    if done.rowcount != 1:  # another store's hand-in won the race
+        raise ApiError(409, "handed_in_elsewhere", "this return was handed in at another store just now; that "
+                       "store completes it")
+    return 200, refund_view(conn, request_id)
 
 
 def store_photo(conn: Connection, data: bytes, content_type: str, caller: Caller, now: datetime) -> tuple[int, dict]:
@@ -87,7 +143,7 @@ def refund_view(conn: Connection, request_id: str, store_id: str | None = None) 
         "threshold": r.threshold,
         "payout": {"route": r.payout_route, "store_id": r.store_id, "terminal_id": r.terminal_id},
         "photo_ids": list(photo_ids), "note": r.note, "created_at": iso(r.created_at), "decided_at": iso(r.decided_at),
-        "origin": r.origin or "store", "refunded_to": r.refunded_to,
+        "origin": r.origin or "store", "refunded_to": r.refunded_to, "handed_in_at": iso(r.handed_in_at),
     }
 
 
@@ -108,7 +164,8 @@ def _check_foreign_return(conn: Connection, o, caller: Caller, amount: int, now:
         select(func.count(), func.coalesce(func.sum(r.amount_minor), 0))
         .select_from(db.refund_requests.join(db.orders, so.order_no == r.order_no)
                      .outerjoin(db.settlements, st.settlement_id == so.paid_settlement_id))
-        .where(r.store_id == caller.store_id, r.created_at > now - timedelta(days=1), r.status != "rejected",
+        .where(r.store_id == caller.store_id, func.coalesce(r.handed_in_at, r.created_at) > now - timedelta(days=1),
+               r.status != "rejected",
                or_(st.store_id.is_(None), st.store_id != caller.store_id))).one()
     if count >= policy.foreign_returns_per_day:
         raise ApiError(409, "foreign_return_count_cap",
@@ -141,7 +198,7 @@ def refund_to_balance(conn: Connection, request_id: str, now: datetime) -> bool:
         return False
     buyer_id = conn.execute(select(db.orders.c.buyer_id).where(db.orders.c.order_no == r.order_no)).scalar_one()
     credited = buyers.credit_balance(conn, buyer_id, r.amount_minor, r.currency, kind="refund_request", ref=r.id,
-                                     now=now, note=f"order {r.order_no}")
+                                     now=now, note=f"订单 order {r.order_no}")
     conn.execute(update(db.refund_requests).where(db.refund_requests.c.id == request_id)
                  .values(refunded_to="buyer_balance"))
     return credited
@@ -209,6 +266,7 @@ def request_refund(conn: Connection, body: dict, caller: Caller, now: datetime,
         conn.execute(update(db.photos).where(db.photos.c.id.in_(photo_ids)).values(refund_request_id=rid))
     if approved:
         refund_to_balance(conn, rid, now)
+        refund_decided(conn, rid, now)  # the buyer's messages and the merchant's webhook, with the decision
     return 201, refund_view(conn, rid)
 
 
@@ -238,6 +296,7 @@ def decide_refund(conn: Connection, request_id: str, approve: bool, note: str, c
         refund_state="refunded" if approve else "none", refund_request_id=request_id if approve else None))
     if approve:
         refund_to_balance(conn, request_id, now)
+    refund_decided(conn, request_id, now)  # the buyer's messages and the merchant's webhook, with the decision
     return 200, refund_view(conn, request_id)
 
 

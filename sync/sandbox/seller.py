@@ -112,7 +112,7 @@ def _request_html(q: dict, csrf: str, *, link: bool) -> str:
              f'{_money(q["amount_minor"], q["currency"])} · <span class="status">{escape(q["status"])}</span><br>'
              f'<span class="muted">{escape(", ".join(q["item_codes"]))} · {escape(q["reason"])} · '
              f'reputation {q["buyer_reputation"]} / threshold {q["threshold"]} · {_local(q["created_at"])}</span>'
-             f"<div>{photo_tags}</div>"]
+             f"<div>{photo_tags}</div>", _origin_html(q)]
     if q.get("note"):
         parts.append(f'<div class="muted">备注 note: {escape(q["note"])}</div>')
     if q["status"] == "pending_seller":
@@ -124,6 +124,20 @@ def _request_html(q: dict, csrf: str, *, link: bool) -> str:
             '<button class="no" name="decision" value="reject">拒绝 Reject</button></form>')
     parts.append("</div>")
     return "".join(parts)
+
+
+def _origin_html(q: dict) -> str:
+    """Where the request was filed: at a store's counter, or online by the buyer (and which store
+    took the unit in, once one did)."""
+    store = q["payout"]["store_id"]
+    paid = (" · 平台已退到买家余额 refunded by the platform to the buyer's balance"
+            if q.get("refunded_to") == "buyer_balance" else "")
+    if q.get("origin") != "buyer":
+        return f'<div class="muted origin">门店受理 taken in at store {escape(store)}{paid}</div>'
+    where = (f'已在门店 {escape(store)} 交回 handed in at store {escape(store)} · {_local(q.get("handed_in_at"))}'
+             if q.get("handed_in_at") else "尚未交到门店 not handed in at a store yet")
+    return (f'<div class="muted origin" data-origin="buyer">买家在线提交 filed online by the buyer · {where}{paid}'
+            "</div>")
 
 
 def list_requests(conn, merchant_id: str, merchant_name: str, status: str | None, page: int) -> tuple[list[dict], int]:
@@ -145,12 +159,17 @@ def list_requests(conn, merchant_id: str, merchant_name: str, status: str | None
              "merchant": {"id": merchant_id, "name": merchant_name}, "item_codes": list(r.item_codes),
              "reason": r.reason, "amount_minor": r.amount_minor, "currency": r.currency,
              "buyer_reputation": r.buyer_reputation, "threshold": r.threshold, "photo_ids": shots.get(r.id, []),
-             "note": r.note, "created_at": p.iso(r.created_at)} for r in rows], total
+             "note": r.note, "created_at": p.iso(r.created_at), "origin": r.origin or "store",
+             "handed_in_at": p.iso(r.handed_in_at), "refunded_to": r.refunded_to,
+             "payout": {"route": r.payout_route, "store_id": r.store_id, "terminal_id": r.terminal_id}}
+            for r in rows], total
 
 
 def _header(seller: auth.SignedIn, csrf: str) -> str:
     return (f'<div class="card"><div class="muted">{escape(seller.merchant_name)} · 卖家 seller '
-            f'{escape(seller.username)}</div><form method="post" action="/seller/logout" style="margin-top:8px">'
+            f'{escape(seller.username)} · <a href="/seller">退款申请 Refund requests</a> · '
+            '<a href="/seller/paid-twice">重复支付 Paid twice</a></div>'
+            '<form method="post" action="/seller/logout" style="margin-top:8px">'
             f'<input type="hidden" name="csrf_token" value="{escape(csrf)}">'
             '<button type="submit">退出 Sign out</button></form></div>')
 
@@ -317,4 +336,7 @@ def build_router() -> APIRouter:
                 return Response(exc.message, status_code=404, media_type="text/plain", headers=photos.PHOTO_HEADERS)
         return Response(data, media_type=ctype, headers=photos.PHOTO_HEADERS)
 
+    from sync.sandbox import seller_cases  # the "Paid twice" page: refund cases
+
+    r.include_router(seller_cases.build_router())
     return r

@@ -32,7 +32,7 @@ _HTTP_CODES = {400: "bad_request", 401: "unauthenticated", 403: "forbidden", 404
 
 def create_app(db_url: str | None = None, *, clock: Clock, seed: bool = True, base_url: str | None = None,
                admin_token: str | None = None, smtp=None, sms=None, credentials_file: str | Path | None = None,
-               policy=None) -> FastAPI:
+               policy=None, webhook_receiver: str | None = None) -> FastAPI:
     """The sandbox platform as an ASGI app. `db_url` None: a SQLite file in a temporary folder
     removed at shutdown; otherwise sqlite:///PATH or a postgresql+psycopg URL (tables created
     when missing). `base_url` (e.g. http://127.0.0.1:8700) prefixes customer page links; None
@@ -47,7 +47,11 @@ def create_app(db_url: str | None = None, *, clock: Clock, seed: bool = True, ba
     POS_SANDBOX_ADMIN_TOKEN, else `admin_token` in the sandbox's credentials file
     (sync.sandbox.credentials: `credentials_file`, or beside the SQLite file), made at random on
     first start; never a published default. `policy`: what a terminal credential may do
-    (sync.sandbox.platform.Policy; its defaults when None)."""
+    (sync.sandbox.platform.Policy; its defaults when None).
+    Merchant webhooks (sync.sandbox.webhooks): a WebhookSender thread always runs; it posts to
+    each merchant's webhook_url. `webhook_receiver` (a base URL, e.g. the demo's loopback
+    receiver http://127.0.0.1:PORT/webhooks): every merchant's webhook_url becomes
+    BASE/<merchant id>, signed with webhook_secret_<merchant id> from the credentials file."""
     from sync.sandbox import api, db, pages
     from sync.sandbox import seed as seed_mod
     from sync.sandbox.platform import ApiError, AuthThrottle, Policy
@@ -77,6 +81,11 @@ def create_app(db_url: str | None = None, *, clock: Clock, seed: bool = True, ba
             # the seeded merchants' seller accounts, their passwords from the credentials file
             app.state.seller_logins = seed_mod.seed_sellers(engine, creds, app.state.clock.now())
         app.state.engine = engine
+        from sync.sandbox import webhooks
+
+        if webhook_receiver:
+            webhooks.configure_seeded(engine, creds, webhook_receiver)
+        app.state.webhook_sender = webhooks.WebhookSender(engine, app.state.clock).start()
         if smtp is not None or sms is not None:
             from sync.sandbox.notify import Notifier
 
@@ -88,6 +97,8 @@ def create_app(db_url: str | None = None, *, clock: Clock, seed: bool = True, ba
             if app.state.notifier is not None:
                 app.state.notifier.stop()
                 app.state.notifier = None
+            app.state.webhook_sender.stop()
+            app.state.webhook_sender = None
             engine.dispose()
             if "tmp" in state:
                 shutil.rmtree(state["tmp"], ignore_errors=True)
@@ -101,6 +112,7 @@ def create_app(db_url: str | None = None, *, clock: Clock, seed: bool = True, ba
     app.state.auth_throttle = AuthThrottle(app.state.policy)
     app.state.clock = clock
     app.state.notifier = None
+    app.state.webhook_sender = None
     app.state.seller_logins = {}  # username: (merchant id, password) of the seeded seller accounts
 
     @app.exception_handler(ApiError)
@@ -138,6 +150,9 @@ def create_app(db_url: str | None = None, *, clock: Clock, seed: bool = True, ba
     from sync.sandbox import seller
 
     app.include_router(seller.build_router())
+    from sync.sandbox import buyer_pages
+
+    app.include_router(buyer_pages.build_router())  # the buyer's page and returns: /my/<token>
 
     def openapi() -> dict:
         if app.openapi_schema is None:
@@ -152,6 +167,9 @@ def create_app(db_url: str | None = None, *, clock: Clock, seed: bool = True, ba
         return app.openapi_schema
 
     app.openapi = openapi
+    from sync.sandbox.webhooks import WakeOutboxes
+
+    app.add_middleware(WakeOutboxes, state=app.state)  # a message or webhook queued by a request goes out at once
     return app
 
 
@@ -170,7 +188,9 @@ class SandboxServer:
                  seed: bool = True, smtp=None, sms=None, standins: Path | str | None = None) -> None:
         """`smtp`, `sms`: as for create_app. `standins`: a folder; the server then also starts a
         loopback SMTP server (mailbox.Mailbox, e-mails kept in FOLDER/mail) and SMS gateway
-        (sms.SmsStandIn, FOLDER/sms) and sends the buyer's messages there."""
+        (sms.SmsStandIn, FOLDER/sms) and sends the buyer's messages there, and a loopback
+        merchant webhook receiver (webhook_receiver.WebhookReceiver, FOLDER/webhooks) that every
+        merchant's webhooks go to."""
         self.host = host
         self.port = port
         self.db_url = db_url
@@ -184,6 +204,7 @@ class SandboxServer:
         self.standins = Path(standins) if standins is not None else None
         self.mailbox = None
         self.sms_gateway = None
+        self.webhook_receiver = None
 
     @property
     def seller_logins(self) -> dict[str, tuple[str, str]]:
@@ -194,6 +215,10 @@ class SandboxServer:
     @property
     def notifier(self):
         return self.app.state.notifier if self.app is not None else None
+
+    @property
+    def webhook_sender(self):
+        return self.app.state.webhook_sender if self.app is not None else None
 
     @property
     def url(self) -> str:
@@ -213,8 +238,14 @@ class SandboxServer:
             self.sms_gateway = SmsStandIn(self.standins / "sms").start()
             self.smtp = SmtpSettings("127.0.0.1", self.mailbox.port)
             self.sms = SmsSettings(self.sms_gateway.url)
+        if self.standins is not None and self.webhook_receiver is None:
+            from sync.sandbox.webhook_receiver import WebhookReceiver
+
+            # the merchants' copy of their secrets: the sandbox's credentials file (known once started)
+            self.webhook_receiver = WebhookReceiver(self.standins / "webhooks", self._webhook_secret, self.clock).start()
         self.app = create_app(self.db_url, seed=self.seed, base_url=self.url, clock=self.clock, smtp=self.smtp,
-                              sms=self.sms)
+                              sms=self.sms, webhook_receiver=self.webhook_receiver.base_url if self.webhook_receiver
+                              else None)
         config = uvicorn.Config(self.app, host=self.host, port=self.port, log_level="warning", lifespan="on",
                                 access_log=False)
         self._server = uvicorn.Server(config)
@@ -230,16 +261,20 @@ class SandboxServer:
             time.sleep(0.02)
         return self
 
+    def _webhook_secret(self, merchant_id: str) -> str | None:
+        creds = self.app.state.credentials if self.app is not None else None
+        return creds.get(f"webhook_secret_{merchant_id}") if creds is not None else None
+
     def stop(self) -> None:
         if self._server is not None:
             self._server.should_exit = True
         if self._thread is not None:
             self._thread.join(timeout=10)
         self._server = self._thread = None
-        for standin in (self.mailbox, self.sms_gateway):
+        for standin in (self.mailbox, self.sms_gateway, self.webhook_receiver):
             if standin is not None:
                 standin.stop()
-        self.mailbox = self.sms_gateway = None
+        self.mailbox = self.sms_gateway = self.webhook_receiver = None
 
     def __enter__(self) -> SandboxServer:
         return self.start()
@@ -250,23 +285,28 @@ class SandboxServer:
 
 class MaskCardPaths(logging.Filter):
     """uvicorn's access log shows each request line; a prepaid card's number is in its path
-    (`/cards/<number>/debit`): only its last four digits are logged."""
+    (`/cards/<number>/debit`): only its last four digits are logged. A buyer's page link
+    (`/my/<token>`, a capability) is logged without its token."""
 
     _card = re.compile(r"(/cards/)[^/?\s]*?(\d{4})(?=[/?\s]|$)")
+    _buyer_page = re.compile(r"(/my/)[^/?\s]+")
+
+    def _mask(self, text: str) -> str:
+        return self._buyer_page.sub(r"\1****", self._card.sub(r"\1****\2", text))
 
     def filter(self, record: logging.LogRecord) -> bool:
         if isinstance(record.args, tuple):
-            record.args = tuple(self._card.sub(r"\1****\2", a) if isinstance(a, str) else a for a in record.args)
+            record.args = tuple(self._mask(a) if isinstance(a, str) else a for a in record.args)
         return True
 
 
 def serve(host: str = "127.0.0.1", port: int = 8700, db_url: str | None = None, *, clock: Clock, smtp=None,
-          sms=None, credentials_file: str | Path | None = None) -> None:
+          sms=None, credentials_file: str | Path | None = None, webhook_receiver: str | None = None) -> None:
     """Runs the sandbox in the foreground until interrupted (for `pos-terminal sandbox`).
-    `credentials_file`: as for create_app."""
+    `credentials_file`, `webhook_receiver`: as for create_app."""
     import uvicorn
 
     base = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}"
     logging.getLogger("uvicorn.access").addFilter(MaskCardPaths())
-    uvicorn.run(create_app(db_url, clock=clock, base_url=base, smtp=smtp, sms=sms, credentials_file=credentials_file),
-                host=host, port=port, log_level="info")
+    uvicorn.run(create_app(db_url, clock=clock, base_url=base, smtp=smtp, sms=sms, credentials_file=credentials_file,
+                           webhook_receiver=webhook_receiver), host=host, port=port, log_level="info")

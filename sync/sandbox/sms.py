@@ -9,48 +9,34 @@ import hmac
 import json
 import re
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from sync.sandbox.standin import JsonHandler, LoopbackServer
 
-class SmsStandIn:
+
+class SmsStandIn(LoopbackServer):
     """`url` is the send endpoint (http://HOST:PORT/messages) once started. `down = True` answers
     503 to everything (a gateway outage); `received` is set on each new message."""
 
+    thread_name = "sms-standin"
+
     def __init__(self, folder: Path | str, host: str = "127.0.0.1", port: int = 0, token: str | None = None) -> None:
+        super().__init__(host, port)
         self.folder = Path(folder)
-        self.host = host
-        self.port = port
         self.token = token
         self.down = False
         self.received = threading.Event()
         self._lock = threading.Lock()
-        self._server: ThreadingHTTPServer | None = None
-        self._thread: threading.Thread | None = None
 
     @property
     def url(self) -> str:
         return f"http://{self.host}:{self.port}/messages"
 
-    def start(self) -> SmsStandIn:
+    def _before_start(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
-        self._server = ThreadingHTTPServer((self.host, self.port), _handler(self))
-        self.port = self._server.server_address[1]
-        self._thread = threading.Thread(target=self._server.serve_forever, name="sms-standin", daemon=True)
-        self._thread.start()
-        return self
 
-    def stop(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None
-
-    def __enter__(self) -> SmsStandIn:
-        return self.start()
-
-    def __exit__(self, *exc) -> None:
-        self.stop()
+    def _make_handler(self):
+        return _handler(self)
 
     def files(self) -> list[Path]:
         return sorted(self.folder.glob("*.json"))
@@ -73,18 +59,7 @@ class SmsStandIn:
 
 
 def _handler(box: SmsStandIn):
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *args) -> None:
-            pass
-
-        def _answer(self, status: int, body: dict) -> None:
-            data = json.dumps(body).encode()
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
+    class Handler(JsonHandler):
         def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
             raw = self.rfile.read(min(length, 64 * 1024))

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 import socket
 import threading
-import time
 
 import pytest
 import requests
@@ -19,6 +18,7 @@ from sync.sandbox.notify import Notifier, SmsSettings, SmtpSettings, outbox_rows
 from sync.sandbox.server import SandboxServer
 from sync.sandbox.sms import SmsStandIn
 from tests.fakes import FakeClock
+from tests.platform_helpers import wait_until
 
 T01 = {"Authorization": f"Bearer {seed.DEMO_TERMINAL[2]}", "X-Store-Id": seed.DEMO_TERMINAL[0],
        "X-Terminal-Id": seed.DEMO_TERMINAL[1]}
@@ -31,17 +31,6 @@ def create(url: str, **extra) -> requests.Response:
                          json={"merchant_id": "m-tea", "buyer_id": "b-wang", "lines": LINES, **extra})
 
 
-def wait_until(event: threading.Event, predicate, timeout: float = 30.0):
-    """Waits on `event` (set by the stand-in or the notifier) until `predicate()` is truthy."""
-    deadline = time.monotonic() + timeout
-    while True:
-        event.clear()
-        value = predicate()
-        if value:
-            return value
-        remaining = deadline - time.monotonic()
-        assert remaining > 0, "timed out waiting"
-        event.wait(min(remaining, 1.0))
 
 
 def mails_for(box: Mailbox, order_no: str) -> list:
