@@ -303,13 +303,15 @@ class Terminal:
 
     def refund_housekeeping(self) -> None:
         """The sync worker's round for refunds: sends intakes stored while the platform was away,
-        then looks for sellers' decisions. Blocking."""
-        from pos_terminal.services import refunds
+        then looks for sellers' decisions; tells the platform of the double payments paid back here
+        that it has not heard of (after an outage or a crash). Blocking."""
+        from pos_terminal.services import refund_cases, refunds
 
         ctx = self.refund_context()
         first, self._refund_rounds = not self._refund_rounds, self._refund_rounds + 1
         refunds.submit_due(ctx, force=first)  # after a start, at once: the backoff was the last run's
         refunds.poll_decisions(ctx)
+        refund_cases.resend_due(ctx, force=first)  # double payments paid back here: the platform hears of them
 
     def photo_camera(self):
         """The camera for photos of a defect ([refunds] photo_camera); the scanner itself where it
@@ -539,12 +541,15 @@ def start_demo_platform(terminal: Terminal) -> str | None:
 
 def demo_message_folders(terminal: Terminal) -> dict[str, Path]:
     """Where the in-process sandbox's stand-ins keep the buyer's messages ({"mail": ...,
-    "sms": ...}, and the SMTP server's address under "smtp"); empty without one."""
+    "sms": ...}, and the SMTP server's address under "smtp") and the merchants' webhooks
+    ("webhooks": the JSON lines file, "webhook_url": the receiver's base URL); empty without one."""
     server = terminal._sandbox
     if server is None or server.mailbox is None:
         return {}
+    hooks = server.webhook_receiver
     return {"mail": server.mailbox.folder, "sms": server.sms_gateway.folder,
-            "smtp": f"{server.mailbox.host}:{server.mailbox.port}"}
+            "smtp": f"{server.mailbox.host}:{server.mailbox.port}",
+            **({"webhooks": hooks.path, "webhook_url": hooks.base_url} if hooks is not None else {})}
 
 
 def build_terminal(

@@ -158,6 +158,27 @@ def _start_platform(terminal) -> None:
         if where:
             print(f"Buyer messages: e-mails (SMTP {where['smtp']}) land in {where['mail']} as .eml files, "
                   f"SMS in {where['sms']} as .json files")
+        if where.get("webhooks"):
+            print(f"Merchant webhooks: signed POSTs to {where['webhook_url']}/<merchant id> land, verified, in "
+                  f"{where['webhooks']}")
+        for line in _buyer_page_lines(terminal):
+            print(line)
+
+
+def _buyer_page_lines(terminal) -> list[str]:
+    """The seeded buyers' own pages (balance, orders, returns started on the phone): the link the
+    paid-order e-mail and SMS carry. Each acts as its buyer, so the demo prints them; a real
+    platform sends each only to its buyer."""
+    from sync.sandbox.buyer_returns import page_url
+    from sync.sandbox.seed import BUYERS, ONLINE_PAID_ORDER
+
+    server = terminal._sandbox
+    if server is None or server.app is None:
+        return []
+    with server.app.state.engine.begin() as conn:
+        links = [f"{name} ({buyer_id}, reputation {reputation}) {page_url(conn, server.url, buyer_id)}"
+                 for buyer_id, (name, reputation) in BUYERS.items()]
+    return [f"Buyer pages (returns from the phone; {ONLINE_PAID_ORDER} was paid online): " + "; ".join(links)]
 
 
 def _seller_sign_in_lines(terminal) -> list[str]:
@@ -296,8 +317,11 @@ def cmd_sandbox(args) -> int:
           "Stop with Ctrl+C.", flush=True)
     smtp, sms, standins = _buyer_message_channels(args)
     credentials_file, scratch = _sandbox_sellers(args)
+    receiver = _webhook_receiver(args, credentials_file) if args.standins else None
+    standins += [receiver] if receiver is not None else []
     try:
-        serve(args.host, args.port, args.db, clock=SystemClock(), smtp=smtp, sms=sms, credentials_file=credentials_file)
+        serve(args.host, args.port, args.db, clock=SystemClock(), smtp=smtp, sms=sms, credentials_file=credentials_file,
+              webhook_receiver=receiver.base_url if receiver is not None else None)
     finally:
         for standin in standins:
             standin.stop()
@@ -329,6 +353,21 @@ def _sandbox_sellers(args) -> tuple[Path, Path | None]:
         raise CliError(f"the sandbox's credentials file: {exc}") from None
     print(f"Seller portal: http://{args.host}:{args.port}/seller  sign in as {logins} (kept in {path})", flush=True)
     return path, scratch
+
+
+def _webhook_receiver(args, credentials_file: Path):
+    """With --standins: a loopback receiver of every merchant's webhooks (FOLDER/webhooks), that
+    checks each with the merchant's secret from the sandbox's credentials file."""
+    from pos_terminal.clock import SystemClock
+    from sync.sandbox.credentials import SandboxCredentials
+    from sync.sandbox.webhook_receiver import WebhookReceiver
+
+    receiver = WebhookReceiver(Path(args.standins).expanduser().resolve() / "webhooks",
+                               lambda mid: SandboxCredentials(credentials_file).get(f"webhook_secret_{mid}"),
+                               SystemClock()).start()
+    print(f"Merchant webhooks: signed POSTs to {receiver.base_url}/<merchant id> land, verified, in {receiver.path}",
+          flush=True)
+    return receiver
 
 
 def _buyer_message_channels(args):

@@ -220,6 +220,25 @@ class PlatformClient(Protocol):
 
     def list_refunds(self, status: str | None = None) -> list[dict]: ...
 
+    def hand_in_refund(self, request_id: str, idempotency_key: str) -> dict:
+        """POST /refund-requests/{id}/hand-in: a return filed on the buyer's phone taken in here."""
+        ...
+
+    # double payments: the platform's refund cases of this store, and a pay-back at its counter
+    def list_refund_cases(self, business_date: str | None = None, status: str | None = None,
+                          timezone: str | None = None) -> list[dict]:
+        """GET /refund-cases: this store's cases (newest first); `business_date` (with the store's
+        `timezone`): those whose second payment was taken that day; `status`: open | refunded."""
+        ...
+
+    def get_refund_case(self, case_id: str) -> dict: ...
+
+    def report_paid_back(self, case_id: str, body: dict, idempotency_key: str) -> dict:
+        """POST /refund-cases/{id}/paid-back {amount_minor, route, receipt_no, paid_back_at}: this
+        counter paid the case back. Refused: refunded_by_platform, paid_back_at_counter (409),
+        amount_mismatch (422), unknown_refund_case (404)."""
+        ...
+
 
 class VoucherVerifier(Protocol):
     """Verifies a voucher against the cached platform keys (sync.keys.KeyStore). May refresh the
@@ -320,6 +339,7 @@ class UnitOfWork(Protocol):
     audit: object  # storage.audit_repo.AuditRepository: the hash-chained audit trail
     cash: object  # storage.cash_repo.CashRepository: drops, pay-outs, pay-ins, no-sale openings
     days: object  # storage.days_repo.BusinessDayRepository: Z reports and reconciliation
+    paybacks: object  # storage.payback_repo.PaybackRepository: double payments paid back at the counter
 
     def __enter__(self) -> UnitOfWork: ...
 

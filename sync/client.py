@@ -416,6 +416,24 @@ class HttpPlatformClient:
     def list_refunds(self, status: str | None = None) -> list[dict]:
         return self._request("GET", "/refund-requests", params={"status": status} if status else None)["requests"]
 
+    def hand_in_refund(self, request_id: str, idempotency_key: str) -> dict:
+        return self._request("POST", f"/refund-requests/{quote(request_id, safe='')}/hand-in",
+                             idempotency_key=idempotency_key)
+
+    # refund cases (double payments): the store's list, and a pay-back at this counter
+    def list_refund_cases(self, business_date: str | None = None, status: str | None = None,
+                          timezone: str | None = None) -> list[dict]:
+        params = {k: v for k, v in (("business_date", business_date), ("status", status),
+                                    ("timezone", timezone)) if v}
+        return self._request("GET", "/refund-cases", params=params or None)["cases"]
+
+    def get_refund_case(self, case_id: str) -> dict:
+        return self._request("GET", f"/refund-cases/{quote(case_id, safe='')}")
+
+    def report_paid_back(self, case_id: str, body: dict, idempotency_key: str) -> dict:
+        return self._request("POST", f"/refund-cases/{quote(case_id, safe='')}/paid-back", json_body=body,
+                             idempotency_key=idempotency_key)
+
 
 # Whether this thread's last request went out on a kept-alive connection (not a fresh one): only
 # such a connection can be stale. Set by the connection classes below, read by _request.

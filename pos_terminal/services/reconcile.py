@@ -38,7 +38,7 @@ from pos_terminal.domain.model import Permission
 from pos_terminal.money import Money
 from pos_terminal.security import mask_card_numbers
 from pos_terminal.ports import AuthenticationFailed, PlatformError, PlatformRefused, PlatformUnavailable
-from pos_terminal.services import audit, reconcile_prepaid
+from pos_terminal.services import audit, reconcile_prepaid, refund_cases
 from pos_terminal.services.day_context import DayContext
 
 log = logging.getLogger(__name__)
@@ -104,7 +104,9 @@ class Difference:
     missing_at_terminal, amount_differs, amount_differs_from_order, double_payment_refund_case (or
     a kind a newer platform adds). `action`: what to do, English, never empty. `in_outbox`:
     "pending" or "attention" when this terminal's settlement still waits in its outbox.
-    `order_total_minor`: the order's total where the platform tells it (amount_differs_from_order)."""
+    `order_total_minor`: the order's total where the platform tells it (amount_differs_from_order).
+    A refund case's state and this counter's pay-back of it: services.refund_cases.with_case_states
+    (`resolved`: closed, shown but no longer a difference to settle)."""
 
     kind: str
     settlement_id: str
@@ -116,6 +118,11 @@ class Difference:
     refund_case_id: str | None = None
     in_outbox: str | None = None
     order_total_minor: int | None = None
+    refund_case_status: str | None = None
+    resolution: str | None = None
+    resolved: bool = False
+    paid_back_receipt_no: int | None = None
+    payback_state: str | None = None
 
 
 @dataclass(frozen=True)
@@ -267,6 +274,7 @@ def reconcile_day(ctx: DayContext, *, user, business_date: date | str) -> Reconc
     answer, problem, message = _post(ctx, body, key)
     if answer is not None:  # the prepaid-card movements, compared here, count as differences too
         answer = reconcile_prepaid.with_prepaid(ctx, day, start, end, answer)
+        answer = refund_cases.with_case_states(ctx, day, answer)  # each double payment's case as it is now
     now = ctx.clock.now()
     card_figures, card_report, unavailable, detail = _read_card_terminal(ctx, day)
     kept_answer = None
@@ -488,7 +496,10 @@ def _difference(d: dict, by_id: dict, where: dict) -> Difference:
                       _int_or_none(d.get("platform_amount_minor")), action,
                       receipt_no=local.receipt_no if local is not None else None,
                       refund_case_id=d.get("refund_case_id"), in_outbox=in_outbox,
-                      order_total_minor=_int_or_none(d.get("order_total_minor")))
+                      order_total_minor=_int_or_none(d.get("order_total_minor")),
+                      refund_case_status=d.get("refund_case_status"), resolution=d.get("resolution"),
+                      resolved=bool(d.get("resolved")), payback_state=d.get("payback_state"),
+                      paid_back_receipt_no=_int_or_none(d.get("paid_back_receipt_no")))
 
 
 def _blockers(row, answer: dict | None, current_digest: str, state: OutboxState, *, problem: str | None,
@@ -515,8 +526,8 @@ def _blockers(row, answer: dict | None, current_digest: str, state: OutboxState,
     elif answer.get("body_sha256") not in (None, current_digest):
         out.append(Blocker("not_checked", "the day's settlements changed since the platform compared them: "
                            "reconcile again", True))
-    elif answer.get("differences"):
-        out.append(Blocker("differences", f"the platform reports {len(answer['differences'])} difference(s): "
+    elif left := [d for d in answer.get("differences") or [] if not d.get("resolved")]:  # closed cases: settled
+        out.append(Blocker("differences", f"the platform reports {len(left)} difference(s): "
                            "settle them, then reconcile again", True))
     return tuple(out)
 

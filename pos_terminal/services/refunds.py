@@ -30,6 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from pos_terminal.domain.errors import PaymentError
@@ -61,6 +62,9 @@ from pos_terminal.security import mask_card_numbers
 from pos_terminal.services import audit, card_journal
 from pos_terminal.services.printing import print_committed
 
+if TYPE_CHECKING:
+    from pos_terminal.services.online_returns import OnlineRequest
+
 log = logging.getLogger(__name__)
 
 # The fixed list of reasons (stable codes; the screen translates them).
@@ -80,7 +84,9 @@ class RefundRefused(PaymentError):
     bad_reason, no_items, several_orders, too_many_photos, bad_photo, refused_by_platform,
     not_approved, over_limit, needs_manager, no_shift, prepaid_card_needed, prepaid_refused,
     platform_unavailable, no_card_terminal, card_declined, paid_out_already, unknown_case,
-    card_number (a bank card number keyed or scanned where an item code belongs)."""
+    card_number (a bank card number keyed or scanned where an item code belongs); for a return
+    filed on the buyer's phone (online_returns): handed_in_elsewhere, handed_in_at_other_terminal,
+    not_handed_in, not_online."""
 
     code = "refund_refused"
 
@@ -128,6 +134,7 @@ class ItemInfo:
     offline: bool = False  # from this terminal's records: the platform did not answer
     # what each tender paid (None: not known, e.g. a sale of an older terminal paid with several)
     tenders: tuple[TenderShare, ...] | None = None
+    online: OnlineRequest | None = None  # a return the buyer filed on the phone (online_returns)
 
     @property
     def approves_at_once(self) -> bool | None:
@@ -332,11 +339,18 @@ def look_up(ctx: RefundContext, text: str, *, check: bool = True) -> ItemInfo:
     elif info.payment_route not in (None, "online"):
         info = _with_local_shares(ctx, info)
     if check:
-        check_refundable(ctx, info)
+        if info.online is not None:  # filed on the buyer's phone: taken in by online_returns
+            from pos_terminal.services import online_returns
+
+            online_returns.check_online(ctx, info)
+        else:
+            check_refundable(ctx, info)
     return info
 
 
 def _from_platform(view: dict) -> ItemInfo:
+    from pos_terminal.services.online_returns import online_request_of
+
     seller, buyer = view.get("seller") or {}, view.get("buyer") or {}
     payment, refund, window = view.get("payment") or {}, view.get("refund") or {}, view.get("return_window") or {}
     return ItemInfo(
@@ -347,7 +361,7 @@ def _from_platform(view: dict) -> ItemInfo:
         seller.get("refund_threshold"), seller.get("photo_required"), window.get("days"), window.get("ends_at"),
         window.get("inside"), refund.get("state") or "none", refund.get("request_id"), False,
         tuple(TenderShare(t["kind"], int(t["amount_minor"])) for t in payment["tender_amounts"])
-        if payment.get("tender_amounts") else None)
+        if payment.get("tender_amounts") else None, online_request_of(refund))
 
 
 def _from_local(ctx: RefundContext, code: str) -> ItemInfo:
@@ -539,6 +553,11 @@ def submit(ctx: RefundContext, case_id: uuid.UUID) -> CaseView:
         if case.status is not RefundStatus.DRAFT:
             return _view(case)
         photos, codes, reason, key = case.photo_list(), list(case.item_codes), case.reason, case.idempotency_key
+        filed_online = case.platform_case_id is not None  # a DRAFT naming its request: a hand-in to send
+    if filed_online:
+        from pos_terminal.services import online_returns
+
+        return online_returns.send_hand_in(ctx, case_id)
     try:
         for photo in photos:
             if photo.platform_id:
@@ -775,6 +794,9 @@ def pay_out(ctx: RefundContext, case_id: uuid.UUID, *, cashier_id: uuid.UUID, ca
             uow.commit()
         all_cash = all(leg["route"] == "cash" for leg in legs)
         override = None
+        if status is RefundStatus.DRAFT and case.platform_case_id:  # online_returns: another store may take it
+            raise RefundRefused("not_handed_in", "the platform has not acknowledged that this store took the unit "
+                                "in; nothing is paid before it (it is sent again when the platform answers)")
         if status is not RefundStatus.APPROVED:
             if status in (RefundStatus.REJECTED, RefundStatus.REFUSED):
                 raise RefundRefused("not_approved", f"this refund was {status.value}; nothing is paid out")

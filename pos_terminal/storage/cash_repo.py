@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from pos_terminal.domain import model as m
 from pos_terminal.storage.orm import cash_movements, refund_cases, sales, tenders
+from pos_terminal.storage.payback_repo import PaybackRepository
 
 MOVEMENT_KINDS = ("drop", "pay_out", "pay_in", "no_sale")
 
@@ -67,7 +68,8 @@ class CashRepository:
 
     def cash_refunds_minor(self, shift_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, int]:
         """Cash refunded out of the drawer in each shift: the cash leg (cash_out_minor) where it is
-        recorded, else the whole amount of a refund paid out in cash."""
+        recorded, else the whole amount of a refund paid out in cash; and double payments paid back
+        in cash (refund_case_paybacks)."""
         ids = list(shift_ids)
         out = {i: 0 for i in ids}
         if not ids:
@@ -78,4 +80,6 @@ class CashRepository:
                 select(c.shift_id, func.coalesce(func.sum(cash), 0))
                 .where(c.shift_id.in_(ids), c.paid_out_at.is_not(None)).group_by(c.shift_id)):
             out[shift_id] = int(amount)
+        for shift_id, amount in PaybackRepository(self.session).cash_by_shift(ids).items():
+            out[shift_id] = out.get(shift_id, 0) + amount
         return out

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from typing import NamedTuple
 
 from sqlalchemy import and_, case, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
@@ -18,6 +19,17 @@ from pos_terminal.ids import uuid7
 from pos_terminal.storage.orm import (
     business_days, card_requests, outbox, refund_cases, sales, settlements, shifts, tenders,
 )
+from pos_terminal.storage.payback_repo import PaybackRepository
+
+
+class PaidRefund(NamedTuple):
+    """A row of refunds_paid that is not a refund case's (a double payment paid back)."""
+
+    amount_minor: int
+    paid_out_route: str
+    payout_legs: list | None
+    cash_out_minor: int
+    receipt_no: int | None
 
 
 class BusinessDayRepository:
@@ -135,12 +147,15 @@ class BusinessDayRepository:
 
     def refunds_paid(self, terminal_id: str, start: datetime, end: datetime) -> list:
         """(amount_minor, paid_out_route, payout_legs, cash_out_minor, receipt_no) of the refunds this
-        terminal paid out in [start, end)."""
+        terminal paid out in [start, end), the double payments it paid back included."""
         c = refund_cases.c
-        return list(self.session.execute(
+        rows = list(self.session.execute(
             select(c.amount_minor, c.paid_out_route, c.payout_legs, c.cash_out_minor, c.receipt_no)
             .where(c.terminal_id == terminal_id, c.paid_out_at.is_not(None), c.paid_out_at >= start,
                    c.paid_out_at < end)))
+        return rows + [PaidRefund(amount, route, None, amount if route == "cash" else 0, receipt_no)
+                       for amount, route, receipt_no in PaybackRepository(self.session).paid_between(
+                           terminal_id, start, end)]
 
     def shifts_of_day(self, terminal_id: str, business_date: date, start: datetime, end: datetime) -> list[m.Shift]:
         """The terminal's shifts that count to the day: business_date, or for a shift opened before

@@ -330,6 +330,36 @@ refund_cases = Table(
     Index("ix_refund_cases_status", "status"),
 )
 
+# A double payment (the platform's refund case) paid back at this counter (services.refund_cases,
+# migration 0007): written with the cash leaving the drawer, before the platform is told. `state`:
+# paid_out until the platform took it (reported), conflict when it refused (a person must look).
+# The Idempotency-Key of the report derives from `id`, so every resend after a crash is the same.
+refund_case_paybacks = Table(
+    "refund_case_paybacks",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("platform_case_id", String(64), nullable=False, unique=True),  # one pay-back per case
+    Column("terminal_id", String(64), nullable=False),
+    Column("store_id", String(64), nullable=False),
+    Column("order_no", String(64), nullable=False),
+    Column("settlement_id", String(64)),  # the platform's settlement that paid twice
+    Column("amount_minor", Integer, nullable=False),
+    Column("currency", CURRENCY, nullable=False),
+    Column("route", String(16), nullable=False),  # cash
+    Column("shift_id", Uuid, index=True),
+    Column("receipt_no", Integer, nullable=False),
+    Column("cashier_id", Uuid, nullable=False),
+    Column("approved_by", Uuid, nullable=False),
+    Column("paid_at", UTCDateTime, nullable=False),
+    Column("state", String(16), nullable=False),  # paid_out | reported | conflict
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("next_attempt_at", UTCDateTime),
+    Column("last_error", Text),
+    Column("reported_at", UTCDateTime),
+    Index("ix_refund_case_paybacks_terminal_state", "terminal_id", "state"),
+    CheckConstraint("amount_minor > 0", name="amount_positive"),
+)
+
 # Cash that moves in or out of the drawer other than by a sale or refund: drops to the safe,
 # pay-outs (a supplier, petty cash), pay-ins, and no-sale openings (amount 0), each with a reason.
 cash_movements = Table(

@@ -17,6 +17,7 @@ from pos_terminal.storage.cash_repo import CashRepository
 from pos_terminal.storage.days_repo import BusinessDayRepository
 from pos_terminal.storage.engine import explain_db_error
 from pos_terminal.storage.orm import receipt_counters
+from pos_terminal.storage.payback_repo import PaybackRepository
 
 
 class _Repo:
@@ -278,6 +279,7 @@ class SqlAlchemyUnitOfWork:
         self.audit = AuditRepository(s)
         self.cash = CashRepository(s)
         self.days = BusinessDayRepository(s)
+        self.paybacks = PaybackRepository(s)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:

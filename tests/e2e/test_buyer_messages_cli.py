@@ -87,6 +87,10 @@ def test_the_demo_says_where_the_buyer_messages_land(tmp_path):
     [line] = [l for l in r.stdout.splitlines() if l.startswith("Buyer messages:")]
     assert str(data / "demo" / "buyer-messages" / "mail") in line and str(data / "demo" / "buyer-messages" / "sms") in line
     assert (data / "demo" / "buyer-messages" / "mail").is_dir()
+    [hooks] = [l for l in r.stdout.splitlines() if l.startswith("Merchant webhooks:")]
+    assert str(data / "demo" / "buyer-messages" / "webhooks" / "webhooks.jsonl") in hooks and "/webhooks/" in hooks
+    [pages] = [l for l in r.stdout.splitlines() if l.startswith("Buyer pages")]
+    assert pages.count("/my/") == 3 and "b-wang" in pages  # one link a seeded buyer
 
 
 def _start_sandbox(tmp_path, port: int, folder: Path):

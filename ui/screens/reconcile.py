@@ -34,6 +34,7 @@ from pos_terminal.domain.model import Permission
 from pos_terminal.money import Money
 from pos_terminal.services import reconcile
 from ui.dialogs.manager_approval import ManagerApprovalDialog
+from ui.screens import reconcile_cases
 from ui.screens.reports import business_today
 from ui.style import COLORS
 from ui.tasks import run_in_background
@@ -69,6 +70,7 @@ class ReconcileTab(QWidget):
         self._terminal, self._user = terminal, user
         self.result: reconcile.Reconciliation | None = None
         self.busy = False
+        self.cases = reconcile_cases.PaybackAction(self)  # double payments: state and Pay back
 
         self.date_label = QLabel(self)
         self.date_edit = QDateEdit(self)
@@ -180,6 +182,8 @@ class ReconcileTab(QWidget):
         }.get(kind, kind)
 
     def action_text(self, d: reconcile.Difference) -> str:
+        if reconcile_cases.is_case(d):
+            return reconcile_cases.action_text(d)
         if d.kind == "missing_at_platform" and d.in_outbox == "pending":
             return self.tr("Still waiting in this terminal's outbox: it is sent as soon as the platform answers. "
                            "Reconcile again after that.")
@@ -378,7 +382,7 @@ class ReconcileTab(QWidget):
             if r.day_status == "reconciled":
                 state += " " + fill(self.tr("Reconciled by %1."), r.reconciled_by or "")
             self.platform_label.setText(state)
-            self._tone(self.platform_label, "ok" if not r.differences else "warn")
+            self._tone(self.platform_label, "ok" if not reconcile_cases.open_differences(r) else "warn")
         else:
             text = self.problem_text(r)
             if r.from_store and r.platform is not None:
@@ -396,13 +400,15 @@ class ReconcileTab(QWidget):
         self.card_label.setVisible(True)
         cur = r.currency
         if r.platform_reachable or r.platform is not None:
-            self.differences_label.setText(fill(self.tr("Differences: %1"), str(len(r.differences))) if r.differences
-                                           else self.tr("Differences: none. The platform agrees with this terminal."))
+            self.differences_label.setText(reconcile_cases.differences_text(r) or (
+                fill(self.tr("Differences: %1"), str(len(r.differences))) if r.differences
+                else self.tr("Differences: none. The platform agrees with this terminal.")))
         else:
             self.differences_label.setText(self.tr("Differences: not known while the platform does not answer."))
         for i, d in enumerate(r.differences):
             self.differences.insertRow(i)
-            self._cell(self.differences, i, 0, self.kind_text(d.kind), bad=True)
+            self._cell(self.differences, i, 0, reconcile_cases.kind_text(d) or self.kind_text(d.kind),
+                       bad=not d.resolved)
             order = d.order_no or ""
             if d.receipt_no is not None:
                 order += "\n" + fill(self.tr("receipt %1"), f"{d.receipt_no:06d}")
@@ -411,6 +417,7 @@ class ReconcileTab(QWidget):
                            _money(d.platform_amount_minor, cur) or "—")
             self._cell(self.differences, i, 2, amounts)
             self._cell(self.differences, i, 3, self.action_text(d))
+            self.cases.decorate(i, d)
         self.differences.resizeRowsToContents()
         o = r.outbox
         outbox = fill(self.tr("Outbox, this day's settlements: %1 waiting to be sent, %2 refused by the platform."),
@@ -444,6 +451,8 @@ class ReconcileTab(QWidget):
         r = self.result
         idle = not self.busy and self._terminal is not None
         self.run_button.setEnabled(idle)
+        for button in self.cases.buttons():
+            button.setEnabled(idle)
         allowed = r is not None and (r.can_mark_reconciled or r.needs_manager)
         self.mark_button.setEnabled(idle and allowed)
         if r is not None and r.needs_manager:

@@ -32,6 +32,7 @@ from pos_terminal.domain.model import PayoutRoute, RefundStatus
 from pos_terminal.money import Money
 from pos_terminal.services import refunds
 from ui.dialogs.manager_approval import ManagerApprovalDialog
+from ui.online_return_banner import OnlineReturnActions, OnlineReturnBanner
 from ui.screens.base import Page
 from ui.tasks import run_in_background
 from ui.texts import fill
@@ -47,7 +48,7 @@ def _money(minor: int, currency: str) -> str:
     return Money(minor, currency).format()
 
 
-class RefundsPage(Page):
+class RefundsPage(OnlineReturnActions, Page):
     key = "refunds"
 
     def __init__(self, terminal=None, bridge=None, user=None, parent: QWidget | None = None) -> None:
@@ -111,12 +112,14 @@ class RefundsPage(Page):
         self.open_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.open_label = QLabel(self)
         self.message = MessageLabel(self)
+        self.online_banner = OnlineReturnBanner(self.take_in_online, self.reason_texts, self.route_text, self)
 
         left = QVBoxLayout()
         row = QHBoxLayout()
         row.addWidget(self.code_edit, 1)
         row.addWidget(self.look_up_button)
         left.addLayout(row)
+        left.addWidget(self.online_banner)
         left.addWidget(self.purchase_label)
         left.addWidget(self.item_list)
         reason_row = QHBoxLayout()
@@ -222,7 +225,7 @@ class RefundsPage(Page):
                                                  "tomorrow."),
             "outside_return_window": self.tr("Outside the merchant's return window."),
         }
-        return texts.get(code, fill(self.tr("The platform said: %1"), error))
+        return texts.get(code) or self.online_banner.refusal_text(code) or fill(self.tr("The platform said: %1"), error)
 
     def refusal_text(self, exc: BaseException) -> str:
         reason = getattr(exc, "reason", None)
@@ -253,7 +256,7 @@ class RefundsPage(Page):
             "not_paid_out": self.tr("This refund is not paid out: there is no receipt to print again."),
             "card_declined": self.tr("The card terminal did not refund; try again or refund on the card terminal."),
         }
-        return texts.get(reason) or getattr(exc, "message", None) or str(exc)
+        return texts.get(reason) or self.online_banner.refusal_text(reason) or getattr(exc, "message", None) or str(exc)
 
     def retranslate_content(self) -> None:
         self.code_edit.setPlaceholderText(self.tr("Scan or type the item code"))
@@ -276,6 +279,7 @@ class RefundsPage(Page):
         self.override_button.setText(self.tr("Manager override"))
         self.reprint_button.setText(self.tr("Reprint receipt"))
         self.open_label.setText(self.tr("Open and recent refunds"))
+        self.online_banner.retranslate()
         self._update()
 
     # -- page life ---------------------------------------------------------------------------
@@ -357,6 +361,10 @@ class RefundsPage(Page):
     def _found(self, info: refunds.ItemInfo) -> None:
         self._set_busy(False)
         self.code_edit.clear()
+        if self.online_banner.offer(info, self._terminal.settings.terminal.timezone):  # filed on the buyer's phone
+            self.message.clear_message()
+            self._update()
+            return
         if self.items and info.order_no != self.items[0].order_no:
             self.message.show_message(self.refusal_text(refunds.RefundRefused("several_orders", "")))
             return
@@ -552,6 +560,7 @@ class RefundsPage(Page):
 
     def clear(self) -> None:
         self.items, self.photos, self.case = [], [], None
+        self.online_banner.withdraw()
         self.reason_note.clear()
         self.card_edit.clear()
         self.message.clear_message()
@@ -602,7 +611,8 @@ class RefundsPage(Page):
             self.status_label.setText("")
         approved = case is not None and case.status is RefundStatus.APPROVED and not case.paid_out
         waiting = case is not None and case.status in (RefundStatus.DRAFT, RefundStatus.REQUESTED) \
-            and not case.paid_out and case.legs is not None and all(leg.route == "cash" for leg in case.legs)
+            and not case.paid_out and case.legs is not None and all(leg.route == "cash" for leg in case.legs) \
+            and not (case.status is RefundStatus.DRAFT and case.platform_id)  # an online hand-in not yet sent
         self.submit_button.setEnabled(bool(items) and case is None and not self._busy)
         self.pay_button.setEnabled(approved and not self._busy)
         self.card_edit.setVisible(approved and case.legs is not None
@@ -610,5 +620,11 @@ class RefundsPage(Page):
         self.reprint_button.setVisible(case is not None and case.paid_out)
         self.reprint_button.setEnabled(not self._busy)
         self.override_button.setVisible(waiting)
-        self.capture_button.setEnabled(self.camera_ok)
-        self.retake_button.setEnabled(self.camera_ok and bool(self.photos))
+        intake = bool(items) or not self.online_banner.isVisibleTo(self)  # an online return: no reason, no photo
+        self.online_banner.set_busy(self._busy)
+        for widget in (self.purchase_label, self.item_list, self._reason_label, self.reason_box, self.reason_note,
+                       self.submit_button):
+            widget.setVisible(intake)
+        self.files_button.setEnabled(intake)
+        self.capture_button.setEnabled(self.camera_ok and intake)
+        self.retake_button.setEnabled(self.camera_ok and bool(self.photos) and intake)

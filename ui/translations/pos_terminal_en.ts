@@ -1460,6 +1460,119 @@
     </message>
 </context>
 <context>
+    <name>OnlineReturnBanner</name>
+    <message>
+        <location filename="../online_return_banner.py" line="106"/>
+        <source>Filed online — waiting for the seller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../online_return_banner.py" line="107"/>
+        <source>Take the unit in: the seller decides and the decision shows here; nothing is paid before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../online_return_banner.py" line="110"/>
+        <source>Return authorised online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../online_return_banner.py" line="112"/>
+        <source>Approved by the seller on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../online_return_banner.py" line="113"/>
+        <source>Approved at once by policy (the buyer&apos;s reputation) on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../online_return_banner.py" line="115"/>
+        <source>Seller&apos;s note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../online_return_banner.py" line="117"/>
+        <source>Reason given by the buyer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../online_return_banner.py" line="119"/>
+        <source>Order %1 from %2: %3 unit(s), %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../online_return_banner.py" line="122"/>
+        <source>Take in every unit of this return: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../online_return_banner.py" line="124"/>
+        <source>The platform refunded the buyer; take the unit in. Nothing is paid at the counter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../online_return_banner.py" line="126"/>
+        <source>Pay out: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../online_return_banner.py" line="128"/>
+        <source>The buyer&apos;s photos and reason are on the platform: nothing to ask again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../online_return_banner.py" line="130"/>
+        <source>Take in and pay out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../online_return_banner.py" line="130"/>
+        <source>Take in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../online_return_banner.py" line="152"/>
+        <source>This return was handed in at another store; that store completes it. Give the unit back to the buyer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../online_return_banner.py" line="154"/>
+        <source>This return was taken in at another terminal of this store; complete it there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../online_return_banner.py" line="156"/>
+        <source>The platform has not confirmed that this store took the unit in: nothing is paid before. It is sent again when the platform answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../online_return_banner.py" line="158"/>
+        <source>The seller rejected this return: give the unit back to the buyer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../online_return_banner.py" line="164"/>
+        <source>Taken in here, but the platform does not answer: it is told automatically when it is back. Nothing is paid before; keep the unit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../online_return_banner.py" line="167"/>
+        <source>Taken in: the seller decides. The decision shows here; pay out then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../online_return_banner.py" line="170"/>
+        <source>The platform said: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../online_return_banner.py" line="172"/>
+        <source>Taken in and approved: pay out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OrderLinesModel</name>
     <message>
         <location filename="../checkout_model.py" line="52"/>
@@ -1516,181 +1629,299 @@
     </message>
 </context>
 <context>
+    <name>ReconcileCases</name>
+    <message>
+        <location filename="../screens/reconcile_cases.py" line="36"/>
+        <source>Paid twice: closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile_cases.py" line="43"/>
+        <source>Paid back at this counter (receipt %1), but the platform refused it: the buyer may have been paid twice. Have it checked with the platform.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile_cases.py" line="47"/>
+        <source>Paid back at this counter (receipt %1); the platform is told as soon as it answers. Reconcile again then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile_cases.py" line="51"/>
+        <source>Open: pay the buyer back here (a manager approves), or wait for the platform to refund the buyer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile_cases.py" line="55"/>
+        <source>Closed: refunded by the platform to the buyer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile_cases.py" line="57"/>
+        <source>Closed: paid back at this counter (receipt %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile_cases.py" line="59"/>
+        <source>Closed: paid back at another counter of this store (receipt %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile_cases.py" line="72"/>
+        <source>Differences: %1 open, %2 settled (closed refund cases).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile_cases.py" line="79"/>
+        <source>A manager approves every pay-back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile_cases.py" line="80"/>
+        <source>The platform cannot be reached, and only it can tell whether it refunded the buyer already: nothing was paid. Try again when it answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile_cases.py" line="83"/>
+        <source>No platform is set up for this terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile_cases.py" line="84"/>
+        <source>The platform refunded this payment to the buyer already: do not pay it back here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile_cases.py" line="86"/>
+        <source>This payment was paid back at another counter already: do not pay it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile_cases.py" line="88"/>
+        <source>This payment was paid back at this counter already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile_cases.py" line="90"/>
+        <source>Open a shift first: the cash paid back is counted in the shift.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile_cases.py" line="92"/>
+        <source>The drawer does not hold enough cash for this pay-back: put cash in first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile_cases.py" line="94"/>
+        <source>The platform does not know this case for this store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile_cases.py" line="124"/>
+        <source>Pay back…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile_cases.py" line="146"/>
+        <source>Pay %1 back in cash for order %2 (paid twice) out of this drawer. The buyer gets the second payment back; the platform is told.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile_cases.py" line="164"/>
+        <source>Paid back %1 for order %2 (receipt %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile_cases.py" line="168"/>
+        <source>The drawer is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile_cases.py" line="170"/>
+        <source>The slip did not print: check the printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile_cases.py" line="172"/>
+        <source>The platform is told as soon as it answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReconcileTab</name>
     <message>
-        <location filename="../screens/reconcile.py" line="159"/>
+        <location filename="../screens/reconcile.py" line="161"/>
         <source>Day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="160"/>
+        <location filename="../screens/reconcile.py" line="162"/>
         <source>Reconcile with the platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="161"/>
+        <location filename="../screens/reconcile.py" line="163"/>
         <source>This terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="161"/>
+        <location filename="../screens/reconcile.py" line="163"/>
         <source>Platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="162"/>
+        <location filename="../screens/reconcile.py" line="164"/>
         <source>Card terminal</source>
         <translation type="unfinished">Card terminal</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="163"/>
+        <location filename="../screens/reconcile.py" line="165"/>
         <source>Difference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="163"/>
+        <location filename="../screens/reconcile.py" line="165"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="163"/>
+        <location filename="../screens/reconcile.py" line="165"/>
         <source>Amounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="164"/>
+        <location filename="../screens/reconcile.py" line="166"/>
         <source>What to do</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="165"/>
-        <location filename="../screens/reconcile.py" line="368"/>
+        <location filename="../screens/reconcile.py" line="167"/>
+        <location filename="../screens/reconcile.py" line="372"/>
         <source>Differences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="170"/>
+        <location filename="../screens/reconcile.py" line="172"/>
         <source>Not recorded by the platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="171"/>
+        <location filename="../screens/reconcile.py" line="173"/>
         <source>Not recorded at this terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="172"/>
+        <location filename="../screens/reconcile.py" line="174"/>
         <source>Amounts differ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="173"/>
+        <location filename="../screens/reconcile.py" line="175"/>
         <source>Amount differs from the order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="174"/>
+        <location filename="../screens/reconcile.py" line="176"/>
         <source>Paid twice: refund case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="175"/>
+        <location filename="../screens/reconcile.py" line="177"/>
         <source>Prepaid card debited, no sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="176"/>
+        <location filename="../screens/reconcile.py" line="178"/>
         <source>Prepaid movement not recorded here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="177"/>
+        <location filename="../screens/reconcile.py" line="179"/>
         <source>Prepaid payment not listed by the platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="178"/>
+        <location filename="../screens/reconcile.py" line="180"/>
         <source>Prepaid amounts differ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="179"/>
+        <location filename="../screens/reconcile.py" line="181"/>
         <source>Prepaid cards not compared</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="184"/>
+        <location filename="../screens/reconcile.py" line="188"/>
         <source>Still waiting in this terminal&apos;s outbox: it is sent as soon as the platform answers. Reconcile again after that.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="187"/>
+        <location filename="../screens/reconcile.py" line="191"/>
         <source>The platform refused it for good: have it checked (sync status). Only a manager may mark the day reconciled before that.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="190"/>
+        <location filename="../screens/reconcile.py" line="194"/>
         <source>Let the outbox send it (check the network), then reconcile again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="191"/>
+        <location filename="../screens/reconcile.py" line="195"/>
         <source>Check this terminal&apos;s sales and receipts for this order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="192"/>
+        <location filename="../screens/reconcile.py" line="196"/>
         <source>Compare the receipt with the platform&apos;s record and correct the wrong side.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="193"/>
+        <location filename="../screens/reconcile.py" line="197"/>
         <source>Settle the difference with the shop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="194"/>
+        <location filename="../screens/reconcile.py" line="198"/>
         <source>The buyer gets this payment back through the platform&apos;s refund case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="196"/>
+        <location filename="../screens/reconcile.py" line="200"/>
         <source>The terminal stopped during a checkout: restart it or take a prepaid payment, which gives the money back to the card. If it stays, have the platform credit the card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="199"/>
+        <location filename="../screens/reconcile.py" line="203"/>
         <source>Find the sale, refund or void for it; if there is none, have the platform give it back to the card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="201"/>
+        <location filename="../screens/reconcile.py" line="205"/>
         <source>Check the card&apos;s history with the platform.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="202"/>
+        <location filename="../screens/reconcile.py" line="206"/>
         <source>Compare the receipt with the card&apos;s history and correct the wrong side.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="204"/>
+        <location filename="../screens/reconcile.py" line="208"/>
         <source>The platform&apos;s prepaid-card movements could not be read: reconcile again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="211"/>
-        <location filename="../screens/reconcile.py" line="248"/>
+        <location filename="../screens/reconcile.py" line="215"/>
+        <location filename="../screens/reconcile.py" line="252"/>
         <source>Close the day with a Z report first: only a closed day is marked reconciled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="212"/>
+        <location filename="../screens/reconcile.py" line="216"/>
         <source>This day is marked reconciled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/reconcile.py" line="213"/>
+        <location filename="../screens/reconcile.py" line="217"/>
         <source>%n settlement(s) of this day not sent yet: still in the outbox.</source>
         <translation>
             <numerusform>%n settlement of this day not sent yet: still in the outbox.</numerusform>
@@ -1698,7 +1929,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/reconcile.py" line="214"/>
+        <location filename="../screens/reconcile.py" line="218"/>
         <source>The platform refused %n settlement(s) of this day: have them checked.</source>
         <translation>
             <numerusform>The platform refused %n settlement of this day: have them checked.</numerusform>
@@ -1706,262 +1937,262 @@
         </translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="216"/>
+        <location filename="../screens/reconcile.py" line="220"/>
         <source>Not compared with the platform yet (or the day changed since): reconcile first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="217"/>
+        <location filename="../screens/reconcile.py" line="221"/>
         <source>The platform reports differences: settle them, then reconcile again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="223"/>
+        <location filename="../screens/reconcile.py" line="227"/>
         <source>The platform cannot be reached now: reconcile again when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="224"/>
+        <location filename="../screens/reconcile.py" line="228"/>
         <source>The platform refused the comparison.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="225"/>
+        <location filename="../screens/reconcile.py" line="229"/>
         <source>The platform&apos;s answer could not be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="226"/>
+        <location filename="../screens/reconcile.py" line="230"/>
         <source>No platform is set up for this terminal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="227"/>
+        <location filename="../screens/reconcile.py" line="231"/>
         <source>Never compared with the platform for this day.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="234"/>
+        <location filename="../screens/reconcile.py" line="238"/>
         <source>Card terminal: none at this counter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="235"/>
+        <location filename="../screens/reconcile.py" line="239"/>
         <source>Card terminal: standalone; compare its printed day report with these figures.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="236"/>
+        <location filename="../screens/reconcile.py" line="240"/>
         <source>Card terminal: did not answer (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="237"/>
+        <location filename="../screens/reconcile.py" line="241"/>
         <source>Card terminal: its day report was not read for this day.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="240"/>
+        <location filename="../screens/reconcile.py" line="244"/>
         <source>Card terminal: its day report matches this terminal&apos;s bank-card figures.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="241"/>
+        <location filename="../screens/reconcile.py" line="245"/>
         <source>Card terminal: its day report differs from this terminal&apos;s bank-card figures: find the card payments made outside this terminal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="247"/>
+        <location filename="../screens/reconcile.py" line="251"/>
         <source>Only a manager may mark a day reconciled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="249"/>
+        <location filename="../screens/reconcile.py" line="253"/>
         <source>This day is marked reconciled already.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="250"/>
+        <location filename="../screens/reconcile.py" line="254"/>
         <source>Only a manager may accept this.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="251"/>
-        <location filename="../screens/reconcile.py" line="471"/>
+        <location filename="../screens/reconcile.py" line="255"/>
+        <location filename="../screens/reconcile.py" line="480"/>
         <source>A manager who accepts this writes a note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="252"/>
+        <location filename="../screens/reconcile.py" line="256"/>
         <source>The day changed meanwhile: reconcile again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="253"/>
+        <location filename="../screens/reconcile.py" line="257"/>
         <source>Settlements of this day still wait in the outbox.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="254"/>
+        <location filename="../screens/reconcile.py" line="258"/>
         <source>The platform refused settlements of this day.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="255"/>
+        <location filename="../screens/reconcile.py" line="259"/>
         <source>Not compared with the platform yet: reconcile first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="256"/>
+        <location filename="../screens/reconcile.py" line="260"/>
         <source>The platform reports differences.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="262"/>
+        <location filename="../screens/reconcile.py" line="266"/>
         <source>Something went wrong: %1. Try again; if it keeps happening, call the technician.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="305"/>
+        <location filename="../screens/reconcile.py" line="309"/>
         <source>Asking the platform and the card terminal…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="342"/>
-        <location filename="../screens/reconcile.py" line="352"/>
-        <location filename="../screens/reconcile.py" line="355"/>
+        <location filename="../screens/reconcile.py" line="346"/>
+        <location filename="../screens/reconcile.py" line="356"/>
+        <location filename="../screens/reconcile.py" line="359"/>
         <source>not known</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="344"/>
+        <location filename="../screens/reconcile.py" line="348"/>
         <source>Settlements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="347"/>
+        <location filename="../screens/reconcile.py" line="351"/>
         <source>Paid twice (refund cases)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="351"/>
+        <location filename="../screens/reconcile.py" line="355"/>
         <source>Bank-card charges</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="354"/>
+        <location filename="../screens/reconcile.py" line="358"/>
         <source>Bank-card refunds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="364"/>
+        <location filename="../screens/reconcile.py" line="368"/>
         <source>Not compared yet: press Reconcile with the platform.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="376"/>
+        <location filename="../screens/reconcile.py" line="380"/>
         <source>Platform answered at %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="377"/>
+        <location filename="../screens/reconcile.py" line="381"/>
         <source>The platform&apos;s answer kept from %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="379"/>
+        <location filename="../screens/reconcile.py" line="383"/>
         <source>Reconciled by %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="385"/>
+        <location filename="../screens/reconcile.py" line="389"/>
         <source>Shown: its last answer, from %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="399"/>
+        <location filename="../screens/reconcile.py" line="404"/>
         <source>Differences: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="400"/>
+        <location filename="../screens/reconcile.py" line="405"/>
         <source>Differences: none. The platform agrees with this terminal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="402"/>
+        <location filename="../screens/reconcile.py" line="407"/>
         <source>Differences: not known while the platform does not answer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="408"/>
+        <location filename="../screens/reconcile.py" line="414"/>
         <source>receipt %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="410"/>
+        <location filename="../screens/reconcile.py" line="416"/>
         <source>here %1
 platform %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="416"/>
+        <location filename="../screens/reconcile.py" line="423"/>
         <source>Outbox, this day&apos;s settlements: %1 waiting to be sent, %2 refused by the platform.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="419"/>
+        <location filename="../screens/reconcile.py" line="426"/>
         <source>All days: %1 waiting, %2 refused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="424"/>
+        <location filename="../screens/reconcile.py" line="431"/>
         <source>Everything agrees: the day can be marked reconciled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="428"/>
+        <location filename="../screens/reconcile.py" line="435"/>
         <source>A manager may accept this with a note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="450"/>
+        <location filename="../screens/reconcile.py" line="459"/>
         <source>Mark reconciled (manager)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="452"/>
+        <location filename="../screens/reconcile.py" line="461"/>
         <source>Mark reconciled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="484"/>
+        <location filename="../screens/reconcile.py" line="493"/>
         <source>Mark the day %1 reconciled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="486"/>
         <location filename="../screens/reconcile.py" line="495"/>
+        <location filename="../screens/reconcile.py" line="504"/>
         <source>Accept the day %1 as reconciled although: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="467"/>
+        <location filename="../screens/reconcile.py" line="476"/>
         <source>Manager&apos;s note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="468"/>
+        <location filename="../screens/reconcile.py" line="477"/>
         <source>Why is the day accepted as reconciled?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="514"/>
+        <location filename="../screens/reconcile.py" line="523"/>
         <source>Day %1 marked reconciled by %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="516"/>
+        <location filename="../screens/reconcile.py" line="525"/>
         <source>Accepted by %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1969,435 +2200,435 @@ platform %2</source>
 <context>
     <name>RefundsPage</name>
     <message>
-        <location filename="../screens/refunds.py" line="174"/>
+        <location filename="../screens/refunds.py" line="177"/>
         <source>Refunds</source>
         <translation>Refunds</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="177"/>
+        <location filename="../screens/refunds.py" line="180"/>
         <source>Take back a faulty item: scan the item&apos;s own code and photograph the defect.</source>
         <translation>Take back a faulty item: scan the item&apos;s own code and photograph the defect.</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="180"/>
+        <location filename="../screens/refunds.py" line="183"/>
         <source>Defective</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="180"/>
+        <location filename="../screens/refunds.py" line="183"/>
         <source>Damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="181"/>
+        <location filename="../screens/refunds.py" line="184"/>
         <source>Wrong item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="181"/>
+        <location filename="../screens/refunds.py" line="184"/>
         <source>Not as described</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="182"/>
+        <location filename="../screens/refunds.py" line="185"/>
         <source>Missing parts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="182"/>
+        <location filename="../screens/refunds.py" line="185"/>
         <source>Other (say what)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="185"/>
+        <location filename="../screens/refunds.py" line="188"/>
         <source>Stored here, waiting to be sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="186"/>
+        <location filename="../screens/refunds.py" line="189"/>
         <source>Waiting for the seller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="187"/>
+        <location filename="../screens/refunds.py" line="190"/>
         <source>Approved: pay out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="188"/>
+        <location filename="../screens/refunds.py" line="191"/>
         <source>Rejected by the seller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="189"/>
+        <location filename="../screens/refunds.py" line="192"/>
         <source>Refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="190"/>
+        <location filename="../screens/refunds.py" line="193"/>
         <source>Refused by the platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="193"/>
+        <location filename="../screens/refunds.py" line="196"/>
         <source>cash from this drawer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="194"/>
+        <location filename="../screens/refunds.py" line="197"/>
         <source>back to the prepaid card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="195"/>
+        <location filename="../screens/refunds.py" line="198"/>
         <source>back to the bank card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="196"/>
+        <location filename="../screens/refunds.py" line="199"/>
         <source>the platform refunds the buyer&apos;s account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="197"/>
+        <location filename="../screens/refunds.py" line="200"/>
         <source>back to each tender that paid, cards first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="201"/>
+        <location filename="../screens/refunds.py" line="204"/>
         <source>cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="201"/>
+        <location filename="../screens/refunds.py" line="204"/>
         <source>prepaid card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="201"/>
+        <location filename="../screens/refunds.py" line="204"/>
         <source>bank card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="202"/>
+        <location filename="../screens/refunds.py" line="205"/>
         <source>buyer&apos;s account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="207"/>
+        <location filename="../screens/refunds.py" line="210"/>
         <source>each tender&apos;s share is not known</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="215"/>
+        <location filename="../screens/refunds.py" line="218"/>
         <source>Paid in cash at another store: this store may pay back only a small amount in cash. Send the buyer to the store that sold it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="217"/>
+        <location filename="../screens/refunds.py" line="220"/>
         <source>This store has taken as many returns of goods sold elsewhere today as the platform allows. Send the buyer to the store that sold it, or try again tomorrow.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="220"/>
+        <location filename="../screens/refunds.py" line="223"/>
         <source>Returns of goods sold elsewhere would exceed this store&apos;s daily amount. Send the buyer to the store that sold it, or try again tomorrow.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="225"/>
+        <location filename="../screens/refunds.py" line="228"/>
         <source>The platform said: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="230"/>
+        <location filename="../screens/refunds.py" line="233"/>
         <source>That is not an item code. Scan the code of the returned unit (on the receipt or label).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="231"/>
+        <location filename="../screens/refunds.py" line="234"/>
         <source>That is a bank card number, not an item code: it was not sent anywhere. Scan the code of the returned unit; an item code keyed by hand starts with IC.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="233"/>
+        <location filename="../screens/refunds.py" line="236"/>
         <source>No item has this code. Check the code on the receipt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="234"/>
+        <location filename="../screens/refunds.py" line="237"/>
         <source>This unit is already refunded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="235"/>
+        <location filename="../screens/refunds.py" line="238"/>
         <source>This unit already has a refund request open; see the list below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="223"/>
-        <location filename="../screens/refunds.py" line="236"/>
+        <location filename="../screens/refunds.py" line="226"/>
+        <location filename="../screens/refunds.py" line="239"/>
         <source>Outside the merchant&apos;s return window.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="237"/>
+        <location filename="../screens/refunds.py" line="240"/>
         <source>This order was never paid; there is nothing to refund.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="238"/>
+        <location filename="../screens/refunds.py" line="241"/>
         <source>This merchant needs at least one photo of the defect.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="239"/>
+        <location filename="../screens/refunds.py" line="242"/>
         <source>The platform does not answer and this terminal has no record of the item.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="240"/>
+        <location filename="../screens/refunds.py" line="243"/>
         <source>Choose a reason; &quot;Other&quot; needs a few words.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="241"/>
+        <location filename="../screens/refunds.py" line="244"/>
         <source>One refund covers units of one order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="242"/>
+        <location filename="../screens/refunds.py" line="245"/>
         <source>Not approved yet: only a manager may pay cash before the platform approves.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="243"/>
+        <location filename="../screens/refunds.py" line="246"/>
         <source>More than a manager may pay before the platform approves.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="244"/>
+        <location filename="../screens/refunds.py" line="247"/>
         <source>This refund is not approved; nothing is paid out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="245"/>
+        <location filename="../screens/refunds.py" line="248"/>
         <source>Open a shift first: cash refunds are counted in the shift.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="246"/>
+        <location filename="../screens/refunds.py" line="249"/>
         <source>Swipe or scan the buyer&apos;s prepaid card first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="247"/>
+        <location filename="../screens/refunds.py" line="250"/>
         <source>This refund is paid out already.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="248"/>
+        <location filename="../screens/refunds.py" line="251"/>
         <source>That is not the prepaid card the order was paid with: the money goes back to that card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="249"/>
+        <location filename="../screens/refunds.py" line="252"/>
         <source>Paid with several tenders and their shares are not known: refund at the store that took the payment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="251"/>
+        <location filename="../screens/refunds.py" line="254"/>
         <source>The refund is more than the tenders paid less earlier refunds of this order; check with the platform.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="253"/>
+        <location filename="../screens/refunds.py" line="256"/>
         <source>This refund is not paid out: there is no receipt to print again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="254"/>
+        <location filename="../screens/refunds.py" line="257"/>
         <source>The card terminal did not refund; try again or refund on the card terminal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="259"/>
+        <location filename="../screens/refunds.py" line="262"/>
         <source>Scan or type the item code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="260"/>
+        <location filename="../screens/refunds.py" line="263"/>
         <source>Look up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="261"/>
+        <location filename="../screens/refunds.py" line="264"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="268"/>
+        <location filename="../screens/refunds.py" line="271"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="277"/>
-        <location filename="../screens/refunds.py" line="515"/>
+        <location filename="../screens/refunds.py" line="280"/>
+        <location filename="../screens/refunds.py" line="523"/>
         <source>Reprint receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="278"/>
+        <location filename="../screens/refunds.py" line="281"/>
         <source>Open and recent refunds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="470"/>
+        <location filename="../screens/refunds.py" line="478"/>
         <source>Refunded, receipt %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="515"/>
+        <location filename="../screens/refunds.py" line="523"/>
         <source>Why is it printed again?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="531"/>
+        <location filename="../screens/refunds.py" line="539"/>
         <source>Receipt %1 printed again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="534"/>
+        <location filename="../screens/refunds.py" line="542"/>
         <source>Not printed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="548"/>
+        <location filename="../screens/refunds.py" line="556"/>
         <source>Refunded, but the receipt did not print: %1. Use Reprint receipt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="574"/>
+        <location filename="../screens/refunds.py" line="583"/>
         <source>Buyer %1, reputation %2 (at once from %3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="269"/>
+        <location filename="../screens/refunds.py" line="272"/>
         <source>Take photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="270"/>
+        <location filename="../screens/refunds.py" line="273"/>
         <source>Retake</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="271"/>
+        <location filename="../screens/refunds.py" line="274"/>
         <source>Add image files…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="272"/>
+        <location filename="../screens/refunds.py" line="275"/>
         <source>Submit refund</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="273"/>
+        <location filename="../screens/refunds.py" line="276"/>
         <source>New return</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="274"/>
+        <location filename="../screens/refunds.py" line="277"/>
         <source>Prepaid card (swipe)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="275"/>
+        <location filename="../screens/refunds.py" line="278"/>
         <source>Pay out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="276"/>
+        <location filename="../screens/refunds.py" line="279"/>
         <source>Manager override</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="379"/>
+        <location filename="../screens/refunds.py" line="387"/>
         <source>No camera: add image files instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="391"/>
+        <location filename="../screens/refunds.py" line="399"/>
         <source>Photos of the defect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="392"/>
+        <location filename="../screens/refunds.py" line="400"/>
         <source>Images (*.jpg *.jpeg *.png *.webp *.bmp)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="475"/>
+        <location filename="../screens/refunds.py" line="483"/>
         <source>Waiting for the seller (terminal %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="505"/>
+        <location filename="../screens/refunds.py" line="513"/>
         <source>Pay %1 in cash for order %2 before the platform approves.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="541"/>
+        <location filename="../screens/refunds.py" line="549"/>
         <source>The platform refunds the buyer&apos;s account; nothing is paid at the counter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="545"/>
+        <location filename="../screens/refunds.py" line="553"/>
         <source>Refunded %1: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="571"/>
+        <location filename="../screens/refunds.py" line="580"/>
         <source>Order %1 from %2, paid: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="577"/>
+        <location filename="../screens/refunds.py" line="586"/>
         <source>The platform does not answer: the refund is stored and sent when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="579"/>
+        <location filename="../screens/refunds.py" line="588"/>
         <source>This merchant needs a photo of the defect.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="582"/>
+        <location filename="../screens/refunds.py" line="591"/>
         <source>Scan the item code of the returned unit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="583"/>
+        <location filename="../screens/refunds.py" line="592"/>
         <source>Photos: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="585"/>
+        <location filename="../screens/refunds.py" line="594"/>
         <source>No camera: image files still work.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="590"/>
+        <location filename="../screens/refunds.py" line="599"/>
         <source>Order %1, %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="593"/>
-        <location filename="../screens/refunds.py" line="595"/>
+        <location filename="../screens/refunds.py" line="602"/>
+        <location filename="../screens/refunds.py" line="604"/>
         <source>Pay out: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="597"/>
+        <location filename="../screens/refunds.py" line="606"/>
         <source>The platform does not answer; it is sent automatically when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2825,47 +3056,47 @@ platform %2</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../screens/settings.py" line="69"/>
+        <location filename="../screens/settings.py" line="79"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../screens/settings.py" line="72"/>
+        <location filename="../screens/settings.py" line="82"/>
         <source>Your language, and where this terminal keeps its settings, data and log.</source>
         <translation>Your language, and where this terminal keeps its settings, data and log.</translation>
     </message>
     <message>
-        <location filename="../screens/settings.py" line="84"/>
+        <location filename="../screens/settings.py" line="94"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../screens/settings.py" line="85"/>
+        <location filename="../screens/settings.py" line="95"/>
         <source>Settings file</source>
         <translation>Settings file</translation>
     </message>
     <message>
-        <location filename="../screens/settings.py" line="86"/>
+        <location filename="../screens/settings.py" line="96"/>
         <source>Data folder</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../screens/settings.py" line="87"/>
+        <location filename="../screens/settings.py" line="97"/>
         <source>Log file</source>
         <translation>Log file</translation>
     </message>
     <message>
-        <location filename="../screens/settings.py" line="88"/>
+        <location filename="../screens/settings.py" line="98"/>
         <source>Automatic (system language)</source>
         <translation>Automatic (system language)</translation>
     </message>
     <message>
-        <location filename="../screens/settings.py" line="91"/>
+        <location filename="../screens/settings.py" line="101"/>
         <source>none: embedded defaults</source>
         <translation>none: embedded defaults</translation>
     </message>
     <message>
-        <location filename="../screens/settings.py" line="93"/>
+        <location filename="../screens/settings.py" line="103"/>
         <source>none: logging to the console</source>
         <translation>none: logging to the console</translation>
     </message>

@@ -1458,6 +1458,119 @@
     </message>
 </context>
 <context>
+    <name>OnlineReturnBanner</name>
+    <message>
+        <location filename="../online_return_banner.py" line="106"/>
+        <source>Filed online — waiting for the seller</source>
+        <translation>买家已线上申请——等待商家审核</translation>
+    </message>
+    <message>
+        <location filename="../online_return_banner.py" line="107"/>
+        <source>Take the unit in: the seller decides and the decision shows here; nothing is paid before.</source>
+        <translation>请收下商品：由商家审核，结果会显示在这里；审核通过前不退款。</translation>
+    </message>
+    <message>
+        <location filename="../online_return_banner.py" line="110"/>
+        <source>Return authorised online</source>
+        <translation>线上退货已获批准</translation>
+    </message>
+    <message>
+        <location filename="../online_return_banner.py" line="112"/>
+        <source>Approved by the seller on %1</source>
+        <translation>商家于 %1 批准</translation>
+    </message>
+    <message>
+        <location filename="../online_return_banner.py" line="113"/>
+        <source>Approved at once by policy (the buyer&apos;s reputation) on %1</source>
+        <translation>按规则（买家信誉）于 %1 自动批准</translation>
+    </message>
+    <message>
+        <location filename="../online_return_banner.py" line="115"/>
+        <source>Seller&apos;s note: %1</source>
+        <translation>商家备注：%1</translation>
+    </message>
+    <message>
+        <location filename="../online_return_banner.py" line="117"/>
+        <source>Reason given by the buyer: %1</source>
+        <translation>买家填写的原因：%1</translation>
+    </message>
+    <message>
+        <location filename="../online_return_banner.py" line="119"/>
+        <source>Order %1 from %2: %3 unit(s), %4</source>
+        <translation>订单 %1（%2）：%3 件，%4</translation>
+    </message>
+    <message>
+        <location filename="../online_return_banner.py" line="122"/>
+        <source>Take in every unit of this return: %1</source>
+        <translation>请收下本次退货的全部商品：%1</translation>
+    </message>
+    <message>
+        <location filename="../online_return_banner.py" line="124"/>
+        <source>The platform refunded the buyer; take the unit in. Nothing is paid at the counter.</source>
+        <translation>平台已退款给买家；请收下商品。柜台不付款。</translation>
+    </message>
+    <message>
+        <location filename="../online_return_banner.py" line="126"/>
+        <source>Pay out: %1</source>
+        <translation>退款方式：%1</translation>
+    </message>
+    <message>
+        <location filename="../online_return_banner.py" line="128"/>
+        <source>The buyer&apos;s photos and reason are on the platform: nothing to ask again.</source>
+        <translation>买家的照片和原因已在平台上：无需再次询问。</translation>
+    </message>
+    <message>
+        <location filename="../online_return_banner.py" line="130"/>
+        <source>Take in and pay out</source>
+        <translation>收货并退款</translation>
+    </message>
+    <message>
+        <location filename="../online_return_banner.py" line="130"/>
+        <source>Take in</source>
+        <translation>收货</translation>
+    </message>
+    <message>
+        <location filename="../online_return_banner.py" line="152"/>
+        <source>This return was handed in at another store; that store completes it. Give the unit back to the buyer.</source>
+        <translation>该退货已在其他门店交回，由该门店办理。请把商品还给买家。</translation>
+    </message>
+    <message>
+        <location filename="../online_return_banner.py" line="154"/>
+        <source>This return was taken in at another terminal of this store; complete it there.</source>
+        <translation>该退货已由本店另一台终端收下，请在那台终端办理。</translation>
+    </message>
+    <message>
+        <location filename="../online_return_banner.py" line="156"/>
+        <source>The platform has not confirmed that this store took the unit in: nothing is paid before. It is sent again when the platform answers.</source>
+        <translation>平台尚未确认本店已收货：确认前不退款。平台恢复应答后会自动重新发送。</translation>
+    </message>
+    <message>
+        <location filename="../online_return_banner.py" line="158"/>
+        <source>The seller rejected this return: give the unit back to the buyer.</source>
+        <translation>商家已拒绝该退货：请把商品还给买家。</translation>
+    </message>
+    <message>
+        <location filename="../online_return_banner.py" line="164"/>
+        <source>Taken in here, but the platform does not answer: it is told automatically when it is back. Nothing is paid before; keep the unit.</source>
+        <translation>已在本店收货，但平台无应答：平台恢复后会自动通知。此前不退款；请保管好商品。</translation>
+    </message>
+    <message>
+        <location filename="../online_return_banner.py" line="167"/>
+        <source>Taken in: the seller decides. The decision shows here; pay out then.</source>
+        <translation>已收货：由商家审核。结果会显示在这里，届时再退款。</translation>
+    </message>
+    <message>
+        <location filename="../online_return_banner.py" line="170"/>
+        <source>The platform said: %1</source>
+        <translation>平台答复：%1</translation>
+    </message>
+    <message>
+        <location filename="../online_return_banner.py" line="172"/>
+        <source>Taken in and approved: pay out.</source>
+        <translation>已收货并已批准：请退款。</translation>
+    </message>
+</context>
+<context>
     <name>OrderLinesModel</name>
     <message>
         <location filename="../checkout_model.py" line="52"/>
@@ -1514,451 +1627,569 @@
     </message>
 </context>
 <context>
+    <name>ReconcileCases</name>
+    <message>
+        <location filename="../screens/reconcile_cases.py" line="36"/>
+        <source>Paid twice: closed</source>
+        <translation>重复支付：已结案</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile_cases.py" line="43"/>
+        <source>Paid back at this counter (receipt %1), but the platform refused it: the buyer may have been paid twice. Have it checked with the platform.</source>
+        <translation>已在本柜台退还（小票 %1），但平台拒绝了：买家可能被退款两次。请与平台核实。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile_cases.py" line="47"/>
+        <source>Paid back at this counter (receipt %1); the platform is told as soon as it answers. Reconcile again then.</source>
+        <translation>已在本柜台退还（小票 %1）；平台恢复响应后会立即通知平台。届时请再次对账。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile_cases.py" line="51"/>
+        <source>Open: pay the buyer back here (a manager approves), or wait for the platform to refund the buyer.</source>
+        <translation>未结：在本柜台退还买家（需经理批准），或等待平台退款给买家。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile_cases.py" line="55"/>
+        <source>Closed: refunded by the platform to the buyer.</source>
+        <translation>已结案：平台已退款给买家。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile_cases.py" line="57"/>
+        <source>Closed: paid back at this counter (receipt %1).</source>
+        <translation>已结案：已在本柜台退还（小票 %1）。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile_cases.py" line="59"/>
+        <source>Closed: paid back at another counter of this store (receipt %1).</source>
+        <translation>已结案：已在本店其他柜台退还（小票 %1）。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile_cases.py" line="72"/>
+        <source>Differences: %1 open, %2 settled (closed refund cases).</source>
+        <translation>差异：未结 %1 项，已结 %2 项（已结案的退款案例）。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile_cases.py" line="79"/>
+        <source>A manager approves every pay-back.</source>
+        <translation>每笔退还都需经理批准。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile_cases.py" line="80"/>
+        <source>The platform cannot be reached, and only it can tell whether it refunded the buyer already: nothing was paid. Try again when it answers.</source>
+        <translation>无法连接平台，只有平台能确认是否已退款给买家：未支付任何款项。请在平台恢复后重试。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile_cases.py" line="83"/>
+        <source>No platform is set up for this terminal.</source>
+        <translation>本终端未设置平台。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile_cases.py" line="84"/>
+        <source>The platform refunded this payment to the buyer already: do not pay it back here.</source>
+        <translation>平台已将这笔款项退给买家：请勿在此退还。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile_cases.py" line="86"/>
+        <source>This payment was paid back at another counter already: do not pay it again.</source>
+        <translation>这笔款项已在其他柜台退还：请勿重复退还。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile_cases.py" line="88"/>
+        <source>This payment was paid back at this counter already.</source>
+        <translation>这笔款项已在本柜台退还。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile_cases.py" line="90"/>
+        <source>Open a shift first: the cash paid back is counted in the shift.</source>
+        <translation>请先开班：退还的现金计入本班。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile_cases.py" line="92"/>
+        <source>The drawer does not hold enough cash for this pay-back: put cash in first.</source>
+        <translation>钱箱现金不足以退还这笔款项：请先放入现金。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile_cases.py" line="94"/>
+        <source>The platform does not know this case for this store.</source>
+        <translation>平台上没有本店的这个案例。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile_cases.py" line="124"/>
+        <source>Pay back…</source>
+        <translation>退还…</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile_cases.py" line="146"/>
+        <source>Pay %1 back in cash for order %2 (paid twice) out of this drawer. The buyer gets the second payment back; the platform is told.</source>
+        <translation>从本钱箱以现金退还 %1（订单 %2 重复支付）。买家取回第二笔付款；并通知平台。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile_cases.py" line="164"/>
+        <source>Paid back %1 for order %2 (receipt %3).</source>
+        <translation>已退还订单 %2 的 %1（小票 %3）。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile_cases.py" line="168"/>
+        <source>The drawer is open.</source>
+        <translation>钱箱已打开。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile_cases.py" line="170"/>
+        <source>The slip did not print: check the printer.</source>
+        <translation>凭条未打印：请检查打印机。</translation>
+    </message>
+    <message>
+        <location filename="../screens/reconcile_cases.py" line="172"/>
+        <source>The platform is told as soon as it answers.</source>
+        <translation>平台恢复响应后会立即通知平台。</translation>
+    </message>
+</context>
+<context>
     <name>ReconcileTab</name>
     <message>
-        <location filename="../screens/reconcile.py" line="159"/>
+        <location filename="../screens/reconcile.py" line="161"/>
         <source>Day</source>
         <translation>营业日</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="160"/>
+        <location filename="../screens/reconcile.py" line="162"/>
         <source>Reconcile with the platform</source>
         <translation>与平台对账</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="161"/>
+        <location filename="../screens/reconcile.py" line="163"/>
         <source>This terminal</source>
         <translation>本终端</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="161"/>
+        <location filename="../screens/reconcile.py" line="163"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="162"/>
+        <location filename="../screens/reconcile.py" line="164"/>
         <source>Card terminal</source>
         <translation>刷卡终端</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="163"/>
+        <location filename="../screens/reconcile.py" line="165"/>
         <source>Difference</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="163"/>
+        <location filename="../screens/reconcile.py" line="165"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="163"/>
+        <location filename="../screens/reconcile.py" line="165"/>
         <source>Amounts</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="164"/>
+        <location filename="../screens/reconcile.py" line="166"/>
         <source>What to do</source>
         <translation>处理方法</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="165"/>
-        <location filename="../screens/reconcile.py" line="368"/>
+        <location filename="../screens/reconcile.py" line="167"/>
+        <location filename="../screens/reconcile.py" line="372"/>
         <source>Differences</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="170"/>
+        <location filename="../screens/reconcile.py" line="172"/>
         <source>Not recorded by the platform</source>
         <translation>平台没有记录</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="171"/>
+        <location filename="../screens/reconcile.py" line="173"/>
         <source>Not recorded at this terminal</source>
         <translation>本终端没有记录</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="172"/>
+        <location filename="../screens/reconcile.py" line="174"/>
         <source>Amounts differ</source>
         <translation>金额不一致</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="173"/>
+        <location filename="../screens/reconcile.py" line="175"/>
         <source>Amount differs from the order</source>
         <translation>金额与订单不符</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="174"/>
+        <location filename="../screens/reconcile.py" line="176"/>
         <source>Paid twice: refund case</source>
         <translation>重复付款：退款单</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="175"/>
+        <location filename="../screens/reconcile.py" line="177"/>
         <source>Prepaid card debited, no sale</source>
         <translation>储值卡已扣款但无销售记录</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="176"/>
+        <location filename="../screens/reconcile.py" line="178"/>
         <source>Prepaid movement not recorded here</source>
         <translation>本终端未记录的储值卡交易</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="177"/>
+        <location filename="../screens/reconcile.py" line="179"/>
         <source>Prepaid payment not listed by the platform</source>
         <translation>平台未列出的储值卡支付</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="178"/>
+        <location filename="../screens/reconcile.py" line="180"/>
         <source>Prepaid amounts differ</source>
         <translation>储值卡金额不一致</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="179"/>
+        <location filename="../screens/reconcile.py" line="181"/>
         <source>Prepaid cards not compared</source>
         <translation>储值卡未核对</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="184"/>
+        <location filename="../screens/reconcile.py" line="188"/>
         <source>Still waiting in this terminal&apos;s outbox: it is sent as soon as the platform answers. Reconcile again after that.</source>
         <translation>仍在本终端的待发队列中：平台一有响应就会发送。之后请重新对账。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="187"/>
+        <location filename="../screens/reconcile.py" line="191"/>
         <source>The platform refused it for good: have it checked (sync status). Only a manager may mark the day reconciled before that.</source>
         <translation>平台已永久拒收：请安排核查（同步状态）。在此之前只有店长可以将当天标记为已对账。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="190"/>
+        <location filename="../screens/reconcile.py" line="194"/>
         <source>Let the outbox send it (check the network), then reconcile again.</source>
         <translation>等待待发队列发送（请检查网络），然后重新对账。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="191"/>
+        <location filename="../screens/reconcile.py" line="195"/>
         <source>Check this terminal&apos;s sales and receipts for this order.</source>
         <translation>请核查本终端该订单的销售和小票。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="192"/>
+        <location filename="../screens/reconcile.py" line="196"/>
         <source>Compare the receipt with the platform&apos;s record and correct the wrong side.</source>
         <translation>请将小票与平台记录核对，并更正出错的一方。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="193"/>
+        <location filename="../screens/reconcile.py" line="197"/>
         <source>Settle the difference with the shop.</source>
         <translation>请与网店结清差额。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="194"/>
+        <location filename="../screens/reconcile.py" line="198"/>
         <source>The buyer gets this payment back through the platform&apos;s refund case.</source>
         <translation>买家会通过平台的退款单拿回这笔付款。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="196"/>
+        <location filename="../screens/reconcile.py" line="200"/>
         <source>The terminal stopped during a checkout: restart it or take a prepaid payment, which gives the money back to the card. If it stays, have the platform credit the card.</source>
         <translation>终端在结账过程中停止：请重启终端或进行一笔储值卡支付，系统会把这笔钱退回卡上。如果差异仍在，请让平台给该卡充回。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="199"/>
+        <location filename="../screens/reconcile.py" line="203"/>
         <source>Find the sale, refund or void for it; if there is none, have the platform give it back to the card.</source>
         <translation>请查找对应的销售、退款或作废记录；如果没有，请让平台把钱退回卡上。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="201"/>
+        <location filename="../screens/reconcile.py" line="205"/>
         <source>Check the card&apos;s history with the platform.</source>
         <translation>请向平台核对该卡的交易记录。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="202"/>
+        <location filename="../screens/reconcile.py" line="206"/>
         <source>Compare the receipt with the card&apos;s history and correct the wrong side.</source>
         <translation>请将小票与该卡的交易记录核对，并更正有误的一方。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="204"/>
+        <location filename="../screens/reconcile.py" line="208"/>
         <source>The platform&apos;s prepaid-card movements could not be read: reconcile again.</source>
         <translation>无法读取平台的储值卡交易记录：请重新对账。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="211"/>
-        <location filename="../screens/reconcile.py" line="248"/>
+        <location filename="../screens/reconcile.py" line="215"/>
+        <location filename="../screens/reconcile.py" line="252"/>
         <source>Close the day with a Z report first: only a closed day is marked reconciled.</source>
         <translation>请先用 Z 报表日结：只有已日结的营业日才能标记为已对账。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="212"/>
+        <location filename="../screens/reconcile.py" line="216"/>
         <source>This day is marked reconciled.</source>
         <translation>该营业日已标记为已对账。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/reconcile.py" line="213"/>
+        <location filename="../screens/reconcile.py" line="217"/>
         <source>%n settlement(s) of this day not sent yet: still in the outbox.</source>
         <translation>
             <numerusform>当天有 %n 笔结算仍在待发队列中。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/reconcile.py" line="214"/>
+        <location filename="../screens/reconcile.py" line="218"/>
         <source>The platform refused %n settlement(s) of this day: have them checked.</source>
         <translation>
             <numerusform>平台拒收了当天 %n 笔结算：请安排核查。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="216"/>
+        <location filename="../screens/reconcile.py" line="220"/>
         <source>Not compared with the platform yet (or the day changed since): reconcile first.</source>
         <translation>尚未与平台核对（或之后数据有变）：请先对账。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="217"/>
+        <location filename="../screens/reconcile.py" line="221"/>
         <source>The platform reports differences: settle them, then reconcile again.</source>
         <translation>平台报告有差异：处理后请重新对账。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="223"/>
+        <location filename="../screens/reconcile.py" line="227"/>
         <source>The platform cannot be reached now: reconcile again when it is back.</source>
         <translation>目前无法连接平台：平台恢复后请重新对账。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="224"/>
+        <location filename="../screens/reconcile.py" line="228"/>
         <source>The platform refused the comparison.</source>
         <translation>平台拒绝了对账请求。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="225"/>
+        <location filename="../screens/reconcile.py" line="229"/>
         <source>The platform&apos;s answer could not be read.</source>
         <translation>无法读取平台的回复。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="226"/>
+        <location filename="../screens/reconcile.py" line="230"/>
         <source>No platform is set up for this terminal.</source>
         <translation>本终端没有设置平台。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="227"/>
+        <location filename="../screens/reconcile.py" line="231"/>
         <source>Never compared with the platform for this day.</source>
         <translation>该营业日从未与平台对账。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="234"/>
+        <location filename="../screens/reconcile.py" line="238"/>
         <source>Card terminal: none at this counter.</source>
         <translation>刷卡终端：本收银台没有。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="235"/>
+        <location filename="../screens/reconcile.py" line="239"/>
         <source>Card terminal: standalone; compare its printed day report with these figures.</source>
         <translation>刷卡终端：独立机，请将其打印的日报与这些数据核对。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="236"/>
+        <location filename="../screens/reconcile.py" line="240"/>
         <source>Card terminal: did not answer (%1).</source>
         <translation>刷卡终端：无响应（%1）。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="237"/>
+        <location filename="../screens/reconcile.py" line="241"/>
         <source>Card terminal: its day report was not read for this day.</source>
         <translation>刷卡终端：该营业日未读取其日报。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="240"/>
+        <location filename="../screens/reconcile.py" line="244"/>
         <source>Card terminal: its day report matches this terminal&apos;s bank-card figures.</source>
         <translation>刷卡终端：其日报与本终端的银行卡数据一致。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="241"/>
+        <location filename="../screens/reconcile.py" line="245"/>
         <source>Card terminal: its day report differs from this terminal&apos;s bank-card figures: find the card payments made outside this terminal.</source>
         <translation>刷卡终端：其日报与本终端的银行卡数据不一致：请查找不经本终端的刷卡交易。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="247"/>
+        <location filename="../screens/reconcile.py" line="251"/>
         <source>Only a manager may mark a day reconciled.</source>
         <translation>只有店长可以将营业日标记为已对账。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="249"/>
+        <location filename="../screens/reconcile.py" line="253"/>
         <source>This day is marked reconciled already.</source>
         <translation>该营业日已标记为已对账。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="250"/>
+        <location filename="../screens/reconcile.py" line="254"/>
         <source>Only a manager may accept this.</source>
         <translation>只有店长可以认可此情况。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="251"/>
-        <location filename="../screens/reconcile.py" line="471"/>
+        <location filename="../screens/reconcile.py" line="255"/>
+        <location filename="../screens/reconcile.py" line="480"/>
         <source>A manager who accepts this writes a note.</source>
         <translation>认可此情况的店长须写说明。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="252"/>
+        <location filename="../screens/reconcile.py" line="256"/>
         <source>The day changed meanwhile: reconcile again.</source>
         <translation>期间数据有变：请重新对账。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="253"/>
+        <location filename="../screens/reconcile.py" line="257"/>
         <source>Settlements of this day still wait in the outbox.</source>
         <translation>当天仍有结算在待发队列中。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="254"/>
+        <location filename="../screens/reconcile.py" line="258"/>
         <source>The platform refused settlements of this day.</source>
         <translation>平台拒收了当天的部分结算。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="255"/>
+        <location filename="../screens/reconcile.py" line="259"/>
         <source>Not compared with the platform yet: reconcile first.</source>
         <translation>尚未与平台核对：请先对账。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="256"/>
+        <location filename="../screens/reconcile.py" line="260"/>
         <source>The platform reports differences.</source>
         <translation>平台报告有差异。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="262"/>
+        <location filename="../screens/reconcile.py" line="266"/>
         <source>Something went wrong: %1. Try again; if it keeps happening, call the technician.</source>
         <translation>出错了：%1。请重试；如果反复出现，请联系技术人员。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="305"/>
+        <location filename="../screens/reconcile.py" line="309"/>
         <source>Asking the platform and the card terminal…</source>
         <translation>正在询问平台和刷卡终端…</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="342"/>
-        <location filename="../screens/reconcile.py" line="352"/>
-        <location filename="../screens/reconcile.py" line="355"/>
+        <location filename="../screens/reconcile.py" line="346"/>
+        <location filename="../screens/reconcile.py" line="356"/>
+        <location filename="../screens/reconcile.py" line="359"/>
         <source>not known</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="344"/>
+        <location filename="../screens/reconcile.py" line="348"/>
         <source>Settlements</source>
         <translation>结算</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="347"/>
+        <location filename="../screens/reconcile.py" line="351"/>
         <source>Paid twice (refund cases)</source>
         <translation>重复付款（退款单）</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="351"/>
+        <location filename="../screens/reconcile.py" line="355"/>
         <source>Bank-card charges</source>
         <translation>银行卡收款</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="354"/>
+        <location filename="../screens/reconcile.py" line="358"/>
         <source>Bank-card refunds</source>
         <translation>银行卡退款</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="364"/>
+        <location filename="../screens/reconcile.py" line="368"/>
         <source>Not compared yet: press Reconcile with the platform.</source>
         <translation>尚未对账：请点“与平台对账”。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="376"/>
+        <location filename="../screens/reconcile.py" line="380"/>
         <source>Platform answered at %1.</source>
         <translation>平台于 %1 回复。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="377"/>
+        <location filename="../screens/reconcile.py" line="381"/>
         <source>The platform&apos;s answer kept from %1.</source>
         <translation>已保存的平台回复（%1）。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="379"/>
+        <location filename="../screens/reconcile.py" line="383"/>
         <source>Reconciled by %1.</source>
         <translation>由 %1 标记为已对账。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="385"/>
+        <location filename="../screens/reconcile.py" line="389"/>
         <source>Shown: its last answer, from %1.</source>
         <translation>显示的是平台上次（%1）的回复。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="399"/>
+        <location filename="../screens/reconcile.py" line="404"/>
         <source>Differences: %1</source>
         <translation>差异：%1</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="400"/>
+        <location filename="../screens/reconcile.py" line="405"/>
         <source>Differences: none. The platform agrees with this terminal.</source>
         <translation>差异：无。平台与本终端一致。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="402"/>
+        <location filename="../screens/reconcile.py" line="407"/>
         <source>Differences: not known while the platform does not answer.</source>
         <translation>差异：平台无响应，暂不可知。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="408"/>
+        <location filename="../screens/reconcile.py" line="414"/>
         <source>receipt %1</source>
         <translation>小票 %1</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="410"/>
+        <location filename="../screens/reconcile.py" line="416"/>
         <source>here %1
 platform %2</source>
         <translation>本机 %1
 平台 %2</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="416"/>
+        <location filename="../screens/reconcile.py" line="423"/>
         <source>Outbox, this day&apos;s settlements: %1 waiting to be sent, %2 refused by the platform.</source>
         <translation>待发队列：当天 %1 笔结算等待发送，%2 笔被平台拒收。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="419"/>
+        <location filename="../screens/reconcile.py" line="426"/>
         <source>All days: %1 waiting, %2 refused.</source>
         <translation>所有日期：%1 笔等待，%2 笔拒收。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="424"/>
+        <location filename="../screens/reconcile.py" line="431"/>
         <source>Everything agrees: the day can be marked reconciled.</source>
         <translation>全部一致：可以将当天标记为已对账。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="428"/>
+        <location filename="../screens/reconcile.py" line="435"/>
         <source>A manager may accept this with a note.</source>
         <translation>店长可写说明后认可。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="450"/>
+        <location filename="../screens/reconcile.py" line="459"/>
         <source>Mark reconciled (manager)…</source>
         <translation>标记为已对账（店长）…</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="452"/>
+        <location filename="../screens/reconcile.py" line="461"/>
         <source>Mark reconciled</source>
         <translation>标记为已对账</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="484"/>
+        <location filename="../screens/reconcile.py" line="493"/>
         <source>Mark the day %1 reconciled.</source>
         <translation>将营业日 %1 标记为已对账。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="486"/>
         <location filename="../screens/reconcile.py" line="495"/>
+        <location filename="../screens/reconcile.py" line="504"/>
         <source>Accept the day %1 as reconciled although: %2</source>
         <translation>认可营业日 %1 为已对账，尽管：%2</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="467"/>
+        <location filename="../screens/reconcile.py" line="476"/>
         <source>Manager&apos;s note</source>
         <translation>店长说明</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="468"/>
+        <location filename="../screens/reconcile.py" line="477"/>
         <source>Why is the day accepted as reconciled?</source>
         <translation>为什么认可当天为已对账？</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="514"/>
+        <location filename="../screens/reconcile.py" line="523"/>
         <source>Day %1 marked reconciled by %2.</source>
         <translation>营业日 %1 已由 %2 标记为已对账。</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="516"/>
+        <location filename="../screens/reconcile.py" line="525"/>
         <source>Accepted by %1: %2</source>
         <translation>由 %1 认可：%2</translation>
     </message>
@@ -1966,435 +2197,435 @@ platform %2</source>
 <context>
     <name>RefundsPage</name>
     <message>
-        <location filename="../screens/refunds.py" line="174"/>
+        <location filename="../screens/refunds.py" line="177"/>
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="177"/>
+        <location filename="../screens/refunds.py" line="180"/>
         <source>Take back a faulty item: scan the item&apos;s own code and photograph the defect.</source>
         <translation>受理问题商品退货：扫描商品自身的编码，并拍下故障照片。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="180"/>
+        <location filename="../screens/refunds.py" line="183"/>
         <source>Defective</source>
         <translation>质量问题</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="180"/>
+        <location filename="../screens/refunds.py" line="183"/>
         <source>Damaged</source>
         <translation>破损</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="181"/>
+        <location filename="../screens/refunds.py" line="184"/>
         <source>Wrong item</source>
         <translation>发错商品</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="181"/>
+        <location filename="../screens/refunds.py" line="184"/>
         <source>Not as described</source>
         <translation>与描述不符</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="182"/>
+        <location filename="../screens/refunds.py" line="185"/>
         <source>Missing parts</source>
         <translation>缺少配件</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="182"/>
+        <location filename="../screens/refunds.py" line="185"/>
         <source>Other (say what)</source>
         <translation>其他（请说明）</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="185"/>
+        <location filename="../screens/refunds.py" line="188"/>
         <source>Stored here, waiting to be sent</source>
         <translation>已存在本机，等待发送</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="186"/>
+        <location filename="../screens/refunds.py" line="189"/>
         <source>Waiting for the seller</source>
         <translation>等待卖家处理</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="187"/>
+        <location filename="../screens/refunds.py" line="190"/>
         <source>Approved: pay out</source>
         <translation>已同意：请退款</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="188"/>
+        <location filename="../screens/refunds.py" line="191"/>
         <source>Rejected by the seller</source>
         <translation>卖家已拒绝</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="189"/>
+        <location filename="../screens/refunds.py" line="192"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="190"/>
+        <location filename="../screens/refunds.py" line="193"/>
         <source>Refused by the platform</source>
         <translation>平台已拒绝</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="193"/>
+        <location filename="../screens/refunds.py" line="196"/>
         <source>cash from this drawer</source>
         <translation>从本钱箱退现金</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="194"/>
+        <location filename="../screens/refunds.py" line="197"/>
         <source>back to the prepaid card</source>
         <translation>退回储值卡</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="195"/>
+        <location filename="../screens/refunds.py" line="198"/>
         <source>back to the bank card</source>
         <translation>退回银行卡</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="196"/>
+        <location filename="../screens/refunds.py" line="199"/>
         <source>the platform refunds the buyer&apos;s account</source>
         <translation>由平台退回买家账户</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="197"/>
+        <location filename="../screens/refunds.py" line="200"/>
         <source>back to each tender that paid, cards first</source>
         <translation>按原支付方式分别退回，先退卡</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="201"/>
+        <location filename="../screens/refunds.py" line="204"/>
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="201"/>
+        <location filename="../screens/refunds.py" line="204"/>
         <source>prepaid card</source>
         <translation>储值卡</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="201"/>
+        <location filename="../screens/refunds.py" line="204"/>
         <source>bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="202"/>
+        <location filename="../screens/refunds.py" line="205"/>
         <source>buyer&apos;s account</source>
         <translation>买家账户</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="207"/>
+        <location filename="../screens/refunds.py" line="210"/>
         <source>each tender&apos;s share is not known</source>
         <translation>各支付方式的金额未知</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="215"/>
+        <location filename="../screens/refunds.py" line="218"/>
         <source>Paid in cash at another store: this store may pay back only a small amount in cash. Send the buyer to the store that sold it.</source>
         <translation>该订单在其他门店以现金支付：本店只能退还少量现金。请让买家到售出门店办理。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="217"/>
+        <location filename="../screens/refunds.py" line="220"/>
         <source>This store has taken as many returns of goods sold elsewhere today as the platform allows. Send the buyer to the store that sold it, or try again tomorrow.</source>
         <translation>本店今天受理的异店退货已达平台上限。请让买家到售出门店办理，或明天再试。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="220"/>
+        <location filename="../screens/refunds.py" line="223"/>
         <source>Returns of goods sold elsewhere would exceed this store&apos;s daily amount. Send the buyer to the store that sold it, or try again tomorrow.</source>
         <translation>异店退货金额将超过本店每日限额。请让买家到售出门店办理，或明天再试。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="225"/>
+        <location filename="../screens/refunds.py" line="228"/>
         <source>The platform said: %1</source>
         <translation>平台答复：%1</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="230"/>
+        <location filename="../screens/refunds.py" line="233"/>
         <source>That is not an item code. Scan the code of the returned unit (on the receipt or label).</source>
         <translation>这不是商品码。请扫描退回商品的编码（在小票或标签上）。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="231"/>
+        <location filename="../screens/refunds.py" line="234"/>
         <source>That is a bank card number, not an item code: it was not sent anywhere. Scan the code of the returned unit; an item code keyed by hand starts with IC.</source>
         <translation>这是银行卡号，不是商品码：它没有被发送到任何地方。请扫描退回商品的商品码；手动输入的商品码以 IC 开头。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="233"/>
+        <location filename="../screens/refunds.py" line="236"/>
         <source>No item has this code. Check the code on the receipt.</source>
         <translation>没有商品使用此编码。请核对小票上的编码。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="234"/>
+        <location filename="../screens/refunds.py" line="237"/>
         <source>This unit is already refunded.</source>
         <translation>此商品已退款。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="235"/>
+        <location filename="../screens/refunds.py" line="238"/>
         <source>This unit already has a refund request open; see the list below.</source>
         <translation>此商品已有进行中的退款申请，见下方列表。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="223"/>
-        <location filename="../screens/refunds.py" line="236"/>
+        <location filename="../screens/refunds.py" line="226"/>
+        <location filename="../screens/refunds.py" line="239"/>
         <source>Outside the merchant&apos;s return window.</source>
         <translation>已超过商户的退货期限。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="237"/>
+        <location filename="../screens/refunds.py" line="240"/>
         <source>This order was never paid; there is nothing to refund.</source>
         <translation>此订单未付款，无需退款。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="238"/>
+        <location filename="../screens/refunds.py" line="241"/>
         <source>This merchant needs at least one photo of the defect.</source>
         <translation>此商户要求至少一张瑕疵照片。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="239"/>
+        <location filename="../screens/refunds.py" line="242"/>
         <source>The platform does not answer and this terminal has no record of the item.</source>
         <translation>平台无响应，本机也没有此商品的记录。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="240"/>
+        <location filename="../screens/refunds.py" line="243"/>
         <source>Choose a reason; &quot;Other&quot; needs a few words.</source>
         <translation>请选择原因；选“其他”时请简单说明。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="241"/>
+        <location filename="../screens/refunds.py" line="244"/>
         <source>One refund covers units of one order.</source>
         <translation>一次退款只能包含同一订单的商品。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="242"/>
+        <location filename="../screens/refunds.py" line="245"/>
         <source>Not approved yet: only a manager may pay cash before the platform approves.</source>
         <translation>尚未同意：平台同意前只有经理可以授权退现金。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="243"/>
+        <location filename="../screens/refunds.py" line="246"/>
         <source>More than a manager may pay before the platform approves.</source>
         <translation>超出平台同意前经理可授权的金额。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="244"/>
+        <location filename="../screens/refunds.py" line="247"/>
         <source>This refund is not approved; nothing is paid out.</source>
         <translation>此退款未获同意，不予退款。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="245"/>
+        <location filename="../screens/refunds.py" line="248"/>
         <source>Open a shift first: cash refunds are counted in the shift.</source>
         <translation>请先开班：现金退款计入班次。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="246"/>
+        <location filename="../screens/refunds.py" line="249"/>
         <source>Swipe or scan the buyer&apos;s prepaid card first.</source>
         <translation>请先刷或扫描买家的储值卡。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="247"/>
+        <location filename="../screens/refunds.py" line="250"/>
         <source>This refund is paid out already.</source>
         <translation>此退款已退过。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="248"/>
+        <location filename="../screens/refunds.py" line="251"/>
         <source>That is not the prepaid card the order was paid with: the money goes back to that card.</source>
         <translation>这不是支付该订单的储值卡：款项须退回原卡。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="249"/>
+        <location filename="../screens/refunds.py" line="252"/>
         <source>Paid with several tenders and their shares are not known: refund at the store that took the payment.</source>
         <translation>该订单以多种方式支付且各自金额未知：请到收款门店办理退款。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="251"/>
+        <location filename="../screens/refunds.py" line="254"/>
         <source>The refund is more than the tenders paid less earlier refunds of this order; check with the platform.</source>
         <translation>退款金额超过各支付方式已付金额减去此前退款：请与平台核对。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="253"/>
+        <location filename="../screens/refunds.py" line="256"/>
         <source>This refund is not paid out: there is no receipt to print again.</source>
         <translation>该退款尚未支付：没有可重印的小票。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="254"/>
+        <location filename="../screens/refunds.py" line="257"/>
         <source>The card terminal did not refund; try again or refund on the card terminal.</source>
         <translation>刷卡终端未完成退款：请重试，或在刷卡终端上直接退款。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="259"/>
+        <location filename="../screens/refunds.py" line="262"/>
         <source>Scan or type the item code</source>
         <translation>扫描或输入商品码</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="260"/>
+        <location filename="../screens/refunds.py" line="263"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="261"/>
+        <location filename="../screens/refunds.py" line="264"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="268"/>
+        <location filename="../screens/refunds.py" line="271"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="277"/>
-        <location filename="../screens/refunds.py" line="515"/>
+        <location filename="../screens/refunds.py" line="280"/>
+        <location filename="../screens/refunds.py" line="523"/>
         <source>Reprint receipt</source>
         <translation>重印小票</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="278"/>
+        <location filename="../screens/refunds.py" line="281"/>
         <source>Open and recent refunds</source>
         <translation>待处理与近期退款</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="470"/>
+        <location filename="../screens/refunds.py" line="478"/>
         <source>Refunded, receipt %1</source>
         <translation>已退款，小票 %1</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="515"/>
+        <location filename="../screens/refunds.py" line="523"/>
         <source>Why is it printed again?</source>
         <translation>重印原因？</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="531"/>
+        <location filename="../screens/refunds.py" line="539"/>
         <source>Receipt %1 printed again.</source>
         <translation>小票 %1 已重印。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="534"/>
+        <location filename="../screens/refunds.py" line="542"/>
         <source>Not printed: %1</source>
         <translation>未打印：%1</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="548"/>
+        <location filename="../screens/refunds.py" line="556"/>
         <source>Refunded, but the receipt did not print: %1. Use Reprint receipt.</source>
         <translation>已退款，但小票未打印：%1。请使用“重印小票”。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="574"/>
+        <location filename="../screens/refunds.py" line="583"/>
         <source>Buyer %1, reputation %2 (at once from %3)</source>
         <translation>买家 %1，信誉 %2（%3 及以上立即退款）</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="269"/>
+        <location filename="../screens/refunds.py" line="272"/>
         <source>Take photo</source>
         <translation>拍照</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="270"/>
+        <location filename="../screens/refunds.py" line="273"/>
         <source>Retake</source>
         <translation>重拍</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="271"/>
+        <location filename="../screens/refunds.py" line="274"/>
         <source>Add image files…</source>
         <translation>添加图片文件…</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="272"/>
+        <location filename="../screens/refunds.py" line="275"/>
         <source>Submit refund</source>
         <translation>提交退款</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="273"/>
+        <location filename="../screens/refunds.py" line="276"/>
         <source>New return</source>
         <translation>新的退货</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="274"/>
+        <location filename="../screens/refunds.py" line="277"/>
         <source>Prepaid card (swipe)</source>
         <translation>储值卡（刷卡）</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="275"/>
+        <location filename="../screens/refunds.py" line="278"/>
         <source>Pay out</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="276"/>
+        <location filename="../screens/refunds.py" line="279"/>
         <source>Manager override</source>
         <translation>经理授权</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="379"/>
+        <location filename="../screens/refunds.py" line="387"/>
         <source>No camera: add image files instead.</source>
         <translation>没有摄像头：请改为添加图片文件。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="391"/>
+        <location filename="../screens/refunds.py" line="399"/>
         <source>Photos of the defect</source>
         <translation>瑕疵照片</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="392"/>
+        <location filename="../screens/refunds.py" line="400"/>
         <source>Images (*.jpg *.jpeg *.png *.webp *.bmp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp)</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="475"/>
+        <location filename="../screens/refunds.py" line="483"/>
         <source>Waiting for the seller (terminal %1)</source>
         <translation>等待卖家处理（终端 %1）</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="505"/>
+        <location filename="../screens/refunds.py" line="513"/>
         <source>Pay %1 in cash for order %2 before the platform approves.</source>
         <translation>在平台同意前为订单 %2 退现金 %1。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="541"/>
+        <location filename="../screens/refunds.py" line="549"/>
         <source>The platform refunds the buyer&apos;s account; nothing is paid at the counter.</source>
         <translation>由平台退回买家账户，柜台无需付款。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="545"/>
+        <location filename="../screens/refunds.py" line="553"/>
         <source>Refunded %1: %2.</source>
         <translation>已退款 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="571"/>
+        <location filename="../screens/refunds.py" line="580"/>
         <source>Order %1 from %2, paid: %3</source>
         <translation>订单 %1，商户 %2，付款方式：%3</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="577"/>
+        <location filename="../screens/refunds.py" line="586"/>
         <source>The platform does not answer: the refund is stored and sent when it is back.</source>
         <translation>平台无响应：退款已保存，平台恢复后自动发送。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="579"/>
+        <location filename="../screens/refunds.py" line="588"/>
         <source>This merchant needs a photo of the defect.</source>
         <translation>此商户需要瑕疵照片。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="582"/>
+        <location filename="../screens/refunds.py" line="591"/>
         <source>Scan the item code of the returned unit.</source>
         <translation>请扫描退回商品的商品码。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="583"/>
+        <location filename="../screens/refunds.py" line="592"/>
         <source>Photos: %1</source>
         <translation>照片：%1</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="585"/>
+        <location filename="../screens/refunds.py" line="594"/>
         <source>No camera: image files still work.</source>
         <translation>没有摄像头：仍可使用图片文件。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="590"/>
+        <location filename="../screens/refunds.py" line="599"/>
         <source>Order %1, %2: %3</source>
         <translation>订单 %1，%2：%3</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="593"/>
-        <location filename="../screens/refunds.py" line="595"/>
+        <location filename="../screens/refunds.py" line="602"/>
+        <location filename="../screens/refunds.py" line="604"/>
         <source>Pay out: %1</source>
         <translation>退款方式：%1</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="597"/>
+        <location filename="../screens/refunds.py" line="606"/>
         <source>The platform does not answer; it is sent automatically when it is back.</source>
         <translation>平台无响应；恢复后会自动发送。</translation>
     </message>
@@ -2818,47 +3049,47 @@ platform %2</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../screens/settings.py" line="69"/>
+        <location filename="../screens/settings.py" line="79"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../screens/settings.py" line="72"/>
+        <location filename="../screens/settings.py" line="82"/>
         <source>Your language, and where this terminal keeps its settings, data and log.</source>
         <translation>界面语言，以及本终端的设置、数据和日志存放位置。</translation>
     </message>
     <message>
-        <location filename="../screens/settings.py" line="84"/>
+        <location filename="../screens/settings.py" line="94"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../screens/settings.py" line="85"/>
+        <location filename="../screens/settings.py" line="95"/>
         <source>Settings file</source>
         <translation>设置文件</translation>
     </message>
     <message>
-        <location filename="../screens/settings.py" line="86"/>
+        <location filename="../screens/settings.py" line="96"/>
         <source>Data folder</source>
         <translation>数据目录</translation>
     </message>
     <message>
-        <location filename="../screens/settings.py" line="87"/>
+        <location filename="../screens/settings.py" line="97"/>
         <source>Log file</source>
         <translation>日志文件</translation>
     </message>
     <message>
-        <location filename="../screens/settings.py" line="88"/>
+        <location filename="../screens/settings.py" line="98"/>
         <source>Automatic (system language)</source>
         <translation>自动（跟随系统语言）</translation>
     </message>
     <message>
-        <location filename="../screens/settings.py" line="91"/>
+        <location filename="../screens/settings.py" line="101"/>
         <source>none: embedded defaults</source>
         <translation>无：使用内置默认设置</translation>
     </message>
     <message>
-        <location filename="../screens/settings.py" line="93"/>
+        <location filename="../screens/settings.py" line="103"/>
         <source>none: logging to the console</source>
         <translation>无：日志输出到控制台</translation>
     </message>

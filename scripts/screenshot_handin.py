@@ -1,0 +1,149 @@
+"""Screenshots of the refund page with returns filed on the buyer's phone, driven through a real
+flow on the demo terminal against an in-process sandbox platform (the buyer's requests filed
+through the platform's own buyer path):
+    .venv/bin/python scripts/screenshot_handin.py OUT_PREFIX [--zh] [--extra-qm FILE.qm]
+Writes OUT_PREFIX-approved.png (the banner), -paid.png, -waiting.png, -balance.png.
+`--extra-qm`: a compiled catalogue installed on top (strings not yet in ui/translations)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("out")
+    parser.add_argument("--zh", action="store_true")
+    parser.add_argument("--extra-qm")
+    args = parser.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="pos-shot-"))
+    os.environ.setdefault("POS_TERMINAL_DATA_DIR", str(tmp / "data"))
+
+    from datetime import timedelta
+
+    from PySide6.QtCore import QDeadlineTimer, QThreadPool, QTranslator
+    from PySide6.QtWidgets import QApplication
+    from sqlalchemy import update
+
+    from config import loader
+    from config.schema import Language
+    from pos_terminal.bootstrap import build_terminal, start_demo_platform
+    from pos_terminal.money import Money
+    from pos_terminal.ports import ScanEvent
+    from pos_terminal.security import ScryptPinHasher
+    from pos_terminal.services import sales, shifts
+    from sync.outbox_worker import OutboxWorker
+    from sync.sandbox import db as sandbox_db
+    from sync.sandbox import refunds as sandbox_refunds
+    from sync.sandbox.platform import Caller
+    from ui.i18n import LanguageManager
+    from ui.main_window import MainWindow
+    from ui.style import apply_look
+    from ui.tasks import pending_tasks
+
+    settings = loader.defaults()
+    terminal = build_terminal(settings, demo=True, hasher=ScryptPinHasher(n=2**10), configure_logs=False)
+    start_demo_platform(terminal)
+    server = terminal._sandbox
+    client = terminal.platform
+    cashier = terminal.sign_in("1001", "1357")
+    shifts.open_shift(terminal.uow(), terminal.clock, terminal_id="T01", user_id=cashier.user_id,
+                      opening_float=Money(20000))
+
+    def order(buyer: str, qty: int) -> dict:
+        return client.create_order({"merchant_id": "m-tea", "buyer_id": buyer, "lines": [
+            {"sku": "TEA-500", "name": "乌龙茶 500ml", "unit_price_minor": 1250, "quantity": qty}]},
+            idempotency_key=str(uuid.uuid4()))
+
+    def sold(buyer: str, qty: int = 1) -> list[str]:
+        view = order(buyer, qty)
+        spec = sales.OrderSpec(view["order_no"], "m-tea", view["merchant"]["name"], "CNY", tuple(
+            sales.LineSpec(l["line_no"], l["sku"], l["name"], l["unit_price_minor"], l["quantity"],
+                           tuple(l["item_codes"])) for l in view["lines"]))
+        sales.take_cash_payment(spec, spec.total, terminal.uow(), terminal.clock, terminal_id="T01",
+                                store_id="demo-store", cashier_id=cashier.user_id)
+        OutboxWorker(terminal.uow, client, terminal.clock).drain_once()
+        return view["lines"][0]["item_codes"]
+
+    def paid_online(buyer: str) -> list[str]:
+        view = order(buyer, 1)
+        with server.app.state.engine.begin() as conn:
+            conn.execute(update(sandbox_db.orders).where(sandbox_db.orders.c.order_no == view["order_no"]).values(
+                status="paid", paid_via="online", paid_at=terminal.clock.now() - timedelta(hours=3)))
+        return view["lines"][0]["item_codes"]
+
+    def file_online(codes: list[str], buyer: str, reason: str) -> None:  # as the buyer's page files it
+        with server.app.state.engine.begin() as conn:
+            sandbox_refunds.request_refund(conn, {"item_codes": codes, "reason": reason}, Caller("buyer"),
+                                           terminal.clock.now(), buyer_id=buyer)
+
+    trusted, doubtful, online_paid = sold("b-wang", 2), sold("b-li"), paid_online("b-wang")
+    file_online(trusted, "b-wang", "defective: 瓶盖漏水 the cap leaks")
+    file_online(doubtful, "b-li", "damaged")
+    file_online(online_paid, "b-wang", "wrong_item")
+
+    app = QApplication.instance() or QApplication([])
+    apply_look(app, settings.ui.font_scale)
+    languages = LanguageManager(app, Language.ZH_CN if args.zh else Language.EN)
+    languages.apply(languages.choice)
+    if args.extra_qm:
+        extra = QTranslator(app)
+        if extra.load(args.extra_qm):
+            app.installTranslator(extra)
+    window = MainWindow(terminal, languages)
+    window.resize(1024, 768)
+    window.show()
+    window.start(poll_interval_ms=60_000)
+    window.enter(cashier)
+    window.workspace.show_page("refunds")
+    page = window.workspace.pages["refunds"]
+    now = terminal.clock.now()
+
+    def settle(extra_s: float = 0.0):
+        end = time.monotonic() + extra_s
+        for _ in range(400):
+            QThreadPool.globalInstance().waitForDone(QDeadlineTimer(50))
+            app.processEvents()
+            if pending_tasks() == 0 and time.monotonic() >= end:
+                break
+        app.processEvents()
+
+    def shot(name):
+        settle(0.5)
+        path = f"{args.out}-{name}.png"
+        window.grab().save(path)
+        print(path)
+
+    def scan(text):
+        window.bridge.post_scan(ScanEvent(text, b"", "qr", "simulated", now))
+        settle()
+
+    settle(1.0)
+    scan(trusted[0])
+    shot("approved")
+    page.online_banner.take_in_button.click()
+    settle(1.0)
+    shot("paid")
+    page.clear()
+    scan(doubtful[0])
+    shot("waiting")
+    page.clear()
+    scan(online_paid[0])
+    shot("balance")
+    window.stop()
+    page.hide()
+    settle()
+    terminal.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
