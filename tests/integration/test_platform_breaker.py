@@ -245,9 +245,9 @@ class ClosingKeepAliveServer:
             conn.settimeout(30)
             if not self._read_request(conn):
                 return
+            self.answered += 1  # counted before the answer leaves: the client may assert as soon as it has it
             conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
                          + str(len(self.BODY)).encode() + b"\r\n\r\n" + self.BODY)
-            self.answered += 1
             if self._read_request(conn):  # the kept-alive connection is reused: too late, it is closing
                 self.closed_on_reuse += 1
 
