@@ -81,7 +81,8 @@ class MainWindow(QMainWindow):
             self.wedge = None
         if wanted is not None and self.wedge is None:
             self.wedge = WedgeFilter(wanted, self)
-            self.wedge.scanned.connect(self.bridge.scan)
+            # a wedge scan takes the same path as any scanner's: posted, delivered after the key event
+            self.wedge.scanned.connect(self.bridge.post_scan)
             self.wedge.install()
 
     @property

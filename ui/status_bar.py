@@ -1,7 +1,9 @@
 """The status line at the bottom of every page: platform, sync backlog, scanner, printer, drawer.
 
-Values arrive through the Bridge (GUI thread). Platform and sync state are polled on a timer whose
-slot only starts a background task; the database is never read on the GUI thread.
+Device statuses arrive through the Bridge (GUI thread). Platform, sync and printer state are polled
+on a timer whose slot only starts background tasks; their results come back as the tasks' results
+(also through the Bridge, ui/tasks) and are shown here. The database is never read on the GUI
+thread.
 """
 
 from __future__ import annotations
@@ -29,13 +31,6 @@ _DEVICE_TONES = {
     DeviceState.NOT_CONFIGURED: "idle",
     DeviceState.CLOSED: "idle",
 }
-
-
-def _post_printer_status(terminal: Terminal, bridge: Bridge) -> None:
-    """On a worker: the printer asked now; its answer goes through the bridge like any status."""
-    status = terminal.poll_printer()
-    if status is not None:
-        bridge.post_device_status(status)
 
 
 class StatusBar(QWidget):
@@ -78,41 +73,34 @@ class StatusBar(QWidget):
         self._timer.stop()
 
     def poll(self) -> None:
-        terminal, bridge = self._terminal, self._bridge
+        terminal = self._terminal
         if not self._polling["platform"]:
             self._polling["platform"] = True
-            run_in_background(
-                lambda: bridge.post_platform_status(terminal.platform_status()),
-                lambda _: self._poll_done("platform"),
-                lambda exc: self._poll_failed("platform", exc),
-                context=self,
-            )
+            run_in_background(terminal.platform_status, lambda status: self._poll_done("platform", status),
+                              lambda exc: self._poll_failed("platform", exc), context=self)
         if not self._polling["sync"]:
             self._polling["sync"] = True
-            run_in_background(
-                lambda: bridge.post_sync_state(terminal.sync_state()),
-                lambda _: self._poll_done("sync"),
-                lambda exc: self._poll_failed("sync", exc),
-                context=self,
-            )
+            run_in_background(terminal.sync_state, lambda state: self._poll_done("sync", state),
+                              lambda exc: self._poll_failed("sync", exc), context=self)
         if not self._polling["printer"]:  # DLE EOT on a worker: a fault shows between receipts too
             self._polling["printer"] = True
-            run_in_background(lambda: _post_printer_status(terminal, bridge), lambda _: self._printer_polled(),
-                              lambda exc: self._printer_polled(exc), context=self)
+            run_in_background(terminal.poll_printer, self._printer_polled,
+                              lambda exc: self._printer_polled(None, exc), context=self)
 
-    def _printer_polled(self, exc: BaseException | None = None) -> None:
+    def _printer_polled(self, status: DeviceStatus | None, exc: BaseException | None = None) -> None:
         self._polling["printer"] = False
         if exc is not None:
-            self._bridge.post_device_status(DeviceStatus("printer", DeviceState.ERROR, "", fill(
-                self.tr("the printer's state could not be read: %1"), str(exc))))
+            status = DeviceStatus("printer", DeviceState.ERROR, "", fill(
+                self.tr("the printer's state could not be read: %1"), str(exc)))
+        if status is not None:  # the other screens hear it too, as any device status
+            self._bridge.device_status.emit(status)
 
-    def _poll_done(self, key: str) -> None:
+    def _poll_done(self, key: str, value) -> None:
         self._polling[key] = False
         if key == "platform":
-            self._platform_error = None
+            self.show_platform_status(value)
         else:
-            self._sync_error = None
-        self.retranslate_ui()
+            self.show_sync_state(value)
 
     def _poll_failed(self, key: str, exc: BaseException) -> None:
         self._polling[key] = False

@@ -2,8 +2,9 @@
 
 Threading rule: call `run_in_background` from the GUI thread. `fn` runs on a QThreadPool worker and
 must never touch a widget; `on_success(result)` and `on_error(exc)` always run on the GUI thread,
-delivered through a queued signal. With `context` (a QObject, usually the calling widget), the
-callbacks are dropped when that object has been deleted by the time the work finishes.
+delivered through the application's Bridge (`ui.bridge.application_bridge().post_call`). With
+`context` (a QObject, usually the calling widget), the callbacks are dropped when that object has
+been deleted by the time the work finishes.
 
 Tests wait with `qtbot.waitUntil(lambda: pending_tasks() == 0)` or `wait_for_tasks()`.
 """
@@ -16,11 +17,13 @@ from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QObject, QRunnable, QThreadPool
+
+from ui.bridge import Bridge, application_bridge
 
 log = logging.getLogger(__name__)
 
-_DISPATCHER_NAME = "pos_terminal_task_dispatcher"
+_IN_FLIGHT: set[_Task] = set()  # started, callbacks not run yet (GUI thread only)
 
 
 @dataclass(eq=False)
@@ -32,38 +35,25 @@ class _Task:
     result: Any = None
     error: BaseException | None = None
 
-
-class _Dispatcher(QObject):
-    """Lives on the GUI thread, parented to the application; workers emit `finished` and the
-    queued connection brings the task back here."""
-
-    finished = Signal(object)
-
-    def __init__(self, parent: QObject) -> None:
-        super().__init__(parent)
-        self.setObjectName(_DISPATCHER_NAME)
-        self.in_flight: set[_Task] = set()
-        self.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
-
-    @Slot(object)
-    def _deliver(self, task: _Task) -> None:
-        self.in_flight.discard(task)
-        if task.context is not None and not shiboken6.isValid(task.context):
+    def deliver(self) -> None:
+        """On the GUI thread (posted through the Bridge once `fn` has returned or raised)."""
+        _IN_FLIGHT.discard(self)
+        if self.context is not None and not shiboken6.isValid(self.context):
             return
-        if task.error is None:
-            if task.on_success is not None:
-                task.on_success(task.result)
-        elif task.on_error is not None:
-            task.on_error(task.error)
+        if self.error is None:
+            if self.on_success is not None:
+                self.on_success(self.result)
+        elif self.on_error is not None:
+            self.on_error(self.error)
         else:
-            log.error("background task failed", exc_info=task.error)
+            log.error("background task failed", exc_info=self.error)
 
 
 class _Runnable(QRunnable):
-    def __init__(self, task: _Task, dispatcher: _Dispatcher) -> None:
+    def __init__(self, task: _Task, bridge: Bridge) -> None:
         super().__init__()
         self._task = task
-        self._finished = dispatcher.finished
+        self._bridge = bridge
 
     def run(self) -> None:
         task = self._task
@@ -71,15 +61,7 @@ class _Runnable(QRunnable):
             task.result = task.fn()
         except Exception as exc:  # handed to on_error on the GUI thread
             task.error = exc
-        self._finished.emit(task)
-
-
-def _dispatcher() -> _Dispatcher:
-    app = QCoreApplication.instance()
-    if app is None:
-        raise RuntimeError("run_in_background needs a QApplication")
-    found = app.findChild(_Dispatcher, _DISPATCHER_NAME)
-    return found if found is not None else _Dispatcher(app)
+        self._bridge.post_call(task.deliver)
 
 
 def run_in_background(
@@ -89,17 +71,15 @@ def run_in_background(
     *,
     context: QObject | None = None,
 ) -> None:
-    dispatcher = _dispatcher()
+    bridge = application_bridge()
     task = _Task(fn, on_success, on_error, context)
-    dispatcher.in_flight.add(task)
-    QThreadPool.globalInstance().start(_Runnable(task, dispatcher))
+    _IN_FLIGHT.add(task)
+    QThreadPool.globalInstance().start(_Runnable(task, bridge))
 
 
 def pending_tasks() -> int:
     """Tasks started whose callbacks have not run yet (GUI thread only)."""
-    app = QCoreApplication.instance()
-    found = app.findChild(_Dispatcher, _DISPATCHER_NAME) if app is not None else None
-    return len(found.in_flight) if found is not None else 0
+    return len(_IN_FLIGHT)
 
 
 def wait_for_tasks(timeout_ms: int = 10_000) -> bool:

@@ -24,7 +24,8 @@ evdev or serial scanner. Scanners that send Ctrl sequences (GS1 separators as Ct
 burst here; evdev reads them.
 
 Threading rule: GUI thread only; create, install and use it there. Never blocks: the gap timeout
-is a QTimer.
+is a QTimer. The window connects `scanned` to Bridge.post_scan: a wedge scan reaches the screens
+the way every scanner's does (queued, after the key event that ended it has been handled).
 """
 
 from __future__ import annotations

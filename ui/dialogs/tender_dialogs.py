@@ -6,22 +6,23 @@ hands the PIN over once and empties the field: the dialog keeps no copy.
 
 `QtManualApprovalHandler` implements drivers.card_terminal.ManualApprovalHandler for the
 standalone card terminal. Threading rule: create it on the GUI thread; `ask_manual_approval` is
-called on the worker running the charge, emits a signal (queued to the GUI thread, where the
-dialog runs) and waits on an event for the cashier's answer. It never touches a widget itself.
+called on the worker running the charge: it posts the question through the Bridge (the dialog
+opens on the GUI thread, non-blocking) and the worker waits for the cashier's answer on a future
+that the dialog's `finished` completes. The GUI thread never waits; the worker touches no widget.
 """
 
 from __future__ import annotations
 
-import threading
+from concurrent.futures import Future, TimeoutError as FutureTimeout
+from dataclasses import dataclass, field
 
 import shiboken6
-from dataclasses import dataclass
-
-from PySide6.QtCore import QEvent, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QThread
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from pos_terminal.money import Money
+from ui.bridge import application_bridge
 from ui.texts import fill
 from ui.widgets import MessageLabel, dialog_buttons
 
@@ -32,8 +33,7 @@ class _Question:
     currency: str
     kind: str
     problem: str
-    done: threading.Event
-    answer: object = None
+    answer: Future = field(default_factory=Future)  # the ManualApproval, or None: cancelled
 
 
 class ManualApprovalDialog(QDialog):
@@ -205,35 +205,37 @@ class PrepaidPinDialog(QDialog):
 
 
 class QtManualApprovalHandler(QObject):
-    _asked = Signal(object)
-
     def __init__(self, parent_widget: QWidget) -> None:
         super().__init__(parent_widget)
         self._parent_widget = parent_widget
-        self._asked.connect(self._ask_on_gui)
+        self._bridge = application_bridge()
         self.dialog: ManualApprovalDialog | None = None  # the open dialog, for tests
 
     def ask_manual_approval(self, amount_minor: int, currency: str, *, kind: str = "sale", problem: str = ""):
         if QThread.currentThread() is self.thread():
             raise RuntimeError("ask_manual_approval blocks: call it from a worker, never the GUI thread")
-        question = _Question(amount_minor, currency, kind, problem, threading.Event())
-        self._asked.emit(question)
-        while not question.done.wait(0.5):
-            if not shiboken6.isValid(self):  # the screen went away: nobody will answer
-                return None
-        return question.answer
+        question = _Question(amount_minor, currency, kind, problem)
+        self._bridge.post_call(lambda: self._ask_on_gui(question))
+        while True:
+            try:
+                return question.answer.result(timeout=0.5)
+            except FutureTimeout:
+                if not shiboken6.isValid(self):  # the screen went away: nobody will answer
+                    return None
 
-    @Slot(object)
     def _ask_on_gui(self, question: _Question) -> None:
+        if not shiboken6.isValid(self):  # the screen closed before the question arrived
+            question.answer.set_result(None)
+            return
         dialog = ManualApprovalDialog(question.amount_minor, question.currency, question.kind, question.problem,
                                       self._parent_widget)
         self.dialog = dialog
 
         def finished(result: int) -> None:
-            question.answer = dialog.answer if result == QDialog.DialogCode.Accepted else None
+            answer = dialog.answer if result == QDialog.DialogCode.Accepted else None
             self.dialog = None
             dialog.deleteLater()
-            question.done.set()
+            question.answer.set_result(answer)
 
         dialog.finished.connect(finished)
-        dialog.open()  # modal without a nested event loop; the worker waits on the event
+        dialog.open()  # modal without a nested event loop; the worker waits on the future
