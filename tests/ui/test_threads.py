@@ -66,3 +66,14 @@ def test_the_bridge_delivers_on_the_gui_thread(qtbot, qapp):
     worker.join()
     qtbot.waitUntil(lambda: len(seen) == 2)
     assert seen == [("QR-1", threading.main_thread()), ("S", threading.main_thread())]
+
+
+def test_a_call_posted_from_a_worker_runs_on_the_gui_thread(qtbot, qapp):
+    """Bridge.post_call: what run_in_background and the manual card approval use to come back."""
+    bridge, ran = Bridge(), []
+    worker = threading.Thread(target=lambda: bridge.post_call(lambda: ran.append(threading.current_thread())))
+    worker.start()
+    worker.join()
+    assert ran == []  # queued: nothing runs on the worker
+    qtbot.waitUntil(lambda: len(ran) == 1)
+    assert ran == [threading.main_thread()]
