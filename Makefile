@@ -10,7 +10,7 @@ APT_STAMP := $(STAMPS)/apt.stamp
 VENV_STAMP := $(VENV)/.installed
 QM := ui/translations/pos_terminal_zh_CN.qm ui/translations/pos_terminal_en.qm
 
-.PHONY: run test bench lint translations setup clean help
+.PHONY: run test bench lint typecheck translations setup clean help
 
 help:
 	@echo "make run    install what is missing, start the terminal in demo mode"
@@ -43,6 +43,7 @@ CLOCK_MOVES ?= $$(date -u -d '+400 days' +%Y-%m-%dT%H:%M:%S+00:00) \
 # pytest exits 5 when it collected no test: say so loudly instead of a bare "Error 5".
 test: setup
 	@$(BIN)/lint-imports --config setup.cfg
+	@$(BIN)/mypy --config-file setup.cfg
 	@QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS); rc=$$?; \
 	  if [ $$rc -eq 5 ]; then echo "ERROR: pytest collected no tests: the suite is missing or mis-configured" >&2; fi; \
 	  for now in $(CLOCK_MOVES); do \
@@ -59,6 +60,10 @@ bench: setup
 
 lint: setup
 	@$(BIN)/lint-imports --config setup.cfg
+
+# mypy --strict on the core's domain and ports, and the fakes checked against the ports ([mypy] in setup.cfg)
+typecheck: setup
+	@$(BIN)/mypy --config-file setup.cfg
 
 # Regenerates the translation sources from the code and compiles them. The .qm files are
 # committed so that an installed terminal needs no Qt tools; tests check they are current.

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from config.loader import SettingsError, parse_toml, read_text_file
+from pos_terminal.atomic import write_atomic
 
 
 @dataclass(frozen=True)
@@ -66,10 +67,4 @@ def write_credentials(path: Path, creds: Credentials) -> None:
         if value:
             escaped = value.replace("\\", "\\\\").replace('"', '\\"')
             lines.append(f'{key} = "{escaped}"')
-    tmp = path.with_suffix(".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write("\n".join(lines) + "\n")
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    write_atomic(path, "\n".join(lines) + "\n", mode=0o600)

@@ -7,15 +7,13 @@ FILE.bak. A power cut leaves either the old file or the new one, never half of o
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from pathlib import Path
 
 import tomlkit
 
 from config.loader import SettingsError, parse
 from config.schema import Settings
+from pos_terminal.atomic import write_atomic
 
 
 def save_section(path: str | Path, section: str, values: dict) -> Settings:
@@ -52,26 +50,8 @@ def _table(values: dict):
 
 
 def _atomic_write(path: Path, text: str) -> None:
-    tmp = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if path.exists():
-            shutil.copy2(path, path.with_name(path.name + ".bak"))
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        os.replace(tmp, path)
-        tmp = None
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+        # a new settings file is the technician's alone (0600); an existing one keeps its mode
+        write_atomic(path, text, mode=0o600, keep_mode=True, backup=True, sync_dir=True)
     except OSError as exc:
         raise SettingsError(str(path), message=f"could not be saved: {exc.strerror or exc}") from None
-    finally:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)

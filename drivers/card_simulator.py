@@ -38,6 +38,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from drivers import card_protocol as proto
 from drivers.card_protocol import MODES, DayReport, ProtocolError, Transaction
+from pos_terminal.atomic import write_atomic
 
 log = logging.getLogger("drivers.card_simulator")  # also when run as __main__
 
@@ -222,12 +223,7 @@ class CardSimulator:
         path.parent.mkdir(parents=True, exist_ok=True)
         data = {"version": 1, "terminal_id": self.terminal_id, "seq": self._seq,
                 "transactions": [t.to_wire() for t in self._transactions], "cancelled": sorted(self._cancelled)}
-        tmp = path.with_suffix(".tmp")
-        with open(tmp, "w", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=False, indent=1)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
+        write_atomic(path, json.dumps(data, ensure_ascii=False, indent=1))
 
     def _now(self) -> str:
         now = self._clock.now() if self._clock is not None else datetime.now(timezone.utc)

@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drivers.escpos_decoder import EscposDecoder
+from pos_terminal.atomic import write_atomic
 
 FAULT_WORDS = ("paper_end", "paper_near_end", "cover_open", "offline", "mute", "drawer_open", "freeze",
                "freeze_after_accept", "die_after_accept", "paper_out_mid_job")
@@ -359,9 +360,7 @@ class VirtualPrinter:
                 self._drawer_kicked_at = time.monotonic()
         base = self.out_dir / f"job-{number:04d}"
         base.with_suffix(".bin").write_bytes(raw)
-        tmp = base.with_suffix(".txt.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.rename(base.with_suffix(".txt"))  # jobs() lists a job once both files are whole
+        write_atomic(base.with_suffix(".txt"), text)  # jobs() lists a job once both files are whole
 
 
 def serve(port: int = 9100, out_dir: str | Path = "virtual-printer", host: str = "127.0.0.1") -> None:

@@ -477,6 +477,7 @@ def cmd_voucher_inspect(args) -> int:
     from config.credentials import load_credentials
     from pos_terminal.bootstrap import DATA_DIR_ENV, build_platform, data_paths
     from pos_terminal.clock import SystemClock
+    from pos_terminal.storage.files import FileKeyCache
     from sync.keys import KeyStore
 
     text = sys.stdin.read() if args.text == "-" else args.text
@@ -487,7 +488,7 @@ def cmd_voucher_inspect(args) -> int:
     if args.demo and args.config is None and paths.settings.exists():
         settings = loader.load(paths.settings)
     clock = SystemClock()
-    keys = KeyStore(paths.keys, None, clock)
+    keys = KeyStore(FileKeyCache(paths.keys), None, clock)
     check = keys.verify(text, online=False)
     refreshed = None
     if check.reason == "unknown_key" and not args.offline:

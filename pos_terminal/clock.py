@@ -9,7 +9,7 @@ class SystemClock:
         return datetime.now(timezone.utc)
 
 
-def business_day(ts: datetime, store_tz: tzinfo):
+def business_day(ts: datetime, store_tz: tzinfo) -> date:
     """The store's business date of a UTC timestamp (the day follows the store's time zone)."""
     return ts.astimezone(store_tz).date()
 

@@ -19,15 +19,14 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-import os
 import re
-import stat
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from pos_terminal.ports.files import FileUnreadable, KeyCache
 
 MAX_VOUCHER_CHARS = 400
 VOUCHER_TYP = "pos-voucher-v1"
@@ -41,7 +40,6 @@ _B64URL = re.compile(r"\A[A-Za-z0-9_-]+\Z")
 _KID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 _MAX_TS = 253402300799  # 9999-12-31T23:59:59Z
-_MAX_KEYS_FILE = 1024 * 1024  # the cached key set: a few hundred bytes a key
 
 
 def b64url_encode(data: bytes) -> str:
@@ -187,49 +185,23 @@ class KeyRing:
         return cls.from_jwks(doc)
 
     @classmethod
-    def load(cls, path: Path) -> KeyRing:
-        """The terminal's cached key set; a missing file is an empty ring. Anything that is not a
-        small regular UTF-8 file (a FIFO would block the first scan forever, a folder, a device, a
-        link loop) is a KeyRingError, never a hang."""
+    def load(cls, cache: KeyCache) -> KeyRing:
+        """The terminal's cached key set (pos_terminal.storage.files.FileKeyCache: keys.json);
+        nothing cached is an empty ring. An unusable cache is a KeyRingError naming it."""
         try:
-            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
-        except FileNotFoundError:
+            text = cache.read()
+        except FileUnreadable as exc:
+            raise KeyRingError(exc.message) from None
+        if text is None:
             return cls()
-        except OSError as exc:
-            raise KeyRingError(f"{path}: cannot be read ({exc.strerror})") from None
         try:
-            st = os.fstat(fd)
-            if not stat.S_ISREG(st.st_mode):
-                raise KeyRingError(f"{path}: is not a regular file")
-            data = b""
-            while len(data) <= _MAX_KEYS_FILE:
-                chunk = os.read(fd, _MAX_KEYS_FILE + 1 - len(data))
-                if not chunk:
-                    break
-                data += chunk
-        except OSError as exc:
-            raise KeyRingError(f"{path}: cannot be read ({exc.strerror})") from None
-        finally:
-            os.close(fd)
-        if len(data) > _MAX_KEYS_FILE:
-            raise KeyRingError(f"{path}: more than {_MAX_KEYS_FILE} bytes: not a key set")
-        try:
-            return cls.from_json(data.decode("utf-8"))
-        except UnicodeDecodeError:
-            raise KeyRingError(f"{path}: not UTF-8 text") from None
+            return cls.from_json(text)
         except KeyRingError as exc:
-            raise KeyRingError(f"{path}: {exc}") from None
+            raise KeyRingError(f"{cache.location}: {exc}") from None
 
-    def save(self, path: Path) -> None:
-        """Writes atomically (temporary file, fsync, rename): a crash leaves the old cache whole."""
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        with open(tmp, "w", encoding="utf-8") as fh:
-            fh.write(self.to_json() + "\n")
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
+    def save(self, cache: KeyCache) -> None:
+        """Replaces the cache whole (atomically: a crash leaves the old cache whole)."""
+        cache.write(self.to_json() + "\n")
 
     def merged(self, newer: KeyRing) -> KeyRing:
         """This ring with the keys of `newer` added (a fetched set wins for a kid in both)."""
@@ -254,23 +226,6 @@ class VoucherClaims:
     issued_at: datetime
     expires_at: datetime
     kid: str
-
-    def to_voucher(self):
-        """The domain model's Voucher (pos_terminal.domain.model)."""
-        from pos_terminal.domain.model import Voucher
-        from pos_terminal.money import Money
-
-        return Voucher(
-            voucher_id=self.voucher_id,
-            order_no=self.order_no,
-            merchant_id=self.merchant_id,
-            merchant_name=self.merchant_name,
-            amount=Money(self.amount_minor, self.currency),
-            item_summary=self.summary,
-            issued_at=self.issued_at,
-            expires_at=self.expires_at,
-            kid=self.kid,
-        )
 
 
 @dataclass(frozen=True)

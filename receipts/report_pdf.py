@@ -19,6 +19,7 @@ from fpdf import FPDF
 from fpdf.enums import TextMode, XPos, YPos
 
 from pos_terminal.money import exponent
+from pos_terminal.atomic import write_atomic
 from receipts.image_render import FONT_ENV, FONT_PATHS, FontMissing
 from receipts.report_document import (
     TENDER_ORDER,
@@ -391,8 +392,5 @@ def render_report_pdf(report, path_or_file: str | os.PathLike | BinaryIO, *, lan
     if hasattr(path_or_file, "write"):
         path_or_file.write(data)
     else:
-        path = Path(path_or_file)
-        tmp = path.with_name(path.name + ".part")
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
+        write_atomic(Path(path_or_file), data)
     return len(data)

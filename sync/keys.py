@@ -20,9 +20,8 @@ import logging
 import threading
 import time
 from datetime import timedelta
-from pathlib import Path
 
-from pos_terminal.ports import Clock, PlatformError
+from pos_terminal.ports import Clock, KeyCache, PlatformError
 from pos_terminal.vouchers import KeyRing, KeyRingError, VoucherCheck, verify_voucher
 
 log = logging.getLogger(__name__)
@@ -33,14 +32,14 @@ KEYS_FILE = "keys.json"
 class KeyStore:
     def __init__(
         self,
-        path: Path,
+        cache: KeyCache,
         client,
         clock: Clock,
         *,
         refresh_interval: timedelta = timedelta(hours=1),
         unknown_key_interval_s: float = 30.0,
     ) -> None:
-        self.path = Path(path)
+        self.cache = cache  # pos_terminal.storage.files.FileKeyCache(<data>/keys.json) at the counter
         self.client = client
         self.clock = clock
         self.refresh_interval = refresh_interval
@@ -56,7 +55,7 @@ class KeyStore:
         with self._lock:
             if self._ring is None:
                 try:
-                    self._ring = KeyRing.load(self.path)
+                    self._ring = KeyRing.load(self.cache)
                 except KeyRingError as exc:
                     log.warning("voucher key cache unreadable; it is replaced at the next refresh",
                                 extra={"error": str(exc)})
@@ -83,7 +82,7 @@ class KeyStore:
             return False
         old = self.ring
         with self._lock:
-            fetched.save(self.path)
+            fetched.save(self.cache)
             self._ring = fetched
         self.last_error = None
         if old.kids != fetched.kids:

@@ -4,9 +4,9 @@ what the services rely on (commit/rollback semantics, lookups), with no I/O."""
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 
-from pos_terminal.domain import model as m
 from pos_terminal.ports import (
     AuthenticationFailed,
     DeviceState,
@@ -15,6 +15,23 @@ from pos_terminal.ports import (
     PlatformStatus,
     PlatformUnavailable,
 )
+from tests.fake_days import FakeDays
+from tests.fake_repos import (
+    FakeAuditLog,
+    FakeCardRequests,
+    FakeCash,
+    FakeOrders,
+    FakeOutbox,
+    FakePaybacks,
+    FakeReceipts,
+    FakeRefunds,
+    FakeSales,
+    FakeShifts,
+    FakeUsers,
+    Store,
+)
+
+_Store = Store  # the name tests used before the repositories moved to tests/fake_repos.py
 
 
 class FakeClock:
@@ -28,189 +45,95 @@ class FakeClock:
         self.current += timedelta(**kw)
 
 
-class _Store:
-    """The 'database' a FakeUnitOfWork commits into (deep copies, so rollback is real)."""
-
-    def __init__(self) -> None:
-        self.users: dict = {}
-        self.orders: dict = {}
-        self.sales: dict = {}
-        self.shifts: dict = {}
-        self.counters: dict = {}
-        self.receipts: list = []
-        self.settlements: list = []
-        self.outbox: list = []
-        self.refunds: dict = {}
-        self.audit: list = []
-
-
-class _Repos:
-    def __init__(self, s: _Store) -> None:
-        self.s = s
-
-
-class FakeUsers(_Repos):
-    def add(self, user):
-        self.s.users[user.id] = user
-
-    def get(self, user_id):
-        return self.s.users.get(user_id)
-
-    def by_username(self, username):
-        return next((u for u in self.s.users.values() if u.username == username), None)
-
-    def list(self):
-        return sorted(self.s.users.values(), key=lambda u: u.username)
-
-    def count(self):
-        return len(self.s.users)
-
-
-class FakeOrders(_Repos):
-    def add(self, order):
-        self.s.orders[order.order_no] = order
-
-    def get(self, order_no):
-        return self.s.orders.get(order_no)
-
-
-class FakeSales(_Repos):
-    def add(self, sale):
-        self.s.sales[sale.id] = sale
-
-    def get(self, sale_id):
-        return self.s.sales.get(sale_id)
-
-    def paid_for_order(self, order_no):
-        return next((x for x in self.s.sales.values() if x.order_no == order_no and x.status is m.SaleStatus.PAID), None)
-
-
-class FakeShifts(_Repos):
-    def add(self, shift):
-        self.s.shifts[shift.id] = shift
-
-    def get(self, shift_id):
-        return self.s.shifts.get(shift_id)
-
-    def open_for_terminal(self, terminal_id):
-        return next(
-            (x for x in self.s.shifts.values() if x.terminal_id == terminal_id and x.status is m.ShiftStatus.OPEN), None
-        )
-
-
-class FakeReceipts(_Repos):
-    def counter_for(self, terminal_id):
-        return self.s.counters.setdefault(terminal_id, m.ReceiptCounter(terminal_id, 0))
-
-    def add(self, receipt):
-        self.s.receipts.append(receipt)
-
-    def last_for_terminal(self, terminal_id, kind=None):
-        mine = [r for r in self.s.receipts if r.terminal_id == terminal_id and (kind is None or r.kind is kind)]
-        return max(mine, key=lambda r: r.receipt_no, default=None)
-
-    def by_number(self, terminal_id, receipt_no):
-        return next((r for r in self.s.receipts if r.terminal_id == terminal_id and r.receipt_no == receipt_no), None)
-
-
-class FakeOutbox(_Repos):
-    def add_settlement(self, settlement, now):
-        self.s.settlements.append(settlement)
-        message = m.OutboxMessage("settlement", settlement.payload(), created_at=now)
-        message.seq = len(self.s.outbox) + 1
-        self.s.outbox.append(message)
-        return message
-
-    def pending(self, limit=100, after_seq=0):
-        return [x for x in self.s.outbox if x.sent_at is None and x.dead_at is None and x.seq > after_seq][:limit]
-
-    def pending_count(self):
-        return len(self.pending(10**9))
-
-    def oldest_pending_at(self):
-        return min((x.created_at for x in self.pending(10**9)), default=None)
-
-    def get(self, seq):
-        return next((x for x in self.s.outbox if x.seq == seq), None)
-
-    def attention(self, limit=100):
-        return [x for x in self.s.outbox if x.sent_at is None and x.dead_at is not None][:limit]
-
-    def attention_count(self):
-        return len(self.attention(10**9))
-
-    def last_sent_at(self):
-        return max((x.sent_at for x in self.s.outbox if x.sent_at is not None), default=None)
-
-
-class FakeRefunds(_Repos):
-    def add(self, case):
-        self.s.refunds[case.id] = case
-
-    def get(self, case_id):
-        return self.s.refunds.get(case_id)
-
-
-class FakeAuditLog(_Repos):
-    """The audit_log table: rows as dicts, seq assigned on add (no chain lock: one thread)."""
-
-    def hold_chain(self, terminal_id, timeout_s=None):
-        pass
-
-    def head(self, terminal_id):
-        return next((r for r in reversed(self.s.audit) if r["terminal_id"] == terminal_id), None)
-
-    def add(self, row):
-        seq = (self.s.audit[-1]["seq"] if self.s.audit else 0) + 1
-        self.s.audit.append({**row, "seq": seq})
-        return seq
-
-    def page(self, terminal_id, after_seq=0, limit=1000):
-        return [r for r in self.s.audit if r["terminal_id"] == terminal_id and r["seq"] > after_seq][:limit]
-
-    def recent(self, terminal_id, since=None, limit=200):
-        rows = [r for r in reversed(self.s.audit) if terminal_id is None or r["terminal_id"] == terminal_id]
-        return [r for r in rows if since is None or r["at"] >= since][:limit]
-
-    def terminal_ids(self):
-        return sorted({r["terminal_id"] for r in self.s.audit})
-
-    def count(self, terminal_id=None):
-        return len([r for r in self.s.audit if terminal_id is None or r["terminal_id"] == terminal_id])
-
-
 class FakeUnitOfWork:
-    def __init__(self, store: _Store | None = None) -> None:
-        self.committed_store = store or _Store()
+    """The whole UnitOfWork port in memory (every repository: tests/fake_repos.py and
+    tests/fake_days.py). `with uow:` works on a deep copy of the committed store; `commit()`
+    replaces the committed store with it; leaving without commit drops it (a real rollback)."""
+
+    def __init__(self, store: Store | None = None) -> None:
+        self.committed_store = store or Store()
         self.commits = 0
         self.fail_on_commit: Exception | None = None
+        self._work: Store | None = None
 
-    def __enter__(self):
+    def _open(self, work: Store) -> None:
+        self.users = FakeUsers(work)
+        self.orders = FakeOrders(work)
+        self.sales = FakeSales(work)
+        self.shifts = FakeShifts(work)
+        self.receipts = FakeReceipts(work)
+        self.outbox = FakeOutbox(work)
+        self.refunds = FakeRefunds(work)
+        self.card_requests = FakeCardRequests(work)
+        self.audit = FakeAuditLog(work)
+        self.cash = FakeCash(work)
+        self.days = FakeDays(work)
+        self.paybacks = FakePaybacks(work)
+
+    def __enter__(self) -> FakeUnitOfWork:
         self._work = copy.deepcopy(self.committed_store)
-        self.users = FakeUsers(self._work)
-        self.orders = FakeOrders(self._work)
-        self.sales = FakeSales(self._work)
-        self.shifts = FakeShifts(self._work)
-        self.receipts = FakeReceipts(self._work)
-        self.outbox = FakeOutbox(self._work)
-        self.refunds = FakeRefunds(self._work)
-        self.audit = FakeAuditLog(self._work)
+        self._open(self._work)
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         self._work = None
 
-    def commit(self):
+    def commit(self) -> None:
         if self.fail_on_commit is not None:
             raise self.fail_on_commit
-        self.committed_store = copy.deepcopy(self._work)
+        # in place: every FakeUnitOfWork made on the same Store (fake_uow_factory) sees the commit
+        self.committed_store.__dict__.update(copy.deepcopy(self._work).__dict__)
         self.commits += 1
 
-    def rollback(self):
+    def rollback(self) -> None:
         self._work = copy.deepcopy(self.committed_store)
+        self._open(self._work)
 
-    def collect_events(self):
-        return iter(())
+
+def fake_uow_factory(store: Store | None = None) -> Callable[[], FakeUnitOfWork]:
+    """A `uow` factory for service contexts: each unit of work is new, all commit into one Store
+    (as each SqlAlchemyUnitOfWork of one engine commits into one database)."""
+    shared = store or Store()
+    return lambda: FakeUnitOfWork(shared)
+
+
+class FakePhotoStore:
+    """PhotoStore in memory: name -> bytes, named as storage.files.FilePhotoStore names them."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, bytes] = {}
+
+    def write(self, sha256: str, content_type: str, data: bytes) -> str:
+        name = f"{sha256}.jpg" if content_type == "image/jpeg" else f"{sha256}.img"
+        self.files[name] = bytes(data)
+        return name
+
+    def read(self, name: str) -> bytes:
+        if name not in self.files:
+            raise FileNotFoundError(name)
+        return self.files[name]
+
+    def delete(self, name: str) -> None:
+        self.files.pop(name, None)
+
+
+class FakeKeyCache:
+    """KeyCache in memory; `text` None is nothing cached."""
+
+    def __init__(self, text: str | None = None) -> None:
+        self.text = text
+        self.writes = 0
+
+    @property
+    def location(self) -> str:
+        return "memory:keys.json"
+
+    def read(self) -> str | None:
+        return self.text
+
+    def write(self, text: str) -> None:
+        self.text = text
+        self.writes += 1
 
 
 class FakeDrawer:

@@ -24,7 +24,6 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     Uuid,
-    event,
     text,
 )
 from sqlalchemy.ext.orderinglist import ordering_list
@@ -427,10 +426,6 @@ _mapped = False
 _mapped_lock = threading.Lock()
 
 
-def _reset_events(target, _context) -> None:
-    target.events = []
-
-
 def start_mappers() -> None:
     """Maps the domain classes (idempotent, thread-safe)."""
     global _mapped
@@ -509,8 +504,6 @@ def start_mappers() -> None:
             refund_cases,
             properties={"amount": composite(Money, refund_cases.c.amount_minor, refund_cases.c.currency)},
         )
-        for cls in (m.User, m.Order, m.Sale, m.Shift, m.RefundCase):
-            event.listen(cls, "load", _reset_events)
         _mapped = True
 
 
@@ -520,7 +513,5 @@ def stop_mappers() -> None:
     global _mapped
     with _mapped_lock:
         if _mapped:
-            for cls in (m.User, m.Order, m.Sale, m.Shift, m.RefundCase):
-                event.remove(cls, "load", _reset_events)
             clear_mappers()
             _mapped = False

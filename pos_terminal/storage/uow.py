@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 
 from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -300,14 +299,6 @@ class SqlAlchemyUnitOfWork:
 
     def rollback(self) -> None:
         self.session.rollback()
-
-    def collect_events(self) -> Iterator:
-        for obj in list(self.session.identity_map.values()) + list(self.session.new):
-            for event in getattr(obj, "events", None) or ():
-                yield event
-            if getattr(obj, "events", None):
-                obj.events.clear()
-
 
 def session_factory(engine) -> sessionmaker:
     return sessionmaker(bind=engine, expire_on_commit=False)

@@ -13,6 +13,8 @@ import threading
 import tomllib
 from pathlib import Path
 
+from pos_terminal.atomic import write_atomic
+
 FILE_NAME = "sandbox-credentials.toml"
 
 
@@ -71,13 +73,7 @@ class SandboxCredentials:
         for key in sorted(self._values):
             escaped = self._values[key].replace("\\", "\\\\").replace('"', '\\"')
             lines.append(f'{key} = "{escaped}"')
-        tmp = self.path.with_name(self.path.name + ".tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write("\n".join(lines) + "\n")
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, self.path)
+        write_atomic(self.path, "\n".join(lines) + "\n", mode=0o600)
 
 
 def default_path(db_url: str | None, tmp_folder: Path | None) -> Path | None:

@@ -9,6 +9,8 @@ from email.parser import BytesParser
 from email import policy
 from pathlib import Path
 
+from pos_terminal.atomic import write_atomic
+
 
 class Mailbox:
     """`start()` listens on host:port (0: a free port, then `port` is the real one). Each message
@@ -61,9 +63,7 @@ class Mailbox:
         with self._lock:
             n = len(list(self.folder.glob("*.eml"))) + 1
             path = self.folder / f"{n:06d}-{mid}.eml"
-            tmp = path.with_suffix(".part")
-            tmp.write_bytes(data)
-            tmp.replace(path)
+            write_atomic(path, data)
         if self.on_message is not None:
             self.on_message(path)
         self.received.set()

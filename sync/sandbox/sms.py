@@ -12,6 +12,7 @@ import threading
 from pathlib import Path
 
 from sync.sandbox.standin import JsonHandler, LoopbackServer
+from pos_terminal.atomic import write_atomic
 
 
 class SmsStandIn(LoopbackServer):
@@ -51,9 +52,7 @@ class SmsStandIn(LoopbackServer):
                 return False
             n = len(list(self.folder.glob("*.json"))) + 1
             path = self.folder / f"{n:06d}-{name}.json"
-            tmp = path.with_suffix(".part")
-            tmp.write_text(json.dumps(body, ensure_ascii=False, indent=1), "utf-8")
-            tmp.replace(path)
+            write_atomic(path, json.dumps(body, ensure_ascii=False, indent=1))
         self.received.set()
         return True
 

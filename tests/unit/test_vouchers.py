@@ -9,6 +9,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from pos_terminal.storage.files import FileKeyCache
 from pos_terminal.vouchers import (
     MAX_VOUCHER_CHARS,
     REASONS,
@@ -52,8 +53,6 @@ def test_valid_voucher_gives_its_claims(key, ring):
     assert c.summary == "乌龙茶 500ml×2、饼干" and c.voucher_id == "v-1" and c.kid == "k1"
     assert c.expires_at == (NOW - timedelta(minutes=1) + timedelta(days=3)).replace(microsecond=0)
     assert check.to_dict()["merchant"] == {"id": "m-tea", "name": "好物商城"}
-    v = c.to_voucher()
-    assert v.amount.minor == 3380 and v.kid == "k1"
     assert looks_like_voucher(text)
 
 
@@ -161,15 +160,15 @@ def test_keyring_json_round_trip_and_rotation(tmp_path, key):
     k2 = new_private_key()
     ring = KeyRing([PublicKey("k1", key[1])])
     path = tmp_path / "keys" / "voucher-keys.json"
-    ring.save(path)
-    assert KeyRing.load(path).kids == ["k1"]
-    assert len(KeyRing.load(tmp_path / "missing.json")) == 0
+    ring.save(FileKeyCache(path))
+    assert KeyRing.load(FileKeyCache(path)).kids == ["k1"]
+    assert len(KeyRing.load(FileKeyCache(tmp_path / "missing.json"))) == 0
     fetched = KeyRing.from_jwks({"keys": [PublicKey("k2", k2[1]).to_jwk()]})
-    both = KeyRing.load(path).merged(fetched)
+    both = KeyRing.load(FileKeyCache(path)).merged(fetched)
     assert both.kids == ["k1", "k2"]
     assert verify_voucher(mint(key), both, NOW).valid and verify_voucher(mint(k2, kid="k2"), both, NOW).valid
     with pytest.raises(KeyRingError):
         KeyRing.from_jwks({"keys": [{"kty": "RSA", "kid": "x"}]})
     (tmp_path / "bad.json").write_text("{nope")
     with pytest.raises(KeyRingError, match="bad.json"):
-        KeyRing.load(tmp_path / "bad.json")
+        KeyRing.load(FileKeyCache(tmp_path / "bad.json"))
