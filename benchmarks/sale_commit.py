@@ -1,6 +1,7 @@
 """Commit of one cash sale (sale, tenders, receipt number, settlement, outbox row) on SQLite with
-WAL and synchronous=FULL, through the real service and unit of work; beside a bare sqlite3
-INSERT+COMMIT with the same pragmas in the same folder (same disk)."""
+WAL and synchronous=FULL, as the checkout screen makes it: CheckoutSession.complete (cash taken,
+no printer or drawer configured), the real unit of work; beside a bare sqlite3 INSERT+COMMIT with
+the same pragmas in the same folder (same disk)."""
 
 from __future__ import annotations
 
@@ -25,15 +26,20 @@ def _terminal(folder: Path):
 
 
 def run(out_dir: Path) -> list[dict]:
-    from pos_terminal.money import Money
-    from pos_terminal.services import sales, shifts, users
+    from pos_terminal.scan_codes import ScanKind
+    from pos_terminal.services import cash, sales, users
+    from pos_terminal.services.checkout import CheckoutContext, CheckoutSession
+    from pos_terminal.services.orders import PaymentTarget
 
     folder = out_dir / "sale-commit"
     shutil.rmtree(folder, ignore_errors=True)
     terminal = _terminal(folder)
     try:
         cashier = users.sign_in(terminal.uow(), terminal.hasher, terminal.clock, terminal.lockout, username="1001", pin="1357")
-        shifts.open_shift(terminal.uow(), terminal.clock, terminal_id="T01", user_id=cashier.user_id, opening_float=Money(0))
+        cash.open_shift(terminal.day_context(), user=cashier, opening_float_minor=0)
+        ids = terminal.settings.terminal
+        ctx = CheckoutContext(terminal.uow, terminal.clock, ids.terminal_id, ids.store_id, ids.store_name, ids.timezone,
+                              cashier.user_id, cashier.display_name)
         sale_ms = []
         for i in range(N):
             no = f"B-{i:05d}"
@@ -42,9 +48,10 @@ def run(out_dir: Path) -> list[dict]:
                 (sales.LineSpec(1, "SKU-1", "乌龙茶 500ml", 1250, 2, (f"{no}-1", f"{no}-2")),
                  sales.LineSpec(2, "SKU-2", "饼干", 880, 1, (f"{no}-3",))),
             )
+            session = CheckoutSession(PaymentTarget(spec, ScanKind.ORDER_NUMBER, None, False), ctx)
+            session.take_cash(5000)  # pure: no I/O
             t0 = time.perf_counter()
-            sales.take_cash_payment(spec, Money(5000), terminal.uow(), terminal.clock, terminal_id="T01", store_id="S1",
-                                    cashier_id=cashier.user_id)
+            session.complete()
             sale_ms.append((time.perf_counter() - t0) * 1000)
     finally:
         terminal.close()

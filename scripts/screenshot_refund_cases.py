@@ -33,11 +33,11 @@ def main() -> int:
     from config import loader
     from config.schema import Language
     from pos_terminal.bootstrap import build_terminal, start_demo_platform
-    from pos_terminal.money import Money
     from pos_terminal.security import ScryptPinHasher
     from pos_terminal.services import cash, refund_cases, sales
     from sync.client import HttpPlatformClient
     from sync.outbox_worker import OutboxWorker
+    from tests.sale_helpers import sell_cash, terminal_checkout
     from sync.sandbox import seed
     from ui.i18n import LanguageManager
     from ui.main_window import MainWindow
@@ -50,7 +50,6 @@ def main() -> int:
     client = terminal.platform
     cashier = terminal.sign_in("1001", "1357")
     manager = terminal.sign_in("8001", "8642")
-    ids = terminal.settings.terminal
     store, term, secret = seed.OTHER_STORE_TERMINAL
     other = HttpPlatformClient(client.base_url, store, term, secret)
     ctx = terminal.day_context()
@@ -68,9 +67,7 @@ def main() -> int:
         spec = sales.OrderSpec(view["order_no"], "m-tea", view["merchant"]["name"], "CNY", tuple(
             sales.LineSpec(l["line_no"], l["sku"], l["name"], l["unit_price_minor"], l["quantity"],
                            tuple(l["item_codes"])) for l in view["lines"]))
-        sales.take_cash_payment(spec, Money(view["total_minor"]), terminal.uow(), terminal.clock,
-                                terminal_id=ids.terminal_id, store_id=ids.store_id, cashier_id=cashier.user_id,
-                                offline=True)
+        sell_cash(terminal_checkout(terminal, cashier), spec, offline=True)  # as the checkout screen sells
         cases.append(view["order_no"])
     OutboxWorker(terminal.uow, client, terminal.clock).drain_once()
     other.close()

@@ -32,11 +32,11 @@ def main() -> int:
     from config import loader
     from config.schema import Language, RefundSettings
     from pos_terminal.bootstrap import build_terminal, start_demo_platform
-    from pos_terminal.money import Money
     from pos_terminal.ports import ScanEvent
     from pos_terminal.security import ScryptPinHasher
-    from pos_terminal.services import sales, shifts
+    from pos_terminal.services import sales
     from sync.outbox_worker import OutboxWorker
+    from tests.sale_helpers import open_shift, sell_cash, terminal_checkout
     from ui.i18n import LanguageManager
     from ui.main_window import MainWindow
     from ui.style import apply_look
@@ -57,8 +57,7 @@ def main() -> int:
     start_demo_platform(terminal)
     client = terminal.platform
     cashier = terminal.sign_in("1001", "1357")
-    shifts.open_shift(terminal.uow(), terminal.clock, terminal_id="T01", user_id=cashier.user_id,
-                      opening_float=Money(20000))
+    open_shift(terminal.day_context(), cashier, 20000)
 
     def sold(buyer: str) -> str:
         view = client.create_order({"merchant_id": "m-tea", "buyer_id": buyer, "lines": [
@@ -67,8 +66,7 @@ def main() -> int:
         spec = sales.OrderSpec(view["order_no"], "m-tea", view["merchant"]["name"], "CNY", tuple(
             sales.LineSpec(l["line_no"], l["sku"], l["name"], l["unit_price_minor"], l["quantity"],
                            tuple(l["item_codes"])) for l in view["lines"]))
-        sales.take_cash_payment(spec, spec.total, terminal.uow(), terminal.clock, terminal_id="T01",
-                                store_id="demo-store", cashier_id=cashier.user_id)
+        sell_cash(terminal_checkout(terminal, cashier), spec)  # as the checkout screen sells
         OutboxWorker(terminal.uow, client, terminal.clock).drain_once()
         return view["lines"][0]["item_codes"]
 

@@ -39,6 +39,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from pos_terminal.backoff import backoff
 from pos_terminal.ports import (
     AuthenticationFailed,
     Clock,
@@ -165,8 +166,7 @@ class OutboxWorker:
 
     # ------------------------------------------------------------------ the drain
     def backoff(self, attempts: int) -> timedelta:
-        seconds = min(self.backoff_max.total_seconds(), self.backoff_base.total_seconds() * 2 ** max(0, attempts - 1))
-        return timedelta(seconds=seconds * self._random.uniform(0.8, 1.2))
+        return backoff(attempts, first=self.backoff_base, ceiling=self.backoff_max) * self._random.uniform(0.8, 1.2)
 
     def drain_once(self, *, force: bool = True, limit: int | None = None) -> DrainResult:
         """Sends pending rows in order until none is left, one fails, or `limit` rows were

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from pos_terminal.domain.errors import PaymentError
 from pos_terminal.ports import DeviceState, DeviceStatus, PlatformRefused, PlatformUnavailable
-from tests.fakes import FakePlatform, FakeUnitOfWork
+from tests.fakes import FakePlatform
 
 
 class FakePrinter:
@@ -204,35 +204,3 @@ class FakeCardsPlatform(FakePlatform):
         return {"business_date": business_date, "timezone": timezone,
                 "movements": [self._public(m) for m in self.movements.values()]}
 
-
-class FakeCardRequests:
-    def __init__(self, store) -> None:
-        self.s = store
-
-    def add(self, request):
-        self.s.card_requests[request.request_id] = request
-
-    def get(self, request_id):
-        return self.s.card_requests.get(request_id)
-
-    def open_for_terminal(self, terminal_id, kinds=None):
-        from pos_terminal.domain.model import CardRequest, CardRequestKind
-
-        kinds = kinds or (CardRequestKind.BANK_CARD,)
-        return sorted((r for r in self.s.card_requests.values()
-                       if r.terminal_id == terminal_id and r.state in CardRequest.OPEN and r.kind in kinds),
-                      key=lambda r: (r.created_at, r.request_id))
-
-
-class CheckoutUnitOfWork(FakeUnitOfWork):
-    """FakeUnitOfWork with the card requests checkout writes before each bank-card charge."""
-
-    def __init__(self, store=None) -> None:
-        super().__init__(store)
-        if not hasattr(self.committed_store, "card_requests"):
-            self.committed_store.card_requests = {}
-
-    def __enter__(self):
-        super().__enter__()
-        self.card_requests = FakeCardRequests(self._work)
-        return self

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 
 from config.schema import PlatformSettings, Settings, TerminalSettings
-from pos_terminal.money import Money
-from pos_terminal.services import sales, shifts
+from pos_terminal.services import sales
 from sync.client import HttpPlatformClient
 from sync.sandbox import db as sandbox_db
 from sync.sandbox import seed
+from tests.sale_helpers import ensure_shift, sell_cash, terminal_checkout
 
 
 def client_for(url: str, terminal=seed.DEMO_TERMINAL, **kw) -> HttpPlatformClient:
@@ -52,22 +52,16 @@ def spec_of(view: dict) -> sales.OrderSpec:
 
 
 def open_shift(terminal):
+    """Signs the demo cashier in and opens a shift (as the shift screen does) unless one is open."""
     cashier = terminal.sign_in("1001", "1357")
-    ids = terminal.settings.terminal
-    with terminal.uow() as uow:
-        shift = uow.shifts.open_for_terminal(ids.terminal_id)
-    if shift is None:
-        shifts.open_shift(terminal.uow(), terminal.clock, terminal_id=ids.terminal_id, user_id=cashier.user_id,
-                          opening_float=Money(0))
+    ensure_shift(terminal, cashier)
     return cashier
 
 
 def pay_cash(terminal, spec: sales.OrderSpec, *, offline=False, voucher_id=None) -> sales.SaleRecorded:
+    """A cash sale of the whole order through a CheckoutSession (nothing prints)."""
     cashier = open_shift(terminal)
-    ids = terminal.settings.terminal
-    return sales.take_cash_payment(spec, spec.total, terminal.uow(), terminal.clock, terminal_id=ids.terminal_id,
-                                   store_id=ids.store_id, cashier_id=cashier.user_id, offline=offline,
-                                   voucher_id=voucher_id)
+    return sell_cash(terminal_checkout(terminal, cashier), spec, offline=offline, voucher_id=voucher_id).sale
 
 
 def outbox_rows(terminal) -> list:

@@ -107,6 +107,41 @@ def _credited(j: Journal, uow, key: str, transaction_id: str | None, card_last4:
         parent.refunded(j.clock.now())
 
 
+# -- bank-card charges ----------------------------------------------------------------------
+
+
+def note_charge(j: Journal, request_id: str, order_no: str, amount_minor: int, currency: str,
+                reference: str) -> None:
+    """A bank-card charge, written (committed) before it is sent: never lost, even to kill -9."""
+    with j.uow() as uow:
+        uow.card_requests.add(CardRequest(request_id, j.terminal_id, order_no, Money(amount_minor, currency),
+                                          reference[:64], created_at=j.clock.now()))
+        uow.commit()
+
+
+def charge_outcome(j: Journal, request_id: str, result) -> None:
+    """What the card terminal said: approved (kept until its sale is recorded or it is
+    refunded) or not charged (result None: refused before charging)."""
+    with j.uow() as uow:
+        request = uow.card_requests.get(request_id)
+        if request is None or request.state is not CardRequestState.SENT:
+            return
+        if result is not None and result.approved:
+            request.approved(result.approval_code, result.card_last4, (result.reference or "")[:64] or None,
+                             j.clock.now())
+        else:
+            request.not_charged(j.clock.now())
+        uow.commit()
+
+
+def charge_refunded(j: Journal, request_id: str) -> None:
+    with j.uow() as uow:
+        request = uow.card_requests.get(request_id)
+        if request is not None and request.state is CardRequestState.APPROVED:
+            request.refunded(j.clock.now())
+            uow.commit()
+
+
 # -- recovery ------------------------------------------------------------------------------
 
 
@@ -179,14 +214,19 @@ def recover_prepaid(j: Journal, platform: PlatformClient, *, written_before: dat
 
 
 def _credit_found(j: Journal, key: str, parent_id: str | None, tx: str, last4: str | None) -> None:
-    if parent_id and "/" in parent_id:  # a refund payout leg: "<case id>/<leg index>"
-        case_id, _, index = parent_id.rpartition("/")
+    if parent_id and "/" in parent_id:  # a refund payout leg: "<case id>/<leg>"
+        from pos_terminal.services.refunds.common import credit_key, legs_of
+
+        case_id = uuid.UUID(parent_id.partition("/")[0])
         with j.uow() as uow:
-            case = uow.refunds.get(uuid.UUID(case_id))
+            case = uow.refunds.get(case_id)
             if case is not None and case.paid_out_at is None:
-                legs = case.payout_legs or []
-                if int(index) < len(legs) and not legs[int(index)].get("done"):
-                    case.leg_done(int(index), reference=tx[:64] or None, card_last4=last4, approval_code=None)
+                legs = legs_of(case.payout_legs) or []
+                # the leg is the one this credit's key was made for (the key names the case and the leg)
+                index = next((i for i, leg in enumerate(legs) if leg.route == "prepaid_card"
+                              and credit_key(case_id, i, single=len(legs) == 1) == key), None)
+                if index is not None and not legs[index].done:
+                    case.leg_done(index, reference=tx[:64] or None, card_last4=last4, approval_code=None)
             credited(j, key, tx, last4, uow=uow)
             uow.commit()
         return

@@ -31,7 +31,7 @@ from pos_terminal.clock import business_day
 from pos_terminal.domain.errors import ShiftError
 from pos_terminal.domain.model import Permission, Shift, ShiftStatus
 from pos_terminal.ids import uuid7
-from pos_terminal.money import Money
+from pos_terminal.money import Money, format_money
 from pos_terminal.security import mask_card_numbers
 from pos_terminal.services import audit
 from pos_terminal.services.day_context import DayContext
@@ -92,10 +92,6 @@ class ClosePreview:
     needs_manager: bool  # |over_short| > limit: a manager and a note are required
 
 
-def _money(minor: int, currency: str) -> str:
-    return Money(minor, currency).format()
-
-
 def _user_id(user) -> uuid.UUID:
     user_id = getattr(user, "user_id", None)
     if user_id is None:
@@ -128,11 +124,11 @@ def count_total(ctx: DayContext, counts: Mapping[int, int]) -> int:
         except (TypeError, ValueError):
             d = None
         if d is None or d not in allowed:
-            shown = ", ".join(_money(x, ctx.currency) for x in ctx.denominations)
+            shown = ", ".join(format_money(x, ctx.currency) for x in ctx.denominations)
             raise CashRefused("bad_denomination", f"{denomination!r} is not a denomination counted here; "
                               f"count these: {shown} (the [shift] settings list them)", denomination=str(denomination))
         if not isinstance(pieces, int) or isinstance(pieces, bool) or pieces < 0:
-            raise CashRefused("bad_count", f"the count of {_money(d, ctx.currency)} must be a whole number of 0 or "
+            raise CashRefused("bad_count", f"the count of {format_money(d, ctx.currency)} must be a whole number of 0 or "
                               f"more, got {pieces!r}", denomination=d)
         total += d * pieces
     return total
@@ -230,8 +226,8 @@ def open_shift(ctx: DayContext, *, user, opening_float_minor: int | None = None,
     if counts is not None:
         total = count_total(ctx, counts)
         if opening_float_minor is not None and opening_float_minor != total:
-            raise CashRefused("float_mismatch", f"the float counted by denomination is {_money(total, ctx.currency)}, "
-                              f"not {_money(opening_float_minor, ctx.currency)}; count again",
+            raise CashRefused("float_mismatch", f"the float counted by denomination is {format_money(total, ctx.currency)}, "
+                              f"not {format_money(opening_float_minor, ctx.currency)}; count again",
                               counted_minor=total)
         opening_float_minor = total
     if opening_float_minor is None:
@@ -291,8 +287,8 @@ def _move(ctx: DayContext, kind: str, *, user, amount_minor: int, reason: str, a
         before = summaries(uow, [shift])[0].expected_cash_minor
         if kind in (DROP, PAY_OUT) and amount > before:
             what = "drop" if kind == DROP else "pay-out"
-            raise CashRefused("not_enough_cash", f"the drawer should hold only {_money(before, ctx.currency)}: a {what} "
-                              f"of {_money(amount, ctx.currency)} would take it below zero; take out less",
+            raise CashRefused("not_enough_cash", f"the drawer should hold only {format_money(before, ctx.currency)}: a {what} "
+                              f"of {format_money(amount, ctx.currency)} would take it below zero; take out less",
                               expected_minor=before, amount_minor=amount)
         uow.cash.add_movement(id=movement_id, shift_id=shift.id, terminal_id=ctx.terminal_id, kind=kind,
                               amount_minor=amount, currency=ctx.currency, reason=reason, user_id=user_id,
@@ -383,11 +379,11 @@ def close_shift(ctx: DayContext, *, user, counts: Mapping[int, int], manager=Non
                    "limit_minor": ctx.over_short_limit_minor}
         if abs(over_short) > ctx.over_short_limit_minor:
             word = "over" if over_short > 0 else "short"
-            diff = f"the drawer is {_money(abs(over_short), ctx.currency)} {word} (counted " \
-                   f"{_money(counted, ctx.currency)}, expected {_money(expected, ctx.currency)})"
+            diff = f"the drawer is {format_money(abs(over_short), ctx.currency)} {word} (counted " \
+                   f"{format_money(counted, ctx.currency)}, expected {format_money(expected, ctx.currency)})"
             approver = manager if manager is not None else (user if _can(user, Permission.APPROVE) else None)
             if approver is None:
-                raise CashRefused("needs_manager", f"{diff}: more than the {_money(ctx.over_short_limit_minor, ctx.currency)} "
+                raise CashRefused("needs_manager", f"{diff}: more than the {format_money(ctx.over_short_limit_minor, ctx.currency)} "
                                   "allowed; a manager must approve the close with a note", **figures)
             if not _can(approver, Permission.APPROVE):
                 raise CashRefused("not_a_manager", f"{getattr(approver, 'username', '?')} may not approve a close "

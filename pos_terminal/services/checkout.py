@@ -30,154 +30,55 @@ Rules kept here:
 Threading rule: every method that talks to a device, the platform or the database blocks; call it
 on a worker. One session is driven by one caller at a time (a lock serialises the steps).
 """
-
 from __future__ import annotations
 
 import logging
 import threading
-import uuid
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from datetime import datetime
+from dataclasses import replace
 from zoneinfo import ZoneInfo
 
 from pos_terminal.domain.errors import PaymentError
-from pos_terminal.domain.model import (
-    CardRequest,
-    CardRequestKind,
-    CardRequestState,
-    Permission,
-    PrintState,
-    ReceiptKind,
-    TenderKind,
-)
+from pos_terminal.domain.model import CardRequestState, Permission, PrintState, TenderKind
 from pos_terminal.ids import uuid7
-from pos_terminal.money import Money
-from pos_terminal.ports import (
-    CardTerminal,
-    CashDrawer,
-    Clock,
-    PlatformClient,
-    PlatformRefused,
-    PlatformUnavailable,
-    ReceiptPrinter,
-    UnitOfWork,
-)
-from pos_terminal.scan_codes import ScanKind, classify
+from pos_terminal.money import format_money
+from pos_terminal.ports import CardTerminal
 from pos_terminal.security import mask_card_numbers
 from pos_terminal.services import audit, card_journal, orders
+from pos_terminal.services.card_requests import (  # re-exported (__all__)
+    OpenCardRequest,
+    open_card_requests,
+    refund_card_request,
+    resolve_card_request,
+)
+from pos_terminal.services.checkout_prepaid import PrepaidTenders
+from pos_terminal.services.checkout_types import (  # re-exported (__all__)
+    CheckoutContext,
+    CheckoutDone,
+    CheckoutRefused,
+    ReceiptInfo,
+    Release,
+    TakenTender,
+    claim_params,
+    mask,
+)
 from pos_terminal.services.orders import PaymentTarget
-from pos_terminal.services.printing import print_committed
-from pos_terminal.services.sales import RecordSale, SaleRecorded, TenderSpec, record_sale
+from pos_terminal.services.sale_receipt import (  # re-exported (__all__)
+    StoredReceipt,
+    last_sale_receipt,
+    print_sale_receipt,
+    receipt_state,
+    reprint_last_receipt,
+)
+from pos_terminal.services.sales import RecordSale, SaleRecorded, record_sale
 
 log = logging.getLogger(__name__)
 
-
-class CheckoutRefused(PaymentError):
-    """A step the session did not take. `reason` is stable for the screens:
-    completed, cancelled, not_covered, over_amount, cash_short, no_card_terminal, card_declined,
-    card_not_charged, card_cancelled, card_outcome_unknown, invalid_card_number, prepaid_offline,
-    prepaid_pending, prepaid_balance_short, prepaid_unknown_card, prepaid_blocked, prepaid_refused,
-    prepaid_pin_invalid, prepaid_wrong_pin (attempts_left), prepaid_pin_locked, prepaid_pin_not_set,
-    needs_manager, void_failed, nothing_to_print, busy, claim_lost, print_failed."""
-
-    code = "checkout_refused"
-
-    def __init__(self, reason: str, message: str, **params: object) -> None:
-        super().__init__(message, reason=reason, **params)
-        self.reason = reason
+__all__ = ["CheckoutContext", "CheckoutDone", "CheckoutRefused", "CheckoutSession", "OpenCardRequest", "ReceiptInfo",
+           "StoredReceipt", "TakenTender", "last_sale_receipt", "mask", "open_card_requests", "receipt_state",
+           "refund_card_request", "reprint_last_receipt", "resolve_card_request"]
 
 
-def mask(card_no: str) -> str:
-    return "****" + card_no[-4:]
-
-
-@dataclass(frozen=True)
-class TakenTender:
-    kind: TenderKind
-    amount_minor: int
-    tendered_minor: int | None = None  # cash handed over
-    reference: str | None = None
-    approval_code: str | None = None
-    card_last4: str | None = None
-    step: int = 0
-    balance_after_minor: int | None = None  # prepaid: the card's balance after the debit
-    request_id: str | None = None  # the CardRequest (journal entry) this approval or prepaid debit belongs to
-    # no longer filled: a prepaid debit is given back by its transaction id (card_journal), so the
-    # card number is not even held in memory after the debit; kept for callers that clear it
-    _card_no: str | None = field(default=None, repr=False, compare=False)
-
-    @property
-    def change_minor(self) -> int:
-        return (self.tendered_minor or self.amount_minor) - self.amount_minor
-
-    def spec(self) -> TenderSpec:
-        return TenderSpec(self.kind, self.amount_minor, self.tendered_minor, self.reference, self.approval_code,
-                          self.card_last4)
-
-
-@dataclass(frozen=True)
-class ReceiptInfo:
-    """Everything a sale receipt shows, as plain data (the ui turns it into a receipts document)."""
-
-    store_name: str
-    terminal_id: str
-    cashier_name: str
-    receipt_no: int
-    local_time: datetime
-    merchant_name: str
-    order_no: str
-    currency: str
-    lines: tuple  # of (name, quantity, unit_price_minor, item_codes)
-    tenders: tuple[TakenTender, ...]
-    change_minor: int
-    copy: bool = False
-
-
-@dataclass(frozen=True)
-class CheckoutDone:
-    sale: SaleRecorded
-    receipt: ReceiptInfo
-    printed: bool
-    print_error: str | None = None
-    drawer_kicked: bool = False
-    drawer_error: str | None = None
-    document: object = None  # the rendered receipts document (for the preview)
-
-
-@dataclass
-class CheckoutContext:
-    """What a session needs from the terminal. `render_receipt(info)` returns the document the
-    printer takes (receipts.build_sale_receipt in production); None prints nothing."""
-
-    uow: Callable[[], UnitOfWork]
-    clock: Clock
-    terminal_id: str
-    store_id: str
-    store_name: str
-    timezone: str
-    cashier_id: uuid.UUID
-    cashier_name: str
-    platform: PlatformClient | None = None
-    card_terminal: CardTerminal | None = None
-    printer: ReceiptPrinter | None = None
-    drawer: CashDrawer | None = None
-    render_receipt: Callable[[ReceiptInfo], object] | None = None
-    after_commit: Callable[[], None] | None = None  # e.g. wake the sync worker
-    claim_ttl_s: int = orders.DEFAULT_CLAIM_TTL_S
-
-
-def _money(minor: int, currency: str) -> str:
-    return Money(minor, currency).format()
-
-
-def _claim_params(exc: PaymentError) -> dict:
-    """What the screen needs to say why a claim was lost: the cause and who holds the order."""
-    params = {k: v for k, v in (exc.params or {}).items() if k in ("store_id", "terminal_id", "where")}
-    return {"cause": getattr(exc, "reason", None) or exc.code, **params}
-
-
-class CheckoutSession:
+class CheckoutSession(PrepaidTenders):
     def __init__(self, target: PaymentTarget, ctx: CheckoutContext, *, session_id: str | None = None) -> None:
         self.target = target
         self.ctx = ctx
@@ -185,7 +86,8 @@ class CheckoutSession:
         self.tenders: list[TakenTender] = []
         self.done: CheckoutDone | None = None
         self.cancelled = False
-        self.unresolved_card: tuple[str, int] | None = None  # (request_id, amount) of an unknown charge
+        # (request_id, amount, step) of a charge whose outcome is unknown; step None: another session's
+        self.unresolved_card: tuple[str, int, int | None] | None = None
         self._pending_prepaid: tuple[int, str, int] | None = None  # (step, card_no, amount) outcome unknown
         self._steps = 0
         self._lock = threading.Lock()
@@ -216,10 +118,6 @@ class CheckoutSession:
     def covered(self) -> bool:
         return self.remaining_minor == 0
 
-    @property
-    def approved_reversible(self) -> list[TakenTender]:
-        return [t for t in self.tenders if t.kind is not TenderKind.CASH]
-
     def _step(self) -> int:
         self._steps += 1
         return self._steps
@@ -233,19 +131,19 @@ class CheckoutSession:
         if self.claim_lost is not None:
             raise CheckoutRefused("claim_lost", f"order {self.target.order.order_no} is no longer held for this "
                                   f"terminal ({self.claim_lost.message}); take no payment, cancel it (Esc)",
-                                  **_claim_params(self.claim_lost))
+                                  **claim_params(self.claim_lost))
 
     def _locked(self):
         if not self._lock.acquire(blocking=False):
             raise CheckoutRefused("busy", "another step of this checkout is still running; wait for it")
-        return _Release(self._lock)
+        return Release(self._lock)
 
     def _check_amount(self, amount_minor: int) -> None:
         if not isinstance(amount_minor, int) or amount_minor <= 0:
             raise CheckoutRefused("over_amount", f"the amount must be positive, got {amount_minor!r}")
         if amount_minor > self.remaining_minor:
-            raise CheckoutRefused("over_amount", f"{_money(amount_minor, self.currency)} is more than the "
-                                  f"{_money(self.remaining_minor, self.currency)} still due",
+            raise CheckoutRefused("over_amount", f"{format_money(amount_minor, self.currency)} is more than the "
+                                  f"{format_money(self.remaining_minor, self.currency)} still due",
                                   remaining_minor=self.remaining_minor)
 
     # -- the platform's claim ------------------------------------------------------------------
@@ -273,7 +171,7 @@ class CheckoutSession:
                         extra={"order_no": self.target.order.order_no, "error": exc.message,
                                "tenders_taken": len(self.tenders)})
             raise CheckoutRefused("claim_lost", f"order {self.target.order.order_no} is no longer held for this "
-                                  f"terminal: {exc.message}", **_claim_params(exc)) from None
+                                  f"terminal: {exc.message}", **claim_params(exc)) from None
         self.target = target
         log.info("claim renewed", extra={"order_no": target.order.order_no,
                                          "until": target.claimed_until.isoformat() if target.claimed_until else None})
@@ -292,149 +190,6 @@ class CheckoutSession:
             tender = TakenTender(TenderKind.CASH, applied, tendered_minor, step=self._step())
             self.tenders.append(tender)
             return tender
-
-    # -- prepaid card ------------------------------------------------------------------------
-    def _cards(self) -> PlatformClient:
-        platform = self.ctx.platform
-        if platform is None or not hasattr(platform, "debit_card"):
-            raise CheckoutRefused("prepaid_offline", "this terminal has no platform connection for prepaid cards")
-        return platform
-
-    @staticmethod
-    def card_number(text: str) -> str:
-        code = classify(text)
-        if code.kind is not ScanKind.PREPAID_CARD:
-            raise CheckoutRefused("invalid_card_number", "not a prepaid card number: scan or swipe the card, or type "
-                                                         "its 16 digits starting with 88")
-        return code.value
-
-    def prepaid_ready(self) -> None:
-        """Raises prepaid_offline when the platform is away (its status as the client knows it), so
-        that no card holder keys in a PIN for nothing. Blocking (at worst one health check)."""
-        status = self._cards().status()
-        if not status.online:
-            raise CheckoutRefused("prepaid_offline", f"prepaid cards need the platform, which is unreachable now "
-                                  f"({status.detail}); take another tender")
-
-    @staticmethod
-    def card_pin(pin: str) -> str:
-        """The holder's PIN as keyed in: 4 to 6 digits. Never logged, kept or put in a message."""
-        pin = (pin or "").strip()
-        if not (4 <= len(pin) <= 6 and pin.isascii() and pin.isdigit()):
-            raise CheckoutRefused("prepaid_pin_invalid", "the card's PIN is 4 to 6 digits: ask the holder to key it "
-                                                         "in again")
-        return pin
-
-    def prepaid_balance(self, card_text: str, pin: str) -> int:
-        """The card's balance in minor units (a platform call; the holder's PIN is needed)."""
-        card_no = self.card_number(card_text)
-        pin = self.card_pin(pin)
-        try:
-            view = self._cards().get_card(card_no, pin)
-        except PlatformUnavailable as exc:
-            raise CheckoutRefused("prepaid_offline", f"prepaid cards need the platform, which is unreachable now "
-                                  f"({exc.message}); take another tender") from None
-        except PlatformRefused as exc:
-            raise self._card_refusal(exc, card_no) from None
-        if not view.get("active", True):
-            raise CheckoutRefused("prepaid_blocked", f"prepaid card {mask(card_no)} is blocked", card=mask(card_no))
-        return int(view["balance_minor"])
-
-    def take_prepaid(self, card_text: str, amount_minor: int, pin: str) -> TakenTender:
-        """Debits the card with its holder's PIN. A wrong PIN (prepaid_wrong_pin, attempts_left)
-        moves no money and may be retried with the same card; prepaid_pin_locked: no more tries."""
-        with self._locked():
-            self._check_open()
-            card_no = self.card_number(card_text)
-            pin = self.card_pin(pin)
-            if self._pending_prepaid is not None:
-                step, pending_no, pending_amount = self._pending_prepaid
-                if (pending_no, pending_amount) != (card_no, amount_minor):
-                    raise CheckoutRefused(
-                        "prepaid_pending", f"the debit of {_money(pending_amount, self.currency)} from card "
-                        f"{mask(pending_no)} has an unknown outcome; retry that same card and amount first",
-                        card=mask(pending_no), amount_minor=pending_amount)
-            else:
-                self._check_amount(amount_minor)
-                self._recover_prepaid()
-                step = self._step()
-            return self._debit(step, card_no, amount_minor, pin)
-
-    def _journal(self) -> card_journal.Journal:
-        return card_journal.Journal(self.ctx.uow, self.ctx.clock, self.ctx.terminal_id)
-
-    def _recover_prepaid(self) -> None:
-        """Resolves the prepaid entries of checkouts that died (other sessions) before a new debit."""
-        try:
-            card_journal.recover_prepaid(self._journal(), self._cards(), skip_prefix=f"checkout-{self.id}-",
-                                         refunds=False)
-        except PlatformUnavailable as exc:
-            raise CheckoutRefused("prepaid_offline", f"the platform cannot be reached ({exc.message}): prepaid cards "
-                                  "need it. Retry, or take another tender") from None
-
-    def _idempotency_key(self, step: int, what: str = "debit") -> str:
-        return f"checkout-{self.id}-{step}-{what}"
-
-    def _debit(self, step: int, card_no: str, amount_minor: int, pin: str) -> TakenTender:
-        cards = self._cards()
-        key = self._idempotency_key(step)
-        reference = f"{self.target.order.order_no}/{self.id[-8:]}-{step}"
-        journal = self._journal()
-        # committed before the request goes out: a debit is never lost, even to kill -9
-        card_journal.before_send(journal, key, CardRequestKind.PREPAID_DEBIT, self.target.order.order_no,
-                                 amount_minor, self.currency, reference)
-        try:
-            answer = cards.debit_card(card_no, amount_minor, self.currency, reference, key, pin)
-        except PlatformUnavailable as exc:
-            self._pending_prepaid = (step, card_no, amount_minor)
-            log.warning("prepaid debit outcome unknown", extra={"order_no": self.target.order.order_no,
-                                                                "card": mask(card_no), "step": step})
-            raise CheckoutRefused("prepaid_offline", f"the platform cannot be reached ({exc.message}): prepaid cards "
-                                  "need it. Retry, or take another tender", card=mask(card_no)) from None
-        except PlatformRefused as exc:
-            self._pending_prepaid = None
-            card_journal.not_moved(journal, key)
-            raise self._card_refusal(exc, card_no, amount_minor) from None
-        self._pending_prepaid = None
-        try:
-            card_journal.debited(journal, key, str(answer.get("transaction_id") or ""), card_no[-4:])
-        except Exception:  # the entry stays SENT: the sale still settles it, recovery still finds it
-            log.exception("prepaid debit outcome not journalled", extra={"key": key})
-        tender = TakenTender(TenderKind.PREPAID_CARD, amount_minor, None,
-                             str(answer.get("transaction_id") or reference)[:64], None, card_no[-4:], step,
-                             answer.get("balance_minor"), request_id=key)
-        self.tenders.append(tender)
-        log.info("prepaid card debited", extra={"order_no": self.target.order.order_no, "card": mask(card_no),
-                                                "amount_minor": amount_minor, "step": step})
-        return tender
-
-    def _card_refusal(self, exc: PlatformRefused, card_no: str, amount_minor: int | None = None) -> CheckoutRefused:
-        body = exc.body or {}
-        if exc.code == "insufficient_funds":
-            balance = body.get("balance_minor")
-            shown = _money(int(balance), self.currency) if balance is not None else "less"
-            return CheckoutRefused("prepaid_balance_short", f"prepaid card {mask(card_no)} holds {shown}, not enough "
-                                   "for this amount; take the balance and pay the rest another way",
-                                   balance_minor=balance, card=mask(card_no))
-        if exc.code == "unknown_card":
-            return CheckoutRefused("prepaid_unknown_card", f"the platform does not know prepaid card {mask(card_no)}",
-                                   card=mask(card_no))
-        if exc.code == "card_inactive":
-            return CheckoutRefused("prepaid_blocked", f"prepaid card {mask(card_no)} is blocked", card=mask(card_no))
-        if exc.code == "wrong_pin":
-            left = body.get("attempts_left")
-            return CheckoutRefused("prepaid_wrong_pin", f"wrong PIN for prepaid card {mask(card_no)}: "
-                                   f"{left if left is not None else 'few'} attempts left; nothing was debited",
-                                   attempts_left=left, card=mask(card_no))
-        if exc.code == "pin_locked":
-            return CheckoutRefused("prepaid_pin_locked", f"prepaid card {mask(card_no)} is locked after too many "
-                                   "wrong PINs; take another tender", card=mask(card_no),
-                                   locked_until=body.get("locked_until"))
-        if exc.code == "pin_not_set":
-            return CheckoutRefused("prepaid_pin_not_set", f"prepaid card {mask(card_no)} has no PIN yet and cannot "
-                                   "be spent; take another tender", card=mask(card_no))
-        return CheckoutRefused("prepaid_refused", f"the platform refused the prepaid card ({exc.code})",
-                               card=mask(card_no))
 
     # -- bank card ---------------------------------------------------------------------------
     def _terminal(self) -> CardTerminal:
@@ -463,14 +218,14 @@ class CheckoutSession:
             step = self._step()
             request_id = self._request_id(step)
             reference = f"{self.target.order.order_no}-{step}"
-            _note_request(self.ctx, request_id, self.target.order.order_no, amount_minor, self.currency, reference)
+            card_journal.note_charge(self.ctx.journal(), request_id, self.target.order.order_no, amount_minor, self.currency, reference)
             try:
                 result = terminal.charge(amount_minor, self.currency, reference, request_id=request_id)
             except PaymentError as exc:
                 if getattr(exc, "code", "") == "card_outcome_unknown":
-                    self.unresolved_card = (request_id, amount_minor)
+                    self.unresolved_card = (request_id, amount_minor, step)
                     raise CheckoutRefused("card_outcome_unknown", exc.message, request_id=request_id) from None
-                _record_outcome(self.ctx, request_id, None)  # refused before charging
+                card_journal.charge_outcome(self.ctx.journal(), request_id, None)  # refused before charging
                 raise
             return self._card_result(result, step, amount_minor, request_id)
 
@@ -493,7 +248,7 @@ class CheckoutSession:
                     continue
                 if state is CardRequestState.SENT:
                     if self.unresolved_card is None:
-                        self.unresolved_card = (rid, amount)
+                        self.unresolved_card = (rid, amount, None)
                 elif amount <= self.remaining_minor:
                     tender = TakenTender(TenderKind.BANK_CARD, amount, None, (reference or rid)[:64], code, last4,
                                          self._step(), request_id=rid)
@@ -513,11 +268,11 @@ class CheckoutSession:
                 result = terminal.resolve(rid, amount_minor=amount, currency=currency, reference=reference)
             except Exception as exc:
                 raise CheckoutRefused(
-                    "card_earlier_unknown", f"an earlier card payment of {_money(amount, currency)} for order "
+                    "card_earlier_unknown", f"an earlier card payment of {format_money(amount, currency)} for order "
                     f"{order_no} still has an unknown outcome ({getattr(exc, 'message', None) or exc}); check the "
                     "card terminal and resolve it before charging another card",
                     order_no=order_no, amount_minor=amount, currency=currency, request_id=rid) from None
-            _record_outcome(self.ctx, rid, result)
+            card_journal.charge_outcome(self.ctx.journal(), rid, result)
             if not result.approved:
                 log.info("earlier card request not charged; cleared", extra={"request_id": rid, "order_no": order_no})
                 continue
@@ -529,7 +284,7 @@ class CheckoutSession:
                          extra={"order_no": order_no, "request_id": rid})
                 return tender
             raise CheckoutRefused(
-                "card_earlier_approved", f"an earlier card payment of {_money(amount, currency)} for order {order_no} "
+                "card_earlier_approved", f"an earlier card payment of {format_money(amount, currency)} for order {order_no} "
                 f"was approved (card ****{result.card_last4}): that buyer was charged. Scan that order to complete "
                 "its sale with it, or refund it; then charge this card", order_no=order_no, amount_minor=amount,
                 currency=currency, card=f"****{result.card_last4}", request_id=rid)
@@ -544,7 +299,7 @@ class CheckoutSession:
             return self._resolve(self._terminal())
 
     def _resolve(self, terminal: CardTerminal) -> TakenTender:
-        request_id, amount_minor = self.unresolved_card
+        request_id, amount_minor, step = self.unresolved_card
         try:
             result = terminal.resolve(request_id, amount_minor=amount_minor, currency=self.currency)
         except PaymentError as exc:
@@ -553,15 +308,13 @@ class CheckoutSession:
             raise CheckoutRefused("card_outcome_unknown", "this card terminal cannot be asked about that payment; "
                                   "check its screen or slip", request_id=request_id) from None
         self.unresolved_card = None
-        mine = request_id.startswith(self.id + "-c") and request_id.rsplit("-c", 1)[-1].isdigit()
-        step = int(request_id.rsplit("-c", 1)[-1]) if mine else self._step()
-        return self._card_result(result, step, amount_minor, request_id)
+        return self._card_result(result, step if step is not None else self._step(), amount_minor, request_id)
 
     def _card_result(self, result, step: int, amount_minor: int, request_id: str | None = None) -> TakenTender:
         outcome = getattr(result, "outcome", "") or ("approved" if result.approved else "declined")
         if request_id is not None:
             try:
-                _record_outcome(self.ctx, request_id, result)
+                card_journal.charge_outcome(self.ctx.journal(), request_id, result)
             except Exception:  # the sale still settles it (record_sale marks it settled)
                 log.exception("card outcome not recorded", extra={"request_id": request_id})
         if result.approved:
@@ -586,7 +339,7 @@ class CheckoutSession:
             if self.cancelled:
                 raise CheckoutRefused("cancelled", "this checkout was cancelled; scan the order again")
             if not self.covered:
-                raise CheckoutRefused("not_covered", f"{_money(self.remaining_minor, self.currency)} is still due",
+                raise CheckoutRefused("not_covered", f"{format_money(self.remaining_minor, self.currency)} is still due",
                                       remaining_minor=self.remaining_minor)
             ctx, target = self.ctx, self.target
             cmd = RecordSale(ctx.terminal_id, ctx.store_id, ctx.cashier_id, target.order,
@@ -602,7 +355,7 @@ class CheckoutSession:
                 except Exception:
                     log.exception("after-commit hook failed")
             info = self._receipt_info(recorded)
-            document, printed, print_error = _print(ctx, info)
+            document, printed, print_error = print_sale_receipt(ctx, info)
             kicked, drawer_error = False, None
             if any(t.kind is TenderKind.CASH for t in self.tenders) and ctx.drawer is not None:
                 try:
@@ -659,7 +412,7 @@ class CheckoutSession:
                     given_back.append({"kind": tender.kind.value, "amount_minor": tender.amount_minor})
                     self.tenders.remove(tender)
                 except Exception as exc:
-                    failures.append(f"{tender.kind.value} {_money(tender.amount_minor, self.currency)}: "
+                    failures.append(f"{tender.kind.value} {format_money(tender.amount_minor, self.currency)}: "
                                     f"{getattr(exc, 'message', None) or exc}")
             if failures:
                 if taken_minor:
@@ -698,41 +451,19 @@ class CheckoutSession:
             log.exception("void not written to the audit trail", extra=details)
 
     def _reverse(self, tender: TakenTender) -> str:
-        amount = _money(tender.amount_minor, self.currency)
+        amount = format_money(tender.amount_minor, self.currency)
         if tender.kind is TenderKind.CASH:
             return f"cash {amount}: hand it back"
         if tender.kind is TenderKind.PREPAID_CARD:
             self._give_back_prepaid(tender)
             return f"prepaid ****{tender.card_last4} {amount}: credited back"
-        refund = getattr(self._terminal(), "refund", None)
-        if refund is None:
-            raise CheckoutRefused("void_failed", "this card terminal cannot refund; refund on the card terminal itself")
-        result = refund(tender.amount_minor, self.currency, tender.reference or "",
+        result = self._terminal().refund(tender.amount_minor, self.currency, tender.reference or "",
                         request_id=self._request_id(tender.step, "v"))
         if not result.approved:
             raise CheckoutRefused("void_failed", result.message or "the card terminal did not refund")
         if tender.request_id is not None:
-            _mark_refunded(self.ctx, tender.request_id)
+            card_journal.charge_refunded(self.ctx.journal(), tender.request_id)
         return f"bank card ****{tender.card_last4} {amount}: refunded"
-
-    def _give_back_prepaid(self, tender: TakenTender) -> None:
-        """Credits a debit of this checkout back (journalled before it is sent, under its own
-        key), by the debit's transaction id: the platform gives one debit back at most once."""
-        key = self._idempotency_key(tender.step, "void")
-        reference = f"void {self.target.order.order_no}"[:64]
-        journal = self._journal()
-        card_journal.before_send(journal, key, CardRequestKind.PREPAID_CREDIT, self.target.order.order_no,
-                                 tender.amount_minor, self.currency, reference, parent_id=tender.request_id)
-        try:
-            answer = self._cards().reverse_card_movement(tender.reference or "", reference, key)
-        except PlatformRefused as exc:
-            if exc.code == "already_reversed":
-                card_journal.credited(journal, key, str((exc.body or {}).get("reversal_id") or ""), tender.card_last4)
-                return
-            card_journal.not_moved(journal, key)
-            raise CheckoutRefused("void_failed", f"the platform did not give the prepaid payment back: {exc.message}",
-                                  code=exc.code) from None
-        card_journal.credited(journal, key, str(answer.get("transaction_id") or ""), tender.card_last4)
 
     # -- the receipt again -------------------------------------------------------------------
     def print_receipt(self, reason: str = "") -> CheckoutDone:
@@ -748,7 +479,7 @@ class CheckoutSession:
                 log.info("receipt reprinted as a copy", extra={"receipt_no": info.receipt_no, "reason": reason})
             else:
                 info = done.receipt
-            document, printed, error = _print(self.ctx, info, reason)
+            document, printed, error = print_sale_receipt(self.ctx, info, reason)
             if info.copy:
                 self.done = replace(done, print_error=error if not printed else None)
             else:
@@ -757,219 +488,3 @@ class CheckoutSession:
                 raise CheckoutRefused("print_failed", error or "the copy was not printed", original=False)
             return self.done
 
-
-class _Release:
-    def __init__(self, lock: threading.Lock) -> None:
-        self.lock = lock
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.lock.release()
-
-
-# -- card requests in storage (unknown outcomes, approvals not in a sale) ---------------------
-
-
-def _note_request(ctx: CheckoutContext, request_id: str, order_no: str, amount_minor: int, currency: str,
-                  reference: str) -> None:
-    """Written (committed) before the charge is sent: a charge is never lost, even to kill -9."""
-    with ctx.uow() as uow:
-        uow.card_requests.add(CardRequest(request_id, ctx.terminal_id, order_no, Money(amount_minor, currency),
-                                          reference[:64], created_at=ctx.clock.now()))
-        uow.commit()
-
-
-def _record_outcome(ctx: CheckoutContext, request_id: str, result) -> None:
-    """What the card terminal said: approved (kept until its sale is recorded or it is
-    refunded) or not charged (result None: refused before charging)."""
-    with ctx.uow() as uow:
-        request = uow.card_requests.get(request_id)
-        if request is None or request.state is not CardRequestState.SENT:
-            return
-        if result is not None and result.approved:
-            request.approved(result.approval_code, result.card_last4, (result.reference or "")[:64] or None,
-                             ctx.clock.now())
-        else:
-            request.not_charged(ctx.clock.now())
-        uow.commit()
-
-
-def _mark_refunded(ctx: CheckoutContext, request_id: str) -> None:
-    with ctx.uow() as uow:
-        request = uow.card_requests.get(request_id)
-        if request is not None and request.state is CardRequestState.APPROVED:
-            request.refunded(ctx.clock.now())
-            uow.commit()
-
-
-@dataclass(frozen=True)
-class OpenCardRequest:
-    """A card charge the cashier must hear about: `state` "sent" (outcome unknown: check the
-    card terminal) or "approved" (the buyer was charged, and no sale records it)."""
-
-    request_id: str
-    order_no: str
-    amount_minor: int
-    currency: str
-    state: str
-    created_at: datetime
-    approval_code: str | None = None
-    card_last4: str | None = None
-
-    @property
-    def unknown(self) -> bool:
-        return self.state == CardRequestState.SENT.value
-
-
-def _view(request: CardRequest) -> OpenCardRequest:
-    return OpenCardRequest(request.request_id, request.order_no, request.amount.minor, request.amount.currency,
-                           request.state.value, request.created_at, request.approval_code, request.card_last4)
-
-
-def open_card_requests(ctx: CheckoutContext) -> list[OpenCardRequest]:
-    """This terminal's card charges with an unknown outcome or an approval no sale records,
-    oldest first. Blocking (a database read): a worker's job."""
-    with ctx.uow() as uow:
-        return [_view(r) for r in uow.card_requests.open_for_terminal(ctx.terminal_id)]
-
-
-def resolve_card_request(ctx: CheckoutContext, request_id: str) -> OpenCardRequest:
-    """Asks the card terminal what became of a charge whose outcome is unknown and records it.
-    Returns the request as it stands now: "approved" (the buyer was charged: complete that
-    order's sale by scanning it again, or refund) or "not_charged" (cleared). Raises
-    CheckoutRefused("card_outcome_unknown") while the card terminal still cannot tell."""
-    with ctx.uow() as uow:
-        request = uow.card_requests.get(request_id)
-        if request is None or request.terminal_id != ctx.terminal_id:
-            raise CheckoutRefused("nothing_to_resolve", f"no card payment {request_id} at this terminal")
-        view = _view(request)
-        reference = request.reference
-    if not view.unknown:
-        return view
-    if ctx.card_terminal is None:
-        raise CheckoutRefused("no_card_terminal", "no card terminal is configured at this counter to ask")
-    try:
-        result = ctx.card_terminal.resolve(request_id, amount_minor=view.amount_minor, currency=view.currency,
-                                           reference=reference)
-    except (PaymentError, KeyError) as exc:
-        raise CheckoutRefused("card_outcome_unknown", f"the card terminal cannot tell yet what became of the card "
-                              f"payment of {_money(view.amount_minor, view.currency)} for order {view.order_no} "
-                              f"({getattr(exc, 'message', None) or exc}); check its screen and try again",
-                              request_id=request_id, order_no=view.order_no) from None
-    _record_outcome(ctx, request_id, result)
-    log.info("card payment with unknown outcome resolved", extra={
-        "request_id": request_id, "order_no": view.order_no, "approved": bool(result.approved),
-        "outcome": getattr(result, "outcome", "")})
-    with ctx.uow() as uow:
-        return _view(uow.card_requests.get(request_id))
-
-
-def refund_card_request(ctx: CheckoutContext, request_id: str, approved_by) -> OpenCardRequest:
-    """Gives an approved charge that no sale records back to the card (a manager approves)."""
-    if approved_by is None or not approved_by.can(Permission.APPROVE):
-        raise CheckoutRefused("needs_manager", "a manager must approve a card refund")
-    with ctx.uow() as uow:
-        request = uow.card_requests.get(request_id)
-        if request is None or request.state is not CardRequestState.APPROVED:
-            raise CheckoutRefused("nothing_to_refund", f"card payment {request_id} is not an approved charge "
-                                  "waiting for its sale")
-        view, reference = _view(request), request.card_reference or request.reference
-    if ctx.card_terminal is None:
-        raise CheckoutRefused("no_card_terminal", "no card terminal is configured at this counter to refund with")
-    result = ctx.card_terminal.refund(view.amount_minor, view.currency, reference, request_id=f"{request_id}-r"[:64])
-    if not result.approved:
-        raise CheckoutRefused("void_failed", result.message or "the card terminal did not refund")
-    _mark_refunded(ctx, request_id)
-    log.info("unrecorded card payment refunded", extra={"request_id": request_id, "order_no": view.order_no,
-                                                        "approved_by": str(getattr(approved_by, "user_id", ""))})
-    with ctx.uow() as uow:
-        return _view(uow.card_requests.get(request_id))
-
-
-# -- the last receipt, from the database (after a restart) -------------------------------------
-
-
-@dataclass(frozen=True)
-class StoredReceipt:
-    """The terminal's last sale receipt rebuilt from what the database holds. `info.copy` says
-    how it prints next: the original while it is still pending (never printed), a copy after."""
-
-    info: ReceiptInfo
-    state: PrintState
-    copies_printed: int
-
-    @property
-    def prints_as_copy(self) -> bool:
-        return self.info.copy
-
-
-def last_sale_receipt(ctx: CheckoutContext) -> StoredReceipt | None:
-    """Rebuilds the terminal's last sale receipt (sale, order lines, tenders, cashier) from
-    storage, skipping refund receipts printed since; None when the terminal has sold nothing.
-    Blocking (a database read): a worker's job."""
-    with ctx.uow() as uow:
-        receipt = uow.receipts.last_for_terminal(ctx.terminal_id, ReceiptKind.SALE)
-        if receipt is None or receipt.sale_id is None:
-            return None
-        sale = uow.sales.get(receipt.sale_id)
-        order = uow.orders.get(sale.order_no) if sale is not None else None
-        if sale is None or order is None:
-            log.error("receipt without its sale or order", extra={"receipt_no": receipt.receipt_no})
-            return None
-        cashier = uow.users.get(sale.cashier_id)
-        cur = sale.total.currency
-        lines = tuple((l.name, l.quantity, l.unit_price.minor, tuple(l.item_codes)) for l in order.lines)
-        tenders = tuple(
-            TakenTender(t.kind, t.amount.minor, t.tendered.minor if t.kind is TenderKind.CASH else None,
-                        t.reference, t.approval_code, t.card_last4, step=i + 1)
-            for i, t in enumerate(sale.tenders))
-        when = (sale.paid_at or sale.created_at).astimezone(ZoneInfo(ctx.timezone))
-        state = receipt.print_state
-        info = ReceiptInfo(ctx.store_name, ctx.terminal_id, cashier.display_name if cashier else "",
-                           receipt.receipt_no, when, order.merchant_name, order.order_no, cur, lines, tenders,
-                           sale.change.minor, copy=state is PrintState.PRINTED)
-        return StoredReceipt(info, state, receipt.copies_printed or 0)
-
-
-def reprint_last_receipt(ctx: CheckoutContext, reason: str = "", *,
-                         receipt_no: int | None = None) -> tuple[StoredReceipt, object]:
-    """Prints the terminal's last sale receipt from storage: the original once while it is
-    still pending (a printer fault before, perhaps before a restart), otherwise a copy marked as
-    one, with `reason` logged. `receipt_no`: refuse if the last receipt is another one by now.
-    Returns what was printed and its document. Blocking: a worker's job."""
-    stored = last_sale_receipt(ctx)
-    if stored is None:
-        raise CheckoutRefused("nothing_to_print", "this terminal has no sale receipt to print yet")
-    info = stored.info
-    if receipt_no is not None and info.receipt_no != receipt_no:
-        raise CheckoutRefused("nothing_to_print", f"receipt {receipt_no} is no longer this terminal's last one "
-                              f"({info.receipt_no} is); reprint again")
-    if info.copy:
-        log.info("receipt reprinted as a copy", extra={"receipt_no": info.receipt_no, "reason": reason,
-                                                       "cashier": ctx.cashier_name,
-                                                       "copies_before": stored.copies_printed})
-    else:
-        log.info("pending receipt printed (the original)", extra={"receipt_no": info.receipt_no})
-    document, printed, error = _print(ctx, info, reason)
-    if not printed:
-        raise CheckoutRefused("print_failed", error or "the receipt was not printed", receipt_no=info.receipt_no,
-                              original=not info.copy)  # an original stays pending: the screen says so
-    return stored, document
-
-
-def receipt_state(ctx: CheckoutContext, receipt_no: int) -> PrintState | None:
-    with ctx.uow() as uow:
-        receipt = uow.receipts.last_for_terminal(ctx.terminal_id, ReceiptKind.SALE)
-        if receipt is None or receipt.receipt_no != receipt_no:
-            return None
-        return receipt.print_state
-
-
-def _print(ctx: CheckoutContext, info: ReceiptInfo, reason: str = "") -> tuple[object, bool, str | None]:
-    """Renders and prints; a fault leaves the receipt pending. Returns (document, printed, error).
-    A copy is audited as a reprint by the cashier, with `reason`."""
-    return print_committed(ctx.render_receipt, ctx.printer, info, uow_factory=ctx.uow, terminal_id=ctx.terminal_id,
-                           kind=ReceiptKind.SALE, receipt_no=info.receipt_no, reason=reason, clock=ctx.clock,
-                           user=audit.Actor(ctx.cashier_id, ctx.cashier_name))

@@ -126,7 +126,7 @@ def _local_case(ctx: RefundContext, online: OnlineRequest) -> CaseView | None:
     with ctx.uow() as uow:
         for case in uow.refunds.open_for_items(list(online.item_codes)):
             if case.platform_case_id == online.request_id:
-                return refunds._view(case)
+                return refunds.view_of(case)
     return None
 
 
@@ -152,7 +152,8 @@ def adopt_online(ctx: RefundContext, info: ItemInfo, *, cashier_id: uuid.UUID) -
         legs = refunds.plan_legs(route, amount.minor, info.tenders, uow.refunds.legs_used(info.order_no))
         case = RefundCase(info.order_no, codes, reason[:500], amount, requested_by=cashier_id,
                           terminal_id=ctx.terminal_id, created_at=ctx.clock.now(), merchant_name=info.merchant_name,
-                          payout_route=route, item_names=names, photos=[], offline=False, payout_legs=legs)
+                          payout_route=route, item_names=names, photos=[], offline=False,
+                          payout_legs=refunds.stored_legs(legs))
         case.platform_case_id = online.request_id  # a DRAFT naming its request: the hand-in is to send
         case.decided_by, case.note = online.decided_by, online.note
         uow.refunds.add(case)
@@ -161,7 +162,6 @@ def adopt_online(ctx: RefundContext, info: ItemInfo, *, cashier_id: uuid.UUID) -
     log.info("online return taken in", extra={"case_id": str(case_id), "request_id": online.request_id,
                                               "order_no": info.order_no, "units": len(codes),
                                               "amount_minor": amount.minor, "route": route.value})
-    refunds._changed(ctx, case_id)
     return send_hand_in(ctx, case_id)
 
 
@@ -176,22 +176,22 @@ def send_hand_in(ctx: RefundContext, case_id: uuid.UUID) -> CaseView:
         if case is None:
             raise RefundRefused("unknown_case", f"no refund case {case_id}")
         if case.status is not RefundStatus.DRAFT:
-            return refunds._view(case)
+            return refunds.view_of(case)
         request_id = case.platform_case_id
     try:
         answer = ctx.platform.hand_in_refund(request_id, hand_in_key(case_id))
     except (PlatformUnavailable, AuthenticationFailed) as exc:
-        return refunds._failed(ctx, case_id, exc.message)
+        return refunds.failed(ctx, case_id, exc.message)
     except PlatformRefused as exc:
         if exc.code in _FINAL or (400 <= (exc.status or 0) < 500 and exc.code != "conflict"):
-            return refunds._refused(ctx, case_id, exc)
-        return refunds._failed(ctx, case_id, exc.message)
+            return refunds.refused(ctx, case_id, exc)
+        return refunds.failed(ctx, case_id, exc.message)
     except PlatformError as exc:
-        return refunds._failed(ctx, case_id, exc.message)
+        return refunds.failed(ctx, case_id, exc.message)
     payout = answer.get("payout") or {}
     if payout.get("terminal_id") and payout.get("terminal_id") != ctx.terminal_id:
         # this store's other terminal took it in first: it pays it, this one does not
-        return refunds._refused(ctx, case_id, PlatformRefused(
+        return refunds.refused(ctx, case_id, PlatformRefused(
             "handed_in_at_other_terminal", f"taken in at terminal {payout.get('terminal_id')} of this store; "
             "complete it there"))
     now = ctx.clock.now()
@@ -199,17 +199,15 @@ def send_hand_in(ctx: RefundContext, case_id: uuid.UUID) -> CaseView:
         case = uow.refunds.get(case_id)
         if case.status is RefundStatus.DRAFT:
             case.submit(request_id, now)
-            refunds._apply_decision(case, answer, now)
+            refunds.apply_decision(case, answer, now)
             if answer.get("refunded_to") and case.paid_out_at is None and case.payout_route is not PayoutRoute.ONLINE:
                 # the platform gave the buyer the money back itself: nothing more at the counter
                 case.payout_route = PayoutRoute.ONLINE
-                case.payout_legs = [{"route": "online", "amount_minor": case.amount.minor, "done": False,
-                                     "original_reference": None, "expect_last4": None}]
+                case.payout_legs = refunds.stored_legs([refunds.PayoutLeg("online", case.amount.minor)])
         uow.commit()
-        view = refunds._view(case)
+        view = refunds.view_of(case)
     log.info("online return handed in", extra={"case_id": str(case_id), "request_id": request_id,
                                                "status": view.status.value})
-    refunds._changed(ctx, case_id)
     return view
 
 

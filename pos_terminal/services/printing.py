@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime, timezone
 
 from pos_terminal.domain.model import PrintState, ReceiptKind
+from pos_terminal.ports import Clock
 from pos_terminal.security import mask_card_numbers
 from pos_terminal.services import audit
 
@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 
 
 def mark_printed(uow_factory: Callable, terminal_id: str, kind: ReceiptKind, receipt_no: int, *,
-                 user=None, reason: str = "", clock=None) -> None:
+                 clock: Clock, user=None, reason: str = "") -> None:
     """Records one more printed copy of the terminal's receipt `receipt_no` (of `kind`).
     A receipt printed before makes this one a copy: a reprint in the audit trail, in the same
     transaction (`user`: who asked, e.g. an audit.Actor of the cashier; `reason` as given)."""
@@ -46,14 +46,13 @@ def _audit_reprint(uow, terminal_id: str, kind: ReceiptKind, receipt_no: int, co
     details = {"receipt_no": receipt_no, "kind": kind.value, "copies_before": copies_before}
     if reason:
         details["reason"] = mask_card_numbers(reason)  # typed text: never a card number in the audit trail
-    at = clock.now() if clock is not None else datetime.now(timezone.utc)
-    audit.record(uow, at=at, terminal_id=terminal_id, action=audit.REPRINT, user=who,
+    audit.record(uow, at=clock.now(), terminal_id=terminal_id, action=audit.REPRINT, user=who,
                  subject=f"{kind.value} receipt {receipt_no}", details=details)
 
 
 def print_committed(render: Callable | None, printer, info, *, uow_factory: Callable, terminal_id: str,
-                    kind: ReceiptKind, receipt_no: int | None, user=None, reason: str = "",
-                    clock=None) -> tuple[object, bool, str | None]:
+                    kind: ReceiptKind, receipt_no: int | None, clock: Clock, user=None,
+                    reason: str = "") -> tuple[object, bool, str | None]:
     """Renders `info` with `render` and prints it. Returns (document, printed, error). A copy of a
     receipt printed before is audited as a reprint (see mark_printed)."""
     if render is None:

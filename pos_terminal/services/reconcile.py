@@ -35,10 +35,10 @@ from datetime import date, datetime, timezone
 from pos_terminal.clock import day_bounds
 from pos_terminal.domain.errors import DomainError
 from pos_terminal.domain.model import Permission
-from pos_terminal.money import Money
 from pos_terminal.security import mask_card_numbers
 from pos_terminal.ports import AuthenticationFailed, PlatformError, PlatformRefused, PlatformUnavailable
-from pos_terminal.services import audit, reconcile_prepaid, refund_cases
+from pos_terminal.services import audit, reconcile_card, reconcile_prepaid, refund_cases
+from pos_terminal.services.reconcile_card import CardComparison, CardFigures
 from pos_terminal.services.day_context import DayContext
 
 log = logging.getLogger(__name__)
@@ -123,49 +123,6 @@ class Difference:
     resolved: bool = False
     paid_back_receipt_no: int | None = None
     payback_state: str | None = None
-
-
-@dataclass(frozen=True)
-class CardFigures:
-    sales_count: int
-    sales_minor: int
-    refunds_count: int
-    refunds_minor: int
-
-    @property
-    def net_minor(self) -> int:
-        return self.sales_minor - self.refunds_minor
-
-
-@dataclass(frozen=True)
-class CardComparison:
-    """This terminal's bank-card figures for the day beside the card terminal's own day report.
-    `terminal`: charges = bank-card tenders of the day's sales plus charges no sale records
-    (approved and waiting, or given back when a checkout was cancelled); refunds = those
-    give-backs plus bank-card refund payouts. The card terminal reports sales and refunds apart
-    (gross), so both are compared apart. `card_terminal` is None when it cannot tell, with
-    `unavailable` = no_card_terminal | standalone (manual mode: compare with its printed slip) |
-    unreachable, and `detail` saying why."""
-
-    terminal: CardFigures
-    card_terminal: CardFigures | None
-    unavailable: str | None = None
-    detail: str = ""
-    declined_count: int | None = None
-    reported_at: datetime | None = None  # when the card terminal's report was read
-
-    @property
-    def matches(self) -> bool | None:
-        return None if self.card_terminal is None else self.card_terminal == self.terminal
-
-    @property
-    def sales_difference_minor(self) -> int | None:
-        """Card terminal minus terminal: > 0 when the card terminal charged more than the POS knows."""
-        return None if self.card_terminal is None else self.card_terminal.sales_minor - self.terminal.sales_minor
-
-    @property
-    def refunds_difference_minor(self) -> int | None:
-        return None if self.card_terminal is None else self.card_terminal.refunds_minor - self.terminal.refunds_minor
 
 
 @dataclass(frozen=True)
@@ -276,7 +233,7 @@ def reconcile_day(ctx: DayContext, *, user, business_date: date | str) -> Reconc
         answer = reconcile_prepaid.with_prepaid(ctx, day, start, end, answer)
         answer = refund_cases.with_case_states(ctx, day, answer)  # each double payment's case as it is now
     now = ctx.clock.now()
-    card_figures, card_report, unavailable, detail = _read_card_terminal(ctx, day)
+    card_figures, card_report, unavailable, detail = reconcile_card.read_card_terminal(ctx, day)
     kept_answer = None
     if answer is not None:
         kept_answer = {**answer, "received_at": now.isoformat(), "idempotency_key": key, "body_sha256": digest,
@@ -301,7 +258,7 @@ def reconcile_day(ctx: DayContext, *, user, business_date: date | str) -> Reconc
                                                sum(s["amount_minor"] for s in body["settlements"])),
                     checked_at=now if answer is not None else _parse_time((shown or {}).get("received_at")),
                     problem=problem, message=message,
-                    card=_card_comparison(ctx, start, end, card_figures, unavailable, detail,
+                    card=reconcile_card.card_comparison(ctx, start, end, card_figures, unavailable, detail,
                                           stored_card, now if stored_card else None),
                     row=row, users=users, kept=_is_kept(row, shown), from_store=answer is None and shown is not None)
     log.info("day reconciled with the platform" if answer is not None else "day reconciliation without the platform",
@@ -334,7 +291,7 @@ def last_reconciliation(ctx: DayContext, business_date: date | str) -> Reconcili
     detail = ""
     reported_at = None
     if row.card_report is not None:
-        card_figures = _figures_of(row.card_report)
+        card_figures = reconcile_card.figures_of(row.card_report)
         reported_at = _parse_time(row.card_report.get("reported_at"))
     else:
         unavailable, detail = "not_read", "the card terminal's day report was not read for this day"
@@ -343,7 +300,7 @@ def last_reconciliation(ctx: DayContext, business_date: date | str) -> Reconcili
                   checked_at=_parse_time(answer.get("received_at")) if answer else None,
                   problem=None if answer is not None else "not_checked",
                   message="" if answer is not None else "the platform's answer was never kept for this day",
-                  card=_card_comparison(ctx, start, end, card_figures, unavailable, detail, row.card_report,
+                  card=reconcile_card.card_comparison(ctx, start, end, card_figures, unavailable, detail, row.card_report,
                                         reported_at),
                   row=row, users=users, kept=answer is not None, from_store=True)
 
@@ -440,11 +397,8 @@ def _post(ctx: DayContext, body: dict, key: str) -> tuple[dict | None, str | Non
     """(answer, problem, message): never raises for the platform's sake."""
     if ctx.platform is None:
         return None, "not_configured", "no platform is configured for this terminal: nothing to compare with"
-    post = getattr(ctx.platform, "post_settlement_batch", None)
-    if post is None:
-        return None, "not_configured", "this platform client cannot post a settlement batch"
     try:
-        answer = post(body, key)
+        answer = ctx.platform.post_settlement_batch(body, key)
     except PlatformUnavailable as exc:
         log.warning("settlement batch not posted: platform unreachable", extra={"error": exc.message})
         return None, "unreachable", exc.message
@@ -563,79 +517,7 @@ def _names(uow, row) -> dict:
     return names
 
 
-# ---------------------------------------------------------------------------- card terminal
-
-
-def _read_card_terminal(ctx: DayContext, day: date) -> tuple[CardFigures | None, dict | None, str | None, str]:
-    """(figures, the report as kept, unavailable reason, detail)."""
-    terminal = ctx.card_terminal
-    if terminal is None:
-        return None, None, "no_card_terminal", "no card terminal is configured at this counter"
-    try:
-        report = terminal.day_report(day, ctx.currency)
-    except Exception as exc:  # any failure of the device is a status here, never a crash at the counter
-        text = getattr(exc, "message", None) or str(exc) or exc.__class__.__name__
-        log.warning("card terminal day report not read", extra={"error": text})
-        return None, None, "unreachable", text
-    if report is None:
-        return None, None, "standalone", ("the standalone card terminal keeps its own day report: compare its "
-                                          "printed slip with these figures")
-    wire = {name: _attr(report, name) for name in ("date", "timezone", "currency", "sales_count", "sales_minor",
-                                                   "refunds_count", "refunds_minor", "declined_count")}
-    try:
-        figures = _figures_of(wire)
-    except (TypeError, ValueError):
-        return None, None, "unreachable", "the card terminal's day report cannot be read"
-    return figures, wire, None, ""
-
-
-def _card_comparison(ctx: DayContext, start: datetime, end: datetime, card: CardFigures | None,
-                     unavailable: str | None, detail: str, report: dict | None,
-                     reported_at: datetime | None) -> CardComparison:
-    with ctx.uow() as uow:
-        tender_count, tender_minor = uow.days.bank_card_sales(ctx.terminal_id, start, end)
-        out_count, out_minor, back_count, back_minor = uow.days.card_charges_outside_sales(ctx.terminal_id, start, end)
-        refunds = uow.days.refunds_paid(ctx.terminal_id, start, end)
-    refund_count, refund_minor = back_count, back_minor
-    for amount_minor, route, legs, _cash, _receipt in refunds:
-        route = getattr(route, "value", route)
-        if legs:
-            for leg in legs:
-                if leg.get("route") == "bank_card":
-                    refund_count += 1
-                    refund_minor += int(leg.get("amount_minor") or 0)
-        elif route == "bank_card":
-            refund_count += 1
-            refund_minor += int(amount_minor)
-    mine = CardFigures(tender_count + out_count, tender_minor + out_minor, refund_count, refund_minor)
-    declined = int(report["declined_count"]) if report and report.get("declined_count") is not None else None
-    if card is not None and not detail:
-        detail = "" if card == mine else _card_detail(mine, card, ctx.currency)
-    return CardComparison(mine, card, unavailable, detail, declined, reported_at)
-
-
-def _card_detail(mine: CardFigures, card: CardFigures, currency: str) -> str:
-    parts = []
-    if (mine.sales_count, mine.sales_minor) != (card.sales_count, card.sales_minor):
-        parts.append(f"charges: the card terminal has {card.sales_count} for {_money(card.sales_minor, currency)}, "
-                     f"this terminal {mine.sales_count} for {_money(mine.sales_minor, currency)}")
-    if (mine.refunds_count, mine.refunds_minor) != (card.refunds_count, card.refunds_minor):
-        parts.append(f"refunds: the card terminal has {card.refunds_count} for "
-                     f"{_money(card.refunds_minor, currency)}, this terminal {mine.refunds_count} for "
-                     f"{_money(mine.refunds_minor, currency)}")
-    return "; ".join(parts) + ": find the card payments made outside this terminal (or not recorded in a sale)"
-
-
-def _figures_of(report: dict) -> CardFigures:
-    return CardFigures(int(report["sales_count"]), int(report["sales_minor"]), int(report["refunds_count"]),
-                       int(report["refunds_minor"]))
-
-
 # ------------------------------------------------------------------------------------ small
-
-
-def _attr(obj, name):
-    return obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
 
 
 def _as_date(value: date | str) -> date:
@@ -655,12 +537,9 @@ def _parse_time(value) -> datetime | None:
         return None
 
 
-def _money(minor: int, currency: str) -> str:
-    return Money(minor, currency).format()
-
-
 __all__ = [
     "ACTIONS", "Blocker", "CardComparison", "CardFigures", "Difference", "OutboxState", "PlatformTotals",
     "Reconciled", "Reconciliation", "ReconcileRefused", "Totals", "last_reconciliation",
     "mark_reconciled", "reconcile_day",
 ]
+

@@ -31,13 +31,14 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from pos_terminal.domain.errors import PaymentError
 from pos_terminal.domain.model import PayoutRoute, Permission, Receipt, ReceiptKind
+from pos_terminal.backoff import backoff
 from pos_terminal.ids import uuid7
-from pos_terminal.money import Money
+from pos_terminal.money import format_money
 from pos_terminal.ports import AuthenticationFailed, PlatformError, PlatformRefused, PlatformUnavailable
 from pos_terminal.services import audit, cash
 from pos_terminal.services.printing import print_committed
@@ -47,8 +48,6 @@ log = logging.getLogger(__name__)
 
 DOUBLE_PAYMENT = "double_payment_refund_case"  # the reconciliation's kind of difference
 PAID_OUT, REPORTED, CONFLICT = "paid_out", "reported", "conflict"  # a pay-back's state
-BACKOFF_BASE = timedelta(seconds=5)
-BACKOFF_MAX = timedelta(minutes=5)
 RECEIPT_REASON = "重复支付 paid twice"  # the refund slip's reason line
 
 
@@ -145,10 +144,6 @@ def _case(view: dict, local=None) -> CaseState:
                      LocalPayback.of(local) if local is not None else None)
 
 
-def _money(minor: int, currency: str) -> str:
-    return Money(minor, currency).format()
-
-
 # ------------------------------------------------------------------------------ listing
 
 
@@ -201,8 +196,8 @@ def pay_back(ctx, case_id: str, *, cashier, manager, route: str = "cash") -> Pai
             raise PaybackRefused("no_shift", "open a shift first: the cash paid back is counted in the shift")
         expected = cash.summaries(uow, [shift])[0].expected_cash_minor
         if amount > expected:
-            raise PaybackRefused("not_enough_cash", f"the drawer should hold only {_money(expected, currency)}: it "
-                                 f"cannot pay back {_money(amount, currency)}; put cash in (pay-in) first",
+            raise PaybackRefused("not_enough_cash", f"the drawer should hold only {format_money(expected, currency)}: it "
+                                 f"cannot pay back {format_money(amount, currency)}; put cash in (pay-in) first",
                                  expected_minor=expected, amount_minor=amount)
         order = uow.orders.get(order_no)  # this counter took the payment: it knows the order
         merchant = order.merchant_name if order is not None else str(view.get("merchant_id") or "")
@@ -222,13 +217,13 @@ def pay_back(ctx, case_id: str, *, cashier, manager, route: str = "cash") -> Pai
     log.info("double payment paid back", extra={"refund_case_id": case_id, "order_no": order_no,
                                                 "amount_minor": amount, "receipt_no": receipt_no})
     info = RefundReceiptInfo(
-        getattr(ctx, "store_name", ""), ctx.terminal_id, getattr(cashier, "display_name", None)
+        ctx.store_name, ctx.terminal_id, getattr(cashier, "display_name", None)
         or getattr(cashier, "username", ""), receipt_no, now.astimezone(ZoneInfo(ctx.timezone)),
         merchant, order_no, currency, (), amount, PayoutRoute.CASH, RECEIPT_REASON,
         case_id, override_by=getattr(manager, "username", None), legs=(PayoutLeg("cash", amount, True),))
     document, printed, print_error = print_committed(
-        getattr(ctx, "render_receipt", None), getattr(ctx, "printer", None), info, uow_factory=ctx.uow,
-        terminal_id=ctx.terminal_id, kind=ReceiptKind.REFUND, receipt_no=receipt_no)
+        ctx.render_receipt, ctx.printer, info, uow_factory=ctx.uow,
+        terminal_id=ctx.terminal_id, kind=ReceiptKind.REFUND, receipt_no=receipt_no, clock=ctx.clock)
     kicked, drawer_error = _kick(ctx)
     reported, report_error = report(ctx, payback_id)
     with ctx.uow() as uow:
@@ -264,7 +259,7 @@ def _confirm_open(ctx, case_id: str) -> dict:
 
 
 def _kick(ctx) -> tuple[bool, str | None]:
-    drawer = getattr(ctx, "drawer", None)
+    drawer = ctx.drawer
     if drawer is None:
         return False, "no cash drawer configured"
     try:
@@ -315,7 +310,7 @@ def report(ctx, payback_id: uuid.UUID) -> tuple[bool, str | None]:
 
 
 def _failed(ctx, row, error: str, now: datetime) -> tuple[bool, str]:
-    wait = min(BACKOFF_MAX, BACKOFF_BASE * 2 ** min(row.attempts, 10))
+    wait = backoff(row.attempts + 1)
     with ctx.uow() as uow:
         uow.paybacks.failed(row.id, error, now + wait)
         uow.commit()

@@ -308,7 +308,8 @@ def print_report(ctx: DayContext, report: DayReport) -> ReportPrinted:
     """Lays the report out with ctx.render_report and prints it on ctx.printer. A printer fault or a
     missing layout is a status in the result (a Z stays closed either way; print it again)."""
     document, printed, error = print_committed(ctx.render_report, ctx.printer, report, uow_factory=ctx.uow,
-                                               terminal_id=ctx.terminal_id, kind=ReceiptKind.REPORT, receipt_no=None)
+                                               terminal_id=ctx.terminal_id, kind=ReceiptKind.REPORT, receipt_no=None,
+                                               clock=ctx.clock)
     return ReportPrinted(printed, error, document)
 
 

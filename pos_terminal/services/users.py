@@ -43,9 +43,7 @@ def add_user(
     username = username.strip()
     if not username:
         raise DomainError("a user needs a user name")
-    check = getattr(hasher, "check_policy", None)
-    if check:
-        check(pin)
+    hasher.check_policy(pin)
     pin_hash = hasher.hash(pin)
     with uow:
         if uow.users.by_username(username) is not None:

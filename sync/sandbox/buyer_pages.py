@@ -38,8 +38,9 @@ from sync.sandbox import buyers, photos
 from sync.sandbox import platform as p
 from sync.sandbox import seller_auth as auth
 from sync.sandbox.buyer_script import SCRIPT
+from pos_terminal.money import format_money
 from sync.sandbox.pages import _CSS as BASE_CSS
-from sync.sandbox.pages import _local, _money
+from sync.sandbox.pages import _local
 
 _CSS = BASE_CSS + """
 h2{font-size:17px;margin:0 0 8px}a{color:#0b57d0}
@@ -160,7 +161,7 @@ def _state_of_unit(u: dict, returnable: bool) -> tuple[str, str]:
 def _balance_html(view: dict) -> str:
     amounts = view["balances"] or {"CNY": 0}
     parts = ['<div class="card" id="balance"><h2>平台余额 Balance on the platform</h2>']
-    parts += [f'<div class="bal" data-currency="{escape(c)}">{escape(_money(v, c))}</div>' for c, v in amounts.items()]
+    parts += [f'<div class="bal" data-currency="{escape(c)}">{escape(format_money(v, c))}</div>' for c, v in amounts.items()]
     if view["ledger"]:
         parts.append('<table id="ledger">')
         for e in view["ledger"]:
@@ -168,7 +169,7 @@ def _balance_html(view: dict) -> str:
             note = f' · {escape(e["note"])}' if e["note"] else ""
             parts.append(f'<tr><td>{escape(_local(e["created_at"]))}<br><span class="muted">{what}{note}</span></td>'
                          f'<td class="r plus">{"+" if e["amount_minor"] > 0 else ""}'
-                         f'{escape(_money(e["amount_minor"], e["currency"]))}</td></tr>')
+                         f'{escape(format_money(e["amount_minor"], e["currency"]))}</td></tr>')
         parts.append("</table>")
     else:
         parts.append('<p class="muted">暂无记录 No movements yet.</p>')
@@ -189,7 +190,7 @@ def _request_html(q: dict) -> str:
     return (f'<div class="req unit" id="req-{escape(q["request_id"])}" data-status="{escape(q["status"])}" '
             f'data-next="{escape(step)}"><div class="row">'
             f'<span>{escape(q["merchant"])} · {escape(q["order_no"])}</span>'
-            f'<span>{escape(_money(q["amount_minor"], q["currency"]))}</span></div>'
+            f'<span>{escape(format_money(q["amount_minor"], q["currency"]))}</span></div>'
             f'<div class="code">{escape(", ".join(q["item_codes"]))}</div>'
             f'<div class="muted">{escape(q["reason"])}</div>'
             f'<span class="badge {css}">{label}</span> <span class="muted">{origin} · {escape(_local(q["created_at"]))}'
@@ -206,7 +207,7 @@ def _orders_html(token: str, view: dict) -> str:
                  else "退货期已过 Return window over")
         parts.append(f'<div class="order" id="order-{escape(o["order_no"])}"><div class="row">'
                      f'<span><b>{escape(o["merchant"])}</b> · {escape(o["order_no"])}</span>'
-                     f'<span>{escape(_money(o["total_minor"], o["currency"]))}</span></div>'
+                     f'<span>{escape(format_money(o["total_minor"], o["currency"]))}</span></div>'
                      f'<div class="muted">{via} · {escape(_local(o["paid_at"]))} · {until}</div>')
         for u in o["units"]:
             label, css = _state_of_unit(u, o["returnable"])
@@ -215,7 +216,7 @@ def _orders_html(token: str, view: dict) -> str:
                 link = (f' · <a class="act" href="/my/{escape(token)}/return?item={escape(u["item_code"])}">'
                         "退货 Return</a>")
             parts.append(f'<div class="unit" data-item="{escape(u["item_code"])}"><div class="row">'
-                         f'<span>{escape(u["name"])}</span><span>{escape(_money(u["unit_price_minor"], o["currency"]))}'
+                         f'<span>{escape(u["name"])}</span><span>{escape(format_money(u["unit_price_minor"], o["currency"]))}'
                          f'</span></div><span class="code">{escape(u["item_code"])}</span> '
                          f'<span class="badge {css}">{label}</span>{link}</div>')
         parts.append("</div>")

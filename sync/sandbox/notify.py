@@ -38,7 +38,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection, Engine
 
-from pos_terminal.money import Money
+from pos_terminal.backoff import backoff as retry_backoff
+from pos_terminal.money import format_money
 from pos_terminal.ports import Clock
 from sync.sandbox import db
 from sync.sandbox.outbox_worker import OutboxWorker
@@ -108,7 +109,7 @@ def enqueue(conn: Connection, order_no: str, event: str, *, email: str | None, p
 
 def backoff(attempts: int) -> timedelta:
     """The wait after the `attempts`-th failure: 5 s, 10 s, 20 s, ... up to an hour."""
-    return min(FIRST_BACKOFF * (2 ** max(attempts - 1, 0)), MAX_BACKOFF)
+    return retry_backoff(attempts, first=FIRST_BACKOFF, ceiling=MAX_BACKOFF)
 
 
 # ----------------------------------------------------------------------- rendering
@@ -134,10 +135,6 @@ def qr_png(text: str, scale: int = 6) -> bytes:
             + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b""))
 
 
-def _money(minor: int, currency: str) -> str:
-    return Money(minor, currency).format()
-
-
 def _local(iso_ts: str | None) -> str:
     if not iso_ts:
         return ""
@@ -145,7 +142,7 @@ def _local(iso_ts: str | None) -> str:
 
 
 def _lines_text(o: dict, limit: int = 30) -> list[tuple[str, str]]:
-    rows = [(f"{l['name']} × {l['quantity']}", _money(l["amount_minor"], o["currency"])) for l in o["lines"][:limit]]
+    rows = [(f"{l['name']} × {l['quantity']}", format_money(l["amount_minor"], o["currency"])) for l in o["lines"][:limit]]
     if len(o["lines"]) > limit:
         rows.append((f"… 共 {len(o['lines'])} 项 ({len(o['lines'])} lines)", ""))
     return rows
@@ -155,7 +152,7 @@ def order_created_email(o: dict, *, message_id: str, sender: str, recipient: str
     """The payment-code e-mail: multipart/alternative of a plain-text part and a
     multipart/related HTML part whose QR (the order's voucher) is an inline PNG by Content-ID.
     Chinese first, English beside it."""
-    amount = _money(o["total_minor"], o["currency"])
+    amount = format_money(o["total_minor"], o["currency"])
     merchant = o["merchant"]["name"]
     expiry = _local(o["expires_at"])
     msg = EmailMessage()
@@ -202,7 +199,7 @@ def order_created_email(o: dict, *, message_id: str, sender: str, recipient: str
 
 
 def order_paid_email(o: dict, *, message_id: str, sender: str, recipient: str, now: datetime) -> EmailMessage:
-    amount = _money(o["total_minor"], o["currency"])
+    amount = format_money(o["total_minor"], o["currency"])
     paid = o.get("paid") or {}
     where = paid.get("store_id") or ""
     msg = EmailMessage()
@@ -239,7 +236,7 @@ def buyer_page_url(o: dict, *, email: str | None = None, phone: str | None = Non
 
 
 def sms_text(o: dict, event: str, recipient: str | None = None) -> str:
-    amount = _money(o["total_minor"], o["currency"])
+    amount = format_money(o["total_minor"], o["currency"])
     if event == "order_paid":
         returns = buyer_page_url(o, phone=recipient)
         return (f"【{o['merchant']['name']}】订单 {o['order_no']} 已付款 {amount}。Order paid: {o['url']}"

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from pos_terminal.money import Money
+from pos_terminal.money import format_money
 from sync.sandbox import platform as p
 
 DISPLAY_ZONE = ZoneInfo("Asia/Shanghai")
@@ -63,10 +63,6 @@ def qr_svg(text: str) -> str:
             f'<path fill="#000" d="{"".join(runs)}"/></svg>')
 
 
-def _money(minor: int, currency: str) -> str:
-    return Money(minor, currency).format()
-
-
 def _local(ts: str | None) -> str:
     if not ts:
         return ""
@@ -89,7 +85,7 @@ def build_router() -> APIRouter:
                 return page
             o = p.order_view(conn, no, request.app.state.base_url or str(request.base_url), now)
         rows = "".join(
-            f"<tr><td>{escape(l['name'])} × {l['quantity']}</td><td class='r'>{_money(l['amount_minor'], o['currency'])}</td></tr>"
+            f"<tr><td>{escape(l['name'])} × {l['quantity']}</td><td class='r'>{format_money(l['amount_minor'], o['currency'])}</td></tr>"
             for l in o["lines"][:30])
         if len(o["lines"]) > 30:
             rows += f"<tr><td class='muted'>… 共 {len(o['lines'])} 项 ({len(o['lines'])} lines)</td><td></td></tr>"
@@ -103,7 +99,7 @@ def build_router() -> APIRouter:
         body = (
             f'<div class="card"><div class="muted">{escape(o["merchant"]["name"])}</div>'
             f'<h1>订单 Order {escape(o["order_no"])}</h1>'
-            f'<div class="amount">{_money(o["total_minor"], o["currency"])}</div>'
+            f'<div class="amount">{format_money(o["total_minor"], o["currency"])}</div>'
             f'<div class="muted">有效期至 Valid until {_local(o["expires_at"])} (UTC+8)</div></div>'
             f'<div class="card">{code}</div>'
             f'<div class="card"><table>{rows}</table></div>'

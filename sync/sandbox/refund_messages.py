@@ -14,6 +14,7 @@ from html import escape
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
+from pos_terminal.money import format_money
 from sync.sandbox import db, notify, webhooks
 
 EVENT = "refund_decided"
@@ -58,7 +59,7 @@ def context(conn: Connection, request_id: str, base_url: str) -> dict:
     return {
         "request_id": r.id, "order_no": r.order_no, "merchant": m.name, "status": r.status,
         "decided_by": r.decided_by, "note": r.note, "reason": r.reason,
-        "amount": notify._money(r.amount_minor, r.currency), "route": r.payout_route,
+        "amount": format_money(r.amount_minor, r.currency), "route": r.payout_route,
         "items": [(code, names.get(code, code)) for code in r.item_codes],
         "origin": r.origin or "store", "handed_in": r.handed_in_at is not None, "store": store,
         "buyer_page": f"{base_url.rstrip('/')}/my/{token}" if token else None,

@@ -17,11 +17,12 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import func, select
 
+from pos_terminal.money import format_money
 from sync.sandbox import db, photos
 from sync.sandbox import platform as p
 from sync.sandbox import refunds
 from sync.sandbox import seller_auth as auth
-from sync.sandbox.pages import _local, _money, _page
+from sync.sandbox.pages import _local, _page
 
 # HTML of the portal: no script, no frame, forms only to this site, images only from here
 PAGE_HEADERS = {
@@ -109,7 +110,7 @@ def _request_html(q: dict, csrf: str, *, link: bool) -> str:
                          'alt="photo"></a>' for pid in q["photo_ids"])
     title = f'<a href="/seller/refund-requests/{rid}">{escape(q["order_no"])}</a>' if link else escape(q["order_no"])
     parts = [f'<div class="req" id="req-{rid}"><b>{escape(q["merchant"]["name"])}</b> · {title} · '
-             f'{_money(q["amount_minor"], q["currency"])} · <span class="status">{escape(q["status"])}</span><br>'
+             f'{format_money(q["amount_minor"], q["currency"])} · <span class="status">{escape(q["status"])}</span><br>'
              f'<span class="muted">{escape(", ".join(q["item_codes"]))} · {escape(q["reason"])} · '
              f'reputation {q["buyer_reputation"]} / threshold {q["threshold"]} · {_local(q["created_at"])}</span>'
              f"<div>{photo_tags}</div>", _origin_html(q)]

@@ -15,7 +15,8 @@ from fastapi.responses import RedirectResponse
 
 from sync.sandbox import platform as p
 from sync.sandbox import refund_cases
-from sync.sandbox.pages import _local, _money
+from pos_terminal.money import format_money
+from sync.sandbox.pages import _local
 
 NOTICES = {
     "refunded": "已退回买家平台余额 Refunded to the buyer's balance on the platform.",
@@ -32,7 +33,7 @@ def _case_html(c: dict, csrf: str) -> str:
     cid = escape(c["refund_case_id"])
     reason = "重复支付 paid twice" if c["reason"] == "double_payment" else "订单已取消 order cancelled"
     parts = [f'<div class="req" id="case-{cid}"><b>{escape(c["order_no"])}</b> · '
-             f'{_money(c["amount_minor"], c["currency"])} · {reason}<br>'
+             f'{format_money(c["amount_minor"], c["currency"])} · {reason}<br>'
              f'<span class="muted">门店 store {escape(c["store_id"])}/{escape(c["terminal_id"])} · '
              f'小票 receipt {c["receipt_no"]} · {_local(c["paid_at"])}</span><br>']
     if c["status"] == refund_cases.OPEN:

@@ -49,6 +49,7 @@ from datetime import datetime, timedelta, timezone
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 
+from pos_terminal.backoff import backoff as retry_backoff
 from pos_terminal.ports import Clock
 from sync.sandbox import db
 from sync.sandbox.outbox_worker import OutboxWorker
@@ -191,7 +192,7 @@ def configure_seeded(engine: Engine, credentials, receiver_base_url: str) -> dic
 
 def backoff(attempts: int) -> timedelta:
     """The wait after the `attempts`-th failure: 5 s, 10 s, 20 s, ... up to an hour."""
-    return min(FIRST_BACKOFF * (2 ** max(attempts - 1, 0)), MAX_BACKOFF)
+    return retry_backoff(attempts, first=FIRST_BACKOFF, ceiling=MAX_BACKOFF)
 
 
 def deliveries(engine: Engine, merchant_id: str | None = None) -> list[dict]:

@@ -5,23 +5,22 @@ import sys
 
 from config.schema import Settings
 from pos_terminal.bootstrap import build_terminal
-from pos_terminal.money import Money
-from pos_terminal.services import sales, shifts, users
+from pos_terminal.services import sales, users
 from tests.conftest import FAST_HASHER
+from tests.sale_helpers import ensure_shift, sell_cash, terminal_checkout
 
 
 def main() -> None:
     terminal = build_terminal(Settings(), demo=True, hasher=FAST_HASHER, configure_logs=False)
     cashier = users.sign_in(terminal.uow(), terminal.hasher, terminal.clock, terminal.lockout, username="1001", pin="1357")
-    if shifts.current_shift(terminal.uow(), terminal_id="T01") is None:
-        shifts.open_shift(terminal.uow(), terminal.clock, terminal_id="T01", user_id=cashier.user_id, opening_float=Money(0))
+    ensure_shift(terminal, cashier)
+    ctx = terminal_checkout(terminal, cashier)  # through CheckoutSession, as the checkout screen sells
     print("READY", flush=True)
     i = 0
     while True:
         no = f"{sys.argv[1]}-{i}"
         spec = sales.OrderSpec(no, "m1", "Shop", "CNY", (sales.LineSpec(1, "s", "Tea", 300, 1, (f"{no}-U",)),))
-        r = sales.take_cash_payment(spec, Money(500), terminal.uow(), terminal.clock, terminal_id="T01", store_id="S1",
-                                    cashier_id=cashier.user_id)
+        r = sell_cash(ctx, spec, 500).sale
         sys.stdout.write(f"ACK {r.receipt_no} {no}\n")
         sys.stdout.flush()
         i += 1

@@ -149,11 +149,11 @@ def test_disk_full_during_a_sale_saves_nothing_and_says_so(terminal):
     """SQLite's own 'database or disk is full' error, provoked with max_page_count, goes
     through the real commit path."""
     from pos_terminal.domain.errors import StorageError
-    from pos_terminal.money import Money
-    from pos_terminal.services import sales, shifts, users
+    from pos_terminal.services import sales, users
+    from tests.sale_helpers import open_shift, sell_cash, terminal_checkout
 
     cashier = users.sign_in(terminal.uow(), terminal.hasher, terminal.clock, terminal.lockout, username="1001", pin="1357")
-    shifts.open_shift(terminal.uow(), terminal.clock, terminal_id="T01", user_id=cashier.user_id, opening_float=Money(0))
+    open_shift(terminal.day_context(), cashier)
 
     @sa.event.listens_for(terminal.engine, "connect")
     def _cap(dbapi_conn, _rec):
@@ -164,8 +164,7 @@ def test_disk_full_during_a_sale_saves_nothing_and_says_so(terminal):
     big = sales.OrderSpec("FULL-1", "m1", "Shop", "CNY",
                           tuple(sales.LineSpec(i, f"s{i}", "x" * 190, 100, 1, (f"F-{i}-" + "y" * 50,)) for i in range(1, 200)))
     with pytest.raises(StorageError, match="is full; nothing was saved"):
-        sales.take_cash_payment(big, Money(10**6), terminal.uow(), terminal.clock, terminal_id="T01", store_id="S1",
-                                cashier_id=cashier.user_id)
+        sell_cash(terminal_checkout(terminal, cashier), big, 10**6)
     sa.event.remove(terminal.engine, "connect", _cap)
     terminal.engine.dispose()
     with terminal.uow() as uow:

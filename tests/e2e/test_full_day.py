@@ -7,8 +7,9 @@ split refund; a drop, a pay-out and a no-sale; an X report mid-day; the shift cl
 the limit (a manager and a note); the Z report checked figure by figure against the sales that
 made it; reconciliation with differences while the outbox still holds the offline sales, then
 without once they are sent, and the day marked reconciled; the audit trail whole and holding
-every act of the day. Bank-card payments are recorded tenders and the split refund's card leg goes
-to the fake card terminal of tests/checkout_fakes (the card terminal is not what this flow tests;
+every act of the day. Every sale goes through a CheckoutSession, as at the counter; its bank-card
+tenders and the split refund's card leg go to the fake card terminal of tests/checkout_fakes (the
+card terminal is not what this flow tests;
 the simulator's charges, refunds and day report are tested in tests/integration/test_card_terminal.py
 and test_reconcile.py)."""
 
@@ -19,9 +20,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from pos_terminal.domain.model import TenderKind
 from pos_terminal.scan_codes import ScanKind
-from pos_terminal.services import audit, cash, reconcile, refunds, reports, sales
+from pos_terminal.services import audit, cash, reconcile, refunds, reports
 from pos_terminal.services.cash import CashRefused
 from pos_terminal.services.checkout import CheckoutContext, CheckoutSession
 from pos_terminal.services.orders import PaymentTarget
@@ -62,35 +62,40 @@ def test_a_whole_day_closed_and_reconciled(terminal_factory, server, proxy):
     ids = t.settings.terminal
     worker = OutboxWorker(t.uow, t.platform, clock)
 
-    def sell(tenders, *, price=1250, qty=1, offline=False):
+    card_terminal = FakeCardTerminal()
+
+    def checkout(view, *, offline=False, **kw):
+        return CheckoutSession(PaymentTarget(spec_of(view), ScanKind.ORDER_NUMBER, None, offline),
+                               CheckoutContext(t.uow, clock, ids.terminal_id, ids.store_id, "Test store", ZONE,
+                                               cashier.user_id, "Zhang", **kw))
+
+    def sell(*, card=0, cash_handed=0, price=1250, qty=1, offline=False):
+        """A sale as the checkout screen makes it: the card charged first, then the cash handed over."""
         view = new_order(api, price=price, qty=qty)
-        sales.record_sale(sales.RecordSale(ids.terminal_id, ids.store_id, cashier.user_id, spec_of(view),
-                                           tuple(tenders), offline=offline), t.uow(), clock)
+        session = checkout(view, offline=offline, card_terminal=card_terminal)
+        if card:
+            session.take_card(card)
+        if cash_handed:
+            session.take_cash(cash_handed)
+        session.complete()
         clock.advance(minutes=7)
         return view
 
-    def tender(kind, amount, handed=None, last4=None):
-        return sales.TenderSpec(kind, amount, handed, reference=f"ref-{amount}" if kind is not TenderKind.CASH
-                                else None, card_last4=last4)
-
     # -- morning: the float, sales online ------------------------------------------------------
     cash.open_shift(ctx, user=cashier, counts={10000: 2, 5000: 1, 1000: 5})  # 300.00
-    cash_sale = sell([tender(TenderKind.CASH, 2500, 3000)], qty=2)
-    sell([tender(TenderKind.BANK_CARD, 1250, last4="4242")])
+    cash_sale = sell(cash_handed=3000, qty=2)  # 25.00 due: 5.00 change
+    sell(card=1250)
     # the prepaid card is really debited on the platform (journalled first): reconciliation compares it
-    prepaid = CheckoutSession(PaymentTarget(spec_of(new_order(api, price=1250, qty=1)), ScanKind.ORDER_NUMBER, None,
-                                            False),
-                              CheckoutContext(t.uow, clock, ids.terminal_id, ids.store_id, "Test store", ZONE,
-                                              cashier.user_id, "Zhang", platform=t.platform))
+    prepaid = checkout(new_order(api, price=1250, qty=1), platform=t.platform)
     prepaid.take_prepaid("8800000000000001", 1250, "2580")
     prepaid.complete()
     clock.advance(minutes=7)
-    mixed = sell([tender(TenderKind.BANK_CARD, 2000, last4="4242"), tender(TenderKind.CASH, 1750, 2000)], qty=3)
+    mixed = sell(card=2000, cash_handed=2000, qty=3)  # 37.50: 20.00 by card, 17.50 in cash (2.50 change)
     assert worker.drain_once().sent == 4
 
     # -- the offline stretch: the platform answers 503, the sales wait in the outbox -------------
     proxy.plan.fail_503 = 10_000
-    offline = [sell([tender(TenderKind.CASH, 1250)], offline=True) for _ in range(2)]
+    offline = [sell(cash_handed=1250, offline=True) for _ in range(2)]
     assert worker.drain_once().sent == 0
     cash.cash_drop(ctx, user=cashier, amount_minor=20_000, reason="to the safe")
     cash.pay_out(ctx, user=cashier, amount_minor=800, reason="milk delivery", approved_by=manager)

@@ -22,16 +22,14 @@ SALE = r"""
 import sys
 from config.schema import Settings
 from pos_terminal.bootstrap import build_terminal
-from pos_terminal.money import Money
-from pos_terminal.services import sales, shifts
+from pos_terminal.services import sales
+from tests.sale_helpers import ensure_shift, sell_cash, terminal_checkout
 t = build_terminal(Settings(), demo=True, configure_logs=False)
 try:
     cashier = t.sign_in("1001", "1357")
-    with t.uow() as uow:
-        open_already = uow.shifts.open_for_terminal("T01") is not None
-    open_already or shifts.open_shift(t.uow(), t.clock, terminal_id="T01", user_id=cashier.user_id, opening_float=Money(0))
+    ensure_shift(t, cashier)
     spec = sales.OrderSpec(sys.argv[1], "m-tea", "好物商城", "CNY", (sales.LineSpec(1, "TEA", "tea", int(sys.argv[2]), 1, (sys.argv[1] + "-1",)),))
-    sales.take_cash_payment(spec, spec.total, t.uow(), t.clock, terminal_id="T01", store_id="demo-store", cashier_id=cashier.user_id)
+    sell_cash(terminal_checkout(t, cashier), spec)
 finally:
     t.close()
 """

@@ -16,9 +16,8 @@ import sqlalchemy as sa
 from pos_terminal.clock import SystemClock
 from pos_terminal.domain.errors import SignInRefused, StorageError
 from pos_terminal.domain.model import Role
-from pos_terminal.money import Money
 from pos_terminal.scan_codes import ScanKind
-from pos_terminal.services import audit, shifts, users
+from pos_terminal.services import audit, users
 from pos_terminal.services.checkout import CheckoutContext, CheckoutSession, reprint_last_receipt
 from pos_terminal.services.orders import PaymentTarget
 from pos_terminal.services.sales import LineSpec, OrderSpec
@@ -26,6 +25,7 @@ from pos_terminal.storage.audit_repo import chain_lock
 from pos_terminal.storage.orm import audit_log
 from tests.checkout_fakes import FakePrinter
 from tests.conftest import FAST_HASHER
+from tests.sale_helpers import open_shift
 
 CLOCK = SystemClock()
 
@@ -211,10 +211,9 @@ def test_sign_in_approval_void_reprint_and_settings_are_recorded(terminal, tmp_p
         terminal.sign_in("1001", "0000")
     cashier = terminal.sign_in("1001", "1357")
     manager = terminal.approve("8001", "8642")
-    shifts.open_shift(terminal.uow(), terminal.clock, terminal_id="T01", user_id=cashier.user_id,
-                      opening_float=Money(0))
+    open_shift(terminal.day_context(), cashier)
     assert log_of(terminal) == [("sign_in_failed", "1001", "refused"), ("sign_in", "1001", "ok"),
-                                ("approval", "8001", "ok")]
+                                ("approval", "8001", "ok"), ("shift_open", "1001", "ok")]
 
     printer = FakePrinter()
     s, _ = _session(terminal, cashier, printer)
@@ -246,4 +245,4 @@ def test_sign_in_approval_void_reprint_and_settings_are_recorded(terminal, tmp_p
 
     terminal.record_audit(audit.SIGN_OUT, user=cashier)
     result = audit.verify(terminal.uow)
-    assert result.ok and result.rows == len(log_of(terminal)) == 8
+    assert result.ok and result.rows == len(log_of(terminal)) == 9

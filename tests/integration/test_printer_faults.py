@@ -20,8 +20,8 @@ from pos_terminal.scan_codes import ScanKind
 from pos_terminal.services.checkout import CheckoutContext, CheckoutSession, reprint_last_receipt
 from pos_terminal.services.orders import PaymentTarget
 from pos_terminal.services.sales import LineSpec, OrderSpec
-from pos_terminal.services.shifts import open_shift
 from receipts.sale_receipt import ReceiptLine, ReceiptTender, SaleReceiptData, build_sale_receipt
+from tests.sale_helpers import open_shift
 
 ORDER = OrderSpec("PO000000007001", "m-tea", "好物商城", "CNY", (
     LineSpec(1, "TEA", "乌龙茶", 1250, 2, ("IC0000000070010001", "IC0000000070010002")),
@@ -72,8 +72,7 @@ def counter(vp, terminal):
     assert drawer.open().state is DeviceState.READY
     cashier = terminal.sign_in("1001", "1357")
     ids = terminal.settings.terminal
-    open_shift(terminal.uow(), terminal.clock, terminal_id=ids.terminal_id, user_id=cashier.user_id,
-               opening_float=Money(10_000, "CNY"))
+    open_shift(terminal.day_context(), cashier, 10_000)
     ctx = CheckoutContext(terminal.uow, terminal.clock, ids.terminal_id, ids.store_id, ids.store_name, ids.timezone,
                           cashier.user_id, cashier.display_name, None, None, printer, drawer, render)
     yield ctx, printer, drawer, statuses

@@ -22,6 +22,7 @@ from pos_terminal.services.cash import CashRefused
 from pos_terminal.services.day_context import DayContext
 from pos_terminal.services.report_model import HourTotal, TenderTotal
 from pos_terminal.services.reports import ReportRefused
+from pos_terminal.storage.files import FilePhotoStore
 from sync.outbox_worker import OutboxWorker
 from tests.checkout_fakes import FakeCardTerminal
 from tests.conftest import FAST_HASHER
@@ -50,7 +51,8 @@ class Day:
         self.ctx = DayContext(uow_factory, self.clock, "T01", "demo-store", store_name="好物便利店 Good Shop",
                               timezone="Asia/Shanghai", drawer=self.drawer, over_short_limit_minor=1000)
         self.card = FakeCardTerminal()
-        self.refund_ctx = refunds.RefundContext(uow_factory, self.clock, "T01", "demo-store", tmp_path / "photos",
+        self.refund_ctx = refunds.RefundContext(uow_factory, self.clock, "T01", "demo-store",
+                                                FilePhotoStore(tmp_path / "photos"),
                                                 timezone="Asia/Shanghai", drawer=self.drawer, card_terminal=self.card)
         self.cashier = users.add_user(uow_factory(), FAST_HASHER, self.clock, username="1001", display_name="张伟",
                                       role=Role.CASHIER, pin="1357")

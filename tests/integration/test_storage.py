@@ -17,10 +17,13 @@ from pos_terminal.domain.errors import AlreadyPaid, StorageError
 from pos_terminal.domain.model import Role, SaleStatus, ShiftStatus
 from pos_terminal.money import Money
 from pos_terminal.services import sales, shifts, users
+from pos_terminal.services.cash import CashRefused
+from pos_terminal.services.day_context import DayContext
 from pos_terminal.storage import migrate
 from pos_terminal.storage.instance_lock import AlreadyRunning, InstanceLock
 from pos_terminal.storage.orm import metadata
 from tests.conftest import FAST_HASHER
+from tests.sale_helpers import checkout_context, open_shift, sell_cash
 
 CLOCK = SystemClock()
 
@@ -32,14 +35,12 @@ def order(no: str, *, qty: int = 2) -> sales.OrderSpec:
 @pytest.fixture
 def cashier(uow_factory):
     user = users.add_user(uow_factory(), FAST_HASHER, CLOCK, username="1001", display_name="李", role=Role.CASHIER, pin="1357")
-    shifts.open_shift(uow_factory(), CLOCK, terminal_id="T01", user_id=user.user_id, opening_float=Money(20000))
+    open_shift(DayContext(uow_factory, CLOCK, "T01", "S1"), user, 20000)
     return user
 
 
 def pay(uow_factory, cashier, no, terminal="T01"):
-    return sales.take_cash_payment(
-        order(no), Money(5000), uow_factory(), CLOCK, terminal_id=terminal, store_id="S1", cashier_id=cashier.user_id
-    )
+    return sell_cash(checkout_context(uow_factory, CLOCK, cashier, terminal_id=terminal), order(no), 5000).sale
 
 
 def count(engine, table):
@@ -111,7 +112,7 @@ def test_receipt_numbers_are_gap_free_per_terminal(engine, uow_factory, cashier)
     numbers.append(pay(uow_factory, cashier, "O-5").receipt_no)
     assert numbers == [1, 2, 3, 4, 5, 6]
     other = users.add_user(uow_factory(), FAST_HASHER, CLOCK, username="1002", display_name="王", role="cashier", pin="2468")
-    shifts.open_shift(uow_factory(), CLOCK, terminal_id="T02", user_id=other.user_id, opening_float=Money(0))
+    open_shift(DayContext(uow_factory, CLOCK, "T02", "S1"), other)
     assert pay(uow_factory, other, "P-1", terminal="T02").receipt_no == 1
 
 
@@ -148,10 +149,9 @@ def test_the_database_itself_refuses_a_second_paid_sale_of_an_order(engine, uow_
 
 
 def test_one_open_shift_per_terminal_in_the_database(engine, uow_factory, cashier):
-    from pos_terminal.domain.errors import ShiftError
-
-    with pytest.raises(ShiftError):
-        shifts.open_shift(uow_factory(), CLOCK, terminal_id="T01", user_id=cashier.user_id, opening_float=Money(0))
+    with pytest.raises(CashRefused) as refused:
+        open_shift(DayContext(uow_factory, CLOCK, "T01", "S1"), cashier)
+    assert refused.value.reason == "shift_open"
     with engine.connect() as conn, pytest.raises(IntegrityError):
         conn.execute(
             sa.text(
@@ -218,7 +218,7 @@ def test_each_terminal_drains_only_its_own_outbox(engine, uow_factory, cashier):
     messages (it sends them with its own credential), never another terminal's."""
     from pos_terminal.storage.uow import SqlAlchemyUnitOfWork, session_factory
 
-    shifts.open_shift(uow_factory(), CLOCK, terminal_id="T02", user_id=cashier.user_id, opening_float=Money(0))
+    open_shift(DayContext(uow_factory, CLOCK, "T02", "S1"), cashier)
     pay(uow_factory, cashier, "PO-A")
     pay(uow_factory, cashier, "PO-B", terminal="T02")
     pay(uow_factory, cashier, "PO-C")

@@ -21,6 +21,7 @@ from pos_terminal.services import cash, reports, sales
 from pos_terminal.services.report_model import HourTotal
 from sync.outbox_worker import OutboxWorker
 from tests.platform_helpers import client_for, new_order, settings_for, spec_of
+from tests.sale_helpers import sell_cash, terminal_checkout
 from tests.ui.conftest import settle, sign_in
 from tests.ui.test_shift_screen import ModalDriver, manager_answers
 from ui.dialogs.manager_approval import ManagerApprovalDialog
@@ -233,11 +234,9 @@ def test_reconciliation_against_the_sandbox_lists_a_settlement_still_in_the_outb
     sent = spec_of(new_order(client, qty=2))
     waiting = spec_of(new_order(client, qty=1))
     client.close()
-    sales.take_cash_payment(sent, sent.total, terminal.uow(), terminal.clock, terminal_id="T01",
-                            store_id=terminal.settings.terminal.store_id, cashier_id=cashier.user_id)
+    sell_cash(terminal_checkout(terminal, cashier), sent)
     OutboxWorker(terminal.uow, terminal.platform, terminal.clock).drain_once()
-    sales.take_cash_payment(waiting, waiting.total, terminal.uow(), terminal.clock, terminal_id="T01",
-                            store_id=terminal.settings.terminal.store_id, cashier_id=cashier.user_id)
+    sell_cash(terminal_checkout(terminal, cashier), waiting)
 
     sign_in(qtbot, window, "8001", "8642")
     window.workspace.show_page("shift")

@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
-from pos_terminal.money import Money
 from pos_terminal.services import cash
 from pos_terminal.services import sales
+from tests.sale_helpers import sell_cash, terminal_checkout
 from tests.ui.conftest import settle, sign_in
 from ui.dialogs.cash_dialogs import CashMovementDialog, DenominationCountDialog, reason_text
 from ui.dialogs.manager_approval import ManagerApprovalDialog
@@ -103,11 +103,9 @@ def test_cash_drop_and_no_sale_with_a_reason(qtbot, window):
     page, tab = shift_tab(qtbot, window)
     opened(qtbot, tab, {10000: 3})
     cashier = terminal.sign_in("1001", "1357")
-    ids = terminal.settings.terminal
     spec = sales.OrderSpec("PO000000000777", "m-tea", "Tea", "CNY",
                            (sales.LineSpec(1, "TEA", "Tea", 1250, 4, ("I1", "I2", "I3", "I4")),))
-    sales.take_cash_payment(spec, Money(5000), terminal.uow(), terminal.clock, terminal_id=ids.terminal_id,
-                            store_id=ids.store_id, cashier_id=cashier.user_id)
+    sell_cash(terminal_checkout(terminal, cashier), spec, 5000)
     tab.refresh()
     settle(qtbot)
     assert tab.values["cash_sales"].text() == "¥50.00" and tab.expected_label.text() == "¥350.00"

@@ -3,22 +3,17 @@ from __future__ import annotations
 import pytest
 
 from pos_terminal.bootstrap import SyncState
-from pos_terminal.money import Money
 from pos_terminal.ports import DeviceState, DeviceStatus
-from pos_terminal.services.sales import LineSpec, OrderSpec, take_cash_payment
-from pos_terminal.services.shifts import open_shift
+from pos_terminal.services.sales import LineSpec, OrderSpec
+from tests.sale_helpers import open_shift, sell_cash, terminal_checkout
 from tests.ui.conftest import settle
 
 
 def _record_a_cash_sale(terminal) -> None:
     cashier = terminal.sign_in("1001", "1357")
-    ids = terminal.settings.terminal
-    open_shift(terminal.uow(), terminal.clock, terminal_id=ids.terminal_id, user_id=cashier.user_id, opening_float=Money(10000, "CNY"))
+    open_shift(terminal.day_context(), cashier, 10000)
     order = OrderSpec("ORD-1", "M-1", "Demo shop", "CNY", (LineSpec(1, "SKU-1", "Tea", 1250, 2, ("IC-1", "IC-2")),))
-    take_cash_payment(
-        order, Money(3000, "CNY"), terminal.uow(), terminal.clock, None,
-        terminal_id=ids.terminal_id, store_id=ids.store_id, cashier_id=cashier.user_id,
-    )
+    sell_cash(terminal_checkout(terminal, cashier), order, 3000)
 
 
 def test_devices_show_opening_until_their_status_arrives(qtbot, window):

@@ -12,7 +12,7 @@ from pos_terminal.domain.model import PrintState, Role, TenderKind
 from pos_terminal.money import Money
 from pos_terminal.ports import PlatformRefused, PlatformUnavailable
 from pos_terminal.scan_codes import ScanKind
-from pos_terminal.services import shifts, users
+from pos_terminal.services import users
 from pos_terminal.services.checkout import (
     CheckoutContext,
     CheckoutRefused,
@@ -21,11 +21,13 @@ from pos_terminal.services.checkout import (
     refund_card_request,
     resolve_card_request,
 )
+from pos_terminal.services.day_context import DayContext
 from pos_terminal.services.orders import PaymentTarget
 from pos_terminal.services.sales import LineSpec, OrderSpec
-from tests.checkout_fakes import CheckoutUnitOfWork, FakeCardsPlatform, FakeCardTerminal, FakePrinter
+from tests.checkout_fakes import FakeCardsPlatform, FakeCardTerminal, FakePrinter
 from tests.conftest import FAST_HASHER
-from tests.fakes import FakeClock, FakeDrawer
+from tests.fakes import FakeClock, FakeDrawer, FakeUnitOfWork
+from tests.sale_helpers import open_shift
 
 ORDER = OrderSpec("PO000000001001", "m-tea", "好物商城", "CNY", (
     LineSpec(1, "TEA", "乌龙茶", 1250, 2, ("IC0000000010010001", "IC0000000010010002")),
@@ -37,14 +39,14 @@ CARD = "8800000000000001"
 class Env:
     def __init__(self, shift=True):
         self.clock = FakeClock()
-        self.uow = CheckoutUnitOfWork()
+        self.uow = FakeUnitOfWork()
         self.cashier = users.add_user(self.uow, FAST_HASHER, self.clock, username="1001", display_name="Zhang",
                                       role=Role.CASHIER, pin="1357")
         self.manager = users.add_user(self.uow, FAST_HASHER, self.clock, username="8001", display_name="Wang",
                                       role=Role.MANAGER, pin="8642")
         if shift:
-            shifts.open_shift(self.uow, self.clock, terminal_id="T01", user_id=self.cashier.user_id,
-                              opening_float=Money(10_000))
+            open_shift(DayContext(lambda: self.uow, self.clock, "T01", "demo-store", timezone="Asia/Shanghai"),
+                       self.cashier, 10_000)
         self.platform = FakeCardsPlatform()
         self.card = FakeCardTerminal()
         self.printer = FakePrinter()

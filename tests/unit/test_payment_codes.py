@@ -8,14 +8,15 @@ import pytest
 
 from pos_terminal.domain.errors import AlreadyPaid
 from pos_terminal.domain.model import Role
-from pos_terminal.money import Money
 from pos_terminal.ports import PlatformUnavailable
 from pos_terminal.scan_codes import ScanKind
-from pos_terminal.services import orders, sales, shifts, users
+from pos_terminal.services import orders, users
+from pos_terminal.services.day_context import DayContext
 from pos_terminal.vouchers import KeyRing, PublicKey
 from sync.sandbox.signing import mint_voucher, new_private_key
 from tests.conftest import FAST_HASHER
 from tests.fakes import FakeClock, FakePlatform, FakeUnitOfWork, FakeVerifier
+from tests.sale_helpers import checkout_context, open_shift, sell_cash
 
 ORDER_NO = "PO000000001001"
 
@@ -145,11 +146,11 @@ def test_paid_elsewhere_and_online(voucher, platform, verifier, uow, clock):
 
 def test_paid_here_is_refused_even_offline(voucher, platform, verifier, uow, clock):
     cashier = users.add_user(uow, FAST_HASHER, clock, username="1001", display_name="Li", role=Role.CASHIER, pin="1357")
-    shifts.open_shift(uow, clock, terminal_id="T01", user_id=cashier.user_id, opening_float=Money(0))
+    open_shift(DayContext(lambda: uow, clock, "T01", "demo-store"), cashier)
     platform.down = True
     target = resolve(voucher(), platform, verifier, uow, clock)
-    sales.take_cash_payment(target.order, Money(5000), uow, clock, terminal_id="T01", store_id="demo-store",
-                            cashier_id=cashier.user_id, voucher_id=target.voucher_id, offline=True)
+    sell_cash(checkout_context(lambda: uow, clock, cashier, store_id="demo-store"), target.order, 5000,
+              voucher_id=target.voucher_id, offline=True)
     with pytest.raises(AlreadyPaid, match="already paid at this terminal"):
         resolve(voucher(), platform, verifier, uow, clock)
 

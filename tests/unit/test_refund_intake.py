@@ -82,12 +82,12 @@ def test_split_legs_cards_first_cash_last_and_less_what_earlier_refunds_took():
     shares = (TenderShare("cash", 3000), TenderShare("prepaid_card", 1000, "tx", "0001"),
               TenderShare("bank_card", 2000, "CH-1", "4242"))
     legs = plan_legs(PayoutRoute.SPLIT, 2500, shares, {})
-    assert [(leg["route"], leg["amount_minor"]) for leg in legs] == [("bank_card", 2000), ("prepaid_card", 500)]
-    assert legs[0]["original_reference"] == "CH-1" and legs[1]["expect_last4"] == "0001"
+    assert [(leg.route, leg.amount_minor) for leg in legs] == [("bank_card", 2000), ("prepaid_card", 500)]
+    assert legs[0].original_reference == "CH-1" and legs[1].expect_last4 == "0001"
     legs = plan_legs(PayoutRoute.SPLIT, 2500, shares, {"bank_card": 2000, "prepaid_card": 500})
-    assert [(leg["route"], leg["amount_minor"]) for leg in legs] == [("prepaid_card", 500), ("cash", 2000)]
+    assert [(leg.route, leg.amount_minor) for leg in legs] == [("prepaid_card", 500), ("cash", 2000)]
     assert plan_legs(PayoutRoute.SPLIT, 100, None, {}) is None  # shares unknown: nothing guessed
-    assert [leg["route"] for leg in plan_legs(PayoutRoute.CASH, 100, None, {})] == ["cash"]
+    assert [leg.route for leg in plan_legs(PayoutRoute.CASH, 100, None, {})] == ["cash"]
     with pytest.raises(RefundRefused) as e:
         plan_legs(PayoutRoute.SPLIT, 7000, shares, {})
     assert e.value.reason == "split_exceeds_payment"

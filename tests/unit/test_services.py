@@ -2,13 +2,16 @@
 
 import pytest
 
-from pos_terminal.domain.errors import AccountLocked, AlreadyPaid, NoOpenShift, NotAllowed, PaymentError, SignInRefused
+from pos_terminal.domain.errors import AccountLocked, AlreadyPaid, NoOpenShift, NotAllowed, SignInRefused
 from pos_terminal.domain.model import LockoutPolicy, Permission, Role
 from pos_terminal.money import Money
 from pos_terminal.security import WeakPin
-from pos_terminal.services import sales, shifts, users
+from pos_terminal.services import sales, users
+from pos_terminal.services.checkout import CheckoutRefused
+from pos_terminal.services.day_context import DayContext
 from tests.conftest import FAST_HASHER
 from tests.fakes import FakeClock, FakeDrawer, FakeUnitOfWork
+from tests.sale_helpers import checkout_context, open_shift, sell_cash
 
 POLICY = LockoutPolicy(3)
 ORDER = sales.OrderSpec("O-9", "m1", "Shop", "CNY", (sales.LineSpec(1, "s", "Tea", 1250, 2, ("A", "B")),))
@@ -67,10 +70,13 @@ def test_manager_approval_refuses_a_cashier(uow, clock, cashier):
         users.approve(uow, FAST_HASHER, clock, POLICY, username="1001", pin="1357")
 
 
-def _pay(uow, clock, cashier, tendered=Money(5000), drawer=None):
-    return sales.take_cash_payment(
-        ORDER, tendered, uow, clock, drawer, terminal_id="T01", store_id="S1", cashier_id=cashier.user_id
-    )
+def _pay(uow, clock, cashier, tendered=5000, drawer=None):
+    """A cash sale as the checkout screen completes it (CheckoutSession)."""
+    return sell_cash(checkout_context(lambda: uow, clock, cashier, drawer=drawer), ORDER, tendered)
+
+
+def _open_shift(uow, clock, cashier):
+    open_shift(DayContext(lambda: uow, clock, "T01", "S1"), cashier)
 
 
 def test_cash_sale_needs_an_open_shift(uow, clock, cashier):
@@ -80,17 +86,17 @@ def test_cash_sale_needs_an_open_shift(uow, clock, cashier):
 
 
 def test_cash_sale_commits_everything_together_and_kicks_after(uow, clock, cashier):
-    shifts.open_shift(uow, clock, terminal_id="T01", user_id=cashier.user_id, opening_float=Money(0))
+    _open_shift(uow, clock, cashier)
     drawer = FakeDrawer()
     r = _pay(uow, clock, cashier, drawer=drawer)
     s = uow.committed_store
-    assert (r.receipt_no, r.change, drawer.kicks) == (1, Money(2500), 1)
+    assert (r.sale.receipt_no, r.sale.change, drawer.kicks) == (1, Money(2500), 1)
     assert len(s.sales) == 1 and len(s.receipts) == 1 and len(s.outbox) == 1 and len(s.settlements) == 1
     assert s.outbox[0].payload["order_no"] == "O-9"
 
 
 def test_second_payment_of_same_order_is_refused(uow, clock, cashier):
-    shifts.open_shift(uow, clock, terminal_id="T01", user_id=cashier.user_id, opening_float=Money(0))
+    _open_shift(uow, clock, cashier)
     _pay(uow, clock, cashier)
     with pytest.raises(AlreadyPaid):
         _pay(uow, clock, cashier)
@@ -98,27 +104,28 @@ def test_second_payment_of_same_order_is_refused(uow, clock, cashier):
 
 
 def test_too_little_cash_is_refused_before_anything_is_written(uow, clock, cashier):
-    shifts.open_shift(uow, clock, terminal_id="T01", user_id=cashier.user_id, opening_float=Money(0))
+    _open_shift(uow, clock, cashier)
     commits = uow.commits
-    with pytest.raises(PaymentError, match="less than"):
-        _pay(uow, clock, cashier, tendered=Money(2499))
+    with pytest.raises(CheckoutRefused) as e:
+        _pay(uow, clock, cashier, tendered=2499)
+    assert e.value.reason == "not_covered" and e.value.params["remaining_minor"] == 1
     assert uow.commits == commits
 
 
 def test_failed_commit_leaves_nothing_and_gives_the_receipt_number_back(uow, clock, cashier):
-    shifts.open_shift(uow, clock, terminal_id="T01", user_id=cashier.user_id, opening_float=Money(0))
+    _open_shift(uow, clock, cashier)
     uow.fail_on_commit = OSError("disk full")
     with pytest.raises(OSError):
         _pay(uow, clock, cashier)
     uow.fail_on_commit = None
     assert not uow.committed_store.sales and not uow.committed_store.outbox
-    assert _pay(uow, clock, cashier).receipt_no == 1
+    assert _pay(uow, clock, cashier).sale.receipt_no == 1
 
 
 def test_drawer_fault_never_undoes_the_sale(uow, clock, cashier):
-    shifts.open_shift(uow, clock, terminal_id="T01", user_id=cashier.user_id, opening_float=Money(0))
+    _open_shift(uow, clock, cashier)
     r = _pay(uow, clock, cashier, drawer=FakeDrawer(fail=True))
-    assert r.drawer_error == "drawer not connected"
+    assert r.drawer_error == "drawer not connected" and not r.drawer_kicked
     assert len(uow.committed_store.sales) == 1
 
 
