@@ -10,4 +10,5 @@ from datetime import timedelta
 def backoff(failures: int, *, first: timedelta = timedelta(seconds=5),
             ceiling: timedelta = timedelta(minutes=5)) -> timedelta:
     """`first` after the first failure, doubling with each further one, at most `ceiling`."""
-    return min(ceiling, first * 2 ** min(max(failures - 1, 0), 20))
+    doublings = min(max(failures - 1, 0), 20)
+    return min(ceiling, first * (1 << doublings))
