@@ -45,14 +45,12 @@ def _terminal(folder: Path, settings=None):
 
 
 def _page(terminal):
-    from pos_terminal.money import Money
-    from pos_terminal.services import shifts
+    from pos_terminal.services import cash
     from ui.bridge import Bridge
     from ui.screens.checkout import CheckoutPage
 
     user = terminal.sign_in("1001", "1357")
-    shifts.open_shift(terminal.uow(), terminal.clock, terminal_id=terminal.settings.terminal.terminal_id,
-                      user_id=user.user_id, opening_float=Money(0))
+    cash.open_shift(terminal.day_context(), user=user, opening_float_minor=0)
     bridge = Bridge()
     page = CheckoutPage(terminal, bridge, user)
     page.resize(800, 560)
@@ -92,7 +90,7 @@ def _offline(app, folder: Path) -> list[dict]:
     try:
         private, public = new_private_key()
         ring = KeyRing([PublicKey("KBENCH", public)])
-        ring.save(terminal.paths.keys)
+        ring.save(terminal.keys.cache)
         terminal.keys._ring = None
         now = terminal.clock.now()
         vouchers = [mint_voucher(private, "KBENCH", voucher_id=f"vb{i:05d}", order_no=f"PO{900000000000 + i}",
@@ -218,7 +216,7 @@ def _silent_and_known_down(app, folder: Path) -> list[dict]:
         terminal.attach_platform(client)
         private, public = new_private_key()
         ring = KeyRing([PublicKey("KBENCH", public)])
-        ring.save(terminal.paths.keys)
+        ring.save(terminal.keys.cache)
         now = terminal.clock.now()
         vouchers = [mint_voucher(private, "KBENCH", voucher_id=f"vs{i:05d}", order_no=f"PO{910000000000 + i}",
                                  merchant_id="m-tea", merchant_name="好物商城", amount_minor=3380, currency="CNY",

@@ -22,7 +22,17 @@ from config.schema import Settings
 from pos_terminal.clock import SystemClock
 from pos_terminal.domain.model import LockoutPolicy, Permission, Role
 from pos_terminal.logging_setup import configure as configure_logging
-from pos_terminal.ports import Clock, DeviceSet, DeviceState, DeviceStatus, PlatformClient, PlatformStatus
+from pos_terminal.ports import (
+    Clock,
+    Closeable,
+    DeviceSet,
+    DeviceState,
+    DeviceStatus,
+    FrameSource,
+    PlatformClient,
+    PlatformStatus,
+    StatusReporter,
+)
 from pos_terminal.security import ScryptPinHasher
 from pos_terminal.services import users as user_service
 from pos_terminal.storage import migrate, orm
@@ -120,11 +130,11 @@ class Terminal:
     log_file: Path | None = None
     keys: object = None  # sync.keys.KeyStore: the voucher public keys (a VoucherVerifier)
     sync_worker: object = None  # sync.outbox_worker.OutboxWorker once start_sync() ran
+    refund_loop: object = None  # sync.periodic.PeriodicLoop of refund_housekeeping once start_sync() ran
     _lock: InstanceLock | None = field(default=None, repr=False)
     _sessions: object = field(default=None, repr=False)
     _sandbox: object = field(default=None, repr=False)
     _stand_ins: list = field(default_factory=list, repr=False)  # stoppers of start_simulated_devices
-    _refund_listeners: list = field(default_factory=list, repr=False)
     _refund_rounds: int = field(default=0, repr=False)
     _started_at: datetime | None = field(default=None, repr=False)  # journal entries before it are orphans
 
@@ -210,22 +220,29 @@ class Terminal:
     # -- the platform ------------------------------------------------------------------------
     def attach_platform(self, client: PlatformClient) -> None:
         """Uses `client` from now on (e.g. once the demo's sandbox is up). Before start_sync()."""
+        from pos_terminal.storage.files import FileKeyCache
         from sync.keys import KeyStore
 
         self.platform = client
-        self.keys = KeyStore(self.paths.keys, client, self.clock,
+        self.keys = KeyStore(FileKeyCache(self.paths.keys), client, self.clock,
                              refresh_interval=timedelta(minutes=self.settings.platform.key_refresh_minutes))
 
     def start_sync(self):
-        """Starts the outbox worker thread (its first round refreshes the voucher keys)."""
+        """Starts the outbox worker thread (its first round recovers the prepaid journal and
+        refreshes the voucher keys) and, on a thread of its own, the refund housekeeping: a
+        sale's settlement never waits behind refund traffic with the platform."""
         from sync.outbox_worker import OutboxWorker
+        from sync.periodic import PeriodicLoop
 
         if self.sync_worker is None:
             self.sync_worker = OutboxWorker(self.uow, self.platform, self.clock,
                                             idle_poll_s=self.settings.platform.sync_poll_s,
-                                            housekeeping=(self.recover_prepaid, self.keys.refresh_if_due,
-                                                          self.refund_housekeeping))
+                                            housekeeping=(self.recover_prepaid, self.keys.refresh_if_due))
+        if self.refund_loop is None:
+            self.refund_loop = PeriodicLoop((self.refund_housekeeping,), interval_s=self.settings.platform.sync_poll_s,
+                                            name="refund-sync")
         self.sync_worker.start()
+        self.refund_loop.start()
         return self.sync_worker
 
     def recover_prepaid(self):
@@ -255,6 +272,7 @@ class Terminal:
     def refund_context(self, *, render_receipt=None):
         """services.refunds.RefundContext for this terminal (devices, platform, photo folder)."""
         from pos_terminal.services.refunds import RefundContext
+        from pos_terminal.storage.files import FilePhotoStore
 
         ids = self.settings.terminal
         if render_receipt is None:
@@ -262,12 +280,12 @@ class Terminal:
 
             paper = self.settings.printer.paper_width_mm
             render_receipt = lambda info: build_refund_receipt(info, language="zh_CN", paper_width_mm=paper)  # noqa: E731
-        ctx = RefundContext(self.uow, self.clock, ids.terminal_id, ids.store_id, self.paths.refund_photos,
-                            platform=self.platform, store_name=ids.store_name, timezone=ids.timezone,
+        ctx = RefundContext(self.uow, self.clock, ids.terminal_id, ids.store_id,
+                            FilePhotoStore(self.paths.refund_photos), platform=self.platform,
+                            store_name=ids.store_name, timezone=ids.timezone,
                             printer=self.devices.printer, drawer=self.devices.drawer,
                             card_terminal=self.devices.card_terminal, render_receipt=render_receipt,
                             override_limit_minor=self.settings.refunds.manager_override_limit_minor)
-        ctx.on_change.extend(self._refund_listeners)
         return ctx
 
     # -- shifts, cash and the X/Z reports -----------------------------------------------------
@@ -293,18 +311,11 @@ class Terminal:
 
         render_report_pdf(report, path, language=language)
 
-    def add_refund_listener(self, listener: Callable) -> None:
-        """`listener(case_id)` after a refund case changed (any thread, e.g. the sync worker's)."""
-        self._refund_listeners.append(listener)
-
-    def remove_refund_listener(self, listener: Callable) -> None:
-        if listener in self._refund_listeners:
-            self._refund_listeners.remove(listener)
-
     def refund_housekeeping(self) -> None:
-        """The sync worker's round for refunds: sends intakes stored while the platform was away,
-        then looks for sellers' decisions; tells the platform of the double payments paid back here
-        that it has not heard of (after an outage or a crash). Blocking."""
+        """The refund loop's round (its own thread, beside the outbox worker, so a settlement never
+        waits behind it): sends intakes stored while the platform was away, then looks for
+        sellers' decisions; tells the platform of the double payments paid back here that it has
+        not heard of (after an outage or a crash). Blocking."""
         from pos_terminal.services import refund_cases, refunds
 
         ctx = self.refund_context()
@@ -321,7 +332,7 @@ class Terminal:
         source = self.settings.refunds.photo_camera
         scanner = self.devices.scanner
         if self.settings.scanner.kind == "camera" and str(self.settings.scanner.camera.source) == str(source) \
-                and hasattr(scanner, "add_frame_listener"):
+                and isinstance(scanner, FrameSource):
             return SharedPhotoCamera(scanner)
         return PhotoCamera(source)
 
@@ -356,9 +367,8 @@ class Terminal:
                 kind = getattr(device, "kind", "device")
                 status = DeviceStatus(kind, DeviceState.ERROR, "", f"failed to open: {exc}")
             on_status(status)
-            listen = getattr(device, "add_status_listener", None)
-            if listen is not None:
-                listen(on_status)
+            if isinstance(device, StatusReporter):
+                device.add_status_listener(on_status)
         if self.devices.card_terminal is None:
             on_status(DeviceStatus("card_terminal", DeviceState.NOT_CONFIGURED, "none", "no card terminal configured"))
         if on_scan is not None:
@@ -393,19 +403,20 @@ class Terminal:
             log.exception("scanner open failed")
             status = DeviceStatus("scanner", DeviceState.ERROR, "", f"failed to open: {exc}")
         on_status(status)
-        listen = getattr(scanner, "add_status_listener", None)
-        if listen is not None:
-            listen(on_status)
+        if isinstance(scanner, StatusReporter):
+            scanner.add_status_listener(on_status)
         scanner.start(on_scan)
         return status
 
     def close(self) -> None:
+        if self.refund_loop is not None:
+            self.refund_loop.stop()
+            self.refund_loop = None
         if self.sync_worker is not None:
             self.sync_worker.stop()
             self.sync_worker = None
-        closer = getattr(self.platform, "close", None)
-        if closer is not None:
-            closer()
+        if isinstance(self.platform, Closeable):
+            self.platform.close()
         if self._sandbox is not None:
             self._sandbox.stop()
             self._sandbox = None

@@ -6,6 +6,7 @@ Parsing and formatting for people, and every rounding rule, live here and nowher
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -134,8 +135,13 @@ class Money:
         return self.format()
 
 
-def total(amounts, currency: str = "CNY") -> Money:
+def total(amounts: Iterable[Money], currency: str = "CNY") -> Money:
     result = Money.zero(currency)
     for amount in amounts:
         result = result + amount
     return result
+
+
+def format_money(minor: int, currency: str = "CNY") -> str:
+    """An amount for people, e.g. "¥12.50": the one formatting rule of messages and screens."""
+    return Money(minor, currency).format()

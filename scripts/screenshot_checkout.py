@@ -41,7 +41,7 @@ def main() -> int:
     settings = loader.defaults()
     terminal = build_terminal(settings, demo=True, hasher=ScryptPinHasher(n=2**10), configure_logs=False)
     private, public = new_private_key()
-    KeyRing([PublicKey("KSHOT", public)]).save(terminal.paths.keys)
+    KeyRing([PublicKey("KSHOT", public)]).save(terminal.keys.cache)
     now = terminal.clock.now()
     voucher = mint_voucher(private, "KSHOT", voucher_id="v-shot", order_no="PO000000007001", merchant_id="m-tea",
                            merchant_name="好物商城 Good Things", amount_minor=3380, currency="CNY",

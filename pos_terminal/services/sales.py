@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import logging
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from pos_terminal.domain.errors import AlreadyPaid, NoOpenShift, PaymentError
+from pos_terminal.domain.errors import AlreadyPaid, NoOpenShift
 from pos_terminal.domain.model import (
     Order,
     OrderLine,
@@ -20,7 +20,7 @@ from pos_terminal.domain.model import (
     TenderKind,
 )
 from pos_terminal.money import Money
-from pos_terminal.ports import CashDrawer, Clock, UnitOfWork
+from pos_terminal.ports import Clock, UnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +93,6 @@ class SaleRecorded:
     cash: Money
     outbox_id: uuid.UUID
     drawer_error: str | None = None
-    events: tuple = field(default=(), repr=False)
 
 
 def record_sale(cmd: RecordSale, uow: UnitOfWork, clock: Clock) -> SaleRecorded:
@@ -147,46 +146,9 @@ def record_sale(cmd: RecordSale, uow: UnitOfWork, clock: Clock) -> SaleRecorded:
             request = uow.card_requests.get(request_id)
             if request is not None:
                 request.settled()
-        events = tuple(sale.events)
         uow.commit()
         cash = sum((t.amount.minor for t in sale.tenders if t.kind is TenderKind.CASH), 0)
         return SaleRecorded(
-            sale.id, receipt_no, sale.total, sale.change, Money(cash, currency), message.id, events=events
+            sale.id, receipt_no, sale.total, sale.change, Money(cash, currency), message.id
         )
 
-
-def take_cash_payment(
-    order: OrderSpec,
-    tendered: Money,
-    uow: UnitOfWork,
-    clock: Clock,
-    drawer: CashDrawer | None = None,
-    *,
-    terminal_id: str,
-    store_id: str,
-    cashier_id: uuid.UUID,
-    voucher_id: str | None = None,
-    offline: bool = False,
-) -> SaleRecorded:
-    """Takes cash for the whole order. The sale commits first; the drawer kicks after, and a
-    drawer fault is reported in the result, never undoing the committed sale."""
-    total = order.total
-    if tendered < total:
-        raise PaymentError(f"{tendered} handed over is less than the {total} due", due_minor=total.minor)
-    cmd = RecordSale(
-        terminal_id,
-        store_id,
-        cashier_id,
-        order,
-        (TenderSpec(TenderKind.CASH, total.minor, tendered.minor),),
-        voucher_id=voucher_id,
-        offline=offline,
-    )
-    result = record_sale(cmd, uow, clock)
-    if drawer is not None:
-        try:
-            drawer.kick()
-        except Exception as exc:  # a drawer fault must never lose the sale
-            log.warning("drawer kick failed after sale", extra={"sale_id": str(result.sale_id), "error": str(exc)})
-            return SaleRecorded(**{**result.__dict__, "drawer_error": str(exc)})
-    return result

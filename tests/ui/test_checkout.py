@@ -29,7 +29,7 @@ ORDER_NO = "PO000000009001"
 @pytest.fixture
 def voucher(terminal):
     private, public = new_private_key()
-    KeyRing([PublicKey("KTEST", public)]).save(terminal.paths.keys)
+    KeyRing([PublicKey("KTEST", public)]).save(terminal.keys.cache)
     terminal.keys._ring = None  # reread the cache file
 
     def make(order_no=ORDER_NO, amount=3380, expires=timedelta(hours=1), vid="v-9001", key=private):
@@ -263,9 +263,15 @@ def test_no_card_terminal_is_a_clear_refusal(qtbot, window, voucher):
 
 
 def test_manual_card_terminal_asks_through_the_dialog_while_the_worker_waits(qtbot, window, voucher):
+    """The standalone terminal as drivers/factory.py builds it from the settings (the screen builds
+    none itself): the charge's worker waits while the cashier keys in the slip's approval."""
+    from drivers.factory import card_terminal_from_settings
+
     terminal = window._terminal
     terminal.settings = terminal.settings.model_copy(
         update={"card_terminal": CardTerminalSettings(kind="manual")})
+    terminal.devices.card_terminal = card_terminal_from_settings(terminal.settings.card_terminal)
+    terminal.devices.card_terminal.open()
     page = checkout(qtbot, window)
     scan(window, voucher())
     qtbot.waitUntil(lambda: page.state == "order", timeout=5000)

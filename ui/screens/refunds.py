@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from pos_terminal.domain.model import PayoutRoute, RefundStatus
-from pos_terminal.money import Money
+from pos_terminal.money import format_money
 from pos_terminal.services import refunds
-from ui.dialogs.manager_approval import ManagerApprovalDialog
 from ui.online_return_banner import OnlineReturnActions, OnlineReturnBanner
+from ui.screens.refund_payout import RefundPayout
 from ui.screens.base import Page
 from ui.tasks import run_in_background
 from ui.texts import fill
@@ -44,11 +44,7 @@ POLL_MS = 3000
 PREVIEW_WIDTH = 300
 
 
-def _money(minor: int, currency: str) -> str:
-    return Money(minor, currency).format()
-
-
-class RefundsPage(OnlineReturnActions, Page):
+class RefundsPage(OnlineReturnActions, RefundPayout, Page):
     key = "refunds"
 
     def __init__(self, terminal=None, bridge=None, user=None, parent: QWidget | None = None) -> None:
@@ -208,7 +204,7 @@ class RefundsPage(OnlineReturnActions, Page):
         """Where the money goes, leg by leg, a done leg ticked: "bank card 7.50 ✓ · cash 5.00"."""
         if case.legs is None:
             return self.tr("each tender's share is not known")
-        return " · ".join(f"{self.leg_text(leg.route)} {_money(leg.amount_minor, case.currency)}"
+        return " · ".join(f"{self.leg_text(leg.route)} {format_money(leg.amount_minor, case.currency)}"
                           + (" ✓" if leg.done else "") for leg in case.legs)
 
     def platform_refusal_text(self, error: str) -> str:
@@ -476,10 +472,10 @@ class RefundsPage(OnlineReturnActions, Page):
             status = self.status_text(row.status)
             if row.paid_out and row.receipt_no is not None:
                 status = fill(self.tr("Refunded, receipt %1"), f"{row.receipt_no:06d}")
-            self.open_list.addItem(f"{row.order_no}  {_money(row.amount_minor, row.currency)}\n{status}")
+            self.open_list.addItem(f"{row.order_no}  {format_money(row.amount_minor, row.currency)}\n{status}")
         for r in store:
             where = (r.get("payout") or {}).get("terminal_id") or ""
-            self.open_list.addItem(f"{r.get('order_no')}  {_money(int(r.get('amount_minor') or 0), r.get('currency') or 'CNY')}\n"
+            self.open_list.addItem(f"{r.get('order_no')}  {format_money(int(r.get('amount_minor') or 0), r.get('currency') or 'CNY')}\n"
                                    + fill(self.tr("Waiting for the seller (terminal %1)"), where))
         self.open_list.blockSignals(False)
         self._update()
@@ -489,74 +485,6 @@ class RefundsPage(OnlineReturnActions, Page):
             self.items, self.photos = [], []
             self.case = self.open_rows[row]
             self._update()
-
-    # -- payout ------------------------------------------------------------------------------
-    def _payout_work(self):
-        """The payout of the shown case as a function of the approving manager (or None), read
-        from the widgets here on the GUI thread, to run on a worker."""
-        ctx, case, user, card = self._ctx(), self.case, self._user, self.card_edit.text()
-        return lambda manager: refunds.pay_out(ctx, case.case_id, cashier_id=user.user_id,
-                                               cashier_name=user.display_name, card_text=card, manager=manager)
-
-    def pay_out(self, manager=None) -> None:
-        if self._busy or self.case is None:
-            return
-        work = self._payout_work()
-        self._set_busy(True)
-        run_in_background(lambda: work(manager), self._paid, self._failed, context=self)
-
-    def override(self) -> None:
-        if self._busy or self.case is None:
-            return
-        # the payout runs on the worker that records the manager's approval, right after it
-        done = ManagerApprovalDialog.approve_and_run(
-            self, self._terminal, fill(self.tr("Pay %1 in cash for order %2 before the platform approves."),
-                                       _money(self.case.amount_minor, self.case.currency), self.case.order_no),
-            self._payout_work())
-        if done is None:
-            return
-        done.deliver(self._paid, self._failed)
-
-    def ask_reprint(self) -> None:
-        from PySide6.QtWidgets import QInputDialog
-
-        reason, ok = QInputDialog.getText(self, self.tr("Reprint receipt"), self.tr("Why is it printed again?"))
-        if ok:
-            self.reprint(reason.strip())
-
-    def reprint(self, reason: str = "") -> None:
-        """Prints the shown refund's receipt again (a copy once the original printed), on a worker."""
-        if self._busy or self.case is None or not self.case.paid_out:
-            return
-        ctx, case, user = self._ctx(), self.case, self._user
-        self._set_busy(True)
-        run_in_background(lambda: refunds.reprint_receipt(ctx, case.case_id, user=user, reason=reason),
-                          self._reprinted, self._failed, context=self)
-
-    def _reprinted(self, done: refunds.PayoutDone) -> None:
-        self._set_busy(False)
-        if done.printed:
-            self.message.show_message(fill(self.tr("Receipt %1 printed again."), f"{done.receipt.receipt_no:06d}"),
-                                      "info")
-        else:
-            self.message.show_message(fill(self.tr("Not printed: %1"), done.print_error or ""), "error")
-
-    def _paid(self, done: refunds.PayoutDone) -> None:
-        self._set_busy(False)
-        self.case = done.case
-        self.card_edit.clear()
-        if done.route is PayoutRoute.ONLINE:
-            self.message.show_message(self.tr("The platform refunds the buyer's account; nothing is paid at the counter."),
-                                      "info")
-        else:
-            where = self.legs_text(done.case) if done.route is PayoutRoute.SPLIT else self.route_text(done.route)
-            self.message.show_message(fill(self.tr("Refunded %1: %2."), _money(done.amount_minor, self.case.currency),
-                                        where), "info")
-        if not done.printed and done.print_error:
-            self.message.show_message(fill(self.tr("Refunded, but the receipt did not print: %1. Use Reprint receipt."),
-                                           done.print_error), "error")
-        self.poll()
-        self._update()
 
     def clear(self) -> None:
         self.items, self.photos, self.case = [], [], None
@@ -574,7 +502,7 @@ class RefundsPage(OnlineReturnActions, Page):
         items = self.items
         self.item_list.clear()
         for info in items:
-            self.item_list.addItem(f"{info.name}  {_money(info.unit_price_minor, info.currency)}  {info.item_code}")
+            self.item_list.addItem(f"{info.name}  {format_money(info.unit_price_minor, info.currency)}  {info.item_code}")
         if items:
             first = items[0]
             lines = [fill(self.tr("Order %1 from %2, paid: %3"), first.order_no, first.merchant_name,
@@ -596,7 +524,7 @@ class RefundsPage(OnlineReturnActions, Page):
             self.camera_label.setText("")
         case = self.case
         if case is not None:
-            text = fill(self.tr("Order %1, %2: %3"), case.order_no, _money(case.amount_minor, case.currency),
+            text = fill(self.tr("Order %1, %2: %3"), case.order_no, format_money(case.amount_minor, case.currency),
                         self.status_text(case.status))
             if case.status is RefundStatus.APPROVED and case.payout_route is PayoutRoute.SPLIT:
                 text += "\n" + fill(self.tr("Pay out: %1"), self.legs_text(case))
