@@ -12,6 +12,7 @@ import requests
 from pos_terminal.bootstrap import DATA_DIR_ENV
 from pos_terminal.clock import SystemClock
 from pos_terminal.scan_codes import ScanKind
+from pos_terminal.storage.files import FileKeyCache
 from sync.outbox_worker import OutboxWorker
 from sync.sandbox import seed
 from sync.sandbox.server import SandboxServer, _free_port
@@ -228,7 +229,7 @@ def test_key_rotation(terminal_factory, server, api):
     assert keys.verify(old_voucher).valid  # the retiring key is still published and cached
     assert sorted(keys.ring.kids) == sorted(set(before) | {check.kid})
     assert terminal.paths.keys.exists()
-    reloaded = type(keys)(terminal.paths.keys, None, terminal.clock)
+    reloaded = type(keys)(FileKeyCache(terminal.paths.keys), None, terminal.clock)  # a new start: the file alone
     assert reloaded.verify(new_voucher, online=False).valid  # the cache on disk is what offline uses
 
 
