@@ -401,9 +401,8 @@ class CheckoutSession(PrepaidTenders):
                     raise CheckoutRefused("needs_manager", "tenders were taken: a manager must approve the cancel")
             reversed_: list[str] = []
             given_back: list[dict] = []  # {kind, amount_minor} of each tender given back: the reports count them
-            if self._pending_prepaid is not None:  # learn the unknown debit: the retry is idempotent
-                step, card_no, amount = self._pending_prepaid
-                self._debit(step, card_no, amount)
+            if self._pending_prepaid is not None:  # a debit of unknown outcome: learn it before giving back
+                self._learn_pending_prepaid()
             taken_minor = self.paid_minor  # money was taken: giving it back is a void (audited)
             failures = []
             for tender in list(self.tenders):

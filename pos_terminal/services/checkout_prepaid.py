@@ -137,6 +137,35 @@ class PrepaidTenders:
                                                 "amount_minor": amount_minor, "step": step})
         return tender
 
+    def _learn_pending_prepaid(self) -> None:
+        """The debit whose answer was lost, asked of the platform by its Idempotency-Key (the
+        holder's PIN is not kept, so it cannot be sent again): one that happened becomes a taken
+        tender (the cancel then gives it back), one that did not is closed in the journal. The
+        platform still unreachable: CheckoutRefused, nothing changed; cancel again later."""
+        step, card_no, amount_minor = self._pending_prepaid
+        key = self._idempotency_key(step)
+        journal = self._journal()
+        try:
+            move = self._cards().card_movement(key)
+        except PlatformRefused as exc:
+            if exc.code != "unknown_movement":
+                raise CheckoutRefused("prepaid_refused", f"the platform refused to say whether the prepaid debit "
+                                      f"happened ({exc.code}); cancel again later", card=mask(card_no)) from None
+            move = None
+        except PlatformUnavailable as exc:
+            raise CheckoutRefused("prepaid_offline", f"the debit of {format_money(amount_minor, self.currency)} from "
+                                  f"card {mask(card_no)} has an unknown outcome and the platform cannot be reached "
+                                  f"({exc.message}); cancel again when it answers", card=mask(card_no)) from None
+        self._pending_prepaid = None
+        if move is None:
+            card_journal.not_moved(journal, key)
+            return
+        tx = str(move.get("transaction_id") or "")
+        card_journal.debited(journal, key, tx, card_no[-4:])
+        reference = f"{self.target.order.order_no}/{self.id[-8:]}-{step}"
+        self.tenders.append(TakenTender(TenderKind.PREPAID_CARD, amount_minor, None, (tx or reference)[:64], None,
+                                        card_no[-4:], step, None, request_id=key))
+
     def _card_refusal(self, exc: PlatformRefused, card_no: str, amount_minor: int | None = None) -> CheckoutRefused:
         body = exc.body or {}
         if exc.code == "insufficient_funds":

@@ -182,6 +182,32 @@ def test_prepaid_retry_after_a_lost_answer_never_debits_twice(env):
     assert s.covered
 
 
+def test_cancel_after_a_lost_prepaid_answer_gives_the_debit_back_without_the_pin(env):
+    s = env.session()
+    env.platform.lose_next_answer = True
+    with pytest.raises(CheckoutRefused):
+        s.take_prepaid(CARD, 3380, "2580")
+    assert env.platform.cards[CARD] == 50_000 - 3380  # it happened; the terminal does not know yet
+    env.platform.down = True
+    with pytest.raises(CheckoutRefused) as exc:  # still unknown: nothing is undone or forgotten
+        s.cancel(approved_by=env.manager)
+    assert exc.value.reason == "prepaid_offline" and not s.cancelled
+    env.platform.down = False
+    reversed_ = s.cancel(approved_by=env.manager)  # asked by its key, found, given back
+    assert s.cancelled and len(reversed_) == 1
+    assert env.platform.cards[CARD] == 50_000
+
+
+def test_cancel_after_a_prepaid_debit_that_never_happened_moves_nothing(env):
+    s = env.session()
+    env.platform.down = True
+    with pytest.raises(CheckoutRefused):
+        s.take_prepaid(CARD, 3380, "2580")
+    env.platform.down = False
+    assert s.cancel(approved_by=env.manager) == [] and s.cancelled
+    assert env.platform.cards[CARD] == 50_000 and not env.platform.moves
+
+
 def test_invalid_card_number_and_over_amount(env):
     s = env.session()
     with pytest.raises(CheckoutRefused) as exc:
