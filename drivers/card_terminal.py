@@ -16,24 +16,36 @@ serialises them). Status listeners are called on the calling worker's thread.
 from __future__ import annotations
 
 import logging
-import re
 import socket
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
-from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from config.schema import CardTerminalSettings
 from drivers import card_protocol as proto
+from drivers.card_common import (
+    CardRequest,
+    CardTransaction,
+    check_amount,
+    log_fields,
+    money_text,
+    reason_of,
+    result_fields,
+)
 from drivers.card_protocol import DayReport, ProtocolError, Transaction
+from drivers.manual_card_terminal import (  # re-exported: this module names both adapters
+    InvalidManualApproval,
+    ManualApproval,
+    ManualApprovalHandler,
+    ManualCardTerminal,
+    parse_manual_approval,
+)
 from drivers.status_listeners import notify
 from pos_terminal.domain.errors import CardOutcomeUnknown, CardTerminalUnavailable
 from pos_terminal.ids import uuid7
-from pos_terminal.money import Money
-from pos_terminal.ports import CardResult, DeviceState, DeviceStatus
+from pos_terminal.ports import DeviceState, DeviceStatus
 
 log = logging.getLogger(__name__)
 
@@ -41,34 +53,6 @@ __all__ = [
     "CardOutcomeUnknown", "CardTerminalUnavailable", "CardTransaction", "DayReport", "InvalidManualApproval",
     "ManualApproval", "ManualApprovalHandler", "ManualCardTerminal", "TcpCardTerminal", "parse_manual_approval",
 ]
-
-
-@dataclass(frozen=True)
-class CardTransaction(CardResult):
-    """A CardResult with what the POS needs to record and reconcile it. `outcome` is
-    "approved", "declined" (the terminal said no), "not_charged" (the terminal has no charge
-    for this request: safe to charge again) or "cancelled" (the cashier cancelled)."""
-
-    request_id: str = ""
-    kind: str = "sale"
-    outcome: str = ""
-    amount_minor: int | None = None
-    currency: str | None = None
-    at: str | None = None  # the card terminal's time of the transaction, ISO 8601 UTC
-
-
-@dataclass(frozen=True)
-class _Request:
-    kind: str
-    request_id: str
-    amount_minor: int | None
-    currency: str | None
-    reference: str | None
-    since: datetime
-
-    def describe(self) -> str:
-        amount = _money(self.amount_minor, self.currency) if self.amount_minor is not None else "an amount"
-        return f"card {self.kind} of {amount} (request {self.request_id})"
 
 
 class _NotSent(Exception):
@@ -102,7 +86,7 @@ class TcpCardTerminal:
         self._status_lock = threading.Lock()
         self._status = DeviceStatus(self.kind, DeviceState.CLOSED, self.name)
         self._listeners: list[Callable[[DeviceStatus], None]] = []
-        self._unresolved: dict[str, _Request] = {}
+        self._unresolved: dict[str, CardRequest] = {}
         self._recovered: dict[str, CardTransaction] = {}
 
     # -- device
@@ -160,25 +144,25 @@ class TcpCardTerminal:
         the terminal holds idempotent. A charge made while an earlier one is unresolved first
         resolves that one: if it was this same charge and it was approved, that approval is
         returned instead of charging again; if it cannot be resolved, CardOutcomeUnknown."""
-        _check_amount(amount_minor, currency)
+        check_amount(amount_minor, currency)
         with self._lock:
             earlier = self._settle_unresolved(kind="sale", amount_minor=amount_minor, currency=currency,
                                               reference=reference)
             if earlier is not None:
                 return earlier
-            req = _Request("sale", request_id or uuid7().hex, amount_minor, currency, reference, self._now())
+            req = CardRequest("sale", request_id or uuid7().hex, amount_minor, currency, reference, self._now())
             return self._transact(req)
 
     def refund(self, amount_minor: int, currency: str, original_reference: str, *,
                request_id: str | None = None) -> CardTransaction:
         """Refunds to the card of the sale `original_reference`; the same rules as charge()."""
-        _check_amount(amount_minor, currency)
+        check_amount(amount_minor, currency)
         with self._lock:
             earlier = self._settle_unresolved(kind="refund", amount_minor=amount_minor, currency=currency,
                                               reference=original_reference)
             if earlier is not None:
                 return earlier
-            req = _Request("refund", request_id or uuid7().hex, amount_minor, currency, original_reference,
+            req = CardRequest("refund", request_id or uuid7().hex, amount_minor, currency, original_reference,
                            self._now())
             return self._transact(req)
 
@@ -187,7 +171,7 @@ class TcpCardTerminal:
         adapter has not seen, e.g. kept by the POS across a restart). Raises CardOutcomeUnknown
         while the terminal still cannot be asked."""
         with self._lock:
-            req = self._unresolved.get(request_id) or _Request("sale", request_id, None, None, None, self._now())
+            req = self._unresolved.get(request_id) or CardRequest("sale", request_id, None, None, None, self._now())
             result = self._recover(req, "asked again")
             self._recovered.pop(request_id, None)
             return result
@@ -221,29 +205,29 @@ class TcpCardTerminal:
 
     # -- the transaction and its recovery
 
-    def _transact(self, req: _Request) -> CardTransaction:
+    def _transact(self, req: CardRequest) -> CardTransaction:
         if req.kind == "sale":
             message = proto.sale(req.request_id, req.amount_minor, req.currency, req.reference)
         else:
             message = proto.refund(req.request_id, req.amount_minor, req.currency, req.reference)
         self._set_status(DeviceState.BUSY, f"waiting for the card: {req.describe()}")
-        log.info("card request sent", extra=_log_fields(req))
+        log.info("card request sent", extra=log_fields(req))
         try:
             reply = self._exchange(message, self.timeout_s, connect_attempts=2)
         except _NotSent as exc:
             self._set_status(DeviceState.ERROR, f"cannot reach the card terminal at {self.host}:{self.port} ({exc})")
-            log.warning("card terminal not reachable; nothing sent", extra={**_log_fields(req), "cause": str(exc)})
+            log.warning("card terminal not reachable; nothing sent", extra={**log_fields(req), "cause": str(exc)})
             return self._not_charged(req, f"The card terminal at {self.host}:{self.port} cannot be reached ({exc}): "
                                           "not charged. Check that it is switched on and connected, then try again.")
         except (_NoAnswer, ProtocolError) as exc:
             cause = exc.message if isinstance(exc, ProtocolError) else str(exc)
             log.warning("no answer from the card terminal; asking it what happened",
-                        extra={**_log_fields(req), "cause": cause})
+                        extra={**log_fields(req), "cause": cause})
             return self._recover(req, cause)
         if reply.get("reply") == "ERROR":
             self._set_status(DeviceState.READY, "ready")
             log.error("card terminal refused the request",
-                      extra={**_log_fields(req), "code": reply.get("code"), "error": reply.get("message")})
+                      extra={**log_fields(req), "code": reply.get("code"), "error": reply.get("message")})
             return self._not_charged(req, f"The card terminal refused the request ({reply.get('message', '')}): "
                                           "not charged.")
         try:
@@ -253,14 +237,14 @@ class TcpCardTerminal:
             self._check_matches(req, tx)
         except ProtocolError as exc:
             log.warning("unusable answer from the card terminal; asking it what happened",
-                        extra={**_log_fields(req), "cause": exc.message})
+                        extra={**log_fields(req), "cause": exc.message})
             return self._recover(req, exc.message)
         self._set_status(DeviceState.READY, "ready")
         result = self._result(tx)
-        log.info("card request answered", extra={**_log_fields(req), **_result_fields(result)})
+        log.info("card request answered", extra={**log_fields(req), **result_fields(result)})
         return result
 
-    def _recover(self, req: _Request, cause: str) -> CardTransaction:
+    def _recover(self, req: CardRequest, cause: str) -> CardTransaction:
         error = ""
         for attempt in range(self.recovery_attempts):
             if attempt:
@@ -282,7 +266,7 @@ class TcpCardTerminal:
             return self._unknown(req, cause, error)
         if tx is None or tx.request_id != req.request_id:
             self._forget(req)
-            log.info("card terminal has no record of the request: not charged", extra=_log_fields(req))
+            log.info("card terminal has no record of the request: not charged", extra=log_fields(req))
             return self._not_charged(req, f"Not charged: the card terminal has no record of this payment "
                                           f"({req.describe()}) after it stopped answering ({cause}). "
                                           "It is safe to try again.")
@@ -292,13 +276,13 @@ class TcpCardTerminal:
             return self._unknown(req, cause, exc.message)
         self._forget(req)
         result = self._result(tx)
-        log.info("card request outcome found by asking the terminal", extra={**_log_fields(req), **_result_fields(result)})
+        log.info("card request outcome found by asking the terminal", extra={**log_fields(req), **result_fields(result)})
         return result
 
-    def _unknown(self, req: _Request, cause: str, error: str) -> CardTransaction:
+    def _unknown(self, req: CardRequest, cause: str, error: str) -> CardTransaction:
         self._unresolved[req.request_id] = req
         self._set_status(DeviceState.ERROR, self._unresolved_detail())
-        log.error("card request outcome unknown", extra={**_log_fields(req), "cause": cause, "error": error})
+        log.error("card request outcome unknown", extra={**log_fields(req), "cause": cause, "error": error})
         raise CardOutcomeUnknown(
             f"The outcome of the {req.describe()} is unknown: the card terminal at {self.host}:{self.port} stopped "
             f"answering ({cause}) and cannot be asked now ({error}). Look at the card terminal's screen or its "
@@ -307,7 +291,7 @@ class TcpCardTerminal:
             request_id=req.request_id, amount_minor=req.amount_minor, currency=req.currency, reference=req.reference,
         )
 
-    def _forget(self, req: _Request) -> None:
+    def _forget(self, req: CardRequest) -> None:
         self._unresolved.pop(req.request_id, None)
         if self._unresolved:
             self._set_status(DeviceState.WARNING, self._unresolved_detail())
@@ -324,11 +308,11 @@ class TcpCardTerminal:
             result = self._recover(req, "an earlier request's outcome was unknown")  # raises while unknown
             same = (req.kind, req.amount_minor, req.currency, req.reference) == (kind, amount_minor, currency, reference)
             if same and result.approved:
-                log.info("an earlier identical request was approved; not charging again", extra=_log_fields(req))
+                log.info("an earlier identical request was approved; not charging again", extra=log_fields(req))
                 return result
             if result.approved:
                 log.warning("an earlier card request turned out approved; its sale must record it",
-                            extra={**_log_fields(req), **_result_fields(result)})
+                            extra={**log_fields(req), **result_fields(result)})
             self._recovered[req.request_id] = result
         return None
 
@@ -345,7 +329,7 @@ class TcpCardTerminal:
                 sock = socket.create_connection((self.host, self.port), timeout=self.connect_timeout_s)
                 break
             except OSError as exc:
-                reason = _reason(exc)
+                reason = reason_of(exc)
                 if attempt + 1 < connect_attempts:
                     time.sleep(0.2)
         if sock is None:
@@ -359,7 +343,7 @@ class TcpCardTerminal:
             except proto.ConnectionClosed:
                 raise _NoAnswer("the connection closed before the answer") from None
             except OSError as exc:
-                raise _NoAnswer(_reason(exc)) from None
+                raise _NoAnswer(reason_of(exc)) from None
         if "reply" not in reply:
             raise ProtocolError("an answer without 'reply'")
         return reply
@@ -386,12 +370,12 @@ class TcpCardTerminal:
             raise ProtocolError(f"{where} carries an unusable transaction: {exc.message}") from None
 
     @staticmethod
-    def _check_matches(req: _Request, tx: Transaction) -> None:
+    def _check_matches(req: CardRequest, tx: Transaction) -> None:
         if tx.request_id != req.request_id:
             raise ProtocolError(f"the answer is about request {tx.request_id}, not {req.request_id}")
         if req.amount_minor is not None and (tx.kind, tx.amount_minor, tx.currency) != (req.kind, req.amount_minor, req.currency):
             raise ProtocolError(f"the card terminal's record of request {req.request_id} is a {tx.kind} of "
-                                f"{_money(tx.amount_minor, tx.currency)}, not the {req.describe()}")
+                                f"{money_text(tx.amount_minor, tx.currency)}, not the {req.describe()}")
 
     @staticmethod
     def _result(tx: Transaction) -> CardTransaction:
@@ -405,200 +389,9 @@ class TcpCardTerminal:
                                currency=tx.currency, at=tx.at)
 
     @staticmethod
-    def _not_charged(req: _Request, message: str) -> CardTransaction:
+    def _not_charged(req: CardRequest, message: str) -> CardTransaction:
         return CardTransaction(False, None, req.reference, None, message, request_id=req.request_id, kind=req.kind,
                                outcome="not_charged", amount_minor=req.amount_minor, currency=req.currency)
 
     def _now(self) -> datetime:
         return self._clock.now() if self._clock is not None else datetime.now(timezone.utc)
-
-
-# ----------------------------------------------------------------------------- manual mode
-
-
-class InvalidManualApproval(ValueError):
-    """What the cashier keyed in is not an approval; the message says what to type (and never
-    repeats what was typed, which could be a whole card number)."""
-
-    def __init__(self, message: str, field: str) -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field  # "approval_code" or "card_last4"
-
-
-@dataclass(frozen=True)
-class ManualApproval:
-    approval_code: str
-    card_last4: str = field(repr=False)
-
-    def __repr__(self) -> str:  # a mistyped whole card number must not reach a log by repr
-        last4 = self.card_last4 if re.fullmatch(r"[0-9]{4}", self.card_last4 or "") else "(not 4 digits)"
-        return f"ManualApproval(approval_code={self.approval_code!r}, card_last4={last4!r})"
-
-
-class ManualApprovalHandler(Protocol):
-    def ask_manual_approval(self, amount_minor: int, currency: str, *, kind: str = "sale",
-                            problem: str = "") -> ManualApproval | None:
-        """Asks the cashier for the approval code and last four digits that the standalone card
-        terminal showed for this `kind` ("sale" or "refund") of `amount_minor`. Called on the
-        worker running charge()/refund() and blocks until the cashier answers (ui/: emit a
-        signal, wait on an event). `problem` (when not empty) says why the previous answer was
-        refused. None: the cashier cancelled."""
-        ...
-
-
-_APPROVAL_CODE = re.compile(r"^[A-Z0-9]{1,12}$")
-
-
-def parse_manual_approval(approval_code: str, card_last4: str) -> ManualApproval:
-    """Normalises and checks what the cashier typed (also usable by the dialog as they type).
-    Liberal: spaces, dashes and case are ignored in the code; "**** 1234" is read as 1234."""
-    code = re.sub(r"[\s-]", "", approval_code or "").upper()
-    if not code:
-        raise InvalidManualApproval("Type the approval code printed on the card terminal's slip "
-                                    "(usually 6 letters or digits).", "approval_code")
-    if not _APPROVAL_CODE.match(code):
-        raise InvalidManualApproval("The approval code holds letters and digits only, at most 12 "
-                                    "(usually 6), as printed on the card terminal's slip.", "approval_code")
-    digits = re.sub(r"[\s*xX•-]", "", card_last4 or "")
-    if digits.isdigit() and len(digits) > 4:
-        raise InvalidManualApproval("Type only the last four digits of the card, never the whole number.",
-                                    "card_last4")
-    if not re.fullmatch(r"[0-9]{4}", digits):
-        raise InvalidManualApproval("The card's last four digits must be exactly 4 digits (0-9).", "card_last4")
-    return ManualApproval(code, digits)
-
-
-class ManualCardTerminal:
-    """The standalone card terminal: the cashier charges on it, then keys in its approval."""
-
-    kind = "card_terminal"
-    MAX_ASKS = 5
-
-    def __init__(self, handler: ManualApprovalHandler | None = None, *, clock=None) -> None:
-        self.handler = handler  # set by the screen that asks the cashier (ui/); None: nobody can answer
-        self._clock = clock
-        self._lock = threading.Lock()
-        self._last: CardTransaction | None = None
-        self._unresolved: dict[str, _Request] = {}
-        self._status = DeviceStatus(self.kind, DeviceState.CLOSED, "manual")
-
-    def open(self) -> DeviceStatus:
-        self._status = DeviceStatus(self.kind, DeviceState.READY, "manual",
-                                    "standalone card terminal: charge on it, then key in its approval code and "
-                                    "the card's last four digits")
-        return self._status
-
-    def close(self) -> None:
-        self._status = DeviceStatus(self.kind, DeviceState.CLOSED, "manual")
-
-    def status(self) -> DeviceStatus:
-        return self._status
-
-    def charge(self, amount_minor: int, currency: str, reference: str, *, request_id: str | None = None) -> CardTransaction:
-        _check_amount(amount_minor, currency)
-        return self._ask(_Request("sale", request_id or uuid7().hex, amount_minor, currency, reference, self._now()))
-
-    def refund(self, amount_minor: int, currency: str, original_reference: str, *,
-               request_id: str | None = None) -> CardTransaction:
-        _check_amount(amount_minor, currency)
-        return self._ask(_Request("refund", request_id or uuid7().hex, amount_minor, currency, original_reference,
-                                  self._now()))
-
-    def resolve(self, request_id: str, *, amount_minor: int | None = None, currency: str | None = None,
-                reference: str | None = None) -> CardTransaction:
-        """Asks the cashier again for an approval that could not be recorded. After a restart this
-        object has forgotten the request: with the amount recorded before it was sent, the cashier
-        is asked all the same (key in the approval from the terminal's slip, or cancel: not charged)."""
-        req = self._unresolved.get(request_id)
-        if req is not None:
-            return self._ask(req)
-        if amount_minor is None:
-            raise KeyError(f"no card payment with unknown outcome has request id {request_id}")
-        _check_amount(amount_minor, currency or "CNY")
-        req = _Request("sale", request_id, amount_minor, currency or "CNY", reference or request_id, self._now())
-        return self._ask(req, problem="The terminal restarted before this card payment was recorded. If the standalone "
-                                      "card terminal approved it (see its slip), key in its approval; if not, cancel.")
-
-    def unresolved(self) -> list[str]:
-        return list(self._unresolved)
-
-    def last_transaction(self) -> CardTransaction | None:
-        return self._last
-
-    def day_report(self, day: date | None = None, currency: str = "CNY") -> DayReport | None:
-        """None: a standalone terminal prints its own day report; compare with that slip."""
-        return None
-
-    def _ask(self, req: _Request, problem: str = "") -> CardTransaction:
-        with self._lock:
-            for _ in range(self.MAX_ASKS):
-                if self.handler is None:
-                    self._unresolved.pop(req.request_id, None)
-                    return CardTransaction(False, None, req.reference, None,
-                                           "no screen is attached to key in the standalone terminal's approval",
-                                           request_id=req.request_id, kind=req.kind, outcome="not_charged",
-                                           amount_minor=req.amount_minor, currency=req.currency)
-                answer = self.handler.ask_manual_approval(req.amount_minor, req.currency, kind=req.kind,
-                                                           problem=problem)
-                if answer is None:
-                    self._unresolved.pop(req.request_id, None)
-                    log.info("manual card request cancelled by the cashier", extra=_log_fields(req))
-                    return CardTransaction(False, None, req.reference, None, "cancelled by the cashier",
-                                           request_id=req.request_id, kind=req.kind, outcome="cancelled",
-                                           amount_minor=req.amount_minor, currency=req.currency)
-                try:
-                    approval = parse_manual_approval(answer.approval_code, answer.card_last4)
-                except InvalidManualApproval as exc:
-                    problem = exc.message
-                    log.info("manual approval refused", extra={**_log_fields(req), "problem": exc.field})
-                    continue
-                result = CardTransaction(True, approval.approval_code, req.reference, approval.card_last4,
-                                         "approved on the standalone card terminal (keyed in)",
-                                         request_id=req.request_id, kind=req.kind, outcome="approved",
-                                         amount_minor=req.amount_minor, currency=req.currency,
-                                         at=self._now().isoformat())
-                self._unresolved.pop(req.request_id, None)
-                self._last = result
-                log.info("manual card request approved", extra={**_log_fields(req), **_result_fields(result)})
-                return result
-            self._unresolved[req.request_id] = req
-        raise CardOutcomeUnknown(
-            f"The approval of the {req.describe()} was not keyed in correctly ({problem}). If the standalone card "
-            "terminal approved it, key its approval in again; do NOT charge the card again.",
-            request_id=req.request_id, amount_minor=req.amount_minor, currency=req.currency, reference=req.reference)
-
-    def _now(self) -> datetime:
-        return self._clock.now() if self._clock is not None else datetime.now(timezone.utc)
-
-
-# ----------------------------------------------------------------------------- helpers
-
-
-def _check_amount(amount_minor: int, currency: str) -> None:
-    if not isinstance(amount_minor, int) or isinstance(amount_minor, bool) or amount_minor <= 0:
-        raise ValueError(f"a card amount must be a positive integer of minor units, got {amount_minor!r}")
-    Money(amount_minor, currency)  # raises MoneyError for an unsupported currency
-
-
-def _money(amount_minor: int | None, currency: str | None) -> str:
-    try:
-        return Money(amount_minor, currency or "CNY").format()
-    except Exception:
-        return f"{amount_minor} {currency} minor units"
-
-
-def _reason(exc: BaseException) -> str:
-    return getattr(exc, "strerror", None) or str(exc) or exc.__class__.__name__
-
-
-def _log_fields(req: _Request) -> dict:
-    return {"request_id": req.request_id, "kind": req.kind, "amount_minor": req.amount_minor,
-            "currency": req.currency, "reference": req.reference}
-
-
-def _result_fields(result: CardResult) -> dict:
-    fields = {"approved": result.approved, "approval_code": result.approval_code, "card_last4": result.card_last4}
-    if isinstance(result, CardTransaction):
-        fields["outcome"] = result.outcome
-    return fields
