@@ -1,4 +1,4 @@
-"""The GUI entry point: `run_gui(terminal, ...)`. The caller owns the terminal and closes it
+"""The GUI entry point: `run_gui(app, ...)` (pos_terminal.app.facades.App). The caller owns the terminal and closes it
 after run_gui returns; run_gui waits for its background tasks before returning."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QDeadlineTimer, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication
 
-from pos_terminal.bootstrap import Terminal
+from pos_terminal.app.facades import App
 from ui.i18n import LanguageManager, initial_choice
 from ui.main_window import MainWindow
 from ui.style import apply_look
@@ -21,12 +21,15 @@ log = logging.getLogger(__name__)
 SCREENSHOT_DELAY_MS = 300
 
 
-def create_window(terminal: Terminal, app: QApplication) -> MainWindow:
+def create_window(facades: App, app: QApplication) -> MainWindow:
     """Applies look and language to `app` and builds the window (not shown, not started)."""
-    apply_look(app, terminal.settings.ui.font_scale)
-    languages = LanguageManager(app, initial_choice(terminal.paths.preferences, terminal.settings.ui.language))
+    if not isinstance(facades, App):  # a container (callers of issue 13's wave): its facades
+        facades = App.of(facades)
+    ui_settings = facades.store.settings.ui
+    apply_look(app, ui_settings.font_scale)
+    languages = LanguageManager(app, initial_choice(facades.settings.preferences, ui_settings.language))
     languages.apply(languages.choice)
-    return MainWindow(terminal, languages)
+    return MainWindow(facades, languages)
 
 
 def stop_on_signals(app: QApplication) -> QTimer:
@@ -40,11 +43,11 @@ def stop_on_signals(app: QApplication) -> QTimer:
     return waker
 
 
-def run_gui(terminal: Terminal, *, screenshot: Path | None = None, quit_after_screenshot: bool = False, argv=None) -> int:
+def run_gui(facades: App, *, screenshot: Path | None = None, quit_after_screenshot: bool = False, argv=None) -> int:
     app = QApplication.instance() or QApplication(list(argv) if argv is not None else sys.argv[:1])
     app.setApplicationName("pos-terminal")
-    window = create_window(terminal, app)
-    if terminal.settings.ui.fullscreen:
+    window = create_window(facades, app)
+    if window._app.store.settings.ui.fullscreen:
         window.showFullScreen()
     else:
         window.resize(1024, 768)

@@ -3,12 +3,11 @@ Sign out."""
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from pos_terminal.bootstrap import Terminal
+from pos_terminal.app.facades import App
 from pos_terminal.services.users import SignedIn
 from ui.texts import fill, role_name
 
@@ -16,14 +15,14 @@ from ui.texts import fill, role_name
 class Header(QWidget):
     sign_out_requested = Signal()
 
-    def __init__(self, terminal: Terminal, user: SignedIn, parent: QWidget | None = None) -> None:
+    def __init__(self, app: App, user: SignedIn, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Header")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self._terminal = terminal
+        self._app = app
         self._user = user
-        self._zone = ZoneInfo(terminal.settings.terminal.timezone)
-        self.store = QLabel(terminal.settings.terminal.store_name, self)
+        self._zone = app.store.zone
+        self.store = QLabel(app.store.store_name, self)
         self.store.setObjectName("StoreName")
         self.terminal_label = QLabel(self)
         self.terminal_label.setObjectName("HeaderDetail")
@@ -61,7 +60,7 @@ class Header(QWidget):
         self.retranslate_ui()
 
     def _tick(self) -> None:
-        self.clock.setText(self._terminal.clock.now().astimezone(self._zone).strftime("%H:%M"))
+        self.clock.setText(self._app.store.now().astimezone(self._zone).strftime("%H:%M"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -69,7 +68,7 @@ class Header(QWidget):
         super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
-        self.terminal_label.setText(fill(self.tr("Terminal %1"), self._terminal.settings.terminal.terminal_id))
+        self.terminal_label.setText(fill(self.tr("Terminal %1"), self._app.store.terminal_id))
         self.user_label.setText(self._user.display_name)
         self.role_label.setText(fill(self.tr("%1 · user %2"), role_name(self._user.role), self._user.username))
         self.sign_out_button.setText(self.tr("Sign out"))

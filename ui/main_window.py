@@ -11,8 +11,7 @@ import logging
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from pos_terminal.bootstrap import Terminal
-from pos_terminal.services import audit
+from pos_terminal.app.facades import App
 from pos_terminal.services.users import SignedIn
 from ui.bridge import Bridge
 from ui.i18n import LanguageManager
@@ -27,18 +26,20 @@ log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, terminal: Terminal, languages: LanguageManager, parent: QWidget | None = None) -> None:
+    def __init__(self, app: App, languages: LanguageManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setMinimumSize(1024, 768)
-        self._terminal = terminal
+        if not isinstance(app, App):  # a container (scripts of issue 13's wave): its facades
+            app = App.of(app)
+        self._app = app
         self._languages = languages
         self.bridge = Bridge(self)
         self.workspace: Workspace | None = None
-        self.sign_in_page = SignInPage(terminal, self)
+        self.sign_in_page = SignInPage(app, self)
         self.sign_in_page.signed_in.connect(self.enter)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.sign_in_page)
-        self.status = StatusBar(terminal, self.bridge, self)
+        self.status = StatusBar(app, self.bridge, self)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -55,8 +56,8 @@ class MainWindow(QMainWindow):
         self._sync_wedge()
         if not self._devices_opening:
             self._devices_opening = True
-            terminal, bridge = self._terminal, self.bridge
-            run_in_background(lambda: terminal.open_devices(bridge.post_device_status, bridge.post_scan), context=self)
+            devices, bridge = self._app.devices, self.bridge
+            run_in_background(lambda: devices.open_devices(bridge.post_device_status, bridge.post_scan), context=self)
         self.status.start_polling(poll_interval_ms)
         self.sign_in_page.reset()
 
@@ -73,7 +74,7 @@ class MainWindow(QMainWindow):
     def _sync_wedge(self) -> None:
         """A keyboard-wedge scanner is read by a key filter on the whole application, installed
         while the counter's scanner is of kind "wedge" (the devices screen can change it)."""
-        scanner = self._terminal.settings.scanner
+        scanner = self._app.store.settings.scanner
         wanted = scanner.wedge if scanner.kind == "wedge" else None
         if self.wedge is not None and (wanted is None or self.wedge.settings != wanted):
             self.wedge.uninstall()
@@ -91,16 +92,16 @@ class MainWindow(QMainWindow):
 
     def enter(self, user: SignedIn) -> None:
         self._drop_workspace()
-        self.workspace = Workspace(self._terminal, user, self._languages, self.bridge, self)
+        self.workspace = Workspace(self._app, user, self._languages, self.bridge, self)
         self.workspace.sign_out_requested.connect(self.sign_out)
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
         self.retranslate_ui()
 
     def sign_out(self) -> None:
-        user, terminal = self.user, self._terminal
+        user, users = self.user, self._app.users
         if user is not None:  # the audit trail's sign_out entry (a database write: on a worker)
-            run_in_background(lambda: terminal.record_audit(audit.SIGN_OUT, user=user),
+            run_in_background(lambda: users.sign_out(user),
                               on_error=lambda exc: log.error("sign-out not audited", exc_info=exc))
         self._drop_workspace()
         self.stack.setCurrentWidget(self.sign_in_page)
@@ -123,7 +124,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
-        store = self._terminal.settings.terminal.store_name
+        store = self._app.store.store_name
         if self.workspace is None:
             self.setWindowTitle(fill(self.tr("%1 — counter terminal"), store))
         else:

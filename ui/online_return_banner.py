@@ -179,12 +179,11 @@ class OnlineReturnActions:
 
     def take_in_online(self, info: refunds.ItemInfo) -> None:
         """The banner's button: the unit(s) taken in, and paid out once approved, on a worker."""
-        if self._busy or self._terminal is None:
+        if self._busy or self._app is None:
             return
-        ctx, user, card = self._ctx(), self._user, self.card_edit.text()
+        facade, user, card = self._app.refunds, self._user, self.card_edit.text()
         self._set_busy(True)
-        run_in_background(lambda: online_returns.hand_in_and_pay(ctx, info, cashier_id=user.user_id,
-                                                                 cashier_name=user.display_name, card_text=card),
+        run_in_background(lambda: facade.hand_in(info, user, card),
                           self._handed_in, self._failed, context=self)
 
     def _handed_in(self, done: online_returns.HandInDone) -> None:

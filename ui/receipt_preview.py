@@ -1,45 +1,13 @@
-"""From the checkout service's ReceiptInfo to a receipts document (for the printer) and to a
-preview image. `sale_receipt_document` and `preview_image` are pure and safe on a worker (a
-QImage is not a widget); turn the QImage into a QPixmap on the GUI thread."""
+"""A receipt preview (pos_terminal.app.receipts.Preview: grey pixels drawn on a worker) as a QImage.
+A QImage is not a widget: safe on a worker; turn it into a QPixmap on the GUI thread."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QImage
 
-from pos_terminal.domain.model import TenderKind
-from pos_terminal.money import Money
-from pos_terminal.services.checkout import ReceiptInfo
-from receipts.sale_receipt import ReceiptLine, ReceiptTender, SaleReceiptData, build_sale_receipt
-
-_KIND = {TenderKind.CASH: "cash", TenderKind.PREPAID_CARD: "prepaid", TenderKind.BANK_CARD: "card"}
+from pos_terminal.app.receipts import Preview
 
 
-def sale_receipt_data(info: ReceiptInfo, *, language: str = "zh_CN", paper_width_mm: int = 80) -> SaleReceiptData:
-    cur = info.currency
-    lines = tuple(
-        ReceiptLine(name, qty, Money(price, cur), Money(price * qty, cur), tuple(codes))
-        for name, qty, price, codes in info.lines
-    )
-    tenders = tuple(
-        ReceiptTender(_KIND[t.kind], Money(t.amount_minor, cur),
-                      Money(t.tendered_minor, cur) if t.tendered_minor is not None else None,
-                      t.card_last4, t.approval_code)
-        for t in info.tenders
-    )
-    return SaleReceiptData(info.store_name, info.terminal_id, info.cashier_name, info.receipt_no, info.local_time,
-                           info.merchant_name, info.order_no, lines, tenders, cur, Money(info.change_minor, cur),
-                           copy=info.copy, paper_width_mm=paper_width_mm,
-                           language="en" if language == "en" else "zh_CN")
-
-
-def sale_receipt_document(info: ReceiptInfo, *, language: str = "zh_CN", paper_width_mm: int = 80):
-    return build_sale_receipt(sale_receipt_data(info, language=language, paper_width_mm=paper_width_mm))
-
-
-def preview_image(document) -> QImage:
-    from receipts.image_render import render_image
-
-    image = render_image(document).convert("L")
-    data = image.tobytes()
-    qimage = QImage(data, image.width, image.height, image.width, QImage.Format.Format_Grayscale8)
-    return qimage.copy()  # owns its pixels once `data` is gone
+def preview_image(preview: Preview) -> QImage:
+    qimage = QImage(preview.pixels, preview.width, preview.height, preview.width, QImage.Format.Format_Grayscale8)
+    return qimage.copy()  # owns its pixels once `preview.pixels` is gone

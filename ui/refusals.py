@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from pos_terminal.bootstrap import Terminal
+from pos_terminal.app.facades import App
 from pos_terminal.domain.errors import AccountLocked, NotAllowed, SignInRefused, UserDisabled
 from ui.texts import fill
 
@@ -28,18 +27,18 @@ class Refusals(QObject):
         return self.tr("Wrong user or PIN. %n attempt(s) left before the user is locked.", "", left)
 
 
-def refusal_text(exc: BaseException, terminal: Terminal) -> str:
+def refusal_text(exc: BaseException, app: App) -> str:
     if isinstance(exc, AccountLocked):
         until = exc.params.get("until")
         if isinstance(until, datetime):
-            local = until.astimezone(ZoneInfo(terminal.settings.terminal.timezone))
+            local = until.astimezone(app.store.zone)
             text = QCoreApplication.translate("Refusals", "This user is locked after too many wrong PINs until %1. Wait, or ask a manager to unlock it.")
             return fill(text, local.strftime("%H:%M"))
         return QCoreApplication.translate("Refusals", "This user is locked after too many wrong PINs. Wait, or ask a manager to unlock it.")
     if isinstance(exc, SignInRefused):
         params = exc.params
         if params.get("locked"):
-            minutes = int(terminal.lockout.lockout / timedelta(minutes=1))
+            minutes = int(app.users.lockout / timedelta(minutes=1))
             return Refusals().locked_for(minutes)
         if isinstance(exc, UserDisabled):
             return QCoreApplication.translate("Refusals", "This user cannot sign in. Ask a manager.")

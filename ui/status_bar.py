@@ -8,12 +8,11 @@ thread.
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from pos_terminal.bootstrap import SyncState, Terminal
+from pos_terminal.app.facades import App, SyncState
 from pos_terminal.ports import DeviceState, DeviceStatus, PlatformStatus
 from ui.bridge import Bridge
 from ui.tasks import run_in_background
@@ -34,11 +33,11 @@ _DEVICE_TONES = {
 
 
 class StatusBar(QWidget):
-    def __init__(self, terminal: Terminal, bridge: Bridge, parent: QWidget | None = None) -> None:
+    def __init__(self, app: App, bridge: Bridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("StatusBar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self._terminal = terminal
+        self._app = app
         self._platform: PlatformStatus | None = None
         self._platform_error: str | None = None
         self._sync: SyncState | None = None
@@ -73,18 +72,18 @@ class StatusBar(QWidget):
         self._timer.stop()
 
     def poll(self) -> None:
-        terminal = self._terminal
+        status = self._app.status
         if not self._polling["platform"]:
             self._polling["platform"] = True
-            run_in_background(terminal.platform_status, lambda status: self._poll_done("platform", status),
+            run_in_background(status.platform, lambda status: self._poll_done("platform", status),
                               lambda exc: self._poll_failed("platform", exc), context=self)
         if not self._polling["sync"]:
             self._polling["sync"] = True
-            run_in_background(terminal.sync_state, lambda state: self._poll_done("sync", state),
+            run_in_background(status.sync, lambda state: self._poll_done("sync", state),
                               lambda exc: self._poll_failed("sync", exc), context=self)
         if not self._polling["printer"]:  # DLE EOT on a worker: a fault shows between receipts too
             self._polling["printer"] = True
-            run_in_background(terminal.poll_printer, self._printer_polled,
+            run_in_background(status.printer, self._printer_polled,
                               lambda exc: self._printer_polled(None, exc), context=self)
 
     def _printer_polled(self, status: DeviceStatus | None, exc: BaseException | None = None) -> None:
@@ -179,7 +178,7 @@ class StatusBar(QWidget):
             return []
         # the store's time zone, as the header clock and the reports: never the host's (a terminal
         # imaged in another zone, or a container on UTC, would show another hour)
-        zone = ZoneInfo(self._terminal.settings.terminal.timezone)
+        zone = self._app.store.zone
         local = state.last_success_at.astimezone(zone).strftime("%Y-%m-%d %H:%M:%S")
         return [fill(self.tr("Last sent to the platform: %1"), local)]
 

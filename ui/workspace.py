@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
-from pos_terminal.bootstrap import Terminal
+from pos_terminal.app.facades import App
 from pos_terminal.domain.model import Permission
 from pos_terminal.services.users import SignedIn
 from ui.bridge import Bridge
@@ -62,22 +62,22 @@ class Workspace(QWidget):
     sign_out_requested = Signal()
 
     def __init__(
-        self, terminal: Terminal, user: SignedIn, languages: LanguageManager, bridge: Bridge, parent: QWidget | None = None
+        self, app: App, user: SignedIn, languages: LanguageManager, bridge: Bridge, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("Workspace")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.user = user
-        self.header = Header(terminal, user, self)
+        self.header = Header(app, user, self)
         self.header.sign_out_requested.connect(self.sign_out_requested)
         self.nav = SideNav(self)
         self.stack = QStackedWidget(self)
         factories: dict[str, Callable[[], Page]] = {
-            "checkout": lambda: CheckoutPage(terminal, bridge, user, self),
-            "refunds": lambda: RefundsPage(terminal, bridge, user, self),
-            "shift": lambda: ShiftPage(terminal, bridge, user, self),
-            "devices": lambda: DevicesPage(terminal, bridge, self),
-            "settings": lambda: SettingsPage(terminal, languages, self),
+            "checkout": lambda: CheckoutPage(app, bridge, user, self),
+            "refunds": lambda: RefundsPage(app, bridge, user, self),
+            "shift": lambda: ShiftPage(app, bridge, user, self),
+            "devices": lambda: DevicesPage(app, bridge, self),
+            "settings": lambda: SettingsPage(app, languages, self),
         }
         self.pages: dict[str, Page] = {}
         for key in allowed_pages(user):

@@ -42,7 +42,7 @@ def audit_log(terminal) -> list[tuple[str, str]]:
 
 
 def test_cancel_after_cash_was_taken_is_approved_by_keyboard_and_the_void_is_recorded(qtbot, window, voucher):
-    terminal = window._terminal
+    terminal = window._app._container
     page = checkout(qtbot, window)
     scan(window, voucher())
     qtbot.waitUntil(lambda: page.state == "order", timeout=5000)
@@ -75,7 +75,7 @@ def test_cancel_after_cash_was_taken_is_approved_by_keyboard_and_the_void_is_rec
 def test_cancel_dialog_dismissed_with_escape_keeps_the_order_and_records_nothing(qtbot, window, voucher):
     from PySide6.QtCore import Qt
 
-    terminal = window._terminal
+    terminal = window._app._container
     page = checkout(qtbot, window)
     scan(window, voucher())
     qtbot.waitUntil(lambda: page.state == "order", timeout=5000)
@@ -117,7 +117,7 @@ def test_closing_short_above_the_limit_is_approved_by_keyboard(qtbot, window):
     closed = tab.last_closed
     assert (closed.over_short_minor, closed.close_approved_by, closed.close_note) == (-3000, "8001",
                                                                                       "change given twice")
-    terminal = window._terminal
+    terminal = window._app._container
     entries = [(e.action, e.outcome) for e in reversed(audit.entries(terminal.uow, "T01"))
                if e.action in (audit.APPROVAL, audit.SHIFT_CLOSE)]
     assert entries == [("approval", "refused"), ("approval", "ok"), ("shift_close", "ok")]

@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QInputDialog
 
 from config.schema import CardTerminalSettings
+from pos_terminal.app.facades import App
 from pos_terminal.domain.model import PrintState, TenderKind
 from pos_terminal.ports import ScanEvent
 from pos_terminal.vouchers import KeyRing, PublicKey
@@ -41,7 +42,7 @@ def voucher(terminal):
 
 
 def scan(window, text, symbology="qr"):
-    window.bridge.post_scan(ScanEvent(text, text.encode(), symbology, "simulated", window._terminal.clock.now()))
+    window.bridge.post_scan(ScanEvent(text, text.encode(), symbology, "simulated", window._app._container.clock.now()))
     QApplication.processEvents()  # the queued scan reaches the page, which starts its work
 
 
@@ -82,7 +83,7 @@ def sales_and_outbox(terminal):
 
 def test_cash_from_a_scan_to_a_committed_sale_outbox_row_and_receipt(qtbot, window, voucher):
     page = checkout(qtbot, window)
-    terminal = window._terminal
+    terminal = window._app._container
     scan(window, voucher())
     qtbot.waitUntil(lambda: page.state == "order", timeout=5000)
     assert page.merchant_label.text() == "好物商城" and page.order_no_label.text() == ORDER_NO
@@ -171,7 +172,7 @@ def test_during_payment_a_scan_does_the_obvious_thing(qtbot, window, voucher):
 
 def test_printer_fault_keeps_the_sale_and_reprint_prints_it_once(qtbot, window, voucher, monkeypatch):
     page = checkout(qtbot, window)
-    printer = window._terminal.devices.printer
+    printer = window._app._container.devices.printer
 
     def paper_end(document):
         raise RuntimeError("paper end")
@@ -183,7 +184,7 @@ def test_printer_fault_keeps_the_sale_and_reprint_prints_it_once(qtbot, window, 
     settle(qtbot)
     assert page.state == "done" and "paper end" in page.print_label.text()
     assert "kept for reprint" in page.print_label.text()
-    sale, _, outbox, state = sales_and_outbox(window._terminal)
+    sale, _, outbox, state = sales_and_outbox(window._app._container)
     assert sale is not None and len(outbox) == 1 and state is PrintState.PENDING
     monkeypatch.undo()
     page.reprint()  # the pending original, not a copy: no reason asked
@@ -194,7 +195,7 @@ def test_printer_fault_keeps_the_sale_and_reprint_prints_it_once(qtbot, window, 
     page.reprint()
     settle(qtbot)
     assert len(printer.printed) == 2 and printer.printed[1].copy is True
-    assert sales_and_outbox(window._terminal)[3] is PrintState.PRINTED
+    assert sales_and_outbox(window._app._container)[3] is PrintState.PRINTED
 
 
 def test_esc_before_any_tender_cancels_without_a_manager(qtbot, window, voucher):
@@ -204,7 +205,7 @@ def test_esc_before_any_tender_cancels_without_a_manager(qtbot, window, voucher)
     page.cancel()
     settle(qtbot)
     assert page.state == "idle" and page.message.text() == "Order cancelled."
-    assert sales_and_outbox(window._terminal)[0] is None
+    assert sales_and_outbox(window._app._container)[0] is None
 
 
 @pytest.fixture
@@ -219,7 +220,7 @@ def card_simulator():
 def test_bank_card_split_with_cash_through_the_card_simulator(qtbot, window, voucher, card_simulator):
     from drivers.card_terminal import TcpCardTerminal
 
-    terminal = window._terminal
+    terminal = window._app._container
     terminal.devices.card_terminal = TcpCardTerminal(CardTerminalSettings(port=card_simulator.port), timeout_s=10)
     page = checkout(qtbot, window)
     scan(window, voucher())
@@ -241,7 +242,7 @@ def test_card_declined_is_shown_and_nothing_is_recorded(qtbot, window, voucher, 
     from drivers.card_terminal import TcpCardTerminal
 
     card_simulator.set_mode("decline")
-    window._terminal.devices.card_terminal = TcpCardTerminal(CardTerminalSettings(port=card_simulator.port))
+    window._app._container.devices.card_terminal = TcpCardTerminal(CardTerminalSettings(port=card_simulator.port))
     page = checkout(qtbot, window)
     scan(window, voucher())
     qtbot.waitUntil(lambda: page.state == "order", timeout=5000)
@@ -249,7 +250,7 @@ def test_card_declined_is_shown_and_nothing_is_recorded(qtbot, window, voucher, 
     page.take_card()
     settle(qtbot)
     assert page.state == "order" and page.message.text().startswith("Card declined.")
-    assert page.due_label.text() == "¥33.80" and sales_and_outbox(window._terminal)[0] is None
+    assert page.due_label.text() == "¥33.80" and sales_and_outbox(window._app._container)[0] is None
 
 
 def test_no_card_terminal_is_a_clear_refusal(qtbot, window, voucher):
@@ -267,7 +268,7 @@ def test_manual_card_terminal_asks_through_the_dialog_while_the_worker_waits(qtb
     none itself): the charge's worker waits while the cashier keys in the slip's approval."""
     from drivers.factory import card_terminal_from_settings
 
-    terminal = window._terminal
+    terminal = window._app._container
     terminal.settings = terminal.settings.model_copy(
         update={"card_terminal": CardTerminalSettings(kind="manual")})
     terminal.devices.card_terminal = card_terminal_from_settings(terminal.settings.card_terminal)
@@ -337,7 +338,7 @@ def test_prepaid_short_balance_then_split_with_cash_online(qtbot, window, online
     page._quick_cash(None)
     settle(qtbot)
     assert page.state == "done"
-    with window._terminal.uow() as uow:
+    with window._app._container.uow() as uow:
         sale = uow.sales.paid_for_order(view["order_no"])
         assert [(t.kind, t.amount.minor, t.card_last4) for t in sale.tenders] == [
             (TenderKind.PREPAID_CARD, 1000, "0002"), (TenderKind.CASH, 1500, None)]
@@ -346,7 +347,7 @@ def test_prepaid_short_balance_then_split_with_cash_online(qtbot, window, online
 def test_cancel_after_a_prepaid_debit_needs_a_manager_and_credits_it_back(qtbot, window, online, monkeypatch):
     from ui.dialogs.manager_approval import ManagerApprovalDialog
 
-    terminal = window._terminal
+    terminal = window._app._container
     view = online()
     page = checkout(qtbot, window)
     scan(window, view["voucher"])
@@ -389,7 +390,7 @@ def test_card_terminal_that_stops_answering_is_asked_before_anything_else(qtbot,
     from drivers.card_terminal import TcpCardTerminal
 
     card_simulator.set_mode(mode)
-    window._terminal.devices.card_terminal = TcpCardTerminal(
+    window._app._container.devices.card_terminal = TcpCardTerminal(
         CardTerminalSettings(port=card_simulator.port), timeout_s=1.0, recovery_wait_s=0.1)
     page = checkout(qtbot, window)
     scan(window, voucher())
@@ -398,7 +399,7 @@ def test_card_terminal_that_stops_answering_is_asked_before_anything_else(qtbot,
     page.take_card()
     qtbot.waitUntil(lambda: not page.busy, timeout=15_000)
     settle(qtbot)
-    sale, tenders, outbox, _ = sales_and_outbox(window._terminal)
+    sale, tenders, outbox, _ = sales_and_outbox(window._app._container)
     charged = [t for t in card_simulator.transactions() if t.kind == "sale" and t.approved]
     assert len(charged) <= 1
     if charged:
@@ -414,7 +415,7 @@ def test_the_claim_is_renewed_while_the_order_is_on_screen_and_lost_claims_stop_
                                                                                           monkeypatch):
     from pos_terminal.ports import PlatformRefused, PlatformUnavailable
 
-    terminal = window._terminal
+    terminal = window._app._container
     view = online()
     page = checkout(qtbot, window)
     make_context = page._context
@@ -467,7 +468,7 @@ def test_reprint_after_a_restart_prints_a_pending_original_once_then_copies(qtbo
     from ui.main_window import MainWindow
 
     page = checkout(qtbot, window)
-    first = window._terminal
+    first = window._app._container
     monkeypatch.setattr(first.devices.printer, "print_document",
                         lambda document: (_ for _ in ()).throw(RuntimeError("paper end")))
     scan(window, voucher())
@@ -479,7 +480,7 @@ def test_reprint_after_a_restart_prints_a_pending_original_once_then_copies(qtbo
     first.close()  # the restart
 
     second = terminal_factory()
-    win = MainWindow(second, languages)
+    win = MainWindow(App.of(second), languages)
     qtbot.addWidget(win)
     win.resize(1024, 768)
     win.show()
@@ -530,7 +531,7 @@ def test_unknown_card_outcome_survives_a_restart_of_the_terminal_and_the_card_si
     state = tmp_path / "card-state"
     proc, port = start_process(mode=mode, state_dir=state)
     try:
-        first = window._terminal
+        first = window._app._container
         first.devices.card_terminal = TcpCardTerminal(CardTerminalSettings(port=port), timeout_s=20,
                                                       recovery_attempts=2, recovery_wait_s=0.1, connect_timeout_s=1)
         page = checkout(qtbot, window)
@@ -558,7 +559,7 @@ def test_unknown_card_outcome_survives_a_restart_of_the_terminal_and_the_card_si
     proc, port = start_process(mode="approve", state_dir=state)  # back, on its state folder
     second = terminal_factory()
     second.devices.card_terminal = TcpCardTerminal(CardTerminalSettings(port=port), timeout_s=10)
-    win = MainWindow(second, languages)
+    win = MainWindow(App.of(second), languages)
     qtbot.addWidget(win)
     win.resize(1024, 768)
     win.show()
@@ -605,7 +606,7 @@ def test_done_page_shows_the_drawer_state_where_the_drawer_reports_it(qtbot, win
     from drivers.virtual_printer import VirtualPrinter
 
     vp = VirtualPrinter(0, tmp_path / "jobs", idle_s=0.2).start()
-    terminal = window._terminal
+    terminal = window._app._container
     printer = EscposPrinter(PrinterSettings(kind="network", host="127.0.0.1", port=vp.port), timeout_s=2.0,
                             status_timeout_s=0.5)
     try:

@@ -37,7 +37,7 @@ def test_a_bad_value_is_refused_with_its_key(qtbot, window):
     qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
     assert page.message.isVisible()
     assert "serial.port" in page.message.text()
-    assert window._terminal.devices.scanner.__class__.__name__ == "SimulatedScanner"
+    assert window._app._container.devices.scanner.__class__.__name__ == "SimulatedScanner"
 
 
 def test_apply_puts_a_missing_serial_scanner_at_the_counter_as_a_status(qtbot, window, tmp_path):
@@ -48,7 +48,7 @@ def test_apply_puts_a_missing_serial_scanner_at_the_counter_as_a_status(qtbot, w
     page.forms["serial"].editors["port"].setEditText(str(tmp_path / "ttyNOPE"))
     qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
     settle(qtbot)
-    terminal = window._terminal
+    terminal = window._app._container
     try:
         assert terminal.settings.scanner.kind == "serial"
         assert "could not be opened" in page.message.text()
@@ -60,7 +60,7 @@ def test_apply_puts_a_missing_serial_scanner_at_the_counter_as_a_status(qtbot, w
 
 def test_save_writes_the_scanner_section_the_next_start_reads(qtbot, window):
     page = _devices(qtbot, window)
-    terminal = window._terminal
+    terminal = window._app._container
     page.kind_combo.setCurrentIndex(page.kind_combo.findData("wedge"))
     page.forms["wedge"].editors["max_key_gap_ms"].setValue(25)
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
@@ -92,7 +92,7 @@ def test_camera_from_a_video_file_shows_preview_fps_and_scans(qtbot, window, tmp
     page.kind_combo.setCurrentIndex(page.kind_combo.findData("camera"))
     page.forms["camera"].editors["source"].setEditText(str(clip))
     qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
-    terminal = window._terminal
+    terminal = window._app._container
     try:
         qtbot.waitUntil(lambda: page.scan_log.rowCount() >= 1, timeout=15_000)
         qtbot.waitUntil(lambda: page.preview.pixmap() is not None and not page.preview.pixmap().isNull(), timeout=15_000)

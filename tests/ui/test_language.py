@@ -5,6 +5,7 @@ import json
 from PySide6.QtCore import QLocale
 
 from config.schema import Language
+from pos_terminal.app.facades import App
 from ui.i18n import effective_language, initial_choice, load_preference, save_preference
 from ui.main_window import MainWindow
 from tests.ui.conftest import settle, sign_in
@@ -56,7 +57,7 @@ def test_the_preferences_file_wins_over_the_settings(tmp_path, qtbot, qapp, term
     assert load_preference(prefs) is Language.ZH_CN
     assert initial_choice(prefs, Language.EN) is Language.ZH_CN
     languages.apply(initial_choice(prefs, Language.EN))
-    win = MainWindow(terminal, languages)
+    win = MainWindow(App.of(terminal), languages)
     qtbot.addWidget(win)
     assert win.sign_in_page.sign_in_button.text() == "登录"
     assert win.sign_in_page._user_label.text() == "工号"

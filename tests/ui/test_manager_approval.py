@@ -3,13 +3,14 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
+from pos_terminal.app.facades import App
 from pos_terminal.domain.model import Role
 from tests.ui.conftest import settle, sign_in
 from ui.dialogs.manager_approval import ManagerApprovalDialog
 
 
 def _dialog(qtbot, terminal):
-    dialog = ManagerApprovalDialog(terminal, "Void line 2")
+    dialog = ManagerApprovalDialog(App.of(terminal), "Void line 2")
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -58,14 +59,14 @@ def test_request_is_modal_and_returns_the_manager(qtbot, window):
         dialog.submit()
 
     QTimer.singleShot(0, answer)
-    manager = ManagerApprovalDialog.request(window, window._terminal, "Pay out ¥20.00")  # returns when it closes
+    manager = ManagerApprovalDialog.request(window, window._app, "Pay out ¥20.00")  # returns when it closes
     assert manager is not None and manager.username == "8001" and manager.role is Role.MANAGER
 
 
 def test_cancelling_a_request_returns_none(qtbot, window):
     sign_in(qtbot, window, "8001", "8642")
     QTimer.singleShot(0, lambda: QApplication.activeModalWidget().cancel_button.click())
-    assert ManagerApprovalDialog.request(window, window._terminal, "Pay out ¥20.00") is None
+    assert ManagerApprovalDialog.request(window, window._app, "Pay out ¥20.00") is None
 
 
 # -- the keyboard alone (issue 11): Enter approves, a wrong PIN keeps the dialog open ----------------
@@ -97,7 +98,7 @@ class Act:
 
 
 def _acting(qtbot, terminal, act):
-    dialog = ManagerApprovalDialog(terminal, "Void order PO1: ¥12.50 given back", act=act)
+    dialog = ManagerApprovalDialog(App.of(terminal), "Void order PO1: ¥12.50 given back", act=act)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -207,13 +208,13 @@ def test_escape_before_approving_cancels_and_nothing_is_recorded(qtbot, window):
         press(Qt.Key.Key_Escape)
 
     QTimer.singleShot(0, answer)
-    assert ManagerApprovalDialog.approve_and_run(window, window._terminal, "Pay out ¥20.00", act) is None
-    assert act.runs == [] and _approvals(window._terminal) == []
+    assert ManagerApprovalDialog.approve_and_run(window, window._app, "Pay out ¥20.00", act) is None
+    assert act.runs == [] and _approvals(window._app._container) == []
 
 
 def test_approve_and_run_by_keyboard_returns_what_the_act_did(qtbot, window):
     sign_in(qtbot, window, "1001", "1357")
     act = Act()
     QTimer.singleShot(0, lambda: type_approval(qtbot, QApplication.activeModalWidget(), "8001", "8642"))
-    done = ManagerApprovalDialog.approve_and_run(window, window._terminal, "Pay out ¥20.00", act)
+    done = ManagerApprovalDialog.approve_and_run(window, window._app, "Pay out ¥20.00", act)
     assert done is not None and done.result == "voided by 8001" and act.runs == ["8001"]

@@ -34,13 +34,13 @@ def sold(terminal, server, buyer, qty=1) -> list[str]:
 
 
 def scan(window, text):
-    window.bridge.post_scan(ScanEvent(text, text.encode(), "qr", "simulated", window._terminal.clock.now()))
+    window.bridge.post_scan(ScanEvent(text, text.encode(), "qr", "simulated", window._app._container.clock.now()))
     QApplication.processEvents()
 
 
 def refunds_page(qtbot, window):
     sign_in(qtbot, window, "1001", "1357")
-    open_shift(window._terminal)
+    open_shift(window._app._container)
     window.workspace.show_page("refunds")
     page = window.workspace.pages["refunds"]
     page.poll_timer.setInterval(200)
@@ -49,7 +49,7 @@ def refunds_page(qtbot, window):
 
 
 def test_an_approved_online_return_shows_the_banner_and_one_button_takes_it_in_and_pays_cash(qtbot, window, server):
-    terminal = window._terminal
+    terminal = window._app._container
     codes = sold(terminal, server, "b-wang", qty=2)
     filed = file_online_return(server, codes, "damaged: the box was crushed")
     page = refunds_page(qtbot, window)
@@ -76,7 +76,7 @@ def test_an_approved_online_return_shows_the_banner_and_one_button_takes_it_in_a
 
 
 def test_filed_online_and_waiting_then_the_seller_approves(qtbot, window, server):
-    codes = sold(window._terminal, server, "b-li")  # reputation 40: the seller decides
+    codes = sold(window._app._container, server, "b-li")  # reputation 40: the seller decides
     filed = file_online_return(server, codes, "defective")
     page = refunds_page(qtbot, window)
     page.code_edit.setText(codes[0])
@@ -108,10 +108,10 @@ def test_refunded_to_the_buyers_balance_the_counter_only_takes_the_unit_in(qtbot
     qtbot.waitUntil(lambda: banner.isVisible(), timeout=5000)
     assert "The platform refunded the buyer; take the unit in" in banner.detail_label.text()
     assert banner.take_in_button.text() == "Take in" and banner.property("tone") == "platform"
-    kicks = window._terminal.devices.drawer.kicks
+    kicks = window._app._container.devices.drawer.kicks
     banner.take_in_button.click()
     qtbot.waitUntil(lambda: page.case is not None and page.case.paid_out, timeout=10_000)
-    assert page.case.paid_out_route is PayoutRoute.ONLINE and window._terminal.devices.drawer.kicks == kicks
+    assert page.case.paid_out_route is PayoutRoute.ONLINE and window._app._container.devices.drawer.kicks == kicks
     assert "nothing is paid at the counter" in page.message.text()
     scan(window, codes[0])  # scanned again: it is this store's now, and done
     qtbot.waitUntil(lambda: page.message.isVisible(), timeout=5000)
@@ -120,7 +120,7 @@ def test_refunded_to_the_buyers_balance_the_counter_only_takes_the_unit_in(qtbot
 
 
 def test_the_platform_away_at_the_hand_in_keeps_the_case_and_sends_it_when_back(qtbot, window, server):
-    terminal = window._terminal
+    terminal = window._app._container
     codes = sold(terminal, server, "b-wang")
     filed = file_online_return(server, codes)
     page = refunds_page(qtbot, window)

@@ -47,7 +47,7 @@ def row_of(tab, order_no: str) -> int:
 
 
 def test_an_open_case_is_paid_back_from_the_reconciliation(qtbot, window, server):
-    terminal = window._terminal
+    terminal = window._app._container
     view = paid_elsewhere_first(server, terminal)
     ctx = terminal.day_context()
     assert cash.current_shift(ctx).expected_cash_minor == view["total_minor"]
@@ -87,7 +87,7 @@ def test_an_open_case_is_paid_back_from_the_reconciliation(qtbot, window, server
 
 
 def test_pay_back_refused_without_a_manager_approval(qtbot, window, server):
-    terminal = window._terminal
+    terminal = window._app._container
     view = paid_elsewhere_first(server, terminal, price=990)
     sign_in(qtbot, window, "1001", "1357")
     window.workspace.show_page("shift")

@@ -24,7 +24,7 @@ def terminal(terminal_factory, proxy):
 @pytest.mark.parametrize("typed", ["4111111111111111", "4111 1111 1111 1111"])
 def test_a_card_number_in_the_item_code_field_is_refused_and_cleared(qtbot, window, proxy, typed):
     sign_in(qtbot, window, "1001", "1357")
-    open_shift(window._terminal)
+    open_shift(window._app._container)
     window.workspace.show_page("refunds")
     page = window.workspace.pages["refunds"]
     settle(qtbot)

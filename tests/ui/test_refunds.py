@@ -48,13 +48,13 @@ def sold(terminal, server, buyer):
 
 
 def scan(window, text):
-    window.bridge.post_scan(ScanEvent(text, text.encode(), "qr", "simulated", window._terminal.clock.now()))
+    window.bridge.post_scan(ScanEvent(text, text.encode(), "qr", "simulated", window._app._container.clock.now()))
     QApplication.processEvents()
 
 
 def refunds_page(qtbot, window):
     sign_in(qtbot, window, "1001", "1357")
-    open_shift(window._terminal)
+    open_shift(window._app._container)
     window.workspace.show_page("refunds")
     page = window.workspace.pages["refunds"]
     page.poll_timer.setInterval(200)
@@ -63,7 +63,7 @@ def refunds_page(qtbot, window):
 
 
 def test_scan_photo_submit_approved_at_once_and_cash_paid_out(qtbot, window, server, tmp_path):
-    terminal = window._terminal
+    terminal = window._app._container
     code = sold(terminal, server, "b-wang")
     page = refunds_page(qtbot, window)
     scan(window, "PO000000001001")  # an order number in refund mode
@@ -92,7 +92,7 @@ def test_scan_photo_submit_approved_at_once_and_cash_paid_out(qtbot, window, ser
 
 
 def test_a_seller_decision_shows_up_without_anyone_pressing_anything(qtbot, window, server):
-    code = sold(window._terminal, server, "b-li")
+    code = sold(window._app._container, server, "b-li")
     page = refunds_page(qtbot, window)
     page.code_edit.setText(code)
     page.look_up_typed()
@@ -112,7 +112,7 @@ def test_a_seller_decision_shows_up_without_anyone_pressing_anything(qtbot, wind
 def test_a_manager_overrides_a_waiting_cash_refund_from_the_screen(qtbot, window, server, monkeypatch):
     from ui.dialogs.manager_approval import ManagerApprovalDialog
 
-    terminal = window._terminal
+    terminal = window._app._container
     code = sold(terminal, server, "b-li")  # reputation 40: waits for the seller
     page = refunds_page(qtbot, window)
     scan(window, code)
@@ -146,7 +146,7 @@ def test_a_mixed_payment_is_refunded_to_the_prepaid_card_then_cash_and_reprinted
     from pos_terminal.domain.model import TenderKind
     from pos_terminal.services import sales
 
-    terminal = window._terminal
+    terminal = window._app._container
     client = client_for(server.url)
     view = new_order(client, buyer="b-wang", qty=1)  # 12.50: 5.00 from prepaid card ****0001, 7.50 cash
     cashier = open_shift(terminal)

@@ -80,7 +80,7 @@ def reports_tab(qtbot, window, username="8001", pin="8642"):
 
 
 def test_the_x_report_shows_the_figures_of_the_sales_that_made_it(qtbot, window):
-    terminal = window._terminal
+    terminal = window._app._container
     a_day(terminal)
     page, tab = reports_tab(qtbot, window, "1001", "1357")  # any user: X changes nothing
     assert tab.report is not None and tab.report.kind == "X"  # shown when the tab opens
@@ -107,7 +107,7 @@ def test_the_x_report_shows_the_figures_of_the_sales_that_made_it(qtbot, window)
 
 
 def test_z_is_refused_while_a_shift_is_open_then_a_manager_approves_a_cashiers_z(qtbot, window):
-    terminal = window._terminal
+    terminal = window._app._container
     ctx, cashier = a_day(terminal)
     page, tab = reports_tab(qtbot, window, "1001", "1357")
     tab.close_day(confirm=False, manager=terminal.sign_in("8001", "8642"))
@@ -146,11 +146,11 @@ def test_the_z_confirmation_can_be_declined(qtbot, window):
     tab.close_day()
     settle(qtbot)
     assert tab.report.kind == "X"  # the X shown at opening stays; nothing closed
-    assert reports.stored_z(window._terminal.day_context(), tab.selected_date()) is None
+    assert reports.stored_z(window._app._container.day_context(), tab.selected_date()) is None
 
 
 def test_a_past_day_shows_its_stored_z_or_says_there_is_none(qtbot, window):
-    terminal = window._terminal
+    terminal = window._app._container
     page, tab = reports_tab(qtbot, window)
     yesterday = tab.selected_date() - timedelta(days=1)
     tab.set_date(yesterday)
@@ -168,7 +168,7 @@ def test_a_past_day_shows_its_stored_z_or_says_there_is_none(qtbot, window):
 
 
 def test_export_csv_and_pdf_through_the_methods(qtbot, window, tmp_path):
-    a_day(window._terminal)
+    a_day(window._app._container)
     page, tab = reports_tab(qtbot, window)
     saved = []
     tab.exported.connect(saved.append)
@@ -191,7 +191,7 @@ def test_export_csv_and_pdf_through_the_methods(qtbot, window, tmp_path):
 
 
 def test_print_and_a_printer_fault_is_a_message(qtbot, window):
-    terminal = window._terminal
+    terminal = window._app._container
     page, tab = reports_tab(qtbot, window)
     printer = terminal.devices.printer
     tab.print_report()
@@ -226,7 +226,7 @@ def test_the_chart_stacks_each_hour_by_tender(qtbot):
 
 
 def test_reconciliation_against_the_sandbox_lists_a_settlement_still_in_the_outbox(qtbot, window, server):
-    terminal = window._terminal
+    terminal = window._app._container
     ctx = terminal.day_context()
     cashier = terminal.sign_in("1001", "1357")
     cash.open_shift(ctx, user=cashier, opening_float_minor=0)
@@ -283,7 +283,7 @@ def test_reconciliation_against_the_sandbox_lists_a_settlement_still_in_the_outb
 
 
 def test_the_platform_away_is_a_normal_state(qtbot, window):
-    terminal = window._terminal
+    terminal = window._app._container
     terminal.attach_platform(client_for("http://127.0.0.1:9", timeout_s=1.0))  # nothing listens there
     ctx = terminal.day_context()
     cashier = terminal.sign_in("1001", "1357")

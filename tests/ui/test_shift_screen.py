@@ -94,12 +94,12 @@ def test_open_shift_counting_the_float_by_denomination(qtbot, window):
     assert tab.values["float"].text() == "¥226.00" and tab.expected_label.text() == "¥226.00"
     assert "Shift open with a float of ¥226.00." in tab.message.text()
     assert not tab.open_button.isEnabled() and tab.close_button.isEnabled()
-    ctx = window._terminal.day_context()
+    ctx = window._app._container.day_context()
     assert cash.current_shift(ctx).opening_float_minor == 22600
 
 
 def test_cash_drop_and_no_sale_with_a_reason(qtbot, window):
-    terminal = window._terminal
+    terminal = window._app._container
     page, tab = shift_tab(qtbot, window)
     opened(qtbot, tab, {10000: 3})
     cashier = terminal.sign_in("1001", "1357")
@@ -154,7 +154,7 @@ def test_cash_drop_and_no_sale_with_a_reason(qtbot, window):
 
 
 def test_a_cashier_pay_out_needs_a_manager(qtbot, window):
-    terminal = window._terminal
+    terminal = window._app._container
     page, tab = shift_tab(qtbot, window)
     opened(qtbot, tab, {10000: 1})
 
@@ -182,7 +182,7 @@ def test_a_cashier_pay_out_needs_a_manager(qtbot, window):
 
 
 def test_closing_short_above_the_limit_needs_a_note_and_a_manager(qtbot, window):
-    terminal = window._terminal
+    terminal = window._app._container
     page, tab = shift_tab(qtbot, window)
     opened(qtbot, tab, {10000: 1, 5000: 1})  # ¥150 float; limit ¥10
 
@@ -289,7 +289,7 @@ def test_the_count_dialog_totals_and_colours(qtbot):
 
 
 def test_the_last_closed_shift_shows_when_the_page_opens_after_a_restart(qtbot, window):
-    terminal = window._terminal
+    terminal = window._app._container
     ctx = terminal.day_context()
     cashier = terminal.sign_in("1001", "1357")
     cash.open_shift(ctx, user=cashier, opening_float_minor=10_000)

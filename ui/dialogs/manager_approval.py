@@ -1,6 +1,6 @@
 """A manager's approval at the counter (voids, overrides, cash differences).
 
-`ManagerApprovalDialog.approve_and_run(parent, terminal, action_text, act)` is modal: the manager
+`ManagerApprovalDialog.approve_and_run(parent, app, action_text, act)` is modal: the manager
 types user number and PIN and presses Enter (or Approve); the PIN check and then `act(approver)`
 run on ONE worker, back to back, so an approval once recorded is always followed by its act: no
 key press, Escape or window close can come between them (the dialog refuses to close while that
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_terminal.bootstrap import Terminal
+from pos_terminal.app.facades import App
 from pos_terminal.domain.model import Permission
 from ui.refusals import refusal_text
 from ui.tasks import run_in_background
@@ -57,13 +57,13 @@ class Approved:
 
 
 class ManagerApprovalDialog(QDialog):
-    def __init__(self, terminal: Terminal, action_text: str, parent: QWidget | None = None,
+    def __init__(self, app: App, action_text: str, parent: QWidget | None = None,
                  permission: Permission = Permission.APPROVE,
                  act: Callable[[Any], Any] | None = None) -> None:
         super().__init__(parent)
         self.setModal(True)
         self.setMinimumWidth(520)
-        self._terminal = terminal
+        self._app = app
         self._permission = permission
         self._act = act
         self._busy = False
@@ -128,20 +128,20 @@ class ManagerApprovalDialog(QDialog):
         self.retranslate_ui()
 
     @staticmethod
-    def request(parent: QWidget | None, terminal: Terminal, action_text: str,
+    def request(parent: QWidget | None, app: App, action_text: str,
                 permission: Permission = Permission.APPROVE):
         """Modal: returns the approving manager's SignedIn, or None. For an act that needs the
         approval, use approve_and_run: it cannot lose the act once the approval is recorded."""
-        outcome = ManagerApprovalDialog.approve_and_run(parent, terminal, action_text, None, permission)
+        outcome = ManagerApprovalDialog.approve_and_run(parent, app, action_text, None, permission)
         return outcome.approver if outcome is not None else None
 
     @staticmethod
-    def approve_and_run(parent: QWidget | None, terminal: Terminal, action_text: str,
+    def approve_and_run(parent: QWidget | None, app: App, action_text: str,
                         act: Callable[[Any], Any] | None, permission: Permission = Permission.APPROVE
                         ) -> Approved | None:
         """Modal. `act(approver)` runs on the worker that recorded the approval, right after it
         (it must not touch a widget). Returns Approved, or None when cancelled before approving."""
-        dialog = ManagerApprovalDialog(terminal, action_text, parent, permission, act)
+        dialog = ManagerApprovalDialog(app, action_text, parent, permission, act)
         try:
             dialog.exec()
             return dialog.outcome
@@ -193,10 +193,10 @@ class ManagerApprovalDialog(QDialog):
             (self.pin_edit if username else self.user_edit).setFocus()
             return
         self._set_busy(True)
-        terminal, permission, act = self._terminal, self._permission, self._act
+        users, permission, act = self._app.users, self._permission, self._act
 
         def work():
-            approver = terminal.approve(username, pin, permission)  # a refusal raises: nothing approved
+            approver = users.approve(username, pin, permission)  # a refusal raises: nothing approved
             if act is None:
                 return Approved(approver)
             try:  # the approval is recorded: its act runs now, whatever happens on the screen
@@ -215,7 +215,7 @@ class ManagerApprovalDialog(QDialog):
     def _refused(self, exc: BaseException) -> None:
         self._set_busy(False)
         self.pin_edit.clear()
-        self.message.show_message(refusal_text(exc, self._terminal), "error")
+        self.message.show_message(refusal_text(exc, self._app), "error")
         self.pin_edit.setFocus()
 
     def _set_busy(self, busy: bool) -> None:

@@ -78,11 +78,11 @@ class ManualApprovalDialog(QDialog):
         self.retranslate_ui()
 
     def submit(self) -> None:
-        from drivers.card_terminal import InvalidManualApproval, parse_manual_approval
+        from pos_terminal.app.facades import Checkout
 
         try:
-            self.answer = parse_manual_approval(self.code_edit.text(), self.last4_edit.text())
-        except InvalidManualApproval as exc:
+            self.answer = Checkout.parse_manual_approval(self.code_edit.text(), self.last4_edit.text())
+        except Checkout.invalid_manual_approval() as exc:
             self.message.show_message(self._problem_text(exc.field), "error")
             return
         self.accept()

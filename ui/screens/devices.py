@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from config.schema import CameraSettings, ScannerSettings, SerialScannerSettings, WedgeSettings
-from pos_terminal.bootstrap import Terminal
+from pos_terminal.app.facades import App
 from ui.bridge import Bridge
 from ui.preview import PreviewFeed, PreviewFrame, ScanLogModel
 from ui.screens.base import Page
@@ -56,9 +56,9 @@ def _message_for(exc: BaseException) -> str:
 class DevicesPage(Page):
     key = "devices"
 
-    def __init__(self, terminal: Terminal, bridge: Bridge, parent: QWidget | None = None) -> None:
+    def __init__(self, app: App, bridge: Bridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._terminal = terminal
+        self._app = app
         self._bridge = bridge
         self._feed: PreviewFeed | None = None
         self._discovery: dict | None = None
@@ -73,7 +73,7 @@ class DevicesPage(Page):
         bridge.camera_frame.connect(self._show_frame)
         bridge.device_status.connect(self._device_status)
         self.destroyed.connect(lambda *_: self._stop_preview())
-        self._load(terminal.settings.scanner)
+        self._load(app.store.settings.scanner)
         self._watch_camera()
         self.retranslate_ui()
 
@@ -188,7 +188,7 @@ class DevicesPage(Page):
         self.fps_label.setObjectName("FieldLabel")
         self.scans_label = QLabel(right)
         self.scans_label.setObjectName("FieldLabel")
-        self.scan_log = ScanLogModel(self._terminal.settings.terminal.timezone, parent=self)
+        self.scan_log = ScanLogModel(self._app.store.timezone, parent=self)
         self.scan_table = QTableView(right)
         self.scan_table.setObjectName("scan_log")
         self.scan_table.setModel(self.scan_log)
@@ -259,7 +259,7 @@ class DevicesPage(Page):
 
     def scanner_settings(self) -> ScannerSettings:
         """What the form says, validated by the schema (raises ValidationError)."""
-        data = self._terminal.settings.scanner.model_dump()
+        data = self._app.store.settings.scanner.model_dump()
         kind = self.kind_combo.currentData()
         data["kind"] = kind
         if kind in ("serial", "camera", "wedge"):
@@ -285,9 +285,9 @@ class DevicesPage(Page):
         self._stop_preview()
         self.apply_button.setEnabled(False)
         self._say(self.tr("Opening the scanner…"), "info")
-        terminal, bridge = self._terminal, self._bridge
+        devices, bridge = self._app.devices, self._bridge
         run_in_background(
-            lambda: terminal.use_scanner(chosen, bridge.post_device_status, bridge.post_scan),
+            lambda: devices.use_scanner(chosen, bridge.post_device_status, bridge.post_scan),
             self._applied,
             self._apply_failed,
             context=self,
@@ -314,29 +314,26 @@ class DevicesPage(Page):
         except ValidationError as exc:
             self._say(fill(self.tr("Check the settings: %1"), _message_for(exc)), "error")
             return
-        terminal = self._terminal
+        settings = self._app.settings
         user = getattr(self.window(), "user", None)  # who is signed in (the audit trail records it)
-        path = terminal.settings_file or terminal.paths.settings
+        path = settings.save_target()
         values = chosen.model_dump(mode="json")
         self.save_button.setEnabled(False)
 
         def saved(_settings) -> None:
             self.save_button.setEnabled(True)
-            if terminal.settings_file is None:
-                terminal.settings_file = path
             self._say(fill(self.tr("Saved to %1. Press Apply to use it now if you have not."), str(path)), "info")
 
         def failed(exc: BaseException) -> None:
             self.save_button.setEnabled(True)
             self._say(fill(self.tr("Not saved: %1"), _message_for(exc)), "error")
 
-        run_in_background(lambda: terminal.save_settings_section(path, "scanner", values, user=user), saved, failed,
+        run_in_background(lambda: settings.save_section("scanner", values, user=user), saved, failed,
                           context=self)
 
     def _send_simulated(self) -> None:
         text = self.simulated_text.text().strip()
-        scanner = self._terminal.devices.scanner
-        emit = getattr(scanner, "emit", None)
+        emit = self._app.devices.simulated_scanner()
         if not text:
             return
         if emit is None:
@@ -346,7 +343,7 @@ class DevicesPage(Page):
         run_in_background(lambda: emit(text), context=self)
 
     def refresh(self) -> None:
-        settings = self._terminal.settings
+        settings, devices = self._app.store.settings, self._app.devices
         self.refresh_button.setEnabled(False)
         self.found_note.setText(self.tr("Looking for devices…"))
 
@@ -355,9 +352,7 @@ class DevicesPage(Page):
             self.found_note.setText(fill(self.tr("Could not list the devices: %1"), _message_for(exc)))
 
         def discover():
-            from drivers.discovery import discover
-
-            return discover(settings)
+            return devices.discover(settings)
 
         run_in_background(discover, self._discovered, failed, context=self)
 
@@ -395,12 +390,12 @@ class DevicesPage(Page):
 
     def _watch_camera(self) -> None:
         self._stop_preview()
-        listen = getattr(self._terminal.devices.scanner, "add_frame_listener", None)
-        self.preview.setVisible(listen is not None)
-        self.fps_label.setVisible(listen is not None)
-        if listen is not None:
+        listening = self._app.devices.has_frames()
+        self.preview.setVisible(listening)
+        self.fps_label.setVisible(listening)
+        if listening:
             self._feed = PreviewFeed(self._bridge.post_camera_frame)
-            listen(self._feed)
+            self._app.devices.add_frame_listener(self._feed)
 
     def _stop_preview(self) -> None:
         if self._feed is not None:
@@ -468,7 +463,7 @@ class DevicesPage(Page):
         return self.tr("Choose the counter's scanner, try it with a live readout, and save it to the settings.")
 
     def retranslate_content(self) -> None:
-        self._show_scanner_state(self._terminal.devices.scanner.status())
+        self._show_scanner_state(self._app.devices.scanner_status())
         self.tabs.setTabText(0, self.tr("Scanner"))
         self.tabs.setTabText(1, self.tr("Found on this machine"))
         self.kind_label.setText(self.tr("Scanner type"))

@@ -35,7 +35,6 @@ from pos_terminal.money import Money
 from pos_terminal.services import reconcile
 from ui.dialogs.manager_approval import ManagerApprovalDialog
 from ui.screens import reconcile_cases
-from ui.screens.reports import business_today
 from ui.style import COLORS
 from ui.tasks import run_in_background
 from ui.texts import fill
@@ -64,10 +63,10 @@ def _table(parent: QWidget, columns: int) -> QTableWidget:
 class ReconcileTab(QWidget):
     reconciled = Signal(object)  # the Reconciliation shown
 
-    def __init__(self, terminal=None, user=None, parent: QWidget | None = None) -> None:
+    def __init__(self, app=None, user=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ReconcileTab")
-        self._terminal, self._user = terminal, user
+        self._app, self._user = app, user
         self.result: reconcile.Reconciliation | None = None
         self.busy = False
         self.cases = reconcile_cases.PaybackAction(self)  # double payments: state and Pay back
@@ -77,7 +76,7 @@ class ReconcileTab(QWidget):
         self.date_edit.setObjectName("reconcile_date")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        today = business_today(terminal) if terminal is not None else date.today()
+        today = app.store.today() if app is not None else date.today()
         self.date_edit.setMaximumDate(QDate(today.year, today.month, today.day))
         self.date_edit.setDate(QDate(today.year, today.month, today.day))
         self.date_edit.dateChanged.connect(lambda _d: self.show_kept())
@@ -275,12 +274,9 @@ class ReconcileTab(QWidget):
         self.date_edit.setDate(QDate(day.year, day.month, day.day))
 
     def refresh_today(self) -> None:
-        if self._terminal is not None:
-            today = business_today(self._terminal)
+        if self._app is not None:
+            today = self._app.store.today()
             self.date_edit.setMaximumDate(QDate(today.year, today.month, today.day))
-
-    def _ctx(self):
-        return self._terminal.day_context()
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
@@ -289,11 +285,11 @@ class ReconcileTab(QWidget):
 
     def show_kept(self) -> None:
         """The kept answer of the chosen day again (no platform call)."""
-        if self._terminal is None or self.busy:
+        if self._app is None or self.busy:
             return
-        ctx, day = self._ctx(), self.selected_date()
+        rec, day = self._app.reconcile, self.selected_date()
         self._set_busy(True)
-        run_in_background(lambda: reconcile.last_reconciliation(ctx, day), self._kept, self._failed, context=self)
+        run_in_background(lambda: rec.last(day), self._kept, self._failed, context=self)
 
     def _kept(self, result) -> None:
         self._set_busy(False)
@@ -301,13 +297,13 @@ class ReconcileTab(QWidget):
         self._show()
 
     def run(self) -> None:
-        if self._terminal is None or self.busy:
+        if self._app is None or self.busy:
             return
-        ctx, day, user = self._ctx(), self.selected_date(), self._user
+        rec, day, user = self._app.reconcile, self.selected_date(), self._user
         self._set_busy(True)
         self.message.clear_message()
         self.platform_label.setText(self.tr("Asking the platform and the card terminal…"))
-        run_in_background(lambda: reconcile.reconcile_day(ctx, user=user, business_date=day), self._done,
+        run_in_background(lambda: rec.reconcile_day(user, day), self._done,
                           self._failed, context=self)
 
     def _done(self, result: reconcile.Reconciliation) -> None:
@@ -449,7 +445,7 @@ class ReconcileTab(QWidget):
 
     def _update_buttons(self) -> None:
         r = self.result
-        idle = not self.busy and self._terminal is not None
+        idle = not self.busy and self._app is not None
         self.run_button.setEnabled(idle)
         for button in self.cases.buttons():
             button.setEnabled(idle)
@@ -466,7 +462,7 @@ class ReconcileTab(QWidget):
         the manager's note first, then for the approval; the marking runs on the worker that
         records the approval, right after it."""
         r = self.result
-        if r is None or self.busy or self._terminal is None:
+        if r is None or self.busy or self._app is None:
             return
         user = self._user
         day = r.business_date
@@ -479,7 +475,7 @@ class ReconcileTab(QWidget):
             if not note:
                 self.message.show_message(self.tr("A manager who accepts this writes a note."), "error")
                 return
-        ctx = self._ctx()
+        rec = self._app.reconcile
         closing = manager if manager is not None and (user is None or not user.can(Permission.CLOSE_DAY)) else user
 
         def accepting(closer, given):
@@ -495,22 +491,19 @@ class ReconcileTab(QWidget):
                 text = fill(self.tr("Accept the day %1 as reconciled although: %2"), day.isoformat(),
                             self.mark_reason.text())
             done = ManagerApprovalDialog.approve_and_run(
-                self, self._terminal, text,
-                lambda approver: reconcile.mark_reconciled(ctx, user=approver, business_date=day,
-                                                           manager=accepting(approver, manager), note=note),
+                self, self._app, text,
+                lambda approver: rec.mark_reconciled(approver, day, manager=accepting(approver, manager), note=note),
                 Permission.CLOSE_DAY)
         elif accepting(closing, manager) is None and needs_override:
             done = ManagerApprovalDialog.approve_and_run(
-                self, self._terminal, fill(self.tr("Accept the day %1 as reconciled although: %2"), day.isoformat(),
+                self, self._app, fill(self.tr("Accept the day %1 as reconciled although: %2"), day.isoformat(),
                                            self.mark_reason.text()),
-                lambda approver: reconcile.mark_reconciled(ctx, user=closing, business_date=day, manager=approver,
-                                                           note=note))
+                lambda approver: rec.mark_reconciled(closing, day, manager=approver, note=note))
         else:
             override = accepting(closing, manager)
             self._set_busy(True)
             self.message.clear_message()
-            run_in_background(lambda: reconcile.mark_reconciled(ctx, user=closing, business_date=day,
-                                                                manager=override, note=note),
+            run_in_background(lambda: rec.mark_reconciled(closing, day, manager=override, note=note),
                               self._marked, self._failed, context=self)
             return
         if done is None:

@@ -110,7 +110,7 @@ class PaybackAction(QObject):
         paid back here; the cell's own text stays for the table's model, covered by the button's
         opaque cell."""
         table = self.tab.differences
-        if not can_pay_back(d) or self.tab._terminal is None:
+        if not can_pay_back(d) or self.tab._app is None:
             return
         cell = QWidget(table)
         cell.setAutoFillBackground(True)
@@ -138,22 +138,20 @@ class PaybackAction(QObject):
 
     def start(self, d: reconcile.Difference) -> None:
         tab = self.tab
-        if tab.busy or tab._terminal is None or not can_pay_back(d):
+        if tab.busy or tab._app is None or not can_pay_back(d):
             return
-        terminal, user = tab._terminal, tab._user
+        app, user = tab._app, tab._user
         r = tab.result
         amount = Money(d.platform_amount_minor or d.terminal_amount_minor or 0, r.currency if r else "CNY").format()
         text = fill(QCoreApplication.translate(
             "ReconcileCases", "Pay %1 back in cash for order %2 (paid twice) out of this drawer. The buyer gets the "
                               "second payment back; the platform is told."), amount, d.order_no or "")
-        ctx = terminal.refund_context()
         case_id = d.refund_case_id
 
         def act(approver):
-            return refund_cases.pay_back(ctx, case_id, cashier=user if user is not None else approver,
-                                         manager=approver)
+            return app.reconcile.pay_back(case_id, cashier=user if user is not None else approver, manager=approver)
 
-        done = ManagerApprovalDialog.approve_and_run(tab, terminal, text, act)
+        done = ManagerApprovalDialog.approve_and_run(tab, app, text, act)
         if done is None:
             return
         tab.message.clear_message()

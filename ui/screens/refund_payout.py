@@ -25,9 +25,8 @@ class RefundPayout:
     def _payout_work(self):
         """The payout of the shown case as a function of the approving manager (or None), read
         from the widgets here on the GUI thread, to run on a worker."""
-        ctx, case, user, card = self._ctx(), self.case, self._user, self.card_edit.text()
-        return lambda manager: refunds.pay_out(ctx, case.case_id, cashier_id=user.user_id,
-                                               cashier_name=user.display_name, card_text=card, manager=manager)
+        facade, case, user, card = self._app.refunds, self.case, self._user, self.card_edit.text()
+        return lambda manager: facade.pay_out(case.case_id, user, card_text=card, manager=manager)
 
     def pay_out(self, manager=None) -> None:
         if self._busy or self.case is None:
@@ -41,7 +40,7 @@ class RefundPayout:
             return
         # the payout runs on the worker that records the manager's approval, right after it
         done = ManagerApprovalDialog.approve_and_run(
-            self, self._terminal, fill(translate("RefundsPage", "Pay %1 in cash for order %2 before the platform "
+            self, self._app, fill(translate("RefundsPage", "Pay %1 in cash for order %2 before the platform "
                                                                 "approves."),
                                        format_money(self.case.amount_minor, self.case.currency), self.case.order_no),
             self._payout_work())
@@ -59,9 +58,9 @@ class RefundPayout:
         """Prints the shown refund's receipt again (a copy once the original printed), on a worker."""
         if self._busy or self.case is None or not self.case.paid_out:
             return
-        ctx, case, user = self._ctx(), self.case, self._user
+        facade, case, user = self._app.refunds, self.case, self._user
         self._set_busy(True)
-        run_in_background(lambda: refunds.reprint_receipt(ctx, case.case_id, user=user, reason=reason),
+        run_in_background(lambda: facade.reprint_receipt(case.case_id, user, reason),
                           self._reprinted, self._failed, context=self)
 
     def _reprinted(self, done: refunds.PayoutDone) -> None:

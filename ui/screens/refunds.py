@@ -47,9 +47,9 @@ PREVIEW_WIDTH = 300
 class RefundsPage(OnlineReturnActions, RefundPayout, Page):
     key = "refunds"
 
-    def __init__(self, terminal=None, bridge=None, user=None, parent: QWidget | None = None) -> None:
+    def __init__(self, app=None, bridge=None, user=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._terminal, self._bridge, self._user = terminal, bridge, user
+        self._app, self._bridge, self._user = app, bridge, user
         self.items: list[refunds.ItemInfo] = []
         self.photos: list[refunds.PhotoData] = []
         self.case: refunds.CaseView | None = None
@@ -290,13 +290,10 @@ class RefundsPage(OnlineReturnActions, RefundPayout, Page):
         self.poll_timer.stop()
         self._close_camera()
 
-    def _ctx(self):
-        return self._terminal.refund_context()
-
     def _open_camera(self) -> None:
-        if self._terminal is None or self.camera is not None:
+        if self._app is None or self.camera is not None:
             return
-        camera = self._terminal.photo_camera()
+        camera = self._app.refunds.photo_camera()
         self.camera = camera
         bridge = self._bridge
 
@@ -346,18 +343,18 @@ class RefundsPage(OnlineReturnActions, RefundPayout, Page):
         self.look_up(self.code_edit.text())
 
     def look_up(self, text: str) -> None:
-        if self._busy or self._terminal is None:
+        if self._busy or self._app is None:
             return
         if self.case is not None:
             self.clear()
         self._set_busy(True)
-        ctx = self._ctx()
-        run_in_background(lambda: refunds.look_up(ctx, text), self._found, self._failed, context=self)
+        facade = self._app.refunds
+        run_in_background(lambda: facade.look_up(text), self._found, self._failed, context=self)
 
     def _found(self, info: refunds.ItemInfo) -> None:
         self._set_busy(False)
         self.code_edit.clear()
-        if self.online_banner.offer(info, self._terminal.settings.terminal.timezone):  # filed on the buyer's phone
+        if self.online_banner.offer(info, self._app.store.timezone):  # filed on the buyer's phone
             self.message.clear_message()
             self._update()
             return
@@ -382,9 +379,8 @@ class RefundsPage(OnlineReturnActions, RefundPayout, Page):
         if camera is None or not self.camera_ok:
             self.message.show_message(self.tr("No camera: add image files instead."))
             return
-        from drivers.photos import prepare_frame
-
-        run_in_background(lambda: prepare_frame(camera.capture()), self._photo_taken, self._failed, context=self)
+        take = self._app.refunds.photo_from_camera
+        run_in_background(lambda: take(camera), self._photo_taken, self._failed, context=self)
 
     def retake(self) -> None:
         if self.photos:
@@ -397,10 +393,9 @@ class RefundsPage(OnlineReturnActions, RefundPayout, Page):
         self.add_file_paths(paths)
 
     def add_file_paths(self, paths) -> None:
-        from drivers.photos import prepare_file
-
+        read = self._app.refunds.photo_from_file
         for path in paths:
-            run_in_background(lambda p=path: prepare_file(p), self._photo_taken, self._failed, context=self)
+            run_in_background(lambda p=path: read(p), self._photo_taken, self._failed, context=self)
 
     def _photo_taken(self, photo: refunds.PhotoData) -> None:
         if all(p.sha256 != photo.sha256 for p in self.photos):
@@ -416,15 +411,10 @@ class RefundsPage(OnlineReturnActions, RefundPayout, Page):
     def submit(self) -> None:
         if self._busy or not self.items or self.case is not None:
             return
-        ctx, items, photos, reason, user = self._ctx(), list(self.items), list(self.photos), self.reason(), self._user
-
-        def work():
-            view = refunds.take_in(ctx, items, reason, photos, cashier_id=user.user_id)
-            self._terminal.wake_sync()
-            return refunds.submit(ctx, view.case_id)
-
+        facade, items, photos, reason, user = self._app.refunds, list(self.items), list(self.photos), self.reason(), \
+            self._user
         self._set_busy(True)
-        run_in_background(work, self._submitted, self._failed, context=self)
+        run_in_background(lambda: facade.take_in(items, reason, photos, user), self._submitted, self._failed, context=self)
 
     def _submitted(self, view: refunds.CaseView) -> None:
         self._set_busy(False)
@@ -436,23 +426,13 @@ class RefundsPage(OnlineReturnActions, RefundPayout, Page):
     def poll(self) -> None:
         """Refreshes the shown case and the open requests (this terminal's cases, and the store's
         requests waiting for a seller at other terminals) on a worker; one poll at a time."""
-        if self._terminal is None or self._polling:
+        if self._app is None or self._polling:
             return
         self._polling = True
-        ctx, case, terminal_id = self._ctx(), self.case, self._terminal.settings.terminal.terminal_id
+        facade, case_id = self._app.refunds, self.case.case_id if self.case is not None else None
 
         def work():
-            refunds.poll_decisions(ctx)
-            current = refunds.refresh(ctx, case.case_id) if case is not None else None
-            rows = refunds.open_cases(ctx)
-            rows += [c for c in refunds.recent_cases(ctx, 20) if c.paid_out][:5]  # to print a receipt again
-            try:
-                mine = {r.platform_id for r in rows}
-                store = [r for r in refunds.store_pending(ctx)
-                         if r.get("request_id") not in mine and (r.get("payout") or {}).get("terminal_id") != terminal_id]
-            except Exception:  # the platform is away: this terminal's own cases still show
-                store = []
-            return current, rows, store
+            return facade.overview(case_id)
 
         def failed(exc):
             self._polling = False

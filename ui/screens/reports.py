@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 
 from pos_terminal.domain.model import Permission
 from pos_terminal.money import Money
-from pos_terminal.services import reports
 from pos_terminal.services.report_model import DayReport
 from ui.dialogs.manager_approval import ManagerApprovalDialog
 from ui.sales_chart import SalesChart
@@ -59,11 +58,6 @@ def money_text(minor: int | None, currency: str, *, signed: bool = False) -> str
 def ui_language() -> str:
     """The language the screens show now ("zh_CN" or "en"), for printed and exported reports."""
     return "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
-
-
-def business_today(terminal) -> date:
-    zone = ZoneInfo(terminal.settings.terminal.timezone)
-    return terminal.clock.now().astimezone(zone).date()
 
 
 def local_time(ts: datetime | None, zone: str, fmt: str = "%H:%M") -> str:
@@ -129,10 +123,10 @@ class ReportsTab(QWidget):
     report_shown = Signal(object)  # the DayReport, once on screen
     exported = Signal(str)  # the path written
 
-    def __init__(self, terminal=None, user=None, parent: QWidget | None = None) -> None:
+    def __init__(self, app=None, user=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ReportsTab")
-        self._terminal, self._user = terminal, user
+        self._app, self._user = app, user
         self.report: DayReport | None = None
         self.busy = False
 
@@ -141,7 +135,7 @@ class ReportsTab(QWidget):
         self.date_edit.setObjectName("report_date")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        today = business_today(terminal) if terminal is not None else date.today()
+        today = app.store.today() if app is not None else date.today()
         self.date_edit.setMaximumDate(QDate(today.year, today.month, today.day))
         self.date_edit.setDate(QDate(today.year, today.month, today.day))
         self.date_edit.dateChanged.connect(self._date_changed)
@@ -271,8 +265,8 @@ class ReportsTab(QWidget):
 
     def refresh_today(self) -> None:
         """The calendar ends at the store's business day now (the page may live past midnight)."""
-        if self._terminal is not None:
-            today = business_today(self._terminal)
+        if self._app is not None:
+            today = self._app.store.today()
             self.date_edit.setMaximumDate(QDate(today.year, today.month, today.day))
 
     def _set_busy(self, busy: bool) -> None:
@@ -284,37 +278,34 @@ class ReportsTab(QWidget):
         has = self.report is not None
         for button in (self.print_button, self.csv_button, self.pdf_button):
             button.setEnabled(has and not self.busy)
-        self.x_button.setEnabled(not self.busy and self._terminal is not None)
-        self.z_button.setEnabled(not self.busy and self._terminal is not None)
-
-    def _ctx(self):
-        return self._terminal.day_context()
+        self.x_button.setEnabled(not self.busy and self._app is not None)
+        self.z_button.setEnabled(not self.busy and self._app is not None)
 
     def _date_changed(self, _qdate) -> None:
         """A past day: its stored Z, if any, is shown again."""
-        if self._terminal is None or self.busy:
+        if self._app is None or self.busy:
             return
         day = self.selected_date()
-        if day < business_today(self._terminal):
+        if day < self._app.store.today():
             self.load_stored_z(day)
         else:
             self.show_x(day)
 
     # -- X, Z and stored Z -----------------------------------------------------------------------
     def show_x(self, day: date | None = None) -> None:
-        if self.busy or self._terminal is None:
+        if self.busy or self._app is None:
             return
         day = day or self.selected_date()
-        ctx, user = self._ctx(), self._user
+        facade, user = self._app.reports, self._user
         self._set_busy(True)
         self.message.clear_message()
-        run_in_background(lambda: reports.x_report(ctx, user=user, business_date=day), self._shown, self._failed,
+        run_in_background(lambda: facade.x_report(user, day), self._shown, self._failed,
                           context=self)
 
     def close_day(self, *, confirm: bool = True, manager=None) -> None:
         """Asks for a confirmation (and a manager's approval for a cashier), then runs the Z report
         for the chosen day on a worker."""
-        if self.busy or self._terminal is None:
+        if self.busy or self._app is None:
             return
         day = self.selected_date()
         if confirm:
@@ -324,13 +315,12 @@ class ReportsTab(QWidget):
                              "report number is used up."), day.isoformat()))
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        user = self._user
-        ctx = self._ctx()
+        user, facade = self._user, self._app.reports
         if manager is None and user is not None and not user.can(Permission.CLOSE_DAY):
             # the Z report runs on the worker that records the manager's approval, right after it
             done = ManagerApprovalDialog.approve_and_run(
-                self, self._terminal, fill(self.tr("Close the business day %1 (Z report)."), day.isoformat()),
-                lambda approver: reports.z_report(ctx, user=approver, business_date=day), Permission.CLOSE_DAY)
+                self, self._app, fill(self.tr("Close the business day %1 (Z report)."), day.isoformat()),
+                lambda approver: facade.z_report(approver, day), Permission.CLOSE_DAY)
             if done is None:
                 return
             self.message.clear_message()
@@ -339,16 +329,16 @@ class ReportsTab(QWidget):
         closing_user = manager or user
         self._set_busy(True)
         self.message.clear_message()
-        run_in_background(lambda: reports.z_report(ctx, user=closing_user, business_date=day), self._closed,
+        run_in_background(lambda: facade.z_report(closing_user, day), self._closed,
                           self._failed, context=self)
 
     def load_stored_z(self, day: date) -> None:
-        if self.busy or self._terminal is None:
+        if self.busy or self._app is None:
             return
-        ctx = self._ctx()
+        facade = self._app.reports
         self._set_busy(True)
         self.message.clear_message()
-        run_in_background(lambda: reports.stored_z(ctx, day), lambda r: self._stored(r, day), self._failed,
+        run_in_background(lambda: facade.stored_z(day), lambda r: self._stored(r, day), self._failed,
                           context=self)
 
     def _stored(self, report, day: date) -> None:
@@ -480,26 +470,25 @@ class ReportsTab(QWidget):
     def print_report(self) -> None:
         """Prints the shown report on the receipt printer (a worker); a printer fault is a message."""
         report = self.report
-        if report is None or self.busy or self._terminal is None:
+        if report is None or self.busy or self._app is None:
             return
-        ctx = self._print_ctx()
+        facade, language = self._app.reports, ui_language()
         self._set_busy(True)
         self.message.clear_message()
-        run_in_background(lambda: reports.print_report(ctx, report), self._printed, self._print_failed, context=self)
+        run_in_background(lambda: facade.print_report(report, language), self._printed, self._print_failed, context=self)
 
     def print_x_now(self) -> None:
         """Today's X report, shown and printed (offered after a shift is closed)."""
-        if self.busy or self._terminal is None:
+        if self.busy or self._app is None:
             return
-        today = business_today(self._terminal)
+        today = self._app.store.today()
         self.date_edit.blockSignals(True)  # no X of its own for the date change: this one is shown
         self.set_date(today)
         self.date_edit.blockSignals(False)
-        ctx, user = self._print_ctx(), self._user
+        facade, user, language = self._app.reports, self._user, ui_language()
 
         def work():
-            report = reports.x_report(ctx, user=user, business_date=today)
-            return report, reports.print_report(ctx, report)
+            return facade.print_x(user, today, language)
 
         def done(result):
             report, printed = result
@@ -509,15 +498,6 @@ class ReportsTab(QWidget):
         self._set_busy(True)
         self.message.clear_message()
         run_in_background(work, done, self._failed, context=self)
-
-    def _print_ctx(self):
-        """The day context whose report layout is in the language shown on screen."""
-        from receipts.report_document import build_report_receipt
-
-        terminal, language = self._terminal, ui_language()
-        paper = terminal.settings.printer.paper_width_mm
-        return terminal.day_context(render_report=lambda r: build_report_receipt(r, language=language,
-                                                                                 paper_width_mm=paper))
 
     def _printed(self, printed) -> None:
         self._set_busy(False)
@@ -551,10 +531,10 @@ class ReportsTab(QWidget):
                                                   self.tr("CSV files (*.csv)"))
             if not path:
                 return
-        report = self.report
+        report, facade = self.report, self._app.reports
 
         def work():
-            text = reports.to_csv(report)
+            text = facade.to_csv(report)
             with open(path, "w", encoding="utf-8", newline="") as fh:  # to_csv starts with a BOM for spreadsheets
                 fh.write(text)
             return path
@@ -570,10 +550,10 @@ class ReportsTab(QWidget):
                                                   self.tr("PDF files (*.pdf)"))
             if not path:
                 return
-        report, language, terminal = self.report, ui_language(), self._terminal
+        report, language, reports = self.report, ui_language(), self._app.reports
 
         def work():
-            terminal.render_report_pdf(report, path, language=language)
+            reports.save_pdf(report, path, language=language)
             return path
 
         self._set_busy(True)

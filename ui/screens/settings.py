@@ -10,7 +10,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QFormLayout, QFrame, QLabel, QWidget
 
 from config.schema import Language
-from pos_terminal.bootstrap import Terminal
+from pos_terminal.app.facades import App
 from ui.i18n import LanguageManager, save_preference
 from ui.screens.base import Page
 from ui.tasks import run_in_background
@@ -23,9 +23,10 @@ _CHOICES = (Language.AUTO, Language.ZH_CN, Language.EN)
 class SettingsPage(Page):
     key = "settings"
 
-    def __init__(self, terminal: Terminal, languages: LanguageManager, parent: QWidget | None = None) -> None:
+    def __init__(self, app: App, languages: LanguageManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._terminal = terminal
+        self._app = app
+        where = app.settings
         self._languages = languages
         self.language_combo = QComboBox(self)
         self.language_combo.setObjectName("language")
@@ -39,9 +40,9 @@ class SettingsPage(Page):
         self._labels = [QLabel(self) for _ in range(4)]
         for label in self._labels:
             label.setObjectName("FieldLabel")
-        self.settings_file = self._value(str(terminal.settings_file) if terminal.settings_file else None)
-        self.data_folder = self._value(str(terminal.paths.root))
-        self.log_file = self._value(str(terminal.log_file) if terminal.log_file else None)
+        self.settings_file = self._value(str(where.settings_file) if where.settings_file else None)
+        self.data_folder = self._value(str(where.data_folder))
+        self.log_file = self._value(str(where.log_file) if where.log_file else None)
 
         card = QFrame(self)
         card.setObjectName("Card")
@@ -61,9 +62,9 @@ class SettingsPage(Page):
     def showEvent(self, event: QShowEvent) -> None:
         """The files may have changed since the page was built (the devices screen saves a
         settings file where there was none): shown again, the page says what is true now."""
-        terminal = self._terminal
-        self.settings_file.setProperty("raw", str(terminal.settings_file) if terminal.settings_file else None)
-        self.log_file.setProperty("raw", str(terminal.log_file) if terminal.log_file else None)
+        where = self._app.settings
+        self.settings_file.setProperty("raw", str(where.settings_file) if where.settings_file else None)
+        self.log_file.setProperty("raw", str(where.log_file) if where.log_file else None)
         self.retranslate_content()
         super().showEvent(event)
 
@@ -84,7 +85,7 @@ class SettingsPage(Page):
     def _language_chosen(self, index: int) -> None:
         choice = Language(self.language_combo.itemData(index))
         self._languages.apply(choice)
-        path = self._terminal.paths.preferences
+        path = self._app.settings.preferences
         run_in_background(
             lambda: save_preference(path, choice),
             on_error=lambda exc: log.error("could not save the language choice", exc_info=exc),

@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
 )
 
 from pos_terminal.domain.model import Permission
-from pos_terminal.services import cash
 from pos_terminal.services.report_model import ShiftSummary
 from ui.dialogs.cash_dialogs import CashMovementDialog, DenominationCountDialog, money_text, reason_text
 from ui.dialogs.manager_approval import ManagerApprovalDialog
@@ -67,10 +66,10 @@ class ShiftTab(QWidget):
     shift_changed = Signal(object)  # the ShiftSummary now open, or None
     print_x_requested = Signal()
 
-    def __init__(self, terminal=None, user=None, parent: QWidget | None = None) -> None:
+    def __init__(self, app=None, user=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ShiftTab")
-        self._terminal, self._user = terminal, user
+        self._app, self._user = app, user
         self.summary: ShiftSummary | None = None
         self.loaded = False
         self.busy = False
@@ -258,23 +257,20 @@ class ShiftTab(QWidget):
 
     # -- data ----------------------------------------------------------------------------------
     def _currency(self) -> str:
-        return self._terminal.settings.terminal.currency if self._terminal is not None else "CNY"
+        return self._app.store.currency if self._app is not None else "CNY"
 
     def _zone(self) -> ZoneInfo:
-        return ZoneInfo(self._terminal.settings.terminal.timezone if self._terminal is not None else "UTC")
-
-    def _ctx(self):
-        return self._terminal.day_context()
+        return self._app.store.zone if self._app is not None else ZoneInfo("UTC")
 
     def _local(self, ts: datetime | None, fmt: str = "%H:%M") -> str:
         return "" if ts is None else ts.astimezone(self._zone()).strftime(fmt)
 
     def refresh(self) -> None:
         """Reads the open shift and its movements on a worker."""
-        if self._terminal is None:
+        if self._app is None:
             return
-        ctx = self._ctx()
-        run_in_background(lambda: (cash.current_shift(ctx), cash.movements(ctx), cash.last_closed_shift(ctx)),
+        shifts = self._app.shifts
+        run_in_background(shifts.overview,
                           self._loaded, self._failed, context=self)
 
     def _loaded(self, result) -> None:
@@ -349,7 +345,7 @@ class ShiftTab(QWidget):
 
     def _update_buttons(self) -> None:
         is_open = self.summary is not None
-        idle = not self.busy and self._terminal is not None and self.loaded
+        idle = not self.busy and self._app is not None and self.loaded
         self.open_button.setEnabled(idle and not is_open)
         for button in (self.drop_button, self.pay_out_button, self.pay_in_button, self.no_sale_button,
                        self.close_button):
@@ -370,11 +366,11 @@ class ShiftTab(QWidget):
     # -- open ----------------------------------------------------------------------------------
     def open_shift(self, counts: dict[int, int] | None = None) -> None:
         """Without `counts`, asks for the float count in a dialog."""
-        if self.busy or self._terminal is None or self.summary is not None:
+        if self.busy or self._app is None or self.summary is not None:
             return
-        ctx = self._ctx()
+        shifts = self._app.shifts
         if counts is None:
-            dialog = DenominationCountDialog(ctx.denominations, ctx.currency, mode="float", parent=self)
+            dialog = DenominationCountDialog(shifts.denominations, shifts.currency, mode="float", parent=self)
             try:
                 if dialog.exec() != QDialog.DialogCode.Accepted:
                     return
@@ -385,7 +381,7 @@ class ShiftTab(QWidget):
         self._set_busy(True)
         self.message.clear_message()
         self.print_x_button.hide()
-        run_in_background(lambda: cash.open_shift(ctx, user=user, counts=counts), self._opened, self._failed,
+        run_in_background(lambda: shifts.open_shift(user, counts=counts), self._opened, self._failed,
                           context=self)
 
     def _opened(self, summary: ShiftSummary) -> None:
@@ -398,12 +394,12 @@ class ShiftTab(QWidget):
     def movement(self, kind: str, amount_minor: int | None = None, reason: str | None = None, manager=None) -> None:
         """Without `reason`, asks for the amount and reason in a dialog; a pay-out by someone who may
         not approve asks a manager first."""
-        if self.busy or self._terminal is None or self.summary is None:
+        if self.busy or self._app is None or self.summary is None:
             return
-        ctx = self._ctx()
+        shifts = self._app.shifts
         if reason is None:
             expected = self.summary.expected_cash_minor
-            dialog = CashMovementDialog(kind, ctx.currency, expected_minor=expected, parent=self)
+            dialog = CashMovementDialog(kind, shifts.currency, expected_minor=expected, parent=self)
             try:
                 if dialog.exec() != QDialog.DialogCode.Accepted:
                     return
@@ -411,19 +407,16 @@ class ShiftTab(QWidget):
             finally:
                 dialog.deleteLater()
         user = self._user
-        functions = {"drop": cash.cash_drop, "pay_out": cash.pay_out, "pay_in": cash.pay_in}
 
         def work(approved_by):
-            if kind == "no_sale":
-                return cash.no_sale(ctx, user=user, reason=reason)
-            return functions[kind](ctx, user=user, amount_minor=int(amount_minor or 0), reason=reason,
-                                   approved_by=approved_by)
+            return shifts.move_cash(kind, user, amount_minor=int(amount_minor or 0), reason=reason,
+                                    approved_by=approved_by)
 
         if kind == "pay_out" and manager is None and not self._can(Permission.APPROVE):
             # the pay-out runs on the worker that records the manager's approval, right after it
             done = ManagerApprovalDialog.approve_and_run(
-                self, self._terminal, fill(self.tr("Pay out %1 from the drawer: %2."),
-                                           money_text(amount_minor or 0, ctx.currency), reason_text(reason)), work)
+                self, self._app, fill(self.tr("Pay out %1 from the drawer: %2."),
+                                           money_text(amount_minor or 0, shifts.currency), reason_text(reason)), work)
             if done is None:
                 return
             self.message.clear_message()
@@ -451,11 +444,10 @@ class ShiftTab(QWidget):
     # -- close ---------------------------------------------------------------------------------
     def close_shift(self) -> None:
         """Re-reads the expected cash, then asks for the count by denomination."""
-        if self.busy or self._terminal is None or self.summary is None:
+        if self.busy or self._app is None or self.summary is None:
             return
-        ctx = self._ctx()
         self._set_busy(True)
-        run_in_background(lambda: cash.current_shift(ctx), self._count_for_close, self._failed, context=self)
+        run_in_background(self._app.shifts.current, self._count_for_close, self._failed, context=self)
 
     def _count_for_close(self, summary: ShiftSummary | None) -> None:
         self._set_busy(False)
@@ -464,10 +456,10 @@ class ShiftTab(QWidget):
         if summary is None:
             self.refresh()
             return
-        ctx = self._ctx()
-        dialog = DenominationCountDialog(ctx.denominations, ctx.currency, mode="close",
+        shifts = self._app.shifts
+        dialog = DenominationCountDialog(shifts.denominations, shifts.currency, mode="close",
                                          expected_minor=summary.expected_cash_minor,
-                                         limit_minor=ctx.over_short_limit_minor, parent=self)
+                                         limit_minor=shifts.over_short_limit_minor, parent=self)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
@@ -485,14 +477,14 @@ class ShiftTab(QWidget):
     def _close_with_manager(self, counts: dict[int, int], note: str | None, over_short: int) -> bool:
         """Asks a manager to approve the difference; the close runs on the worker that records the
         approval, right after it. False when the manager cancelled (nothing approved, not closed)."""
-        if self._terminal is None:
+        if self._app is None:
             return False
-        cur, ctx, user = self._currency(), self._ctx(), self._user
+        cur, shifts, user = self._currency(), self._app.shifts, self._user
         what = fill(self.tr("Close the shift %1 over."), money_text(over_short, cur)) if over_short > 0 else \
             fill(self.tr("Close the shift %1 short."), money_text(-over_short, cur))
         done = ManagerApprovalDialog.approve_and_run(
-            self, self._terminal, what,
-            lambda approver: cash.close_shift(ctx, user=user, counts=counts, manager=approver, note=note))
+            self, self._app, what,
+            lambda approver: shifts.close_shift(user, counts, manager=approver, note=note))
         if done is None:
             return False
         self.message.clear_message()
@@ -505,12 +497,12 @@ class ShiftTab(QWidget):
     def close_with(self, counts: dict[int, int], *, note: str | None = None, manager=None) -> None:
         """Closes the shift with this count on a worker. A refusal for want of a manager asks for one
         (when a note is given) and tries again."""
-        if self.busy or self._terminal is None:
+        if self.busy or self._app is None:
             return
-        ctx, user = self._ctx(), self._user
+        shifts, user = self._app.shifts, self._user
         self._set_busy(True)
         self.message.clear_message()
-        run_in_background(lambda: cash.close_shift(ctx, user=user, counts=counts, manager=manager, note=note),
+        run_in_background(lambda: shifts.close_shift(user, counts, manager=manager, note=note),
                           self._closed, lambda exc: self._close_failed(exc, counts, note, manager), context=self)
 
     def _close_failed(self, exc: BaseException, counts, note, manager) -> None:
@@ -531,15 +523,15 @@ class ShiftTab(QWidget):
 class ShiftPage(Page):
     key = "shift"
 
-    def __init__(self, terminal=None, bridge=None, user=None, parent: QWidget | None = None) -> None:
+    def __init__(self, app=None, bridge=None, user=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._terminal, self._user = terminal, user
+        self._app, self._user = app, user
         self.setStyleSheet(LOCAL_STYLE)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("ShiftTabs")
-        self.shift_tab = ShiftTab(terminal, user, self.tabs)
-        self.reports = ReportsTab(terminal, user, self.tabs)
-        self.reconcile = ReconcileTab(terminal, user, self.tabs)
+        self.shift_tab = ShiftTab(app, user, self.tabs)
+        self.reports = ReportsTab(app, user, self.tabs)
+        self.reconcile = ReconcileTab(app, user, self.tabs)
         self.tabs.addTab(self.shift_tab, "")
         self.tabs.addTab(self.reports, "")
         self.tabs.addTab(self.reconcile, "")
@@ -565,7 +557,7 @@ class ShiftPage(Page):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self._terminal is not None:
+        if self._app is not None:
             self.reports.refresh_today()
             self.reconcile.refresh_today()
             self._tab_changed(self.tabs.currentIndex())

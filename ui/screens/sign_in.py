@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_terminal.bootstrap import DEMO_USERS, Terminal
+from pos_terminal.app.facades import App
 from ui.refusals import refusal_text
 from ui.tasks import run_in_background
 from ui.texts import fill, role_name
@@ -68,11 +68,11 @@ class Keypad(QWidget):
 class SignInPage(QWidget):
     signed_in = Signal(object)  # SignedIn
 
-    def __init__(self, terminal: Terminal, parent: QWidget | None = None) -> None:
+    def __init__(self, app: App, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("SignInPage")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self._terminal = terminal
+        self._app = app
         self._busy = False
         self._target: QLineEdit | None = None
 
@@ -102,7 +102,7 @@ class SignInPage(QWidget):
         self.demo_hint = QLabel(self)
         self.demo_hint.setObjectName("DemoHint")
         self.demo_hint.setWordWrap(True)
-        self.demo_hint.setVisible(terminal.demo)
+        self.demo_hint.setVisible(app.store.demo)
 
         form = QVBoxLayout()
         form.setSpacing(6)
@@ -193,8 +193,8 @@ class SignInPage(QWidget):
             (self.user_edit if not username else self.pin_edit).setFocus()
             return
         self._set_busy(True)
-        terminal = self._terminal
-        run_in_background(lambda: terminal.sign_in(username, pin), self._succeeded, self._refused, context=self)
+        users = self._app.users
+        run_in_background(lambda: users.sign_in(username, pin), self._succeeded, self._refused, context=self)
 
     def _succeeded(self, user) -> None:
         self._set_busy(False)
@@ -206,7 +206,7 @@ class SignInPage(QWidget):
     def _refused(self, exc: BaseException) -> None:
         self._set_busy(False)
         self.pin_edit.clear()
-        self.message.show_message(refusal_text(exc, self._terminal), "error")
+        self.message.show_message(refusal_text(exc, self._app), "error")
         self.pin_edit.setFocus()
 
     def _set_busy(self, busy: bool) -> None:
@@ -228,7 +228,7 @@ class SignInPage(QWidget):
         super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
-        settings = self._terminal.settings.terminal
+        settings = self._app.store.settings.terminal
         self._title.setText(self.tr("Sign in"))
         self._store.setText(fill(self.tr("%1 · terminal %2"), settings.store_name, settings.terminal_id))
         self._user_label.setText(self.tr("User number"))
@@ -238,6 +238,6 @@ class SignInPage(QWidget):
         self.sign_in_button.setText(self.tr("Checking…") if self._busy else self.tr("Sign in"))
         users = "\n".join(
             fill(self.tr("%1: user %2, PIN %3 (%4)"), role_name(role), username, pin, name)
-            for username, name, role, pin in DEMO_USERS
+            for username, name, role, pin in self._app.users.demo_users()
         )
         self.demo_hint.setText(self.tr("Demo mode. Sign in as one of the demo users:") + "\n" + users)

@@ -41,7 +41,7 @@ class CardAlert:
         return alert
 
     def load_card_requests(self) -> None:
-        if self._terminal is None:
+        if self._app is None:
             return
         ctx = self._context()
         run_in_background(lambda: open_card_requests(ctx), self._card_requests_loaded, self._failed, context=self)
@@ -109,7 +109,7 @@ class CardAlert:
         first = self.card_requests[0]
         ctx = self._context()
         done = ManagerApprovalDialog.approve_and_run(
-            self, self._terminal, fill(translate("CheckoutPage", "Refund the card payment of %1 for order %2 to card "
+            self, self._app, fill(translate("CheckoutPage", "Refund the card payment of %1 for order %2 to card "
                                                                  "****%3."),
                                        format_money(first.amount_minor, first.currency), first.order_no,
                                        first.card_last4 or ""),

@@ -22,7 +22,7 @@ class ClaimKeeper:
             self.claim_timer.stop()
             return
         ttl = float(session.ctx.claim_ttl_s)
-        remaining = (session.target.claimed_until - self._terminal.clock.now()).total_seconds()
+        remaining = (session.target.claimed_until - self._app.store.now()).total_seconds()
         delay = min(ttl / 2, remaining / 2)
         if retry:
             delay = min(delay, self.claim_retry_s)

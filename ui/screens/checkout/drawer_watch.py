@@ -16,8 +16,7 @@ class DrawerWatch:
     def _watch_drawer(self, done) -> None:
         self.drawer_timer.stop()
         self.drawer_open, self._drawer_seen_open, self._drawer_polls = None, False, 0
-        drawer = self._terminal.devices.drawer if self._terminal is not None else None
-        self._drawer_reports = bool(drawer is not None and getattr(drawer, "reports_state", False))
+        self._drawer_reports = self._app is not None and self._app.devices.drawer_reports_state()
         if done.drawer_kicked and self._drawer_reports:
             self.drawer_timer.start()
             self._poll_drawer()
@@ -28,9 +27,9 @@ class DrawerWatch:
             return
         if self._drawer_asking:
             return
-        drawer = self._terminal.devices.drawer
+        devices = self._app.devices
         self._drawer_asking = True
-        run_in_background(drawer.is_open, self._drawer_state, self._drawer_state_failed, context=self)
+        run_in_background(devices.drawer_is_open, self._drawer_state, self._drawer_state_failed, context=self)
 
     def _drawer_state(self, is_open) -> None:
         self._drawer_asking = False

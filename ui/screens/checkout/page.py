@@ -25,7 +25,6 @@ from PySide6.QtWidgets import QInputDialog, QProgressBar, QStackedWidget, QWidge
 from pos_terminal.domain.errors import NoOpenShift
 from pos_terminal.money import Money, MoneyError, format_money
 from pos_terminal.scan_codes import ScanKind, classify
-from pos_terminal.services import cash, shifts
 from pos_terminal.services.checkout import (
     CheckoutContext,
     CheckoutSession,
@@ -34,7 +33,7 @@ from pos_terminal.services.checkout import (
 )
 from ui.dialogs.manager_approval import ManagerApprovalDialog
 from ui.dialogs.tender_dialogs import PrepaidPinDialog, QtManualApprovalHandler
-from ui.receipt_preview import preview_image, sale_receipt_document
+from ui.receipt_preview import preview_image
 from ui.screens.base import Page
 from ui.screens.checkout import refusal_texts
 from ui.screens.checkout.card_alert import CardAlert
@@ -74,9 +73,9 @@ class CheckoutPage(CardAlert, ClaimKeeper, DrawerWatch, TenderPanels, CheckoutVi
     sale_completed = Signal(object)  # the CheckoutDone
     refusal_shown = Signal(str)  # the text, once on screen
 
-    def __init__(self, terminal=None, bridge=None, user=None, parent: QWidget | None = None) -> None:
+    def __init__(self, app=None, bridge=None, user=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._terminal = terminal
+        self._app = app
         self._user = user
         self.session: CheckoutSession | None = None
         self.done = None
@@ -203,14 +202,13 @@ class CheckoutPage(CardAlert, ClaimKeeper, DrawerWatch, TenderPanels, CheckoutVi
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self._terminal is not None and self.state in ("idle", "shift") and not self.busy:
+        if self._app is not None and self.state in ("idle", "shift") and not self.busy:
             self.check_shift()
 
     # -- shift -----------------------------------------------------------------------------
     def check_shift(self) -> None:
-        terminal = self._terminal
-        terminal_id = terminal.settings.terminal.terminal_id
-        run_in_background(lambda: shifts.current_shift(terminal.uow(), terminal_id=terminal_id),
+        checkout = self._app.checkout
+        run_in_background(checkout.current_shift,
                           self._shift_checked, self._failed, context=self)
         self.load_card_requests()
 
@@ -221,8 +219,8 @@ class CheckoutPage(CardAlert, ClaimKeeper, DrawerWatch, TenderPanels, CheckoutVi
     def open_shift(self) -> None:
         if self.busy:
             return
-        terminal = self._terminal
-        currency = terminal.settings.terminal.currency
+        shifts = self._app.shifts
+        currency = self._app.store.currency
         try:
             amount = Money.parse(self.float_edit.text() or "0", currency)
         except MoneyError:
@@ -234,14 +232,14 @@ class CheckoutPage(CardAlert, ClaimKeeper, DrawerWatch, TenderPanels, CheckoutVi
         user = self._user
         self._set_busy(True)
         # the shift gets its business date, the day-closed check and its audit entry (services.cash)
-        run_in_background(lambda: cash.open_shift(terminal.day_context(), user=user, opening_float_minor=amount.minor),
+        run_in_background(lambda: shifts.open_shift(user, amount.minor),
                           self._shift_opened, self._failed, context=self)
 
     def _shift_opened(self, info) -> None:
         self._set_busy(False)
         self.float_edit.clear()
         self.show_info(fill(self.tr("Shift open with a float of %1."),
-                            Money(info.opening_float_minor, self._terminal.settings.terminal.currency).format()))
+                            Money(info.opening_float_minor, self._app.store.currency).format()))
         if self.session is not None and self.done is None and not self.session.cancelled:
             self._set_state("order")  # a sale refused for want of a shift goes on
             if self.session.covered:
@@ -251,7 +249,7 @@ class CheckoutPage(CardAlert, ClaimKeeper, DrawerWatch, TenderPanels, CheckoutVi
 
     # -- scanning and finding the order --------------------------------------------------------
     def _scanned(self, event) -> None:
-        if not self.isVisible() or self._terminal is None:
+        if not self.isVisible() or self._app is None:
             return
         code = classify(event.text)
         if self.state == "order":
@@ -284,10 +282,10 @@ class CheckoutPage(CardAlert, ClaimKeeper, DrawerWatch, TenderPanels, CheckoutVi
             self.new_sale()
         self._set_busy(True)
         self.message.clear_message()
-        terminal, ctx = self._terminal, self._context()
+        checkout, ctx = self._app.checkout, self._context()
 
         def work():
-            session = CheckoutSession(terminal.resolve_payment_code(text), ctx)
+            session = checkout.start(text, ctx)
             return session, session.adopt_card_requests()  # card payments for it left by a restart
 
         run_in_background(work, self._resolved, self._resolve_failed, context=self)
@@ -345,9 +343,11 @@ class CheckoutPage(CardAlert, ClaimKeeper, DrawerWatch, TenderPanels, CheckoutVi
         session = self.session
         self.claim_timer.stop()
 
+        checkout = self._app.checkout
+
         def work():
             done = session.complete()
-            image = preview_image(done.document) if done.document is not None else None
+            image = preview_image(checkout.receipt_preview(done.document)) if done.document is not None else None
             return done, image
 
         self._set_busy(True)
@@ -418,7 +418,7 @@ class CheckoutPage(CardAlert, ClaimKeeper, DrawerWatch, TenderPanels, CheckoutVi
     def reprint_last(self) -> None:
         """F9 on the idle page: the terminal's last sale receipt, rebuilt from the database; a
         pending one prints as the original, a printed one as a copy (a reason is asked and logged)."""
-        if self.busy or self._terminal is None or self.state != "idle":
+        if self.busy or self._app is None or self.state != "idle":
             return
         ctx = self._context()
         self._set_busy(True)
@@ -480,7 +480,7 @@ class CheckoutPage(CardAlert, ClaimKeeper, DrawerWatch, TenderPanels, CheckoutVi
         if session.needs_manager_to_cancel:
             # the void runs on the worker that records the manager's approval, right after it
             done = ManagerApprovalDialog.approve_and_run(
-                self, self._terminal,
+                self, self._app,
                 fill(self.tr("Cancel order %1: the payments taken (%2) are given back."),
                      session.target.order.order_no, format_money(session.paid_minor, session.currency)),
                 lambda approver: session.cancel(approver))
@@ -502,28 +502,12 @@ class CheckoutPage(CardAlert, ClaimKeeper, DrawerWatch, TenderPanels, CheckoutVi
 
     # -- plumbing --------------------------------------------------------------------------------------
     def _zone(self):
-        from zoneinfo import ZoneInfo
-
-        return ZoneInfo(self._terminal.settings.terminal.timezone)
-
-    def _card_terminal(self):
-        """The counter's card terminal as drivers/factory.py built it (a standalone one included),
-        or None. A standalone terminal asks the cashier through this page's dialog."""
-        terminal = self._terminal.devices.card_terminal
-        if terminal is not None and hasattr(terminal, "handler") and terminal.handler is not self.manual_handler:
-            terminal.handler = self.manual_handler
-        return terminal
+        return self._app.store.zone
 
     def _context(self) -> CheckoutContext:
-        t = self._terminal
-        ids = t.settings.terminal
-        paper = t.settings.printer.paper_width_mm
-        return CheckoutContext(
-            t.uow, t.clock, ids.terminal_id, ids.store_id, ids.store_name, ids.timezone,
-            self._user.user_id, self._user.display_name, t.platform, self._card_terminal(),
-            t.devices.printer, t.devices.drawer,
-            render_receipt=lambda info: sale_receipt_document(info, language="zh_CN", paper_width_mm=paper),
-            after_commit=t.wake_sync, claim_ttl_s=t.settings.platform.claim_ttl_s)
+        """The checkout context the composition root builds; a standalone card terminal asks the
+        cashier through this page's dialog."""
+        return self._app.checkout.context(self._user, self.manual_handler)
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)

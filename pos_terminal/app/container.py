@@ -1,0 +1,507 @@
+"""The composition root: the one place that turns settings into concrete adapters (outside the core).
+
+`build_terminal()` does blocking work (database, migrations, locks) and is called once at start,
+before the window exists (or on a worker). Devices are *not* opened here: `Terminal.open_devices`
+runs on a worker and reports each device's status through a callback.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import platformdirs
+
+from config.credentials import Credentials, load_credentials
+from config.loader import SettingsError
+from config.schema import Settings
+from pos_terminal.clock import SystemClock
+from pos_terminal.domain.model import LockoutPolicy, Permission
+from pos_terminal.logging_setup import configure as configure_logging
+from pos_terminal.ports import (
+    Clock,
+    Closeable,
+    DeviceSet,
+    DeviceState,
+    DeviceStatus,
+    PlatformClient,
+    PlatformStatus,
+    StatusReporter,
+)
+from pos_terminal.security import ScryptPinHasher
+from pos_terminal.services import users as user_service
+from pos_terminal.storage import migrate, orm
+from pos_terminal.storage.engine import check_connection, ensure_writable_folder, make_engine, sqlite_url
+from pos_terminal.storage.instance_lock import InstanceLock
+from pos_terminal.storage.uow import SqlAlchemyUnitOfWork, session_factory
+
+log = logging.getLogger(__name__)
+
+DATA_DIR_ENV = "POS_TERMINAL_DATA_DIR"
+
+
+@dataclass(frozen=True)
+class DataPaths:
+    root: Path
+
+    @property
+    def database(self) -> Path:
+        return self.root / "pos-terminal.sqlite3"
+
+    @property
+    def logs(self) -> Path:
+        return self.root / "logs"
+
+    @property
+    def credentials(self) -> Path:
+        return self.root / "credentials.toml"
+
+    @property
+    def preferences(self) -> Path:
+        return self.root / "preferences.json"
+
+    @property
+    def settings(self) -> Path:
+        """Where the devices screen saves settings when the terminal runs without a file (demo)."""
+        return self.root / "settings.toml"
+
+    @property
+    def screenshots(self) -> Path:
+        return self.root / "screenshots"
+
+    @property
+    def keys(self) -> Path:
+        """The cached voucher public keys (a JWK set)."""
+        return self.root / "keys.json"
+
+    @property
+    def refund_photos(self) -> Path:
+        """Photos of defects, kept (named by their sha256) until the platform has them."""
+        return self.root / "refund-photos"
+
+    @property
+    def sandbox_database(self) -> Path:
+        """The in-process sandbox platform's data (demo): orders and payments persist across restarts."""
+        return self.root / "sandbox-platform.sqlite3"
+
+
+def data_paths(settings: Settings, demo: bool) -> DataPaths:
+    base = os.environ.get(DATA_DIR_ENV) or settings.data.dir or platformdirs.user_data_dir("pos-terminal", appauthor=False)
+    root = Path(base).expanduser()
+    return DataPaths(root / "demo" if demo else root)
+
+
+@dataclass(frozen=True)
+class SyncState:
+    pending: int  # waiting to be sent (not counting `attention`)
+    oldest_age_s: float | None
+    last_error: str | None
+    last_success_at: datetime | None = None  # when the platform last took a message
+    attention: int = 0  # refused for good by the platform: a person must look (pos-terminal sync status)
+
+
+@dataclass
+class Terminal:
+    """Everything the screens and the command line use, wired once."""
+
+    settings: Settings
+    paths: DataPaths
+    engine: object
+    clock: Clock
+    hasher: ScryptPinHasher
+    lockout: LockoutPolicy
+    devices: DeviceSet
+    platform: PlatformClient
+    credentials: Credentials
+    demo: bool = False
+    settings_file: Path | None = None
+    log_file: Path | None = None
+    keys: object = None  # sync.keys.KeyStore: the voucher public keys (a VoucherVerifier)
+    sync_worker: object = None  # sync.outbox_worker.OutboxWorker once start_sync() ran
+    refund_loop: object = None  # sync.periodic.PeriodicLoop of refund_housekeeping once start_sync() ran
+    background: object = None  # pos_terminal.app.background.BackgroundLoops once start_sync() ran
+    _lock: InstanceLock | None = field(default=None, repr=False)
+    _sessions: object = field(default=None, repr=False)
+    _sandbox: object = field(default=None, repr=False)
+    _stand_ins: list = field(default_factory=list, repr=False)  # stoppers of start_simulated_devices
+    _refund_rounds: int = field(default=0, repr=False)
+    _started_at: datetime | None = field(default=None, repr=False)  # journal entries before it are orphans
+
+    # -- units of work -------------------------------------------------------------------
+    def uow(self) -> SqlAlchemyUnitOfWork:
+        return SqlAlchemyUnitOfWork(self._sessions, self.settings.terminal.terminal_id)
+
+    # -- users (thin wrappers the screens call from a worker) ------------------------------
+    def sign_in(self, username: str, pin: str) -> user_service.SignedIn:
+        return user_service.sign_in(self.uow(), self.hasher, self.clock, self.lockout, username=username, pin=pin,
+                                    terminal_id=self.settings.terminal.terminal_id)
+
+    def approve(self, username: str, pin: str, permission: Permission = Permission.APPROVE) -> user_service.SignedIn:
+        return user_service.approve(
+            self.uow(), self.hasher, self.clock, self.lockout, username=username, pin=pin, permission=permission,
+            terminal_id=self.settings.terminal.terminal_id,
+        )
+
+    # -- audit trail (services record their own entries inside their unit of work) --------------
+    def record_audit(self, action: str, user=None, subject: str | None = None, outcome: str = "ok",
+                     details: dict | None = None):
+        """An audit entry on its own (settings saved, sign-out): opens a unit of work, records
+        and commits. Blocking: call from a worker. Returns the entry."""
+        from pos_terminal.services import audit
+
+        with self.uow() as uow:
+            entry = audit.record(uow, at=self.clock.now(), terminal_id=self.settings.terminal.terminal_id,
+                                 action=action, user=user, subject=subject, outcome=outcome, details=details)
+            uow.commit()
+        return entry
+
+    def save_settings_section(self, path: Path, section: str, values: dict, user=None) -> Settings:
+        """Saves `[section]` of the settings file at `path` (config.writer.save_section: validated,
+        atomic) and records a settings_change (changed keys, old and new values, never secrets).
+        Blocking: call from a worker. Raises SettingsError with nothing written or recorded."""
+        from config import loader
+        from config.writer import save_section
+        from pos_terminal.services import audit
+
+        try:
+            before = loader.load(path) if Path(path).exists() else loader.defaults()
+            before_values = getattr(before, section).model_dump(mode="json")
+        except Exception:  # an unreadable file: save_section says why, or replaces it
+            before_values = {}
+        settings = save_section(path, section, values)
+        after_values = getattr(settings, section).model_dump(mode="json")
+        details = {"section": section, "file": str(path), **audit.settings_diff(before_values, after_values)}
+        try:
+            self.record_audit(audit.SETTINGS_CHANGE, user=user, subject=section, details=details)
+        except Exception:  # the file is saved; the log keeps what the audit trail could not
+            log.exception("settings saved but not recorded in the audit trail", extra={"audit": details})
+        return settings
+
+    # -- status ----------------------------------------------------------------------------
+    def sync_state(self) -> SyncState:
+        """Blocking (a database read): call from a worker."""
+        now = self.clock.now()
+        with self.uow() as uow:
+            pending = uow.outbox.pending_count()
+            oldest = uow.outbox.oldest_pending_at()
+            first = uow.outbox.pending(limit=1)
+            last_error = first[0].last_error if first else None
+            attention = uow.outbox.attention_count()
+            if last_error is None and attention:
+                last_error = uow.outbox.attention(limit=1)[0].last_error
+            last_sent = uow.outbox.last_sent_at()
+        return SyncState(pending, (now - oldest).total_seconds() if oldest else None, last_error, last_sent, attention)
+
+    def platform_status(self) -> PlatformStatus:
+        return self.platform.status()
+
+    # -- the platform ------------------------------------------------------------------------
+    def attach_platform(self, client: PlatformClient) -> None:
+        """Uses `client` from now on (e.g. once the demo's sandbox is up). Before start_sync()."""
+        from pos_terminal.storage.files import FileKeyCache
+        from sync.keys import KeyStore
+
+        self.platform = client
+        self.keys = KeyStore(FileKeyCache(self.paths.keys), client, self.clock,
+                             refresh_interval=timedelta(minutes=self.settings.platform.key_refresh_minutes))
+
+    def start_sync(self):
+        """Starts the background loops (pos_terminal.app.background), each on its own thread: the
+        outbox worker (its first job of every round recovers the prepaid journal), the refund sync
+        and the key refresh, so a sale's settlement never waits behind other platform traffic."""
+        from pos_terminal.app.background import BackgroundLoops
+
+        if self.background is None:
+            self.background = BackgroundLoops.for_terminal(self)
+        self.background.start()
+        self.sync_worker, self.refund_loop = self.background.outbox, self.background.refunds
+        return self.sync_worker
+
+    def recover_prepaid(self):
+        """Resolves the prepaid-card debits and credits journalled before this terminal started
+        (a crash, kill -9) with the platform, by their Idempotency-Keys (services.card_journal:
+        a debit no sale records goes back to the card). The sync worker's first job of every
+        round, so it runs at start before anything else it does, and again until the platform
+        answers. Blocking. Returns the card_journal.Recovered (None: the platform is away)."""
+        from pos_terminal.ports import PlatformUnavailable
+        from pos_terminal.services import card_journal
+
+        if self._started_at is None:
+            self._started_at = self.clock.now()
+        journal = card_journal.Journal(self.uow, self.clock, self.settings.terminal.terminal_id)
+        try:
+            return card_journal.recover_prepaid(journal, self.platform, written_before=self._started_at)
+        except PlatformUnavailable as exc:
+            log.warning("prepaid journal not recovered yet: platform unreachable", extra={"error": exc.message})
+            return None
+
+    def wake_sync(self) -> None:
+        """After a sale: the worker sends at once instead of at its next poll. Any thread."""
+        if self.sync_worker is not None:
+            self.sync_worker.wake()
+
+    # -- refunds ---------------------------------------------------------------------------
+    def refund_context(self, *, render_receipt=None):
+        """services.refunds.RefundContext for this terminal (devices, platform, photo folder)."""
+        from pos_terminal.services.refunds import RefundContext
+        from pos_terminal.storage.files import FilePhotoStore
+
+        ids = self.settings.terminal
+        if render_receipt is None:
+            from receipts.refund_receipt import build_refund_receipt
+
+            paper = self.settings.printer.paper_width_mm
+            render_receipt = lambda info: build_refund_receipt(info, language="zh_CN", paper_width_mm=paper)  # noqa: E731
+        ctx = RefundContext(self.uow, self.clock, ids.terminal_id, ids.store_id,
+                            FilePhotoStore(self.paths.refund_photos), platform=self.platform,
+                            store_name=ids.store_name, timezone=ids.timezone,
+                            printer=self.devices.printer, drawer=self.devices.drawer,
+                            card_terminal=self.devices.card_terminal, render_receipt=render_receipt,
+                            override_limit_minor=self.settings.refunds.manager_override_limit_minor)
+        return ctx
+
+    # -- checkout --------------------------------------------------------------------------
+    def checkout_context(self, user, *, manual_handler=None, render_receipt=None):
+        """services.checkout.CheckoutContext for `user` at this terminal (the one place it is built).
+        A standalone card terminal (drivers/factory.py builds it) asks `manual_handler` for the
+        approval code. Opens nothing."""
+        from pos_terminal.services.checkout import CheckoutContext
+
+        ids = self.settings.terminal
+        card = self.devices.card_terminal
+        if manual_handler is not None and card is not None and hasattr(card, "handler") \
+                and card.handler is not manual_handler:
+            card.handler = manual_handler
+        if render_receipt is None:
+            from pos_terminal.app.receipts import sale_receipt_document
+
+            paper = self.settings.printer.paper_width_mm
+            render_receipt = lambda info: sale_receipt_document(info, language="zh_CN", paper_width_mm=paper)  # noqa: E731
+        return CheckoutContext(
+            self.uow, self.clock, ids.terminal_id, ids.store_id, ids.store_name, ids.timezone,
+            user.user_id, user.display_name, self.platform, card, self.devices.printer, self.devices.drawer,
+            render_receipt=render_receipt, after_commit=self.wake_sync, claim_ttl_s=self.settings.platform.claim_ttl_s)
+
+    # -- shifts, cash and the X/Z reports -----------------------------------------------------
+    def day_context(self, *, render_report=None):
+        """services.day_context.DayContext for this terminal ([shift] settings, devices, platform)."""
+        from pos_terminal.services.day_context import DayContext
+
+        ids, shift = self.settings.terminal, self.settings.shift
+        if render_report is None:
+            from receipts.report_document import build_report_receipt
+
+            paper = self.settings.printer.paper_width_mm
+            render_report = lambda report: build_report_receipt(report, language="zh_CN", paper_width_mm=paper)  # noqa: E731
+        return DayContext(self.uow, self.clock, ids.terminal_id, ids.store_id, store_name=ids.store_name,
+                          timezone=ids.timezone, currency=ids.currency, denominations=tuple(shift.denominations_minor),
+                          over_short_limit_minor=shift.over_short_limit_minor, platform=self.platform,
+                          printer=self.devices.printer, drawer=self.devices.drawer,
+                          card_terminal=self.devices.card_terminal, render_report=render_report)
+
+    def render_report_pdf(self, report, path, language: str = "zh_CN") -> None:
+        """Writes the X/Z report as a PDF (receipts.report_pdf). Blocking (about half a second)."""
+        from receipts.report_pdf import render_report_pdf
+
+        render_report_pdf(report, path, language=language)
+
+    def refund_housekeeping(self) -> None:
+        """The refund loop's round (its own thread, beside the outbox worker, so a settlement never
+        waits behind it): sends intakes stored while the platform was away, then looks for
+        sellers' decisions; tells the platform of the double payments paid back here that it has
+        not heard of (after an outage or a crash). Blocking."""
+        from pos_terminal.services import refund_cases, refunds
+
+        ctx = self.refund_context()
+        first, self._refund_rounds = not self._refund_rounds, self._refund_rounds + 1
+        refunds.submit_due(ctx, force=first)  # after a start, at once: the backoff was the last run's
+        refunds.poll_decisions(ctx)
+        refund_cases.resend_due(ctx, force=first)  # double payments paid back here: the platform hears of them
+
+    def resolve_payment_code(self, text: str):
+        """services.orders.resolve_payment_code for this terminal. Blocking: a worker's job,
+        for at most the counter's deadline on the platform (sync.client.counter_deadline: key
+        refresh, lookup and claim together; at once offline while the platform is known down)."""
+        from pos_terminal.services import orders
+        from sync.client import counter_deadline
+
+        ids = self.settings.terminal
+        with counter_deadline():
+            return orders.resolve_payment_code(text, platform=self.platform, verifier=self.keys, uow=self.uow(),
+                                               clock=self.clock, terminal_id=ids.terminal_id, store_id=ids.store_id,
+                                               claim_ttl_s=self.settings.platform.claim_ttl_s)
+
+    def open_devices(self, on_status: Callable[[DeviceStatus], None], on_scan: Callable | None = None) -> None:
+        """Opens every device, one after another, reporting each status; then starts the scanner
+        with `on_scan` (a scanner that failed to open keeps retrying on its own thread, so one
+        plugged in later just starts working). Later status changes of a device that reports
+        them (unplugged, reconnected) also reach `on_status`. Blocking: a worker's job."""
+        for device in self._device_list():
+            try:
+                status = device.open()
+            except Exception as exc:  # an adapter bug must not stop the other devices opening
+                log.exception("device open failed")
+                kind = getattr(device, "kind", "device")
+                status = DeviceStatus(kind, DeviceState.ERROR, "", f"failed to open: {exc}")
+            on_status(status)
+            if isinstance(device, StatusReporter):
+                device.add_status_listener(on_status)
+        if self.devices.card_terminal is None:
+            on_status(DeviceStatus("card_terminal", DeviceState.NOT_CONFIGURED, "none", "no card terminal configured"))
+        if on_scan is not None:
+            try:
+                self.devices.scanner.start(on_scan)
+            except Exception as exc:
+                log.exception("scanner start failed")
+                on_status(DeviceStatus("scanner", DeviceState.ERROR, "", f"failed to start: {exc}"))
+
+    def _device_list(self) -> list:
+        devices = [self.devices.scanner, self.devices.printer, self.devices.drawer]
+        if self.devices.card_terminal is not None:
+            devices.append(self.devices.card_terminal)
+        return devices
+
+    def close(self) -> None:
+        if self.background is not None:
+            self.background.stop()
+            self.background = self.sync_worker = self.refund_loop = None
+        if isinstance(self.platform, Closeable):
+            self.platform.close()
+        if self._sandbox is not None:
+            self._sandbox.stop()
+            self._sandbox = None
+        for device in self._device_list():
+            try:
+                device.close()
+            except Exception:
+                log.exception("device close failed")
+        while self._stand_ins:
+            stop = self._stand_ins.pop()
+            try:
+                stop()
+            except Exception:
+                log.exception("stand-in device did not stop")
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+        self.engine.dispose()
+
+
+def build_scanner(settings: Settings):
+    from drivers.sources import scanner_from_settings
+
+    return scanner_from_settings(settings.scanner)
+
+
+def build_devices(settings: Settings) -> DeviceSet:
+    from drivers.factory import card_terminal_from_settings, drawer_from_settings, printer_from_settings
+
+    printer = printer_from_settings(settings.printer)
+    return DeviceSet(
+        scanner=build_scanner(settings),
+        printer=printer,
+        drawer=drawer_from_settings(settings.drawer, printer),
+        card_terminal=card_terminal_from_settings(settings.card_terminal, store_timezone=settings.terminal.timezone),
+    )
+
+def build_platform(settings: Settings, credentials: Credentials, *, sandbox_url: str | None = None,
+                   credentials_file: Path | None = None) -> PlatformClient:
+    """The platform client the settings ask for. Mode "sandbox" talks to `sandbox_url` (the
+    demo's in-process sandbox) or base_url, with the credentials file's secret or else the
+    sandbox's seeded one; with neither URL it is offline until `start_demo_platform`. Mode
+    "remote" needs base_url and platform_secret in the credentials file (SettingsError otherwise).
+    Builds a client only: no connection is made here."""
+    from sync.client import HttpPlatformClient
+    from sync.offline import OfflinePlatform
+
+    p, ids = settings.platform, settings.terminal
+    if p.mode == "none":
+        return OfflinePlatform("no platform configured (platform mode 'none')")
+    if p.mode == "remote":
+        if not credentials.platform_secret:
+            where = credentials_file or "the credentials file"
+            raise SettingsError(str(where), message=(
+                "platform mode 'remote' needs platform_secret: add the line platform_secret = \"...\" (the secret "
+                f"the platform issued for {ids.store_id}/{ids.terminal_id}) to this file, mode 0600"))
+        return HttpPlatformClient(p.base_url, ids.store_id, ids.terminal_id, credentials.platform_secret, p.timeout_s)
+    url = sandbox_url or p.base_url
+    if not url:
+        return OfflinePlatform("platform mode 'sandbox' but no sandbox is running: `pos-terminal demo` starts one; "
+                               "or run `pos-terminal sandbox` and set [platform] base_url")
+    secret = credentials.platform_secret or sandbox_secret(ids.store_id, ids.terminal_id)
+    if secret is None:
+        return OfflinePlatform(f"the sandbox has no terminal {ids.store_id}/{ids.terminal_id}; use store demo-store "
+                               "and terminal T01 or T02, or put its secret in the credentials file")
+    return HttpPlatformClient(url, ids.store_id, ids.terminal_id, secret, p.timeout_s)
+
+
+def sandbox_secret(store_id: str, terminal_id: str) -> str | None:
+    from sync.sandbox.seed import TERMINALS
+
+    return next((secret for s, t, secret in TERMINALS if (s, t) == (store_id, terminal_id)), None)
+
+def build_terminal(
+    settings: Settings,
+    *,
+    demo: bool = False,
+    settings_file: Path | None = None,
+    clock: Clock | None = None,
+    hasher: ScryptPinHasher | None = None,
+    take_lock: bool = True,
+    configure_logs: bool = True,
+) -> Terminal:
+    """Wires the terminal. Raises StorageError / SettingsError with a message for the person
+    at the counter; nothing is half-written when it does (migrations are one transaction)."""
+    paths = data_paths(settings, demo)
+    ensure_writable_folder(paths.root)
+    log_file = None
+    if configure_logs:
+        log_file = configure_logging(paths.logs, settings.logging.level, settings.logging.max_bytes, settings.logging.backups)
+    cred_path = Path(settings.platform.credentials_file).expanduser() if settings.platform.credentials_file else paths.credentials
+    credentials = load_credentials(cred_path)
+    url = settings.database.url or sqlite_url(paths.database)
+    engine = make_engine(url, busy_timeout_ms=settings.database.busy_timeout_ms, password=credentials.database_password)
+    check_connection(engine)
+    lock = None
+    if take_lock:
+        lock = InstanceLock(engine, settings.terminal.terminal_id)
+        lock.acquire()
+    try:
+        orm.start_mappers()
+        migrate.upgrade(engine)
+        terminal = Terminal(
+            settings=settings,
+            paths=paths,
+            engine=engine,
+            clock=clock or SystemClock(),
+            hasher=hasher or ScryptPinHasher(min_length=settings.security.pin_min_length),
+            lockout=LockoutPolicy(settings.security.max_failed_attempts, timedelta(minutes=settings.security.lockout_minutes)),
+            devices=build_devices(settings),
+            platform=build_platform(settings, credentials, credentials_file=cred_path),
+            credentials=credentials,
+            demo=demo,
+            settings_file=settings_file,
+            log_file=log_file,
+            _lock=lock,
+            _sessions=session_factory(engine),
+        )
+        terminal._started_at = terminal.clock.now()
+        terminal.attach_platform(terminal.platform)
+        if demo:
+            from pos_terminal.app.demo import seed_demo_users
+
+            seed_demo_users(terminal)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        engine.dispose()
+        raise
+    log.info(
+        "terminal started",
+        extra={"terminal_id": settings.terminal.terminal_id, "demo": demo, "database": engine.url.render_as_string(hide_password=True)},
+    )
+    return terminal

@@ -1,0 +1,324 @@
+"""Use-case facades: what the screens may ask of the terminal, named after what a cashier, a manager
+or a technician does. Each facade is a thin object over the container (pos_terminal.app.container)
+that calls the services with the contexts the container builds, so the UI imports no adapter
+(storage, drivers, sync, receipts). `App` holds them all; the window receives one `App`.
+
+Methods marked "Blocking" do database, device or network work: call them on a worker
+(ui.tasks.run_in_background), never on the GUI thread. The others only read settings.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from config.schema import ScannerSettings, Settings
+from pos_terminal.app.container import SyncState, Terminal
+from pos_terminal.app.facades_day import Reconcile, Reports, Shifts
+from pos_terminal.app.facades_refunds import Refunds
+from pos_terminal.domain.model import Permission
+from pos_terminal.ports import DeviceState, DeviceStatus, PlatformStatus, StatusReporter
+from pos_terminal.services import audit
+from pos_terminal.services.users import SignedIn
+
+log = logging.getLogger(__name__)
+
+if TYPE_CHECKING:
+    from pos_terminal.app.receipts import Preview
+    from pos_terminal.services.checkout import CheckoutContext, CheckoutSession
+
+
+class Store:
+    """Who and where this terminal is, and its clock: settings reads, safe on the GUI thread."""
+
+    def __init__(self, terminal: Terminal) -> None:
+        self._t = terminal
+
+    @property
+    def settings(self) -> Settings:
+        """The settings in use (read-only: the settings facade saves a section)."""
+        return self._t.settings
+
+    @property
+    def store_name(self) -> str:
+        return self._t.settings.terminal.store_name
+
+    @property
+    def terminal_id(self) -> str:
+        return self._t.settings.terminal.terminal_id
+
+    @property
+    def currency(self) -> str:
+        return self._t.settings.terminal.currency
+
+    @property
+    def timezone(self) -> str:
+        return self._t.settings.terminal.timezone
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self._t.settings.terminal.timezone)
+
+    @property
+    def demo(self) -> bool:
+        return self._t.demo
+
+    def now(self) -> datetime:
+        """The terminal's clock (injected: a test's clock in tests)."""
+        return self._t.clock.now()
+
+    def today(self) -> date:
+        """The store's calendar date now."""
+        return self.now().astimezone(self.zone).date()
+
+
+class Users:
+    """Signing in and out, and a manager's approval at the counter."""
+
+    def __init__(self, terminal: Terminal) -> None:
+        self._t = terminal
+
+    def sign_in(self, username: str, pin: str) -> SignedIn:
+        """Blocking. Raises SignInRefused / AccountLocked / UserDisabled."""
+        return self._t.sign_in(username, pin)
+
+    def approve(self, username: str, pin: str, permission: Permission = Permission.APPROVE) -> SignedIn:
+        """A manager's PIN for one step. Blocking; a refusal raises."""
+        return self._t.approve(username, pin, permission)
+
+    def sign_out(self, user: SignedIn) -> None:
+        """Records the sign-out in the audit trail. Blocking."""
+        self._t.record_audit(audit.SIGN_OUT, user=user)
+
+    @property
+    def lockout(self) -> timedelta:
+        """How long a user stays locked after too many wrong PINs."""
+        return self._t.lockout.lockout
+
+    def demo_users(self) -> tuple[tuple[str, str, Any, str], ...]:
+        """(username, name, role, PIN) of the demo's users; empty outside the demo."""
+        if not self._t.demo:
+            return ()
+        from pos_terminal.app.demo import DEMO_USERS
+
+        return DEMO_USERS
+
+
+class Checkout:
+    """Selling: a payment code to a checkout session, the counter's shift, the last receipt."""
+
+    def __init__(self, terminal: Terminal) -> None:
+        self._t = terminal
+
+    def context(self, user: SignedIn, manual_handler: Any = None) -> CheckoutContext:
+        """The checkout context for `user`; a standalone card terminal asks `manual_handler`
+        (the page's dialog) for the approval code. Safe on the GUI thread (opens nothing)."""
+        return self._t.checkout_context(user, manual_handler=manual_handler)
+
+    def start(self, code: str, ctx: CheckoutContext) -> CheckoutSession:
+        """Reads a payment code (a voucher or an order code, claimed on the platform) and opens a
+        checkout session for it. Blocking, for at most the counter's deadline on the platform."""
+        from pos_terminal.services.checkout import CheckoutSession
+
+        return CheckoutSession(self._t.resolve_payment_code(code), ctx)
+
+    def current_shift(self):
+        """This terminal's open shift or None. Blocking (a database read)."""
+        from pos_terminal.services import shifts
+
+        return shifts.current_shift(self._t.uow(), terminal_id=self._t.settings.terminal.terminal_id)
+
+    def receipt_preview(self, document) -> Preview:
+        """A receipt document drawn in grey for the screen. Blocking (CPU): call on a worker."""
+        from pos_terminal.app.receipts import preview
+
+        return preview(document)
+
+    @staticmethod
+    def parse_manual_approval(code: str, last4: str):
+        """A standalone card terminal's approval as the cashier typed it; raises
+        InvalidManualApproval (its `field` names what is wrong)."""
+        from drivers.card_terminal import parse_manual_approval
+
+        return parse_manual_approval(code, last4)
+
+    @staticmethod
+    def invalid_manual_approval() -> type[Exception]:
+        from drivers.card_terminal import InvalidManualApproval
+
+        return InvalidManualApproval
+
+
+class DeviceControl:
+    """The technician's side: open the devices, swap the scanner, watch the drawer, find ports."""
+
+    def __init__(self, terminal: Terminal) -> None:
+        self._t = terminal
+
+    def open_devices(self, on_status: Callable[[DeviceStatus], None], on_scan: Callable | None = None) -> None:
+        """Opens every device, reporting each status; then starts the scanner. Blocking."""
+        self._t.open_devices(on_status, on_scan)
+
+    def use_scanner(self, scanner_settings: ScannerSettings, on_status: Callable[[DeviceStatus], None],
+                    on_scan: Callable) -> DeviceStatus:
+        """Puts a scanner built from `scanner_settings` at the counter: the old one is closed first,
+        so the port or camera it held is free, then the new one is opened and started (it keeps
+        retrying when it could not open). Not saved to the settings file. Blocking."""
+        from pos_terminal.app.container import build_scanner
+
+        t = self._t
+        settings = t.settings.model_copy(update={"scanner": scanner_settings})
+        scanner = build_scanner(settings)  # constructing opens nothing: the old one still works if this fails
+        try:
+            t.devices.scanner.close()
+        except Exception:
+            log.exception("scanner close failed")
+        t.devices.scanner = scanner
+        t.settings = settings
+        try:
+            status = scanner.open()
+        except Exception as exc:
+            log.exception("scanner open failed")
+            status = DeviceStatus("scanner", DeviceState.ERROR, "", f"failed to open: {exc}")
+        on_status(status)
+        if isinstance(scanner, StatusReporter):
+            scanner.add_status_listener(on_status)
+        scanner.start(on_scan)
+        return status
+
+    def scanner_status(self) -> DeviceStatus:
+        return self._t.devices.scanner.status()
+
+    def has_frames(self) -> bool:
+        """Whether the scanner at the counter is a camera whose frames can be watched."""
+        from pos_terminal.ports import FrameSource
+
+        return isinstance(self._t.devices.scanner, FrameSource)
+
+    def add_frame_listener(self, listener: Callable) -> bool:
+        """Shows the scanner's camera frames to `listener` (on the scanner's thread); False when the
+        scanner has no frames (not a camera)."""
+        if not self.has_frames():
+            return False
+        self._t.devices.scanner.add_frame_listener(listener)
+        return True
+
+    def simulated_scanner(self) -> Callable[[str], Any] | None:
+        """The simulated scanner's `emit(text)` (a scan typed by the technician; blocking: on a
+        worker), or None when the scanner at the counter is a real one."""
+        return getattr(self._t.devices.scanner, "emit", None)
+
+    def drawer_reports_state(self) -> bool:
+        """Whether the drawer's switch says open or shut (polled after a sale)."""
+        drawer = self._t.devices.drawer
+        return bool(drawer is not None and getattr(drawer, "reports_state", False))
+
+    def drawer_is_open(self) -> bool | None:
+        """The drawer's switch now (None: it does not answer). Blocking."""
+        return self._t.devices.drawer.is_open()
+
+    def discover(self, settings: Settings) -> dict:
+        """The serial ports, cameras and printers found on this machine. Blocking."""
+        from drivers.discovery import discover
+
+        return discover(settings)
+
+    def poll_printer(self) -> DeviceStatus | None:
+        """Asks an ESC/POS printer for its state now (DLE EOT; reconnects when it was lost), so a
+        fault shows without waiting for the next receipt; None for a printer that cannot be asked
+        or was never opened. Blocking (up to the printer's timeout)."""
+        from drivers.printer import EscposPrinter
+
+        printer = self._t.devices.printer
+        if not isinstance(printer, EscposPrinter) or printer.status().state is DeviceState.CLOSED:
+            return None
+        return printer.query_status()
+
+
+class Status:
+    """What the status bar shows: the platform, the outbox, the printer."""
+
+    def __init__(self, terminal: Terminal, devices: DeviceControl) -> None:
+        self._t, self._devices = terminal, devices
+
+    def platform(self) -> PlatformStatus:
+        """Blocking (asks the platform client, which answers from its breaker without a call)."""
+        return self._t.platform_status()
+
+    def sync(self) -> SyncState:
+        """Blocking (a database read)."""
+        return self._t.sync_state()
+
+    def printer(self) -> DeviceStatus | None:
+        """Blocking (up to the printer's timeout)."""
+        return self._devices.poll_printer()
+
+
+class SettingsControl:
+    """The settings in use, where they are kept, and saving one section of them."""
+
+    def __init__(self, terminal: Terminal) -> None:
+        self._t = terminal
+
+    @property
+    def values(self) -> Settings:
+        return self._t.settings
+
+    @property
+    def settings_file(self) -> Path | None:
+        return self._t.settings_file
+
+    @property
+    def data_folder(self) -> Path:
+        return self._t.paths.root
+
+    @property
+    def log_file(self) -> Path | None:
+        return self._t.log_file
+
+    @property
+    def preferences(self) -> Path:
+        """The per-machine UI preferences (language)."""
+        return self._t.paths.preferences
+
+    def save_target(self) -> Path:
+        """Where a saved section goes: the settings file in use, else the data folder's."""
+        return self._t.settings_file or self._t.paths.settings
+
+    def save_section(self, section: str, values: dict, user: SignedIn | None = None) -> Settings:
+        """Saves `[section]` (validated, atomic) and records the change in the audit trail; the
+        terminal uses that file from now on. Blocking. Raises SettingsError with nothing written."""
+        path = self.save_target()
+        settings = self._t.save_settings_section(path, section, values, user=user)
+        if self._t.settings_file is None:
+            self._t.settings_file = path
+        return settings
+
+
+@dataclass(frozen=True)
+class App:
+    """Everything the window may use, built once from the container by `App.of(terminal)`."""
+
+    store: Store
+    users: Users
+    checkout: Checkout
+    shifts: Shifts
+    reports: Reports
+    reconcile: Reconcile
+    refunds: Refunds
+    devices: DeviceControl
+    status: Status
+    settings: SettingsControl
+    _container: Terminal
+
+    @classmethod
+    def of(cls, terminal: Terminal) -> App:
+        devices = DeviceControl(terminal)
+        return cls(Store(terminal), Users(terminal), Checkout(terminal), Shifts(terminal), Reports(terminal),
+                   Reconcile(terminal), Refunds(terminal), devices, Status(terminal, devices),
+                   SettingsControl(terminal), terminal)

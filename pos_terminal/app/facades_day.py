@@ -1,0 +1,146 @@
+"""The day's facades: the shift and its cash (Shifts), the X and Z reports (Reports) and the end-of-day
+reconciliation (Reconcile). Each builds this terminal's DayContext (pos_terminal.services.day_context)
+through the container and calls the services with it. Methods marked "Blocking" do database, device
+or network work: call them on a worker, never on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pos_terminal.services import cash, reconcile, refund_cases, reports
+from pos_terminal.services.report_model import DayReport, ShiftSummary
+
+if TYPE_CHECKING:
+    from pos_terminal.app.container import Terminal
+    from pos_terminal.services.day_context import DayContext
+
+MOVEMENTS = {"drop": cash.cash_drop, "pay_out": cash.pay_out, "pay_in": cash.pay_in}
+
+
+class Shifts:
+    """Opening and closing the shift, cash dropped, paid out or in, the drawer opened for no sale."""
+
+    def __init__(self, terminal: Terminal) -> None:
+        self._t = terminal
+
+    def context(self) -> DayContext:
+        """The day context (printed reports in Chinese). Opens nothing."""
+        return self._t.day_context()
+
+    @property
+    def currency(self) -> str:
+        return self._t.settings.terminal.currency
+
+    @property
+    def denominations(self) -> tuple[int, ...]:
+        """The notes and coins a drawer count asks for, in minor units ([shift] settings)."""
+        return tuple(self._t.settings.shift.denominations_minor)
+
+    @property
+    def over_short_limit_minor(self) -> int:
+        """Above this difference a manager approves the close."""
+        return self._t.settings.shift.over_short_limit_minor
+
+    def current(self) -> ShiftSummary | None:
+        """The open shift with its cash position now, None when none is open. Blocking."""
+        return cash.current_shift(self.context())
+
+    def overview(self):
+        """(the open shift or None, its movements oldest first, the last closed shift or None). Blocking."""
+        ctx = self.context()
+        return cash.current_shift(ctx), cash.movements(ctx), cash.last_closed_shift(ctx)
+
+    def movements(self, shift_id=None):
+        """The cash movements of a shift (default: the open one). Blocking."""
+        return cash.movements(self.context(), shift_id)
+
+    def open_shift(self, user, opening_float_minor: int | None = None,
+                   counts: Mapping[int, int] | None = None) -> ShiftSummary:
+        """Opens this terminal's shift with the float counted (an amount, or counts by denomination):
+        its business date, the day-closed check and its audit entry. Blocking."""
+        return cash.open_shift(self.context(), user=user, opening_float_minor=opening_float_minor, counts=counts)
+
+    def move_cash(self, kind: str, user, *, amount_minor: int = 0, reason: str, approved_by=None):
+        """Records a "drop", "pay_out", "pay_in" or "no_sale" and opens the drawer. Blocking."""
+        if kind == "no_sale":
+            return cash.no_sale(self.context(), user=user, reason=reason)
+        return MOVEMENTS[kind](self.context(), user=user, amount_minor=int(amount_minor or 0), reason=reason,
+                               approved_by=approved_by)
+
+    def close_shift(self, user, counts: Mapping[int, int], *, manager=None, note: str | None = None) -> ShiftSummary:
+        """Closes the open shift with the drawer counted by denomination (a difference above the
+        limit needs a manager and a note: CashRefused otherwise). Blocking."""
+        return cash.close_shift(self.context(), user=user, counts=counts, manager=manager, note=note)
+
+
+class Reports:
+    """The X and Z reports: shown, printed in the language on screen, saved as CSV or PDF."""
+
+    def __init__(self, terminal: Terminal) -> None:
+        self._t = terminal
+
+    def context(self, language: str = "zh_CN") -> DayContext:
+        """The day context whose printed report is in `language`. Opens nothing."""
+        from receipts.report_document import build_report_receipt
+
+        paper = self._t.settings.printer.paper_width_mm
+        return self._t.day_context(render_report=lambda r: build_report_receipt(r, language=language,
+                                                                                  paper_width_mm=paper))
+
+    def x_report(self, user, business_date: date | None = None) -> DayReport:
+        """The X report (nothing closes). Blocking."""
+        return reports.x_report(self.context(), user=user, business_date=business_date)
+
+    def z_report(self, user, business_date: date | None = None) -> DayReport:
+        """Closes the business day and returns its Z report (needs a user who may close the day). Blocking."""
+        return reports.z_report(self.context(), user=user, business_date=business_date)
+
+    def stored_z(self, business_date: date) -> DayReport | None:
+        """The Z report kept for a closed day, None while the day is open. Blocking."""
+        return reports.stored_z(self.context(), business_date)
+
+    def print_report(self, report: DayReport, language: str = "zh_CN"):
+        """Prints the report in `language`. Blocking (the printer)."""
+        return reports.print_report(self.context(language), report)
+
+    def print_x(self, user, business_date: date | None = None, language: str = "zh_CN"):
+        """Takes the day's X report (default: today) and prints it: (report, printed). Blocking."""
+        ctx = self.context(language)
+        report = reports.x_report(ctx, user=user, business_date=business_date)
+        return report, reports.print_report(ctx, report)
+
+    @staticmethod
+    def to_csv(report: DayReport) -> str:
+        return reports.to_csv(report)
+
+    def save_pdf(self, report: DayReport, path: Path | str, language: str = "zh_CN") -> None:
+        """Writes the report as a PDF. Blocking (about half a second)."""
+        self._t.render_report_pdf(report, path, language=language)
+
+
+class Reconcile:
+    """End-of-day reconciliation with the platform and the card terminal, and the double payments
+    it finds paid back from the drawer."""
+
+    def __init__(self, terminal: Terminal) -> None:
+        self._t = terminal
+
+    def last(self, business_date: date):
+        """The reconciliation kept for that day, or None. Blocking."""
+        return reconcile.last_reconciliation(self._t.day_context(), business_date)
+
+    def reconcile_day(self, user, business_date: date):
+        """Compares the day's figures with the platform's and the card terminal's. Blocking (network)."""
+        return reconcile.reconcile_day(self._t.day_context(), user=user, business_date=business_date)
+
+    def mark_reconciled(self, user, business_date: date, **kwargs):
+        """Accepts the day as reconciled (differences need a manager and a note). Blocking."""
+        return reconcile.mark_reconciled(self._t.day_context(), user=user, business_date=business_date, **kwargs)
+
+    def pay_back(self, case_id, *, cashier, manager):
+        """Pays a double payment back in cash from this drawer; the platform is told. Blocking."""
+        return refund_cases.pay_back(self._t.refund_context(), case_id, cashier=cashier, manager=manager)
