@@ -43,10 +43,8 @@ def _maintenance_terminal(args):
 
 
 def _build(args, *, demo: bool, take_lock: bool = True):
-    from pos_terminal.bootstrap import DATA_DIR_ENV, build_terminal
-
     from config import loader
-    from pos_terminal.bootstrap import data_paths
+    from pos_terminal.app.container import DATA_DIR_ENV, build_terminal, data_paths
 
     if getattr(args, "data_dir", None):
         os.environ[DATA_DIR_ENV] = str(Path(args.data_dir).resolve())

@@ -54,7 +54,9 @@ def _run_gui(args, *, demo: bool) -> int:
                 screenshot.parent.mkdir(parents=True, exist_ok=True)
                 print(f"Screenshot of the main window: {screenshot}")
             if demo:
-                print("Demo sign-in: cashier 1001 / PIN 1357, manager 8001 / PIN 8642, technician 9001 / PIN 9753")
+                from pos_terminal.app.demo import DEMO_SIGN_IN_LINE
+
+                print(DEMO_SIGN_IN_LINE)
             _start_platform(terminal)
             _start_simulated_devices(terminal)
             terminal.start_sync()
@@ -76,7 +78,7 @@ def _run_gui(args, *, demo: bool) -> int:
 def _start_platform(terminal) -> None:
     """Starts the in-process sandbox platform when the settings ask for one (mode "sandbox", no
     base_url). A sandbox that will not start leaves the terminal offline, not stopped."""
-    from pos_terminal.bootstrap import start_demo_platform
+    from pos_terminal.app.demo import demo_platform_lines, start_demo_platform
 
     try:
         url = start_demo_platform(terminal)
@@ -84,59 +86,14 @@ def _start_platform(terminal) -> None:
         _err(f"the sandbox platform did not start ({exc}); the terminal runs offline")
         return
     if url:
-        print(f"Sandbox platform: {url}  (customer pages: {url}/o/..., seller page: {url}/seller)")
-        for line in _seller_sign_in_lines(terminal):
+        for line in demo_platform_lines(terminal, url):
             print(line)
-        from sync.sandbox.seed import CARDS, DEMO_CARD, DEMO_CARD_PIN
-
-        print(f"Prepaid demo card: {DEMO_CARD} (¥{CARDS[DEMO_CARD][1] / 100:.2f}), the holder's PIN {DEMO_CARD_PIN} "
-              f"(F2 asks for it)")
-        from pos_terminal.bootstrap import demo_message_folders
-
-        where = demo_message_folders(terminal)
-        if where:
-            print(f"Buyer messages: e-mails (SMTP {where['smtp']}) land in {where['mail']} as .eml files, "
-                  f"SMS in {where['sms']} as .json files")
-        if where.get("webhooks"):
-            print(f"Merchant webhooks: signed POSTs to {where['webhook_url']}/<merchant id> land, verified, in "
-                  f"{where['webhooks']}")
-        for line in _buyer_page_lines(terminal):
-            print(line)
-
-
-def _buyer_page_lines(terminal) -> list[str]:
-    """The seeded buyers' own pages (balance, orders, returns started on the phone): the link the
-    paid-order e-mail and SMS carry. Each acts as its buyer, so the demo prints them; a real
-    platform sends each only to its buyer."""
-    from sync.sandbox.buyer_returns import page_url
-    from sync.sandbox.seed import BUYERS, ONLINE_PAID_ORDER
-
-    server = terminal._sandbox
-    if server is None or server.app is None:
-        return []
-    with server.app.state.engine.begin() as conn:
-        links = [f"{name} ({buyer_id}, reputation {reputation}) {page_url(conn, server.url, buyer_id)}"
-                 for buyer_id, (name, reputation) in BUYERS.items()]
-    return [f"Buyer pages (returns from the phone; {ONLINE_PAID_ORDER} was paid online): " + "; ".join(links)]
-
-
-def _seller_sign_in_lines(terminal) -> list[str]:
-    """How to sign in to the demo sandbox's seller portal: each seeded seller's username and
-    password (made at random on the sandbox's first start, kept in its credentials file)."""
-    server = terminal._sandbox  # the in-process sandbox (bootstrap.start_demo_platform)
-    logins = server.seller_logins if server is not None else {}
-    if not logins:
-        return []
-    creds = server.app.state.credentials
-    where = f" (kept in {creds.path})" if creds is not None and creds.path is not None else ""
-    return [f"Seller portal: {server.url}/seller  sign in as " + ", or ".join(
-        f"{user} / {password} ({merchant})" for user, (merchant, password) in logins.items()) + where]
 
 
 def _start_simulated_devices(terminal) -> None:
     """Stand-ins for a printer and a card terminal set to "simulated"; one that will not start
     leaves that device as a status, never stops the terminal."""
-    from pos_terminal.bootstrap import start_simulated_devices
+    from pos_terminal.app.demo import start_simulated_devices
 
     try:
         for line in start_simulated_devices(terminal):

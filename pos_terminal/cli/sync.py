@@ -45,7 +45,7 @@ def cmd_sync_status(args) -> int:
 
 def cmd_sync_run(args) -> int:
     """Drains the outbox once: exit 0 when everything was sent, 1 when something is left."""
-    from pos_terminal.bootstrap import start_demo_platform
+    from pos_terminal.app.demo import start_demo_platform
     from sync.outbox_worker import OutboxWorker
 
     with _maintenance_terminal(args) as terminal:

@@ -14,7 +14,7 @@ def cmd_voucher_inspect(args) -> int:
     """Offline verification against the cached keys; exit 0 valid, 1 not."""
     from config import loader
     from config.credentials import load_credentials
-    from pos_terminal.bootstrap import DATA_DIR_ENV, build_platform, data_paths
+    from pos_terminal.app.container import DATA_DIR_ENV, build_platform, data_paths
     from pos_terminal.clock import SystemClock
     from pos_terminal.storage.files import FileKeyCache
     from sync.keys import KeyStore
