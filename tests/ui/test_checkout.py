@@ -42,7 +42,7 @@ def voucher(terminal):
 
 
 def scan(window, text, symbology="qr"):
-    window.bridge.post_scan(ScanEvent(text, text.encode(), symbology, "simulated", window._app._container.clock.now()))
+    window.bridge.post_scan(ScanEvent(text, text.encode(), symbology, "simulated", window._app.store.now()))
     QApplication.processEvents()  # the queued scan reaches the page, which starts its work
 
 
@@ -429,7 +429,8 @@ def test_the_claim_is_renewed_while_the_order_is_on_screen_and_lost_claims_stop_
     scan(window, view["voucher"])
     qtbot.waitUntil(lambda: page.state == "order", timeout=10_000)
     first = page.session.target.claimed_until
-    assert page.claim_timer.isActive()
+    # renewed: the proof the timer runs (not timer.isActive(): the single-shot timer is idle while a
+    # renewal is in flight, which a loaded machine can catch)
     qtbot.waitUntil(lambda: page.session.target.claimed_until != first, timeout=5000)
     claim = terminal.platform.get_order(view["order_no"])["claim"]
     assert claim is not None and claim["terminal_id"] == terminal.settings.terminal.terminal_id

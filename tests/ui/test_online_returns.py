@@ -34,7 +34,7 @@ def sold(terminal, server, buyer, qty=1) -> list[str]:
 
 
 def scan(window, text):
-    window.bridge.post_scan(ScanEvent(text, text.encode(), "qr", "simulated", window._app._container.clock.now()))
+    window.bridge.post_scan(ScanEvent(text, text.encode(), "qr", "simulated", window._app.store.now()))
     QApplication.processEvents()
 
 

@@ -48,7 +48,7 @@ def sold(terminal, server, buyer):
 
 
 def scan(window, text):
-    window.bridge.post_scan(ScanEvent(text, text.encode(), "qr", "simulated", window._app._container.clock.now()))
+    window.bridge.post_scan(ScanEvent(text, text.encode(), "qr", "simulated", window._app.store.now()))
     QApplication.processEvents()
 
 

@@ -146,7 +146,7 @@ def test_the_z_confirmation_can_be_declined(qtbot, window):
     tab.close_day()
     settle(qtbot)
     assert tab.report.kind == "X"  # the X shown at opening stays; nothing closed
-    assert reports.stored_z(window._app._container.day_context(), tab.selected_date()) is None
+    assert reports.stored_z(window._app.shifts.context(), tab.selected_date()) is None
 
 
 def test_a_past_day_shows_its_stored_z_or_says_there_is_none(qtbot, window):

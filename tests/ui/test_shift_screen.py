@@ -94,7 +94,7 @@ def test_open_shift_counting_the_float_by_denomination(qtbot, window):
     assert tab.values["float"].text() == "¥226.00" and tab.expected_label.text() == "¥226.00"
     assert "Shift open with a float of ¥226.00." in tab.message.text()
     assert not tab.open_button.isEnabled() and tab.close_button.isEnabled()
-    ctx = window._app._container.day_context()
+    ctx = window._app.shifts.context()
     assert cash.current_shift(ctx).opening_float_minor == 22600
 
 
