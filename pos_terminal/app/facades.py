@@ -133,6 +133,42 @@ class Checkout:
 
         return shifts.current_shift(self._t.uow(), terminal_id=self._t.settings.terminal.terminal_id)
 
+    # the card charges a crash or a lost answer left open, and the last receipt (ctx: context())
+    @staticmethod
+    def open_card_requests(ctx: CheckoutContext):
+        """Card charges with an unknown outcome or an approval no sale records. Blocking."""
+        from pos_terminal.services.checkout import open_card_requests
+
+        return open_card_requests(ctx)
+
+    @staticmethod
+    def resolve_card_request(ctx: CheckoutContext, request_id: str):
+        """Asks the card terminal what became of a charge and records it. Blocking (the device)."""
+        from pos_terminal.services.checkout import resolve_card_request
+
+        return resolve_card_request(ctx, request_id)
+
+    @staticmethod
+    def refund_card_request(ctx: CheckoutContext, request_id: str, approved_by):
+        """Gives an approved charge no sale records back to the card (a manager approves). Blocking."""
+        from pos_terminal.services.checkout import refund_card_request
+
+        return refund_card_request(ctx, request_id, approved_by)
+
+    @staticmethod
+    def last_sale_receipt(ctx: CheckoutContext):
+        """The terminal's last sale receipt rebuilt from storage, None before the first sale. Blocking."""
+        from pos_terminal.services.checkout import last_sale_receipt
+
+        return last_sale_receipt(ctx)
+
+    @staticmethod
+    def reprint_last_receipt(ctx: CheckoutContext, reason: str = "", *, receipt_no: int | None = None):
+        """Prints the last sale receipt again (a copy once the original printed; audited). Blocking."""
+        from pos_terminal.services.checkout import reprint_last_receipt
+
+        return reprint_last_receipt(ctx, reason, receipt_no=receipt_no)
+
     def receipt_preview(self, document) -> Preview:
         """A receipt document drawn in grey for the screen. Blocking (CPU): call on a worker."""
         from pos_terminal.app.receipts import preview

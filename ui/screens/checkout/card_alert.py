@@ -11,7 +11,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
 from pos_terminal.money import format_money
-from pos_terminal.services.checkout import open_card_requests, refund_card_request, resolve_card_request
 from ui.dialogs.manager_approval import ManagerApprovalDialog
 from ui.tasks import run_in_background
 from ui.texts import fill
@@ -43,8 +42,8 @@ class CardAlert:
     def load_card_requests(self) -> None:
         if self._app is None:
             return
-        ctx = self._context()
-        run_in_background(lambda: open_card_requests(ctx), self._card_requests_loaded, self._failed, context=self)
+        ctx, checkout = self._context(), self._app.checkout
+        run_in_background(lambda: checkout.open_card_requests(ctx), self._card_requests_loaded, self._failed, context=self)
 
     def _card_requests_loaded(self, requests) -> None:
         self.card_requests = list(requests)
@@ -77,10 +76,10 @@ class CardAlert:
     def check_card_request(self) -> None:
         if self.busy or not self.card_requests:
             return
-        ctx, request_id = self._context(), self.card_requests[0].request_id
+        ctx, request_id, checkout = self._context(), self.card_requests[0].request_id, self._app.checkout
         self._set_busy(True)
         self.show_info(translate("CheckoutPage", "Asking the card terminal…"))
-        run_in_background(lambda: resolve_card_request(ctx, request_id), self._card_request_resolved,
+        run_in_background(lambda: checkout.resolve_card_request(ctx, request_id), self._card_request_resolved,
                           self._card_request_failed, context=self)
 
     def _card_request_resolved(self, view) -> None:
@@ -107,13 +106,13 @@ class CardAlert:
         if self.busy or not self.card_requests:
             return
         first = self.card_requests[0]
-        ctx = self._context()
+        ctx, checkout = self._context(), self._app.checkout
         done = ManagerApprovalDialog.approve_and_run(
             self, self._app, fill(translate("CheckoutPage", "Refund the card payment of %1 for order %2 to card "
                                                                  "****%3."),
                                        format_money(first.amount_minor, first.currency), first.order_no,
                                        first.card_last4 or ""),
-            lambda approver: refund_card_request(ctx, first.request_id, approver))
+            lambda approver: checkout.refund_card_request(ctx, first.request_id, approver))
         if done is None:
             return
         done.deliver(self._card_request_refunded, self._card_request_failed)

@@ -28,8 +28,6 @@ from pos_terminal.scan_codes import ScanKind, classify
 from pos_terminal.services.checkout import (
     CheckoutContext,
     CheckoutSession,
-    last_sale_receipt,
-    reprint_last_receipt,
 )
 from ui.dialogs.manager_approval import ManagerApprovalDialog
 from ui.dialogs.tender_dialogs import PrepaidPinDialog, QtManualApprovalHandler
@@ -423,7 +421,8 @@ class CheckoutPage(CardAlert, ClaimKeeper, DrawerWatch, TenderPanels, CheckoutVi
         ctx = self._context()
         self._set_busy(True)
         self.message.clear_message()
-        run_in_background(lambda: last_sale_receipt(ctx), lambda stored: self._last_receipt_found(ctx, stored),
+        checkout = self._app.checkout
+        run_in_background(lambda: checkout.last_sale_receipt(ctx), lambda stored: self._last_receipt_found(ctx, stored),
                           self._reprint_failed, context=self)
 
     def _last_receipt_found(self, ctx, stored) -> None:
@@ -438,7 +437,8 @@ class CheckoutPage(CardAlert, ClaimKeeper, DrawerWatch, TenderPanels, CheckoutVi
                 return
         receipt_no = stored.info.receipt_no
         self._set_busy(True)
-        run_in_background(lambda: reprint_last_receipt(ctx, reason, receipt_no=receipt_no), self._last_reprinted,
+        checkout = self._app.checkout
+        run_in_background(lambda: checkout.reprint_last_receipt(ctx, reason, receipt_no=receipt_no), self._last_reprinted,
                           self._reprint_failed, context=self)
 
     def _last_reprinted(self, result) -> None:
