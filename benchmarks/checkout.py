@@ -45,6 +45,7 @@ def _terminal(folder: Path, settings=None):
 
 
 def _page(terminal):
+    from pos_terminal.app.facades import App
     from pos_terminal.services import cash
     from ui.bridge import Bridge
     from ui.screens.checkout import CheckoutPage
@@ -52,7 +53,7 @@ def _page(terminal):
     user = terminal.sign_in("1001", "1357")
     cash.open_shift(terminal.day_context(), user=user, opening_float_minor=0)
     bridge = Bridge()
-    page = CheckoutPage(terminal, bridge, user)
+    page = CheckoutPage(App.of(terminal), bridge, user)
     page.resize(800, 560)
     page.show()
     return page, bridge
@@ -72,7 +73,7 @@ def _scan_to_shown(app, page, bridge, texts: list[str], before_each=None) -> lis
             before_each(i)
         before = len(shown)
         t0 = time.perf_counter()
-        bridge.post_scan(ScanEvent(text, b"", "qr", "bench", page._terminal.clock.now()))
+        bridge.post_scan(ScanEvent(text, b"", "qr", "bench", page._app.store.now()))
         deadline = t0 + 10
         while len(shown) == before:
             app.processEvents()

@@ -46,12 +46,13 @@ def _page(terminal, user):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    from pos_terminal.app.facades import App
     from ui.bridge import Bridge
     from ui.screens.refunds import RefundsPage
 
     app = QApplication.instance() or QApplication([])
     bridge = Bridge()
-    page = RefundsPage(terminal, bridge, user)
+    page = RefundsPage(App.of(terminal), bridge, user)
     page.resize(800, 600)
     page.show()
     page.poll_timer.stop()  # the page's status poll would share the worker pool with the scans
