@@ -39,10 +39,11 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from config.schema import Settings
 from pos_terminal.bootstrap import build_terminal
+from pos_terminal.app.facades import App
 from ui.app import create_window
 terminal = build_terminal(Settings(), demo=True)
 app = QApplication(sys.argv[:1])
-window = create_window(terminal, app)
+window = create_window(App.of(terminal), app)
 window.resize(1024, 768)
 window.show()
 window.start()

@@ -35,6 +35,7 @@ def main() -> int:
 
     from config import loader
     from config.schema import Language
+    from pos_terminal.app.facades import App
     from pos_terminal.bootstrap import build_terminal, start_demo_platform
     from pos_terminal.ports import ScanEvent
     from pos_terminal.security import ScryptPinHasher
@@ -96,7 +97,7 @@ def main() -> int:
         extra = QTranslator(app)
         if extra.load(args.extra_qm):
             app.installTranslator(extra)
-    window = MainWindow(terminal, languages)
+    window = MainWindow(App.of(terminal), languages)
     window.resize(1024, 768)
     window.show()
     window.start(poll_interval_ms=60_000)

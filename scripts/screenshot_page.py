@@ -31,6 +31,7 @@ def main() -> int:
 
     from config import loader
     from config.schema import Language
+    from pos_terminal.app.facades import App
     from pos_terminal.bootstrap import build_terminal
     from pos_terminal.security import ScryptPinHasher
     from ui.i18n import LanguageManager
@@ -43,7 +44,7 @@ def main() -> int:
     apply_look(app, settings.ui.font_scale)
     languages = LanguageManager(app, Language.ZH_CN if args.zh else Language.EN)
     languages.apply(languages.choice)
-    window = MainWindow(terminal, languages)
+    window = MainWindow(App.of(terminal), languages)
     window.resize(1024, 768)
     window.show()
     window.start()

@@ -32,6 +32,7 @@ def main() -> int:
 
     from config import loader
     from config.schema import Language
+    from pos_terminal.app.facades import App
     from pos_terminal.bootstrap import build_terminal, start_demo_platform
     from pos_terminal.security import ScryptPinHasher
     from pos_terminal.services import cash, refund_cases, sales
@@ -76,7 +77,7 @@ def main() -> int:
     apply_look(app, settings.ui.font_scale)
     languages = LanguageManager(app, Language.ZH_CN if args.zh else Language.EN)
     languages.apply(languages.choice)
-    window = MainWindow(terminal, languages)
+    window = MainWindow(App.of(terminal), languages)
     window.resize(1280, 1000)  # room for both cases' rows
     window.show()
     window.start(poll_interval_ms=60_000)

@@ -16,13 +16,14 @@ SCRIPT = """
 import sys
 from pathlib import Path
 from config.schema import Settings
-from pos_terminal.bootstrap import build_terminal
+from pos_terminal.app.container import build_terminal
+from pos_terminal.app.facades import App
 from tests.conftest import FAST_HASHER
 from ui.app import run_gui
 
 terminal = build_terminal(Settings(), demo=True, hasher=FAST_HASHER, configure_logs=False)
 try:
-    code = run_gui(terminal, screenshot=Path(sys.argv[1]), quit_after_screenshot=True)
+    code = run_gui(App.of(terminal), screenshot=Path(sys.argv[1]), quit_after_screenshot=True)
 finally:
     terminal.close()
 sys.exit(code)
