@@ -338,7 +338,9 @@ class SettingsControl:
 
 @dataclass(frozen=True)
 class App:
-    """Everything the window may use, built once from the container by `App.of(terminal)`."""
+    """Everything the window may use, built once from the container by `App.of(terminal)`.
+    `_container` is there for the composition root and for tests that arrange a situation (a card
+    terminal swapped in, rows read back); screens use the facades only."""
 
     store: Store
     users: Users
