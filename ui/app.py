@@ -23,8 +23,6 @@ SCREENSHOT_DELAY_MS = 300
 
 def create_window(facades: App, app: QApplication) -> MainWindow:
     """Applies look and language to `app` and builds the window (not shown, not started)."""
-    if not isinstance(facades, App):  # a container (callers of issue 13's wave): its facades
-        facades = App.of(facades)
     ui_settings = facades.store.settings.ui
     apply_look(app, ui_settings.font_scale)
     languages = LanguageManager(app, initial_choice(facades.settings.preferences, ui_settings.language))

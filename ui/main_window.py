@@ -29,8 +29,6 @@ class MainWindow(QMainWindow):
     def __init__(self, app: App, languages: LanguageManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setMinimumSize(1024, 768)
-        if not isinstance(app, App):  # a container (scripts of issue 13's wave): its facades
-            app = App.of(app)
         self._app = app
         self._languages = languages
         self.bridge = Bridge(self)

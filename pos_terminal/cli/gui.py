@@ -63,7 +63,9 @@ def _run_gui(args, *, demo: bool) -> int:
             print(f"Data folder: {terminal.paths.root}  Log: {terminal.log_file}  Stop with Ctrl+C.", flush=True)
             from ui.app import run_gui
 
-            return run_gui(terminal, screenshot=screenshot, quit_after_screenshot=args.quit_after_screenshot)
+            from pos_terminal.app.facades import App
+
+            return run_gui(App.of(terminal), screenshot=screenshot, quit_after_screenshot=args.quit_after_screenshot)
         finally:
             terminal.close()
     finally:
