@@ -172,7 +172,8 @@ class HttpPlatformClient:
     ) -> dict:
         """One call with the retry rule of the module doc. Returns the JSON body. `counter`: a
         call a cashier waits for (the counter's deadline and the breaker apply)."""
-        repeatable = method == "GET" or idempotency_key is not None
+        # retry=True: the caller says a repeat cannot do the thing twice (a batch of keyed items)
+        repeatable = method == "GET" or idempotency_key is not None or retry is True
         if retry is None:
             retry = repeatable
         headers = dict(self._headers) if auth else {"Accept": "application/json", "User-Agent": "pos-terminal"}
@@ -356,7 +357,24 @@ class HttpPlatformClient:
     def get_settlement(self, settlement_id: str) -> dict:
         return self._request("GET", f"/settlements/{quote(settlement_id, safe='')}")
 
+    def post_settlements(self, items: list[tuple[dict, str]]) -> list[dict]:
+        """POST /settlements/batch: each (payload, idempotency_key) as POST /settlements would take
+        it, in one request. Returns the platform's answer per item, in order ({idempotency_key,
+        result: accepted|duplicate|conflict|refused, status, reason, answer}). Retried like a keyed
+        POST: every item keeps its own key. An older platform without the endpoint: PlatformRefused
+        with status 404 (or 405)."""
+        body = {"items": [{"idempotency_key": key, "settlement": payload} for payload, key in items]}
+        answer = self._request("POST", "/settlements/batch", json_body=body, retry=True)
+        results = answer.get("results")
+        if (not isinstance(results, list) or len(results) != len(items)
+                or any(not isinstance(r, dict) or r.get("idempotency_key") != key
+                       for r, (_payload, key) in zip(results, items))):
+            raise PlatformError(f"platform answered a batch of {len(items)} settlements without one answer per "
+                                f"item in their order", status=200, body=answer)
+        return results
+
     def post_settlement_batch(self, body: dict, idempotency_key: str) -> dict:
+        """POST /settlement-batches: the day's reconciliation (not a batch of settlements to record)."""
         return self._request("POST", "/settlement-batches", json_body=body, idempotency_key=idempotency_key)
 
     # prepaid cards (the number only in the URL; logs show the last 4; the holder's PIN only in the

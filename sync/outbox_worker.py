@@ -9,8 +9,22 @@ Rules (the state lives only in the database, so all of this survives a restart o
   return in step).
 - Each row carries its own Idempotency-Key (OutboxMessage.idempotency_key, from the row id), so a
   repeat after a lost answer gets the platform's first answer, never a second record.
-- A row is marked sent in its own transaction after the platform answered. A crash between the
-  answer and that commit only means one more repeat with the same key.
+- Rows go in batches (POST /settlements/batch, up to `send_batch` rows, each row with its own
+  key: the platform answers each as the single endpoint would, `duplicate` for a key it has
+  answered before). The answers of a batch are recorded in ONE transaction after the platform
+  answered (one durable commit per batch, not per row). A crash (kill -9) between the answer and
+  that commit only means one more repeat of the same keys: the platform answers `duplicate` with
+  its first answer, and the rows are recorded then. A batch that fails as a whole (no answer, 5xx,
+  401) blocks like a row: the failure and its backoff go on the batch's first row, and the next
+  batch is half as long (doubling back after each answered one), so a slow platform still gets
+  through. A platform without the batch endpoint (404 or 405: an older one) gets single POSTs
+  (POST /settlements, one commit per row) and is asked again after `batch_retry_after`; a batch
+  refused as a whole for another reason is sent row by row, so that each row gets its own answer.
+- Within a batch answer: an item accepted or a duplicate of an accepted one is sent; a refusal for
+  good (conflict, refused, or a duplicate of a refusal: a 4xx other than 401/408/429) sets the
+  row aside (below); anything else (a transient refusal, an answer this version does not read)
+  is a failure of that row, with its backoff, and the rows after it in the batch stay queued
+  (sent again with the same keys next time: the platform answers them `duplicate`).
 - Poison messages. A 4xx refusal other than 401/408/429 (e.g. 404 unknown_order, 403
   credential_mismatch, 422 idempotency_key_reused or an invalid body) is stored by the platform
   under the key and will be answered the same way for as long as the key lives: no retry can
@@ -70,6 +84,7 @@ class DrainResult:
     set_aside: int = 0  # refused for good during this drain
     left: int = 0  # still pending (not sent, not set aside)
     attention: int = 0  # set aside in total, waiting for a person
+    replayed: int = 0  # of `sent`: answered `duplicate` (the platform had them; a repeat after a crash)
     blocked_by: str | None = None  # why the drain stopped early
     outcomes: dict = field(default_factory=dict)
 
@@ -86,17 +101,26 @@ class OutboxWorker:
         clock: Clock,
         *,
         batch_size: int = 200,
+        send_batch: int = 200,
+        batch_retry_after: timedelta = timedelta(minutes=10),
         idle_poll_s: float = 5.0,
         backoff_base: timedelta = timedelta(seconds=2),
         backoff_max: timedelta = timedelta(minutes=5),
         housekeeping: tuple[Callable[[], object], ...] = (),
         name: str = "outbox-worker",
     ) -> None:
-        """`uow_factory` returns a new UnitOfWork (or pass a Terminal: its `uow` is used)."""
+        """`uow_factory` returns a new UnitOfWork (or pass a Terminal: its `uow` is used).
+        `batch_size`: rows read per query; `send_batch`: rows per POST /settlements/batch (0: one
+        POST /settlements per row, as to an older platform); `batch_retry_after`: how long a
+        platform that lacked the batch endpoint gets single POSTs before it is asked again."""
         self._uow = getattr(uow_factory, "uow", uow_factory)
         self.client = client
         self.clock = clock
         self.batch_size = batch_size
+        self.send_batch = send_batch
+        self.batch_retry_after = batch_retry_after
+        self._batch_now = send_batch  # halved after a batch got no answer, doubled back after an answer
+        self._singles_until: datetime | None = None  # the platform lacked the batch endpoint: singles till then
         self.idle_poll_s = idle_poll_s
         self.backoff_base = backoff_base
         self.backoff_max = backoff_max
@@ -180,30 +204,142 @@ class OutboxWorker:
                         for m in uow.outbox.pending(limit=self.batch_size, after_seq=after)]
             if not rows:
                 break
-            for row in rows:
+            i = 0
+            while i < len(rows):
                 if limit is not None and handled >= limit:
                     return self._finish(result)
                 if self._stopping():
                     return self._finish(result)
+                row = rows[i]
                 now = self.clock.now()
                 if not force and row.next_attempt_at is not None and row.next_attempt_at > now:
                     result.blocked_by = row.last_error or "waiting to retry"
                     return self._finish(result)
                 force = False  # past the first row, a failure's backoff counts again
-                if not self._send(row, result):
+                room = len(rows) - i if limit is None else min(len(rows) - i, limit - handled)
+                chunk = self._batch_from(rows, i, room, now)
+                if chunk:
+                    done, go_on = self._send_batch(chunk, result)
+                else:
+                    done, go_on = 1, self._send(row, result)
+                handled += done
+                i += done
+                if done:
+                    after = rows[i - 1].seq
+                if not go_on:
                     return self._finish(result)
-                handled += 1
-                after = row.seq
         return self._finish(result)
+
+    def _batching(self, now: datetime) -> bool:
+        if self.send_batch <= 0:
+            return False
+        if self._singles_until is not None and now < self._singles_until:
+            return False
+        return True
+
+    def _mine(self, row: _Row) -> bool:
+        me = (getattr(self.client, "store_id", None), getattr(self.client, "terminal_id", None))
+        theirs = (row.payload.get("store_id"), row.payload.get("terminal_id"))
+        return me[1] is None or theirs[1] is None or theirs == me
+
+    def _batch_from(self, rows: list[_Row], start: int, room: int, now: datetime) -> list[_Row]:
+        """The rows from `start` on that go in one batch: settlements of this terminal, due, in a
+        row; empty when rows[start] itself goes alone (another topic or terminal) or batching is off."""
+        if not self._batching(now):
+            return []
+        chunk: list[_Row] = []
+        for row in rows[start:start + min(room, max(1, self._batch_now))]:
+            if row.topic != SETTLEMENT_TOPIC or not self._mine(row):
+                break
+            if chunk and row.next_attempt_at is not None and row.next_attempt_at > now:
+                break  # a row waiting for its backoff: the batch stops before it (it blocks as a row would)
+            chunk.append(row)
+        return chunk
+
+    def _send_batch(self, chunk: list[_Row], result: DrainResult) -> tuple[int, bool]:
+        """Sends `chunk` in one POST and records the answers in one commit. Returns (rows handled,
+        whether the drain goes on)."""
+        try:
+            answers = self.client.post_settlements([(row.payload, row.idempotency_key) for row in chunk])
+        except AuthenticationFailed as exc:
+            self._failed(chunk[0].seq, exc.message, result)
+            return 0, False
+        except PlatformRefused as exc:  # the batch as a whole: each row on its own answers for itself
+            if exc.status in (404, 405):
+                self._singles_until = self.clock.now() + self.batch_retry_after
+                log.info("the platform has no batch endpoint for settlements; sending them one by one",
+                         extra={"status": exc.status, "until": self._singles_until.isoformat()})
+            else:
+                log.warning("the platform refused a batch of settlements as a whole; sending its rows one by one",
+                            extra={"rows": len(chunk), "error": exc.message})
+            for n, row in enumerate(chunk):
+                if not self._send(row, result):
+                    return n, False
+            return len(chunk), True
+        except PlatformError as exc:  # no answer, 5xx, or an answer that makes no sense: later, loudly
+            self._failed(chunk[0].seq, exc.message, result)
+            if isinstance(exc, PlatformUnavailable):
+                self._batch_now = max(1, self._batch_now // 2)
+            return 0, False
+        self._batch_now = min(self.send_batch, self._batch_now * 2)
+        return self._record_batch(chunk, answers, result)
+
+    def _record_batch(self, chunk: list[_Row], answers: list[dict], result: DrainResult) -> tuple[int, bool]:
+        decided: list[tuple[_Row, str, str | None]] = []  # (row, sent|dead|failed, outcome or error)
+        replayed = 0
+        for row, answer in zip(chunk, answers):
+            verdict, detail = _verdict(answer)
+            decided.append((row, verdict, detail))
+            if verdict == "sent" and answer.get("result") == "duplicate":
+                replayed += 1
+            if verdict == "failed":
+                break  # the rows after it stay queued: nothing overtakes it
+        now = self.clock.now()
+        attempts = 0
+        with self._uow() as uow:  # every row of the batch: ONE commit
+            span = chunk[-1].seq - chunk[0].seq + 1  # bounds the pending rows with seqs in the batch's span
+            messages = {m.seq: m for m in uow.outbox.pending(limit=span, after_seq=chunk[0].seq - 1)}
+            for row, verdict, detail in decided:
+                message = messages.get(row.seq)
+                if message is None:
+                    continue  # recorded meanwhile (another drain): nothing to do
+                if verdict == "sent":
+                    message.record_sent(now, detail)
+                elif verdict == "dead":
+                    message.record_dead(now, detail or "refused")
+                else:
+                    message.record_failure(now, detail or "failed", self.backoff(message.attempts + 1))
+                    attempts = message.attempts
+            uow.commit()
+        result.replayed += replayed
+        go_on = True
+        for row, verdict, detail in decided:
+            if verdict == "sent":
+                result.sent += 1
+                if detail:
+                    result.outcomes[detail] = result.outcomes.get(detail, 0) + 1
+                if detail and detail != "paid":
+                    log.warning("settlement recorded with outcome %s", detail,
+                                extra={"order_no": row.payload.get("order_no"), "seq": row.seq})
+            elif verdict == "dead":
+                result.set_aside += 1
+                log.error("settlement refused by the platform; set aside for a person",
+                          extra={"seq": row.seq, "error": detail})
+            else:
+                result.blocked_by = detail
+                go_on = False
+                log.warning("settlement not sent; retrying later",
+                            extra={"seq": row.seq, "attempts": attempts, "error": detail})
+        handled = len(decided) - (0 if go_on else 1)
+        return handled, go_on
 
     def _stopping(self) -> bool:
         """Only the worker's own loop obeys stop(); a drain on the caller's thread runs to its end."""
         return self._stop.is_set() and threading.get_ident() == self._thread_ident
 
     def _send(self, row, result: DrainResult) -> bool:
-        me = (getattr(self.client, "store_id", None), getattr(self.client, "terminal_id", None))
-        theirs = (row.payload.get("store_id"), row.payload.get("terminal_id"))
-        if me[1] is not None and theirs[1] is not None and theirs != me:
+        """One row, one POST /settlements, one commit (an older platform, or a row of its own)."""
+        if not self._mine(row):
             return True  # a store's shared database: another terminal's row goes with its own credential
         if row.topic != SETTLEMENT_TOPIC:
             self._set_aside(row.seq, f"unknown outbox topic {row.topic!r}; this version cannot send it", result)
@@ -258,6 +394,23 @@ class OutboxWorker:
             result.attention = uow.outbox.attention_count()
         self.last_result = result
         return result
+
+
+def _verdict(answer: dict) -> tuple[str, str | None]:
+    """What a batch item's answer means for its row: ("sent", outcome), ("dead", refusal) or
+    ("failed", why), read as the single endpoint's answer with that status would be."""
+    status = answer.get("status")
+    body = answer.get("answer") if isinstance(answer.get("answer"), dict) else {}
+    result = answer.get("result")
+    if not isinstance(status, int) or result not in ("accepted", "duplicate", "conflict", "refused"):
+        return "failed", f"the platform's answer for this settlement makes no sense: {str(answer)[:200]}"
+    if 200 <= status < 300 and result in ("accepted", "duplicate"):
+        return "sent", str(body.get("outcome") or "") or None
+    code = str(answer.get("reason") or body.get("error") or f"http_{status}")
+    message = f"the platform refused POST /settlements: {code}: {body.get('message') or ''}".rstrip(": ")
+    if 400 <= status < 500 and status not in (401, 408, 429):
+        return "dead", message
+    return "failed", message
 
 
 def requeue(uow_factory: Callable, seqs: list[int] | None = None) -> int:

@@ -176,6 +176,8 @@ class FakePlatform:
         self.settlements: dict[str, dict] = {}
         self.answers: dict[str, dict] = {}
         self.calls: list[tuple] = []
+        self.batches: list[list[str]] = []  # the keys of each post_settlements call
+        self.batch_endpoint = True  # False: an older platform without POST /settlements/batch (404)
         self.keys: dict = {"keys": []}
 
     def add_order(self, view: dict) -> dict:
@@ -253,6 +255,36 @@ class FakePlatform:
         self.settlements[payload["settlement_id"]] = {**payload, "outcome": outcome}
         self.answers[idempotency_key] = {"settlement_id": payload["settlement_id"], "outcome": outcome}
         return self.answers[idempotency_key]
+
+    def post_settlements(self, items):
+        """Each item answered as post_settlement answers it (the calls show in `calls` one by one;
+        the batch's keys in `batches`); a refusal of one item is that item's, any other failure
+        fails the whole batch and undoes it (one transaction). `batch_endpoint = False`: an older
+        platform, 404."""
+        self.batches.append([key for _payload, key in items])
+        if not self.batch_endpoint:
+            raise PlatformRefused("not_found", "Not Found", status=404, body={"error": "not_found"})
+        before = copy.deepcopy((self.orders, self.settlements, self.answers))
+        results = []
+        try:
+            for payload, key in items:
+                seen = key in self.answers
+                try:
+                    answer = self.post_settlement(payload, key)
+                except AuthenticationFailed:
+                    raise
+                except PlatformRefused as exc:
+                    results.append({"idempotency_key": key, "settlement_id": payload.get("settlement_id"),
+                                    "result": "refused", "status": exc.status or 409, "reason": exc.code,
+                                    "answer": {"error": exc.code, "message": exc.message}})
+                    continue
+                results.append({"idempotency_key": key, "settlement_id": payload.get("settlement_id"),
+                                "result": "duplicate" if seen else "accepted", "status": 201, "reason": None,
+                                "answer": answer})
+        except Exception:
+            self.orders, self.settlements, self.answers = before
+            raise
+        return results
 
 
 class FakeVerifier:

@@ -64,6 +64,12 @@ class PlatformClient(Protocol):
 
     def post_settlement(self, payload: JsonObject, idempotency_key: str) -> JsonObject: ...
 
+    def post_settlements(self, items: list[tuple[JsonObject, str]]) -> list[JsonObject]:
+        """POST /settlements/batch: (payload, idempotency_key) pairs in one request; one answer per
+        item, in order: {idempotency_key, result (accepted, duplicate, conflict, refused), status,
+        reason, answer}. A platform without it: PlatformRefused with status 404 or 405."""
+        ...
+
     def post_settlement_batch(self, body: JsonObject, idempotency_key: str) -> JsonObject:
         """The day's settlements; the platform answers with its totals and every difference."""
         ...

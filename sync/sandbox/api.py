@@ -529,6 +529,8 @@ def build_router() -> APIRouter:
             conn, request_id, data["approve"], data["note"], caller, now))
 
     from sync.sandbox import refund_cases_api  # double payments: list, pay-back, platform refund
+    from sync.sandbox import settlement_batch  # POST /settlements/batch: many settlements, each once
 
     refund_cases_api.add_routes(r)
+    settlement_batch.add_routes(r)
     return r

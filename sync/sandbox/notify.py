@@ -96,15 +96,19 @@ def enqueue(conn: Connection, order_no: str, event: str, *, email: str | None, p
             now: datetime, ref: str | None = None) -> list[str]:
     """Queues the buyer's messages about `event` in the caller's transaction. Returns their ids.
     `ref`: what the event is about besides the order (refund_decided: the refund request's id)."""
-    ids = []
-    for channel, recipient in (("email", email), ("sms", phone)):
-        if recipient:
-            nid = str(uuid.uuid4())
-            conn.execute(insert(db.notifications).values(
-                id=nid, order_no=order_no, event=event, channel=channel, recipient=recipient, status="pending",
-                attempts=0, next_attempt_at=now, created_at=now, ref=ref))
-            ids.append(nid)
-    return ids
+    rows = notification_rows(order_no, event, email=email, phone=phone, now=now, ref=ref)
+    if rows:
+        conn.execute(insert(db.notifications), rows)
+    return [row["id"] for row in rows]
+
+
+def notification_rows(order_no: str, event: str, *, email: str | None, phone: str | None, now: datetime,
+                      ref: str | None = None) -> list[dict]:
+    """The rows `enqueue` writes, for a caller that writes many at once (sync.sandbox.settlements)."""
+    return [{"id": str(uuid.uuid4()), "order_no": order_no, "event": event, "channel": channel,
+             "recipient": recipient, "status": "pending", "attempts": 0, "next_attempt_at": now, "created_at": now,
+             "ref": ref}
+            for channel, recipient in (("email", email), ("sms", phone)) if recipient]
 
 
 def backoff(attempts: int) -> timedelta:

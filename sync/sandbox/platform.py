@@ -493,45 +493,14 @@ def settlement_view(conn: Connection, settlement_id: str, store_id: str | None =
 
 def post_settlement(conn: Connection, body: dict, caller: Caller, now: datetime) -> tuple[int, dict]:
     """Records that an order was paid at a store, exactly once per settlement_id. A settlement
-    for an order already paid (elsewhere) becomes a refund case, never a second 'paid'."""
-    if (body["store_id"], body["terminal_id"]) != (caller.store_id, caller.terminal_id):
-        raise ApiError(403, "credential_mismatch",
-                       f"settlement names {body['store_id']}/{body['terminal_id']} but the credential is "
-                       f"{caller.store_id}/{caller.terminal_id}")
-    existing = conn.execute(select(db.settlements).where(db.settlements.c.settlement_id == body["settlement_id"])).first()
-    if existing is not None:
-        if (existing.order_no, existing.amount_minor, existing.store_id) != (body["order_no"], body["amount_minor"], body["store_id"]):
-            raise ApiError(409, "settlement_conflict",
-                           f"settlement {body['settlement_id']} was recorded before with other facts")
-        return 200, settlement_view(conn, existing.settlement_id)
-    o = order_row(conn, body["order_no"], lock=True)
-    case_id = None
-    if o.status in ("paid", "cancelled"):
-        outcome = "refund_case"
-        case_id = new_id()
-        conn.execute(insert(db.refund_cases).values(
-            id=case_id, order_no=o.order_no, settlement_id=body["settlement_id"],
-            reason="double_payment" if o.status == "paid" else "order_cancelled",
-            amount_minor=body["amount_minor"], currency=body["currency"], store_id=caller.store_id,
-            terminal_id=caller.terminal_id, status="open", created_at=now))
-    elif body["amount_minor"] != o.total_minor or body["currency"] != o.currency:
-        outcome = "amount_differs"
-    else:
-        outcome = "paid"
-        conn.execute(update(db.orders).where(db.orders.c.order_no == o.order_no).values(
-            status="paid", paid_at=body["paid_at"], paid_via="store", paid_settlement_id=body["settlement_id"],
-            claim_store_id=None, claim_terminal_id=None, claim_expires_at=None))
-        from sync.sandbox import notify, webhooks  # the buyer and the merchant hear it, with the settlement
-        notify.enqueue(conn, o.order_no, "order_paid", email=o.buyer_email, phone=o.buyer_phone, now=now)
-        webhooks.order_paid(conn, o, body, now)
-    conn.execute(insert(db.settlements).values(
-        settlement_id=body["settlement_id"], order_no=o.order_no, merchant_id=o.merchant_id, store_id=caller.store_id,
-        terminal_id=caller.terminal_id, receipt_no=body["receipt_no"], amount_minor=body["amount_minor"],
-        currency=body["currency"], tenders=list(body["tenders"]), offline=body["offline"],
-        tender_amounts=[dict(t) for t in body["tender_amounts"]] if body.get("tender_amounts") else None,
-        voucher_id=body.get("voucher_id"), paid_at=body["paid_at"], received_at=now, outcome=outcome,
-        refund_case_id=case_id))
-    return 201, settlement_view(conn, body["settlement_id"])
+    for an order already paid (elsewhere) becomes a refund case, never a second 'paid'. The
+    same as POST /settlements/batch does per item (sync.sandbox.settlements, a list of one)."""
+    from sync.sandbox.settlements import record_settlements
+
+    [answer] = record_settlements(conn, [body], caller, now)
+    if isinstance(answer, ApiError):
+        raise answer
+    return answer
 
 
 def post_batch(conn: Connection, body: dict, caller: Caller, now: datetime) -> tuple[int, dict]:
