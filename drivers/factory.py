@@ -1,5 +1,5 @@
 """Devices built from the settings file's sections, not opened (opening is a worker's job).
-pos_terminal/bootstrap.py wires what these return; `pos-terminal scan` uses the scanner part."""
+pos_terminal/app/container.py wires what these return; `pos-terminal scan` uses the scanner part."""
 
 from __future__ import annotations
 
@@ -53,7 +53,7 @@ def drawer_from_settings(drawer: DrawerSettings, printer):
 
 def card_terminal_from_settings(card: CardTerminalSettings, *, store_timezone: str = "UTC"):
     """None where there is none yet: kind "none", or a simulator (port 0) that the terminal
-    starts itself when its window opens (bootstrap.start_simulated_devices)."""
+    starts itself when its window opens (pos_terminal.app.demo.start_simulated_devices)."""
     if card.kind == "manual":
         from drivers.card_terminal import ManualCardTerminal
 

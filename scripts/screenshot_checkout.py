@@ -28,8 +28,8 @@ def main() -> int:
 
     from config import loader
     from config.schema import Language
+    from pos_terminal.app.container import build_terminal
     from pos_terminal.app.facades import App
-    from pos_terminal.bootstrap import build_terminal
     from pos_terminal.ports import ScanEvent
     from pos_terminal.security import ScryptPinHasher
     from pos_terminal.vouchers import KeyRing, PublicKey
@@ -41,6 +41,7 @@ def main() -> int:
 
     settings = loader.defaults()
     terminal = build_terminal(settings, demo=True, hasher=ScryptPinHasher(n=2**10), configure_logs=False)
+    facades = App.of(terminal)
     private, public = new_private_key()
     KeyRing([PublicKey("KSHOT", public)]).save(terminal.keys.cache)
     now = terminal.clock.now()
@@ -49,7 +50,7 @@ def main() -> int:
                            summary="乌龙茶×2、饼干", issued_at=now - timedelta(minutes=1),
                            expires_at=now + timedelta(hours=2))
     if args.printer_fault:  # the real path: the demo's virtual printer, out of paper
-        from pos_terminal.bootstrap import start_simulated_devices
+        from pos_terminal.app.demo import start_simulated_devices
 
         start_simulated_devices(terminal)
         (terminal.paths.root / "virtual-printer" / "control").write_text("paper_end\n", encoding="utf-8")
@@ -58,11 +59,11 @@ def main() -> int:
     apply_look(app, settings.ui.font_scale)
     languages = LanguageManager(app, Language.ZH_CN if args.zh else Language.EN)
     languages.apply(languages.choice)
-    window = MainWindow(App.of(terminal), languages)
+    window = MainWindow(facades, languages)
     window.resize(1024, 768)
     window.show()
     window.start(poll_interval_ms=60_000)
-    window.enter(terminal.sign_in("1001", "1357"))
+    window.enter(facades.users.sign_in("1001", "1357"))
     window.workspace.show_page("checkout")
     page = window.workspace.pages["checkout"]
 

@@ -35,8 +35,9 @@ def main() -> int:
 
     from config import loader
     from config.schema import Language
+    from pos_terminal.app.container import build_terminal
+    from pos_terminal.app.demo import start_demo_platform
     from pos_terminal.app.facades import App
-    from pos_terminal.bootstrap import build_terminal, start_demo_platform
     from pos_terminal.ports import ScanEvent
     from pos_terminal.security import ScryptPinHasher
     from pos_terminal.services import sales
@@ -52,10 +53,11 @@ def main() -> int:
 
     settings = loader.defaults()
     terminal = build_terminal(settings, demo=True, hasher=ScryptPinHasher(n=2**10), configure_logs=False)
+    facades = App.of(terminal)
     start_demo_platform(terminal)
     server = terminal._sandbox
     client = terminal.platform
-    cashier = terminal.sign_in("1001", "1357")
+    cashier = facades.users.sign_in("1001", "1357")
     open_shift(terminal.day_context(), cashier, 20000)
 
     def order(buyer: str, qty: int) -> dict:
@@ -97,7 +99,7 @@ def main() -> int:
         extra = QTranslator(app)
         if extra.load(args.extra_qm):
             app.installTranslator(extra)
-    window = MainWindow(App.of(terminal), languages)
+    window = MainWindow(facades, languages)
     window.resize(1024, 768)
     window.show()
     window.start(poll_interval_ms=60_000)

@@ -31,8 +31,8 @@ def main() -> int:
 
     from config import loader
     from config.schema import Language
+    from pos_terminal.app.container import build_terminal
     from pos_terminal.app.facades import App
-    from pos_terminal.bootstrap import build_terminal
     from pos_terminal.security import ScryptPinHasher
     from ui.i18n import LanguageManager
     from ui.main_window import MainWindow
@@ -40,15 +40,16 @@ def main() -> int:
 
     settings = loader.load(args.config) if args.config else loader.defaults()
     terminal = build_terminal(settings, demo=True, hasher=ScryptPinHasher(n=2**10), configure_logs=False)
+    facades = App.of(terminal)
     app = QApplication.instance() or QApplication([])
     apply_look(app, settings.ui.font_scale)
     languages = LanguageManager(app, Language.ZH_CN if args.zh else Language.EN)
     languages.apply(languages.choice)
-    window = MainWindow(App.of(terminal), languages)
+    window = MainWindow(facades, languages)
     window.resize(1024, 768)
     window.show()
     window.start()
-    window.enter(terminal.sign_in(args.user, args.pin))
+    window.enter(facades.users.sign_in(args.user, args.pin))
     window.workspace.show_page(args.page)
     page = window.workspace.pages[args.page]
     if hasattr(page, "tabs"):

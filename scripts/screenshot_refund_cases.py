@@ -32,8 +32,9 @@ def main() -> int:
 
     from config import loader
     from config.schema import Language
+    from pos_terminal.app.container import build_terminal
+    from pos_terminal.app.demo import start_demo_platform
     from pos_terminal.app.facades import App
-    from pos_terminal.bootstrap import build_terminal, start_demo_platform
     from pos_terminal.security import ScryptPinHasher
     from pos_terminal.services import cash, refund_cases, sales
     from sync.client import HttpPlatformClient
@@ -47,10 +48,11 @@ def main() -> int:
 
     settings = loader.defaults()
     terminal = build_terminal(settings, demo=True, hasher=ScryptPinHasher(n=2**10), configure_logs=False)
+    facades = App.of(terminal)
     start_demo_platform(terminal)
     client = terminal.platform
-    cashier = terminal.sign_in("1001", "1357")
-    manager = terminal.sign_in("8001", "8642")
+    cashier = facades.users.sign_in("1001", "1357")
+    manager = facades.users.sign_in("8001", "8642")
     store, term, secret = seed.OTHER_STORE_TERMINAL
     other = HttpPlatformClient(client.base_url, store, term, secret)
     ctx = terminal.day_context()
@@ -77,7 +79,7 @@ def main() -> int:
     apply_look(app, settings.ui.font_scale)
     languages = LanguageManager(app, Language.ZH_CN if args.zh else Language.EN)
     languages.apply(languages.choice)
-    window = MainWindow(App.of(terminal), languages)
+    window = MainWindow(facades, languages)
     window.resize(1280, 1000)  # room for both cases' rows
     window.show()
     window.start(poll_interval_ms=60_000)

@@ -31,8 +31,9 @@ def main() -> int:
 
     from config import loader
     from config.schema import Language, RefundSettings
+    from pos_terminal.app.container import build_terminal
+    from pos_terminal.app.demo import start_demo_platform
     from pos_terminal.app.facades import App
-    from pos_terminal.bootstrap import build_terminal, start_demo_platform
     from pos_terminal.ports import ScanEvent
     from pos_terminal.security import ScryptPinHasher
     from pos_terminal.services import sales
@@ -55,9 +56,10 @@ def main() -> int:
     settings = loader.defaults()
     settings = settings.model_copy(update={"refunds": RefundSettings(photo_camera=str(video))})
     terminal = build_terminal(settings, demo=True, hasher=ScryptPinHasher(n=2**10), configure_logs=False)
+    facades = App.of(terminal)
     start_demo_platform(terminal)
     client = terminal.platform
-    cashier = terminal.sign_in("1001", "1357")
+    cashier = facades.users.sign_in("1001", "1357")
     open_shift(terminal.day_context(), cashier, 20000)
 
     def sold(buyer: str) -> str:
@@ -77,7 +79,7 @@ def main() -> int:
     apply_look(app, settings.ui.font_scale)
     languages = LanguageManager(app, Language.ZH_CN if args.zh else Language.EN)
     languages.apply(languages.choice)
-    window = MainWindow(App.of(terminal), languages)
+    window = MainWindow(facades, languages)
     window.resize(1024, 768)
     window.show()
     window.start(poll_interval_ms=60_000)

@@ -46,8 +46,9 @@ def main() -> int:
 
     from config import loader
     from config.schema import Language
+    from pos_terminal.app.container import build_terminal
+    from pos_terminal.app.demo import start_demo_platform
     from pos_terminal.app.facades import App
-    from pos_terminal.bootstrap import build_terminal, start_demo_platform
     from pos_terminal.domain.model import TenderKind
     from pos_terminal.security import ScryptPinHasher
     from pos_terminal.services import cash, sales
@@ -67,17 +68,18 @@ def main() -> int:
 
     clock = ShotClock(at(8, 30))
     terminal = build_terminal(settings, demo=True, clock=clock, hasher=ScryptPinHasher(n=2**10), configure_logs=False)
+    facades = App.of(terminal)
     start_demo_platform(terminal)
     client = terminal.platform
-    cashier = terminal.sign_in("1001", "1357")
-    manager = terminal.sign_in("8001", "8642")
+    cashier = facades.users.sign_in("1001", "1357")
+    manager = facades.users.sign_in("8001", "8642")
     ids = terminal.settings.terminal
 
     app = QApplication.instance() or QApplication([])
     apply_look(app, settings.ui.font_scale)
     languages = LanguageManager(app, Language.ZH_CN if args.zh else Language.EN)
     languages.apply(languages.choice)  # the committed catalogue
-    window = MainWindow(App.of(terminal), languages)
+    window = MainWindow(facades, languages)
     window.resize(1024, 768)
     window.show()
     window.start(poll_interval_ms=60_000)

@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from config.schema import Settings
-from pos_terminal.bootstrap import DATA_DIR_ENV, build_terminal
+from pos_terminal.app.container import DATA_DIR_ENV, build_terminal
+from pos_terminal.app.facades import App
 from pos_terminal.security import ScryptPinHasher
 
 # Same KDF and code path as production, with a cost that keeps the suite quick.
@@ -53,6 +54,12 @@ def terminal(terminal_factory):
     """A demo Terminal (SQLite, simulated devices, demo users 1001/1357 cashier, 8001/8642
     manager, 9001/9753 technician)."""
     return terminal_factory()
+
+
+@pytest.fixture
+def app(terminal):
+    """The use-case facades of the `terminal` fixture (what the window gets: tests/ui/conftest.py)."""
+    return App.of(terminal)
 
 
 TEST_NOW_ENV = "POS_TEST_NOW"

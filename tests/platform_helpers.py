@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 
 from config.schema import PlatformSettings, Settings, TerminalSettings
+from pos_terminal.app.facades import App
 from pos_terminal.services import sales
 from sync.client import HttpPlatformClient
 from sync.sandbox import db as sandbox_db
@@ -53,7 +54,7 @@ def spec_of(view: dict) -> sales.OrderSpec:
 
 def open_shift(terminal):
     """Signs the demo cashier in and opens a shift (as the shift screen does) unless one is open."""
-    cashier = terminal.sign_in("1001", "1357")
+    cashier = App.of(terminal).users.sign_in("1001", "1357")
     ensure_shift(terminal, cashier)
     return cashier
 

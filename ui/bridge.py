@@ -28,7 +28,7 @@ _APPLICATION_BRIDGE = "pos_terminal_application_bridge"
 class Bridge(QObject):
     device_status = Signal(object)  # pos_terminal.ports.DeviceStatus
     scan = Signal(object)  # pos_terminal.ports.ScanEvent
-    sync_state = Signal(object)  # pos_terminal.bootstrap.SyncState
+    sync_state = Signal(object)  # pos_terminal.app.facades.SyncState
     platform_status = Signal(object)  # pos_terminal.ports.PlatformStatus
     camera_frame = Signal(object)  # ui.preview.PreviewFrame
     photo_frame = Signal(object)  # QImage: the refund screen's photo camera preview

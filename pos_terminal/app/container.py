@@ -8,19 +8,18 @@ runs on a worker and reports each device's status through a callback.
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-
-import platformdirs
+from typing import TYPE_CHECKING
 
 from config.credentials import Credentials, load_credentials
 from config.loader import SettingsError
 from config.schema import Settings
+from pos_terminal.app.paths import DATA_DIR_ENV, DataPaths, data_paths  # noqa: F401 (re-exported)
 from pos_terminal.clock import SystemClock
-from pos_terminal.domain.model import LockoutPolicy, Permission
+from pos_terminal.domain.model import LockoutPolicy
 from pos_terminal.logging_setup import configure as configure_logging
 from pos_terminal.ports import (
     Clock,
@@ -29,88 +28,44 @@ from pos_terminal.ports import (
     DeviceState,
     DeviceStatus,
     PlatformClient,
-    PlatformStatus,
     StatusReporter,
 )
 from pos_terminal.security import ScryptPinHasher
-from pos_terminal.services import users as user_service
 from pos_terminal.storage import migrate, orm
 from pos_terminal.storage.engine import check_connection, ensure_writable_folder, make_engine, sqlite_url
 from pos_terminal.storage.instance_lock import InstanceLock
 from pos_terminal.storage.uow import SqlAlchemyUnitOfWork, session_factory
 
+if TYPE_CHECKING:  # types only: each module is imported where it is used (background would be a cycle)
+    from sqlalchemy.engine import Engine
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from pos_terminal.app.background import BackgroundLoops
+    from pos_terminal.services.card_journal import Recovered
+    from pos_terminal.services.checkout import CheckoutContext
+    from pos_terminal.services.day_context import DayContext
+    from pos_terminal.services.refunds import RefundContext
+    from sync.keys import KeyStore
+    from sync.outbox_worker import OutboxWorker
+    from sync.periodic import PeriodicLoop
+    from sync.sandbox.server import SandboxServer
+
 log = logging.getLogger(__name__)
 
-DATA_DIR_ENV = "POS_TERMINAL_DATA_DIR"
-
-
-@dataclass(frozen=True)
-class DataPaths:
-    root: Path
-
-    @property
-    def database(self) -> Path:
-        return self.root / "pos-terminal.sqlite3"
-
-    @property
-    def logs(self) -> Path:
-        return self.root / "logs"
-
-    @property
-    def credentials(self) -> Path:
-        return self.root / "credentials.toml"
-
-    @property
-    def preferences(self) -> Path:
-        return self.root / "preferences.json"
-
-    @property
-    def settings(self) -> Path:
-        """Where the devices screen saves settings when the terminal runs without a file (demo)."""
-        return self.root / "settings.toml"
-
-    @property
-    def screenshots(self) -> Path:
-        return self.root / "screenshots"
-
-    @property
-    def keys(self) -> Path:
-        """The cached voucher public keys (a JWK set)."""
-        return self.root / "keys.json"
-
-    @property
-    def refund_photos(self) -> Path:
-        """Photos of defects, kept (named by their sha256) until the platform has them."""
-        return self.root / "refund-photos"
-
-    @property
-    def sandbox_database(self) -> Path:
-        """The in-process sandbox platform's data (demo): orders and payments persist across restarts."""
-        return self.root / "sandbox-platform.sqlite3"
-
-
-def data_paths(settings: Settings, demo: bool) -> DataPaths:
-    base = os.environ.get(DATA_DIR_ENV) or settings.data.dir or platformdirs.user_data_dir("pos-terminal", appauthor=False)
-    root = Path(base).expanduser()
-    return DataPaths(root / "demo" if demo else root)
-
-
-@dataclass(frozen=True)
-class SyncState:
-    pending: int  # waiting to be sent (not counting `attention`)
-    oldest_age_s: float | None
-    last_error: str | None
-    last_success_at: datetime | None = None  # when the platform last took a message
-    attention: int = 0  # refused for good by the platform: a person must look (pos-terminal sync status)
+# DATA_DIR_ENV, DataPaths and data_paths live in pos_terminal.app.paths (light to import); kept
+# importable from here.
 
 
 @dataclass
 class Terminal:
-    """Everything the screens and the command line use, wired once."""
+    """The wiring, done once: the settings and data paths, the database (engine and units of
+    work), the clock, the devices, the platform client with its key store, the credentials, the
+    contexts the services take, and the lifecycle (open_devices, start_sync, close). The use cases
+    are in the facades (pos_terminal.app.facades*: `App.of(terminal)`), not here."""
 
     settings: Settings
     paths: DataPaths
-    engine: object
+    engine: Engine
     clock: Clock
     hasher: ScryptPinHasher
     lockout: LockoutPolicy
@@ -120,84 +75,23 @@ class Terminal:
     demo: bool = False
     settings_file: Path | None = None
     log_file: Path | None = None
-    keys: object = None  # sync.keys.KeyStore: the voucher public keys (a VoucherVerifier)
-    sync_worker: object = None  # sync.outbox_worker.OutboxWorker once start_sync() ran
-    refund_loop: object = None  # sync.periodic.PeriodicLoop of refund_housekeeping once start_sync() ran
-    background: object = None  # pos_terminal.app.background.BackgroundLoops once start_sync() ran
+    keys: KeyStore = field(init=False)  # the voucher public keys (a VoucherVerifier), of the platform attached
+    sync_worker: OutboxWorker | None = None  # once start_sync() ran
+    refund_loop: PeriodicLoop | None = None  # the loop of refund_housekeeping once start_sync() ran
+    background: BackgroundLoops | None = None  # once start_sync() ran
     _lock: InstanceLock | None = field(default=None, repr=False)
-    _sessions: object = field(default=None, repr=False)
-    _sandbox: object = field(default=None, repr=False)
-    _stand_ins: list = field(default_factory=list, repr=False)  # stoppers of start_simulated_devices
+    _sessions: sessionmaker[Session] | None = field(default=None, repr=False)
+    _sandbox: SandboxServer | None = field(default=None, repr=False)  # the demo's in-process platform
+    _stand_ins: list[Callable[[], object]] = field(default_factory=list, repr=False)  # start_simulated_devices' stoppers
     _refund_rounds: int = field(default=0, repr=False)
     _started_at: datetime | None = field(default=None, repr=False)  # journal entries before it are orphans
+
+    def __post_init__(self) -> None:
+        self.attach_platform(self.platform)
 
     # -- units of work -------------------------------------------------------------------
     def uow(self) -> SqlAlchemyUnitOfWork:
         return SqlAlchemyUnitOfWork(self._sessions, self.settings.terminal.terminal_id)
-
-    # -- users (thin wrappers the screens call from a worker) ------------------------------
-    def sign_in(self, username: str, pin: str) -> user_service.SignedIn:
-        return user_service.sign_in(self.uow(), self.hasher, self.clock, self.lockout, username=username, pin=pin,
-                                    terminal_id=self.settings.terminal.terminal_id)
-
-    def approve(self, username: str, pin: str, permission: Permission = Permission.APPROVE) -> user_service.SignedIn:
-        return user_service.approve(
-            self.uow(), self.hasher, self.clock, self.lockout, username=username, pin=pin, permission=permission,
-            terminal_id=self.settings.terminal.terminal_id,
-        )
-
-    # -- audit trail (services record their own entries inside their unit of work) --------------
-    def record_audit(self, action: str, user=None, subject: str | None = None, outcome: str = "ok",
-                     details: dict | None = None):
-        """An audit entry on its own (settings saved, sign-out): opens a unit of work, records
-        and commits. Blocking: call from a worker. Returns the entry."""
-        from pos_terminal.services import audit
-
-        with self.uow() as uow:
-            entry = audit.record(uow, at=self.clock.now(), terminal_id=self.settings.terminal.terminal_id,
-                                 action=action, user=user, subject=subject, outcome=outcome, details=details)
-            uow.commit()
-        return entry
-
-    def save_settings_section(self, path: Path, section: str, values: dict, user=None) -> Settings:
-        """Saves `[section]` of the settings file at `path` (config.writer.save_section: validated,
-        atomic) and records a settings_change (changed keys, old and new values, never secrets).
-        Blocking: call from a worker. Raises SettingsError with nothing written or recorded."""
-        from config import loader
-        from config.writer import save_section
-        from pos_terminal.services import audit
-
-        try:
-            before = loader.load(path) if Path(path).exists() else loader.defaults()
-            before_values = getattr(before, section).model_dump(mode="json")
-        except Exception:  # an unreadable file: save_section says why, or replaces it
-            before_values = {}
-        settings = save_section(path, section, values)
-        after_values = getattr(settings, section).model_dump(mode="json")
-        details = {"section": section, "file": str(path), **audit.settings_diff(before_values, after_values)}
-        try:
-            self.record_audit(audit.SETTINGS_CHANGE, user=user, subject=section, details=details)
-        except Exception:  # the file is saved; the log keeps what the audit trail could not
-            log.exception("settings saved but not recorded in the audit trail", extra={"audit": details})
-        return settings
-
-    # -- status ----------------------------------------------------------------------------
-    def sync_state(self) -> SyncState:
-        """Blocking (a database read): call from a worker."""
-        now = self.clock.now()
-        with self.uow() as uow:
-            pending = uow.outbox.pending_count()
-            oldest = uow.outbox.oldest_pending_at()
-            first = uow.outbox.pending(limit=1)
-            last_error = first[0].last_error if first else None
-            attention = uow.outbox.attention_count()
-            if last_error is None and attention:
-                last_error = uow.outbox.attention(limit=1)[0].last_error
-            last_sent = uow.outbox.last_sent_at()
-        return SyncState(pending, (now - oldest).total_seconds() if oldest else None, last_error, last_sent, attention)
-
-    def platform_status(self) -> PlatformStatus:
-        return self.platform.status()
 
     # -- the platform ------------------------------------------------------------------------
     def attach_platform(self, client: PlatformClient) -> None:
@@ -209,7 +103,7 @@ class Terminal:
         self.keys = KeyStore(FileKeyCache(self.paths.keys), client, self.clock,
                              refresh_interval=timedelta(minutes=self.settings.platform.key_refresh_minutes))
 
-    def start_sync(self):
+    def start_sync(self) -> OutboxWorker:
         """Starts the background loops (pos_terminal.app.background), each on its own thread: the
         outbox worker (its first job of every round recovers the prepaid journal), the refund sync
         and the key refresh, so a sale's settlement never waits behind other platform traffic."""
@@ -219,9 +113,9 @@ class Terminal:
             self.background = BackgroundLoops.for_terminal(self)
         self.background.start()
         self.sync_worker, self.refund_loop = self.background.outbox, self.background.refunds
-        return self.sync_worker
+        return self.background.outbox
 
-    def recover_prepaid(self):
+    def recover_prepaid(self) -> Recovered | None:
         """Resolves the prepaid-card debits and credits journalled before this terminal started
         (a crash, kill -9) with the platform, by their Idempotency-Keys (services.card_journal:
         a debit no sale records goes back to the card). The sync worker's first job of every
@@ -244,8 +138,8 @@ class Terminal:
         if self.sync_worker is not None:
             self.sync_worker.wake()
 
-    # -- refunds ---------------------------------------------------------------------------
-    def refund_context(self, *, render_receipt=None):
+    # -- the services' contexts: wiring (settings, devices, platform, hooks), they open nothing -----
+    def refund_context(self, *, render_receipt: Callable | None = None) -> RefundContext:
         """services.refunds.RefundContext for this terminal (devices, platform, photo folder)."""
         from pos_terminal.services.refunds import RefundContext
         from pos_terminal.storage.files import FilePhotoStore
@@ -264,8 +158,8 @@ class Terminal:
                             override_limit_minor=self.settings.refunds.manager_override_limit_minor)
         return ctx
 
-    # -- checkout --------------------------------------------------------------------------
-    def checkout_context(self, user, *, manual_handler=None, render_receipt=None):
+    def checkout_context(self, user, *, manual_handler: Callable | None = None,
+                         render_receipt: Callable | None = None) -> CheckoutContext:
         """services.checkout.CheckoutContext for `user` at this terminal (the one place it is built).
         A standalone card terminal (drivers/factory.py builds it) asks `manual_handler` for the
         approval code. Opens nothing."""
@@ -286,8 +180,7 @@ class Terminal:
             user.user_id, user.display_name, self.platform, card, self.devices.printer, self.devices.drawer,
             render_receipt=render_receipt, after_commit=self.wake_sync, claim_ttl_s=self.settings.platform.claim_ttl_s)
 
-    # -- shifts, cash and the X/Z reports -----------------------------------------------------
-    def day_context(self, *, render_report=None):
+    def day_context(self, *, render_report: Callable | None = None) -> DayContext:
         """services.day_context.DayContext for this terminal ([shift] settings, devices, platform)."""
         from pos_terminal.services.day_context import DayContext
 
@@ -303,12 +196,7 @@ class Terminal:
                           printer=self.devices.printer, drawer=self.devices.drawer,
                           card_terminal=self.devices.card_terminal, render_report=render_report)
 
-    def render_report_pdf(self, report, path, language: str = "zh_CN") -> None:
-        """Writes the X/Z report as a PDF (receipts.report_pdf). Blocking (about half a second)."""
-        from receipts.report_pdf import render_report_pdf
-
-        render_report_pdf(report, path, language=language)
-
+    # -- the background loops' jobs and the devices ----------------------------------------------
     def refund_housekeeping(self) -> None:
         """The refund loop's round (its own thread, beside the outbox worker, so a settlement never
         waits behind it): sends intakes stored while the platform was away, then looks for
@@ -321,19 +209,6 @@ class Terminal:
         refunds.submit_due(ctx, force=first)  # after a start, at once: the backoff was the last run's
         refunds.poll_decisions(ctx)
         refund_cases.resend_due(ctx, force=first)  # double payments paid back here: the platform hears of them
-
-    def resolve_payment_code(self, text: str):
-        """services.orders.resolve_payment_code for this terminal. Blocking: a worker's job,
-        for at most the counter's deadline on the platform (sync.client.counter_deadline: key
-        refresh, lookup and claim together; at once offline while the platform is known down)."""
-        from pos_terminal.services import orders
-        from sync.client import counter_deadline
-
-        ids = self.settings.terminal
-        with counter_deadline():
-            return orders.resolve_payment_code(text, platform=self.platform, verifier=self.keys, uow=self.uow(),
-                                               clock=self.clock, terminal_id=ids.terminal_id, store_id=ids.store_id,
-                                               claim_ttl_s=self.settings.platform.claim_ttl_s)
 
     def open_devices(self, on_status: Callable[[DeviceStatus], None], on_scan: Callable | None = None) -> None:
         """Opens every device, one after another, reporting each status; then starts the scanner
@@ -490,7 +365,6 @@ def build_terminal(
             _sessions=session_factory(engine),
         )
         terminal._started_at = terminal.clock.now()
-        terminal.attach_platform(terminal.platform)
         if demo:
             from pos_terminal.app.demo import seed_demo_users
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from pos_terminal.cli.common import EXIT_BAD_INPUT, EXIT_OK, CliError, _err, _maintenance_terminal
 
 
-def _report_user(args, terminal):
+def _report_user(args, app):
     """The signed-in user for `report` (--user NAME and the PIN), or None without --user."""
     if not args.user:
         return None
@@ -20,12 +20,13 @@ def _report_user(args, terminal):
         pin = getpass.getpass(f"PIN of {args.user}: ")
     else:
         raise CliError("no terminal to ask the PIN on; pass --pin-stdin and send the PIN on standard input")
-    return terminal.sign_in(args.user, pin)
+    return app.users.sign_in(args.user, pin)
 
 
 def cmd_report(args) -> int:
     """X: the day so far (changes nothing). Z: closes the business day; a day closed already is
     shown as stored (exit 0, with a note on standard error)."""
+    from pos_terminal.app.facades import App
     from pos_terminal.services import reports
 
     day = reports.parse_date(args.date) if args.date else None
@@ -33,7 +34,8 @@ def cmd_report(args) -> int:
         raise CliError("a Z report closes the day and is recorded with who closed it: pass --user NAME (a manager) "
                        "and the PIN (asked, or --pin-stdin)")
     with _maintenance_terminal(args) as terminal:
-        user = _report_user(args, terminal)
+        app = App.of(terminal)
+        user = _report_user(args, app)
         ctx = terminal.day_context()
         if args.kind == "x":
             report = reports.x_report(ctx, user=user or "cli", business_date=day)
@@ -55,7 +57,7 @@ def cmd_report(args) -> int:
         problems = []
         if args.pdf:
             try:
-                terminal.render_report_pdf(report, Path(args.pdf), language="zh_CN")
+                app.reports.save_pdf(report, Path(args.pdf), language="zh_CN")
             except ImportError as exc:
                 problems.append(f"PDF export is not available in this build ({exc}); the CSV and JSON work")
         if args.print:

@@ -20,12 +20,15 @@ def _state_dict(state, platform) -> dict:
 
 def cmd_sync_status(args) -> int:
     """Exit 0 when nothing waits, 1 when something is pending or needs attention."""
+    from pos_terminal.app.facades import App
+
     with _maintenance_terminal(args) as terminal:
-        state = terminal.sync_state()
+        status = App.of(terminal).status
+        state = status.sync()
         with terminal.uow() as uow:
             attention = [{"seq": m.seq, "order_no": m.payload.get("order_no"), "attempts": m.attempts,
                           "error": m.last_error, "set_aside_at": m.dead_at.isoformat()} for m in uow.outbox.attention()]
-        info = _state_dict(state, terminal.platform_status())
+        info = _state_dict(state, status.platform())
     info["needs_attention"] = attention
     if args.json:
         print(json.dumps(info, ensure_ascii=False))

@@ -1,5 +1,5 @@
 """The ports: what the core needs from the outside world, one module per concern. drivers/,
-sync/, receipts/ and pos_terminal/storage implement them; pos_terminal/bootstrap.py picks the
+sync/, receipts/ and pos_terminal/storage implement them; pos_terminal/app/container.py picks the
 implementations from the settings; tests/fakes.py has fakes of each, checked against these
 protocols by mypy (tests/unit/test_fakes_conform.py).
 
@@ -9,6 +9,7 @@ Every name is re-exported here: `from pos_terminal.ports import X` is the way to
 from pos_terminal.ports.clock import Clock
 from pos_terminal.ports.devices import (
     CardDayReport,
+    CardOutcome,
     CardResult,
     CardTerminal,
     CashDrawer,
@@ -66,7 +67,8 @@ from pos_terminal.ports.rows import (
 
 __all__ = [
     "AuditRepository", "AuditRow", "AuthenticationFailed", "BusinessDayRepository", "BusinessDayRow",
-    "CardDayReport", "CardRequestRepository", "CardResult", "CardTerminal", "CashDrawer", "CashMovementRow",
+    "CardDayReport", "CardOutcome", "CardRequestRepository", "CardResult", "CardTerminal", "CashDrawer",
+    "CashMovementRow",
     "CashRepository", "Clock", "Closeable", "ClosedDayRow", "Device", "DeviceSet", "DeviceState", "DeviceStatus",
     "FileUnreadable", "FrameSource", "JsonObject", "KeyCache", "OrderRepository", "OutboxRepository",
     "PaybackRepository", "PaybackRow", "PhotoStore", "PinHasher", "PlatformClient", "PlatformError",

@@ -115,7 +115,7 @@ class CardTerminal(Device, Protocol):
 
 @dataclass
 class DeviceSet:
-    """The concrete devices bootstrap chose. Opening happens on a worker (see module doc)."""
+    """The concrete devices the composition root (pos_terminal.app.container) chose. Opening happens on a worker (see module doc)."""
 
     scanner: Scanner
     printer: ReceiptPrinter
@@ -175,3 +175,13 @@ class FrameSource(Protocol):
     """A camera scanner that also hands out its frames (a photo camera can share it)."""
 
     def add_frame_listener(self, listener: Callable[..., None]) -> None: ...
+
+
+@runtime_checkable
+class CardOutcome(Protocol):
+    """A CardResult that also says how the request ended (drivers.card_common.CardTransaction):
+    "approved", "declined" (the terminal said no), "not_charged" (no charge for the request: safe
+    to charge again) or "cancelled" (the cashier cancelled); "" where it cannot tell."""
+
+    @property
+    def outcome(self) -> str: ...

@@ -36,9 +36,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from enum import Enum
+from typing import Any, Protocol, overload
 
+from pos_terminal.domain.model import User
 from pos_terminal.ids import uuid7
-from pos_terminal.ports import UnitOfWork
+from pos_terminal.ports import AuditRow, UnitOfWork
 
 # -- actions (stable strings: stored, and what reports and people filter by) --------------------
 SIGN_IN = "sign_in"
@@ -76,6 +78,17 @@ SECRET_KEYS = frozenset({"pin", "new_pin", "old_pin", "pin_hash", "card_no", "ca
 _USERNAME_MAX, _SUBJECT_MAX, _SHORT_MAX = 64, 200, 32
 
 
+class Who(Protocol):
+    """Who did something, as the audit trail records it: a SignedIn, an Actor, or any value with
+    these two (a domain User is taken as well: see `record`)."""
+
+    @property
+    def user_id(self) -> uuid.UUID | None: ...
+
+    @property
+    def username(self) -> str | None: ...
+
+
 @dataclass(frozen=True)
 class Actor:
     """Who did it, when the caller has no SignedIn or User at hand."""
@@ -95,11 +108,11 @@ class AuditEntry:
     action: str
     subject: str | None
     outcome: str
-    details: dict
+    details: dict[str, Any]
     prev_hash: str
     hash: str
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"seq": self.seq, "id": str(self.id), "terminal_id": self.terminal_id, "at": _iso(self.at),
                 "user_id": None if self.user_id is None else str(self.user_id), "username": self.username,
                 "action": self.action, "subject": self.subject, "outcome": self.outcome, "details": self.details,
@@ -112,7 +125,7 @@ def _iso(at: datetime) -> str:
 
 
 def canonical(*, id: uuid.UUID, terminal_id: str, at: datetime, user_id: uuid.UUID | None, username: str | None,
-              action: str, subject: str | None, outcome: str, details: dict) -> bytes:
+              action: str, subject: str | None, outcome: str, details: dict[str, Any]) -> bytes:
     body = {"id": str(id), "terminal_id": terminal_id, "at": _iso(at),
             "user_id": None if user_id is None else str(user_id), "username": username, "action": action,
             "subject": subject, "outcome": outcome, "details": details}
@@ -123,22 +136,31 @@ def chain_hash(prev_hash: str, content: bytes) -> str:
     return hashlib.sha256(prev_hash.encode("ascii") + content).hexdigest()
 
 
-def _entry_hash(row) -> str:
-    g = row.get if isinstance(row, dict) else lambda k: getattr(row, k)
-    content = canonical(id=_uuid(g("id")), terminal_id=g("terminal_id"), at=g("at"), user_id=_uuid(g("user_id")),
-                        username=g("username"), action=g("action"), subject=g("subject"), outcome=g("outcome"),
-                        details=g("details") if g("details") is not None else {})
-    return chain_hash(g("prev_hash"), content)
+def _entry_hash(row: AuditRow) -> str:
+    details = row.get("details")
+    content = canonical(id=_uuid(row.get("id")), terminal_id=row.get("terminal_id"), at=row.get("at"),
+                        user_id=_uuid(row.get("user_id")), username=row.get("username"), action=row.get("action"),
+                        subject=row.get("subject"), outcome=row.get("outcome"),
+                        details=details if details is not None else {})
+    return chain_hash(row.get("prev_hash"), content)
 
 
-def _uuid(value) -> uuid.UUID | None:
+@overload
+def _uuid(value: uuid.UUID | str) -> uuid.UUID: ...
+
+
+@overload
+def _uuid(value: object) -> uuid.UUID | None: ...
+
+
+def _uuid(value: object) -> uuid.UUID | None:
     if value is None or isinstance(value, uuid.UUID):
         return value
     return uuid.UUID(str(value))
 
 
 # -- details -----------------------------------------------------------------------------------
-def _json_default(value):
+def _json_default(value: object) -> object:
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, datetime):
@@ -148,30 +170,36 @@ def _json_default(value):
     return str(value)
 
 
-def _scrub(value):
+def _scrub_dict(value: dict[str, Any]) -> dict[str, Any]:
+    return {str(k): _scrub(v) for k, v in value.items() if str(k).lower() not in SECRET_KEYS}
+
+
+def _scrub(value: object) -> object:
     if isinstance(value, dict):
-        return {str(k): _scrub(v) for k, v in value.items() if str(k).lower() not in SECRET_KEYS}
+        return _scrub_dict(value)
     if isinstance(value, list):
         return [_scrub(v) for v in value]
     return value
 
 
-def clean_details(details: dict | None) -> dict:
+def clean_details(details: dict[str, Any] | None) -> dict[str, Any]:
     """Details as they are stored and hashed: JSON values only (enums as their value, uuids and
     other objects as strings, tuples as lists), secret-looking keys dropped at any depth."""
     if not details:
         return {}
-    plain = json.loads(json.dumps(details, default=_json_default, ensure_ascii=False))
-    return _scrub(plain)
+    plain: dict[str, Any] = json.loads(json.dumps(details, default=_json_default, ensure_ascii=False))
+    return _scrub_dict(plain)
 
 
-def _who(user) -> tuple[uuid.UUID | None, str | None]:
+def _who(user: Who | User | None) -> tuple[uuid.UUID | None, str | None]:
     if user is None:
         return None, None
-    user_id = getattr(user, "user_id", None)
-    if user_id is None:
-        user_id = getattr(user, "id", None)
-    username = getattr(user, "username", None) or getattr(user, "display_name", None)
+    user_id: uuid.UUID | None
+    username: str | None
+    if isinstance(user, User):
+        user_id, username = user.id, user.username or user.display_name
+    else:
+        user_id, username = user.user_id, user.username
     return _uuid(user_id), (str(username)[:_USERNAME_MAX] if username else None)
 
 
@@ -183,12 +211,12 @@ def _secret_key(key: str) -> bool:
     return last in SECRET_KEYS or last == "key" or last.endswith("_key") or any(p in last for p in _SECRET_PARTS)
 
 
-def settings_diff(before: dict, after: dict) -> dict:
+def settings_diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
     """The details of a settings_change: the dotted keys that differ between two settings
     sections (nested dicts), and their old and new values except for secret-looking keys."""
-    def flat(value, prefix=""):
+    def flat(value: object, prefix: str = "") -> dict[str, object]:
         if isinstance(value, dict):
-            out = {}
+            out: dict[str, object] = {}
             for k, v in value.items():
                 out.update(flat(v, f"{prefix}{k}."))
             return out
@@ -201,8 +229,8 @@ def settings_diff(before: dict, after: dict) -> dict:
 
 
 # -- appending ---------------------------------------------------------------------------------
-def record(uow: UnitOfWork, *, at: datetime, terminal_id: str, action: str, user=None, subject: str | None = None,
-           outcome: str = "ok", details: dict | None = None) -> AuditEntry:
+def record(uow: UnitOfWork, *, at: datetime, terminal_id: str, action: str, user: Who | User | None = None,
+           subject: str | None = None, outcome: str = "ok", details: dict[str, Any] | None = None) -> AuditEntry:
     """Appends one entry in the caller's unit of work (it commits with the caller's work, or not
     at all). `user`: a SignedIn, a User or an Actor (anything with user_id or id, and username),
     None for the system. Returns the entry with its hash (a day close prints it on the Z report).
@@ -221,23 +249,25 @@ def record(uow: UnitOfWork, *, at: datetime, terminal_id: str, action: str, user
     at = at.astimezone(timezone.utc)
     user_id, username = _who(user)
     subject = None if subject is None else str(subject)[:_SUBJECT_MAX]
-    details = clean_details(details)
+    stored = clean_details(details)
     entry_id = uuid7()
     uow.audit.hold_chain(terminal_id)
     head = uow.audit.head(terminal_id)
     prev_hash = head["hash"] if head else GENESIS
     digest = chain_hash(prev_hash, canonical(id=entry_id, terminal_id=terminal_id, at=at, user_id=user_id,
                                              username=username, action=action, subject=subject, outcome=outcome,
-                                             details=details))
-    row = {"id": entry_id, "terminal_id": terminal_id, "at": at, "user_id": user_id, "username": username,
-           "action": action, "subject": subject, "outcome": outcome, "details": details, "prev_hash": prev_hash,
-           "hash": digest}
+                                             details=stored))
+    row: AuditRow = {"id": entry_id, "terminal_id": terminal_id, "at": at, "user_id": user_id, "username": username,
+                     "action": action, "subject": subject, "outcome": outcome, "details": stored,
+                     "prev_hash": prev_hash, "hash": digest}
     seq = uow.audit.add(row)
-    return AuditEntry(seq=seq, **row)
+    return AuditEntry(seq=seq, id=entry_id, terminal_id=terminal_id, at=at, user_id=user_id, username=username,
+                      action=action, subject=subject, outcome=outcome, details=stored, prev_hash=prev_hash,
+                      hash=digest)
 
 
 # -- reading -----------------------------------------------------------------------------------
-def _entry(row: dict) -> AuditEntry:
+def _entry(row: AuditRow) -> AuditEntry:
     return AuditEntry(seq=row["seq"], id=_uuid(row["id"]), terminal_id=row["terminal_id"], at=row["at"],
                       user_id=_uuid(row["user_id"]), username=row["username"], action=row["action"],
                       subject=row["subject"], outcome=row["outcome"], details=row["details"] or {},
@@ -282,7 +312,7 @@ class ChainCheck:
     def first(self) -> Break | None:
         return self.breaks[0] if self.breaks else None
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         first = self.first
         return {"terminal_id": self.terminal_id, "rows": self.rows, "ok": self.ok, "last_seq": self.last_seq,
                 "last_hash": self.last_hash, "first_broken_seq": first.seq if first else None,
@@ -303,7 +333,7 @@ class VerifyResult:
     def rows(self) -> int:
         return sum(c.rows for c in self.chains)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"ok": self.ok, "rows": self.rows, "terminals": [c.to_dict() for c in self.chains],
                 "anchors_missing": list(self.anchors_missing)}
 
@@ -337,7 +367,7 @@ def verify(uow_factory: Callable[[], UnitOfWork], terminal_id: str | None = None
     return VerifyResult(chains, sorted(wanted))
 
 
-def _check_row(check: ChainCheck, row: dict) -> None:
+def _check_row(check: ChainCheck, row: AuditRow) -> None:
     seq = row["seq"]
     problems = []
     if row["prev_hash"] != check.last_hash:

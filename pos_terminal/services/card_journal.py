@@ -34,10 +34,11 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 from pos_terminal.domain.model import CardRequest, CardRequestKind, CardRequestState
 from pos_terminal.money import Money
-from pos_terminal.ports import Clock, PlatformClient, PlatformRefused, UnitOfWork
+from pos_terminal.ports import CardResult, Clock, PlatformClient, PlatformRefused, UnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +84,8 @@ def not_moved(j: Journal, key: str) -> None:
             uow.commit()
 
 
-def credited(j: Journal, key: str, transaction_id: str | None, card_last4: str | None, uow=None) -> None:
+def credited(j: Journal, key: str, transaction_id: str | None, card_last4: str | None,
+             uow: UnitOfWork | None = None) -> None:
     """The credit was made: SETTLED, and the debit it gives back REFUNDED, in one transaction
     (`uow`: an open unit of work to join, e.g. the refund leg's; then the caller commits)."""
     if uow is not None:
@@ -94,7 +96,7 @@ def credited(j: Journal, key: str, transaction_id: str | None, card_last4: str |
         own.commit()
 
 
-def _credited(j: Journal, uow, key: str, transaction_id: str | None, card_last4: str | None) -> None:
+def _credited(j: Journal, uow: UnitOfWork, key: str, transaction_id: str | None, card_last4: str | None) -> None:
     entry = uow.card_requests.get(key)
     if entry is None or entry.state is CardRequestState.SETTLED:
         return
@@ -119,7 +121,7 @@ def note_charge(j: Journal, request_id: str, order_no: str, amount_minor: int, c
         uow.commit()
 
 
-def charge_outcome(j: Journal, request_id: str, result) -> None:
+def charge_outcome(j: Journal, request_id: str, result: CardResult | None) -> None:
     """What the card terminal said: approved (kept until its sale is recorded or it is
     refunded) or not charged (result None: refused before charging)."""
     with j.uow() as uow:
@@ -161,12 +163,25 @@ class Recovered:
         return any((self.debits_taken, self.not_moved, self.given_back, self.credits_made, self.refused))
 
 
+class Orphan(NamedTuple):
+    """A prepaid journal entry no live checkout holds (see `orphans`)."""
+
+    key: str
+    kind: CardRequestKind
+    state: CardRequestState
+    order_no: str
+    amount_minor: int
+    currency: str
+    transaction_id: str | None  # the platform's, once the movement is known
+    parent_id: str | None
+
+
 def orphans(j: Journal, *, written_before: datetime | None = None, skip_prefix: str | None = None,
-            refunds: bool = True) -> list[tuple]:
+            refunds: bool = True) -> list[Orphan]:
     with j.uow() as uow:
         rows = uow.card_requests.open_for_terminal(j.terminal_id, kinds=PREPAID)
-        return [(r.request_id, r.kind, r.state, r.order_no, r.amount.minor, r.amount.currency, r.card_reference,
-                 r.parent_id) for r in rows
+        return [Orphan(r.request_id, r.kind, r.state, r.order_no, r.amount.minor, r.amount.currency,
+                       r.card_reference, r.parent_id) for r in rows
                 if (written_before is None or r.created_at < written_before)
                 and (skip_prefix is None or not r.request_id.startswith(skip_prefix))
                 and (refunds or not r.request_id.startswith("refund-"))]
@@ -201,10 +216,10 @@ def recover_prepaid(j: Journal, platform: PlatformClient, *, written_before: dat
             done.credits_made.append(key)
         log.info("prepaid movement of unknown outcome found on the platform",
                  extra={"key": key, "kind": kind.value, "order_no": order_no, "amount_minor": amount})
-    for key, kind, state, order_no, amount, currency, tx, _parent in orphans(
+    for key, kind, state, order_no, amount, currency, debit_tx, _parent in orphans(
             j, written_before=written_before, skip_prefix=skip_prefix, refunds=refunds):
         if kind is CardRequestKind.PREPAID_DEBIT and state is CardRequestState.APPROVED:
-            outcome = _give_back(j, platform, key, order_no, amount, currency, tx)
+            outcome = _give_back(j, platform, key, order_no, amount, currency, debit_tx)
             {True: done.given_back, False: done.refused, None: done.still_refused}[outcome].append(key)
     if done.anything:
         log.warning("prepaid journal recovered", extra={

@@ -15,7 +15,7 @@ Rules kept here:
   not_a_manager, note_required, unknown_shift, day_closed, not_allowed.
 
 Threading rule: every function here blocks (database, drawer): call it on a worker. `user`,
-`manager` and `approved_by` are SignedIn values (anything with user_id, username and can()).
+`manager` and `approved_by` are SignedIn values (services.users).
 """
 
 from __future__ import annotations
@@ -32,10 +32,12 @@ from pos_terminal.domain.errors import ShiftError
 from pos_terminal.domain.model import Permission, Shift, ShiftStatus
 from pos_terminal.ids import uuid7
 from pos_terminal.money import Money, format_money
+from pos_terminal.ports import UnitOfWork
 from pos_terminal.security import mask_card_numbers
 from pos_terminal.services import audit
 from pos_terminal.services.day_context import DayContext
 from pos_terminal.services.report_model import ShiftSummary
+from pos_terminal.services.users import SignedIn
 
 log = logging.getLogger(__name__)
 
@@ -92,8 +94,8 @@ class ClosePreview:
     needs_manager: bool  # |over_short| > limit: a manager and a note are required
 
 
-def _user_id(user) -> uuid.UUID:
-    user_id = getattr(user, "user_id", None)
+def _user_id(user: SignedIn | None) -> uuid.UUID:
+    user_id = user.user_id if user is not None else None
     if user_id is None:
         raise CashRefused("not_allowed", "sign in first: cash steps are recorded with who did them")
     return user_id
@@ -106,7 +108,7 @@ def _reason(text: str | None) -> str:
     return text[:MAX_REASON]
 
 
-def _amount(amount_minor, *, allow_zero: bool = False) -> int:
+def _amount(amount_minor: object, *, allow_zero: bool = False) -> int:
     if not isinstance(amount_minor, int) or isinstance(amount_minor, bool) or amount_minor < 0 \
             or (amount_minor == 0 and not allow_zero):
         raise CashRefused("bad_amount", f"the amount must be a positive whole number of minor units, got {amount_minor!r}")
@@ -141,22 +143,23 @@ def _normal_counts(counts: Mapping[int, int]) -> dict[str, int]:
 # ------------------------------------------------------------------------------ summaries
 
 
-def summaries(uow, shift_list: list[Shift]) -> list[ShiftSummary]:
+def summaries(uow: UnitOfWork, shift_list: list[Shift]) -> list[ShiftSummary]:
     """ShiftSummary of each shift, in the caller's unit of work (a few aggregate queries whatever
     the number of sales). Also used by services.reports."""
     ids = [s.id for s in shift_list]
     cash_sales = uow.cash.cash_sales_minor(ids)
     cash_refunds = uow.cash.cash_refunds_minor(ids)
     moves = uow.cash.movement_totals(ids)
-    names: dict = {}
+    names: dict[uuid.UUID, str] = {}
 
-    def name(user_id) -> str | None:
-        if user_id is None:
-            return None
+    def name(user_id: uuid.UUID) -> str:
         if user_id not in names:
             user = uow.users.get(user_id)
             names[user_id] = user.username if user is not None else str(user_id)
         return names[user_id]
+
+    def name_or_none(user_id: uuid.UUID | None) -> str | None:
+        return None if user_id is None else name(user_id)
 
     out = []
     for s in shift_list:
@@ -173,15 +176,15 @@ def summaries(uow, shift_list: list[Shift]) -> list[ShiftSummary]:
             over_short = s.over_short_minor if s.over_short_minor is not None else counted - expected
         out.append(ShiftSummary(
             shift_id=str(s.id), opened_at=s.opened_at, opened_by=name(s.opened_by), closed_at=s.closed_at,
-            closed_by=name(s.closed_by), opening_float_minor=s.opening_float.minor,
+            closed_by=name_or_none(s.closed_by), opening_float_minor=s.opening_float.minor,
             cash_sales_minor=cash_sales.get(s.id, 0), cash_refunds_minor=cash_refunds.get(s.id, 0),
             drops_minor=drops, pay_outs_minor=pay_outs, pay_ins_minor=pay_ins,
             no_sale_count=mv.get(NO_SALE, (0, 0))[0], expected_cash_minor=expected, counted_cash_minor=counted,
-            over_short_minor=over_short, close_note=s.close_note, close_approved_by=name(s.close_approved_by)))
+            over_short_minor=over_short, close_note=s.close_note, close_approved_by=name_or_none(s.close_approved_by)))
     return out
 
 
-def _open(uow, ctx: DayContext) -> Shift:
+def _open(uow: UnitOfWork, ctx: DayContext) -> Shift:
     shift = uow.shifts.open_for_terminal(ctx.terminal_id)
     if shift is None:
         raise CashRefused("no_shift", f"terminal {ctx.terminal_id} has no open shift; open a shift first")
@@ -217,7 +220,7 @@ def shift_summary(ctx: DayContext, shift_id: uuid.UUID | str) -> ShiftSummary:
 # ------------------------------------------------------------------------------ open
 
 
-def open_shift(ctx: DayContext, *, user, opening_float_minor: int | None = None,
+def open_shift(ctx: DayContext, *, user: SignedIn | None, opening_float_minor: int | None = None,
                counts: Mapping[int, int] | None = None) -> ShiftSummary:
     """Opens the terminal's shift on today's business date (the store's time zone) with the float
     counted into the drawer: `opening_float_minor`, or `counts` by denomination, or both (then they
@@ -272,13 +275,14 @@ def _kick(ctx: DayContext, what: str) -> tuple[bool, str | None]:
         return False, error
 
 
-def _move(ctx: DayContext, kind: str, *, user, amount_minor: int, reason: str, approved_by=None) -> MovementDone:
+def _move(ctx: DayContext, kind: str, *, user: SignedIn | None, amount_minor: int, reason: str,
+          approved_by: SignedIn | None = None) -> MovementDone:
     user_id = _user_id(user)
     reason = _reason(reason)
     amount = _amount(amount_minor, allow_zero=kind == NO_SALE)
     if kind == NO_SALE and amount:
         raise CashRefused("bad_amount", "a no-sale opening moves no money")
-    approver_id = getattr(approved_by, "user_id", None) if approved_by is not None else None
+    approver_id = approved_by.user_id if approved_by is not None else None
     now = ctx.clock.now()
     movement_id = uuid7()
     with ctx.uow() as uow:
@@ -294,10 +298,11 @@ def _move(ctx: DayContext, kind: str, *, user, amount_minor: int, reason: str, a
                               amount_minor=amount, currency=ctx.currency, reason=reason, user_id=user_id,
                               approved_by=approver_id, created_at=now)
         after = before + (amount if kind == PAY_IN else -amount if kind in (DROP, PAY_OUT) else 0)
-        details = {"shift_id": str(shift.id), "movement_id": str(movement_id), "amount_minor": amount,
-                   "currency": ctx.currency, "reason": reason, "expected_cash_minor": after}
+        details: dict[str, object] = {"shift_id": str(shift.id), "movement_id": str(movement_id),
+                                      "amount_minor": amount, "currency": ctx.currency, "reason": reason,
+                                      "expected_cash_minor": after}
         if approved_by is not None:
-            details["approved_by"] = getattr(approved_by, "username", None)
+            details["approved_by"] = approved_by.username
         audit.record(uow, at=now, terminal_id=ctx.terminal_id, action="cash_drop" if kind == DROP else kind, user=user,
                      subject=f"shift {shift.id}", details=details)
         uow.commit()
@@ -306,22 +311,25 @@ def _move(ctx: DayContext, kind: str, *, user, amount_minor: int, reason: str, a
     return MovementDone(movement_id, kind, amount, ctx.currency, reason, now, after, opened, error)
 
 
-def cash_drop(ctx: DayContext, *, user, amount_minor: int, reason: str, approved_by=None) -> MovementDone:
+def cash_drop(ctx: DayContext, *, user: SignedIn | None, amount_minor: int, reason: str,
+              approved_by: SignedIn | None = None) -> MovementDone:
     """Cash taken from the drawer to the safe. Audited as cash_drop; the drawer opens after."""
     return _move(ctx, DROP, user=user, amount_minor=amount_minor, reason=reason, approved_by=approved_by)
 
 
-def pay_out(ctx: DayContext, *, user, amount_minor: int, reason: str, approved_by=None) -> MovementDone:
+def pay_out(ctx: DayContext, *, user: SignedIn | None, amount_minor: int, reason: str,
+            approved_by: SignedIn | None = None) -> MovementDone:
     """Cash paid out of the drawer (a supplier, petty cash). Audited as pay_out."""
     return _move(ctx, PAY_OUT, user=user, amount_minor=amount_minor, reason=reason, approved_by=approved_by)
 
 
-def pay_in(ctx: DayContext, *, user, amount_minor: int, reason: str, approved_by=None) -> MovementDone:
+def pay_in(ctx: DayContext, *, user: SignedIn | None, amount_minor: int, reason: str,
+           approved_by: SignedIn | None = None) -> MovementDone:
     """Cash put into the drawer (more change from the safe). Audited as pay_in."""
     return _move(ctx, PAY_IN, user=user, amount_minor=amount_minor, reason=reason, approved_by=approved_by)
 
 
-def no_sale(ctx: DayContext, *, user, reason: str) -> MovementDone:
+def no_sale(ctx: DayContext, *, user: SignedIn | None, reason: str) -> MovementDone:
     """Opens the drawer without a sale; the reason is required. Audited as no_sale."""
     return _move(ctx, NO_SALE, user=user, amount_minor=0, reason=reason)
 
@@ -335,14 +343,15 @@ def movements(ctx: DayContext, shift_id: uuid.UUID | str | None = None) -> list[
                 return []
             shift_id = shift.id
         rows = uow.cash.movements(uuid.UUID(str(shift_id)))
-        names: dict = {}
+        names: dict[uuid.UUID, str] = {}
         for r in rows:
             for uid in (r.user_id, r.approved_by):
                 if uid is not None and uid not in names:
                     u = uow.users.get(uid)
                     names[uid] = u.username if u is not None else str(uid)
         return [MovementView(r.id, r.kind, r.amount_minor, r.currency, r.reason, r.created_at, r.user_id,
-                             names[r.user_id], names.get(r.approved_by)) for r in rows]
+                             names[r.user_id], names[r.approved_by] if r.approved_by is not None else None)
+                for r in rows]
 
 
 # ------------------------------------------------------------------------------ close
@@ -360,7 +369,8 @@ def preview_close(ctx: DayContext, counts: Mapping[int, int]) -> ClosePreview:
                         abs(over_short) > ctx.over_short_limit_minor)
 
 
-def close_shift(ctx: DayContext, *, user, counts: Mapping[int, int], manager=None, note: str | None = None) -> ShiftSummary:
+def close_shift(ctx: DayContext, *, user: SignedIn | None, counts: Mapping[int, int], manager: SignedIn | None = None,
+                note: str | None = None) -> ShiftSummary:
     """Closes the open shift with the drawer counted by denomination. Stores the count, the expected
     cash and over (+) / short (-). When |over/short| > ctx.over_short_limit_minor, a manager
     (`manager`, or `user` when they may approve) and a note are required: otherwise CashRefused
@@ -374,19 +384,20 @@ def close_shift(ctx: DayContext, *, user, counts: Mapping[int, int], manager=Non
         shift = _open(uow, ctx)
         expected = summaries(uow, [shift])[0].expected_cash_minor
         over_short = counted - expected
-        approver = None
+        approver: SignedIn | None = None
         figures = {"expected_minor": expected, "counted_minor": counted, "over_short_minor": over_short,
                    "limit_minor": ctx.over_short_limit_minor}
         if abs(over_short) > ctx.over_short_limit_minor:
             word = "over" if over_short > 0 else "short"
             diff = f"the drawer is {format_money(abs(over_short), ctx.currency)} {word} (counted " \
                    f"{format_money(counted, ctx.currency)}, expected {format_money(expected, ctx.currency)})"
-            approver = manager if manager is not None else (user if _can(user, Permission.APPROVE) else None)
+            approver = manager if manager is not None else (user if user is not None and user.can(Permission.APPROVE)
+                                                            else None)
             if approver is None:
                 raise CashRefused("needs_manager", f"{diff}: more than the {format_money(ctx.over_short_limit_minor, ctx.currency)} "
                                   "allowed; a manager must approve the close with a note", **figures)
-            if not _can(approver, Permission.APPROVE):
-                raise CashRefused("not_a_manager", f"{getattr(approver, 'username', '?')} may not approve a close "
+            if not approver.can(Permission.APPROVE):
+                raise CashRefused("not_a_manager", f"{approver.username} may not approve a close "
                                   f"that is {word}; ask a manager", **figures)
             if note is None:
                 raise CashRefused("note_required", f"{diff}: write a note saying why before closing", **figures)
@@ -400,7 +411,7 @@ def close_shift(ctx: DayContext, *, user, counts: Mapping[int, int], manager=Non
             shift.business_date = business_day(shift.opened_at, ZoneInfo(ctx.timezone))
         details = {"shift_id": str(shift.id), **figures, "currency": ctx.currency,
                    "counts": shift.counted_denominations, "note": note,
-                   "approved_by": getattr(approver, "username", None) if approver is not None else None}
+                   "approved_by": approver.username if approver is not None else None}
         audit.record(uow, at=now, terminal_id=ctx.terminal_id, action="shift_close", user=user,
                      subject=f"shift {shift.id}", details=details)
         uow.commit()
@@ -409,7 +420,3 @@ def close_shift(ctx: DayContext, *, user, counts: Mapping[int, int], manager=Non
                                     "over_short_minor": over_short})
     return summary
 
-
-def _can(user, permission: Permission) -> bool:
-    can = getattr(user, "can", None)
-    return bool(can and can(permission))

@@ -8,20 +8,44 @@ Threading rule: every platform step blocks: a worker's job (the session's lock s
 from __future__ import annotations
 
 import logging
+from abc import abstractmethod
 
 from pos_terminal.domain.model import CardRequestKind, TenderKind
 from pos_terminal.money import format_money
 from pos_terminal.ports import PlatformClient, PlatformRefused, PlatformUnavailable
 from pos_terminal.scan_codes import ScanKind, classify
 from pos_terminal.services import card_journal
-from pos_terminal.services.checkout_types import CheckoutRefused, TakenTender, mask
+from pos_terminal.services.checkout_types import CheckoutContext, CheckoutRefused, Release, TakenTender, mask
+from pos_terminal.services.orders import PaymentTarget
 
 log = logging.getLogger("pos_terminal.services.checkout")
 
 
 class PrepaidTenders:
     """The prepaid steps of CheckoutSession (a mixin: it uses the session's target, context,
-    tenders, lock and step counter)."""
+    tenders, lock and step counter, declared here and provided by CheckoutSession)."""
+
+    target: PaymentTarget
+    ctx: CheckoutContext
+    id: str
+    tenders: list[TakenTender]
+    _pending_prepaid: tuple[int, str, int] | None  # (step, card_no, amount) of a debit whose outcome is unknown
+
+    @property
+    @abstractmethod
+    def currency(self) -> str: ...
+
+    @abstractmethod
+    def _locked(self) -> Release: ...
+
+    @abstractmethod
+    def _check_open(self) -> None: ...
+
+    @abstractmethod
+    def _check_amount(self, amount_minor: int) -> None: ...
+
+    @abstractmethod
+    def _step(self) -> int: ...
 
     def _cards(self) -> PlatformClient:
         platform = self.ctx.platform
@@ -137,12 +161,13 @@ class PrepaidTenders:
                                                 "amount_minor": amount_minor, "step": step})
         return tender
 
-    def _learn_pending_prepaid(self) -> None:
-        """The debit whose answer was lost, asked of the platform by its Idempotency-Key (the
-        holder's PIN is not kept, so it cannot be sent again): one that happened becomes a taken
-        tender (the cancel then gives it back), one that did not is closed in the journal. The
-        platform still unreachable: CheckoutRefused, nothing changed; cancel again later."""
-        step, card_no, amount_minor = self._pending_prepaid
+    def _learn_pending_prepaid(self, pending: tuple[int, str, int]) -> None:
+        """The debit whose answer was lost (`pending`, the session's _pending_prepaid), asked of
+        the platform by its Idempotency-Key (the holder's PIN is not kept, so it cannot be sent
+        again): one that happened becomes a taken tender (the cancel then gives it back), one that
+        did not is closed in the journal. The platform still unreachable: CheckoutRefused, nothing
+        changed; cancel again later."""
+        step, card_no, amount_minor = pending
         key = self._idempotency_key(step)
         journal = self._journal()
         try:

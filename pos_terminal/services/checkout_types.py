@@ -12,7 +12,15 @@ from datetime import datetime
 
 from pos_terminal.domain.errors import PaymentError
 from pos_terminal.domain.model import TenderKind
-from pos_terminal.ports import CardTerminal, CashDrawer, Clock, PlatformClient, ReceiptPrinter, UnitOfWork
+from pos_terminal.ports import (
+    CardTerminal,
+    CashDrawer,
+    Clock,
+    PlatformClient,
+    PrintableDocument,
+    ReceiptPrinter,
+    UnitOfWork,
+)
 from pos_terminal.services import card_journal, orders
 from pos_terminal.services.sales import SaleRecorded, TenderSpec
 
@@ -72,7 +80,7 @@ class ReceiptInfo:
     merchant_name: str
     order_no: str
     currency: str
-    lines: tuple  # of (name, quantity, unit_price_minor, item_codes)
+    lines: tuple[tuple[str, int, int, tuple[str, ...]], ...]  # of (name, quantity, unit_price_minor, item_codes)
     tenders: tuple[TakenTender, ...]
     change_minor: int
     copy: bool = False
@@ -86,7 +94,7 @@ class CheckoutDone:
     print_error: str | None = None
     drawer_kicked: bool = False
     drawer_error: str | None = None
-    document: object = None  # the rendered receipts document (for the preview)
+    document: PrintableDocument | None = None  # the rendered receipts document (for the preview)
 
 
 @dataclass
@@ -106,7 +114,7 @@ class CheckoutContext:
     card_terminal: CardTerminal | None = None
     printer: ReceiptPrinter | None = None
     drawer: CashDrawer | None = None
-    render_receipt: Callable[[ReceiptInfo], object] | None = None
+    render_receipt: Callable[[ReceiptInfo], PrintableDocument] | None = None
     after_commit: Callable[[], None] | None = None  # e.g. wake the sync worker
     claim_ttl_s: int = orders.DEFAULT_CLAIM_TTL_S
 
@@ -115,10 +123,11 @@ class CheckoutContext:
         return card_journal.Journal(self.uow, self.clock, self.terminal_id)
 
 
-def claim_params(exc: PaymentError) -> dict:
+def claim_params(exc: PaymentError) -> dict[str, object]:
     """What the screen needs to say why a claim was lost: the cause and who holds the order."""
     params = {k: v for k, v in (exc.params or {}).items() if k in ("store_id", "terminal_id", "where")}
-    return {"cause": getattr(exc, "reason", None) or exc.code, **params}
+    reason = exc.reason if isinstance(exc, (CheckoutRefused, orders.PaymentCodeRefused)) else None
+    return {"cause": reason or exc.code, **params}
 
 
 class Release:
@@ -127,8 +136,8 @@ class Release:
     def __init__(self, lock: threading.Lock) -> None:
         self.lock = lock
 
-    def __enter__(self):
+    def __enter__(self) -> Release:
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         self.lock.release()

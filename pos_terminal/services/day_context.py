@@ -1,13 +1,22 @@
 """What cash control, the X/Z reports and the reconciliation need from the terminal, wired once by
-bootstrap (`Terminal.day_context()`). Threading rule: every service taking a DayContext blocks
-(database, devices, platform): call it on a worker."""
+the composition root (pos_terminal.app.container `Terminal.day_context()`). Threading rule: every
+service taking a DayContext blocks (database, devices, platform): call it on a worker."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from pos_terminal.ports import CardTerminal, CashDrawer, Clock, PlatformClient, ReceiptPrinter, UnitOfWork
+from pos_terminal.ports import (
+    CardTerminal,
+    CashDrawer,
+    Clock,
+    PlatformClient,
+    PrintableDocument,
+    ReceiptPrinter,
+    UnitOfWork,
+)
+from pos_terminal.services.report_model import DayReport
 
 # CNY notes and coins in fen, largest first (the [shift] settings may replace them).
 CNY_DENOMINATIONS = (10000, 5000, 2000, 1000, 500, 100, 50, 10)
@@ -31,4 +40,4 @@ class DayContext:
     printer: ReceiptPrinter | None = None
     drawer: CashDrawer | None = None
     card_terminal: CardTerminal | None = None
-    render_report: Callable[[object], object] | None = None
+    render_report: Callable[[DayReport], PrintableDocument] | None = None

@@ -29,10 +29,11 @@ from dataclasses import dataclass
 
 from pos_terminal.domain.model import PayoutRoute, RefundCase, RefundStatus
 from pos_terminal.money import Money
-from pos_terminal.ports import AuthenticationFailed, PlatformError, PlatformRefused, PlatformUnavailable
+from pos_terminal.ports import AuthenticationFailed, JsonObject, PlatformError, PlatformRefused, PlatformUnavailable
 from pos_terminal.security import mask_card_numbers
 from pos_terminal.services import refunds
 from pos_terminal.services.refunds import CaseView, ItemInfo, PayoutDone, RefundContext, RefundRefused
+from pos_terminal.services.refunds.common import stored_case
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +65,7 @@ class OnlineRequest:
     item_names: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, d: dict) -> OnlineRequest:
+    def of(cls, d: JsonObject) -> OnlineRequest:
         items = {i.get("item_code"): i.get("name") or "" for i in d.get("items") or ()}
         codes = tuple(d.get("item_codes") or ())
         return cls(str(d["request_id"]), str(d.get("status") or ""), str(d.get("reason") or ""),
@@ -82,7 +83,7 @@ class OnlineRequest:
         return bool(self.refunded_to)
 
 
-def online_request_of(refund: dict | None) -> OnlineRequest | None:
+def online_request_of(refund: JsonObject | None) -> OnlineRequest | None:
     """The item view's refund section to an OnlineRequest (None: no return filed online)."""
     found = (refund or {}).get("online_request")
     return OnlineRequest.of(found) if found else None
@@ -146,7 +147,7 @@ def adopt_online(ctx: RefundContext, info: ItemInfo, *, cashier_id: uuid.UUID) -
     names = [online.item_names[i] if i < len(online.item_names) and online.item_names[i]
              else (info.name if code == info.item_code else "") for i, code in enumerate(codes)]
     route = PayoutRoute.ONLINE if online.refunded_by_platform else refunds.payout_route(info)
-    reason = mask_card_numbers(online.reason or "").strip() or "other: filed online"
+    reason = (mask_card_numbers(online.reason or "") or "").strip() or "other: filed online"
     amount = Money(online.amount_minor, online.currency)
     with ctx.uow() as uow:
         legs = refunds.plan_legs(route, amount.minor, info.tenders, uow.refunds.legs_used(info.order_no))
@@ -178,6 +179,8 @@ def send_hand_in(ctx: RefundContext, case_id: uuid.UUID) -> CaseView:
         if case.status is not RefundStatus.DRAFT:
             return refunds.view_of(case)
         request_id = case.platform_case_id
+        if request_id is None:  # a counter intake: refunds.submit sends it
+            raise RefundRefused("not_online", f"refund case {case_id} is no return filed online")
     try:
         answer = ctx.platform.hand_in_refund(request_id, hand_in_key(case_id))
     except (PlatformUnavailable, AuthenticationFailed) as exc:
@@ -196,7 +199,7 @@ def send_hand_in(ctx: RefundContext, case_id: uuid.UUID) -> CaseView:
             "complete it there"))
     now = ctx.clock.now()
     with ctx.uow() as uow:
-        case = uow.refunds.get(case_id)
+        case = stored_case(uow, case_id)
         if case.status is RefundStatus.DRAFT:
             case.submit(request_id, now)
             refunds.apply_decision(case, answer, now)

@@ -12,17 +12,20 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TypeVar
 
-from pos_terminal.domain.model import PrintState, ReceiptKind
-from pos_terminal.ports import Clock
+from pos_terminal.domain.model import PrintState, ReceiptKind, User
+from pos_terminal.ports import Clock, PrintableDocument, ReceiptPrinter, UnitOfWork
 from pos_terminal.security import mask_card_numbers
 from pos_terminal.services import audit
 
 log = logging.getLogger(__name__)
 
+Info = TypeVar("Info")  # what a render callback lays out: ReceiptInfo, RefundReceiptInfo, DayReport
 
-def mark_printed(uow_factory: Callable, terminal_id: str, kind: ReceiptKind, receipt_no: int, *,
-                 clock: Clock, user=None, reason: str = "") -> None:
+
+def mark_printed(uow_factory: Callable[[], UnitOfWork], terminal_id: str, kind: ReceiptKind, receipt_no: int, *,
+                 clock: Clock, user: audit.Who | None = None, reason: str = "") -> None:
     """Records one more printed copy of the terminal's receipt `receipt_no` (of `kind`).
     A receipt printed before makes this one a copy: a reprint in the audit trail, in the same
     transaction (`user`: who asked, e.g. an audit.Actor of the cashier; `reason` as given)."""
@@ -39,20 +42,21 @@ def mark_printed(uow_factory: Callable, terminal_id: str, kind: ReceiptKind, rec
         uow.commit()
 
 
-def _audit_reprint(uow, terminal_id: str, kind: ReceiptKind, receipt_no: int, copies_before: int, user,
-                   reason: str, clock) -> None:
-    user_id = getattr(user, "user_id", None)
-    who = (uow.users.get(user_id) if user_id is not None else None) or user
-    details = {"receipt_no": receipt_no, "kind": kind.value, "copies_before": copies_before}
+def _audit_reprint(uow: UnitOfWork, terminal_id: str, kind: ReceiptKind, receipt_no: int, copies_before: int,
+                   user: audit.Who | None, reason: str, clock: Clock) -> None:
+    user_id = user.user_id if user is not None else None
+    who: audit.Who | User | None = (uow.users.get(user_id) if user_id is not None else None) or user
+    details: dict[str, object] = {"receipt_no": receipt_no, "kind": kind.value, "copies_before": copies_before}
     if reason:
         details["reason"] = mask_card_numbers(reason)  # typed text: never a card number in the audit trail
     audit.record(uow, at=clock.now(), terminal_id=terminal_id, action=audit.REPRINT, user=who,
                  subject=f"{kind.value} receipt {receipt_no}", details=details)
 
 
-def print_committed(render: Callable | None, printer, info, *, uow_factory: Callable, terminal_id: str,
-                    kind: ReceiptKind, receipt_no: int | None, clock: Clock, user=None,
-                    reason: str = "") -> tuple[object, bool, str | None]:
+def print_committed(render: Callable[[Info], PrintableDocument] | None, printer: ReceiptPrinter | None, info: Info, *,
+                    uow_factory: Callable[[], UnitOfWork], terminal_id: str, kind: ReceiptKind,
+                    receipt_no: int | None, clock: Clock, user: audit.Who | None = None,
+                    reason: str = "") -> tuple[PrintableDocument | None, bool, str | None]:
     """Renders `info` with `render` and prints it. Returns (document, printed, error). A copy of a
     receipt printed before is audited as a reprint (see mark_printed)."""
     if render is None:

@@ -31,15 +31,27 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
+from typing import Any
 
 from pos_terminal.clock import day_bounds
 from pos_terminal.domain.errors import DomainError
 from pos_terminal.domain.model import Permission
 from pos_terminal.security import mask_card_numbers
-from pos_terminal.ports import AuthenticationFailed, PlatformError, PlatformRefused, PlatformUnavailable
+from pos_terminal.ports import (
+    AuthenticationFailed,
+    BusinessDayRow,
+    JsonObject,
+    PlatformError,
+    PlatformRefused,
+    PlatformUnavailable,
+    SettlementRow,
+    UnitOfWork,
+    UnsentSettlement,
+)
 from pos_terminal.services import audit, reconcile_card, reconcile_prepaid, refund_cases
 from pos_terminal.services.reconcile_card import CardComparison, CardFigures
 from pos_terminal.services.day_context import DayContext
+from pos_terminal.services.users import SignedIn
 
 log = logging.getLogger(__name__)
 
@@ -215,7 +227,7 @@ class Reconciled:
 # ------------------------------------------------------------------------------------ public
 
 
-def reconcile_day(ctx: DayContext, *, user, business_date: date | str) -> Reconciliation:
+def reconcile_day(ctx: DayContext, *, user: SignedIn | None, business_date: date | str) -> Reconciliation:
     """Posts the day's settlement batch and compares; reads the card terminal's day report. Never
     raises for a platform or card terminal that cannot answer (see the result). Keeps both
     answers with the day when it has a Z."""
@@ -263,7 +275,7 @@ def reconcile_day(ctx: DayContext, *, user, business_date: date | str) -> Reconc
                     row=row, users=users, kept=_is_kept(row, shown), from_store=answer is None and shown is not None)
     log.info("day reconciled with the platform" if answer is not None else "day reconciliation without the platform",
              extra={"business_date": day.isoformat(), "terminal_id": ctx.terminal_id,
-                    "user": getattr(user, "username", None), "settlements": result.terminal.count,
+                    "user": user.username if user is not None else None, "settlements": result.terminal.count,
                     "differences": len(result.differences), "platform_problem": problem,
                     "card_matches": result.card.matches, "kept": result.kept})
     return result
@@ -305,16 +317,16 @@ def last_reconciliation(ctx: DayContext, business_date: date | str) -> Reconcili
                   row=row, users=users, kept=answer is not None, from_store=True)
 
 
-def mark_reconciled(ctx: DayContext, *, user, business_date: date | str, manager=None,
-                    note: str | None = None) -> Reconciled:
+def mark_reconciled(ctx: DayContext, *, user: SignedIn | None, business_date: date | str,
+                    manager: SignedIn | None = None, note: str | None = None) -> Reconciled:
     """Marks the closed day reconciled (status, reconciled_at/by, override, note) and audits it in
     the same transaction. `user` needs Permission.CLOSE_DAY. Refused (ReconcileRefused) while a
     blocker stands (see the module doc), unless `manager` (a SignedIn with Permission.APPROVE)
     accepts it with a `note`."""
     day = _as_date(business_date)
     if user is None or not user.can(Permission.CLOSE_DAY):
-        raise ReconcileRefused("not_allowed", f"{getattr(user, 'username', 'nobody')} may not close or reconcile "
-                               "the day: a manager must")
+        who = user.username if user is not None else "nobody"
+        raise ReconcileRefused("not_allowed", f"{who} may not close or reconcile the day: a manager must")
     note = mask_card_numbers((note or "").strip()) or None  # never a card number in a stored note
     start, end = day_bounds(day, ctx.timezone)
     now = ctx.clock.now()
@@ -335,7 +347,7 @@ def mark_reconciled(ctx: DayContext, *, user, business_date: date | str, manager
                                        blockers[0].message + "; or a manager accepts it with a note",
                                        blockers=[b.reason for b in blockers])
             if not manager.can(Permission.APPROVE):
-                raise ReconcileRefused("needs_manager", f"{getattr(manager, 'username', '?')} may not accept this: "
+                raise ReconcileRefused("needs_manager", f"{manager.username} may not accept this: "
                                        "a manager must", blockers=[b.reason for b in blockers])
             if note is None:
                 raise ReconcileRefused("note_required", "a manager who accepts this must say why in a note",
@@ -355,7 +367,7 @@ def mark_reconciled(ctx: DayContext, *, user, business_date: date | str, manager
                                               for d in differences],
                               "pending": state.pending, "attention": state.attention,
                               "overridden": list(overridden),
-                              "manager": getattr(override, "username", None), "note": note})
+                              "manager": override.username if override is not None else None, "note": note})
         uow.commit()
     if override is not None:
         log.warning("day marked reconciled by a manager's override",
@@ -363,13 +375,13 @@ def mark_reconciled(ctx: DayContext, *, user, business_date: date | str, manager
                            "manager": override.username, "overridden": list(overridden)})
     else:
         log.info("day marked reconciled", extra={"business_date": day.isoformat(), "terminal_id": ctx.terminal_id})
-    return Reconciled(day, now, user.username, getattr(override, "username", None), note, overridden)
+    return Reconciled(day, now, user.username, override.username if override is not None else None, note, overridden)
 
 
 # ------------------------------------------------------------------------------ the batch
 
 
-def _batch_body(day: date, ctx: DayContext, rows) -> dict:
+def _batch_body(day: date, ctx: DayContext, rows: list[SettlementRow]) -> JsonObject:
     return {
         "business_date": day.isoformat(),
         "timezone": ctx.timezone,
@@ -383,7 +395,7 @@ def _batch_body(day: date, ctx: DayContext, rows) -> dict:
     }
 
 
-def body_digest(body: dict) -> str:
+def body_digest(body: JsonObject) -> str:
     return hashlib.sha256(json.dumps(body, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
 
 
@@ -393,7 +405,7 @@ def idempotency_key(terminal_id: str, day: date, digest: str, waiting: Iterable[
     return f"batch-{terminal_id}-{day.isoformat()}-{h}"
 
 
-def _post(ctx: DayContext, body: dict, key: str) -> tuple[dict | None, str | None, str]:
+def _post(ctx: DayContext, body: JsonObject, key: str) -> tuple[JsonObject | None, str | None, str]:
     """(answer, problem, message): never raises for the platform's sake."""
     if ctx.platform is None:
         return None, "not_configured", "no platform is configured for this terminal: nothing to compare with"
@@ -417,13 +429,15 @@ def _post(ctx: DayContext, body: dict, key: str) -> tuple[dict | None, str | Non
 # ---------------------------------------------------------------------------- the answer
 
 
-def _build(ctx: DayContext, day: date, start: datetime, end: datetime, *, answer: dict | None,
-           deciding: dict | None, current_digest: str, unsent: list[dict], by_id: dict, posted: Totals,
-           checked_at: datetime | None, problem: str | None, message: str, card: CardComparison, row, users: dict,
+def _build(ctx: DayContext, day: date, start: datetime, end: datetime, *, answer: JsonObject | None,
+           deciding: JsonObject | None, current_digest: str, unsent: list[UnsentSettlement],
+           by_id: dict[str, SettlementRow], posted: Totals, checked_at: datetime | None, problem: str | None,
+           message: str, card: CardComparison, row: BusinessDayRow | None, users: dict[str, str],
            kept: bool, from_store: bool) -> Reconciliation:
     state = _outbox_state(unsent, start, end)
     where = {u["settlement_id"]: ("attention" if u["attention"] else "pending") for u in unsent}
-    platform = differences = None
+    platform: PlatformTotals | None = None
+    differences: tuple[Difference, ...] | None = None
     if answer is not None:
         p = answer.get("platform") or {}
         platform = PlatformTotals(*(int(p.get(k) or 0) for k in ("count", "total_minor", "paid_count", "paid_minor",
@@ -438,7 +452,7 @@ def _build(ctx: DayContext, day: date, start: datetime, end: datetime, *, answer
         row.reconcile_note if row is not None else None)
 
 
-def _difference(d: dict, by_id: dict, where: dict) -> Difference:
+def _difference(d: JsonObject, by_id: dict[str, SettlementRow], where: dict[str, str]) -> Difference:
     kind = str(d.get("kind") or "unknown")
     sid = str(d.get("settlement_id") or "")
     local = by_id.get(sid)
@@ -456,11 +470,11 @@ def _difference(d: dict, by_id: dict, where: dict) -> Difference:
                       paid_back_receipt_no=_int_or_none(d.get("paid_back_receipt_no")))
 
 
-def _blockers(row, answer: dict | None, current_digest: str, state: OutboxState, *, problem: str | None,
-              message: str) -> tuple[Blocker, ...]:
+def _blockers(row: BusinessDayRow | None, answer: JsonObject | None, current_digest: str, state: OutboxState, *,
+              problem: str | None, message: str) -> tuple[Blocker, ...]:
     """Why the day cannot be marked reconciled, from the kept answer `answer` (or the one just
     received before the Z: it cannot be kept then, but the day_not_closed blocker says so)."""
-    out = []
+    out: list[Blocker] = []
     if row is None:
         out.append(Blocker("day_not_closed", "close the day first (Z report): only a closed day is reconciled", False))
     elif row.status == "reconciled":
@@ -486,13 +500,13 @@ def _blockers(row, answer: dict | None, current_digest: str, state: OutboxState,
     return tuple(out)
 
 
-def _outbox_state(unsent: list[dict], start: datetime, end: datetime) -> OutboxState:
+def _outbox_state(unsent: list[UnsentSettlement], start: datetime, end: datetime) -> OutboxState:
     day = [u for u in unsent if _in_day(u, start, end)]
     return OutboxState(sum(not u["attention"] for u in day), sum(u["attention"] for u in day),
                        sum(not u["attention"] for u in unsent), sum(u["attention"] for u in unsent))
 
 
-def _in_day(unsent: dict, start: datetime, end: datetime) -> bool:
+def _in_day(unsent: UnsentSettlement, start: datetime, end: datetime) -> bool:
     paid_at = unsent.get("paid_at")
     if paid_at is None:
         return True  # cannot tell: count it against the day rather than hide it
@@ -501,13 +515,13 @@ def _in_day(unsent: dict, start: datetime, end: datetime) -> bool:
     return start <= paid_at < end
 
 
-def _is_kept(row, shown: dict | None) -> bool:
+def _is_kept(row: BusinessDayRow | None, shown: JsonObject | None) -> bool:
     kept = row.batch_result if row is not None else None
     return bool(kept and shown and kept.get("batch_id") == shown.get("batch_id"))
 
 
-def _names(uow, row) -> dict:
-    names = {}
+def _names(uow: UnitOfWork, row: BusinessDayRow | None) -> dict[str, str]:
+    names: dict[str, str] = {}
     if row is None:
         return names
     for field, user_id in (("reconciled_by", row.reconciled_by), ("override_by", row.reconcile_override_by)):
@@ -526,11 +540,11 @@ def _as_date(value: date | str) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
-def _int_or_none(value) -> int | None:
+def _int_or_none(value: Any) -> int | None:
     return None if value is None else int(value)
 
 
-def _parse_time(value) -> datetime | None:
+def _parse_time(value: Any) -> datetime | None:
     try:
         return datetime.fromisoformat(value) if value else None
     except (TypeError, ValueError):

@@ -9,7 +9,10 @@ import logging
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from pos_terminal.domain.errors import DomainError
+from pos_terminal.domain.model import PayoutRoute
 from pos_terminal.money import format_money
+from pos_terminal.ports import JsonObject
 from pos_terminal.services.day_context import DayContext
 
 log = logging.getLogger("pos_terminal.services.reconcile")
@@ -58,7 +61,7 @@ class CardComparison:
         return None if self.card_terminal is None else self.card_terminal.refunds_minor - self.terminal.refunds_minor
 
 
-def read_card_terminal(ctx: DayContext, day: date) -> tuple[CardFigures | None, dict | None, str | None, str]:
+def read_card_terminal(ctx: DayContext, day: date) -> tuple[CardFigures | None, JsonObject | None, str | None, str]:
     """(figures, the report as kept, unavailable reason, detail)."""
     terminal = ctx.card_terminal
     if terminal is None:
@@ -66,17 +69,17 @@ def read_card_terminal(ctx: DayContext, day: date) -> tuple[CardFigures | None, 
     try:
         report = terminal.day_report(day, ctx.currency)
     except Exception as exc:  # any failure of the device is a status here, never a crash at the counter
-        text = getattr(exc, "message", None) or str(exc) or exc.__class__.__name__
+        # the card terminal's own errors (CardTerminalUnavailable ...) carry a message
+        text = (exc.message if isinstance(exc, DomainError) else "") or str(exc) or exc.__class__.__name__
         log.warning("card terminal day report not read", extra={"error": text})
         return None, None, "unreachable", text
     if report is None:
         return None, None, "standalone", ("the standalone card terminal keeps its own day report: compare its "
                                           "printed slip with these figures")
-    wire = {"date": report.date, "timezone": report.timezone, "currency": report.currency,
+    wire: JsonObject = {"date": report.date, "timezone": report.timezone, "currency": report.currency,
             "sales_count": report.sales_count, "sales_minor": report.sales_minor,
             "refunds_count": report.refunds_count, "refunds_minor": report.refunds_minor,
-            # not declared by ports.CardDayReport yet (see /tmp/issue13_notes.md): the drivers' DayReport has it
-            "declined_count": getattr(report, "declined_count", None)}
+            "declined_count": report.declined_count}
     try:
         figures = figures_of(wire)
     except (TypeError, ValueError):
@@ -85,7 +88,7 @@ def read_card_terminal(ctx: DayContext, day: date) -> tuple[CardFigures | None, 
 
 
 def card_comparison(ctx: DayContext, start: datetime, end: datetime, card: CardFigures | None,
-                     unavailable: str | None, detail: str, report: dict | None,
+                     unavailable: str | None, detail: str, report: JsonObject | None,
                      reported_at: datetime | None) -> CardComparison:
     with ctx.uow() as uow:
         tender_count, tender_minor = uow.days.bank_card_sales(ctx.terminal_id, start, end)
@@ -93,7 +96,8 @@ def card_comparison(ctx: DayContext, start: datetime, end: datetime, card: CardF
         refunds = uow.days.refunds_paid(ctx.terminal_id, start, end)
     refund_count, refund_minor = back_count, back_minor
     for amount_minor, route, legs, _cash, _receipt in refunds:
-        route = getattr(route, "value", route)
+        if isinstance(route, PayoutRoute):  # the storage adapter reads the column as the enum
+            route = route.value
         if legs:
             for leg in legs:
                 if leg.get("route") == "bank_card":
@@ -121,6 +125,6 @@ def _card_detail(mine: CardFigures, card: CardFigures, currency: str) -> str:
     return "; ".join(parts) + ": find the card payments made outside this terminal (or not recorded in a sale)"
 
 
-def figures_of(report: dict) -> CardFigures:
+def figures_of(report: JsonObject) -> CardFigures:
     return CardFigures(int(report["sales_count"]), int(report["sales_minor"]), int(report["refunds_count"]),
                        int(report["refunds_minor"]))

@@ -30,8 +30,10 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from pos_terminal.domain.errors import PaymentError
@@ -39,16 +41,51 @@ from pos_terminal.domain.model import PayoutRoute, Permission, Receipt, ReceiptK
 from pos_terminal.backoff import backoff
 from pos_terminal.ids import uuid7
 from pos_terminal.money import format_money
-from pos_terminal.ports import AuthenticationFailed, PlatformError, PlatformRefused, PlatformUnavailable
+from pos_terminal.ports import (
+    AuthenticationFailed,
+    Clock,
+    JsonObject,
+    PaybackRow,
+    PlatformClient,
+    PlatformError,
+    PlatformRefused,
+    PlatformUnavailable,
+    PrintableDocument,
+    UnitOfWork,
+)
 from pos_terminal.services import audit, cash
 from pos_terminal.services.printing import print_committed
-from pos_terminal.services.refunds import PayoutLeg, RefundReceiptInfo
+from pos_terminal.services.refunds import PayoutLeg, RefundContext, RefundReceiptInfo
+from pos_terminal.services.users import SignedIn
 
 log = logging.getLogger(__name__)
 
 DOUBLE_PAYMENT = "double_payment_refund_case"  # the reconciliation's kind of difference
 PAID_OUT, REPORTED, CONFLICT = "paid_out", "reported", "conflict"  # a pay-back's state
 RECEIPT_REASON = "重复支付 paid twice"  # the refund slip's reason line
+
+
+class CaseContext(Protocol):
+    """What listing the cases and telling the platform of pay-backs need: a
+    services.refunds.RefundContext or a services.day_context.DayContext."""
+
+    @property
+    def uow(self) -> Callable[[], UnitOfWork]: ...
+
+    @property
+    def clock(self) -> Clock: ...
+
+    @property
+    def terminal_id(self) -> str: ...
+
+    @property
+    def store_id(self) -> str: ...
+
+    @property
+    def timezone(self) -> str: ...
+
+    @property
+    def platform(self) -> PlatformClient | None: ...
 
 
 class PaybackRefused(PaymentError):
@@ -77,7 +114,7 @@ class LocalPayback:
     last_error: str | None = None
 
     @classmethod
-    def of(cls, row) -> LocalPayback:
+    def of(cls, row: PaybackRow) -> LocalPayback:
         return cls(row.id, row.receipt_no, row.amount_minor, row.route, row.paid_at, row.state, row.last_error)
 
 
@@ -126,17 +163,17 @@ class PaidBack:
     drawer_error: str | None
     reported: bool  # the platform took it; else it is sent again later
     report_error: str | None = None
-    document: object = None
+    document: PrintableDocument | None = None
 
 
-def _parse(ts) -> datetime | None:
+def _parse(ts: object) -> datetime | None:
     try:
         return datetime.fromisoformat(str(ts).replace("Z", "+00:00")) if ts else None
     except ValueError:
         return None
 
 
-def _case(view: dict, local=None) -> CaseState:
+def _case(view: JsonObject, local: PaybackRow | None = None) -> CaseState:
     return CaseState(str(view["refund_case_id"]), str(view.get("order_no") or ""), str(view.get("reason") or ""),
                      int(view["amount_minor"]), str(view.get("currency") or "CNY"), str(view.get("store_id") or ""),
                      str(view.get("terminal_id") or ""), view.get("receipt_no"), str(view.get("status") or "open"),
@@ -147,7 +184,7 @@ def _case(view: dict, local=None) -> CaseState:
 # ------------------------------------------------------------------------------ listing
 
 
-def list_cases(ctx, *, status: str | None = "open", business_date: date | None = None) -> list[CaseState]:
+def list_cases(ctx: CaseContext, *, status: str | None = "open", business_date: date | None = None) -> list[CaseState]:
     """This store's refund cases on the platform (open ones unless told), with this database's
     pay-backs. Raises PaybackRefused(no_platform | platform_unavailable | platform_refused)."""
     if ctx.platform is None:
@@ -167,13 +204,14 @@ def list_cases(ctx, *, status: str | None = "open", business_date: date | None =
 # ------------------------------------------------------------------------------ paying back
 
 
-def pay_back(ctx, case_id: str, *, cashier, manager, route: str = "cash") -> PaidBack:
+def pay_back(ctx: RefundContext, case_id: str, *, cashier: SignedIn | None, manager: SignedIn | None,
+             route: str = "cash") -> PaidBack:
     """Pays the case's amount back to the buyer out of this drawer (see the module doc), prints a
     refund slip, opens the drawer, then tells the platform (later, when it cannot be told now).
     `cashier` and `manager` are SignedIn values; the manager needs Permission.APPROVE."""
-    if manager is None or not _can(manager, Permission.APPROVE):
+    if manager is None or not manager.can(Permission.APPROVE):
         raise PaybackRefused("needs_manager", "a manager approves every pay-back of a double payment")
-    if getattr(cashier, "user_id", None) is None:
+    if cashier is None:
         raise PaybackRefused("not_allowed", "sign in first: a pay-back is recorded with who paid it")
     if route != "cash":
         raise PaybackRefused("route_not_supported", f"this counter pays a double payment back in cash only, not by "
@@ -212,15 +250,14 @@ def pay_back(ctx, case_id: str, *, cashier, manager, route: str = "cash") -> Pai
                      details={"what": "double payment paid back", "refund_case_id": case_id, "order_no": order_no,
                               "amount_minor": amount, "currency": currency, "route": route,
                               "receipt_no": receipt_no, "shift_id": str(shift.id),
-                              "approved_by": getattr(manager, "username", None)})
+                              "approved_by": manager.username})
         uow.commit()
     log.info("double payment paid back", extra={"refund_case_id": case_id, "order_no": order_no,
                                                 "amount_minor": amount, "receipt_no": receipt_no})
     info = RefundReceiptInfo(
-        ctx.store_name, ctx.terminal_id, getattr(cashier, "display_name", None)
-        or getattr(cashier, "username", ""), receipt_no, now.astimezone(ZoneInfo(ctx.timezone)),
-        merchant, order_no, currency, (), amount, PayoutRoute.CASH, RECEIPT_REASON,
-        case_id, override_by=getattr(manager, "username", None), legs=(PayoutLeg("cash", amount, True),))
+        ctx.store_name, ctx.terminal_id, cashier.display_name or cashier.username, receipt_no,
+        now.astimezone(ZoneInfo(ctx.timezone)), merchant, order_no, currency, (), amount, PayoutRoute.CASH,
+        RECEIPT_REASON, case_id, override_by=manager.username, legs=(PayoutLeg("cash", amount, True),))
     document, printed, print_error = print_committed(
         ctx.render_receipt, ctx.printer, info, uow_factory=ctx.uow,
         terminal_id=ctx.terminal_id, kind=ReceiptKind.REFUND, receipt_no=receipt_no, clock=ctx.clock)
@@ -232,7 +269,7 @@ def pay_back(ctx, case_id: str, *, cashier, manager, route: str = "cash") -> Pai
     return PaidBack(state, info, printed, print_error, kicked, drawer_error, reported, report_error, document)
 
 
-def _confirm_open(ctx, case_id: str) -> dict:
+def _confirm_open(ctx: CaseContext, case_id: str) -> JsonObject:
     """The case as the platform has it now, refused unless it is open and this store's."""
     if ctx.platform is None:
         raise PaybackRefused("no_platform", "no platform is configured for this terminal: refund cases live there")
@@ -258,7 +295,7 @@ def _confirm_open(ctx, case_id: str) -> dict:
     return view
 
 
-def _kick(ctx) -> tuple[bool, str | None]:
+def _kick(ctx: RefundContext) -> tuple[bool, str | None]:
     drawer = ctx.drawer
     if drawer is None:
         return False, "no cash drawer configured"
@@ -278,7 +315,7 @@ def idempotency_key(payback_id: uuid.UUID) -> str:
     return f"payback-{payback_id}"
 
 
-def report(ctx, payback_id: uuid.UUID) -> tuple[bool, str | None]:
+def report(ctx: CaseContext, payback_id: uuid.UUID) -> tuple[bool, str | None]:
     """Tells the platform of one pay-back (again): (True, None) once it took it; (False, why)
     while it cannot be told (tried again later) or when it refused for good (state conflict)."""
     with ctx.uow() as uow:
@@ -309,7 +346,7 @@ def report(ctx, payback_id: uuid.UUID) -> tuple[bool, str | None]:
     return True, None
 
 
-def _failed(ctx, row, error: str, now: datetime) -> tuple[bool, str]:
+def _failed(ctx: CaseContext, row: PaybackRow, error: str, now: datetime) -> tuple[bool, str]:
     wait = backoff(row.attempts + 1)
     with ctx.uow() as uow:
         uow.paybacks.failed(row.id, error, now + wait)
@@ -319,7 +356,7 @@ def _failed(ctx, row, error: str, now: datetime) -> tuple[bool, str]:
     return False, error
 
 
-def resend_due(ctx, *, force: bool = False) -> int:
+def resend_due(ctx: CaseContext, *, force: bool = False) -> int:
     """Tells the platform of this terminal's pay-backs it has not heard of (after an outage, a crash
     or kill -9), oldest first, each under its own key; `force` ignores the backoff. Stops at the
     first that cannot be sent. Returns how many the platform took."""
@@ -329,7 +366,8 @@ def resend_due(ctx, *, force: bool = False) -> int:
     for payback_id in ids:
         ok, _error = report(ctx, payback_id)
         with ctx.uow() as uow:
-            state = uow.paybacks.get(payback_id).state
+            row = uow.paybacks.get(payback_id)
+            state = row.state if row is not None else None
         if ok:
             done += 1
         elif state == PAID_OUT:
@@ -340,7 +378,7 @@ def resend_due(ctx, *, force: bool = False) -> int:
 # ------------------------------------------------------------------------------ the reconciliation
 
 
-def with_case_states(ctx, day: date, answer: dict) -> dict:
+def with_case_states(ctx: CaseContext, day: date, answer: JsonObject) -> JsonObject:
     """The batch's answer with each double payment's case as it is now (the platform's list of the
     day's cases: a replayed answer may be older) and this database's pay-back of it: fields
     refund_case_status, resolution, resolved_at, resolved (closed: no longer a difference to
@@ -350,17 +388,20 @@ def with_case_states(ctx, day: date, answer: dict) -> dict:
     if not ids:
         return answer
     resend_due(ctx, force=True)  # the platform hears of this counter's pay-backs before it is asked
-    live: dict[str, dict] = {}
+    live: dict[str, JsonObject] = {}
+    platform = ctx.platform
     try:
-        for view in ctx.platform.list_refund_cases(business_date=day.isoformat(), timezone=ctx.timezone):
+        if platform is None:
+            raise PlatformUnavailable("no platform is configured for this terminal")
+        for view in platform.list_refund_cases(business_date=day.isoformat(), timezone=ctx.timezone):
             live[view["refund_case_id"]] = view
         for case_id in set(ids) - set(live):
-            live[case_id] = ctx.platform.get_refund_case(case_id)
+            live[case_id] = platform.get_refund_case(case_id)
     except PlatformError as exc:  # the batch's own word on each case stands
         log.warning("refund cases not read; the batch's states are shown", extra={"error": exc.message})
     with ctx.uow() as uow:
         local = {k: LocalPayback.of(v) for k, v in uow.paybacks.for_cases(ids).items()}
-    out = []
+    out: list[JsonObject] = []
     for d in diffs:
         if d.get("kind") != DOUBLE_PAYMENT or not d.get("refund_case_id"):
             out.append(d)
@@ -381,7 +422,7 @@ def with_case_states(ctx, day: date, answer: dict) -> dict:
     return {**answer, "differences": out, "reconciled": not [d for d in out if not d.get("resolved", False)]}
 
 
-def _action(d: dict, mine: LocalPayback | None) -> str:
+def _action(d: JsonObject, mine: LocalPayback | None) -> str:
     if mine is not None and mine.state == CONFLICT:
         return (f"paid back at this counter (receipt {mine.receipt_no}), but the platform refused it "
                 f"({mine.last_error}): the buyer may have been paid twice; have it checked with the platform")
@@ -396,11 +437,6 @@ def _action(d: dict, mine: LocalPayback | None) -> str:
     if mine is not None:
         return f"closed: paid back at this counter (receipt {mine.receipt_no})"
     return f"closed: paid back at the counter {d.get('resolved_by') or ''} (receipt {d.get('paid_back_receipt_no')})"
-
-
-def _can(user, permission: Permission) -> bool:
-    can = getattr(user, "can", None)
-    return bool(can and can(permission))
 
 
 __all__ = ["CaseState", "LocalPayback", "PaidBack", "PaybackRefused", "list_cases", "pay_back", "report",

@@ -29,25 +29,35 @@ import csv
 import io
 import logging
 from collections import defaultdict
-from dataclasses import dataclass, fields, is_dataclass, replace
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from pos_terminal.clock import business_day, day_bounds
 from pos_terminal.domain.errors import DomainError
-from pos_terminal.domain.model import Permission, ReceiptKind
+from pos_terminal.domain.model import PayoutRoute, Permission, ReceiptKind
 from pos_terminal.money import Money
+from pos_terminal.ports import JsonObject, PrintableDocument, RefundPaidRow, UnitOfWork
 from pos_terminal.services import audit
 from pos_terminal.services.cash import summaries
 from pos_terminal.services.day_context import DayContext
 from pos_terminal.services.printing import print_committed
 from pos_terminal.services.report_model import DayReport, HourTotal, ShiftSummary, SyncSummary, TenderTotal
+from pos_terminal.services.users import SignedIn
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 log = logging.getLogger(__name__)
 
 JSON_VERSION = 1
 _TENDER_ORDER = ("cash", "prepaid_card", "bank_card")
 _ROUTE_ORDER = ("cash", "prepaid_card", "bank_card", "online", "split")
+
+# Who a report is made for: a signed-in user, or a name (the command line's "cli"); None: the system.
+ReportUser = SignedIn | str | None
 
 
 class ReportRefused(DomainError):
@@ -75,7 +85,7 @@ class ClosedDay:
 class ReportPrinted:
     printed: bool
     error: str | None = None
-    document: object = None
+    document: PrintableDocument | None = None
 
 
 # ------------------------------------------------------------------------------ days
@@ -93,7 +103,7 @@ def parse_date(text: str) -> date:
         raise ReportRefused("bad_date", f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-11-22") from None
 
 
-def _date(ctx: DayContext, business_date) -> date:
+def _date(ctx: DayContext, business_date: date | str | None) -> date:
     if business_date is None:
         return today(ctx)
     d = parse_date(business_date) if isinstance(business_date, str) else business_date
@@ -105,17 +115,25 @@ def _date(ctx: DayContext, business_date) -> date:
     return d
 
 
-def _username(user) -> str:
-    name = getattr(user, "username", None)
-    if name:
-        return str(name)
+def _username(user: ReportUser) -> str:
+    if isinstance(user, SignedIn) and user.username:
+        return user.username
     return str(user) if user else "system"
 
 
 # ------------------------------------------------------------------------------ compute
 
 
-def _compute(uow, ctx: DayContext, kind: str, d: date, user, now: datetime, z_no: int | None) -> DayReport:
+@dataclass
+class _HourBucket:
+    """The sales (by receipt_no) and the amount of one local hour and tender kind."""
+
+    receipts: set[int] = field(default_factory=set)
+    amount_minor: int = 0
+
+
+def _compute(uow: UnitOfWork, ctx: DayContext, kind: str, d: date, user: ReportUser, now: datetime,
+             z_no: int | None) -> DayReport:
     start, end = day_bounds(d, ctx.timezone)
     tz = ZoneInfo(ctx.timezone)
     days = uow.days
@@ -123,19 +141,19 @@ def _compute(uow, ctx: DayContext, kind: str, d: date, user, now: datetime, z_no
     by_kind = {k: TenderTotal(k, n, a) for k, n, a in days.tender_figures(ctx.terminal_id, start, end)}
     tenders = tuple(sorted(by_kind.values(), key=lambda t: (_rank(_TENDER_ORDER, t.kind), t.kind)))
 
-    hours: dict[tuple[int, str], list] = defaultdict(lambda: [set(), 0])
+    hours: dict[tuple[int, str], _HourBucket] = defaultdict(_HourBucket)
     for paid_at, receipt_no, k, a in days.tender_times(ctx.terminal_id, start, end):
         bucket = hours[(paid_at.astimezone(tz).hour, k)]
-        bucket[0].add(receipt_no)
-        bucket[1] += a
-    by_hour = tuple(HourTotal(h, k, len(v[0]), v[1])
+        bucket.receipts.add(receipt_no)
+        bucket.amount_minor += a
+    by_hour = tuple(HourTotal(h, k, len(v.receipts), v.amount_minor)
                     for (h, k), v in sorted(hours.items(), key=lambda kv: (kv[0][0], _rank(_TENDER_ORDER, kv[0][1]))))
 
     voids_count, voids_minor, voids_by_tender, void_first, void_last = _voids(uow, ctx, start, end)
 
     refunds = days.refunds_paid(ctx.terminal_id, start, end)
     routes: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    refund_nos = []
+    refund_nos: list[int] = []
     for r in refunds:
         for route, leg_minor in _legs(r):
             routes[route][0] += 1
@@ -172,7 +190,8 @@ def _compute(uow, ctx: DayContext, kind: str, d: date, user, now: datetime, z_no
         shifts=shift_rows, by_hour=by_hour, sync=SyncSummary(pending, attention, oldest))
 
 
-def _voids(uow, ctx: DayContext, start: datetime, end: datetime):
+def _voids(uow: UnitOfWork, ctx: DayContext, start: datetime,
+           end: datetime) -> tuple[int, int, tuple[TenderTotal, ...], int | None, int | None]:
     """(count, amount_minor, by tender, first and last receipt_no) of the day's voids (module doc)."""
     count, amount, first, last = uow.days.void_figures(ctx.terminal_id, start, end)
     kinds: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -207,18 +226,21 @@ def _rank(order: tuple[str, ...], kind: str) -> int:
     return order.index(kind) if kind in order else len(order)
 
 
-def _legs(refund) -> list[tuple[str, int]]:
+def _legs(refund: RefundPaidRow) -> list[tuple[str, int]]:
     """(route, amount) of each leg of a paid-out refund (services.refunds records them for every
     payout), or its one route and amount where it has none."""
     if refund.payout_legs:
         return [(leg["route"], int(leg["amount_minor"])) for leg in refund.payout_legs]
-    return [(getattr(refund.paid_out_route, "value", refund.paid_out_route) or "cash", int(refund.amount_minor))]
+    route = refund.paid_out_route
+    if isinstance(route, PayoutRoute):  # the storage adapter reads the column as the enum
+        route = route.value
+    return [(route or "cash", int(refund.amount_minor))]
 
 
 # ------------------------------------------------------------------------------ X and Z
 
 
-def x_report(ctx: DayContext, *, user, business_date: date | str | None = None) -> DayReport:
+def x_report(ctx: DayContext, *, user: ReportUser, business_date: date | str | None = None) -> DayReport:
     """The day so far (default: today in the store's time zone). Changes nothing; any time, also
     with a shift open."""
     d = _date(ctx, business_date)
@@ -227,12 +249,12 @@ def x_report(ctx: DayContext, *, user, business_date: date | str | None = None) 
         return _compute(uow, ctx, "X", d, user, now, None)
 
 
-def z_report(ctx: DayContext, *, user, business_date: date | str | None = None) -> DayReport:
+def z_report(ctx: DayContext, *, user: ReportUser, business_date: date | str | None = None) -> DayReport:
     """Closes the business day (default: today) and returns its Z report, stored as it is returned.
     `user` needs the close_day permission. ReportRefused: shift_open (close the shift first),
     already_closed (`.report` is the stored Z), not_allowed, future_date, bad_date, busy."""
     d = _date(ctx, business_date)
-    if not (getattr(user, "can", None) and user.can(Permission.CLOSE_DAY)):
+    if not isinstance(user, SignedIn) or not user.can(Permission.CLOSE_DAY):
         raise ReportRefused("not_allowed", f"{_username(user)} may not close the day; a manager closes it")
     now = ctx.clock.now()
     tz = ZoneInfo(ctx.timezone)
@@ -296,7 +318,7 @@ def closed_days(ctx: DayContext, limit: int = 60) -> list[ClosedDay]:
                 for r in uow.days.closed_days(ctx.terminal_id, limit)]
 
 
-def audit_anchors(uow_factory, terminal_id: str | None = None) -> list[str]:
+def audit_anchors(uow_factory: Callable[[], UnitOfWork], terminal_id: str | None = None) -> list[str]:
     """The audit-trail hashes printed on the stored Z reports: each must still be in the chain
     (`audit.verify(anchors=...)`), so cutting off entries up to a day close shows."""
     with uow_factory() as uow:
@@ -316,29 +338,35 @@ def print_report(ctx: DayContext, report: DayReport) -> ReportPrinted:
 # ------------------------------------------------------------------------------ JSON
 
 
-def _enc(value):
-    if isinstance(value, datetime):
+def _enc(value: object) -> object:
+    """A value of dataclasses.asdict's output as JSON-ready data."""
+    if isinstance(value, date):  # a datetime too
         return value.isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if is_dataclass(value):
-        return {f.name: _enc(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, dict):  # a nested dataclass
+        return {k: _enc(v) for k, v in value.items()}
     if isinstance(value, (tuple, list)):
         return [_enc(v) for v in value]
     return value
 
 
-def report_to_json(report: DayReport) -> dict:
+def report_to_json(report: DayReport) -> JsonObject:
     """The report as JSON-ready data (dates and times as ISO 8601 text, tuples as lists)."""
-    return {"version": JSON_VERSION, **_enc(report)}
+    data: JsonObject = {"version": JSON_VERSION}
+    data.update((name, _enc(value)) for name, value in asdict(report).items())
+    return data
 
 
-def _dt(text) -> datetime | None:
+def _dt(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
 
-def _build(cls, data: dict, converters: dict):
-    kwargs = {}
+_D = TypeVar("_D", bound="DataclassInstance")
+# a stored field's JSON value to the dataclass field's value (None is passed through unconverted)
+_Converters = dict[str, Callable[[Any], object]]
+
+
+def _build(cls: type[_D], data: JsonObject, converters: _Converters) -> _D:
+    kwargs: dict[str, Any] = {}
     for f in fields(cls):
         if f.name in data:
             value = data[f.name]
@@ -346,19 +374,33 @@ def _build(cls, data: dict, converters: dict):
     return cls(**kwargs)
 
 
-def report_from_json(data: dict) -> DayReport:
+def _tenders(values: list[JsonObject]) -> tuple[TenderTotal, ...]:
+    return tuple(_build(TenderTotal, t, {}) for t in values)
+
+
+def _shifts(values: list[JsonObject]) -> tuple[ShiftSummary, ...]:
+    return tuple(_build(ShiftSummary, s, {"opened_at": _dt, "closed_at": _dt}) for s in values)
+
+
+def _hours(values: list[JsonObject]) -> tuple[HourTotal, ...]:
+    return tuple(_build(HourTotal, h, {}) for h in values)
+
+
+def _sync(value: JsonObject) -> SyncSummary:
+    return _build(SyncSummary, value, {"oldest_pending_at": _dt})
+
+
+def report_from_json(data: JsonObject) -> DayReport:
     """The DayReport back from report_to_json's data (keys it does not know are ignored)."""
-    tenders = lambda v: tuple(_build(TenderTotal, t, {}) for t in v)  # noqa: E731
-    shift_conv = {"opened_at": _dt, "closed_at": _dt}
     return _build(DayReport, data, {
         "business_date": date.fromisoformat,
         "generated_at": _dt,
-        "sales_by_tender": tenders,
-        "refunds_by_route": tenders,
-        "voids_by_tender": tenders,
-        "shifts": lambda v: tuple(_build(ShiftSummary, s, shift_conv) for s in v),
-        "by_hour": lambda v: tuple(_build(HourTotal, h, {}) for h in v),
-        "sync": lambda v: _build(SyncSummary, v, {"oldest_pending_at": _dt}),
+        "sales_by_tender": _tenders,
+        "refunds_by_route": _tenders,
+        "voids_by_tender": _tenders,
+        "shifts": _shifts,
+        "by_hour": _hours,
+        "sync": _sync,
     })
 
 
@@ -369,14 +411,20 @@ def _amount(minor: int | None, currency: str) -> str:
     return "" if minor is None else str(Money(minor, currency).to_decimal())
 
 
+_COUNT_WARNINGS = {"unsent": "{n} settlement(s) not sent to the platform yet",
+                   "refused": "{n} settlement(s) refused by the platform need attention"}
+
+
 def warning_texts(report: DayReport) -> list[str]:
     """DayReport.warnings() in English (the CSV and the command line), the audit anchor last."""
     tz = ZoneInfo(report.timezone)
-    texts = {"shift_open": lambda s: f"the shift opened {s.opened_at.astimezone(tz):%H:%M} by {s.opened_by} is still "
-                                     "open: its cash is not counted yet",
-             "unsent": lambda n: f"{n} settlement(s) not sent to the platform yet",
-             "refused": lambda n: f"{n} settlement(s) refused by the platform need attention"}
-    found = [texts[code](value) for code, value in report.warnings()]
+    found = []
+    for code, value in report.warnings():
+        if code == "shift_open" and isinstance(value, ShiftSummary):
+            found.append(f"the shift opened {value.opened_at.astimezone(tz):%H:%M} by {value.opened_by} is still "
+                         "open: its cash is not counted yet")
+        else:
+            found.append(_COUNT_WARNINGS[code].format(n=value))
     if report.audit_anchor:
         found.append(f"audit anchor {report.audit_anchor}")
     return found
@@ -393,7 +441,10 @@ def to_csv(report: DayReport) -> str:
     cur, tz = report.currency, ZoneInfo(report.timezone)
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\r\n")
-    a = lambda minor: _amount(minor, cur)  # noqa: E731
+
+    def a(minor: int | None) -> str:
+        return _amount(minor, cur)
+
     w.writerow(["Summary"])
     w.writerow(["field", "value"])
     for key, value in (
@@ -454,12 +505,18 @@ def to_csv(report: DayReport) -> str:
 def to_text(report: DayReport) -> str:
     """A readable plain-text summary (the command line's default output)."""
     cur, tz = report.currency, ZoneInfo(report.timezone)
-    m = lambda minor: "-" if minor is None else Money(minor, cur).format()  # noqa: E731
+
+    def m(minor: int | None) -> str:
+        return "-" if minor is None else Money(minor, cur).format()
+
     title = f"{report.kind} report" + (f" #{report.z_no}" if report.z_no is not None else "")
     lines = [f"{title}  {report.store_name} ({report.store_id}) terminal {report.terminal_id}",
              f"business day {report.business_date.isoformat()} ({report.timezone}); made "
              f"{_local(report.generated_at, tz)} by {report.generated_by}", ""]
-    row = lambda label, value: lines.append(f"  {label:<24}{value:>16}")  # noqa: E731
+
+    def row(label: str, value: str) -> None:
+        lines.append(f"  {label:<24}{value:>16}")
+
     lines.append("Sales")
     row("sales", f"{report.sales_count} / {m(report.sales_minor)}")
     for t in report.sales_by_tender:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from pos_terminal.domain.model import PrintState, ReceiptKind, TenderKind
+from pos_terminal.ports import PrintableDocument
 from pos_terminal.services import audit
 from pos_terminal.services.checkout_types import CheckoutContext, CheckoutRefused, ReceiptInfo, TakenTender
 from pos_terminal.services.printing import print_committed
@@ -61,7 +62,7 @@ def last_sale_receipt(ctx: CheckoutContext) -> StoredReceipt | None:
 
 
 def reprint_last_receipt(ctx: CheckoutContext, reason: str = "", *,
-                         receipt_no: int | None = None) -> tuple[StoredReceipt, object]:
+                         receipt_no: int | None = None) -> tuple[StoredReceipt, PrintableDocument | None]:
     """Prints the terminal's last sale receipt from storage: the original once while it is
     still pending (a printer fault before, perhaps before a restart), otherwise a copy marked as
     one, with `reason` logged. `receipt_no`: refuse if the last receipt is another one by now.
@@ -94,7 +95,8 @@ def receipt_state(ctx: CheckoutContext, receipt_no: int) -> PrintState | None:
         return receipt.print_state
 
 
-def print_sale_receipt(ctx: CheckoutContext, info: ReceiptInfo, reason: str = "") -> tuple[object, bool, str | None]:
+def print_sale_receipt(ctx: CheckoutContext, info: ReceiptInfo,
+                       reason: str = "") -> tuple[PrintableDocument | None, bool, str | None]:
     """Renders and prints; a fault leaves the receipt pending. Returns (document, printed, error).
     A copy is audited as a reprint by the cashier, with `reason`."""
     return print_committed(ctx.render_receipt, ctx.printer, info, uow_factory=ctx.uow, terminal_id=ctx.terminal_id,

@@ -90,10 +90,12 @@ def _authenticate(uow: UnitOfWork, hasher: PinHasher, clock: Clock, policy: Lock
     name = username.strip()
     approving = permission is not None
 
-    def audit_attempt(user, outcome: str, **details) -> None:
+    def audit_attempt(user: audit.Who | User, outcome: str, **details: object) -> None:
         if not terminal_id:
             return
-        if approving:
+        action: str
+        subject: str | None
+        if permission is not None:
             action, subject = audit.APPROVAL, permission.value
             details = {"permission": permission.value, **details}
         else:
@@ -132,7 +134,7 @@ def _authenticate(uow: UnitOfWork, hasher: PinHasher, clock: Clock, policy: Lock
             raise SignInRefused(f"unknown user or wrong PIN; {left} attempts left", attempts_left=left)
         user.record_sign_in(now)
         signed_in = _signed_in(user)
-        if approving and not signed_in.can(permission):
+        if permission is not None and not signed_in.can(permission):
             audit_attempt(user, audit.REFUSED, reason="not_allowed", role=signed_in.role.value)
             uow.commit()
             raise NotAllowed(
@@ -142,7 +144,7 @@ def _authenticate(uow: UnitOfWork, hasher: PinHasher, clock: Clock, policy: Lock
             )
         audit_attempt(user, audit.OK, **({"role": signed_in.role.value} if not approving else {}))
         uow.commit()
-        if approving:
+        if permission is not None:
             log.info("approved", extra={"username": user.username, "permission": permission.value})
         else:
             log.info("signed in", extra={"username": user.username, "role": user.role.value})

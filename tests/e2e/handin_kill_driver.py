@@ -9,7 +9,7 @@ DONE status paid_out; the test SIGKILLs it the moment the platform answers the h
 
 import sys
 
-from pos_terminal.bootstrap import build_terminal
+from pos_terminal.app.container import build_terminal
 from pos_terminal.services import online_returns, refunds
 from tests.conftest import FAST_HASHER
 from tests.platform_helpers import open_shift, settings_for

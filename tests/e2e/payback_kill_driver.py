@@ -9,7 +9,8 @@ test SIGKILLs it the moment the platform answers the pay-back's report.
 
 import sys
 
-from pos_terminal.bootstrap import build_terminal
+from pos_terminal.app.container import build_terminal
+from pos_terminal.app.facades import App
 from pos_terminal.services import refund_cases
 from sync.sandbox import seed
 from tests.conftest import FAST_HASHER
@@ -22,7 +23,8 @@ def main() -> None:
                               configure_logs=False)
     ctx = terminal.refund_context(render_receipt=lambda info: info)
     print("RESENT", refund_cases.resend_due(ctx, force=True), flush=True)
-    cashier, manager = terminal.sign_in("1001", "1357"), terminal.sign_in("8001", "8642")
+    users = App.of(terminal).users
+    cashier, manager = users.sign_in("1001", "1357"), users.sign_in("8001", "8642")
     print("PAYING", flush=True)
     done = refund_cases.pay_back(ctx, case_id, cashier=cashier, manager=manager)
     print("PAID", done.receipt.receipt_no, done.reported, flush=True)

@@ -8,7 +8,7 @@ after the sale committed; the test SIGKILLs it the moment the platform answers t
 
 import sys
 
-from pos_terminal.bootstrap import build_terminal
+from pos_terminal.app.container import build_terminal
 from pos_terminal.scan_codes import ScanKind
 from pos_terminal.services.checkout import CheckoutContext, CheckoutSession
 from pos_terminal.services.orders import PaymentTarget

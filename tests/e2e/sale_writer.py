@@ -4,7 +4,7 @@
 import sys
 
 from config.schema import Settings
-from pos_terminal.bootstrap import build_terminal
+from pos_terminal.app.container import build_terminal
 from pos_terminal.services import sales, users
 from tests.conftest import FAST_HASHER
 from tests.sale_helpers import ensure_shift, sell_cash, terminal_checkout

@@ -8,6 +8,7 @@ import json
 import pytest
 import sqlalchemy as sa
 
+from pos_terminal.app.facades import App
 from pos_terminal.domain.errors import SignInRefused
 from pos_terminal.services import audit
 from tests.e2e.test_cli import run
@@ -16,11 +17,12 @@ from tests.e2e.test_cli import run
 @pytest.fixture
 def recorded(terminal, data_dir):
     """A demo terminal that recorded a failed and two good sign-ins and a sign-out."""
+    users = App.of(terminal).users
     with pytest.raises(SignInRefused):
-        terminal.sign_in("1001", "0000")
-    terminal.sign_in("1001", "1357")
-    manager = terminal.sign_in("8001", "8642")
-    terminal.record_audit(audit.SIGN_OUT, user=manager)
+        users.sign_in("1001", "0000")
+    users.sign_in("1001", "1357")
+    manager = users.sign_in("8001", "8642")
+    users.sign_out(manager)
     return terminal
 
 

@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from pos_terminal.app.facades import App
 from pos_terminal.scan_codes import ScanKind
 from pos_terminal.services import audit, cash, reconcile, refunds, reports
 from pos_terminal.services.cash import CashRefused
@@ -58,7 +59,8 @@ def test_a_whole_day_closed_and_reconciled(terminal_factory, server, proxy):
     rctx = t.refund_context()
     rctx.timezone = ZONE
     api = client_for(server.url)
-    cashier, manager = t.sign_in("1001", "1357"), t.sign_in("8001", "8642")
+    users = App.of(t).users
+    cashier, manager = users.sign_in("1001", "1357"), users.sign_in("8001", "8642")
     ids = t.settings.terminal
     worker = OutboxWorker(t.uow, t.platform, clock)
 

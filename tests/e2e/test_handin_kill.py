@@ -25,7 +25,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from pos_terminal.bootstrap import DATA_DIR_ENV
+from pos_terminal.app.container import DATA_DIR_ENV
 from pos_terminal.domain.model import RefundCase, RefundStatus
 from pos_terminal.services import online_returns, refunds
 from tests.online_return_helpers import file_online_return, idempotency_rows, request_row

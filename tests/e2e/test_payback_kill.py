@@ -22,7 +22,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from pos_terminal.bootstrap import DATA_DIR_ENV
+from pos_terminal.app.container import DATA_DIR_ENV
+from pos_terminal.app.facades import App
 from pos_terminal.services import cash, refund_cases
 from pos_terminal.storage import orm
 from sync.outbox_worker import OutboxWorker
@@ -102,8 +103,8 @@ def test_kill_9_while_the_platform_answers_a_payback_pays_once(server, data_dir,
             sandbox_db.idempotency.c.key == refund_cases.idempotency_key(row.id))).scalars().all()
     assert len(keys) == 1
     with pytest.raises(refund_cases.PaybackRefused) as again:
-        refund_cases.pay_back(ctx, case_id, cashier=terminal.sign_in("1001", "1357"),
-                              manager=terminal.sign_in("8001", "8642"))
+        refund_cases.pay_back(ctx, case_id, cashier=App.of(terminal).users.sign_in("1001", "1357"),
+                              manager=App.of(terminal).users.sign_in("8001", "8642"))
     assert again.value.reason == "paid_back_already"
     assert cash.current_shift(terminal.day_context()).cash_refunds_minor == amount  # out of the drawer once
 

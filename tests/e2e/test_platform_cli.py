@@ -21,12 +21,13 @@ ROOT = Path(__file__).resolve().parents[2]
 SALE = r"""
 import sys
 from config.schema import Settings
-from pos_terminal.bootstrap import build_terminal
+from pos_terminal.app.container import build_terminal
+from pos_terminal.app.facades import App
 from pos_terminal.services import sales
 from tests.sale_helpers import ensure_shift, sell_cash, terminal_checkout
 t = build_terminal(Settings(), demo=True, configure_logs=False)
 try:
-    cashier = t.sign_in("1001", "1357")
+    cashier = App.of(t).users.sign_in("1001", "1357")
     ensure_shift(t, cashier)
     spec = sales.OrderSpec(sys.argv[1], "m-tea", "好物商城", "CNY", (sales.LineSpec(1, "TEA", "tea", int(sys.argv[2]), 1, (sys.argv[1] + "-1",)),))
     sell_cash(terminal_checkout(t, cashier), spec)

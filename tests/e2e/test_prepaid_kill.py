@@ -22,7 +22,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from pos_terminal.bootstrap import DATA_DIR_ENV
+from pos_terminal.app.container import DATA_DIR_ENV
 from pos_terminal.domain.model import CardRequest, CardRequestKind, TenderKind
 from pos_terminal.services import card_journal
 from sync.sandbox import db as sandbox_db

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from pos_terminal.app.facades import App
 from pos_terminal.clock import SystemClock
 from pos_terminal.domain.model import TenderKind
 from pos_terminal.services import audit, cash, sales
@@ -32,7 +33,7 @@ def day(terminal_factory, data_dir):
     clock = FakeClock(datetime.combine(yesterday, time(10, 0), tzinfo=TZ).astimezone(timezone.utc))
     terminal = terminal_factory(clock=clock)
     ctx = terminal.day_context()
-    cashier = terminal.sign_in("1001", "1357")
+    cashier = App.of(terminal).users.sign_in("1001", "1357")
     cash.open_shift(ctx, user=cashier, counts={5000: 2})
     for i, tenders in enumerate(((TenderKind.CASH, 1250), (TenderKind.BANK_CARD, 3000), (TenderKind.CASH, 880))):
         clock.advance(minutes=25)

@@ -206,11 +206,11 @@ def log_of(terminal):
     return [(e.action, e.username, e.outcome) for e in reversed(audit.entries(terminal.uow, "T01"))]
 
 
-def test_sign_in_approval_void_reprint_and_settings_are_recorded(terminal, tmp_path):
+def test_sign_in_approval_void_reprint_and_settings_are_recorded(terminal, app, tmp_path):
     with pytest.raises(SignInRefused):
-        terminal.sign_in("1001", "0000")
-    cashier = terminal.sign_in("1001", "1357")
-    manager = terminal.approve("8001", "8642")
+        app.users.sign_in("1001", "0000")
+    cashier = app.users.sign_in("1001", "1357")
+    manager = app.users.approve("8001", "8642")
     open_shift(terminal.day_context(), cashier)
     assert log_of(terminal) == [("sign_in_failed", "1001", "refused"), ("sign_in", "1001", "ok"),
                                 ("approval", "8001", "ok"), ("shift_open", "1001", "ok")]
@@ -235,14 +235,14 @@ def test_sign_in_approval_void_reprint_and_settings_are_recorded(terminal, tmp_p
             for e in reprints] == [(done.sale.receipt_no, "receipt lost", 2, "1001"),
                                    (done.sale.receipt_no, "buyer asked", 1, "1001")]
 
-    path = tmp_path / "settings.toml"
-    terminal.save_settings_section(path, "scanner", {"kind": "serial", "serial": {"port": "/dev/ttyACM0"}},
-                                   user=manager)
+    terminal.settings_file = path = tmp_path / "settings.toml"
+    app.settings.save_section("scanner", {"kind": "serial", "serial": {"port": "/dev/ttyACM0"}}, user=manager)
     change = audit.entries(terminal.uow, "T01")[0]
     assert (change.action, change.subject, change.username) == ("settings_change", "scanner", "8001")
+    assert change.details["file"] == str(path)
     assert "kind" in change.details["changed"] and change.details["values"]["kind"]["to"] == "serial"
     assert "serial.port" in change.details["changed"]
 
-    terminal.record_audit(audit.SIGN_OUT, user=cashier)
+    app.users.sign_out(cashier)
     result = audit.verify(terminal.uow)
     assert result.ok and result.rows == len(log_of(terminal)) == 9

@@ -16,6 +16,7 @@ import numpy as np
 import pytest
 
 from drivers.photos import prepare_frame
+from pos_terminal.app.facades import App
 from pos_terminal.domain.model import RefundStatus
 from pos_terminal.services import cash, refunds
 from pos_terminal.services.refunds import RefundRefused
@@ -93,7 +94,7 @@ def test_a_card_number_typed_anywhere_is_stored_logged_and_sent_masked(logged_te
 
     # pay-in, pay-out, no-sale reasons and the shift-close note
     day = terminal.day_context()
-    manager = terminal.sign_in("8001", "8642")
+    manager = App.of(terminal).users.sign_in("8001", "8642")
     moved = cash.pay_in(day, user=cashier, amount_minor=10_000, reason=f"change; card {DASHED}")
     assert moved.reason == "change; card [card ****4444]"
     cash.pay_out(day, user=manager, amount_minor=500, reason=f"supplier, paid to {GROUPED}", approved_by=manager)

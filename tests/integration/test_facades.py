@@ -5,16 +5,8 @@ from __future__ import annotations
 
 import tomllib
 
-import pytest
-
-from pos_terminal.app.facades import App
 from pos_terminal.domain.model import Permission
 from pos_terminal.services import audit
-
-
-@pytest.fixture
-def app(terminal):
-    return App.of(terminal)
 
 
 def test_the_store_reads_the_settings_and_the_terminals_clock(app, terminal):

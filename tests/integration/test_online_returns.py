@@ -12,6 +12,7 @@ import uuid
 import pytest
 import requests
 
+from pos_terminal.app.facades import App
 from pos_terminal.domain.model import PayoutRoute, RefundStatus
 from pos_terminal.services import cash, online_returns, refunds, shifts
 from pos_terminal.services.refunds import RefundRefused
@@ -195,7 +196,7 @@ def test_a_hand_in_not_sent_is_kept_and_sent_once_after_a_restart(terminal_facto
     ctx.platform = client_for("http://127.0.0.1:9", timeout_s=0.5, retries=0)  # the platform goes away now
     case = online_returns.adopt_online(ctx, info, cashier_id=cashier.user_id)
     assert case.status is RefundStatus.DRAFT and case.last_error and case.platform_id == filed["request_id"]
-    manager = online.approve("8001", "8642")
+    manager = App.of(online).users.approve("8001", "8642")
     ctx.override_limit_minor = 100_000
     with pytest.raises(RefundRefused) as e:
         refunds.pay_out(ctx, case.case_id, cashier_id=cashier.user_id, manager=manager)

@@ -19,6 +19,7 @@ from datetime import timedelta
 import pytest
 import requests
 
+from pos_terminal.app.facades import App
 from pos_terminal.clock import SystemClock
 from pos_terminal.scan_codes import ScanKind
 from pos_terminal.services import orders
@@ -79,7 +80,7 @@ class SilentPlatform:
 def _scan(terminal, text):
     t0 = time.monotonic()
     try:
-        return terminal.resolve_payment_code(text), time.monotonic() - t0
+        return App.of(terminal).checkout.resolve(text), time.monotonic() - t0
     except PaymentCodeRefused as exc:
         return exc, time.monotonic() - t0
 
@@ -104,7 +105,7 @@ def test_a_scan_never_waits_on_a_platform_that_does_not_answer(terminal_factory,
         assert took < SCAN_BOUND_S, f"the first scan took {took:.2f} s"
         assert target.offline and target.kind is ScanKind.VOUCHER and "Offline payment" in target.warning
         assert terminal.platform.known_down
-        assert not terminal.platform_status().online  # what the status bar shows: offline, the breaker's cause
+        assert not App.of(terminal).status.platform().online  # what the status bar shows: offline, the breaker's cause
 
         sent = session.sent
         target, took = _scan(terminal, views[1]["voucher"])
@@ -119,7 +120,7 @@ def test_a_scan_never_waits_on_a_platform_that_does_not_answer(terminal_factory,
     own = SandboxServer(port=port, db_url=db, clock=SystemClock()).start()  # back on the same address
     try:
         terminal.platform.forget_status()  # the status bar's next poll
-        assert terminal.platform_status().online  # the probe went out although the breaker was open...
+        assert App.of(terminal).status.platform().online  # the probe went out although the breaker was open...
         assert not terminal.platform.known_down  # ...and its answer closed it
         target, _ = _scan(terminal, views[2]["voucher"])
         assert not target.offline and target.claimed_until is not None
@@ -148,7 +149,7 @@ def test_an_unknown_key_on_a_silent_platform_is_refused_within_the_bound(termina
 def test_cancelling_an_online_order_does_not_wait_on_a_silent_platform(terminal_factory, server):
     terminal = terminal_factory(settings_for(server.url))
     assert terminal.keys.refresh()
-    target = terminal.resolve_payment_code(new_order(client_for(server.url))["voucher"])
+    target = App.of(terminal).checkout.resolve(new_order(client_for(server.url))["voucher"])
     assert not target.offline
     silent = SilentPlatform()
     try:
@@ -195,12 +196,12 @@ def test_the_outbox_keeps_its_patient_retries_while_the_counter_is_offline(termi
         views = [new_order(api) for _ in range(2)]
         pay_cash(terminal, spec_of(views[0]))
         proxy.plan = ProxyPlan(fail_503=1, only_path="/api/v1/orders")
-        target = terminal.resolve_payment_code(views[1]["voucher"])
+        target = App.of(terminal).checkout.resolve(views[1]["voucher"])
         assert target.offline and terminal.platform.known_down  # a 5xx at the counter: known down
         proxy.plan = ProxyPlan(fail_503=2, only_path="/api/v1/settlements")
         result = OutboxWorker(terminal.uow, terminal.platform, terminal.clock).drain_once()
         assert (result.sent, result.left) == (1, 0)
-        assert [e[2] for e in proxy.requests("POST", "/api/v1/settlements")] == ["503", "503", "201"]
+        assert [e[2] for e in proxy.requests("POST", "/api/v1/settlements/batch")] == ["503", "503", "200"]
         assert not terminal.platform.known_down  # the worker's answer closed the breaker
 
 

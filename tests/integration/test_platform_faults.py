@@ -9,7 +9,8 @@ import time
 import pytest
 import requests
 
-from pos_terminal.bootstrap import DATA_DIR_ENV
+from pos_terminal.app.container import DATA_DIR_ENV
+from pos_terminal.app.facades import App
 from pos_terminal.clock import SystemClock
 from pos_terminal.scan_codes import ScanKind
 from pos_terminal.storage.files import FileKeyCache
@@ -60,13 +61,13 @@ def test_connection_refused_then_the_platform_comes_up(terminal_factory, tmp_pat
         pay_cash(terminal, spec_of(view))
     result = worker_for(terminal).drain_once()
     assert (result.sent, result.left) == (0, 3) and "connection refused" in result.blocked_by
-    assert not terminal.platform_status().online
+    assert not App.of(terminal).status.platform().online
     first = outbox_rows(terminal)[0]
     assert first.attempts == 1 and first.next_attempt_at is not None
     own = SandboxServer(port=port, db_url=db, clock=SystemClock()).start()  # back, same data
     try:
         terminal.platform.forget_status()
-        assert terminal.platform_status().online
+        assert App.of(terminal).status.platform().online
         result = worker_for(terminal).drain_once()
         assert (result.sent, result.left, result.outcomes) == (3, 0, {"paid": 3})
         assert_exactly_once(terminal, own)
@@ -89,9 +90,10 @@ def test_a_response_lost_after_the_platform_committed(terminal_factory, server, 
             assert result.sent == 0 and "unreachable" in result.blocked_by
             assert len(platform_settlements(server, [views[0]["order_no"]])) == 1  # committed all the same
             result = worker.drain_once()
-        assert (result.sent, result.left) == (3, 0)
+        assert (result.sent, result.left, result.replayed) == (3, 0, 3)  # the repeat: the first answers, replayed
         posts = proxy.requests("POST", "/api/v1/settlements")
-        assert [p[2] for p in posts] == ["dropped", "201", "201", "201"]  # the repeat: the first answer, replayed
+        assert [p[:2] for p in posts] == [("POST", "/api/v1/settlements/batch")] * len(posts)  # one batch a round
+        assert posts[0][2] == "dropped" and [p[2] for p in posts[1:]] == ["200"] * (len(posts) - 1)
         rows = assert_exactly_once(terminal, server)
         assert [r.outcome for r in rows] == ["paid"] * 3
 
@@ -141,8 +143,10 @@ def test_a_restart_of_the_terminal_mid_drain(terminal_factory, server, api):
     assert (result.sent, result.left) == (4, 0)
     rows = assert_exactly_once(second, server)
     recorded = platform_settlements(server, [v["order_no"] for v in views])
-    assert [r.settlement_id for r in recorded] == [r.payload["settlement_id"] for r in rows]  # in seq order
-    assert [r.receipt_no for r in recorded] == sorted(r.receipt_no for r in recorded)
+    assert sorted(r.settlement_id for r in recorded) == sorted(r.payload["settlement_id"] for r in rows)
+    received = {r.settlement_id: r.received_at for r in recorded}  # a batch's settlements share its time
+    times = [received[r.payload["settlement_id"]] for r in rows]
+    assert times == sorted(times) and len(set(times)) == 2  # in seq order: the first 2, then the other 4 at once
 
 
 def test_a_killed_worker_thread_resumes_after_restart(terminal_factory, server, api):
@@ -155,9 +159,9 @@ def test_a_killed_worker_thread_resumes_after_restart(terminal_factory, server, 
     second = terminal_factory(settings)
     second.start_sync()
     deadline = time.monotonic() + 15
-    while second.sync_state().pending and time.monotonic() < deadline:
+    while App.of(second).status.sync().pending and time.monotonic() < deadline:
         time.sleep(0.05)
-    state = second.sync_state()
+    state = App.of(second).status.sync()
     assert state.pending == 0 and state.last_success_at is not None and state.last_error is None
     assert_exactly_once(second, server)
 
@@ -173,7 +177,7 @@ def test_two_terminals_pay_the_same_order_offline(terminal_factory, server, api,
         t = terminal_factory(settings_for(server.url, ident))
         assert t.keys.refresh()  # keys fetched while online
         t.attach_platform(client_for(dead, ident, timeout_s=0.5, retries=0))  # then the line goes down
-        target = t.resolve_payment_code(view["voucher"])
+        target = App.of(t).checkout.resolve(view["voucher"])
         assert target.offline and target.kind is ScanKind.VOUCHER and target.warning
         pay_cash(t, target.order, offline=True, voucher_id=target.voucher_id)
         terminals.append(t)
@@ -197,19 +201,19 @@ def test_a_second_payment_online_is_refused_before_money_is_taken(terminal_facto
     t1 = terminal_factory(settings_for(server.url, seed.DEMO_TERMINAL))
     monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "b"))
     t2 = terminal_factory(settings_for(server.url, seed.SECOND_TERMINAL))
-    target = t1.resolve_payment_code(view["url"])
+    target = App.of(t1).checkout.resolve(view["url"])
     assert not target.offline and target.claimed_until is not None
     from pos_terminal.services.orders import PaymentCodeRefused
 
     with pytest.raises(PaymentCodeRefused) as err:
-        t2.resolve_payment_code(view["order_no"])
+        App.of(t2).checkout.resolve(view["order_no"])
     assert err.value.reason == "order_claimed" and "demo-store/T01" in err.value.message
     pay_cash(t1, target.order, voucher_id=target.voucher_id)
     assert worker_for(t1).drain_once().outcomes == {"paid": 1}
     from pos_terminal.domain.errors import AlreadyPaid
 
     with pytest.raises(AlreadyPaid, match="already paid at demo-store/T01"):
-        t2.resolve_payment_code(view["voucher"])
+        App.of(t2).checkout.resolve(view["voucher"])
 
 
 def test_key_rotation(terminal_factory, server, api):

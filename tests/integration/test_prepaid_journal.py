@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from pos_terminal.app.facades import App
 from pos_terminal.domain.model import CardRequestKind, CardRequestState, PayoutRoute
 from pos_terminal.ports import PlatformRefused
 from pos_terminal.scan_codes import ScanKind
@@ -64,7 +65,7 @@ def test_movements_by_key_given_back_once_and_listed_by_day(server, client):
 
 
 def _secret(terminal_id):
-    from pos_terminal.bootstrap import sandbox_secret
+    from pos_terminal.app.container import sandbox_secret
 
     return sandbox_secret("demo-store", terminal_id)
 
@@ -84,7 +85,7 @@ def test_reconciliation_lists_a_debit_no_sale_records_until_it_is_given_back(ter
     terminal = terminal_factory(settings_for(server.url, ident), clock=clock)
     ctx = terminal.day_context(render_report=lambda report: None)
     ctx.timezone, ctx.card_terminal = zone, None
-    manager, cashier = terminal.sign_in("8001", "8642"), open_shift(terminal)
+    manager, cashier = App.of(terminal).users.sign_in("8001", "8642"), open_shift(terminal)
     day = clock.now().astimezone(ZoneInfo(zone)).date()
 
     paid, dead = new_order(api, qty=1), new_order(api, qty=1)

@@ -13,6 +13,7 @@ from config.schema import PrinterSettings
 from drivers.drawer import DrawerFault, PrinterDrawer
 from drivers.printer import EscposPrinter, PrinterFault
 from drivers.virtual_printer import VirtualPrinter
+from pos_terminal.app.facades import App
 from pos_terminal.domain.model import PrintState, ReceiptKind
 from pos_terminal.money import Money
 from pos_terminal.ports import DeviceState
@@ -70,7 +71,7 @@ def counter(vp, terminal):
     assert printer.open().state is DeviceState.READY
     drawer = PrinterDrawer(printer, 2, reports_state=True)
     assert drawer.open().state is DeviceState.READY
-    cashier = terminal.sign_in("1001", "1357")
+    cashier = App.of(terminal).users.sign_in("1001", "1357")
     ids = terminal.settings.terminal
     open_shift(terminal.day_context(), cashier, 10_000)
     ctx = CheckoutContext(terminal.uow, terminal.clock, ids.terminal_id, ids.store_id, ids.store_name, ids.timezone,

@@ -18,7 +18,8 @@ from sqlalchemy import select, update
 from config.schema import CardTerminalSettings
 from drivers.card_simulator import start_process, stop_process
 from drivers.card_terminal import ManualCardTerminal, TcpCardTerminal
-from pos_terminal.bootstrap import DATA_DIR_ENV
+from pos_terminal.app.container import DATA_DIR_ENV
+from pos_terminal.app.facades import App
 from pos_terminal.clock import SystemClock
 from pos_terminal.scan_codes import ScanKind
 from pos_terminal.services.checkout import CheckoutContext, CheckoutSession
@@ -65,8 +66,8 @@ class Day:
         assert (self.ctx.terminal_id, self.ctx.store_id, self.ctx.platform) == (ident[1], ident[0], self.t.platform)
         self.ctx.timezone = zone
         self.ctx.card_terminal = None  # the demo's simulated one is not started here; tests set their own
-        self.manager = self.t.sign_in("8001", "8642")
-        self.cashier = self.t.sign_in("1001", "1357")
+        self.manager = App.of(self.t).users.sign_in("8001", "8642")
+        self.cashier = App.of(self.t).users.sign_in("1001", "1357")
 
     def sell(self, api, n=1, **kw):
         views = [new_order(api, price=1000 + 7 * i) for i in range(n)]

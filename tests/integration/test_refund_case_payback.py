@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from pos_terminal.bootstrap import DATA_DIR_ENV
+from pos_terminal.app.container import DATA_DIR_ENV
 from pos_terminal.services import cash, refund_cases
 from pos_terminal.services.refund_cases import PaybackRefused
 from pos_terminal.storage import orm

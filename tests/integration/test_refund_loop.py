@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 
+from pos_terminal.app.facades import App
 from pos_terminal.services import refunds
 from tests.platform_helpers import client_for, new_order, outbox_rows, pay_cash, settings_for, spec_of
 
@@ -41,11 +42,16 @@ class RefundsHang:
         self.settled.set()
         return answer
 
+    def post_settlements(self, items: list) -> list:
+        answers = self._client.post_settlements(items)
+        self.settled.set()
+        return answers
+
 
 def _draft_refund(terminal) -> None:
     """A refund intake stored as a DRAFT: the refund loop's first round sends it (and hangs)."""
     info = refunds.ItemInfo("IC" + "7" * 16, "乌龙茶 500ml", 1000, "CNY", "PO000000000777", "m-tea", "好物商城", "cash")
-    cashier = terminal.sign_in("1001", "1357")
+    cashier = App.of(terminal).users.sign_in("1001", "1357")
     refunds.take_in(terminal.refund_context(), [info], "defective", [], cashier_id=cashier.user_id)
 
 

@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 import requests
 
+from pos_terminal.app.facades import App
 from pos_terminal.domain.model import PayoutRoute, RefundStatus
 from pos_terminal.services import cash, refunds, shifts
 from pos_terminal.services.refunds import RefundRefused
@@ -231,7 +232,7 @@ def test_offline_intake_survives_a_restart_and_is_sent_when_the_platform_is_back
     with pytest.raises(RefundRefused) as e:  # no cash without the platform's approval ...
         refunds.pay_out(ctx, case.case_id, cashier_id=cashier.user_id)
     assert e.value.reason == "needs_manager"
-    manager = dead.approve("8001", "8642")
+    manager = App.of(dead).users.approve("8001", "8642")
     ctx.override_limit_minor = 1000
     with pytest.raises(RefundRefused) as e:  # ... unless a manager overrides within the limit
         refunds.pay_out(ctx, case.case_id, cashier_id=cashier.user_id, manager=manager)

@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 
 import pypdf
 
+from pos_terminal.app.facades import App
 from pos_terminal.scan_codes import ScanKind
 from pos_terminal.services import cash, reports
 from pos_terminal.services.checkout import CheckoutContext, CheckoutSession
@@ -57,8 +58,8 @@ def section(rows: list[list[str]], title: str) -> list[list[str]]:
 def test_voids_through_the_checkout_are_counted_in_every_report(terminal_factory):
     clock = FakeClock(START)
     terminal = terminal_factory(clock=clock)
-    cashier = terminal.sign_in("1001", "1357")
-    manager = terminal.approve("8001", "8642")
+    cashier = App.of(terminal).users.sign_in("1001", "1357")
+    manager = App.of(terminal).users.approve("8001", "8642")
     day = terminal.day_context()
     cash.open_shift(day, user=cashier, counts={10000: 2})
     card = FakeCardTerminal()
@@ -126,8 +127,8 @@ def test_voids_through_the_checkout_are_counted_in_every_report(terminal_factory
 def test_the_audit_entry_of_a_void_says_what_went_back_by_tender(terminal_factory):
     clock = FakeClock(START)
     terminal = terminal_factory(clock=clock)
-    cashier = terminal.sign_in("1001", "1357")
-    manager = terminal.approve("8001", "8642")
+    cashier = App.of(terminal).users.sign_in("1001", "1357")
+    manager = App.of(terminal).users.approve("8001", "8642")
     cash.open_shift(terminal.day_context(), user=cashier, counts={10000: 1})
     s = session(terminal, cashier, order(7, 3380), FakeCardTerminal())
     s.take_cash(700)

@@ -13,7 +13,7 @@ import pytest
 from drivers.card_terminal import TcpCardTerminal
 from drivers.drawer import PrinterDrawer
 from drivers.printer import EscposPrinter
-from pos_terminal.bootstrap import start_simulated_devices
+from pos_terminal.app.demo import start_simulated_devices
 from pos_terminal.ports import DeviceState
 from receipts.document import ReceiptDocument, Text
 

@@ -6,7 +6,6 @@ import pytest
 from PySide6.QtCore import QDeadlineTimer, QThreadPool
 
 from config.schema import Language
-from pos_terminal.app.facades import App
 from ui.i18n import LanguageManager
 from ui.main_window import MainWindow
 from ui.style import apply_look
@@ -27,9 +26,9 @@ def languages(qapp):
 
 
 @pytest.fixture
-def window(qtbot, qapp, terminal, languages):
-    apply_look(qapp, terminal.settings.ui.font_scale)
-    win = MainWindow(App.of(terminal), languages)
+def window(qtbot, qapp, app, languages):
+    apply_look(qapp, app.store.settings.ui.font_scale)
+    win = MainWindow(app, languages)
     qtbot.addWidget(win)
     win.resize(1024, 768)
     win.show()

@@ -41,8 +41,7 @@ def audit_log(terminal) -> list[tuple[str, str]]:
             if e.action in (audit.APPROVAL, audit.VOID)]
 
 
-def test_cancel_after_cash_was_taken_is_approved_by_keyboard_and_the_void_is_recorded(qtbot, window, voucher):
-    terminal = window._app._container
+def test_cancel_after_cash_was_taken_is_approved_by_keyboard_and_the_void_is_recorded(qtbot, window, terminal, voucher):
     page = checkout(qtbot, window)
     scan(window, voucher())
     qtbot.waitUntil(lambda: page.state == "order", timeout=5000)
@@ -72,10 +71,9 @@ def test_cancel_after_cash_was_taken_is_approved_by_keyboard_and_the_void_is_rec
                                    ("    Bank card", "0", "¥0.00")]
 
 
-def test_cancel_dialog_dismissed_with_escape_keeps_the_order_and_records_nothing(qtbot, window, voucher):
+def test_cancel_dialog_dismissed_with_escape_keeps_the_order_and_records_nothing(qtbot, window, terminal, voucher):
     from PySide6.QtCore import Qt
 
-    terminal = window._app._container
     page = checkout(qtbot, window)
     scan(window, voucher())
     qtbot.waitUntil(lambda: page.state == "order", timeout=5000)
@@ -96,7 +94,7 @@ def test_cancel_dialog_dismissed_with_escape_keeps_the_order_and_records_nothing
     assert audit_log(terminal) == []
 
 
-def test_closing_short_above_the_limit_is_approved_by_keyboard(qtbot, window):
+def test_closing_short_above_the_limit_is_approved_by_keyboard(qtbot, window, terminal):
     page, tab = shift_tab(qtbot, window)
     opened(qtbot, tab, {10000: 1, 5000: 1})  # ¥150 float; limit ¥10
 
@@ -117,7 +115,6 @@ def test_closing_short_above_the_limit_is_approved_by_keyboard(qtbot, window):
     closed = tab.last_closed
     assert (closed.over_short_minor, closed.close_approved_by, closed.close_note) == (-3000, "8001",
                                                                                       "change given twice")
-    terminal = window._app._container
     entries = [(e.action, e.outcome) for e in reversed(audit.entries(terminal.uow, "T01"))
                if e.action in (audit.APPROVAL, audit.SHIFT_CLOSE)]
     assert entries == [("approval", "refused"), ("approval", "ok"), ("shift_close", "ok")]

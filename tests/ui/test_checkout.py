@@ -78,9 +78,8 @@ def sales_and_outbox(terminal):
     return sale, tenders, outbox, state
 
 
-def test_cash_from_a_scan_to_a_committed_sale_outbox_row_and_receipt(qtbot, window, voucher):
+def test_cash_from_a_scan_to_a_committed_sale_outbox_row_and_receipt(qtbot, window, terminal, voucher):
     page = checkout(qtbot, window)
-    terminal = window._app._container
     scan(window, voucher())
     qtbot.waitUntil(lambda: page.state == "order", timeout=5000)
     assert page.merchant_label.text() == "好物商城" and page.order_no_label.text() == ORDER_NO
@@ -167,9 +166,9 @@ def test_during_payment_a_scan_does_the_obvious_thing(qtbot, window, voucher):
     assert "8800000000000001" not in page.message.text()
 
 
-def test_printer_fault_keeps_the_sale_and_reprint_prints_it_once(qtbot, window, voucher, monkeypatch):
+def test_printer_fault_keeps_the_sale_and_reprint_prints_it_once(qtbot, window, terminal, voucher, monkeypatch):
     page = checkout(qtbot, window)
-    printer = window._app._container.devices.printer
+    printer = terminal.devices.printer
 
     def paper_end(document):
         raise RuntimeError("paper end")
@@ -181,7 +180,7 @@ def test_printer_fault_keeps_the_sale_and_reprint_prints_it_once(qtbot, window, 
     settle(qtbot)
     assert page.state == "done" and "paper end" in page.print_label.text()
     assert "kept for reprint" in page.print_label.text()
-    sale, _, outbox, state = sales_and_outbox(window._app._container)
+    sale, _, outbox, state = sales_and_outbox(terminal)
     assert sale is not None and len(outbox) == 1 and state is PrintState.PENDING
     monkeypatch.undo()
     page.reprint()  # the pending original, not a copy: no reason asked
@@ -192,17 +191,17 @@ def test_printer_fault_keeps_the_sale_and_reprint_prints_it_once(qtbot, window, 
     page.reprint()
     settle(qtbot)
     assert len(printer.printed) == 2 and printer.printed[1].copy is True
-    assert sales_and_outbox(window._app._container)[3] is PrintState.PRINTED
+    assert sales_and_outbox(terminal)[3] is PrintState.PRINTED
 
 
-def test_esc_before_any_tender_cancels_without_a_manager(qtbot, window, voucher):
+def test_esc_before_any_tender_cancels_without_a_manager(qtbot, window, terminal, voucher):
     page = checkout(qtbot, window)
     scan(window, voucher())
     qtbot.waitUntil(lambda: page.state == "order", timeout=5000)
     page.cancel()
     settle(qtbot)
     assert page.state == "idle" and page.message.text() == "Order cancelled."
-    assert sales_and_outbox(window._app._container)[0] is None
+    assert sales_and_outbox(terminal)[0] is None
 
 
 @pytest.fixture
@@ -222,7 +221,7 @@ def online(terminal, tmp_path):
     server.stop()
 
 
-def test_prepaid_short_balance_then_split_with_cash_online(qtbot, window, online):
+def test_prepaid_short_balance_then_split_with_cash_online(qtbot, window, terminal, online):
     view = online()
     page = checkout(qtbot, window)
     scan(window, view["voucher"])
@@ -248,16 +247,15 @@ def test_prepaid_short_balance_then_split_with_cash_online(qtbot, window, online
     page._quick_cash(None)
     settle(qtbot)
     assert page.state == "done"
-    with window._app._container.uow() as uow:
+    with terminal.uow() as uow:
         sale = uow.sales.paid_for_order(view["order_no"])
         assert [(t.kind, t.amount.minor, t.card_last4) for t in sale.tenders] == [
             (TenderKind.PREPAID_CARD, 1000, "0002"), (TenderKind.CASH, 1500, None)]
 
 
-def test_cancel_after_a_prepaid_debit_needs_a_manager_and_credits_it_back(qtbot, window, online, monkeypatch):
+def test_cancel_after_a_prepaid_debit_needs_a_manager_and_credits_it_back(qtbot, window, terminal, online, monkeypatch):
     from ui.dialogs.manager_approval import ManagerApprovalDialog
 
-    terminal = window._app._container
     view = online()
     page = checkout(qtbot, window)
     scan(window, view["voucher"])
@@ -291,11 +289,10 @@ def test_cancel_after_a_prepaid_debit_needs_a_manager_and_credits_it_back(qtbot,
     assert terminal.platform.get_order(view["order_no"])["claim"] is None  # released for another counter
 
 
-def test_the_claim_is_renewed_while_the_order_is_on_screen_and_lost_claims_stop_payment(qtbot, window, online,
+def test_the_claim_is_renewed_while_the_order_is_on_screen_and_lost_claims_stop_payment(qtbot, window, terminal, online,
                                                                                           monkeypatch):
     from pos_terminal.ports import PlatformRefused, PlatformUnavailable
 
-    terminal = window._app._container
     view = online()
     page = checkout(qtbot, window)
     make_context = page._context
@@ -342,14 +339,15 @@ def test_the_claim_is_renewed_while_the_order_is_on_screen_and_lost_claims_stop_
     assert page.state == "idle" and not page.claim_timer.isActive()
 
 
-def test_reprint_after_a_restart_prints_a_pending_original_once_then_copies(qtbot, window, voucher, monkeypatch,
-                                                                             terminal_factory, languages, caplog):
+def test_reprint_after_a_restart_prints_a_pending_original_once_then_copies(qtbot, window, terminal, voucher,
+                                                                             monkeypatch, terminal_factory, languages,
+                                                                             caplog):
     """A printer fault, then the terminal restarts: F9 on the idle page rebuilds the last sale's
     receipt from the database, prints it as the original once, and as a marked copy after."""
     from ui.main_window import MainWindow
 
     page = checkout(qtbot, window)
-    first = window._app._container
+    first = terminal
     monkeypatch.setattr(first.devices.printer, "print_document",
                         lambda document: (_ for _ in ()).throw(RuntimeError("paper end")))
     scan(window, voucher())
@@ -395,7 +393,7 @@ def test_reprint_after_a_restart_prints_a_pending_original_once_then_copies(qtbo
         win.stop()
 
 
-def test_done_page_shows_the_drawer_state_where_the_drawer_reports_it(qtbot, window, voucher, tmp_path):
+def test_done_page_shows_the_drawer_state_where_the_drawer_reports_it(qtbot, window, terminal, voucher, tmp_path):
     """Through the virtual network printer: the drawer's switch read with DLE EOT on a worker
     about every second, "Drawer open" until it is closed; the next sale can start meanwhile."""
     from config.schema import PrinterSettings
@@ -404,7 +402,6 @@ def test_done_page_shows_the_drawer_state_where_the_drawer_reports_it(qtbot, win
     from drivers.virtual_printer import VirtualPrinter
 
     vp = VirtualPrinter(0, tmp_path / "jobs", idle_s=0.2).start()
-    terminal = window._app._container
     printer = EscposPrinter(PrinterSettings(kind="network", host="127.0.0.1", port=vp.port), timeout_s=2.0,
                             status_timeout_s=0.5)
     try:

@@ -26,10 +26,9 @@ def card_simulator():
     sim.stop()
 
 
-def test_bank_card_split_with_cash_through_the_card_simulator(qtbot, window, voucher, card_simulator):
+def test_bank_card_split_with_cash_through_the_card_simulator(qtbot, window, terminal, voucher, card_simulator):
     from drivers.card_terminal import TcpCardTerminal
 
-    terminal = window._app._container
     terminal.devices.card_terminal = TcpCardTerminal(CardTerminalSettings(port=card_simulator.port), timeout_s=10)
     page = checkout(qtbot, window)
     scan(window, voucher())
@@ -47,11 +46,11 @@ def test_bank_card_split_with_cash_through_the_card_simulator(qtbot, window, vou
     assert len(tenders[0][2]) == 4 and outbox[0]["tenders"] == ["bank_card", "cash"]
 
 
-def test_card_declined_is_shown_and_nothing_is_recorded(qtbot, window, voucher, card_simulator):
+def test_card_declined_is_shown_and_nothing_is_recorded(qtbot, window, terminal, voucher, card_simulator):
     from drivers.card_terminal import TcpCardTerminal
 
     card_simulator.set_mode("decline")
-    window._app._container.devices.card_terminal = TcpCardTerminal(CardTerminalSettings(port=card_simulator.port))
+    terminal.devices.card_terminal = TcpCardTerminal(CardTerminalSettings(port=card_simulator.port))
     page = checkout(qtbot, window)
     scan(window, voucher())
     qtbot.waitUntil(lambda: page.state == "order", timeout=5000)
@@ -59,7 +58,7 @@ def test_card_declined_is_shown_and_nothing_is_recorded(qtbot, window, voucher, 
     page.take_card()
     settle(qtbot)
     assert page.state == "order" and page.message.text().startswith("Card declined.")
-    assert page.due_label.text() == "¥33.80" and sales_and_outbox(window._app._container)[0] is None
+    assert page.due_label.text() == "¥33.80" and sales_and_outbox(terminal)[0] is None
 
 
 def test_no_card_terminal_is_a_clear_refusal(qtbot, window, voucher):
@@ -72,12 +71,11 @@ def test_no_card_terminal_is_a_clear_refusal(qtbot, window, voucher):
     assert page.message.text() == "No card terminal is set up at this counter. Take another tender."
 
 
-def test_manual_card_terminal_asks_through_the_dialog_while_the_worker_waits(qtbot, window, voucher):
+def test_manual_card_terminal_asks_through_the_dialog_while_the_worker_waits(qtbot, window, terminal, voucher):
     """The standalone terminal as drivers/factory.py builds it from the settings (the screen builds
     none itself): the charge's worker waits while the cashier keys in the slip's approval."""
     from drivers.factory import card_terminal_from_settings
 
-    terminal = window._app._container
     terminal.settings = terminal.settings.model_copy(
         update={"card_terminal": CardTerminalSettings(kind="manual")})
     terminal.devices.card_terminal = card_terminal_from_settings(terminal.settings.card_terminal)
@@ -105,15 +103,15 @@ def test_manual_card_terminal_asks_through_the_dialog_while_the_worker_waits(qtb
 
 
 @pytest.mark.parametrize("mode", ["disconnect-after-approve", "timeout"])
-def test_card_terminal_that_stops_answering_is_asked_before_anything_else(qtbot, window, voucher, card_simulator,
-                                                                          mode):
+def test_card_terminal_that_stops_answering_is_asked_before_anything_else(qtbot, window, terminal, voucher,
+                                                                          card_simulator, mode):
     """The answer is lost (connection dropped after approving, or no answer in time): the adapter
     asks the terminal for this request before anything else. The sale is recorded exactly when
     the card terminal holds one approved charge for it; never a second charge."""
     from drivers.card_terminal import TcpCardTerminal
 
     card_simulator.set_mode(mode)
-    window._app._container.devices.card_terminal = TcpCardTerminal(
+    terminal.devices.card_terminal = TcpCardTerminal(
         CardTerminalSettings(port=card_simulator.port), timeout_s=1.0, recovery_wait_s=0.1)
     page = checkout(qtbot, window)
     scan(window, voucher())
@@ -122,7 +120,7 @@ def test_card_terminal_that_stops_answering_is_asked_before_anything_else(qtbot,
     page.take_card()
     qtbot.waitUntil(lambda: not page.busy, timeout=15_000)
     settle(qtbot)
-    sale, tenders, outbox, _ = sales_and_outbox(window._app._container)
+    sale, tenders, outbox, _ = sales_and_outbox(terminal)
     charged = [t for t in card_simulator.transactions() if t.kind == "sale" and t.approved]
     assert len(charged) <= 1
     if charged:
@@ -136,7 +134,7 @@ def test_card_terminal_that_stops_answering_is_asked_before_anything_else(qtbot,
 
 @pytest.mark.parametrize("mode, charged", [("timeout", True), ("drop", False)])
 def test_unknown_card_outcome_survives_a_restart_of_the_terminal_and_the_card_simulator(
-        qtbot, window, voucher, terminal_factory, languages, tmp_path, mode, charged):
+        qtbot, window, terminal, voucher, terminal_factory, languages, tmp_path, mode, charged):
     """The card simulator (its own process) is killed in the middle of a charge: the outcome is
     unknown. The POS restarts, the simulator restarts on its state folder; the checkout page
     says so at start, asks the card terminal with a button, and (when the buyer was charged)
@@ -151,7 +149,7 @@ def test_unknown_card_outcome_survives_a_restart_of_the_terminal_and_the_card_si
     state = tmp_path / "card-state"
     proc, port = start_process(mode=mode, state_dir=state)
     try:
-        first = window._app._container
+        first = terminal
         first.devices.card_terminal = TcpCardTerminal(CardTerminalSettings(port=port), timeout_s=20,
                                                       recovery_attempts=2, recovery_wait_s=0.1, connect_timeout_s=1)
         page = checkout(qtbot, window)

@@ -30,17 +30,17 @@ def test_simulated_scan_reaches_the_live_log_through_the_bridge(qtbot, window):
     assert page.simulated_text.text() == ""
 
 
-def test_a_bad_value_is_refused_with_its_key(qtbot, window):
+def test_a_bad_value_is_refused_with_its_key(qtbot, window, terminal):
     page = _devices(qtbot, window)
     page.kind_combo.setCurrentIndex(page.kind_combo.findData("serial"))
     page.forms["serial"].editors["port"].setEditText("")
     qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
     assert page.message.isVisible()
     assert "serial.port" in page.message.text()
-    assert window._app._container.devices.scanner.__class__.__name__ == "SimulatedScanner"
+    assert terminal.devices.scanner.__class__.__name__ == "SimulatedScanner"
 
 
-def test_apply_puts_a_missing_serial_scanner_at_the_counter_as_a_status(qtbot, window, tmp_path):
+def test_apply_puts_a_missing_serial_scanner_at_the_counter_as_a_status(qtbot, window, terminal, tmp_path):
     page = _devices(qtbot, window)
     statuses = []
     window.bridge.device_status.connect(statuses.append)
@@ -48,7 +48,6 @@ def test_apply_puts_a_missing_serial_scanner_at_the_counter_as_a_status(qtbot, w
     page.forms["serial"].editors["port"].setEditText(str(tmp_path / "ttyNOPE"))
     qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
     settle(qtbot)
-    terminal = window._app._container
     try:
         assert terminal.settings.scanner.kind == "serial"
         assert "could not be opened" in page.message.text()
@@ -58,9 +57,8 @@ def test_apply_puts_a_missing_serial_scanner_at_the_counter_as_a_status(qtbot, w
         terminal.devices.scanner.close()
 
 
-def test_save_writes_the_scanner_section_the_next_start_reads(qtbot, window):
+def test_save_writes_the_scanner_section_the_next_start_reads(qtbot, window, terminal):
     page = _devices(qtbot, window)
-    terminal = window._app._container
     page.kind_combo.setCurrentIndex(page.kind_combo.findData("wedge"))
     page.forms["wedge"].editors["max_key_gap_ms"].setValue(25)
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
@@ -75,7 +73,7 @@ def test_save_writes_the_scanner_section_the_next_start_reads(qtbot, window):
     assert settings.settings_file.text() == str(terminal.paths.settings)
 
 
-def test_camera_from_a_video_file_shows_preview_fps_and_scans(qtbot, window, tmp_path):
+def test_camera_from_a_video_file_shows_preview_fps_and_scans(qtbot, window, terminal, tmp_path):
     import cv2
 
     from tests.integration.test_camera import FPS, SIZE, code_image, frame_with
@@ -92,7 +90,6 @@ def test_camera_from_a_video_file_shows_preview_fps_and_scans(qtbot, window, tmp
     page.kind_combo.setCurrentIndex(page.kind_combo.findData("camera"))
     page.forms["camera"].editors["source"].setEditText(str(clip))
     qtbot.mouseClick(page.apply_button, Qt.MouseButton.LeftButton)
-    terminal = window._app._container
     try:
         qtbot.waitUntil(lambda: page.scan_log.rowCount() >= 1, timeout=15_000)
         qtbot.waitUntil(lambda: page.preview.pixmap() is not None and not page.preview.pixmap().isNull(), timeout=15_000)

@@ -197,7 +197,7 @@ def test_an_act_that_fails_after_the_approval_is_reported_to_the_caller(qtbot, t
     assert str(dialog.outcome.error) == "card terminal offline" and dialog.outcome.approver.username == "8001"
 
 
-def test_escape_before_approving_cancels_and_nothing_is_recorded(qtbot, window):
+def test_escape_before_approving_cancels_and_nothing_is_recorded(qtbot, window, terminal):
     sign_in(qtbot, window, "1001", "1357")
     act = Act()
 
@@ -209,7 +209,7 @@ def test_escape_before_approving_cancels_and_nothing_is_recorded(qtbot, window):
 
     QTimer.singleShot(0, answer)
     assert ManagerApprovalDialog.approve_and_run(window, window._app, "Pay out ¥20.00", act) is None
-    assert act.runs == [] and _approvals(window._app._container) == []
+    assert act.runs == [] and _approvals(terminal) == []
 
 
 def test_approve_and_run_by_keyboard_returns_what_the_act_did(qtbot, window):

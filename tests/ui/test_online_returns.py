@@ -38,9 +38,9 @@ def scan(window, text):
     QApplication.processEvents()
 
 
-def refunds_page(qtbot, window):
+def refunds_page(qtbot, window, terminal):
     sign_in(qtbot, window, "1001", "1357")
-    open_shift(window._app._container)
+    open_shift(terminal)
     window.workspace.show_page("refunds")
     page = window.workspace.pages["refunds"]
     page.poll_timer.setInterval(200)
@@ -48,11 +48,11 @@ def refunds_page(qtbot, window):
     return page
 
 
-def test_an_approved_online_return_shows_the_banner_and_one_button_takes_it_in_and_pays_cash(qtbot, window, server):
-    terminal = window._app._container
+def test_an_approved_online_return_shows_the_banner_and_one_button_takes_it_in_and_pays_cash(qtbot, window, terminal,
+                                                                                            server):
     codes = sold(terminal, server, "b-wang", qty=2)
     filed = file_online_return(server, codes, "damaged: the box was crushed")
-    page = refunds_page(qtbot, window)
+    page = refunds_page(qtbot, window, terminal)
     scan(window, codes[0])
     banner = page.online_banner
     qtbot.waitUntil(lambda: banner.isVisible(), timeout=5000)
@@ -75,10 +75,10 @@ def test_an_approved_online_return_shows_the_banner_and_one_button_takes_it_in_a
     settle(qtbot)
 
 
-def test_filed_online_and_waiting_then_the_seller_approves(qtbot, window, server):
-    codes = sold(window._app._container, server, "b-li")  # reputation 40: the seller decides
+def test_filed_online_and_waiting_then_the_seller_approves(qtbot, window, terminal, server):
+    codes = sold(terminal, server, "b-li")  # reputation 40: the seller decides
     filed = file_online_return(server, codes, "defective")
-    page = refunds_page(qtbot, window)
+    page = refunds_page(qtbot, window, terminal)
     page.code_edit.setText(codes[0])
     page.look_up_typed()
     banner = page.online_banner
@@ -96,22 +96,22 @@ def test_filed_online_and_waiting_then_the_seller_approves(qtbot, window, server
     settle(qtbot)
 
 
-def test_refunded_to_the_buyers_balance_the_counter_only_takes_the_unit_in(qtbot, window, server):
+def test_refunded_to_the_buyers_balance_the_counter_only_takes_the_unit_in(qtbot, window, terminal, server):
     client = client_for(server.url)
     view = paid_online(server, client, buyer="b-wang", qty=1)
     client.close()
     codes = [c for line in view["lines"] for c in line["item_codes"]]
     file_online_return(server, codes, "wrong_item")
-    page = refunds_page(qtbot, window)
+    page = refunds_page(qtbot, window, terminal)
     scan(window, codes[0])
     banner = page.online_banner
     qtbot.waitUntil(lambda: banner.isVisible(), timeout=5000)
     assert "The platform refunded the buyer; take the unit in" in banner.detail_label.text()
     assert banner.take_in_button.text() == "Take in" and banner.property("tone") == "platform"
-    kicks = window._app._container.devices.drawer.kicks
+    kicks = terminal.devices.drawer.kicks
     banner.take_in_button.click()
     qtbot.waitUntil(lambda: page.case is not None and page.case.paid_out, timeout=10_000)
-    assert page.case.paid_out_route is PayoutRoute.ONLINE and window._app._container.devices.drawer.kicks == kicks
+    assert page.case.paid_out_route is PayoutRoute.ONLINE and terminal.devices.drawer.kicks == kicks
     assert "nothing is paid at the counter" in page.message.text()
     scan(window, codes[0])  # scanned again: it is this store's now, and done
     qtbot.waitUntil(lambda: page.message.isVisible(), timeout=5000)
@@ -119,11 +119,10 @@ def test_refunded_to_the_buyers_balance_the_counter_only_takes_the_unit_in(qtbot
     settle(qtbot)
 
 
-def test_the_platform_away_at_the_hand_in_keeps_the_case_and_sends_it_when_back(qtbot, window, server):
-    terminal = window._app._container
+def test_the_platform_away_at_the_hand_in_keeps_the_case_and_sends_it_when_back(qtbot, window, terminal, server):
     codes = sold(terminal, server, "b-wang")
     filed = file_online_return(server, codes)
-    page = refunds_page(qtbot, window)
+    page = refunds_page(qtbot, window, terminal)
     scan(window, codes[0])
     qtbot.waitUntil(lambda: page.online_banner.isVisible(), timeout=5000)
     up, terminal.platform = terminal.platform, client_for("http://127.0.0.1:9", timeout_s=0.5, retries=0)

@@ -33,9 +33,8 @@ def pin_dialog(qtbot, page) -> PrepaidPinDialog:
     return page.pin_dialog
 
 
-def test_f2_wrong_pin_then_right_pin_debits_the_card(qtbot, window, online, caplog):  # noqa: F811
+def test_f2_wrong_pin_then_right_pin_debits_the_card(qtbot, window, terminal, online, caplog):  # noqa: F811
     caplog.set_level(logging.DEBUG)
-    terminal = window._app._container
     view = online()  # 2 x ¥12.50
     page = checkout(qtbot, window)
     scan(window, view["voucher"])

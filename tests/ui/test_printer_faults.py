@@ -25,9 +25,8 @@ def vp(tmp_path):
 
 
 @pytest.fixture
-def counter(qtbot, window, vp):
+def counter(qtbot, window, terminal, vp):
     """The window with the virtual printer (and a drawer with a switch on it) at the counter."""
-    terminal = window._app._container
     printer = EscposPrinter(PrinterSettings(kind="network", host="127.0.0.1", port=vp.port), timeout_s=1.0,
                             status_timeout_s=0.3)
     terminal.devices.printer = printer
@@ -56,7 +55,8 @@ def sell(qtbot, window, voucher, **kw):  # noqa: F811
     ("offline", "the printer is offline"),
     ("freeze_after_accept", "no answer from the printer"),
 ])
-def test_f9_during_a_fault_says_the_receipt_is_still_pending_and_why(qtbot, counter, vp, voucher, fault, why):  # noqa: F811
+def test_f9_during_a_fault_says_the_receipt_is_still_pending_and_why(qtbot, counter, terminal, vp, voucher, fault,
+                                                                    why):  # noqa: F811
     window = counter
     vp.set_fault(fault)
     page = sell(qtbot, window, voucher)
@@ -72,7 +72,7 @@ def test_f9_during_a_fault_says_the_receipt_is_still_pending_and_why(qtbot, coun
     text = page.message.text()
     assert "Receipt 000001 was NOT printed and is still pending" in text and why in text
     assert "Receipt printed." not in text and page.print_label.text() != "Receipt printed."
-    assert sales_and_outbox(window._app._container)[3] is PrintState.PENDING and vp.jobs() == []
+    assert sales_and_outbox(terminal)[3] is PrintState.PENDING and vp.jobs() == []
 
     vp.clear_faults()
     page.reprint()  # fixed: the original, no reason asked
@@ -80,7 +80,7 @@ def test_f9_during_a_fault_says_the_receipt_is_still_pending_and_why(qtbot, coun
     assert page.message.text() == "Receipt printed." and page.print_label.text() == "Receipt printed."
     (job,) = vp.jobs()
     assert "COPY" not in job.text
-    assert sales_and_outbox(window._app._container)[3] is PrintState.PRINTED
+    assert sales_and_outbox(terminal)[3] is PrintState.PRINTED
     qtbot.waitUntil(lambda: item.tone == "ok", timeout=5000)
 
 
@@ -139,9 +139,8 @@ def test_done_page_says_the_drawer_opened_when_the_printer_confirmed_the_pulse(q
     settle(qtbot)
 
 
-def test_a_drawer_without_a_switch_is_not_reported_closed(qtbot, counter, vp, voucher):  # noqa: F811
+def test_a_drawer_without_a_switch_is_not_reported_closed(qtbot, counter, terminal, vp, voucher):  # noqa: F811
     window = counter
-    terminal = window._app._container
     terminal.devices.drawer = PrinterDrawer(terminal.devices.printer, 2, reports_state=False)
     page = sell(qtbot, window, voucher)
     assert page.drawer_label.text() == "Drawer opened (this drawer does not report when it is closed)."

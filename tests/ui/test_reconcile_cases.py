@@ -46,8 +46,7 @@ def row_of(tab, order_no: str) -> int:
     return next(i for i in range(tab.differences.rowCount()) if order_no in tab.differences.item(i, 1).text())
 
 
-def test_an_open_case_is_paid_back_from_the_reconciliation(qtbot, window, server):
-    terminal = window._app._container
+def test_an_open_case_is_paid_back_from_the_reconciliation(qtbot, window, terminal, server):
     view = paid_elsewhere_first(server, terminal)
     ctx = terminal.day_context()
     assert cash.current_shift(ctx).expected_cash_minor == view["total_minor"]
@@ -86,8 +85,7 @@ def test_an_open_case_is_paid_back_from_the_reconciliation(qtbot, window, server
     assert cash.current_shift(ctx).cash_refunds_minor == view["total_minor"]
 
 
-def test_pay_back_refused_without_a_manager_approval(qtbot, window, server):
-    terminal = window._app._container
+def test_pay_back_refused_without_a_manager_approval(qtbot, window, terminal, server):
     view = paid_elsewhere_first(server, terminal, price=990)
     sign_in(qtbot, window, "1001", "1357")
     window.workspace.show_page("shift")

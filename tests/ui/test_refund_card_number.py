@@ -22,9 +22,9 @@ def terminal(terminal_factory, proxy):
 
 
 @pytest.mark.parametrize("typed", ["4111111111111111", "4111 1111 1111 1111"])
-def test_a_card_number_in_the_item_code_field_is_refused_and_cleared(qtbot, window, proxy, typed):
+def test_a_card_number_in_the_item_code_field_is_refused_and_cleared(qtbot, window, terminal, proxy, typed):
     sign_in(qtbot, window, "1001", "1357")
-    open_shift(window._app._container)
+    open_shift(terminal)
     window.workspace.show_page("refunds")
     page = window.workspace.pages["refunds"]
     settle(qtbot)

@@ -52,9 +52,9 @@ def scan(window, text):
     QApplication.processEvents()
 
 
-def refunds_page(qtbot, window):
+def refunds_page(qtbot, window, terminal):
     sign_in(qtbot, window, "1001", "1357")
-    open_shift(window._app._container)
+    open_shift(terminal)
     window.workspace.show_page("refunds")
     page = window.workspace.pages["refunds"]
     page.poll_timer.setInterval(200)
@@ -62,10 +62,9 @@ def refunds_page(qtbot, window):
     return page
 
 
-def test_scan_photo_submit_approved_at_once_and_cash_paid_out(qtbot, window, server, tmp_path):
-    terminal = window._app._container
+def test_scan_photo_submit_approved_at_once_and_cash_paid_out(qtbot, window, terminal, server, tmp_path):
     code = sold(terminal, server, "b-wang")
-    page = refunds_page(qtbot, window)
+    page = refunds_page(qtbot, window, terminal)
     scan(window, "PO000000001001")  # an order number in refund mode
     qtbot.waitUntil(lambda: page.message.isVisible(), timeout=5000)
     assert "not an item code" in page.message.text()
@@ -91,9 +90,9 @@ def test_scan_photo_submit_approved_at_once_and_cash_paid_out(qtbot, window, ser
     settle(qtbot)
 
 
-def test_a_seller_decision_shows_up_without_anyone_pressing_anything(qtbot, window, server):
-    code = sold(window._app._container, server, "b-li")
-    page = refunds_page(qtbot, window)
+def test_a_seller_decision_shows_up_without_anyone_pressing_anything(qtbot, window, terminal, server):
+    code = sold(terminal, server, "b-li")
+    page = refunds_page(qtbot, window, terminal)
     page.code_edit.setText(code)
     page.look_up_typed()
     qtbot.waitUntil(lambda: len(page.items) == 1, timeout=5000)
@@ -109,12 +108,11 @@ def test_a_seller_decision_shows_up_without_anyone_pressing_anything(qtbot, wind
     settle(qtbot)
 
 
-def test_a_manager_overrides_a_waiting_cash_refund_from_the_screen(qtbot, window, server, monkeypatch):
+def test_a_manager_overrides_a_waiting_cash_refund_from_the_screen(qtbot, window, terminal, server, monkeypatch):
     from ui.dialogs.manager_approval import ManagerApprovalDialog
 
-    terminal = window._app._container
     code = sold(terminal, server, "b-li")  # reputation 40: waits for the seller
-    page = refunds_page(qtbot, window)
+    page = refunds_page(qtbot, window, terminal)
     scan(window, code)
     qtbot.waitUntil(lambda: len(page.items) == 1, timeout=5000)
     page.submit()
@@ -142,11 +140,10 @@ def test_a_manager_overrides_a_waiting_cash_refund_from_the_screen(qtbot, window
     settle(qtbot)
 
 
-def test_a_mixed_payment_is_refunded_to_the_prepaid_card_then_cash_and_reprinted(qtbot, window, server):
+def test_a_mixed_payment_is_refunded_to_the_prepaid_card_then_cash_and_reprinted(qtbot, window, terminal, server):
     from pos_terminal.domain.model import TenderKind
     from pos_terminal.services import sales
 
-    terminal = window._app._container
     client = client_for(server.url)
     view = new_order(client, buyer="b-wang", qty=1)  # 12.50: 5.00 from prepaid card ****0001, 7.50 cash
     cashier = open_shift(terminal)
@@ -156,7 +153,7 @@ def test_a_mixed_payment_is_refunded_to_the_prepaid_card_then_cash_and_reprinted
         sales.TenderSpec(TenderKind.CASH, 750, 1000))), terminal.uow(), terminal.clock)
     OutboxWorker(terminal.uow, terminal.platform, terminal.clock).drain_once()
     before = client.get_card("8800000000000001", "2580")["balance_minor"]
-    page = refunds_page(qtbot, window)
+    page = refunds_page(qtbot, window, terminal)
     scan(window, view["lines"][0]["item_codes"][0])
     qtbot.waitUntil(lambda: len(page.items) == 1, timeout=5000)
     assert "each tender that paid" in page.purchase_label.text()

@@ -16,6 +16,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from pos_terminal.app.facades import App
 from pos_terminal.domain.model import TenderKind
 from pos_terminal.services import cash, reports, sales
 from pos_terminal.services.report_model import HourTotal
@@ -42,7 +43,7 @@ def local_spec(n: int, price: int, qty: int) -> sales.OrderSpec:
 
 
 def sell(terminal, spec: sales.OrderSpec, *tenders) -> sales.SaleRecorded:
-    cashier = terminal.sign_in("1001", "1357")
+    cashier = App.of(terminal).users.sign_in("1001", "1357")
     ids = terminal.settings.terminal
     total, specs = spec.total.minor, []
     for kind, amount in tenders or ((TenderKind.CASH, None),):
@@ -57,7 +58,7 @@ def sell(terminal, spec: sales.OrderSpec, *tenders) -> sales.SaleRecorded:
 def a_day(terminal):
     """A float of ¥200, three sales (cash ¥25, card ¥45, prepaid ¥10 + cash ¥20), a ¥30 drop."""
     ctx = terminal.day_context()
-    cashier = terminal.sign_in("1001", "1357")
+    cashier = App.of(terminal).users.sign_in("1001", "1357")
     cash.open_shift(ctx, user=cashier, opening_float_minor=20000)
     sell(terminal, local_spec(1, 1250, 2))
     sell(terminal, local_spec(2, 4500, 1), (TenderKind.BANK_CARD, None))
@@ -79,8 +80,7 @@ def reports_tab(qtbot, window, username="8001", pin="8642"):
     return page, page.reports
 
 
-def test_the_x_report_shows_the_figures_of_the_sales_that_made_it(qtbot, window):
-    terminal = window._app._container
+def test_the_x_report_shows_the_figures_of_the_sales_that_made_it(qtbot, window, terminal):
     a_day(terminal)
     page, tab = reports_tab(qtbot, window, "1001", "1357")  # any user: X changes nothing
     assert tab.report is not None and tab.report.kind == "X"  # shown when the tab opens
@@ -106,11 +106,10 @@ def test_the_x_report_shows_the_figures_of_the_sales_that_made_it(qtbot, window)
     assert not tab.chart.grab().isNull()
 
 
-def test_z_is_refused_while_a_shift_is_open_then_a_manager_approves_a_cashiers_z(qtbot, window):
-    terminal = window._app._container
+def test_z_is_refused_while_a_shift_is_open_then_a_manager_approves_a_cashiers_z(qtbot, window, terminal, app):
     ctx, cashier = a_day(terminal)
     page, tab = reports_tab(qtbot, window, "1001", "1357")
-    tab.close_day(confirm=False, manager=terminal.sign_in("8001", "8642"))
+    tab.close_day(confirm=False, manager=app.users.sign_in("8001", "8642"))
     settle(qtbot)
     assert tab.message.text() == "A shift is still open: close it (count the drawer) before the Z report."
     assert reports.stored_z(ctx, tab.selected_date()) is None
@@ -134,7 +133,7 @@ def test_z_is_refused_while_a_shift_is_open_then_a_manager_approves_a_cashiers_z
     assert stored is not None and stored.z_no == 1
 
     # the same day again: the stored Z is shown, nothing new is closed
-    tab.close_day(confirm=False, manager=terminal.sign_in("8001", "8642"))
+    tab.close_day(confirm=False, manager=app.users.sign_in("8001", "8642"))
     settle(qtbot)
     assert tab.report.z_no == 1
     assert tab.message.text() == "This day is already closed with a Z report: it is shown as it was printed."
@@ -149,8 +148,7 @@ def test_the_z_confirmation_can_be_declined(qtbot, window):
     assert reports.stored_z(window._app.shifts.context(), tab.selected_date()) is None
 
 
-def test_a_past_day_shows_its_stored_z_or_says_there_is_none(qtbot, window):
-    terminal = window._app._container
+def test_a_past_day_shows_its_stored_z_or_says_there_is_none(qtbot, window, terminal, app):
     page, tab = reports_tab(qtbot, window)
     yesterday = tab.selected_date() - timedelta(days=1)
     tab.set_date(yesterday)
@@ -158,7 +156,7 @@ def test_a_past_day_shows_its_stored_z_or_says_there_is_none(qtbot, window):
     assert tab.report is None and tab.table.rowCount() == 0
     assert tab.message.text().startswith(f"No Z report is stored for {yesterday.isoformat()}.")
     ctx = terminal.day_context()
-    z = reports.z_report(ctx, user=terminal.sign_in("8001", "8642"), business_date=yesterday)
+    z = reports.z_report(ctx, user=app.users.sign_in("8001", "8642"), business_date=yesterday)
     tab.set_date(yesterday + timedelta(days=1))
     settle(qtbot)
     tab.set_date(yesterday)
@@ -167,8 +165,8 @@ def test_a_past_day_shows_its_stored_z_or_says_there_is_none(qtbot, window):
     assert tab.report.business_date == yesterday
 
 
-def test_export_csv_and_pdf_through_the_methods(qtbot, window, tmp_path):
-    a_day(window._app._container)
+def test_export_csv_and_pdf_through_the_methods(qtbot, window, terminal, tmp_path):
+    a_day(terminal)
     page, tab = reports_tab(qtbot, window)
     saved = []
     tab.exported.connect(saved.append)
@@ -190,8 +188,7 @@ def test_export_csv_and_pdf_through_the_methods(qtbot, window, tmp_path):
     assert tab.message.text().startswith("The file was not saved:")
 
 
-def test_print_and_a_printer_fault_is_a_message(qtbot, window):
-    terminal = window._app._container
+def test_print_and_a_printer_fault_is_a_message(qtbot, window, terminal):
     page, tab = reports_tab(qtbot, window)
     printer = terminal.devices.printer
     tab.print_report()
@@ -225,10 +222,10 @@ def test_the_chart_stacks_each_hour_by_tender(qtbot):
 # ------------------------------------------------------------------------------ reconciliation
 
 
-def test_reconciliation_against_the_sandbox_lists_a_settlement_still_in_the_outbox(qtbot, window, server):
-    terminal = window._app._container
+def test_reconciliation_against_the_sandbox_lists_a_settlement_still_in_the_outbox(qtbot, window, terminal, app,
+                                                                                    server):
     ctx = terminal.day_context()
-    cashier = terminal.sign_in("1001", "1357")
+    cashier = app.users.sign_in("1001", "1357")
     cash.open_shift(ctx, user=cashier, opening_float_minor=0)
     client = client_for(server.url)
     sent = spec_of(new_order(client, qty=2))
@@ -266,7 +263,7 @@ def test_reconciliation_against_the_sandbox_lists_a_settlement_still_in_the_outb
     assert "Close the day with a Z report first" in tab.mark_reason.text()
 
     close_shift(terminal, ctx, cashier, {1000: 3, 500: 1, 100: 2, 50: 1})  # ¥37.50: exact
-    reports.z_report(ctx, user=terminal.sign_in("8001", "8642"))
+    reports.z_report(ctx, user=app.users.sign_in("8001", "8642"))
     tab.run()
     settle(qtbot)
     assert tab.result.day_status == "closed" and tab.result.needs_manager
@@ -282,11 +279,10 @@ def test_reconciliation_against_the_sandbox_lists_a_settlement_still_in_the_outb
     assert not tab.mark_button.isEnabled()
 
 
-def test_the_platform_away_is_a_normal_state(qtbot, window):
-    terminal = window._app._container
+def test_the_platform_away_is_a_normal_state(qtbot, window, terminal, app):
     terminal.attach_platform(client_for("http://127.0.0.1:9", timeout_s=1.0))  # nothing listens there
     ctx = terminal.day_context()
-    cashier = terminal.sign_in("1001", "1357")
+    cashier = app.users.sign_in("1001", "1357")
     cash.open_shift(ctx, user=cashier, opening_float_minor=0)
     sell(terminal, local_spec(uuid.uuid4().int % 10**9, 990, 1))
     sign_in(qtbot, window, "1001", "1357")

@@ -98,11 +98,10 @@ def test_open_shift_counting_the_float_by_denomination(qtbot, window):
     assert cash.current_shift(ctx).opening_float_minor == 22600
 
 
-def test_cash_drop_and_no_sale_with_a_reason(qtbot, window):
-    terminal = window._app._container
+def test_cash_drop_and_no_sale_with_a_reason(qtbot, window, terminal, app):
     page, tab = shift_tab(qtbot, window)
     opened(qtbot, tab, {10000: 3})
-    cashier = terminal.sign_in("1001", "1357")
+    cashier = app.users.sign_in("1001", "1357")
     spec = sales.OrderSpec("PO000000000777", "m-tea", "Tea", "CNY",
                            (sales.LineSpec(1, "TEA", "Tea", 1250, 4, ("I1", "I2", "I3", "I4")),))
     sell_cash(terminal_checkout(terminal, cashier), spec, 5000)
@@ -153,8 +152,7 @@ def test_cash_drop_and_no_sale_with_a_reason(qtbot, window):
         ("drop", 20000, "to_safe"), ("no_sale", 0, "other: customer counted change")]
 
 
-def test_a_cashier_pay_out_needs_a_manager(qtbot, window):
-    terminal = window._app._container
+def test_a_cashier_pay_out_needs_a_manager(qtbot, window, terminal):
     page, tab = shift_tab(qtbot, window)
     opened(qtbot, tab, {10000: 1})
 
@@ -181,8 +179,7 @@ def test_a_cashier_pay_out_needs_a_manager(qtbot, window):
     assert reason_text(m.reason) == "Pay a supplier or a delivery: water"
 
 
-def test_closing_short_above_the_limit_needs_a_note_and_a_manager(qtbot, window):
-    terminal = window._app._container
+def test_closing_short_above_the_limit_needs_a_note_and_a_manager(qtbot, window, terminal):
     page, tab = shift_tab(qtbot, window)
     opened(qtbot, tab, {10000: 1, 5000: 1})  # ¥150 float; limit ¥10
 
@@ -288,10 +285,9 @@ def test_the_count_dialog_totals_and_colours(qtbot):
     assert dialog.result() != QDialog.DialogCode.Accepted
 
 
-def test_the_last_closed_shift_shows_when_the_page_opens_after_a_restart(qtbot, window):
-    terminal = window._app._container
+def test_the_last_closed_shift_shows_when_the_page_opens_after_a_restart(qtbot, window, terminal, app):
     ctx = terminal.day_context()
-    cashier = terminal.sign_in("1001", "1357")
+    cashier = app.users.sign_in("1001", "1357")
     cash.open_shift(ctx, user=cashier, opening_float_minor=10_000)
     cash.close_shift(ctx, user=cashier, counts={10000: 1})  # closed before this window's page ever read it
     page, tab = shift_tab(qtbot, window)

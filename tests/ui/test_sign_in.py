@@ -90,9 +90,9 @@ def test_a_disabled_user_is_told_to_ask_a_manager(qtbot, window, terminal):
     assert window.sign_in_page.message.text() == "This user cannot sign in. Ask a manager."
 
 
-def test_empty_fields_ask_for_user_and_pin_without_a_call(qtbot, window, terminal, monkeypatch):
+def test_empty_fields_ask_for_user_and_pin_without_a_call(qtbot, window, app, monkeypatch):
     calls = []
-    monkeypatch.setattr(terminal, "sign_in", lambda *a: calls.append(a))
+    monkeypatch.setattr(app.users, "sign_in", lambda *a: calls.append(a))
     window.sign_in_page.submit()
     settle(qtbot)
     assert calls == []
@@ -113,8 +113,8 @@ def test_repeated_wrong_pins_lock_the_user(qtbot, window, terminal):
     assert window.sign_in_page.pin_edit.text() == ""
 
 
-def test_sign_in_runs_off_the_gui_thread_and_the_window_stays_responsive(qtbot, window, terminal, monkeypatch):
-    real = terminal.sign_in
+def test_sign_in_runs_off_the_gui_thread_and_the_window_stays_responsive(qtbot, window, app, monkeypatch):
+    real = app.users.sign_in
     seen: list[threading.Thread] = []
     entered, release = threading.Event(), threading.Event()
 
@@ -124,7 +124,7 @@ def test_sign_in_runs_off_the_gui_thread_and_the_window_stays_responsive(qtbot, 
         release.wait(timeout=10)
         return real(username, pin)
 
-    monkeypatch.setattr(terminal, "sign_in", slow_sign_in)
+    monkeypatch.setattr(app.users, "sign_in", slow_sign_in)
     page = window.sign_in_page
     page.user_edit.setText("1001")
     page.pin_edit.setText("1357")

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from pos_terminal.bootstrap import SyncState
+from pos_terminal.app.facades import App, SyncState
 from pos_terminal.ports import DeviceState, DeviceStatus
 from pos_terminal.services.sales import LineSpec, OrderSpec
 from tests.sale_helpers import open_shift, sell_cash, terminal_checkout
@@ -10,7 +10,7 @@ from tests.ui.conftest import settle
 
 
 def _record_a_cash_sale(terminal) -> None:
-    cashier = terminal.sign_in("1001", "1357")
+    cashier = App.of(terminal).users.sign_in("1001", "1357")
     open_shift(terminal.day_context(), cashier, 10000)
     order = OrderSpec("ORD-1", "M-1", "Demo shop", "CNY", (LineSpec(1, "SKU-1", "Tea", 1250, 2, ("IC-1", "IC-2")),))
     sell_cash(terminal_checkout(terminal, cashier), order, 3000)
@@ -53,13 +53,13 @@ def test_a_posted_sync_backlog_is_shown(qtbot, window):
     assert "Last error: connection refused" in tip
 
 
-def test_platform_and_sync_backlog_are_polled(qtbot, window, terminal):
+def test_platform_and_sync_backlog_are_polled(qtbot, window, terminal, app):
     window.start()
     settle(qtbot)
     sync, platform = window.status.items["sync"], window.status.items["platform"]
     assert sync.text() == "All sent" and sync.tone == "ok"
     assert platform.text() == "Platform offline" and platform.tone == "warn"
-    assert terminal.platform_status().detail in platform.toolTip()
+    assert app.status.platform().detail in platform.toolTip()
 
     _record_a_cash_sale(terminal)
     window.status.poll()  # what the timer does every few seconds
@@ -69,11 +69,11 @@ def test_platform_and_sync_backlog_are_polled(qtbot, window, terminal):
     assert "1 message waiting to be sent to the platform." in sync.toolTip()
 
 
-def test_a_failing_sync_read_shows_unknown_not_a_crash(qtbot, window, terminal, monkeypatch):
+def test_a_failing_sync_read_shows_unknown_not_a_crash(qtbot, window, app, monkeypatch):
     def broken():
         raise RuntimeError("database is locked")
 
-    monkeypatch.setattr(terminal, "sync_state", broken)
+    monkeypatch.setattr(app.status, "sync", broken)
     window.status.poll()
     settle(qtbot)
     item = window.status.items["sync"]

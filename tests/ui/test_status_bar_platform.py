@@ -10,7 +10,7 @@ from tests.integration.test_platform_breaker import CountingSession, SilentPlatf
 from tests.platform_helpers import client_for, new_order
 
 
-def test_the_platform_item_turns_offline_after_a_silent_scan_and_back_online(qtbot, window, terminal, server,
+def test_the_platform_item_turns_offline_after_a_silent_scan_and_back_online(qtbot, window, terminal, app, server,
                                                                                tmp_path):
     view = new_order(client_for(server.url))
     terminal.attach_platform(client_for(server.url))
@@ -20,7 +20,7 @@ def test_the_platform_item_turns_offline_after_a_silent_scan_and_back_online(qtb
     session = CountingSession()
     try:
         terminal.attach_platform(client_for(silent.url, session=session))
-        target = terminal.resolve_payment_code(view["voucher"])  # what the checkout page's worker runs
+        target = app.checkout.resolve(view["voucher"])  # what the checkout page's worker runs
         assert target.offline
         sent = session.sent
         item = window.status.items["platform"]

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from pos_terminal.bootstrap import SyncState
+from pos_terminal.app.facades import SyncState
 
 pytestmark = pytest.mark.clock_sensitive  # run again with the clock moved (tests/conftest.py)
 

@@ -10,11 +10,19 @@ import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pos_terminal.domain.errors import PaymentError
 from pos_terminal.domain.model import PayoutRoute, RefundCase, RefundStatus
-from pos_terminal.ports import CardTerminal, CashDrawer, Clock, PlatformClient, ReceiptPrinter, UnitOfWork
+from pos_terminal.ports import (
+    CardTerminal,
+    CashDrawer,
+    Clock,
+    PlatformClient,
+    PrintableDocument,
+    ReceiptPrinter,
+    UnitOfWork,
+)
 from pos_terminal.ports.files import PhotoStore
 
 if TYPE_CHECKING:
@@ -152,21 +160,21 @@ class PayoutLeg:
     expect_last4: str | None = None
 
     @classmethod
-    def of(cls, leg: dict) -> PayoutLeg:
+    def of(cls, leg: dict[str, Any]) -> PayoutLeg:
         return cls(leg["route"], int(leg["amount_minor"]), bool(leg.get("done")), leg.get("card_last4"),
                    leg.get("approval_code"), leg.get("reference"), leg.get("original_reference"),
                    leg.get("expect_last4"))
 
-    def stored(self) -> dict:
+    def stored(self) -> dict[str, Any]:
         """The leg as the case stores it (JSON)."""
         return asdict(self)
 
 
-def legs_of(stored: list[dict] | None) -> list[PayoutLeg] | None:
+def legs_of(stored: list[dict[str, Any]] | None) -> list[PayoutLeg] | None:
     return None if stored is None else [PayoutLeg.of(leg) for leg in stored]
 
 
-def stored_legs(legs: list[PayoutLeg] | None) -> list[dict] | None:
+def stored_legs(legs: list[PayoutLeg] | None) -> list[dict[str, Any]] | None:
     return None if legs is None else [leg.stored() for leg in legs]
 
 
@@ -182,7 +190,7 @@ class RefundReceiptInfo:
     merchant_name: str
     order_no: str
     currency: str
-    items: tuple  # of (name, item_code, unit_price_minor)
+    items: tuple[tuple[str, str, int], ...]  # of (name, item_code, unit_price_minor)
     amount_minor: int
     route: PayoutRoute
     reason: str
@@ -204,7 +212,7 @@ class PayoutDone:
     print_error: str | None = None
     drawer_kicked: bool = False
     drawer_error: str | None = None
-    document: object = None
+    document: PrintableDocument | None = None
 
 
 @dataclass
@@ -225,13 +233,21 @@ class RefundContext:
     printer: ReceiptPrinter | None = None
     drawer: CashDrawer | None = None
     card_terminal: CardTerminal | None = None
-    render_receipt: Callable[[RefundReceiptInfo], object] | None = None
+    render_receipt: Callable[[RefundReceiptInfo], PrintableDocument] | None = None
     override_limit_minor: int = 0
 
 
 def credit_key(case_id: uuid.UUID, index: int, *, single: bool) -> str:
     """The Idempotency-Key (and journal key) of the prepaid credit of leg `index` of a case."""
     return f"refund-{case_id}-credit" if single else f"refund-{case_id}-credit-{index}"
+
+
+def stored_case(uow: UnitOfWork, case_id: uuid.UUID) -> RefundCase:
+    """The case `case_id` in this unit of work; RefundRefused(unknown_case) when there is none."""
+    case = uow.refunds.get(case_id)
+    if case is None:
+        raise RefundRefused("unknown_case", f"no refund case {case_id}")
+    return case
 
 
 def view_of(case: RefundCase) -> CaseView:

@@ -22,9 +22,9 @@ import uuid
 from datetime import datetime
 
 from pos_terminal.backoff import backoff
-from pos_terminal.domain.model import PayoutRoute, RefundCase, RefundStatus
+from pos_terminal.domain.model import PayoutRoute, RefundCase, RefundPhoto, RefundStatus
 from pos_terminal.money import Money
-from pos_terminal.ports import AuthenticationFailed, PlatformError, PlatformRefused, PlatformUnavailable
+from pos_terminal.ports import AuthenticationFailed, JsonObject, PlatformError, PlatformRefused, PlatformUnavailable
 from pos_terminal.security import mask_card_numbers
 from pos_terminal.services.refunds.common import (
     MAX_PHOTO_BYTES,
@@ -37,6 +37,7 @@ from pos_terminal.services.refunds.common import (
     RefundContext,
     RefundRefused,
     TenderShare,
+    stored_case,
     stored_legs,
     view_of,
 )
@@ -101,7 +102,7 @@ def take_in(ctx: RefundContext, items: list[ItemInfo], reason: str, photos: list
     items = [next(i for i in items if i.item_code == c) for c in codes]
     if len({i.order_no for i in items}) != 1:
         raise RefundRefused("several_orders", "one refund covers units of one order; take the others in separately")
-    reason = mask_card_numbers(reason or "")  # a card number typed in "other: ..." is never stored or sent
+    reason = mask_card_numbers(reason or "") or ""  # a card number typed in "other: ..." is never stored or sent
     base = reason.split(":", 1)[0].strip()
     if base not in REASONS or (base == "other" and not reason.split(":", 1)[-1].strip()):
         raise RefundRefused("bad_reason", f"choose a reason from the list ({', '.join(REASONS)}); "
@@ -119,7 +120,7 @@ def take_in(ctx: RefundContext, items: list[ItemInfo], reason: str, photos: list
     for info in items:
         check_refundable(ctx, info)
     now = ctx.clock.now()
-    stored = []
+    stored: list[dict[str, object]] = []
     for photo in photos:
         name = ctx.photos.write(photo.sha256, photo.content_type, photo.data)  # atomic, before the case commits
         stored.append({"sha256": photo.sha256, "size": len(photo.data), "content_type": photo.content_type,
@@ -172,11 +173,10 @@ def submit(ctx: RefundContext, case_id: uuid.UUID) -> CaseView:
             answer = ctx.platform.upload_refund_photo(data, photo.content_type, photo_key(case_id, photo.sha256),
                                                       filename=photo.file)
             with ctx.uow() as uow:
-                case = uow.refunds.get(case_id)
-                case.photo_uploaded(photo.sha256, str(answer["photo_id"]))
+                stored_case(uow, case_id).photo_uploaded(photo.sha256, str(answer["photo_id"]))
                 uow.commit()
-        with ctx.uow() as uow:
-            photo_ids = [p.platform_id for p in uow.refunds.get(case_id).photo_list()]
+        with ctx.uow() as uow:  # each photo has its platform id now: uploaded above, or before
+            photo_ids = [p.platform_id for p in stored_case(uow, case_id).photo_list() if p.platform_id is not None]
         answer = ctx.platform.request_refund(codes, reason, key, photo_ids=photo_ids)
     except (PlatformUnavailable, AuthenticationFailed) as exc:
         return failed(ctx, case_id, exc.message)
@@ -189,7 +189,7 @@ def submit(ctx: RefundContext, case_id: uuid.UUID) -> CaseView:
     except OSError as exc:
         return failed(ctx, case_id, f"photo file unreadable: {exc}")
     with ctx.uow() as uow:
-        case = uow.refunds.get(case_id)
+        case = stored_case(uow, case_id)
         if case.status is RefundStatus.DRAFT:
             case.submit(str(answer["request_id"]), ctx.clock.now())
             apply_decision(case, answer, ctx.clock.now())
@@ -203,12 +203,13 @@ def submit(ctx: RefundContext, case_id: uuid.UUID) -> CaseView:
     return view
 
 
-def apply_decision(case: RefundCase, answer: dict, now: datetime) -> bool:
+def apply_decision(case: RefundCase, answer: JsonObject, now: datetime) -> bool:
     status = answer.get("status")
     if case.status is RefundStatus.REQUESTED and status in ("approved", "rejected"):
-        case.decide(status == "approved", now, answer.get("decided_by"), answer.get("note"))
+        approved = status == "approved"
+        case.decide(approved, now, answer.get("decided_by"), answer.get("note"))  # APPROVED or REJECTED
         if case.paid_out_at is not None:  # a manager paid it before the decision
-            if case.status is RefundStatus.APPROVED:
+            if approved:
                 case.status = RefundStatus.PAID_OUT
             else:
                 log.error("refund paid by manager override was rejected by the platform: settle it with the "
@@ -218,7 +219,7 @@ def apply_decision(case: RefundCase, answer: dict, now: datetime) -> bool:
     return False
 
 
-def _forget_photo_files(ctx: RefundContext, photos) -> None:
+def _forget_photo_files(ctx: RefundContext, photos: list[RefundPhoto]) -> None:
     """The platform has the photos: the local files go (their checksums stay on the case)."""
     for photo in photos:
         try:
@@ -229,7 +230,7 @@ def _forget_photo_files(ctx: RefundContext, photos) -> None:
 
 def failed(ctx: RefundContext, case_id: uuid.UUID, error: str) -> CaseView:
     with ctx.uow() as uow:
-        case = uow.refunds.get(case_id)
+        case = stored_case(uow, case_id)
         attempts = (case.attempts or 0) + 1
         case.attempts = attempts - 1
         case.record_failure(ctx.clock.now(), error, backoff(attempts))
@@ -242,7 +243,7 @@ def failed(ctx: RefundContext, case_id: uuid.UUID, error: str) -> CaseView:
 
 def refused(ctx: RefundContext, case_id: uuid.UUID, exc: PlatformRefused) -> CaseView:
     with ctx.uow() as uow:
-        case = uow.refunds.get(case_id)
+        case = stored_case(uow, case_id)
         case.refuse(f"{exc.code}: {exc.message}", ctx.clock.now())
         uow.commit()
         view = view_of(case)
@@ -287,13 +288,14 @@ def poll_decisions(ctx: RefundContext) -> list[CaseView]:
     except PlatformError as exc:
         log.info("refund status not polled", extra={"error": exc.message})
         return []
-    changed = []
+    changed: list[CaseView] = []
     for answer in answers:
-        case_id = waiting.get(answer.get("request_id"))
+        request_id = answer.get("request_id")
+        case_id = waiting.get(request_id) if isinstance(request_id, str) else None
         if case_id is None or answer.get("status") == "pending_seller":
             continue
         with ctx.uow() as uow:
-            case = uow.refunds.get(case_id)
+            case = stored_case(uow, case_id)
             if apply_decision(case, answer, ctx.clock.now()):
                 uow.commit()
                 changed.append(view_of(case))
@@ -313,7 +315,7 @@ def refresh(ctx: RefundContext, case_id: uuid.UUID) -> CaseView:
         except PlatformError:
             return view
         with ctx.uow() as uow:
-            case = uow.refunds.get(case_id)
+            case = stored_case(uow, case_id)
             if apply_decision(case, answer, ctx.clock.now()):
                 uow.commit()
             return view_of(case)

@@ -10,7 +10,8 @@ import logging
 import uuid
 from dataclasses import replace
 
-from pos_terminal.ports import AuthenticationFailed, PlatformError, PlatformRefused
+from pos_terminal.domain.model import Sale
+from pos_terminal.ports import AuthenticationFailed, JsonObject, PlatformError, PlatformRefused
 from pos_terminal.scan_codes import ScanKind, classify
 from pos_terminal.services.refunds.common import CaseView, ItemInfo, RefundContext, RefundRefused, TenderShare, view_of
 
@@ -70,7 +71,7 @@ def look_up(ctx: RefundContext, text: str, *, check: bool = True) -> ItemInfo:
     return info
 
 
-def _from_platform(view: dict) -> ItemInfo:
+def _from_platform(view: JsonObject) -> ItemInfo:
     from pos_terminal.services.online_returns import online_request_of
 
     seller, buyer = view.get("seller") or {}, view.get("buyer") or {}
@@ -104,7 +105,7 @@ def _from_local(ctx: RefundContext, code: str) -> ItemInfo:
                         refund_state="refunded" if unit.refunded else "none", offline=True, tenders=shares)
 
 
-def shares_of(sale) -> tuple[TenderShare, ...]:
+def shares_of(sale: Sale) -> tuple[TenderShare, ...]:
     """A sale's tenders summed by kind, with the reference and last four digits of the first."""
     shares: dict[str, TenderShare] = {}
     for t in sale.tenders:
@@ -167,7 +168,7 @@ def recent_cases(ctx: RefundContext, limit: int = 50) -> list[CaseView]:
         return [view_of(c) for c in uow.refunds.recent(ctx.terminal_id, limit)]
 
 
-def store_pending(ctx: RefundContext) -> list[dict]:
+def store_pending(ctx: RefundContext) -> list[JsonObject]:
     """The store's requests waiting for a seller, as the platform lists them (all terminals)."""
     if ctx.platform is None:
         return []

@@ -28,7 +28,7 @@ from pos_terminal.domain.model import (
     RefundStatus,
 )
 from pos_terminal.money import format_money
-from pos_terminal.ports import PlatformRefused, PlatformUnavailable
+from pos_terminal.ports import PlatformRefused, PlatformUnavailable, PrintableDocument
 from pos_terminal.scan_codes import ScanKind, classify
 from pos_terminal.security import mask_card_numbers
 from pos_terminal.services import audit, card_journal
@@ -42,11 +42,13 @@ from pos_terminal.services.refunds.common import (
     RefundRefused,
     credit_key,
     legs_of,
+    stored_case,
     stored_legs,
     view_of,
 )
 from pos_terminal.services.refunds.intake import plan_legs
 from pos_terminal.services.refunds.lookup import shares_of
+from pos_terminal.services.users import SignedIn
 
 log = logging.getLogger("pos_terminal.services.refunds")
 
@@ -59,7 +61,7 @@ def prepaid_card_number(text: str) -> str:
 
 
 def pay_out(ctx: RefundContext, case_id: uuid.UUID, *, cashier_id: uuid.UUID, cashier_name: str = "",
-            card_text: str | None = None, manager=None) -> PayoutDone:
+            card_text: str | None = None, manager: SignedIn | None = None) -> PayoutDone:
     """Gives the money back where it came from, once the platform approved, leg by leg (one leg
     per tender, cards first, cash last; see plan_legs): cash out of this drawer (recorded in the
     open shift), a credit to the prepaid card that paid (`card_text`: the card swiped or scanned
@@ -103,7 +105,7 @@ def pay_out(ctx: RefundContext, case_id: uuid.UUID, *, cashier_id: uuid.UUID, ca
                                     f"may pay up to {format_money(ctx.override_limit_minor, currency)} in cash before it",
                                     limit_minor=ctx.override_limit_minor)
             if not manager.can(Permission.APPROVE):
-                raise RefundRefused("needs_manager", f"{getattr(manager, 'username', '?')} may not override")
+                raise RefundRefused("needs_manager", f"{manager.username} may not override")
             if not all_cash:
                 raise RefundRefused("not_approved", "only a cash refund may be paid before the platform approves")
             if amount > ctx.override_limit_minor:
@@ -122,7 +124,7 @@ def pay_out(ctx: RefundContext, case_id: uuid.UUID, *, cashier_id: uuid.UUID, ca
         done, journal_key = _pay_leg(ctx, case_id, index, leg, single=len(legs) == 1, order_no=order_no,
                                      currency=currency, card_text=card_text)
         with ctx.uow() as uow:  # the leg and its journalled credit: durable together
-            uow.refunds.get(case_id).leg_done(index, reference=done.reference, card_last4=done.card_last4,
+            stored_case(uow, case_id).leg_done(index, reference=done.reference, card_last4=done.card_last4,
                                                approval_code=done.approval_code)
             if journal_key is not None:
                 card_journal.credited(_journal(ctx), journal_key, done.reference, done.card_last4, uow=uow)
@@ -130,17 +132,17 @@ def pay_out(ctx: RefundContext, case_id: uuid.UUID, *, cashier_id: uuid.UUID, ca
         legs[index] = done
     now = ctx.clock.now()
     with ctx.uow() as uow:
-        case = uow.refunds.get(case_id)
+        case = stored_case(uow, case_id)
         if case.paid_out_at is None:
             counter = uow.receipts.counter_for(ctx.terminal_id)
-            receipt_no = counter.next()
-            uow.receipts.add(Receipt(ctx.terminal_id, receipt_no, ReceiptKind.REFUND, sale_id=None, created_at=now))
+            new_no = counter.next()
+            uow.receipts.add(Receipt(ctx.terminal_id, new_no, ReceiptKind.REFUND, sale_id=None, created_at=now))
             case.paid_out(route, cashier_id, now, reference=next((leg.reference for leg in legs if leg.reference), None),
-                          override_by=getattr(override, "user_id", None) if override else None,
-                          shift_id=shift_id, receipt_no=receipt_no, cash_out_minor=cash_minor)
+                          override_by=override.user_id if override is not None else None,
+                          shift_id=shift_id, receipt_no=new_no, cash_out_minor=cash_minor)
             details = {"order_no": order_no, "amount_minor": amount, "currency": currency, "route": route.value,
                        "legs": [{"route": leg.route, "amount_minor": leg.amount_minor} for leg in legs],
-                       "receipt_no": receipt_no, "platform_id": case.platform_case_id}
+                       "receipt_no": new_no, "platform_id": case.platform_case_id}
             if override is not None:
                 audit.record(uow, at=now, terminal_id=ctx.terminal_id, action=audit.OVERRIDE, user=override,
                              subject=f"refund {order_no}", details=details | {
@@ -154,12 +156,12 @@ def pay_out(ctx: RefundContext, case_id: uuid.UUID, *, cashier_id: uuid.UUID, ca
     if override is not None:
         log.warning("refund paid before the platform's approval: manager override",
                     extra={"case_id": str(case_id), "order_no": order_no, "amount_minor": amount,
-                           "manager": getattr(override, "username", None),
-                           "manager_id": str(getattr(override, "user_id", "")), "cashier_id": str(cashier_id),
+                           "manager": override.username, "manager_id": str(override.user_id),
+                           "cashier_id": str(cashier_id),
                            "at": now.isoformat(), "limit_minor": ctx.override_limit_minor})
     log.info("refund paid out", extra={"case_id": str(case_id), "route": route.value, "amount_minor": amount,
                                        "receipt_no": receipt_no, "legs": len(legs)})
-    info = _receipt_info(ctx, view, cashier_name, now, legs, getattr(override, "username", None) if override else None)
+    info = _receipt_info(ctx, view, cashier_name, now, legs, override.username if override is not None else None)
     document, printed, print_error = _print(ctx, info, receipt_no)
     kicked, drawer_error = False, None
     if cash_minor and ctx.drawer is not None:
@@ -235,10 +237,11 @@ def _receipt_info(ctx: RefundContext, view: CaseView, cashier_name: str, when: d
         override_by, legs=tuple(legs), copy=copy)
 
 
-def reprint_receipt(ctx: RefundContext, case_id: uuid.UUID, *, user, reason: str = "") -> PayoutDone:
+def reprint_receipt(ctx: RefundContext, case_id: uuid.UUID, *, user: audit.Who | None,
+                    reason: str = "") -> PayoutDone:
     """Prints a paid-out refund's receipt again: the original while it never printed (a printer
     fault), a copy marked as one after that, audited as a reprint with `reason`."""
-    reason = mask_card_numbers(reason or "")
+    reason = mask_card_numbers(reason or "") or ""
     with ctx.uow() as uow:
         case = uow.refunds.get(case_id)
         if case is None:
@@ -268,6 +271,7 @@ def reprint_receipt(ctx: RefundContext, case_id: uuid.UUID, *, user, reason: str
     return PayoutDone(view, info.route, view.amount_minor, info, printed, error, False, None, document)
 
 
-def _print(ctx: RefundContext, info: RefundReceiptInfo, receipt_no: int | None) -> tuple[object, bool, str | None]:
+def _print(ctx: RefundContext, info: RefundReceiptInfo,
+           receipt_no: int | None) -> tuple[PrintableDocument | None, bool, str | None]:
     return print_committed(ctx.render_receipt, ctx.printer, info, uow_factory=ctx.uow, terminal_id=ctx.terminal_id,
                            kind=ReceiptKind.REFUND, receipt_no=receipt_no, clock=ctx.clock)
