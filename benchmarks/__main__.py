@@ -13,7 +13,9 @@ from pathlib import Path
 from benchmarks import checkout, decoding, outbox_drain, receipts, refunds, sale_commit, serial_latency, startup, vouchers, wedge_latency
 from benchmarks import reports as report_bench
 from benchmarks import buyer_email
+from benchmarks.goals import MET, NO_GOAL, NOT_MET, judge
 from benchmarks import seller_portal
+from benchmarks import memory
 
 HERE = Path(__file__).resolve().parent
 
@@ -35,6 +37,10 @@ def main() -> int:
     rows += report_bench.run(out_dir)
     rows += buyer_email.run(out_dir)
     rows += seller_portal.run(out_dir)
+    rows += memory.run(out_dir)
+    for r in rows:  # goal and met in results.json too, judged the same way as the table
+        r.setdefault("goal", None)
+        r["met"] = judge(r)
     result = {
         "measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "machine": {"python": sys.version.split()[0], "platform": platform.platform(), "cpus": os.cpu_count()},
@@ -47,24 +53,29 @@ def main() -> int:
 
 
 def print_table(rows: list[dict]) -> None:
-    headers = ("figure", "measured", "baseline", "baseline is", "ratio")
-    table = [
-        (
+    """The table, with each figure's goal and whether it is met ("met", "NOT met", "no goal")."""
+    headers = ("figure", "measured", "baseline", "baseline is", "ratio", "goal", "met")
+    table = []
+    for r in rows:
+        r.setdefault("goal", None)
+        r["met"] = judge(r)  # from the spec, so a row made without stats.row still says "no goal"
+        table.append((
             r["figure"],
             r["value_text"],
             r["baseline_text"],
             r["baseline"],
             f"{r['value'] / r['baseline_value']:.2f}x" if r["baseline_value"] else "-",
-        )
-        for r in rows
-    ]
+            r["goal"] or "-",
+            r["met"],
+        ))
     widths = [max(len(str(x)) for x in col) for col in zip(headers, *table)]
     line = "| " + " | ".join(h.ljust(w) for h, w in zip(headers, widths)) + " |"
     print(line)
     print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     for row in table:
         print("| " + " | ".join(str(c).ljust(w) for c, w in zip(row, widths)) + " |")
-
+    counts = {k: sum(1 for r in rows if r["met"] == k) for k in (MET, NOT_MET, NO_GOAL)}
+    print(f"\ngoals: {counts[MET]} met, {counts[NOT_MET]} NOT met, {counts[NO_GOAL]} rows without a goal")
 
 if __name__ == "__main__":
     raise SystemExit(main())

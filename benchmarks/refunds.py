@@ -66,7 +66,8 @@ def run(out_dir: Path) -> list[dict]:
     from config.schema import PlatformSettings, Settings, TerminalSettings
     from drivers.photos import prepare_frame
     from config.schema import RefundSettings
-    from pos_terminal.bootstrap import build_terminal
+    from pos_terminal.app.container import build_terminal
+    from pos_terminal.app.facades import App
     from pos_terminal.ports import ScanEvent
     from pos_terminal.security import ScryptPinHasher
     from pos_terminal.services import refunds
@@ -89,7 +90,7 @@ def run(out_dir: Path) -> list[dict]:
         terminal = build_terminal(settings, demo=True, hasher=ScryptPinHasher(n=2**10, r=8, p=1), configure_logs=False)
         try:
             ctx = terminal.refund_context()
-            cashier = terminal.sign_in("1001", "1357")
+            cashier = App.of(terminal).users.sign_in("1001", "1357")
             codes = _paid_codes(client, N_LOOKUP * 2 + 3)
             warm, codes = codes[:3], codes[3:]
             for code in warm:  # warm-up: connections, statement caches

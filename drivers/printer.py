@@ -27,11 +27,13 @@ add_status_listener(), on the calling thread; the GUI passes its Bridge's post_d
 from __future__ import annotations
 
 import logging
+import os
 import select
 import socket
 import threading
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 from escpos.constants import CD_KICK_2, CD_KICK_5
 
@@ -39,9 +41,27 @@ from config.schema import PrinterSettings
 from drivers.status_listeners import notify
 from pos_terminal.ports import DeviceState, DeviceStatus
 from receipts.document import ReceiptDocument
-from receipts.escpos_render import render_escpos
 
 log = logging.getLogger(__name__)
+
+
+def use_capabilities_cache() -> None:
+    """python-escpos parses its printer database (a large YAML file, about 0.2 s) when it is first
+    imported and keeps the result as a pickle in ESCPOS_CAPABILITIES_PICKLE_DIR, by default a new
+    temporary folder in every process (so every start parsed it again and left a folder behind).
+    Points it at the user's cache folder, unless set already: only the machine's first use parses.
+    Called before the first import of escpos.printer / escpos.escpos (on the printer's worker)."""
+    if "ESCPOS_CAPABILITIES_PICKLE_DIR" in os.environ:
+        return
+    import platformdirs
+
+    folder = Path(platformdirs.user_cache_dir("pos-terminal", appauthor=False)) / "escpos-capabilities"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return  # python-escpos falls back to its temporary folder
+    os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"] = str(folder)
+
 
 DLE_EOT = b"\x10\x04"
 GS_R_PAPER = b"\x1dr\x01"  # GS r 1: transmit paper sensor status, answered in order with the data
@@ -158,6 +178,9 @@ class EscposPrinter:
         if not isinstance(document, ReceiptDocument):
             raise TypeError(f"print_document takes a receipts ReceiptDocument, not {type(document).__name__}")
         try:
+            use_capabilities_cache()
+            from receipts.escpos_render import render_escpos  # python-escpos, PIL, numpy: at the first print
+
             payload = render_escpos(document, chinese=self.settings.chinese, profile=self._profile())
         except Exception as exc:  # a layout or font problem, not the printer's
             raise PrinterFault(f"cannot render {document.title or 'the receipt'}: {exc}") from exc
@@ -275,6 +298,7 @@ class EscposPrinter:
         return reply if reply is not None and reply & 0x90 == 0 else None
 
     def _connect_locked(self) -> None:
+        use_capabilities_cache()
         from escpos.exceptions import DeviceNotFoundError
 
         s = self.settings

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QDeadlineTimer, QThreadPool, QTimer
@@ -30,6 +31,57 @@ def create_window(facades: App, app: QApplication) -> MainWindow:
     return MainWindow(facades, languages)
 
 
+MALLOC_ARENAS = 2
+
+
+def limit_malloc_arenas(arenas: int = MALLOC_ARENAS) -> bool:
+    """glibc gives each thread that allocates concurrently its own malloc arena (up to 8 per core),
+    and each keeps its freed pages: with the camera's capture and decode threads, the device
+    workers and the pool, that is tens of MB of resident memory nobody uses (issue 14: about 20 MB
+    of the demo's). Call before the worker threads start. False where it does not apply (not glibc)."""
+    try:
+        import ctypes
+        import ctypes.util
+
+        name = ctypes.util.find_library("c")
+        if name is None:
+            return False
+        return bool(ctypes.CDLL(name).mallopt(-8, arenas))  # M_ARENA_MAX
+    except (OSError, AttributeError):
+        return False
+
+
+def stop_source_caching() -> bool:
+    """PySide6 puts its own __import__ in place (shiboken's feature import, PYSIDE-2029): for every
+    module imported after it, it asks inspect.getsource() whether the source mentions "PySide6",
+    and linecache keeps each whole source: about 30 MB of text in a running demo, and time spent
+    splitting every file into lines. Gives that check the same answer without linecache (the
+    file's bytes, read and dropped) and empties what was cached so far. False where this PySide6
+    has no such check (then nothing is changed)."""
+    import linecache
+
+    try:
+        import shibokensupport.feature as feature  # PySide6's embedded support package
+    except ImportError:
+        return False
+    if not callable(getattr(feature, "_mod_uses_pyside", None)):
+        return False
+
+    def mod_uses_pyside(module) -> bool:
+        path = getattr(module, "__file__", None)
+        if not isinstance(path, str) or not path.endswith(".py"):
+            return False  # a built-in, an extension or a bytecode-only module: getsource() had none either
+        try:
+            with open(path, "rb") as fh:
+                return b"PySide6" in fh.read()
+        except OSError:
+            return False
+
+    feature._mod_uses_pyside = mod_uses_pyside
+    linecache.clearcache()
+    return True
+
+
 def stop_on_signals(app: QApplication) -> QTimer:
     """Ctrl+C and SIGTERM quit the event loop cleanly (so the caller closes devices and the
     database). Python runs signal handlers only between bytecodes, so a short timer wakes it."""
@@ -41,16 +93,33 @@ def stop_on_signals(app: QApplication) -> QTimer:
     return waker
 
 
-def run_gui(facades: App, *, screenshot: Path | None = None, quit_after_screenshot: bool = False, argv=None) -> int:
+def run_gui(facades: App, *, screenshot: Path | None = None, quit_after_screenshot: bool = False, argv=None,
+            on_shown: Callable[[], None] | None = None,
+            before_devices: Callable[[], int | None] | None = None) -> int:
+    """Shows the window, then starts it once the event loop runs, behind the window's first paint:
+    nothing slow stands between the start and the window on screen. There, on the GUI thread,
+    `on_shown` runs first (the command line starts building the terminal on its own thread), then
+    the window starts: `before_devices` runs on a worker before the devices open (waiting for the
+    terminal, the demo's sandbox and device stand-ins, the background loops); an exit code it
+    returns ends the event loop with that code."""
+    stop_source_caching()
     app = QApplication.instance() or QApplication(list(argv) if argv is not None else sys.argv[:1])
     app.setApplicationName("pos-terminal")
     window = create_window(facades, app)
+    window.start_failed.connect(app.exit)
     if window._app.store.settings.ui.fullscreen:
         window.showFullScreen()
     else:
         window.resize(1024, 768)
         window.show()
-    window.start()
+
+    def start() -> None:
+        limit_malloc_arenas()  # before the first worker thread (ctypes is not imported before the window)
+        if on_shown is not None:
+            on_shown()
+        window.start(before_devices=before_devices)
+
+    QTimer.singleShot(0, start)
     stop_on_signals(app)
 
     if screenshot is not None:

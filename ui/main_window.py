@@ -1,14 +1,17 @@
 """The window: the sign-in page or a signed-in Workspace, above the status line.
 
 `start()` opens the devices on a worker (statuses arrive through the Bridge) and starts polling
-platform and sync state; call it once the window exists. `stop()` ends the polling.
+platform and sync state; call it once the window exists (run_gui calls it once the window has
+been shown and painted). `stop()` ends the polling.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from pos_terminal.app.facades import App
@@ -20,12 +23,16 @@ from ui.status_bar import StatusBar
 from ui.tasks import run_in_background
 from ui.wedge import WedgeFilter
 from ui.texts import fill
-from ui.workspace import Workspace
+
+if TYPE_CHECKING:
+    from ui.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
+    start_failed = Signal(int)  # the exit code start()'s before_devices asked for
+
     def __init__(self, app: App, languages: LanguageManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setMinimumSize(1024, 768)
@@ -50,14 +57,35 @@ class MainWindow(QMainWindow):
         self.bridge.device_status.connect(self._scanner_changed)
         self.retranslate_ui()
 
-    def start(self, poll_interval_ms: int = 5000) -> None:
+    def start(self, poll_interval_ms: int = 5000, before_devices: Callable[[], int | None] | None = None) -> None:
+        """Opens the devices on a worker and starts the status polling. `before_devices` (the
+        command line's: the terminal being built, its platform and device stand-ins) runs first on
+        that same worker; the status bar asks again once it is done. When it returns an exit code
+        instead of None, the devices stay closed and `start_failed` carries the code."""
         self._sync_wedge()
         if not self._devices_opening:
             self._devices_opening = True
             devices, bridge = self._app.devices, self.bridge
-            run_in_background(lambda: devices.open_devices(bridge.post_device_status, bridge.post_scan), context=self)
+
+            def open_devices() -> int | None:
+                if before_devices is not None:
+                    code = before_devices()
+                    if code is not None:
+                        return code
+                devices.open_devices(bridge.post_device_status, bridge.post_scan)
+                return None
+
+            run_in_background(open_devices, self._devices_opened if before_devices is not None else None,
+                              lambda exc: log.error("the devices did not open", exc_info=exc), context=self)
         self.status.start_polling(poll_interval_ms)
         self.sign_in_page.reset()
+
+    def _devices_opened(self, code: int | None) -> None:
+        if code is not None:
+            self.start_failed.emit(code)
+            return
+        self._sync_wedge()  # the settings may have been read from the terminal just built
+        self.status.poll()
 
     def stop(self) -> None:
         self.status.stop_polling()
@@ -89,6 +117,8 @@ class MainWindow(QMainWindow):
         return self.workspace.user if self.workspace is not None else None
 
     def enter(self, user: SignedIn) -> None:
+        from ui.workspace import Workspace  # the screens are imported at the first sign-in, not at start
+
         self._drop_workspace()
         self.workspace = Workspace(self._app, user, self._languages, self.bridge, self)
         self.workspace.sign_out_requested.connect(self.sign_out)

@@ -1,10 +1,12 @@
-"""What a signed-in user sees: the header, a side navigation and the pages the role allows."""
+"""What a signed-in user sees: the header, a side navigation and the pages the role allows, each
+built on its first visit (signing in builds the first one only)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from pos_terminal.app.facades import App
@@ -13,14 +15,52 @@ from pos_terminal.services.users import SignedIn
 from ui.bridge import Bridge
 from ui.header import Header
 from ui.i18n import LanguageManager
-from ui.screens.base import Page
-from ui.screens.checkout import CheckoutPage
-from ui.screens.devices import DevicesPage
-from ui.screens.refunds import RefundsPage
-from ui.screens.settings import SettingsPage
-from ui.screens.shift import ShiftPage
+
+if TYPE_CHECKING:
+    from ui.screens.base import Page
 
 PAGE_ORDER = ("checkout", "refunds", "shift", "devices", "settings")
+
+
+def nav_title(key: str) -> str:
+    """The navigation label of a page, without building it: the page's own title in its own
+    translation context (the same text its title() gives)."""
+    titles = {
+        "checkout": lambda: QCoreApplication.translate("CheckoutPage", "Checkout"),
+        "refunds": lambda: QCoreApplication.translate("RefundsPage", "Refunds"),
+        "shift": lambda: QCoreApplication.translate("ShiftPage", "Shift & reports"),
+        "devices": lambda: QCoreApplication.translate("DevicesPage", "Devices"),
+        "settings": lambda: QCoreApplication.translate("SettingsPage", "Settings"),
+    }
+    return titles[key]()
+
+
+class LazyPages(Mapping):
+    """The pages a user may open, each built (and its screen module imported) on first use:
+    signing in builds only the first page; the others wait for their first visit."""
+
+    def __init__(self, keys: list[str], build: Callable[[str], Page]) -> None:
+        self._keys = list(keys)
+        self._build = build
+        self._built: dict[str, Page] = {}
+
+    def __getitem__(self, key: str) -> Page:
+        if key not in self._keys:
+            raise KeyError(key)
+        page = self._built.get(key)
+        if page is None:
+            page = self._built[key] = self._build(key)
+        return page
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def built(self) -> dict[str, Page]:
+        """The pages built so far (none is built by asking this)."""
+        return dict(self._built)
 
 
 def allowed_pages(user: SignedIn) -> list[str]:
@@ -72,18 +112,9 @@ class Workspace(QWidget):
         self.header.sign_out_requested.connect(self.sign_out_requested)
         self.nav = SideNav(self)
         self.stack = QStackedWidget(self)
-        factories: dict[str, Callable[[], Page]] = {
-            "checkout": lambda: CheckoutPage(app, bridge, user, self),
-            "refunds": lambda: RefundsPage(app, bridge, user, self),
-            "shift": lambda: ShiftPage(app, bridge, user, self),
-            "devices": lambda: DevicesPage(app, bridge, self),
-            "settings": lambda: SettingsPage(app, languages, self),
-        }
-        self.pages: dict[str, Page] = {}
-        for key in allowed_pages(user):
-            page = factories[key]()
-            self.pages[key] = page
-            self.stack.addWidget(page)
+        self._app, self._bridge, self._languages = app, bridge, languages
+        self.pages = LazyPages(allowed_pages(user), self._build_page)
+        for key in self.pages:
             self.nav.add(key).clicked.connect(lambda _=False, k=key: self.show_page(k))
 
         body = QHBoxLayout()
@@ -105,6 +136,34 @@ class Workspace(QWidget):
     def current_page(self) -> str:
         return self.stack.currentWidget().key
 
+    def _build_page(self, key: str) -> Page:
+        """Imports the page's screen and builds it (first visit, or a test asking for it)."""
+        app, bridge, user = self._app, self._bridge, self.user
+        if key == "checkout":
+            from ui.screens.checkout import CheckoutPage
+
+            page: Page = CheckoutPage(app, bridge, user, self)
+        elif key == "refunds":
+            from ui.screens.refunds import RefundsPage
+
+            page = RefundsPage(app, bridge, user, self)
+        elif key == "shift":
+            from ui.screens.shift import ShiftPage
+
+            page = ShiftPage(app, bridge, user, self)
+        elif key == "devices":
+            from ui.screens.devices import DevicesPage
+
+            page = DevicesPage(app, bridge, self)
+        elif key == "settings":
+            from ui.screens.settings import SettingsPage
+
+            page = SettingsPage(app, self._languages, self)
+        else:
+            raise KeyError(key)
+        self.stack.addWidget(page)
+        return page
+
     def show_page(self, key: str) -> None:
         self.stack.setCurrentWidget(self.pages[key])
         self.nav.buttons[key].setChecked(True)
@@ -115,5 +174,5 @@ class Workspace(QWidget):
         super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
-        for key, page in self.pages.items():
-            self.nav.buttons[key].setText(page.nav_title().replace("&", "&&"))
+        for key in self.pages:  # a page not built yet is not built for its label
+            self.nav.buttons[key].setText(nav_title(key).replace("&", "&&"))

@@ -4,17 +4,20 @@ and the simulated devices (a virtual network printer in this process, the card-t
 in its own). Only `pos-terminal demo`/`run`, `sync run` and tests start them; the core never
 imports this module, nor the sandbox.
 
-Each start is blocking (about a second): call it before the window opens. Terminal.close() stops
-what was started (the sandbox and every stand-in).
+Each start is blocking (about a second): the command line runs them on a worker once the window
+is shown (ui.app.run_gui's before_devices). Terminal.close() stops what was started (the sandbox
+and every stand-in).
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pos_terminal.domain.model import Role
+from pos_terminal.security import ScryptPinHasher
 from pos_terminal.services import users as user_service
 
 if TYPE_CHECKING:
@@ -29,6 +32,12 @@ DEMO_USERS = (
     ("9001", "Technician", Role.TECHNICIAN, "9753"),
 )
 
+# The demo's PINs are printed on the sign-in page and at every start, so a slow hash protects
+# nothing there, while three of them (scrypt n=2**15: about 0.1 s each) held up the demo's first
+# start. They are hashed cheaply (the parameters travel with each hash); a PIN changed later is
+# hashed with the terminal's own parameters.
+DEMO_PIN_SCRYPT_N = 2**10
+
 DEMO_SIGN_IN_LINE = "Demo sign-in: cashier 1001 / PIN 1357, manager 8001 / PIN 8642, technician 9001 / PIN 9753"
 
 
@@ -36,8 +45,11 @@ def seed_demo_users(terminal: Terminal) -> None:
     with terminal.uow() as uow:
         if uow.users.count():
             return
+    hasher = terminal.hasher
+    if isinstance(hasher, ScryptPinHasher) and hasher.n > DEMO_PIN_SCRYPT_N:
+        hasher = replace(hasher, n=DEMO_PIN_SCRYPT_N)
     for username, name, role, pin in DEMO_USERS:
-        user_service.add_user(terminal.uow(), terminal.hasher, terminal.clock, username=username, display_name=name,
+        user_service.add_user(terminal.uow(), hasher, terminal.clock, username=username, display_name=name,
                               role=role, pin=pin)
 
 
@@ -49,8 +61,8 @@ def start_simulated_devices(terminal: Terminal) -> list[str]:
     defaults), starts real stand-ins and talks to them through the real adapters: a virtual
     network printer in this process (ESC/POS over TCP, jobs kept as files, DLE EOT answered; the
     drawer kicks through it) and the card-terminal simulator in its own process. Returns one line
-    per stand-in for the person starting the terminal. Blocking (about a second): call before the
-    window opens. Terminal.close() stops them."""
+    per stand-in for the person starting the terminal. Blocking (about a second): the command line
+    calls it on a worker once the window is shown. Terminal.close() stops them."""
     from drivers.card_simulator import start_process
     from drivers.card_terminal import TcpCardTerminal
     from drivers.drawer import PrinterDrawer
@@ -140,9 +152,9 @@ def seller_sign_in_lines(terminal: Terminal) -> list[str]:
     """How to sign in to the demo sandbox's seller portal: each seeded seller's username and
     password (made at random on the sandbox's first start, kept in its credentials file)."""
     server = terminal._sandbox  # the in-process sandbox (start_demo_platform)
-    logins = server.seller_logins if server is not None else {}
-    if not logins:
+    if server is None or server.app is None or not server.seller_logins:
         return []
+    logins = server.seller_logins
     creds = server.app.state.credentials
     where = f" (kept in {creds.path})" if creds is not None and creds.path is not None else ""
     return [f"Seller portal: {server.url}/seller  sign in as " + ", or ".join(

@@ -11,14 +11,16 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pos_terminal.services import cash, reconcile, refund_cases, reports
 from pos_terminal.services.report_model import DayReport, ShiftSummary
 
 if TYPE_CHECKING:
     from pos_terminal.app.container import Terminal
     from pos_terminal.services.day_context import DayContext
 
-MOVEMENTS = {"drop": cash.cash_drop, "pay_out": cash.pay_out, "pay_in": cash.pay_in}
+# The services are imported where they are used, not with this module: the window is built and
+# shown before any of them is needed (issue 14).
+
+MOVEMENTS = {"drop": "cash_drop", "pay_out": "pay_out", "pay_in": "pay_in"}  # functions of services.cash
 
 
 class Shifts:
@@ -47,33 +49,45 @@ class Shifts:
 
     def current(self) -> ShiftSummary | None:
         """The open shift with its cash position now, None when none is open. Blocking."""
+        from pos_terminal.services import cash
+
         return cash.current_shift(self.context())
 
     def overview(self):
         """(the open shift or None, its movements oldest first, the last closed shift or None). Blocking."""
+        from pos_terminal.services import cash
+
         ctx = self.context()
         return cash.current_shift(ctx), cash.movements(ctx), cash.last_closed_shift(ctx)
 
     def movements(self, shift_id=None):
         """The cash movements of a shift (default: the open one). Blocking."""
+        from pos_terminal.services import cash
+
         return cash.movements(self.context(), shift_id)
 
     def open_shift(self, user, opening_float_minor: int | None = None,
                    counts: Mapping[int, int] | None = None) -> ShiftSummary:
         """Opens this terminal's shift with the float counted (an amount, or counts by denomination):
         its business date, the day-closed check and its audit entry. Blocking."""
+        from pos_terminal.services import cash
+
         return cash.open_shift(self.context(), user=user, opening_float_minor=opening_float_minor, counts=counts)
 
     def move_cash(self, kind: str, user, *, amount_minor: int = 0, reason: str, approved_by=None):
         """Records a "drop", "pay_out", "pay_in" or "no_sale" and opens the drawer. Blocking."""
+        from pos_terminal.services import cash
+
         if kind == "no_sale":
             return cash.no_sale(self.context(), user=user, reason=reason)
-        return MOVEMENTS[kind](self.context(), user=user, amount_minor=int(amount_minor or 0), reason=reason,
-                               approved_by=approved_by)
+        return getattr(cash, MOVEMENTS[kind])(self.context(), user=user, amount_minor=int(amount_minor or 0),
+                                              reason=reason, approved_by=approved_by)
 
     def close_shift(self, user, counts: Mapping[int, int], *, manager=None, note: str | None = None) -> ShiftSummary:
         """Closes the open shift with the drawer counted by denomination (a difference above the
         limit needs a manager and a note: CashRefused otherwise). Blocking."""
+        from pos_terminal.services import cash
+
         return cash.close_shift(self.context(), user=user, counts=counts, manager=manager, note=note)
 
 
@@ -93,33 +107,47 @@ class Reports:
 
     def x_report(self, user, business_date: date | None = None) -> DayReport:
         """The X report (nothing closes). Blocking."""
+        from pos_terminal.services import reports
+
         return reports.x_report(self.context(), user=user, business_date=business_date)
 
     def z_report(self, user, business_date: date | None = None) -> DayReport:
         """Closes the business day and returns its Z report (needs a user who may close the day). Blocking."""
+        from pos_terminal.services import reports
+
         return reports.z_report(self.context(), user=user, business_date=business_date)
 
     def stored_z(self, business_date: date) -> DayReport | None:
         """The Z report kept for a closed day, None while the day is open. Blocking."""
+        from pos_terminal.services import reports
+
         return reports.stored_z(self.context(), business_date)
 
     def print_report(self, report: DayReport, language: str = "zh_CN"):
         """Prints the report in `language`. Blocking (the printer)."""
+        from pos_terminal.services import reports
+
         return reports.print_report(self.context(language), report)
 
     def print_x(self, user, business_date: date | None = None, language: str = "zh_CN"):
         """Takes the day's X report (default: today) and prints it: (report, printed). Blocking."""
+        from pos_terminal.services import reports
+
         ctx = self.context(language)
         report = reports.x_report(ctx, user=user, business_date=business_date)
         return report, reports.print_report(ctx, report)
 
     @staticmethod
     def to_csv(report: DayReport) -> str:
+        from pos_terminal.services import reports
+
         return reports.to_csv(report)
 
     def save_pdf(self, report: DayReport, path: Path | str, language: str = "zh_CN") -> None:
-        """Writes the report as a PDF. Blocking (about half a second)."""
-        self._t.render_report_pdf(report, path, language=language)
+        """Writes the report as a PDF (receipts.report_pdf). Blocking (about half a second)."""
+        from receipts.report_pdf import render_report_pdf
+
+        render_report_pdf(report, path, language=language)
 
 
 class Reconcile:
@@ -131,16 +159,24 @@ class Reconcile:
 
     def last(self, business_date: date):
         """The reconciliation kept for that day, or None. Blocking."""
+        from pos_terminal.services import reconcile
+
         return reconcile.last_reconciliation(self._t.day_context(), business_date)
 
     def reconcile_day(self, user, business_date: date):
         """Compares the day's figures with the platform's and the card terminal's. Blocking (network)."""
+        from pos_terminal.services import reconcile
+
         return reconcile.reconcile_day(self._t.day_context(), user=user, business_date=business_date)
 
     def mark_reconciled(self, user, business_date: date, **kwargs):
         """Accepts the day as reconciled (differences need a manager and a note). Blocking."""
+        from pos_terminal.services import reconcile
+
         return reconcile.mark_reconciled(self._t.day_context(), user=user, business_date=business_date, **kwargs)
 
     def pay_back(self, case_id, *, cashier, manager):
         """Pays a double payment back in cash from this drawer; the platform is told. Blocking."""
+        from pos_terminal.services import refund_cases
+
         return refund_cases.pay_back(self._t.refund_context(), case_id, cashier=cashier, manager=manager)

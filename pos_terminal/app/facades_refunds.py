@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pos_terminal.services import online_returns, refunds
-
 if TYPE_CHECKING:
     from pos_terminal.app.container import Terminal
+    from pos_terminal.services import online_returns, refunds  # for the annotations; imported where used
     from pos_terminal.services.refunds import RefundContext
 
 
@@ -28,11 +27,15 @@ class Refunds:
     def look_up(self, code: str) -> refunds.ItemInfo:
         """The purchase behind an item code (the platform, or this terminal's own sale while it is
         away). Blocking. Raises RefundRefused."""
+        from pos_terminal.services import refunds
+
         return refunds.look_up(self.context(), code)
 
     def take_in(self, items, reason: str, photos, cashier) -> refunds.CaseView:
         """Stores the intake whole (a draft case), then sends it to the seller; a platform that is
         away leaves it a draft the refund loop sends later. Blocking."""
+        from pos_terminal.services import refunds
+
         ctx = self.context()
         view = refunds.take_in(ctx, items, reason, photos, cashier_id=cashier.user_id)
         self._t.wake_sync()
@@ -42,6 +45,8 @@ class Refunds:
         """(the case `case_id` refreshed or None, this terminal's open cases and the last five paid
         out, the store's requests waiting for a seller at other terminals). Asks the platform for
         decisions first; the store's list is empty while the platform is away. Blocking."""
+        from pos_terminal.services import refunds
+
         ctx, terminal_id = self.context(), self._t.settings.terminal.terminal_id
         refunds.poll_decisions(ctx)
         current = refunds.refresh(ctx, case_id) if case_id is not None else None
@@ -58,15 +63,21 @@ class Refunds:
     def pay_out(self, case_id, cashier, card_text: str | None = None, manager=None) -> refunds.PayoutDone:
         """Pays an approved case back leg by leg (cash from the drawer, the card, the prepaid card).
         Blocking (devices, platform)."""
+        from pos_terminal.services import refunds
+
         return refunds.pay_out(self.context(), case_id, cashier_id=cashier.user_id,
                                cashier_name=cashier.display_name, card_text=card_text, manager=manager)
 
     def reprint_receipt(self, case_id, user, reason: str = "") -> refunds.PayoutDone:
         """Prints a paid-out refund's receipt again (audited as a reprint). Blocking."""
+        from pos_terminal.services import refunds
+
         return refunds.reprint_receipt(self.context(), case_id, user=user, reason=reason)
 
     def hand_in(self, info: refunds.ItemInfo, cashier, card_text: str | None = None) -> online_returns.HandInDone:
         """A return filed on the buyer's phone: the units taken in, and paid out once approved. Blocking."""
+        from pos_terminal.services import online_returns
+
         return online_returns.hand_in_and_pay(self.context(), info, cashier_id=cashier.user_id,
                                               cashier_name=cashier.display_name, card_text=card_text)
 

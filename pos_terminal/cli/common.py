@@ -42,9 +42,11 @@ def _maintenance_terminal(args):
         terminal.close()
 
 
-def _build(args, *, demo: bool, take_lock: bool = True):
+def _settings(args, *, demo: bool):
+    """(settings, settings_file) as a start with these arguments reads them; light (no container,
+    no database): the window can show them before the terminal is built."""
     from config import loader
-    from pos_terminal.app.container import DATA_DIR_ENV, build_terminal, data_paths
+    from pos_terminal.app.paths import DATA_DIR_ENV, data_paths
 
     if getattr(args, "data_dir", None):
         os.environ[DATA_DIR_ENV] = str(Path(args.data_dir).resolve())
@@ -54,4 +56,12 @@ def _build(args, *, demo: bool, take_lock: bool = True):
         saved = data_paths(settings, demo=True).settings
         if os.path.lexists(saved):  # not exists(): a link loop there is refused, not skipped
             settings, settings_file = loader.load(saved), saved
+    return settings, settings_file
+
+
+def _build(args, *, demo: bool, take_lock: bool = True, loaded=None):
+    """The terminal; `loaded` is what _settings(args, demo=demo) returned, when already read."""
+    from pos_terminal.app.container import build_terminal
+
+    settings, settings_file = loaded if loaded is not None else _settings(args, demo=demo)
     return build_terminal(settings, demo=demo, settings_file=settings_file, take_lock=take_lock)
