@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from pos_terminal.domain import model as m
+from pos_terminal.money import Money
 from pos_terminal.ports import AuditRow, BusinessDayRow, CashMovementRow, PaybackRow
 
 MOVEMENT_KINDS = ("drop", "pay_out", "pay_in", "no_sale")
@@ -70,6 +71,15 @@ class FakeOrders(_Repo):
     def get(self, order_no: str) -> m.Order | None:
         return self.s.orders.get(order_no)
 
+    def add_new(self, order: m.NewOrder) -> bool:
+        if order.order_no in self.s.orders:
+            return False
+        lines = [m.OrderLine(l.line_no, l.sku, l.name, Money(l.unit_price_minor, order.currency), l.quantity,
+                             list(l.item_codes), id=l.id) for l in order.lines]
+        self.s.orders[order.order_no] = m.Order(order.order_no, order.merchant_id, order.merchant_name,
+                                                order.currency, lines, status=order.status)
+        return True
+
 
 class FakeSales(_Repo):
     def add(self, sale: m.Sale) -> None:
@@ -80,6 +90,31 @@ class FakeSales(_Repo):
 
     def paid_for_order(self, order_no: str) -> m.Sale | None:
         return next((x for x in self.s.sales.values() if x.order_no == order_no and x.status is m.SaleStatus.PAID), None)
+
+    def add_paid(self, sale: m.PaidSale) -> None:
+        """The same rows the storage writes, as the domain objects the other fakes answer from."""
+        if any(x.order_no == sale.order_no and x.status is m.SaleStatus.PAID for x in self.s.sales.values()):
+            raise ValueError(f"one paid sale per order: {sale.order_no}")  # the database's unique index
+        if any(r.terminal_id == sale.terminal_id and r.receipt_no == sale.receipt_no for r in self.s.receipts):
+            raise ValueError(f"receipt {sale.receipt_no} exists")  # the database's unique constraint
+        row = m.Sale(sale.terminal_id, sale.order_no, sale.merchant_id, sale.total, shift_id=sale.shift_id,
+                     cashier_id=sale.cashier_id, voucher_id=sale.voucher_id, offline=sale.offline,
+                     created_at=sale.paid_at, id=sale.id)
+        for t in sale.tenders:
+            row.add_tender(m.Tender(t.kind, Money(t.amount_minor, t.currency), tendered=Money(t.tendered_minor, t.currency),
+                                    reference=t.reference, approval_code=t.approval_code, card_last4=t.card_last4,
+                                    id=t.id))
+        row.mark_paid(sale.receipt_no, sale.paid_at)
+        self.s.sales[row.id] = row
+        self.s.receipts.append(m.Receipt(sale.terminal_id, sale.receipt_no, m.ReceiptKind.SALE, sale_id=sale.id,
+                                         created_at=sale.paid_at, id=sale.receipt_id))
+        settlement = m.Settlement(row, sale.store_id)
+        settlement.id = sale.settlement_id
+        self.s.settlements.append(settlement)
+        message = m.OutboxMessage("settlement", sale.payload, created_at=sale.paid_at, id=sale.outbox_id,
+                                  terminal_id=sale.terminal_id)
+        message.seq = len(self.s.outbox) + 1
+        self.s.outbox.append(message)
 
 
 class FakeShifts(_Repo):
@@ -94,6 +129,10 @@ class FakeShifts(_Repo):
             (x for x in self.s.shifts.values() if x.terminal_id == terminal_id and x.status is m.ShiftStatus.OPEN), None
         )
 
+    def open_shift_id(self, terminal_id: str) -> uuid.UUID | None:
+        shift = self.open_for_terminal(terminal_id)
+        return None if shift is None else shift.id
+
     def last_closed(self, terminal_id: str) -> m.Shift | None:
         closed = [x for x in self.s.shifts.values() if x.terminal_id == terminal_id and x.closed_at is not None
                   and x.status is m.ShiftStatus.CLOSED]
@@ -103,6 +142,9 @@ class FakeShifts(_Repo):
 class FakeReceipts(_Repo):
     def counter_for(self, terminal_id: str) -> m.ReceiptCounter:
         return self.s.counters.setdefault(terminal_id, m.ReceiptCounter(terminal_id, 0))
+
+    def next_number(self, terminal_id: str) -> int:
+        return self.counter_for(terminal_id).next()
 
     def add(self, receipt: m.Receipt) -> None:
         self.s.receipts.append(receipt)

@@ -15,9 +15,11 @@ from pos_terminal.domain.model import (
     CardRequest,
     CardRequestKind,
     ItemUnit,
+    NewOrder,
     Order,
     OrderLine,
     OutboxMessage,
+    PaidSale,
     Receipt,
     ReceiptCounter,
     ReceiptKind,
@@ -63,6 +65,11 @@ class OrderRepository(Protocol):
 
     def get(self, order_no: str) -> Order | None: ...
 
+    def add_new(self, order: NewOrder) -> bool:
+        """Writes an order not held yet, with its lines and item units; False (nothing written)
+        when one with that number is held."""
+        ...
+
 
 class SaleRepository(Protocol):
     def add(self, sale: Sale) -> None: ...
@@ -70,6 +77,11 @@ class SaleRepository(Protocol):
     def get(self, sale_id: uuid.UUID) -> Sale | None: ...
 
     def paid_for_order(self, order_no: str) -> Sale | None: ...
+
+    def add_paid(self, sale: PaidSale) -> None:
+        """Writes a paid sale with its tenders, its receipt (print pending), its settlement and the
+        settlement's outbox message."""
+        ...
 
 
 class ShiftRepository(Protocol):
@@ -79,12 +91,21 @@ class ShiftRepository(Protocol):
 
     def open_for_terminal(self, terminal_id: str) -> Shift | None: ...
 
+    def open_shift_id(self, terminal_id: str) -> uuid.UUID | None:
+        """The id of the terminal's open shift, without loading it."""
+        ...
+
     def last_closed(self, terminal_id: str) -> Shift | None: ...
 
 
 class ReceiptRepository(Protocol):
     def counter_for(self, terminal_id: str) -> ReceiptCounter:
         """The terminal's ReceiptCounter, locked for this unit of work (created at 0 if new)."""
+        ...
+
+    def next_number(self, terminal_id: str) -> int:
+        """Takes the terminal's next receipt number (the counter created if new), locked for this
+        unit of work: a rollback gives it back. Not mixed with counter_for in one unit of work."""
         ...
 
     def add(self, receipt: Receipt) -> None: ...

@@ -9,14 +9,12 @@ from dataclasses import dataclass
 
 from pos_terminal.domain.errors import AlreadyPaid, NoOpenShift
 from pos_terminal.domain.model import (
+    NewOrder,
     Order,
     OrderLine,
     OrderStatus,
-    Receipt,
-    ReceiptKind,
-    Sale,
-    Settlement,
-    Tender,
+    PaidSale,
+    PaidTender,
     TenderKind,
 )
 from pos_terminal.money import Money
@@ -57,9 +55,14 @@ class OrderSpec:
             ],
         )
 
+    def new_order(self) -> NewOrder:
+        """The order as the plain values record_sale writes (checked by the rules of Order)."""
+        return NewOrder.of(self.order_no, self.merchant_id, self.merchant_name, self.currency,
+                           ((l.line_no, l.sku, l.name, l.unit_price_minor, l.quantity, l.item_codes) for l in self.lines))
+
     @property
     def total(self) -> Money:
-        return self.build().total
+        return Money(sum(l.unit_price_minor * l.quantity for l in self.lines), self.currency)
 
 
 @dataclass(frozen=True)
@@ -96,59 +99,42 @@ class SaleRecorded:
 
 
 def record_sale(cmd: RecordSale, uow: UnitOfWork, clock: Clock) -> SaleRecorded:
+    """The sale is written as plain values (domain.model.paid) checked by the rules of the sale
+    aggregate: an order new to this database with its lines and units, the sale, tenders, receipt,
+    settlement and outbox message. An order stored before goes through its aggregate."""
     now = clock.now()
     currency = cmd.order.currency
     with uow:
-        shift = uow.shifts.open_for_terminal(cmd.terminal_id)
-        if shift is None:
+        shift_id = uow.shifts.open_shift_id(cmd.terminal_id)
+        if shift_id is None:
             raise NoOpenShift(f"terminal {cmd.terminal_id} has no open shift; open a shift before taking payments")
-        # Taken first: locks the terminal's counter for this unit of work before anything is
-        # pending, so the number is ours and nothing is flushed twice.
-        counter = uow.receipts.counter_for(cmd.terminal_id)
-        order = uow.orders.get(cmd.order.order_no)
-        if order is None:
-            order = cmd.order.build()
-            uow.orders.add(order)
-        elif order.status is OrderStatus.PAID or uow.sales.paid_for_order(order.order_no) is not None:
-            raise AlreadyPaid(
-                f"order {order.order_no} was already paid at this store; do not take money twice",
-                order_no=order.order_no,
-            )
-        sale = Sale(
-            cmd.terminal_id,
-            order.order_no,
-            order.merchant_id,
-            order.total,
-            shift_id=shift.id,
-            cashier_id=cmd.cashier_id,
-            voucher_id=cmd.voucher_id,
-            offline=cmd.offline,
-            created_at=now,
+        tenders = tuple(
+            PaidTender.of(spec.kind, Money(spec.amount_minor, currency),
+                          None if spec.tendered_minor is None else Money(spec.tendered_minor, currency),
+                          spec.reference, spec.approval_code, spec.card_last4)
+            for spec in cmd.tenders
         )
-        for spec in cmd.tenders:
-            sale.add_tender(
-                Tender(
-                    spec.kind,
-                    Money(spec.amount_minor, currency),
-                    tendered=None if spec.tendered_minor is None else Money(spec.tendered_minor, currency),
-                    reference=spec.reference,
-                    approval_code=spec.approval_code,
-                    card_last4=spec.card_last4,
-                )
-            )
-        receipt_no = counter.next()
-        sale.mark_paid(receipt_no, now)
-        order.mark_paid()
-        uow.sales.add(sale)
-        uow.receipts.add(Receipt(cmd.terminal_id, receipt_no, ReceiptKind.SALE, sale_id=sale.id, created_at=now))
-        message = uow.outbox.add_settlement(Settlement(sale, cmd.store_id), now)
+        new_order = cmd.order.new_order().paid()
+        # Taken before any row is written: locks the terminal's counter until this unit of work
+        # ends, so the number is ours; a rollback gives it back (numbers stay gap-free).
+        receipt_no = uow.receipts.next_number(cmd.terminal_id)
+        order_no, merchant_id, total = new_order.order_no, new_order.merchant_id, new_order.total
+        if not uow.orders.add_new(new_order):  # stored before: paid here already, or kept unpaid
+            order = uow.orders.get(order_no)
+            if order is None or order.status is OrderStatus.PAID or uow.sales.paid_for_order(order_no) is not None:
+                raise AlreadyPaid(f"order {order_no} was already paid at this store; do not take money twice",
+                                  order_no=order_no)
+            order.mark_paid()
+            merchant_id, total = order.merchant_id, order.total
+        sale = PaidSale.of(terminal_id=cmd.terminal_id, store_id=cmd.store_id, shift_id=shift_id,
+                           cashier_id=cmd.cashier_id, order_no=order_no, merchant_id=merchant_id, total=total,
+                           tenders=tenders, receipt_no=receipt_no, paid_at=now, voucher_id=cmd.voucher_id,
+                           offline=cmd.offline)
+        uow.sales.add_paid(sale)
         for request_id in cmd.card_requests:  # the charge and its sale: durable together
             request = uow.card_requests.get(request_id)
             if request is not None:
                 request.settled()
         uow.commit()
-        cash = sum((t.amount.minor for t in sale.tenders if t.kind is TenderKind.CASH), 0)
-        return SaleRecorded(
-            sale.id, receipt_no, sale.total, sale.change, Money(cash, currency), message.id
-        )
+        return SaleRecorded(sale.id, receipt_no, sale.total, sale.change, sale.cash, sale.outbox_id)
 

@@ -12,6 +12,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
 from pos_terminal.domain.errors import StorageError
+from pos_terminal.storage.prepared import SQLITE_BEGIN, run_on_driver
 
 
 class StorageUnavailable(StorageError):
@@ -87,7 +88,11 @@ def _sqlite_engine(parsed, busy_timeout_ms: int, echo: bool) -> Engine:
     def _on_begin(conn):
         # Take the write lock at the start: a read-then-write transaction can then never fail
         # half-way with SQLITE_BUSY, which busy_timeout cannot retry once a snapshot is held.
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # On the driver's cursor (events and error translation kept): every unit of work pays it.
+        # Already begun: a unit of work's driver connection (prepared.DriverConnection) began it
+        # and an ORM Session joins it now.
+        if not conn.connection.dbapi_connection.in_transaction:
+            run_on_driver(conn, SQLITE_BEGIN)
 
     return engine
 

@@ -1,5 +1,6 @@
 """Tables, and the imperative mapping of the domain classes onto them. The domain never sees
-this module: `start_mappers()` is called once by bootstrap (or a test) before any session."""
+this module: `start_mappers()` is called once by the composition root (pos_terminal.app.container)
+or a test before any session."""
 
 from __future__ import annotations
 
@@ -48,6 +49,31 @@ class UTCDateTime(TypeDecorator):
             raise ValueError(f"refusing to store a naive datetime {value!r}: use UTC")
         value = value.astimezone(timezone.utc)
         return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def bind_processor(self, dialect):
+        """On SQLite, process_bind_param and SQLite's DATETIME format ("2026-03-01 09:30:00.000000")
+        in one step, the same text at a fifth of the cost; the last value's text is kept, as the
+        rows of one sale carry the same timestamp five times (datetimes are immutable, and the
+        pair is swapped whole, so threads sharing it see a matching pair)."""
+        if dialect.name != "sqlite":
+            return super().bind_processor(dialect)
+        utc = timezone.utc
+        last = (None, None)
+
+        def process(value):
+            nonlocal last
+            if value is None:
+                return None
+            seen, text = last
+            if value is seen:
+                return text
+            if value.tzinfo is None or value.utcoffset() is None:
+                raise ValueError(f"refusing to store a naive datetime {value!r}: use UTC")
+            text = (value if value.tzinfo is utc else value.astimezone(utc)).replace(tzinfo=None).isoformat(
+                " ", "microseconds")
+            last = (value, text)
+            return text
+        return process
 
     def process_result_value(self, value: datetime | None, dialect):
         if value is None:

@@ -3,25 +3,29 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from pos_terminal.domain import model as m
+from pos_terminal.storage import sale_rows
 from pos_terminal.storage.audit_repo import AuditRepository
 from pos_terminal.storage.cash_repo import CashRepository
 from pos_terminal.storage.days_repo import BusinessDayRepository
 from pos_terminal.storage.engine import explain_db_error
 from pos_terminal.storage.orm import receipt_counters
 from pos_terminal.storage.payback_repo import PaybackRepository
+from pos_terminal.storage.prepared import DriverConnection
 
 
 class _Repo:
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, direct: Callable[[], Connection | DriverConnection] | None = None) -> None:
         self.session = session
+        self._direct = direct  # the unit of work's connection for sale_rows (see SqlAlchemyUnitOfWork)
 
     def add(self, obj) -> None:
         self.session.add(obj)
@@ -45,10 +49,19 @@ class OrderRepository(_Repo):
     def get(self, order_no: str) -> m.Order | None:
         return self.session.get(m.Order, order_no)
 
+    def add_new(self, order: m.NewOrder) -> bool:
+        """Writes an order this database does not hold yet, with its lines and item units (see
+        sale_rows); False, writing nothing, when it holds one with that number."""
+        return sale_rows.add_new_order(self._direct(), order)
+
 
 class SaleRepository(_Repo):
     def get(self, sale_id: uuid.UUID) -> m.Sale | None:
         return self.session.get(m.Sale, sale_id)
+
+    def add_paid(self, sale: m.PaidSale) -> None:
+        """Writes a paid sale with its tenders, receipt, settlement and outbox message (see sale_rows)."""
+        sale_rows.add_paid_sale(self._direct(), sale)
 
     def paid_for_order(self, order_no: str) -> m.Sale | None:
         return self.session.scalars(
@@ -71,6 +84,9 @@ class ShiftRepository(_Repo):
             select(m.Shift).where(m.Shift.terminal_id == terminal_id, m.Shift.status == m.ShiftStatus.OPEN)
         ).one_or_none()
 
+    def open_shift_id(self, terminal_id: str) -> uuid.UUID | None:
+        return sale_rows.open_shift_id(self._direct(), terminal_id)
+
 
 class ReceiptRepository(_Repo):
     def counter_for(self, terminal_id: str) -> m.ReceiptCounter:
@@ -81,6 +97,12 @@ class ReceiptRepository(_Repo):
             insert(receipt_counters).values(terminal_id=terminal_id, last_no=0).on_conflict_do_nothing()
         )
         return self.session.get(m.ReceiptCounter, terminal_id, with_for_update=True, populate_existing=True)
+
+    def next_number(self, terminal_id: str) -> int:
+        """Takes the terminal's next receipt number in one statement (creating the counter at 1),
+        locking the counter row until this unit of work ends; a rollback gives the number back.
+        Not to be mixed with counter_for() in one unit of work."""
+        return sale_rows.next_receipt_no(self._direct(), terminal_id)
 
     def last_for_terminal(self, terminal_id: str, kind: m.ReceiptKind | None = None) -> m.Receipt | None:
         query = select(m.Receipt).where(m.Receipt.terminal_id == terminal_id)
@@ -254,24 +276,64 @@ class RefundRepository(_Repo):
         return order, line, sale
 
 
+class UnitOfWorkSession(Session):
+    """The Session of a SqlAlchemyUnitOfWork: once the unit of work runs statements on its own
+    driver connection (`_driver`, set only while the Session has no transaction), the Session's
+    connection is the one over that same DBAPI connection, so both share one transaction."""
+
+    _driver: DriverConnection | None = None
+
+    def get_bind(self, *args, **kw):
+        driver = self._driver
+        if driver is not None:
+            return driver.sa()
+        return super().get_bind(*args, **kw)
+
+
 class SqlAlchemyUnitOfWork:
     """`with uow:` opens a session; `commit()` makes the work durable; leaving the block
     without committing rolls back. A driver error on commit becomes a StorageError whose
-    message says what to do; the transaction is then rolled back whole."""
+    message says what to do; the transaction is then rolled back whole.
+
+    One transaction, two ways in. The repositories' ORM methods use the Session. The write path
+    of a sale (sale_rows) runs prepared statements through `_direct()`: on the Session's own
+    connection when the Session has begun; otherwise on a pooled DBAPI connection the unit of work
+    checks out and begins itself (prepared.DriverConnection), which the Session then uses too if
+    an ORM method follows (UnitOfWorkSession). A sale thus pays for neither an ORM transaction
+    nor an SQLAlchemy Connection, whose Python cost about as much as the sale's SQL itself."""
 
     def __init__(self, session_factory: sessionmaker, terminal_id: str | None = None) -> None:
         self.session_factory = session_factory
         self.terminal_id = terminal_id  # scopes the outbox to this terminal's messages
         self.session: Session | None = None
+        self._driver: DriverConnection | None = None
+
+    def _direct(self) -> Connection | DriverConnection:
+        """The connection of this unit of work's transaction (begun), after the Session's pending
+        changes are flushed into it, so statements on it see and may refer to them."""
+        session = self.session
+        session.flush()
+        driver = self._driver
+        if driver is None:
+            if session.in_transaction():
+                return session.connection()
+            driver = self._driver = DriverConnection(self.session_factory.kw["bind"])
+            if isinstance(session, UnitOfWorkSession):
+                session._driver = driver
+            else:  # a plain Session (a sessionmaker of its own): bind it now
+                session.bind = driver.sa()
+        driver.begin()
+        return driver.current
 
     def __enter__(self) -> SqlAlchemyUnitOfWork:
         self.session = self.session_factory()
-        s = self.session
+        self._driver = None
+        s, direct = self.session, self._direct
         self.users = UserRepository(s)
-        self.orders = OrderRepository(s)
-        self.sales = SaleRepository(s)
-        self.shifts = ShiftRepository(s)
-        self.receipts = ReceiptRepository(s)
+        self.orders = OrderRepository(s, direct)
+        self.sales = SaleRepository(s, direct)
+        self.shifts = ShiftRepository(s, direct)
+        self.receipts = ReceiptRepository(s, direct)
         self.outbox = OutboxRepository(s, self.terminal_id)
         self.refunds = RefundRepository(s)
         self.card_requests = CardRequestRepository(s)
@@ -282,23 +344,42 @@ class SqlAlchemyUnitOfWork:
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
+        driver, session = self._driver, self.session
+        # A session the ORM never used (a sale's unit of work) has nothing to roll back or detach.
+        used = session.in_transaction() or bool(session.identity_map)
         try:
-            self.session.rollback()
+            if used:
+                session.rollback()
+            if driver is not None:
+                driver.rollback()
         finally:
-            self.session.close()
-            self.session = None
+            try:
+                if used:
+                    session.close()
+            finally:
+                self.session = None
+                if driver is not None:
+                    self._driver = None
+                    driver.close()
         if isinstance(exc, DBAPIError):
             raise explain_db_error(exc, self.session_factory.kw.get("bind")) from exc
 
     def commit(self) -> None:
         try:
-            self.session.commit()
+            if self._driver is None:
+                self.session.commit()
+            else:
+                if self.session.in_transaction():
+                    self.session.commit()  # flushes; commits the driver connection's transaction
+                self._driver.commit()  # what the direct statements began (no-op once committed)
         except DBAPIError as exc:
-            self.session.rollback()
+            self.rollback()
             raise explain_db_error(exc, self.session_factory.kw.get("bind")) from exc
 
     def rollback(self) -> None:
         self.session.rollback()
+        if self._driver is not None:
+            self._driver.rollback()
 
 def session_factory(engine) -> sessionmaker:
-    return sessionmaker(bind=engine, expire_on_commit=False)
+    return sessionmaker(bind=engine, class_=UnitOfWorkSession, expire_on_commit=False)

@@ -92,14 +92,21 @@ def test_a_cash_sale_commits_sale_tenders_receipt_settlement_and_outbox(engine, 
 
 def test_a_failure_inside_the_transaction_leaves_nothing(engine, uow_factory, cashier, monkeypatch):
     from pos_terminal.storage import uow as uow_module
+    from pos_terminal.storage.prepared import run_on_driver
 
-    def broken(self, settlement, now):
-        raise RuntimeError("power cut between sale and outbox")
+    real = uow_module.sale_rows.add_paid_sale
+    written = []
 
-    monkeypatch.setattr(uow_module.OutboxRepository, "add_settlement", broken)
+    def broken(conn, sale):
+        real(conn, sale)  # the sale, tenders, receipt, settlement and outbox row are written...
+        written.append(run_on_driver(conn, "SELECT count(*) FROM outbox", fetch=True)[0])
+        raise RuntimeError("power cut before the commit")  # ...and the commit never comes
+
+    monkeypatch.setattr(uow_module.sale_rows, "add_paid_sale", broken)
     with pytest.raises(RuntimeError):
         pay(uow_factory, cashier, "O-1")
     monkeypatch.undo()
+    assert written == [1]
     for table in ("sales", "tenders", "receipts", "settlements", "outbox", "orders"):
         assert count(engine, table) == 0, table
     assert pay(uow_factory, cashier, "O-1").receipt_no == 1  # the number came back: no gap

@@ -8,6 +8,7 @@ re-exported here: `from pos_terminal.domain.model import Sale` is the way to imp
 from pos_terminal.domain.model.cards import CardRequest, CardRequestKind, CardRequestState
 from pos_terminal.domain.model.orders import ItemUnit, Order, OrderLine, OrderStatus
 from pos_terminal.domain.model.outbox import OutboxMessage, Settlement
+from pos_terminal.domain.model.paid import NewOrder, NewOrderLine, PaidSale, PaidTender
 from pos_terminal.domain.model.receipts import PrintState, Receipt, ReceiptCounter, ReceiptKind
 from pos_terminal.domain.model.refunds import PayoutRoute, RefundCase, RefundPhoto, RefundStatus
 from pos_terminal.domain.model.sales import Sale, SaleStatus, Tender, TenderKind
@@ -16,7 +17,8 @@ from pos_terminal.domain.model.users import ROLE_PERMISSIONS, LockoutPolicy, Per
 
 __all__ = [
     "ROLE_PERMISSIONS", "CardRequest", "CardRequestKind", "CardRequestState", "ItemUnit", "LockoutPolicy",
-    "Order", "OrderLine", "OrderStatus", "OutboxMessage", "PayoutRoute", "Permission", "PrintState", "Receipt",
+    "NewOrder", "NewOrderLine", "Order", "OrderLine", "OrderStatus", "OutboxMessage", "PaidSale", "PaidTender",
+    "PayoutRoute", "Permission", "PrintState", "Receipt",
     "ReceiptCounter", "ReceiptKind", "RefundCase", "RefundPhoto", "RefundStatus", "Role", "Sale", "SaleStatus",
     "Settlement", "Shift", "ShiftStatus", "Tender", "TenderKind", "User",
 ]

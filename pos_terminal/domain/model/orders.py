@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import uuid
+from collections.abc import Sequence
 from datetime import datetime
 
 from pos_terminal.domain.errors import AlreadyPaid, PaymentError
@@ -15,6 +16,22 @@ class OrderStatus(str, enum.Enum):
     OPEN = "open"
     PAID = "paid"
     CANCELLED = "cancelled"
+
+
+def check_line(line_no: int, quantity: int, item_codes: Sequence[str]) -> None:
+    """The rules of one order line: a positive quantity, and one item code per unit."""
+    if quantity <= 0:
+        raise ValueError(f"order line {line_no}: quantity must be positive, got {quantity}")
+    if len(item_codes) != quantity:
+        raise ValueError(
+            f"order line {line_no}: {quantity} units need {quantity} item codes, got {len(item_codes)}"
+        )
+
+
+def check_unique_codes(order_no: str, codes: Sequence[str]) -> None:
+    """Every unit of an order has its own item code."""
+    if len(codes) != len(set(codes)):
+        raise ValueError(f"order {order_no}: item codes must be unique per unit")
 
 
 class ItemUnit:
@@ -38,12 +55,7 @@ class OrderLine:
         *,
         id: uuid.UUID | None = None,
     ) -> None:
-        if quantity <= 0:
-            raise ValueError(f"order line {line_no}: quantity must be positive, got {quantity}")
-        if len(item_codes) != quantity:
-            raise ValueError(
-                f"order line {line_no}: {quantity} units need {quantity} item codes, got {len(item_codes)}"
-            )
+        check_line(line_no, quantity, item_codes)
         self.id = id or uuid7()
         self.line_no = line_no
         self.sku = sku
@@ -85,9 +97,7 @@ class Order:
         for line in self.lines:
             if line.unit_price.currency != currency:
                 raise ValueError(f"order {order_no}: line {line.line_no} is in {line.unit_price.currency}, order in {currency}")
-        codes = [c for line in self.lines for c in line.item_codes]
-        if len(codes) != len(set(codes)):
-            raise ValueError(f"order {order_no}: item codes must be unique per unit")
+        check_unique_codes(order_no, [c for line in self.lines for c in line.item_codes])
 
     @property
     def total(self) -> Money:

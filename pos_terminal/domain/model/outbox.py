@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -10,6 +11,38 @@ from pos_terminal.domain.errors import PaymentError
 from pos_terminal.domain.model._common import require_aware as _require_aware
 from pos_terminal.domain.model.sales import Sale, SaleStatus
 from pos_terminal.ids import uuid7
+from pos_terminal.money import Money
+
+
+def tender_shares(tenders: Iterable[tuple[str, int]]) -> tuple[str, list[dict[str, Any]]]:
+    """From (kind, amount_minor) of each tender: the kinds ("bank_card,cash") and what each kind
+    paid ([{kind, amount_minor}], by kind), as a settlement carries them."""
+    shares: dict[str, int] = {}
+    for kind, amount_minor in tenders:
+        shares[kind] = shares.get(kind, 0) + amount_minor
+    kinds = sorted(shares)
+    return ",".join(kinds), [{"kind": k, "amount_minor": shares[k]} for k in kinds]
+
+
+def settlement_payload(settlement_id: uuid.UUID, order_no: str, merchant_id: str, store_id: str, terminal_id: str,
+                       receipt_no: int, amount: Money, tender_kinds: str, tender_amounts: list[dict[str, Any]] | None,
+                       offline: bool, paid_at: datetime, voucher_id: str | None) -> dict[str, Any]:
+    """The body of POST /settlements (the platform contract): what the outbox message carries."""
+    return {
+        "settlement_id": str(settlement_id),
+        "order_no": order_no,
+        "merchant_id": merchant_id,
+        "store_id": store_id,
+        "terminal_id": terminal_id,
+        "receipt_no": receipt_no,
+        "amount_minor": amount.minor,
+        "currency": amount.currency,
+        "tenders": tender_kinds.split(","),
+        **({"tender_amounts": tender_amounts} if tender_amounts else {}),
+        "offline": offline,
+        "paid_at": paid_at.isoformat(),
+        **({"voucher_id": voucher_id} if voucher_id else {}),
+    }
 
 
 class Settlement:
@@ -26,31 +59,15 @@ class Settlement:
         self.terminal_id = sale.terminal_id
         self.receipt_no = sale.receipt_no
         self.amount = sale.total
-        self.tender_kinds = ",".join(sorted({t.kind.value for t in sale.tenders}))
-        shares: dict[str, int] = {}
-        for t in sale.tenders:
-            shares[t.kind.value] = shares.get(t.kind.value, 0) + t.amount.minor
-        self.tender_amounts = [{"kind": k, "amount_minor": shares[k]} for k in sorted(shares)]
+        self.tender_kinds, self.tender_amounts = tender_shares((t.kind.value, t.amount.minor) for t in sale.tenders)
         self.voucher_id = sale.voucher_id  # the platform tells a voucher paid twice offline
         self.offline = sale.offline
         self.paid_at = sale.paid_at
 
     def payload(self) -> dict[str, Any]:
-        return {
-            "settlement_id": str(self.id),
-            "order_no": self.order_no,
-            "merchant_id": self.merchant_id,
-            "store_id": self.store_id,
-            "terminal_id": self.terminal_id,
-            "receipt_no": self.receipt_no,
-            "amount_minor": self.amount.minor,
-            "currency": self.amount.currency,
-            "tenders": self.tender_kinds.split(","),
-            **({"tender_amounts": self.tender_amounts} if self.tender_amounts else {}),
-            "offline": self.offline,
-            "paid_at": self.paid_at.isoformat(),
-            **({"voucher_id": self.voucher_id} if self.voucher_id else {}),
-        }
+        return settlement_payload(self.id, self.order_no, self.merchant_id, self.store_id, self.terminal_id,
+                                  self.receipt_no, self.amount, self.tender_kinds, self.tender_amounts, self.offline,
+                                  self.paid_at, self.voucher_id)
 
 
 class OutboxMessage:

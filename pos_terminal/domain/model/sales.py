@@ -26,6 +26,37 @@ class SaleStatus(str, enum.Enum):
     VOIDED = "voided"
 
 
+def check_tender(kind: TenderKind | str, amount: Money, tendered: Money | None,
+                 card_last4: str | None) -> tuple[TenderKind, Money]:
+    """The rules of one tender (see Tender); returns the kind and what was handed over."""
+    kind = TenderKind(kind)
+    if amount.minor <= 0:
+        raise PaymentError(f"a {kind.value} tender must be positive, got {amount}")
+    if tendered is None:
+        tendered = amount
+    if tendered < amount:
+        raise InsufficientTender(f"{tendered} handed over is less than {amount} applied")
+    if kind is not TenderKind.CASH and tendered != amount:
+        raise PaymentError("only cash can give change")
+    if card_last4 is not None and not _LAST4.match(card_last4):
+        raise InvalidCardData("keep only the last four digits of a card, never the number")
+    return kind, tendered
+
+
+def check_tender_fits(amount: Money, due: Money) -> None:
+    """A tender is in the sale's currency and no more than what is still due."""
+    if amount.currency != due.currency:
+        raise PaymentError(f"tender in {amount.currency}, sale in {due.currency}")
+    if amount > due:
+        raise PaymentError(f"tender of {amount} is more than the {due} still due; give change instead")
+
+
+def check_paid_in_full(order_no: str, due: Money) -> None:
+    """A sale is paid only once nothing is due."""
+    if due.minor != 0:
+        raise InsufficientTender(f"{due} still due for order {order_no}", due_minor=due.minor)
+
+
 class Tender:
     """One payment towards a sale. For cash, `tendered` is what the buyer handed over and
     `amount` what was applied; the difference is change. Cards keep only the approval code,
@@ -42,17 +73,7 @@ class Tender:
         card_last4: str | None = None,
         id: uuid.UUID | None = None,
     ) -> None:
-        kind = TenderKind(kind)
-        if amount.minor <= 0:
-            raise PaymentError(f"a {kind.value} tender must be positive, got {amount}")
-        if tendered is None:
-            tendered = amount
-        if tendered < amount:
-            raise InsufficientTender(f"{tendered} handed over is less than {amount} applied")
-        if kind is not TenderKind.CASH and tendered != amount:
-            raise PaymentError("only cash can give change")
-        if card_last4 is not None and not _LAST4.match(card_last4):
-            raise InvalidCardData("keep only the last four digits of a card, never the number")
+        kind, tendered = check_tender(kind, amount, tendered, card_last4)
         self.id = id or uuid7()
         self.kind = kind
         self.amount = amount
@@ -111,21 +132,13 @@ class Sale:
     def add_tender(self, tender: Tender) -> None:
         if self.status is not SaleStatus.OPEN:
             raise PaymentError(f"sale for order {self.order_no} is {self.status.value}; it takes no more tenders")
-        if tender.amount.currency != self.total.currency:
-            raise PaymentError(f"tender in {tender.amount.currency}, sale in {self.total.currency}")
-        if tender.amount > self.amount_due:
-            raise PaymentError(
-                f"tender of {tender.amount} is more than the {self.amount_due} still due; give change instead"
-            )
+        check_tender_fits(tender.amount, self.amount_due)
         self.tenders.append(tender)
 
     def mark_paid(self, receipt_no: int, now: datetime) -> None:
         if self.status is not SaleStatus.OPEN:
             raise AlreadyPaid(f"sale for order {self.order_no} is already {self.status.value}", order_no=self.order_no)
-        if self.amount_due.minor != 0:
-            raise InsufficientTender(
-                f"{self.amount_due} still due for order {self.order_no}", due_minor=self.amount_due.minor
-            )
+        check_paid_in_full(self.order_no, self.amount_due)
         self.status = SaleStatus.PAID
         self.receipt_no = receipt_no
         self.paid_at = _require_aware(now, "paid_at")
