@@ -19,6 +19,7 @@ import uuid
 from datetime import timedelta
 from pathlib import Path
 
+from benchmarks.goals import Goal
 from benchmarks.stats import median, p95, row
 
 N_OFFLINE = 200
@@ -37,7 +38,7 @@ def _app():
 
 def _terminal(folder: Path, settings=None):
     from config.schema import Settings
-    from pos_terminal.bootstrap import DATA_DIR_ENV, build_terminal
+    from pos_terminal.app.container import DATA_DIR_ENV, build_terminal
     from pos_terminal.security import ScryptPinHasher
 
     os.environ[DATA_DIR_ENV] = str(folder)
@@ -50,10 +51,11 @@ def _page(terminal):
     from ui.bridge import Bridge
     from ui.screens.checkout import CheckoutPage
 
-    user = terminal.sign_in("1001", "1357")
+    app = App.of(terminal)
+    user = app.users.sign_in("1001", "1357")
     cash.open_shift(terminal.day_context(), user=user, opening_float_minor=0)
     bridge = Bridge()
-    page = CheckoutPage(App.of(terminal), bridge, user)
+    page = CheckoutPage(app, bridge, user)
     page.resize(800, 560)
     page.show()
     return page, bridge
@@ -62,12 +64,22 @@ def _page(terminal):
 def _scan_to_shown(app, page, bridge, texts: list[str], before_each=None) -> list[float]:
     from pos_terminal.ports import ScanEvent
 
+    from PySide6.QtCore import QEventLoop, QTimer
+
     shown = []
-    page.order_shown.connect(lambda session: shown.append(time.perf_counter()))
+    # the wait is an event loop, as the application's: polling processEvents() in a loop kept the GIL
+    # from the worker that resolves the scan (+2-4 ms that no terminal pays)
+    loop = QEventLoop()
+    page.order_shown.connect(lambda session: (shown.append(time.perf_counter()), loop.quit()))
     page.refusal_shown.connect(lambda text: (_ for _ in ()).throw(RuntimeError(f"refused in the benchmark: {text}")))
     times = []
+    from ui.tasks import wait_for_tasks
+
     for i, text in enumerate(texts):
         page.new_sale()
+        # an idle counter: the previous sale's follow-up reads (new_sale reloads the open card
+        # requests) finish before the scan, as they do long before a cashier's next scan
+        wait_for_tasks()
         app.processEvents()
         if before_each is not None:
             before_each(i)
@@ -75,10 +87,15 @@ def _scan_to_shown(app, page, bridge, texts: list[str], before_each=None) -> lis
         t0 = time.perf_counter()
         bridge.post_scan(ScanEvent(text, b"", "qr", "bench", page._app.store.now()))
         deadline = t0 + 10
+        guard = QTimer()
+        guard.setSingleShot(True)
+        guard.timeout.connect(loop.quit)
+        guard.start(10_000)
         while len(shown) == before:
-            app.processEvents()
-            if time.perf_counter() > deadline:
+            loop.exec()
+            if len(shown) == before and time.perf_counter() > deadline:
                 raise RuntimeError("the order was not shown within 10 s")
+        guard.stop()
         times.append((shown[-1] - t0) * 1000)
     return times
 
@@ -115,7 +132,7 @@ def _offline(app, folder: Path) -> list[dict]:
         row(f"scan to order shown, voucher verified offline, median of {N_OFFLINE}", median(shown_ms),
             median(bare_ms), "ms", base),
         row(f"scan to order shown, voucher verified offline, p95 of {N_OFFLINE}", p95(shown_ms), p95(bare_ms),
-            "ms", base),
+            "ms", base, goal=Goal(max_above=2.0)),  # issue 14: at most 2 ms above the bare verification
     ]
 
 

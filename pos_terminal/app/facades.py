@@ -18,19 +18,45 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from config.schema import ScannerSettings, Settings
-from pos_terminal.app.container import SyncState, Terminal
 from pos_terminal.app.facades_day import Reconcile, Reports, Shifts
 from pos_terminal.app.facades_refunds import Refunds
 from pos_terminal.domain.model import Permission
 from pos_terminal.ports import DeviceState, DeviceStatus, PlatformStatus, StatusReporter
 from pos_terminal.services import audit
+from pos_terminal.services import users as user_service
 from pos_terminal.services.users import SignedIn
 
 log = logging.getLogger(__name__)
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the container (SQLAlchemy, the storage) is not imported with the facades: the
+    # window can be built and shown before the database is opened (issue 14)
+    from pos_terminal.app.container import Terminal
     from pos_terminal.app.receipts import Preview
-    from pos_terminal.services.checkout import CheckoutContext, CheckoutSession
+    from pos_terminal.ports import UnitOfWork
+    from pos_terminal.services.checkout import CardRow, CheckoutContext, CheckoutSession
+    from pos_terminal.services.orders import PaymentTarget
+
+
+@dataclass(frozen=True)
+class SyncState:
+    """The outbox of settlements as the status bar and `pos-terminal sync status` show it."""
+
+    pending: int  # waiting to be sent (not counting `attention`)
+    oldest_age_s: float | None
+    last_error: str | None
+    last_success_at: datetime | None = None  # when the platform last took a message
+    attention: int = 0  # refused for good by the platform: a person must look (pos-terminal sync status)
+
+
+def record_audit(terminal: Terminal, action: str, *, user: SignedIn | None = None, subject: str | None = None,
+                 outcome: str = "ok", details: dict | None = None) -> audit.AuditEntry:
+    """An audit entry on its own (settings saved, sign-out): opens a unit of work, records and
+    commits (the services record their own entries inside their unit of work). Blocking."""
+    with terminal.uow() as uow:
+        entry = audit.record(uow, at=terminal.clock.now(), terminal_id=terminal.settings.terminal.terminal_id,
+                             action=action, user=user, subject=subject, outcome=outcome, details=details)
+        uow.commit()
+    return entry
 
 
 class Store:
@@ -85,15 +111,19 @@ class Users:
 
     def sign_in(self, username: str, pin: str) -> SignedIn:
         """Blocking. Raises SignInRefused / AccountLocked / UserDisabled."""
-        return self._t.sign_in(username, pin)
+        t = self._t
+        return user_service.sign_in(t.uow(), t.hasher, t.clock, t.lockout, username=username, pin=pin,
+                                    terminal_id=t.settings.terminal.terminal_id)
 
     def approve(self, username: str, pin: str, permission: Permission = Permission.APPROVE) -> SignedIn:
         """A manager's PIN for one step. Blocking; a refusal raises."""
-        return self._t.approve(username, pin, permission)
+        t = self._t
+        return user_service.approve(t.uow(), t.hasher, t.clock, t.lockout, username=username, pin=pin,
+                                    permission=permission, terminal_id=t.settings.terminal.terminal_id)
 
     def sign_out(self, user: SignedIn) -> None:
         """Records the sign-out in the audit trail. Blocking."""
-        self._t.record_audit(audit.SIGN_OUT, user=user)
+        record_audit(self._t, audit.SIGN_OUT, user=user)
 
     @property
     def lockout(self) -> timedelta:
@@ -120,12 +150,34 @@ class Checkout:
         (the page's dialog) for the approval code. Safe on the GUI thread (opens nothing)."""
         return self._t.checkout_context(user, manual_handler=manual_handler)
 
-    def start(self, code: str, ctx: CheckoutContext) -> CheckoutSession:
-        """Reads a payment code (a voucher or an order code, claimed on the platform) and opens a
-        checkout session for it. Blocking, for at most the counter's deadline on the platform."""
-        from pos_terminal.services.checkout import CheckoutSession
+    def resolve(self, code: str) -> PaymentTarget:
+        """What a payment code pays (services.orders.resolve_payment_code): the voucher verified
+        with the cached keys, the order looked up and claimed for this counter, or the signed
+        voucher taken offline. Blocking, for at most the counter's deadline on the platform
+        (sync.client.counter_deadline: key refresh, lookup and claim together; at once offline
+        while the platform is known down)."""
+        return self._resolve(code)
 
-        return CheckoutSession(self._t.resolve_payment_code(code), ctx)
+    def _resolve(self, code: str, also_read: Callable[[UnitOfWork], object] | None = None) -> PaymentTarget:
+        from pos_terminal.services import orders
+        from sync.client import counter_deadline
+
+        t, ids = self._t, self._t.settings.terminal
+        with counter_deadline():
+            return orders.resolve_payment_code(code, platform=t.platform, verifier=t.keys, uow=t.uow(),
+                                               clock=t.clock, terminal_id=ids.terminal_id, store_id=ids.store_id,
+                                               claim_ttl_s=t.settings.platform.claim_ttl_s, also_read=also_read)
+
+    def start(self, code: str, ctx: CheckoutContext) -> CheckoutSession:
+        """Reads a payment code (a voucher or an order code, claimed on the platform: resolve())
+        and opens a checkout session for it. Blocking, for at most the counter's deadline. The
+        terminal's open card requests (for the session's adopt_card_requests) are read in the same
+        database session as the "paid here?" check."""
+        from pos_terminal.services.checkout import CheckoutSession, open_card_rows
+
+        read: list[list[CardRow]] = []
+        target = self._resolve(code, lambda uow: read.append(open_card_rows(uow, ctx.terminal_id)))
+        return CheckoutSession(target, ctx, card_rows=read[0] if read else None)
 
     def current_shift(self):
         """This terminal's open shift or None. Blocking (a database read)."""
@@ -284,11 +336,21 @@ class Status:
 
     def platform(self) -> PlatformStatus:
         """Blocking (asks the platform client, which answers from its breaker without a call)."""
-        return self._t.platform_status()
+        return self._t.platform.status()
 
     def sync(self) -> SyncState:
-        """Blocking (a database read)."""
-        return self._t.sync_state()
+        """The outbox: what waits, since when, the last error, what needs a person. Blocking (a database read)."""
+        now = self._t.clock.now()
+        with self._t.uow() as uow:
+            pending = uow.outbox.pending_count()
+            oldest = uow.outbox.oldest_pending_at()
+            first = uow.outbox.pending(limit=1)
+            last_error = first[0].last_error if first else None
+            attention = uow.outbox.attention_count()
+            if last_error is None and attention:
+                last_error = uow.outbox.attention(limit=1)[0].last_error
+            last_sent = uow.outbox.last_sent_at()
+        return SyncState(pending, (now - oldest).total_seconds() if oldest else None, last_error, last_sent, attention)
 
     def printer(self) -> DeviceStatus | None:
         """Blocking (up to the printer's timeout)."""
@@ -327,20 +389,36 @@ class SettingsControl:
         return self._t.settings_file or self._t.paths.settings
 
     def save_section(self, section: str, values: dict, user: SignedIn | None = None) -> Settings:
-        """Saves `[section]` (validated, atomic) and records the change in the audit trail; the
-        terminal uses that file from now on. Blocking. Raises SettingsError with nothing written."""
+        """Saves `[section]` of save_target() (config.writer.save_section: validated, atomic) and
+        records a settings_change in the audit trail (changed keys, old and new values, never
+        secrets); the terminal uses that file from now on. Blocking. Raises SettingsError with
+        nothing written or recorded."""
+        from config import loader
+        from config.writer import save_section
+
         path = self.save_target()
-        settings = self._t.save_settings_section(path, section, values, user=user)
+        try:
+            before = loader.load(path) if path.exists() else loader.defaults()
+            before_values = getattr(before, section).model_dump(mode="json")
+        except Exception:  # an unreadable file: save_section says why, or replaces it
+            before_values = {}
+        settings = save_section(path, section, values)
         if self._t.settings_file is None:
             self._t.settings_file = path
+        after_values = getattr(settings, section).model_dump(mode="json")
+        details = {"section": section, "file": str(path), **audit.settings_diff(before_values, after_values)}
+        try:
+            record_audit(self._t, audit.SETTINGS_CHANGE, user=user, subject=section, details=details)
+        except Exception:  # the file is saved; the log keeps what the audit trail could not
+            log.exception("settings saved but not recorded in the audit trail", extra={"audit": details})
         return settings
 
 
 @dataclass(frozen=True)
 class App:
-    """Everything the window may use, built once from the container by `App.of(terminal)`.
-    `_container` is there for the composition root and for tests that arrange a situation (a card
-    terminal swapped in, rows read back); screens use the facades only."""
+    """Everything the window may use, built once from the container by `App.of(terminal)`. It
+    keeps no reference to the container of its own: whoever built the terminal (the command
+    line, a test) holds it and closes it."""
 
     store: Store
     users: Users
@@ -352,11 +430,10 @@ class App:
     devices: DeviceControl
     status: Status
     settings: SettingsControl
-    _container: Terminal
 
     @classmethod
     def of(cls, terminal: Terminal) -> App:
         devices = DeviceControl(terminal)
         return cls(Store(terminal), Users(terminal), Checkout(terminal), Shifts(terminal), Reports(terminal),
                    Reconcile(terminal), Refunds(terminal), devices, Status(terminal, devices),
-                   SettingsControl(terminal), terminal)
+                   SettingsControl(terminal))

@@ -13,8 +13,10 @@ from datetime import datetime
 from pos_terminal.domain.errors import PaymentError
 from pos_terminal.domain.model import CardRequest, CardRequestState, Permission
 from pos_terminal.money import format_money
+from pos_terminal.ports import CardOutcome
 from pos_terminal.services import card_journal
 from pos_terminal.services.checkout_types import CheckoutContext, CheckoutRefused
+from pos_terminal.services.users import SignedIn
 
 log = logging.getLogger("pos_terminal.services.checkout")
 
@@ -76,12 +78,11 @@ def resolve_card_request(ctx: CheckoutContext, request_id: str) -> OpenCardReque
     card_journal.charge_outcome(ctx.journal(), request_id, result)
     log.info("card payment with unknown outcome resolved", extra={
         "request_id": request_id, "order_no": view.order_no, "approved": bool(result.approved),
-        "outcome": getattr(result, "outcome", "")})
-    with ctx.uow() as uow:
-        return _view(uow.card_requests.get(request_id))
+        "outcome": result.outcome if isinstance(result, CardOutcome) else ""})
+    return _stored_view(ctx, request_id)
 
 
-def refund_card_request(ctx: CheckoutContext, request_id: str, approved_by) -> OpenCardRequest:
+def refund_card_request(ctx: CheckoutContext, request_id: str, approved_by: SignedIn | None) -> OpenCardRequest:
     """Gives an approved charge that no sale records back to the card (a manager approves)."""
     if approved_by is None or not approved_by.can(Permission.APPROVE):
         raise CheckoutRefused("needs_manager", "a manager must approve a card refund")
@@ -98,8 +99,16 @@ def refund_card_request(ctx: CheckoutContext, request_id: str, approved_by) -> O
         raise CheckoutRefused("void_failed", result.message or "the card terminal did not refund")
     card_journal.charge_refunded(ctx.journal(), request_id)
     log.info("unrecorded card payment refunded", extra={"request_id": request_id, "order_no": view.order_no,
-                                                        "approved_by": str(getattr(approved_by, "user_id", ""))})
+                                                        "approved_by": str(approved_by.user_id)})
+    return _stored_view(ctx, request_id)
+
+
+def _stored_view(ctx: CheckoutContext, request_id: str) -> OpenCardRequest:
+    """The request as storage holds it after a step on it (it was read before the step)."""
     with ctx.uow() as uow:
-        return _view(uow.card_requests.get(request_id))
+        request = uow.card_requests.get(request_id)
+        if request is None:
+            raise CheckoutRefused("nothing_to_resolve", f"no card payment {request_id} at this terminal")
+        return _view(request)
 
 

@@ -34,14 +34,15 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Sequence
 from dataclasses import replace
 from zoneinfo import ZoneInfo
 
 from pos_terminal.domain.errors import PaymentError
-from pos_terminal.domain.model import CardRequestState, Permission, PrintState, TenderKind
+from pos_terminal.domain.model import CardRequestState, Permission, PrintState, TenderKind, User
 from pos_terminal.ids import uuid7
 from pos_terminal.money import format_money
-from pos_terminal.ports import CardTerminal
+from pos_terminal.ports import CardOutcome, CardResult, CardTerminal, UnitOfWork
 from pos_terminal.security import mask_card_numbers
 from pos_terminal.services import audit, card_journal, orders
 from pos_terminal.services.card_requests import (  # re-exported (__all__)
@@ -70,6 +71,7 @@ from pos_terminal.services.sale_receipt import (  # re-exported (__all__)
     reprint_last_receipt,
 )
 from pos_terminal.services.sales import RecordSale, SaleRecorded, record_sale
+from pos_terminal.services.users import SignedIn
 
 log = logging.getLogger(__name__)
 
@@ -78,9 +80,25 @@ __all__ = ["CheckoutContext", "CheckoutDone", "CheckoutRefused", "CheckoutSessio
            "refund_card_request", "reprint_last_receipt", "resolve_card_request"]
 
 
+# (request_id, order_no, amount_minor, currency, state, card_reference, approval_code, card_last4)
+CardRow = tuple[str, str, int, str, CardRequestState, "str | None", "str | None", "str | None"]
+
+
+def open_card_rows(uow: UnitOfWork, terminal_id: str) -> list[CardRow]:
+    """This terminal's open bank-card requests as plain rows, read while `uow` is open: what
+    `CheckoutSession.adopt_card_requests` works on (given at construction, it reads none itself)."""
+    return [(r.request_id, r.order_no, r.amount.minor, r.amount.currency, r.state, r.card_reference,
+             r.approval_code, r.card_last4)
+            for r in uow.card_requests.open_for_terminal(terminal_id)]
+
+
 class CheckoutSession(PrepaidTenders):
-    def __init__(self, target: PaymentTarget, ctx: CheckoutContext, *, session_id: str | None = None) -> None:
+    def __init__(self, target: PaymentTarget, ctx: CheckoutContext, *, session_id: str | None = None,
+                 card_rows: list[CardRow] | None = None) -> None:
+        """`card_rows`: open_card_rows() read with the order's "paid here?" check (one session for
+        both); the first adopt_card_requests() uses them instead of reading again."""
         self.target = target
+        self._card_rows = card_rows
         self.ctx = ctx
         self.id = session_id or uuid7().hex
         self.tenders: list[TakenTender] = []
@@ -88,7 +106,7 @@ class CheckoutSession(PrepaidTenders):
         self.cancelled = False
         # (request_id, amount, step) of a charge whose outcome is unknown; step None: another session's
         self.unresolved_card: tuple[str, int, int | None] | None = None
-        self._pending_prepaid: tuple[int, str, int] | None = None  # (step, card_no, amount) outcome unknown
+        self._pending_prepaid = None  # (step, card_no, amount) of a debit whose outcome is unknown
         self._steps = 0
         self._lock = threading.Lock()
         self.claim_lost: PaymentError | None = None  # why the platform's claim was lost (no more tenders)
@@ -133,7 +151,7 @@ class CheckoutSession(PrepaidTenders):
                                   f"terminal ({self.claim_lost.message}); take no payment, cancel it (Esc)",
                                   **claim_params(self.claim_lost))
 
-    def _locked(self):
+    def _locked(self) -> Release:
         if not self._lock.acquire(blocking=False):
             raise CheckoutRefused("busy", "another step of this checkout is still running; wait for it")
         return Release(self._lock)
@@ -159,10 +177,11 @@ class CheckoutSession(PrepaidTenders):
         PlatformUnavailable propagates: the caller retries. A refusal (the order is claimed by
         another terminal, paid, expired or cancelled) sets `claim_lost` and raises
         CheckoutRefused("claim_lost"): no further tender is taken."""
-        if not self.renews_claim:
+        platform = self.ctx.platform
+        if not self.renews_claim or platform is None:
             return self.target
         try:
-            target = orders.renew_claim(self.target, self.ctx.platform, self.ctx.claim_ttl_s)
+            target = orders.renew_claim(self.target, platform, self.ctx.claim_ttl_s)
         except PaymentError as exc:  # PaymentCodeRefused or AlreadyPaid: the order went elsewhere
             if self.done is not None:
                 return self.target
@@ -210,7 +229,7 @@ class CheckoutSession(PrepaidTenders):
             self._check_open()
             terminal = self._terminal()
             if self.unresolved_card is not None:
-                return self._resolve(terminal)
+                return self._resolve(terminal, self.unresolved_card)
             self._check_amount(amount_minor)
             earlier = self._settle_earlier_requests(terminal)
             if earlier is not None:
@@ -222,7 +241,7 @@ class CheckoutSession(PrepaidTenders):
             try:
                 result = terminal.charge(amount_minor, self.currency, reference, request_id=request_id)
             except PaymentError as exc:
-                if getattr(exc, "code", "") == "card_outcome_unknown":
+                if exc.code == "card_outcome_unknown":
                     self.unresolved_card = (request_id, amount_minor, step)
                     raise CheckoutRefused("card_outcome_unknown", exc.message, request_id=request_id) from None
                 card_journal.charge_outcome(self.ctx.journal(), request_id, None)  # refused before charging
@@ -236,11 +255,11 @@ class CheckoutSession(PrepaidTenders):
         tenders taken over. Blocking (a database read): a worker's job."""
         with self._locked():
             self._check_open()
-            with self.ctx.uow() as uow:
-                rows = [(r.request_id, r.order_no, r.amount.minor, r.amount.currency, r.state, r.card_reference,
-                         r.approval_code, r.card_last4)
-                        for r in uow.card_requests.open_for_terminal(self.ctx.terminal_id)]
-            adopted = []
+            rows, self._card_rows = self._card_rows, None  # read with the "paid here?" check, if at all
+            if rows is None:
+                with self.ctx.uow() as uow:
+                    rows = open_card_rows(uow, self.ctx.terminal_id)
+            adopted: list[TakenTender] = []
             for rid, order_no, amount, currency, state, reference, code, last4 in rows:
                 if order_no != self.target.order.order_no or currency != self.currency:
                     continue
@@ -296,10 +315,11 @@ class CheckoutSession(PrepaidTenders):
         with self._locked():
             if self.unresolved_card is None:
                 return None
-            return self._resolve(self._terminal())
+            return self._resolve(self._terminal(), self.unresolved_card)
 
-    def _resolve(self, terminal: CardTerminal) -> TakenTender:
-        request_id, amount_minor, step = self.unresolved_card
+    def _resolve(self, terminal: CardTerminal, unresolved: tuple[str, int, int | None]) -> TakenTender:
+        """Asks about `unresolved`, the session's unresolved_card."""
+        request_id, amount_minor, step = unresolved
         try:
             result = terminal.resolve(request_id, amount_minor=amount_minor, currency=self.currency)
         except PaymentError as exc:
@@ -310,8 +330,10 @@ class CheckoutSession(PrepaidTenders):
         self.unresolved_card = None
         return self._card_result(result, step if step is not None else self._step(), amount_minor, request_id)
 
-    def _card_result(self, result, step: int, amount_minor: int, request_id: str | None = None) -> TakenTender:
-        outcome = getattr(result, "outcome", "") or ("approved" if result.approved else "declined")
+    def _card_result(self, result: CardResult, step: int, amount_minor: int,
+                     request_id: str | None = None) -> TakenTender:
+        told = result.outcome if isinstance(result, CardOutcome) else ""
+        outcome = told or ("approved" if result.approved else "declined")
         if request_id is not None:
             try:
                 card_journal.charge_outcome(self.ctx.journal(), request_id, result)
@@ -381,7 +403,7 @@ class CheckoutSession(PrepaidTenders):
     def needs_manager_to_cancel(self) -> bool:
         return bool(self.tenders) or self._pending_prepaid is not None or self.unresolved_card is not None
 
-    def cancel(self, approved_by=None, reason: str = "cancelled at the counter") -> list[str]:
+    def cancel(self, approved_by: SignedIn | None = None, reason: str = "cancelled at the counter") -> list[str]:
         """Cancels before the sale is recorded: reverses approved card and prepaid tenders
         (manager approval needed once any tender was taken) and releases the platform's claim.
         Returns what was reversed (for the screen). A reversal that fails leaves that tender in
@@ -400,11 +422,12 @@ class CheckoutSession(PrepaidTenders):
                 if approved_by is None or not approved_by.can(Permission.APPROVE):
                     raise CheckoutRefused("needs_manager", "tenders were taken: a manager must approve the cancel")
             reversed_: list[str] = []
-            given_back: list[dict] = []  # {kind, amount_minor} of each tender given back: the reports count them
+            # {kind, amount_minor} of each tender given back: the reports count them
+            given_back: list[dict[str, object]] = []
             if self._pending_prepaid is not None:  # a debit of unknown outcome: learn it before giving back
-                self._learn_pending_prepaid()
+                self._learn_pending_prepaid(self._pending_prepaid)
             taken_minor = self.paid_minor  # money was taken: giving it back is a void (audited)
-            failures = []
+            failures: list[str] = []
             for tender in list(self.tenders):
                 try:
                     reversed_.append(self._reverse(tender))
@@ -424,25 +447,28 @@ class CheckoutSession(PrepaidTenders):
             self.cancelled = True
             if self.ctx.platform is not None:
                 orders.release_payment(self.target, self.ctx.platform)
+            approver_id = str(approved_by.user_id) if approved_by is not None else None
             log.info("checkout cancelled", extra={"order_no": self.target.order.order_no, "reason": reason,
-                                                  "approved_by": str(getattr(approved_by, "user_id", "")) or None,
-                                                  "reversed": reversed_})
+                                                  "approved_by": approver_id, "reversed": reversed_})
             return reversed_
 
-    def _audit_void(self, approved_by, reason: str, taken_minor: int, reversed_: list[str], outcome: str,
-                    failures: list[str] = (), *, given_back: list[dict] = ()) -> None:
+    def _audit_void(self, approved_by: SignedIn | None, reason: str, taken_minor: int, reversed_: list[str],
+                    outcome: str, failures: Sequence[str] = (), *,
+                    given_back: Sequence[dict[str, object]] = ()) -> None:
         """The void in the audit trail. The reversals happened on devices and the platform, outside
         any transaction, so the entry follows them; if it cannot be written the log keeps it."""
         ctx, order_no = self.ctx, self.target.order.order_no
-        details = {"order_no": order_no, "reason": reason, "amount_minor": taken_minor, "currency": self.currency,
-                   "manager": getattr(approved_by, "username", None),
-                   "manager_id": str(getattr(approved_by, "user_id", "") or "") or None, "reversed": list(reversed_),
-                   "given_back": [dict(g) for g in given_back]}  # what the X/Z reports count (services.reports)
+        details: dict[str, object] = {
+            "order_no": order_no, "reason": reason, "amount_minor": taken_minor, "currency": self.currency,
+            "manager": approved_by.username if approved_by is not None else None,
+            "manager_id": str(approved_by.user_id) if approved_by is not None else None, "reversed": list(reversed_),
+            "given_back": [dict(g) for g in given_back]}  # what the X/Z reports count (services.reports)
         if failures:
             details["failed"] = list(failures)
         try:
             with ctx.uow() as uow:
-                cashier = uow.users.get(ctx.cashier_id) or audit.Actor(ctx.cashier_id, ctx.cashier_name)
+                cashier: User | audit.Actor = uow.users.get(ctx.cashier_id) or audit.Actor(ctx.cashier_id,
+                                                                                          ctx.cashier_name)
                 audit.record(uow, at=ctx.clock.now(), terminal_id=ctx.terminal_id, action=audit.VOID, user=cashier,
                              subject=order_no, outcome=outcome, details=details)
                 uow.commit()

@@ -19,13 +19,26 @@ database read): call it from a worker. The rules:
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from pos_terminal.domain.errors import AlreadyPaid, PaymentError
-from pos_terminal.ports import Clock, PlatformClient, PlatformRefused, PlatformUnavailable, UnitOfWork, VoucherVerifier
+from pos_terminal.ports import (
+    Clock,
+    JsonObject,
+    PlatformClient,
+    PlatformRefused,
+    PlatformUnavailable,
+    UnitOfWork,
+    VoucherVerifier,
+)
 from pos_terminal.scan_codes import ScanCode, ScanKind, classify
 from pos_terminal.services.sales import LineSpec, OrderSpec
+
+if TYPE_CHECKING:
+    from pos_terminal.vouchers import VoucherClaims
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +91,7 @@ class PaymentTarget:
         return self.order.total.minor
 
 
-def _order_spec(view: dict) -> OrderSpec:
+def _order_spec(view: JsonObject) -> OrderSpec:
     lines = tuple(
         LineSpec(l["line_no"], l["sku"], l["name"], int(l["unit_price_minor"]), int(l["quantity"]),
                  tuple(l.get("item_codes") or ()))
@@ -88,7 +101,7 @@ def _order_spec(view: dict) -> OrderSpec:
     return OrderSpec(view["order_no"], merchant.get("id", ""), merchant.get("name", ""), view["currency"], lines)
 
 
-def _voucher_spec(claims) -> OrderSpec:
+def _voucher_spec(claims: VoucherClaims) -> OrderSpec:
     """Offline, the voucher is all there is: one line for the whole amount. The per-unit item
     codes are the platform's and unknown here; the line carries the voucher id in their place."""
     line = LineSpec(1, "VOUCHER", claims.summary or claims.order_no, claims.amount_minor, 1,
@@ -96,17 +109,21 @@ def _voucher_spec(claims) -> OrderSpec:
     return OrderSpec(claims.order_no, claims.merchant_id, claims.merchant_name, claims.currency, (line,))
 
 
-def _paid_here(uow: UnitOfWork, order_no: str) -> None:
+def _paid_here(uow: UnitOfWork, order_no: str, also_read: Callable[[UnitOfWork], object] | None = None) -> None:
+    """Refuses an order this terminal has paid. `also_read(uow)`, when given, runs in the same
+    read-only session once the order is found unpaid (the caller's other reads: one session, not two)."""
     with uow:
         sale = uow.sales.paid_for_order(order_no)
         receipt_no = sale.receipt_no if sale is not None else None  # read while the session is open
+        if sale is None and also_read is not None:
+            also_read(uow)
     if sale is not None:
         raise AlreadyPaid(
             f"order {order_no} was already paid at this terminal (receipt {receipt_no}); do not take money twice",
             order_no=order_no, where="here", receipt_no=receipt_no)
 
 
-def _check_view(view: dict, terminal_id: str, store_id: str) -> None:
+def _check_view(view: JsonObject, terminal_id: str, store_id: str) -> None:
     no, status = view["order_no"], view.get("status")
     if status == "paid":
         paid = view.get("paid") or {}
@@ -166,7 +183,10 @@ def resolve_payment_code(
     terminal_id: str,
     store_id: str,
     claim_ttl_s: int = DEFAULT_CLAIM_TTL_S,
+    also_read: Callable[[UnitOfWork], object] | None = None,
 ) -> PaymentTarget:
+    """`also_read(uow)`: the caller's own reads, run in the session of the "paid here?" check
+    (once, when the order is found unpaid; not at all when the code is refused before that check)."""
     code: ScanCode = classify(text)
     if not code.is_payment_code:
         message = _NOT_PAYMENT.get(code.kind, f"not a payment code ({code.detail or 'unknown'}); scan the payment "
@@ -175,11 +195,11 @@ def resolve_payment_code(
 
     if code.kind is ScanKind.VOUCHER:
         check = verifier.verify(code.value, online=True)
-        if not check.valid:
-            raise PaymentCodeRefused(f"voucher_{check.reason}", _VOUCHER_TEXT.get(check.reason, check.detail),
+        claims = check.claims  # set whenever the check is valid
+        if not check.valid or claims is None:
+            raise PaymentCodeRefused(f"voucher_{check.reason}", _VOUCHER_TEXT.get(check.reason or "", check.detail),
                                      kid=check.kid, detail=check.detail)
-        claims = check.claims
-        _paid_here(uow, claims.order_no)
+        _paid_here(uow, claims.order_no, also_read)
         try:
             view = platform.order_by_voucher(claims.voucher_id)
             _check_view(view, terminal_id, store_id)
@@ -203,12 +223,12 @@ def resolve_payment_code(
     # an order number or an order link: the platform alone knows what they are for
     order_no = code.value if code.kind is ScanKind.ORDER_NUMBER else None
     if order_no:
-        _paid_here(uow, order_no)
+        _paid_here(uow, order_no, also_read)
     try:
         view = platform.get_order(order_no) if order_no else platform.order_by_url(code.value)
         order_no = view["order_no"]
         if code.kind is ScanKind.ORDER_URL:
-            _paid_here(uow, order_no)
+            _paid_here(uow, order_no, also_read)
         _check_view(view, terminal_id, store_id)
         claim = platform.claim_order(order_no, claim_ttl_s)
     except PlatformUnavailable as exc:
@@ -249,7 +269,7 @@ def release_payment(target: PaymentTarget, platform: PlatformClient) -> bool:
         return False
 
 
-def _ts(value) -> datetime | None:
+def _ts(value: object) -> datetime | None:
     if not value:
         return None
     return datetime.fromisoformat(str(value).replace("Z", "+00:00"))

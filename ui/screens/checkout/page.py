@@ -65,6 +65,40 @@ QPushButton#QuickCash { padding: 4px 6px; min-width: 0px; }
 """
 
 
+class _BusyStrip(QWidget):
+    """A strip of fixed height holding the busy bar outside any layout, so showing or hiding the
+    bar lays out nothing else on the page. The bar shows once a step has run for SHOW_AFTER_MS: a
+    scan resolved in a few milliseconds neither flashes it nor pays for drawing and animating it
+    (about a millisecond each time)."""
+
+    SHOW_AFTER_MS = 150
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setFixedHeight(6)
+        self.bar = QProgressBar(self)
+        self.bar.setRange(0, 0)
+        self.bar.setTextVisible(False)
+        self.bar.hide()
+        self._delay = QTimer(self)
+        self._delay.setSingleShot(True)
+        self._delay.setInterval(self.SHOW_AFTER_MS)
+        self._delay.timeout.connect(self.bar.show)
+
+    def set_busy(self, busy: bool) -> None:
+        if busy:  # isHidden(): the bar's own state, whether or not the page is on screen
+            if self.bar.isHidden() and not self._delay.isActive():
+                self._delay.start()
+        else:
+            self._delay.stop()
+            if not self.bar.isHidden():
+                self.bar.hide()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.bar.setGeometry(self.rect())
+
+
 class CheckoutPage(CardAlert, ClaimKeeper, DrawerWatch, TenderPanels, CheckoutViews, Page):
     key = "checkout"
     order_shown = Signal(object)  # the CheckoutSession, once its order is on screen
@@ -101,11 +135,8 @@ class CheckoutPage(CardAlert, ClaimKeeper, DrawerWatch, TenderPanels, CheckoutVi
 
         self.message = MessageLabel(self)
         self.message.setObjectName("Refusal")
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 0)
-        self.progress.setTextVisible(False)
-        self.progress.setMaximumHeight(6)
-        self.progress.hide()
+        self.busy_strip = _BusyStrip(self)
+        self.progress = self.busy_strip.bar
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self._shift_view())
         self.stack.addWidget(self._idle_view())
@@ -113,7 +144,7 @@ class CheckoutPage(CardAlert, ClaimKeeper, DrawerWatch, TenderPanels, CheckoutVi
         self.stack.addWidget(self._done_view())
         self.card_requests: list = []  # open card requests (unknown outcome, or approved in no sale)
         self.card_alert = self._card_alert()
-        self.content.addWidget(self.progress)
+        self.content.addWidget(self.busy_strip)
         self.content.addWidget(self.message)
         self.content.addWidget(self.card_alert)
         self.content.addWidget(self.stack, 1)
@@ -171,6 +202,7 @@ class CheckoutPage(CardAlert, ClaimKeeper, DrawerWatch, TenderPanels, CheckoutVi
         self.new_sale_button.setText(self.tr("Next sale"))
         self.done_heading.setText(self.tr("Paid"))
         self.change_caption.setText(self.tr("Change due"))
+        self._fit_line_columns()  # the header's titles may be longer in this language
         self._refresh_amounts()
         self._refresh_done()
 
@@ -185,7 +217,7 @@ class CheckoutPage(CardAlert, ClaimKeeper, DrawerWatch, TenderPanels, CheckoutVi
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
-        self.progress.setVisible(busy)
+        self.busy_strip.set_busy(busy)
         for w in (self.take_cash_button, self.take_prepaid_button, self.take_card_button, self.find_button,
                   self.cancel_button, self.open_shift_button, self.reprint_button, self.resolve_button,
                   self.reprint_last_button, self.card_check_button, self.card_refund_button):

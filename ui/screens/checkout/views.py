@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QStackedWidget,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -129,10 +130,17 @@ class CheckoutViews:
         self.lines_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.lines_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.lines_view.verticalHeader().hide()
+        # rows keep one height: a long item name is elided (…) rather than wrapped and cut off, and
+        # showing an order does not lay its names out for wrapping (about half a millisecond)
+        self.lines_view.setWordWrap(False)
+        self.lines_view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # the item column takes the room left; the others get fixed widths, set once (and again when
+        # the header's language changes), so showing an order never measures its cells (a relayout)
         header = self.lines_view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in (1, 2, 3):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+        self._fit_line_columns()
         for w in (self.merchant_label, self.order_no_label, self.expiry_label, self.banner):
             lbox.addWidget(w)
         lbox.addWidget(self.lines_view, 1)
@@ -187,6 +195,19 @@ class CheckoutViews:
         outer.addWidget(left, 1)
         outer.addWidget(right)
         return view
+
+    def _fit_line_columns(self) -> None:
+        """Fixed widths for the quantity, price and amount columns: wide enough for the header's
+        text and for 9999 and ¥999,999.99 in the view's font."""
+        view, header = self.lines_view, self.lines_view.horizontalHeader()
+        cells, heads = view.fontMetrics(), header.fontMetrics()
+        margin = 2 * view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 16
+        samples = {1: "9999", 2: format_money(99_999_999, "CNY"), 3: format_money(99_999_999, "CNY")}
+        for col, sample in samples.items():
+            title = str(self.lines.headerData(col, Qt.Orientation.Horizontal) or "")
+            width = max(cells.horizontalAdvance(sample), heads.horizontalAdvance(title) + 12) + margin
+            if header.sectionSize(col) != width:
+                header.resizeSection(col, width)
 
     def _done_view(self) -> QWidget:
         view = QWidget(self)
