@@ -33,6 +33,9 @@ class TerminalSettings(_Section):
     store_name: str = Field("Demo Store", min_length=1, max_length=100)
     timezone: str = "Asia/Shanghai"
     currency: Literal["CNY", "HKD", "USD", "EUR", "JPY", "KRW"] = "CNY"
+    # The local hour the business day changes at (0: midnight; 4: sales until 04:00 count to the
+    # day before). After the day's Z, shifts and sales count to the next business day.
+    day_change_hour: int = Field(0, ge=0, le=12)
 
     @field_validator("timezone")
     @classmethod
@@ -192,6 +195,19 @@ class ShiftSettings(_Section):
     denominations_minor: tuple[int, ...] = (10000, 5000, 2000, 1000, 500, 100, 50, 10)
     # A count that differs from the expected cash by more than this needs a manager and a note.
     over_short_limit_minor: int = Field(1000, ge=0, le=10_000_000)
+    # An opening float above max_float_minor is refused; one above usual_float_minor is asked again.
+    max_float_minor: int = Field(1_000_000, ge=0, le=100_000_000)
+    usual_float_minor: int = Field(200_000, ge=0, le=100_000_000)
+    # The close is counted without the expected cash shown; over/short appears after the count.
+    blind_close: bool = False
+    # The Z report is printed on the receipt printer as soon as the day is closed.
+    print_z_at_close: bool = False
+
+    @model_validator(mode="after")
+    def _usual_below_max(self):
+        if self.usual_float_minor > self.max_float_minor:
+            raise ValueError("usual_float_minor: must not be above max_float_minor")
+        return self
 
     @field_validator("denominations_minor")
     @classmethod
@@ -204,7 +220,10 @@ class ShiftSettings(_Section):
 
 class UISettings(_Section):
     language: Language = Language.AUTO
-    fullscreen: bool = False
+    # how the window opens: maximized (fits the screen with its title bar and the taskbar),
+    # fullscreen (nothing else on screen), or normal (a window of 1024x768 at most)
+    window: Literal["maximized", "fullscreen", "normal"] = "maximized"
+    fullscreen: bool = False  # true: as window = "fullscreen" (the older spelling)
     font_scale: float = Field(1.0, ge=0.75, le=2.0)
 
 

@@ -27,6 +27,7 @@ class DocumentKind(str, enum.Enum):
     SALE = "sale"
     REFUND = "refund"
     REPORT = "report"
+    VOID = "void"  # the slip of a checkout cancelled after money was taken
 
 
 # ----------------------------------------------------------------------------- steps
@@ -69,6 +70,21 @@ class QRCode:
 
 
 @dataclass(frozen=True)
+class CodeGrid:
+    """Several QR codes side by side, as many as the paper holds in a row, each with its label
+    printed under it (a unit number where the codes share a prefix printed once). Printed as one
+    raster image: ESC/POS has no command that places two QR symbols on one row."""
+
+    codes: tuple[str, ...]
+    labels: tuple[str, ...]
+    size: int = 4  # dots per module: 0.5 mm at 203 dpi, read by any 2D scanner
+
+    def __post_init__(self) -> None:
+        if len(self.codes) != len(self.labels):
+            raise ValueError("a CodeGrid needs one label per code")
+
+
+@dataclass(frozen=True)
 class Feed:
     lines: int = 1
 
@@ -85,7 +101,7 @@ class CopyBanner:
     text: str = "COPY"
 
 
-Step = Union[Text, Columns, Rule, Barcode, QRCode, Feed, Cut, CopyBanner]
+Step = Union[Text, Columns, Rule, Barcode, QRCode, CodeGrid, Feed, Cut, CopyBanner]
 
 
 @dataclass
@@ -123,6 +139,8 @@ class ReceiptDocument:
                 out.append(f"[CODE128: {step.data}]")
             elif isinstance(step, QRCode):
                 out.append(f"[QR: {step.data}]")
+            elif isinstance(step, CodeGrid):
+                out.extend(f"[QR: {code}] {label}" for code, label in zip(step.codes, step.labels))
             elif isinstance(step, Feed):
                 out.extend([""] * step.lines)
         return out

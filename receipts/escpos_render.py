@@ -7,7 +7,8 @@ Chinese, two ways (PrinterSettings.chinese):
   GB18030 font prints 24 dots wide, two columns of font A.
 - "image": rows that are not plain ASCII are drawn with the WenQuanYi font
   (receipts.image_render) and sent as raster images (GS v 0), for printers without a Chinese font.
-Codes use the printer's own commands: QR through GS ( k, Code 128 through GS k 73.
+Codes use the printer's own commands: QR through GS ( k, Code 128 through GS k 73; a CodeGrid
+(several QR codes on one row) is drawn by receipts.image_render and sent as a raster image.
 Pure functions over an escpos object; safe on any thread that owns that object.
 """
 
@@ -22,6 +23,7 @@ from PIL import Image
 
 from receipts.document import (
     Barcode,
+    CodeGrid,
     Columns,
     CopyBanner,
     Cut,
@@ -32,7 +34,7 @@ from receipts.document import (
     Text,
     layout_step,
 )
-from receipts.image_render import BARCODE_HEIGHT, BARCODE_MODULE, render_row
+from receipts.image_render import BARCODE_HEIGHT, BARCODE_MODULE, code_grid_image, render_row
 
 ChineseMode = Literal["gb18030", "image"]
 
@@ -78,6 +80,8 @@ def write_document(printer: Escpos, doc: ReceiptDocument, *, chinese: ChineseMod
             out.style(align="center")
             printer.qr(step.data, size=step.size, native=True)
             printer._raw(b"\n")
+        elif isinstance(step, CodeGrid):
+            out.raster([code_grid_image(step, doc.dots)], doc.dots)
         elif isinstance(step, Barcode):
             # _hw_barcode: the printer's own Code 128 (GS k 73, code set B); barcode() would
             # also print its renderer choice to stdout. HRI off: the document prints the text.

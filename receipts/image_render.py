@@ -20,6 +20,7 @@ from receipts.document import (
     COLUMN_DOTS,
     LINE_DOTS,
     Barcode,
+    CodeGrid,
     Columns,
     CopyBanner,
     Cut,
@@ -29,6 +30,7 @@ from receipts.document import (
     Rule,
     Text,
     char_width,
+    display_width,
     layout_step,
 )
 
@@ -118,6 +120,34 @@ def code_image(step: Barcode | QRCode) -> Image.Image:
     return Image.fromarray(np.repeat(bars[:1, :], BARCODE_HEIGHT, axis=0))
 
 
+GRID_GAP = 8  # dots between a row of codes and the next one
+
+
+def code_grid_image(step: CodeGrid, width_px: int) -> Image.Image:
+    """The codes side by side, as many in a row as fit `width_px` (each symbol keeps its quiet
+    zone, so neighbours never touch), each with its label centred under it."""
+    symbols = [code_image(QRCode(code, step.size)) for code in step.codes]
+    if not symbols:
+        return Image.new("L", (width_px, 1), WHITE)
+    label_px = [display_width(label) * COLUMN_DOTS for label in step.labels]
+    cell = max(max(s.width for s in symbols), max(label_px))
+    if cell > width_px:
+        raise ValueError(f"a code or label {cell} dots wide does not fit paper {width_px} dots wide")
+    per_row = max(1, width_px // cell)
+    slot = width_px // per_row
+    symbol_h = max(s.height for s in symbols)
+    row_h = symbol_h + LINE_DOTS + GRID_GAP
+    rows = -(-len(symbols) // per_row)
+    out = Image.new("L", (width_px, rows * row_h), WHITE)
+    for i, (symbol, label, wide) in enumerate(zip(symbols, step.labels, label_px)):
+        r, c = divmod(i, per_row)
+        x, y = c * slot, r * row_h
+        out.paste(symbol.convert("L"), (x + (slot - symbol.width) // 2, y))
+        if label:
+            out.paste(render_row(label, wide), (x + (slot - wide) // 2, y + symbol_h))
+    return out
+
+
 def _centered(piece: Image.Image, width_px: int, margin: int = 6) -> Image.Image:
     strip = Image.new("L", (width_px, piece.height + 2 * margin), WHITE)
     strip.paste(piece.convert("L"), (max(0, (width_px - piece.width) // 2), margin))
@@ -134,6 +164,8 @@ def render_image(doc: ReceiptDocument) -> Image.Image:
                 parts.append(render_row(row, width, bold=style.bold, double=style.double))
         elif isinstance(step, (Barcode, QRCode)):
             parts.append(_centered(code_image(step), width))
+        elif isinstance(step, CodeGrid):
+            parts.append(code_grid_image(step, width))
         elif isinstance(step, Feed):
             parts.append(Image.new("L", (width, LINE_DOTS * step.lines), WHITE))
         elif isinstance(step, Cut):

@@ -26,6 +26,31 @@ _LABELS = {
     },
 }
 
+# The refund reasons' stable codes (pos_terminal.services.refunds.REASONS, and those a buyer picks
+# on the platform's return page) -> the words printed. A reason is stored as "code" or
+# "code: the person's own words"; a code not listed here is printed as it was given.
+_REASONS = {
+    "zh_CN": {
+        "defective": "质量问题", "damaged": "破损", "damaged_in_transport": "运输中损坏", "wrong_item": "发错商品",
+        "not_as_described": "与描述不符", "missing_parts": "缺少配件", "other": "其他",
+    },
+    "en": {
+        "defective": "Defective", "damaged": "Damaged", "damaged_in_transport": "Damaged in transport",
+        "wrong_item": "Wrong item", "not_as_described": "Not as described", "missing_parts": "Missing parts",
+        "other": "Other",
+    },
+}
+
+
+def reason_label(reason: str, language: str = "zh_CN") -> str:
+    """A stored refund reason as printed: "defective" -> "质量问题", "other: 盖子松了" -> "其他: 盖子松了"."""
+    code, sep, words = (reason or "").partition(":")
+    label = _REASONS[language].get(code.strip())
+    if label is None:
+        return reason
+    words = words.strip()
+    return f"{label}: {words}" if sep and words else label
+
 
 def build_refund_receipt(info, *, language: str = "zh_CN", paper_width_mm: int = 80) -> ReceiptDocument:
     t = _LABELS[language]
@@ -47,7 +72,7 @@ def build_refund_receipt(info, *, language: str = "zh_CN", paper_width_mm: int =
     )
     if info.platform_id:
         doc.add(Columns(t["request"], info.platform_id[:18]))
-    doc.add(Columns(t["reason"], info.reason), Rule())
+    doc.add(Columns(t["reason"], reason_label(info.reason, language)), Rule())
     for name, code, _price in info.items:
         doc.add(Text(name or code), Text(f"  {code}"))
     route = getattr(info.route, "value", info.route)

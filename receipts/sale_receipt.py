@@ -10,6 +10,7 @@ from typing import Literal
 from pos_terminal.money import Money, total
 from receipts.document import (
     Barcode,
+    CodeGrid,
     Columns,
     CopyBanner,
     Cut,
@@ -20,6 +21,7 @@ from receipts.document import (
     Rule,
     Text,
     code128_fits,
+    display_width,
 )
 
 TenderKindName = Literal["cash", "prepaid", "card"]
@@ -43,6 +45,7 @@ class ReceiptTender:
     tendered: Money | None = None  # cash handed over, when more than `amount`
     card_last4: str | None = None
     approval_code: str | None = None
+    balance_after: Money | None = None  # prepaid: what the card holds after this payment
 
     def __post_init__(self) -> None:
         if self.kind not in ("cash", "prepaid", "card"):
@@ -99,8 +102,10 @@ _LABELS = {
         "prepaid": "储值卡",
         "card": "银行卡",
         "approval": "授权码",
+        "balance_after": "卡内余额",
         "change": "找零",
         "codes": "退货凭商品码",
+        "code_is": "商品码 = %s + 码下编号",
         "copy": "副本 COPY",
     },
     "en": {
@@ -117,8 +122,10 @@ _LABELS = {
         "prepaid": "Prepaid card",
         "card": "Bank card",
         "approval": "Approval",
+        "balance_after": "Card balance left",
         "change": "Change",
         "codes": "Item codes for returns",
+        "code_is": "Item code = %s + the number under it",
         "copy": "COPY",
     },
 }
@@ -128,6 +135,45 @@ def _amount(m: Money) -> str:
     # No currency symbol beside figures: "¥" needs a four-byte GB18030 sequence that many
     # printers' Chinese fonts lack; the currency is printed once, in the header of amounts.
     return m.format(symbol=False)
+
+
+MIN_UNIT_DIGITS = 4  # a unit number under a code keeps at least this many characters
+MAX_UNIT_COLUMNS = 10  # wider unit numbers: one code to a row, as before
+
+
+@dataclass(frozen=True)
+class _UnitNumbers:
+    """Item codes that share a prefix: the prefix, and each code's own rest (its unit number)."""
+
+    prefix: str
+    labels: dict[str, str]
+
+    def line_label(self, line: ReceiptLine) -> str:
+        """"0004" for one unit, "0002-0003" for consecutive units, else the numbers listed."""
+        numbers = [self.labels[code] for code in line.item_codes]
+        if len(numbers) > 1 and all(n.isdigit() and len(n) == len(numbers[0]) for n in numbers) and all(
+                int(b) == int(a) + 1 for a, b in zip(numbers, numbers[1:])):
+            return f"{numbers[0]}-{numbers[-1]}"
+        return ",".join(numbers)
+
+
+def _unit_numbers(data: SaleReceiptData) -> _UnitNumbers | None:
+    """The compact layout's numbering, where the codes allow it: two or more distinct codes with
+    a common prefix and short rests; None keeps the layout of one code to a row."""
+    codes = [code for line in data.lines for code in line.item_codes]
+    if len(codes) < 2 or len(set(codes)) != len(codes):
+        return None
+    prefix = codes[0]
+    for code in codes[1:]:
+        while not code.startswith(prefix):
+            prefix = prefix[:-1]
+    prefix = prefix[: max(0, min(len(c) for c in codes) - MIN_UNIT_DIGITS)]
+    if len(prefix) < MIN_UNIT_DIGITS:
+        return None
+    labels = {code: code[len(prefix):] for code in codes}
+    if max(display_width(label) for label in labels.values()) > MAX_UNIT_COLUMNS:
+        return None
+    return _UnitNumbers(prefix, labels)
 
 
 def build_sale_receipt(data: SaleReceiptData) -> ReceiptDocument:
@@ -148,8 +194,10 @@ def build_sale_receipt(data: SaleReceiptData) -> ReceiptDocument:
         Rule(),
         Columns("", f"{t['amount_header']} ({data.currency})"),
     )
+    grid = _unit_numbers(data) if data.item_code_symbology == "qr" else None
     for line in data.lines:
-        doc.add(Columns(line.name, _amount(line.amount)))
+        units = grid.line_label(line) if grid is not None else ""
+        doc.add(Columns(f"{units} {line.name}" if units else line.name, _amount(line.amount)))
         if line.quantity != 1:
             doc.add(Text(f"  {line.quantity} x {_amount(line.unit_price)}"))
     doc.add(Rule(), Columns(t["total"], _amount(data.total), bold=True, double=True), Feed())
@@ -161,6 +209,8 @@ def build_sale_receipt(data: SaleReceiptData) -> ReceiptDocument:
         elif tender.kind == "prepaid":
             name = t["prepaid"] + (f" ****{tender.card_last4}" if tender.card_last4 else "")
             doc.add(Columns(name, _amount(tender.amount)))
+            if tender.balance_after is not None:
+                doc.add(Columns(f"  {t['balance_after']}", _amount(tender.balance_after)))
         else:
             name = t["card"] + (f" ****{tender.card_last4}" if tender.card_last4 else "")
             doc.add(Columns(name, _amount(tender.amount)))
@@ -170,7 +220,12 @@ def build_sale_receipt(data: SaleReceiptData) -> ReceiptDocument:
     if change:
         doc.add(Columns(t["change"], _amount(change), bold=True))
     codes = [code for line in data.lines for code in line.item_codes]
-    if codes:
+    if codes and grid is not None:
+        # one code per unit, several to a row, each under its unit number (the items above
+        # carry the same numbers); the shared prefix is printed once
+        doc.add(Rule(), Text(t["codes"], "center"), Text(t["code_is"] % grid.prefix, "center"),
+                CodeGrid(tuple(codes), tuple(grid.labels[code] for code in codes)))
+    elif codes:
         doc.add(Rule(), Text(t["codes"], "center"))
         for line in data.lines:
             for code in line.item_codes:

@@ -1,7 +1,7 @@
 """Fills unfinished entries of ui/translations/*.ts from a Python file defining TRANSLATIONS =
 {context: {source: chinese}} (plural sources get the same text for every form; English plural
 forms are made from the source by "(s)" -> singular/plural). Run `make translations` after.
-    .venv/bin/python scripts/fill_translations.py NEW_STRINGS.py"""
+    .venv/bin/python scripts/fill_translations.py NEW_STRINGS.py [MORE.py ...] [--ts-dir DIR]"""
 
 from __future__ import annotations
 
@@ -54,10 +54,19 @@ def fill(path: Path, table: dict, chinese: bool) -> list[tuple[str, str]]:
     return left
 
 
-def main() -> int:
-    table = runpy.run_path(sys.argv[1])["TRANSLATIONS"]
-    left = fill(TS / "pos_terminal_zh_CN.ts", table, chinese=True)
-    fill(TS / "pos_terminal_en.ts", table, chinese=False)
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("tables", nargs="+", help="Python files defining TRANSLATIONS (merged in order)")
+    parser.add_argument("--ts-dir", type=Path, default=TS, help="the folder of the .ts files (default ui/translations)")
+    args = parser.parse_args(argv)
+    table: dict = {}
+    for path in args.tables:
+        for context, texts in runpy.run_path(path)["TRANSLATIONS"].items():
+            table.setdefault(context, {}).update(texts)
+    left = fill(args.ts_dir / "pos_terminal_zh_CN.ts", table, chinese=True)
+    fill(args.ts_dir / "pos_terminal_en.ts", table, chinese=False)
     for name, source in left:
         print(f"untranslated: {name}: {source}")
     return 1 if left else 0

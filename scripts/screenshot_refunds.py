@@ -1,7 +1,9 @@
 """Screenshots of the refund page, driven through a real flow on the demo terminal against an
 in-process sandbox platform, a video file playing as the photo camera:
-    .venv/bin/python scripts/screenshot_refunds.py OUT_PREFIX [--zh]
-Writes OUT_PREFIX-idle.png, -refusal.png, -purchase.png, -approved.png, -paid.png, -waiting.png."""
+    .venv/bin/python scripts/screenshot_refunds.py OUT_PREFIX [--zh] [--size 1024x700]
+Writes OUT_PREFIX-idle.png, -refusal.png, -purchase.png (two photos as thumbnails), -photo.png (one
+opened larger), -approved.png, -paid.png, -waiting.png, -rejected.png (the seller's note) and
+-list.png (the rejected request kept in the list)."""
 
 from __future__ import annotations
 
@@ -20,7 +22,9 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("out")
     parser.add_argument("--zh", action="store_true")
+    parser.add_argument("--size", default="1024x768", help="the window's size, WIDTHxHEIGHT")
     args = parser.parse_args()
+    width, height = (int(n) for n in args.size.lower().split("x"))
     tmp = Path(tempfile.mkdtemp(prefix="pos-shot-"))
     os.environ.setdefault("POS_TERMINAL_DATA_DIR", str(tmp / "data"))
 
@@ -57,7 +61,7 @@ def main() -> int:
     settings = settings.model_copy(update={"refunds": RefundSettings(photo_camera=str(video))})
     terminal = build_terminal(settings, demo=True, hasher=ScryptPinHasher(n=2**10), configure_logs=False)
     facades = App.of(terminal)
-    start_demo_platform(terminal)
+    platform_url = start_demo_platform(terminal)
     client = terminal.platform
     cashier = facades.users.sign_in("1001", "1357")
     open_shift(terminal.day_context(), cashier, 20000)
@@ -80,7 +84,7 @@ def main() -> int:
     languages = LanguageManager(app, Language.ZH_CN if args.zh else Language.EN)
     languages.apply(languages.choice)
     window = MainWindow(facades, languages)
-    window.resize(1024, 768)
+    window.resize(width, height)
     window.show()
     window.start(poll_interval_ms=60_000)
     window.enter(cashier)
@@ -115,8 +119,20 @@ def main() -> int:
         scan(code)
     page.capture()
     settle()
+    still = tmp / "defect.png"
+    cv2.imwrite(str(still), cv2.resize(cv2.imread(str(tmp / "frame.png")) if (tmp / "frame.png").exists()
+                                       else np.full((480, 640, 3), (90, 140, 200), np.uint8), (640, 480)))
+    page.add_file_paths([str(still)])
+    settle()
     page.reason_box.setCurrentIndex(1)
     shot("purchase")
+    page.photo_strip.open_photo(0)
+    settle(0.3)
+    if page.photo_strip.dialog is not None:  # a window of its own: grabbed by itself
+        page.photo_strip.dialog.grab().save(f"{args.out}-photo.png")
+        print(f"{args.out}-photo.png")
+        page.photo_strip.dialog.reject()
+    settle()
     page.submit()
     settle(1.0)
     shot("approved")
@@ -130,6 +146,22 @@ def main() -> int:
     page.submit()
     settle(1.0)
     shot("waiting")
+    import requests
+
+    from sync.sandbox import seed
+
+    note = "划痕是使用造成的，不属于质量问题 (the scratch comes from use: not a defect)"
+    requests.post(f"{platform_url}/api/v1/refund-requests/{page.case.platform_id}/decision",
+                  json={"approve": False, "note": note}, timeout=5,
+                  headers={"Authorization": f"Bearer {seed.MERCHANTS['m-tea'][4]}", "X-Merchant-Id": "m-tea",
+                           "Idempotency-Key": str(uuid.uuid4())}).raise_for_status()
+    page.poll()
+    settle(1.0)
+    shot("rejected")
+    page.clear()
+    page.poll()
+    settle(0.5)
+    shot("list")
     window.stop()
     page.hide()
     settle()

@@ -13,7 +13,8 @@ from typing import Any
 
 from pos_terminal.domain import model as m
 from pos_terminal.money import Money
-from pos_terminal.ports import AuditRow, BusinessDayRow, CashMovementRow, PaybackRow
+from pos_terminal.ports import AuditRow, BusinessDayRow, CashMovementRow, PaybackRow, ReceiptFound
+from pos_terminal.ports.repositories import OpenCardRow, PaidHere
 
 MOVEMENT_KINDS = ("drop", "pay_out", "pay_in", "no_sale")
 
@@ -91,6 +92,10 @@ class FakeSales(_Repo):
     def paid_for_order(self, order_no: str) -> m.Sale | None:
         return next((x for x in self.s.sales.values() if x.order_no == order_no and x.status is m.SaleStatus.PAID), None)
 
+    def paid_receipt(self, order_no: str) -> PaidHere | None:
+        sale = self.paid_for_order(order_no)
+        return None if sale is None else PaidHere(sale.receipt_no)
+
     def add_paid(self, sale: m.PaidSale) -> None:
         """The same rows the storage writes, as the domain objects the other fakes answer from."""
         if any(x.order_no == sale.order_no and x.status is m.SaleStatus.PAID for x in self.s.sales.values()):
@@ -129,9 +134,9 @@ class FakeShifts(_Repo):
             (x for x in self.s.shifts.values() if x.terminal_id == terminal_id and x.status is m.ShiftStatus.OPEN), None
         )
 
-    def open_shift_id(self, terminal_id: str) -> uuid.UUID | None:
+    def open_shift_id(self, terminal_id: str, user_id: uuid.UUID | None = None) -> uuid.UUID | None:
         shift = self.open_for_terminal(terminal_id)
-        return None if shift is None else shift.id
+        return None if shift is None or (user_id is not None and shift.holder != user_id) else shift.id
 
     def last_closed(self, terminal_id: str) -> m.Shift | None:
         closed = [x for x in self.s.shifts.values() if x.terminal_id == terminal_id and x.closed_at is not None
@@ -155,6 +160,28 @@ class FakeReceipts(_Repo):
 
     def by_number(self, terminal_id: str, receipt_no: int) -> m.Receipt | None:
         return next((r for r in self.s.receipts if r.terminal_id == terminal_id and r.receipt_no == receipt_no), None)
+
+    def search(self, terminal_id: str, *, receipt_no: int | None = None, order_no: str | None = None,
+               item_code: str | None = None, amount_minor: int | None = None, start: datetime | None = None,
+               end: datetime | None = None, limit: int = 100) -> list[ReceiptFound]:
+        found: list[ReceiptFound] = []
+        for r in self.s.receipts:
+            sale = self.s.sales.get(r.sale_id) if r.sale_id is not None else None
+            if r.terminal_id != terminal_id or r.kind is not m.ReceiptKind.SALE or sale is None:
+                continue
+            order = self.s.orders.get(sale.order_no)
+            codes = {c for line in (order.lines if order else ()) for c in line.item_codes}
+            if ((receipt_no is not None and r.receipt_no != receipt_no)
+                    or (order_no is not None and sale.order_no != order_no)
+                    or (item_code is not None and item_code not in codes)
+                    or (amount_minor is not None and sale.total.minor != amount_minor)
+                    or (start is not None and r.created_at < start) or (end is not None and r.created_at >= end)):
+                continue
+            cashier = self.s.users.get(sale.cashier_id)
+            found.append(ReceiptFound(r.receipt_no, r.created_at, sale.order_no, sale.total.minor, sale.total.currency,
+                                      sale.status.value, r.print_state.value, r.copies_printed or 0,
+                                      cashier.display_name if cashier else ""))
+        return sorted(found, key=lambda f: f.receipt_no, reverse=True)[:limit]
 
 
 class FakeOutbox(_Repo):
@@ -216,6 +243,10 @@ class FakeRefunds(_Repo):
     def recent(self, terminal_id: str, limit: int = 50) -> list[m.RefundCase]:
         return sorted(self._mine(terminal_id), key=lambda c: c.created_at, reverse=True)[:limit]
 
+    def unacknowledged(self, terminal_id: str, limit: int = 100) -> list[m.RefundCase]:
+        found = [c for c in self._mine(terminal_id) if c.status in _NOT_LIVE and c.acknowledged_at is None]
+        return sorted(found, key=lambda c: c.created_at, reverse=True)[:limit]
+
     def open_for_items(self, item_codes: list[str]) -> list[m.RefundCase]:
         wanted = set(item_codes)
         return [c for c in self.s.refunds.values() if c.status not in _NOT_LIVE and wanted & set(c.item_codes or ())]
@@ -251,6 +282,10 @@ class FakeCardRequests(_Repo):
         found = [r for r in self.s.card_requests.values()
                  if r.terminal_id == terminal_id and r.state in m.CardRequest.OPEN and r.kind in kinds]
         return sorted(found, key=lambda r: (r.created_at, r.request_id))
+
+    def open_rows(self, terminal_id: str) -> list[OpenCardRow]:
+        return [OpenCardRow(r.request_id, r.order_no, r.amount.minor, r.amount.currency, r.state, r.card_reference,
+                            r.approval_code, r.card_last4) for r in self.open_for_terminal(terminal_id)]
 
     def prepaid_between(self, terminal_id: str, start: datetime, end: datetime) -> list[m.CardRequest]:
         prepaid = (m.CardRequestKind.PREPAID_DEBIT, m.CardRequestKind.PREPAID_CREDIT)

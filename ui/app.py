@@ -9,8 +9,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDeadlineTimer, QThreadPool, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QDeadlineTimer, QSize, QThreadPool, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from pos_terminal.app.facades import App
 from ui.i18n import LanguageManager, initial_choice
@@ -29,6 +30,28 @@ def create_window(facades: App, app: QApplication) -> MainWindow:
     languages = LanguageManager(app, initial_choice(facades.settings.preferences, ui_settings.language))
     languages.apply(languages.choice)
     return MainWindow(facades, languages)
+
+
+def window_mode(ui_settings) -> str:
+    """How the window opens (`[ui] window`): "maximized", "fullscreen" or "normal"; the older
+    `[ui] fullscreen = true` still means full screen."""
+    return "fullscreen" if ui_settings.fullscreen else ui_settings.window
+
+
+def show_window(window: QWidget, mode: str) -> None:
+    """Shows the window maximised (the screen less the taskbar, the title bar included), full
+    screen, or as a normal window of 1024x768 at most, within the screen's free area."""
+    if mode == "fullscreen":
+        window.showFullScreen()
+    elif mode == "maximized":
+        window.showMaximized()
+    else:
+        screen = window.screen() or QGuiApplication.primaryScreen()
+        size = QSize(1024, 768)
+        if screen is not None:
+            size = size.boundedTo(screen.availableGeometry().size())
+        window.resize(size.expandedTo(window.minimumSize()))
+        window.show()
 
 
 MALLOC_ARENAS = 2
@@ -107,11 +130,11 @@ def run_gui(facades: App, *, screenshot: Path | None = None, quit_after_screensh
     app.setApplicationName("pos-terminal")
     window = create_window(facades, app)
     window.start_failed.connect(app.exit)
-    if window._app.store.settings.ui.fullscreen:
-        window.showFullScreen()
-    else:
+    if screenshot is not None:  # a picture of the documented size, whatever this screen is
         window.resize(1024, 768)
         window.show()
+    else:
+        show_window(window, window_mode(facades.store.settings.ui))
 
     def start() -> None:
         limit_malloc_arenas()  # before the first worker thread (ctypes is not imported before the window)

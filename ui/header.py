@@ -45,7 +45,7 @@ class Header(QWidget):
         user_box.addWidget(self.user_label)
         user_box.addWidget(self.role_label)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(20, 10, 16, 10)
+        layout.setContentsMargins(20, 5, 12, 5)  # a low band: the pages need the height
         layout.setSpacing(24)
         layout.addLayout(store_box)
         layout.addStretch(1)

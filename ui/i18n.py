@@ -22,6 +22,12 @@ log = logging.getLogger(__name__)
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent / "translations"
 CATALOG = "pos_terminal"
+# Another folder of .qm files (a catalogue compiled elsewhere, to try before committing it).
+TRANSLATIONS_ENV = "POS_TERMINAL_TRANSLATIONS"
+
+
+def translations_dir() -> Path:
+    return Path(os.environ.get(TRANSLATIONS_ENV) or TRANSLATIONS_DIR)
 
 
 def effective_language(choice: Language, system: QLocale | None = None) -> str:
@@ -99,10 +105,11 @@ class LanguageManager:
         language = effective_language(choice)
         self.uninstall()
         ours = QTranslator(self._app)
-        if ours.load(f"{CATALOG}_{language}", str(TRANSLATIONS_DIR)):
+        directory = translations_dir()
+        if ours.load(f"{CATALOG}_{language}", str(directory)):
             self._translators.append(ours)
         else:
-            log.error("translation file missing", extra={"language": language, "dir": str(TRANSLATIONS_DIR)})
+            log.error("translation file missing", extra={"language": language, "dir": str(directory)})
         qt = QTranslator(self._app)
         if language != "en" and qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             self._translators.append(qt)

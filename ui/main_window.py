@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QSize, Signal
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from pos_terminal.app.facades import App
@@ -29,13 +29,17 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+MINIMUM_SIZE = QSize(960, 600)
+
 
 class MainWindow(QMainWindow):
     start_failed = Signal(int)  # the exit code start()'s before_devices asked for
 
     def __init__(self, app: App, languages: LanguageManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setMinimumSize(1024, 768)
+        # fits a 1024x768 screen with a title bar and a taskbar (about 1024x700 inside the frame):
+        # the pages lay themselves out in what is left, scrolling where one is taller (ui/workspace)
+        self.setMinimumSize(MINIMUM_SIZE)
         self._app = app
         self._languages = languages
         self.bridge = Bridge(self)

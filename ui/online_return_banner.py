@@ -18,7 +18,7 @@ from pos_terminal.domain.model import PayoutRoute, RefundStatus
 from pos_terminal.money import Money
 from pos_terminal.services import online_returns, refunds
 from ui.tasks import run_in_background
-from ui.texts import fill
+from ui.texts import buyer_reason_name, fill
 
 _STYLE = """
 QFrame#OnlineReturn { border-radius: 10px; border: 2px solid #2e7d32; background: #edf7ee; }
@@ -132,7 +132,7 @@ class OnlineReturnBanner(QFrame):
     def reason_text(self, reason: str) -> str:
         """The buyer's reason: a reason code translated as the screen does, the buyer's words kept."""
         code, _, words = (reason or "").partition(":")
-        known = self._reason_texts().get(code.strip())
+        known = self._reason_texts().get(code.strip()) or buyer_reason_name(code.strip())
         if known is None:
             return reason
         return f"{known}: {words.strip()}" if words.strip() else known

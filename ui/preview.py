@@ -14,6 +14,8 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPolygonF
 
+from ui.texts import scan_source_text, symbology_name
+
 PREVIEW_WIDTH = 400
 
 
@@ -102,11 +104,11 @@ class ScanLogModel(QAbstractTableModel):
         event = self._rows[index.row()]
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{event.source}\n{event.text}"
+            return f"{scan_source_text(event.source)}\n{event.text}"
         if column == "time":
             return event.ts.astimezone(self._zone).strftime("%H:%M:%S")
         if column == "symbology":
-            return event.symbology
+            return symbology_name(event.symbology)
         if column == "text":
             return event.text if len(event.text) <= 200 else event.text[:200] + "…"
         if column == "latency":

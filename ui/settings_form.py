@@ -8,7 +8,20 @@ from __future__ import annotations
 import typing
 
 import annotated_types
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.texts import choice_text
 
 
 def _bounds(field, default_low: float, default_high: float) -> tuple[float, float]:
@@ -25,27 +38,66 @@ def _bounds(field, default_low: float, default_high: float) -> tuple[float, floa
     return low, high
 
 
+COMPACT_STYLE = """
+QComboBox, QSpinBox, QDoubleSpinBox { font-size: 16px; min-height: 30px; }
+QComboBox QAbstractItemView { font-size: 16px; }
+QLineEdit { font-size: 16px; min-height: 24px; padding: 2px 6px; }
+#FieldLabel { font-size: 14px; }
+"""
+
+
 class SettingsForm(QWidget):
-    def __init__(self, model: type, fields: tuple[str, ...] | None = None, parent: QWidget | None = None) -> None:
+    """`columns`: fields side by side, each label above its field (a wide tab holds a whole section
+    without scrolling at 1024x768); show_only() hides the fields that do not apply."""
+
+    def __init__(self, model: type, fields: tuple[str, ...] | None = None, parent: QWidget | None = None,
+                 *, columns: int = 1) -> None:
         super().__init__(parent)
+        self.setObjectName("SettingsForm")
+        self.setStyleSheet(COMPACT_STYLE)  # form-sized fields: a section fits the page, not a touch keypad
         self.model = model
         self.fields = fields or tuple(model.model_fields)
+        self.columns = max(1, columns)
         self.editors: dict[str, QWidget] = {}
         self.labels: dict[str, QLabel] = {}
-        layout = QFormLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setHorizontalSpacing(16)
-        layout.setVerticalSpacing(4)
-        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # label above its field: fits a narrow column
+        self.cells: dict[str, QWidget] = {}
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setHorizontalSpacing(14)
+        self._grid.setVerticalSpacing(6)
         for name in self.fields:
+            cell = QWidget(self)
+            box = QVBoxLayout(cell)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.setSpacing(2)
             editor = self._editor(model.model_fields[name])
+            editor.setParent(cell)
             editor.setObjectName(f"field_{name}")
-            label = QLabel(name, self)
+            label = QLabel(name, cell)
             label.setObjectName("FieldLabel")
             label.setWordWrap(True)
+            label.setBuddy(editor)
+            box.addWidget(label)
+            box.addWidget(editor)
             self.editors[name] = editor
             self.labels[name] = label
-            layout.addRow(label, editor)
+            self.cells[name] = cell
+        self._shown = list(self.fields)
+        self._place()
+        self._name_choices()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._name_choices()
+        super().changeEvent(event)
+
+    def _name_choices(self) -> None:
+        """A fixed choice shows its name in the current language (ui.texts.choice_text); the
+        value the settings get is the item's data."""
+        for name, editor in self.editors.items():
+            if isinstance(editor, QComboBox) and not editor.isEditable():
+                for i in range(editor.count()):
+                    editor.setItemText(i, choice_text(name, editor.itemData(i)))
 
     def _editor(self, field) -> QWidget:
         annotation = field.annotation
@@ -69,9 +121,35 @@ class SettingsForm(QWidget):
             return spin
         combo = QComboBox(self)  # a string: free text, with suggestions the caller may add
         combo.setEditable(True)
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)  # Enter accepts the text, it adds no item
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(8)
         return combo
+
+    def _place(self) -> None:
+        for cell in self.cells.values():
+            self._grid.removeWidget(cell)
+        for name, cell in self.cells.items():
+            cell.setVisible(name in self._shown)
+        for i, name in enumerate(self._shown):
+            self._grid.addWidget(self.cells[name], i // self.columns, i % self.columns)
+        for column in range(self.columns):
+            self._grid.setColumnStretch(column, 1)
+        self._grid.setRowStretch(self._grid.rowCount(), 1)
+
+    def show_only(self, names: tuple[str, ...] | list[str]) -> None:
+        """Shows these fields (in the form's order) and hides the others; their values stay."""
+        shown = [name for name in self.fields if name in names]
+        if shown != self._shown:
+            self._shown = shown
+            self._place()
+
+    def shown(self) -> list[str]:
+        return list(self._shown)
+
+    def editor_chain(self) -> list[QWidget]:
+        """The shown editors in reading order (for the tab order)."""
+        return [self.editors[name] for name in self._shown]
 
     def set_label(self, name: str, text: str) -> None:
         if name in self.labels:

@@ -9,17 +9,19 @@ thread.
 from __future__ import annotations
 
 
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QWidget
 
 from pos_terminal.app.facades import App, SyncState
 from pos_terminal.ports import DeviceState, DeviceStatus, PlatformStatus
 from ui.bridge import Bridge
 from ui.tasks import run_in_background
-from ui.texts import device_name, device_state_text, fill
+from ui.texts import device_detail_text, device_name, device_source_text, device_state_text, fill, platform_detail_text
 from ui.widgets import StatusItem
 
 DEVICES = ("scanner", "printer", "drawer", "card_terminal")
+SPACING = 16
 
 _DEVICE_TONES = {
     DeviceState.READY: "ok",
@@ -47,14 +49,25 @@ class StatusBar(QWidget):
         }
         self._polling = {"platform": False, "sync": False, "printer": False}
         self.items = {key: StatusItem(key, self) for key in ("platform", "sync", *DEVICES)}
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 4, 10, 4)
-        layout.setSpacing(18)
+        # platform and sync on the left, the devices on the right; when they do not fit side by
+        # side (a narrow window, long states such as "needs attention"), the devices go to a
+        # second line: every item stays whole and on screen
+        self._left = QHBoxLayout()
+        self._right = QHBoxLayout()
+        for group in (self._left, self._right):
+            group.setContentsMargins(0, 0, 0, 0)
+            group.setSpacing(SPACING)
         for key in ("platform", "sync"):
-            layout.addWidget(self.items[key])
-        layout.addStretch(1)
+            self._left.addWidget(self.items[key])
+        self._left.addStretch(1)
+        self._right.addStretch(1)
         for key in DEVICES:
-            layout.addWidget(self.items[key])
+            self._right.addWidget(self.items[key])
+        self._rows = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._rows.setContentsMargins(10, 4, 10, 4)
+        self._rows.setSpacing(SPACING)
+        self._rows.addLayout(self._left, 1)
+        self._rows.addLayout(self._right)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.poll)
         bridge.device_status.connect(self.show_device_status)
@@ -62,6 +75,32 @@ class StatusBar(QWidget):
         bridge.sync_state.connect(self.show_sync_state)
         self._bridge = bridge
         self.retranslate_ui()
+
+    # -- one line or two ------------------------------------------------------------------
+    def two_lines(self) -> bool:
+        return self._rows.direction() == QBoxLayout.Direction.TopToBottom
+
+    def _one_line_width(self) -> int:
+        margins = self._rows.contentsMargins()
+        widths = [item.sizeHint().width() for item in self.items.values() if not item.isHidden()]
+        return sum(widths) + SPACING * len(widths) + margins.left() + margins.right()
+
+    def _reflow(self) -> None:
+        direction = (QBoxLayout.Direction.TopToBottom if self._one_line_width() > self.width()
+                     else QBoxLayout.Direction.LeftToRight)
+        if direction != self._rows.direction():
+            self._rows.setDirection(direction)
+            self._rows.setSpacing(0 if direction == QBoxLayout.Direction.TopToBottom else SPACING)
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the wider of the two lines: the window may be narrower than one line."""
+        margins = self._rows.contentsMargins()
+        width = max(self._left.minimumSize().width(), self._right.minimumSize().width())
+        return QSize(width + margins.left() + margins.right(), super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._reflow()
 
     # -- polling -------------------------------------------------------------------------
     def start_polling(self, interval_ms: int = 5000) -> None:
@@ -115,16 +154,19 @@ class StatusBar(QWidget):
             return
         self._devices[status.device] = status
         self._render_device(status.device)
+        self._reflow()
 
     def show_platform_status(self, status: PlatformStatus) -> None:
         self._platform = status
         self._platform_error = None
         self._render_platform()
+        self._reflow()
 
     def show_sync_state(self, state: SyncState) -> None:
         self._sync = state
         self._sync_error = None
         self._render_sync()
+        self._reflow()
 
     # -- rendering -----------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
@@ -137,6 +179,7 @@ class StatusBar(QWidget):
         self._render_sync()
         for kind in DEVICES:
             self._render_device(kind)
+        self._reflow()
 
     def _render_platform(self) -> None:
         item = self.items["platform"]
@@ -145,9 +188,9 @@ class StatusBar(QWidget):
         elif self._platform is None:
             item.set_state("busy", self.tr("Platform: checking…"))
         elif self._platform.online:
-            item.set_state("ok", self.tr("Platform online"), self._platform.detail)
+            item.set_state("ok", self.tr("Platform online"), platform_detail_text(self._platform.detail))
         else:
-            item.set_state("warn", self.tr("Platform offline"), self._platform.detail)
+            item.set_state("warn", self.tr("Platform offline"), platform_detail_text(self._platform.detail))
 
     def _render_sync(self) -> None:
         item = self.items["sync"]
@@ -185,5 +228,5 @@ class StatusBar(QWidget):
     def _render_device(self, kind: str) -> None:
         status = self._devices[kind]
         text = fill(self.tr("%1: %2"), device_name(kind), device_state_text(status.state))
-        detail = " — ".join(part for part in (status.name, status.detail) if part)
+        detail = " — ".join(part for part in (device_source_text(status.name), device_detail_text(status.detail)) if part)
         self.items[kind].set_state(_DEVICE_TONES.get(status.state, "idle"), text, detail)

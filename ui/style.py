@@ -46,17 +46,18 @@ QWidget {{ color: #1f2933; }}
 QMainWindow, #SignInPage, #Workspace {{ background: #f3f5f7; }}
 #Header {{ background: #24323f; }}
 #Header QLabel {{ color: #f3f5f7; }}
-#StoreName {{ font-size: {px(22, s)}px; font-weight: bold; }}
-#HeaderDetail {{ color: #b8c4cf; font-size: {px(15, s)}px; }}
-#Clock {{ font-size: {px(22, s)}px; font-weight: bold; }}
+#StoreName {{ font-size: {px(20, s)}px; font-weight: bold; }}
+#HeaderDetail {{ color: #b8c4cf; font-size: {px(14, s)}px; }}
+#Clock {{ font-size: {px(20, s)}px; font-weight: bold; }}
 #Header QPushButton {{ background: #3b4d5e; color: #ffffff; border: none; border-radius: 6px;
-    padding: {px(8, s)}px {px(18, s)}px; min-height: {px(36, s)}px; }}
+    padding: {px(4, s)}px {px(16, s)}px; min-height: {px(34, s)}px; }}
 #Header QPushButton:pressed {{ background: #52687c; }}
 #SideNav {{ background: #e4e8ec; }}
-#SideNav QPushButton {{ text-align: left; border: none; border-radius: 8px; background: transparent;
-    padding: {px(12, s)}px {px(16, s)}px; min-height: {px(40, s)}px; font-size: {px(18, s)}px; }}
+#SideNav QPushButton {{ text-align: left; border: none; border-left: 4px solid transparent; border-radius: 8px;
+    background: transparent;
+    padding: {px(10, s)}px {px(12, s)}px; min-height: {px(38, s)}px; font-size: {px(18, s)}px; }}
 #SideNav QPushButton:checked {{ background: #ffffff; color: #1e6fb8; border-left: 4px solid #1e6fb8; }}
-#PageTitle {{ font-size: {px(28, s)}px; font-weight: bold; }}
+#PageTitle {{ font-size: {px(26, s)}px; font-weight: bold; }}
 #PageLead {{ font-size: {px(18, s)}px; color: #52606d; }}
 #Card {{ background: #ffffff; border: 1px solid #d5dbe1; border-radius: 10px; }}
 #FieldLabel {{ color: #52606d; }}
@@ -68,7 +69,7 @@ QComboBox {{ font-size: {px(19, s)}px; min-height: {px(40, s)}px; }}
 QComboBox QAbstractItemView {{ font-size: {px(19, s)}px; }}
 QSpinBox, QDoubleSpinBox {{ font-size: {px(19, s)}px; min-height: {px(34, s)}px; }}
 QPushButton {{ background: #ffffff; border: 1px solid #b9c2cb; border-radius: 8px;
-    padding: {px(10, s)}px {px(20, s)}px; min-height: {px(36, s)}px; }}
+    padding: {px(8, s)}px {px(20, s)}px; min-height: {px(36, s)}px; }}
 QPushButton:pressed {{ background: #dde3e8; }}
 QPushButton:disabled {{ color: #9aa5b1; background: #eef1f4; }}
 QPushButton#Primary {{ background: #1e6fb8; color: #ffffff; border: none; font-weight: bold; }}
@@ -81,5 +82,6 @@ QPushButton#KeypadKey {{ font-size: {px(24, s)}px; min-width: {px(64, s)}px; min
 #DemoHint {{ background: #fff8e1; color: #5d4a00; border-radius: 6px; padding: {px(10, s)}px; }}
 #StatusBar {{ background: #ffffff; border-top: 1px solid #d5dbe1; }}
 #StatusBar QLabel {{ font-size: {px(15, s)}px; }}
+#PageScroll, #PageScroll > QWidget > QWidget {{ background: transparent; }}
 QDialog {{ background: #f3f5f7; }}
 """

@@ -9,6 +9,15 @@ ScanEvent instead. Anything else (a slow key, a short fast burst, a burst a non-
 interrupts) is replayed, in order, to the widget each key was meant for, so typing works as if
 the filter were not there, only up to `max_key_gap_ms` later.
 
+Text fields that do not take scans (a reason, a note, a quantity: any widget without the property
+"scan_field"; a "secret_field" keeps its own rule, below) never receive a scanner's keys: there a
+burst that has reached `min_length` at scanner speed is a scan however it ends: with the
+terminator, with another end key (Enter or Tab from a scanner set up for the other one: the key is
+swallowed with it), at a pause, or broken by a hiccup of up to GUARD_GAP_FACTOR x the gap (USB
+scanners stall now and then); a person does not type four keys that fast. In a "scan_field" (the
+prepaid card field) such an unfinished burst is replayed as typing, visible where the cashier can
+see it and press Enter.
+
 Untouched: key releases, modifier keys, keys with Ctrl, Alt or Meta (shortcuts; they first
 replay what is held, so order is kept), keys without text (arrows, F-keys, Backspace, Escape),
 autorepeat, events for non-widget objects. Shortcut-override events for a key that continues a
@@ -53,6 +62,10 @@ _MODIFIER_KEYS = frozenset({
 _CTRL = Qt.KeyboardModifier.ControlModifier
 _ALT = Qt.KeyboardModifier.AltModifier
 _META = Qt.KeyboardModifier.MetaModifier
+_END_KEYS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab})
+GUARD_GAP_FACTOR = 4  # in a field that takes no scans, a burst may stall this many gaps and go on
+SCAN_FIELD = "scan_field"  # widget property: this field takes scans as typing (see the module text)
+SECRET_FIELD = "secret_field"
 _KEY_PRESS = QEvent.Type.KeyPress
 _SHORTCUT_OVERRIDE = QEvent.Type.ShortcutOverride
 
@@ -150,29 +163,50 @@ class WedgeFilter(QObject):
         if event.key() in _MODIFIER_KEYS:
             return False
         if event.modifiers() & (_CTRL | _ALT | _META) and not _is_altgr(event):
-            self.flush()
+            self._settle()
             return False
         ts, clock = self._timestamp(event)
         if self._is_terminator(event):
             if self._held and self._within_gap(ts, clock) and self._is_scan(self._text()):
                 self._emit(ts)
                 return True
-            self.flush()
+            self._settle()
             return False
         text = _typed_text(event)
         if not text or event.isAutoRepeat():
-            self.flush()
+            if self._guarded() and self._within_gap(ts, clock):
+                # the scanner's own end key (Enter or Tab, not the configured terminator) goes with it
+                self._emit(ts)
+                return event.key() in _END_KEYS
+            self._settle()
             return False
         if self._held and not self._within_gap(ts, clock):
-            self.flush()
+            self._settle()
         self._held.append(_Held(receiver, QKeyEvent(event), text, ts, clock))
         if self.terminator == "custom":
             burst = self._text()
             if burst.endswith(self.custom_terminator) and self._is_scan(burst[: -len(self.custom_terminator) or None]):
                 self._emit(ts, strip=len(self.custom_terminator))
                 return True
-        self._timer.start(self.max_key_gap_ms)
+        self._timer.start(self._gap_limit())
         return True
+
+    def _guarded(self) -> bool:
+        """The keys held are a scanner's burst in a field that takes no scans: never typed there."""
+        if not self._held or len(self._text()) < self.min_length:
+            return False
+        target = self._held[0].receiver
+        return shiboken6.isValid(target) and not _marked(target, SCAN_FIELD) and not _marked(target, SECRET_FIELD)
+
+    def _gap_limit(self) -> float:
+        return self.max_key_gap_ms * (GUARD_GAP_FACTOR if self._guarded() else 1)
+
+    def _settle(self) -> None:
+        """The burst ended without its terminator: a scan where the field takes no scans, else typing."""
+        if self._guarded():
+            self._emit(self._held[-1].ts)
+        else:
+            self.flush()
 
     def _is_scan(self, burst: str) -> bool:
         """Long enough for a scan, and not a secret typed fast: in a field with the property
@@ -181,7 +215,7 @@ class WedgeFilter(QObject):
         if len(burst) < self.min_length:
             return False
         target = self._held[0].receiver if self._held else None
-        if isinstance(target, QLineEdit) and shiboken6.isValid(target) and target.property("secret_field"):
+        if isinstance(target, QLineEdit) and shiboken6.isValid(target) and target.property(SECRET_FIELD):
             return len(burst) > target.maxLength()
         return True
 
@@ -189,7 +223,7 @@ class WedgeFilter(QObject):
         if self.terminator == "none" and self._held and self._is_scan(self._text()):
             self._emit(self._held[-1].ts)
         else:
-            self.flush()
+            self._settle()
 
     # -- outcomes --------------------------------------------------------------------------------
     def flush(self) -> None:
@@ -243,7 +277,7 @@ class WedgeFilter(QObject):
         if not self._held:
             return False
         last = self._held[-1]
-        return last.clock == clock and 0 <= ts - last.ts <= self.max_key_gap_ms
+        return last.clock == clock and 0 <= ts - last.ts <= self._gap_limit()
 
 
 def _typed_text(event: QKeyEvent) -> str:
@@ -252,6 +286,14 @@ def _typed_text(event: QKeyEvent) -> str:
     if not text or any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in text):
         return ""
     return text
+
+
+def _marked(widget: QObject, name: str) -> bool:
+    """The widget, or the widget it is part of (a spin box's line edit), has property `name`."""
+    if widget.property(name):
+        return True
+    parent = widget.parent() if isinstance(widget, QWidget) else None
+    return bool(parent is not None and parent.property(name))
 
 
 def _is_altgr(event: QKeyEvent) -> bool:

@@ -6,8 +6,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from pos_terminal.app.facades import App
 from pos_terminal.domain.model import Permission
@@ -19,7 +28,7 @@ from ui.i18n import LanguageManager
 if TYPE_CHECKING:
     from ui.screens.base import Page
 
-PAGE_ORDER = ("checkout", "refunds", "shift", "devices", "settings")
+PAGE_ORDER = ("checkout", "receipts", "refunds", "shift", "users", "devices", "settings")
 
 
 def nav_title(key: str) -> str:
@@ -31,6 +40,8 @@ def nav_title(key: str) -> str:
         "shift": lambda: QCoreApplication.translate("ShiftPage", "Shift & reports"),
         "devices": lambda: QCoreApplication.translate("DevicesPage", "Devices"),
         "settings": lambda: QCoreApplication.translate("SettingsPage", "Settings"),
+        "receipts": lambda: QCoreApplication.translate("ReceiptHistoryPage", "Receipts"),
+        "users": lambda: QCoreApplication.translate("UsersPage", "Users"),
     }
     return titles[key]()
 
@@ -70,6 +81,8 @@ def allowed_pages(user: SignedIn) -> list[str]:
         "shift": lambda u: u.can(Permission.CLOSE_DAY) or u.can(Permission.SELL),
         "devices": lambda u: u.can(Permission.CONFIGURE_DEVICES),
         "settings": lambda u: True,
+        "receipts": lambda u: u.can(Permission.SELL),
+        "users": lambda u: u.can(Permission.MANAGE_USERS),
     }
     return [key for key in PAGE_ORDER if rules[key](user)]
 
@@ -86,7 +99,7 @@ class SideNav(QWidget):
         self._layout.setContentsMargins(10, 14, 10, 14)
         self._layout.setSpacing(6)
         self._layout.addStretch(1)
-        self.setMinimumWidth(200)
+        self.setMinimumWidth(176)
 
     def add(self, key: str) -> QPushButton:
         button = QPushButton(self)
@@ -96,6 +109,43 @@ class SideNav(QWidget):
         self._layout.insertWidget(self._layout.count() - 1, button)
         self.buttons[key] = button
         return button
+
+
+class PageStack(QStackedWidget):
+    """The pages, sized by the page on screen only: a tall page that is not shown (the devices
+    form, say) does not make the others scroll."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.minimumSizeHint().expandedTo(page.minimumSize()) if page is not None else QSize(0, 0)
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else QSize(0, 0)
+
+
+class PageScroll(QScrollArea):
+    """Holds the page stack below the header: a page needing more room than the window leaves
+    (a 1024x768 screen with a title bar and a taskbar) scrolls, instead of pushing the status bar
+    off the screen or squeezing its widgets over each other."""
+
+    def __init__(self, stack: QStackedWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("PageScroll")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # neither in the Tab chain nor taking a click's focus
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setWidget(stack)
+        self.viewport().setAutoFillBackground(False)
+        stack.setAutoFillBackground(False)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, 0)  # whatever the page: it scrolls
 
 
 class Workspace(QWidget):
@@ -111,7 +161,8 @@ class Workspace(QWidget):
         self.header = Header(app, user, self)
         self.header.sign_out_requested.connect(self.sign_out_requested)
         self.nav = SideNav(self)
-        self.stack = QStackedWidget(self)
+        self.stack = PageStack(self)
+        self.scroll = PageScroll(self.stack, self)
         self._app, self._bridge, self._languages = app, bridge, languages
         self.pages = LazyPages(allowed_pages(user), self._build_page)
         for key in self.pages:
@@ -121,7 +172,7 @@ class Workspace(QWidget):
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(0)
         body.addWidget(self.nav)
-        body.addWidget(self.stack, 1)
+        body.addWidget(self.scroll, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -155,6 +206,14 @@ class Workspace(QWidget):
             from ui.screens.devices import DevicesPage
 
             page = DevicesPage(app, bridge, self)
+        elif key == "receipts":
+            from ui.screens.receipt_history import ReceiptHistoryPage
+
+            page = ReceiptHistoryPage(app, bridge, user, self)
+        elif key == "users":
+            from ui.screens.users import UsersPage
+
+            page = UsersPage(app, bridge, user, self)
         elif key == "settings":
             from ui.screens.settings import SettingsPage
 

@@ -170,15 +170,18 @@ class Terminal:
         if manual_handler is not None and card is not None and hasattr(card, "handler") \
                 and card.handler is not manual_handler:
             card.handler = manual_handler
+        from pos_terminal.app.receipts import void_slip_document
+
+        paper = self.settings.printer.paper_width_mm
         if render_receipt is None:
             from pos_terminal.app.receipts import sale_receipt_document
 
-            paper = self.settings.printer.paper_width_mm
             render_receipt = lambda info: sale_receipt_document(info, language="zh_CN", paper_width_mm=paper)  # noqa: E731
         return CheckoutContext(
             self.uow, self.clock, ids.terminal_id, ids.store_id, ids.store_name, ids.timezone,
             user.user_id, user.display_name, self.platform, card, self.devices.printer, self.devices.drawer,
-            render_receipt=render_receipt, after_commit=self.wake_sync, claim_ttl_s=self.settings.platform.claim_ttl_s)
+            render_receipt=render_receipt, after_commit=self.wake_sync, claim_ttl_s=self.settings.platform.claim_ttl_s,
+            render_void_slip=lambda info: void_slip_document(info, language="zh_CN", paper_width_mm=paper))
 
     def day_context(self, *, render_report: Callable | None = None) -> DayContext:
         """services.day_context.DayContext for this terminal ([shift] settings, devices, platform)."""
@@ -194,7 +197,9 @@ class Terminal:
                           timezone=ids.timezone, currency=ids.currency, denominations=tuple(shift.denominations_minor),
                           over_short_limit_minor=shift.over_short_limit_minor, platform=self.platform,
                           printer=self.devices.printer, drawer=self.devices.drawer,
-                          card_terminal=self.devices.card_terminal, render_report=render_report)
+                          card_terminal=self.devices.card_terminal, render_report=render_report,
+                          day_change_hour=ids.day_change_hour, max_float_minor=shift.max_float_minor,
+                          usual_float_minor=shift.usual_float_minor)
 
     # -- the background loops' jobs and the devices ----------------------------------------------
     def refund_housekeeping(self) -> None:

@@ -71,14 +71,17 @@ def start_simulated_devices(terminal: Terminal) -> list[str]:
 
     settings, lines = terminal.settings, []
     if settings.printer.kind == "simulated":
-        # the demo's drawer reports its switch: open on the pulse, pushed shut a few seconds later
+        # the stand-in drawer opens on the pulse and is pushed shut a few seconds later; its switch
+        # is read only where [drawer] reports_state says one is wired (default: none, as the screens say)
         virtual = VirtualPrinter(0, terminal.paths.root / "virtual-printer", drawer_close_s=4.0).start()
         terminal._stand_ins.append(virtual.stop)
         printer_settings = settings.printer.model_copy(update={"kind": "network", "host": "127.0.0.1", "port": virtual.port})
         printer = EscposPrinter(printer_settings, timeout_s=settings.printer.timeout_s)
         terminal.devices.printer = printer
         if settings.drawer.kind == "simulated":
-            terminal.devices.drawer = PrinterDrawer(printer, settings.drawer.pin, reports_state=True)
+            terminal.devices.drawer = PrinterDrawer(printer, settings.drawer.pin,
+                                                    reports_state=settings.drawer.reports_state,
+                                                    open_when_high=settings.drawer.open_when_high)
         lines.append(f"Virtual printer: {virtual.address}, receipts in {virtual.out_dir}")
     if settings.card_terminal.kind == "simulated" and not settings.card_terminal.port:
         from drivers.card_simulator import stop_process

@@ -17,11 +17,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from config.schema import ScannerSettings, Settings
+from config.schema import Settings
 from pos_terminal.app.facades_day import Reconcile, Reports, Shifts
+from pos_terminal.app.facades_devices import DeviceControl  # re-exported: the technician's facade
 from pos_terminal.app.facades_refunds import Refunds
+from pos_terminal.app.facades_receipts import ReceiptHistory
+from pos_terminal.app.facades_users import UserAdmin
 from pos_terminal.domain.model import Permission
-from pos_terminal.ports import DeviceState, DeviceStatus, PlatformStatus, StatusReporter
+from pos_terminal.ports import DeviceStatus, PlatformStatus
 from pos_terminal.services import audit
 from pos_terminal.services import users as user_service
 from pos_terminal.services.users import SignedIn
@@ -99,8 +102,11 @@ class Store:
         return self._t.clock.now()
 
     def today(self) -> date:
-        """The store's calendar date now."""
-        return self.now().astimezone(self.zone).date()
+        """The store's calendar business date now (time zone and [terminal] day_change_hour; the
+        shift page asks the Shifts facade for the day after a Z)."""
+        from pos_terminal.clock import business_day
+
+        return business_day(self.now(), self.zone, self._t.settings.terminal.day_change_hour)
 
 
 class Users:
@@ -242,92 +248,6 @@ class Checkout:
         return InvalidManualApproval
 
 
-class DeviceControl:
-    """The technician's side: open the devices, swap the scanner, watch the drawer, find ports."""
-
-    def __init__(self, terminal: Terminal) -> None:
-        self._t = terminal
-
-    def open_devices(self, on_status: Callable[[DeviceStatus], None], on_scan: Callable | None = None) -> None:
-        """Opens every device, reporting each status; then starts the scanner. Blocking."""
-        self._t.open_devices(on_status, on_scan)
-
-    def use_scanner(self, scanner_settings: ScannerSettings, on_status: Callable[[DeviceStatus], None],
-                    on_scan: Callable) -> DeviceStatus:
-        """Puts a scanner built from `scanner_settings` at the counter: the old one is closed first,
-        so the port or camera it held is free, then the new one is opened and started (it keeps
-        retrying when it could not open). Not saved to the settings file. Blocking."""
-        from pos_terminal.app.container import build_scanner
-
-        t = self._t
-        settings = t.settings.model_copy(update={"scanner": scanner_settings})
-        scanner = build_scanner(settings)  # constructing opens nothing: the old one still works if this fails
-        try:
-            t.devices.scanner.close()
-        except Exception:
-            log.exception("scanner close failed")
-        t.devices.scanner = scanner
-        t.settings = settings
-        try:
-            status = scanner.open()
-        except Exception as exc:
-            log.exception("scanner open failed")
-            status = DeviceStatus("scanner", DeviceState.ERROR, "", f"failed to open: {exc}")
-        on_status(status)
-        if isinstance(scanner, StatusReporter):
-            scanner.add_status_listener(on_status)
-        scanner.start(on_scan)
-        return status
-
-    def scanner_status(self) -> DeviceStatus:
-        return self._t.devices.scanner.status()
-
-    def has_frames(self) -> bool:
-        """Whether the scanner at the counter is a camera whose frames can be watched."""
-        from pos_terminal.ports import FrameSource
-
-        return isinstance(self._t.devices.scanner, FrameSource)
-
-    def add_frame_listener(self, listener: Callable) -> bool:
-        """Shows the scanner's camera frames to `listener` (on the scanner's thread); False when the
-        scanner has no frames (not a camera)."""
-        if not self.has_frames():
-            return False
-        self._t.devices.scanner.add_frame_listener(listener)
-        return True
-
-    def simulated_scanner(self) -> Callable[[str], Any] | None:
-        """The simulated scanner's `emit(text)` (a scan typed by the technician; blocking: on a
-        worker), or None when the scanner at the counter is a real one."""
-        return getattr(self._t.devices.scanner, "emit", None)
-
-    def drawer_reports_state(self) -> bool:
-        """Whether the drawer's switch says open or shut (polled after a sale)."""
-        drawer = self._t.devices.drawer
-        return bool(drawer is not None and getattr(drawer, "reports_state", False))
-
-    def drawer_is_open(self) -> bool | None:
-        """The drawer's switch now (None: it does not answer). Blocking."""
-        return self._t.devices.drawer.is_open()
-
-    def discover(self, settings: Settings) -> dict:
-        """The serial ports, cameras and printers found on this machine. Blocking."""
-        from drivers.discovery import discover
-
-        return discover(settings)
-
-    def poll_printer(self) -> DeviceStatus | None:
-        """Asks an ESC/POS printer for its state now (DLE EOT; reconnects when it was lost), so a
-        fault shows without waiting for the next receipt; None for a printer that cannot be asked
-        or was never opened. Blocking (up to the printer's timeout)."""
-        from drivers.printer import EscposPrinter
-
-        printer = self._t.devices.printer
-        if not isinstance(printer, EscposPrinter) or printer.status().state is DeviceState.CLOSED:
-            return None
-        return printer.query_status()
-
-
 class Status:
     """What the status bar shows: the platform, the outbox, the printer."""
 
@@ -430,10 +350,13 @@ class App:
     devices: DeviceControl
     status: Status
     settings: SettingsControl
+    user_admin: UserAdmin
+    receipt_history: ReceiptHistory
 
     @classmethod
     def of(cls, terminal: Terminal) -> App:
         devices = DeviceControl(terminal)
         return cls(Store(terminal), Users(terminal), Checkout(terminal), Shifts(terminal), Reports(terminal),
                    Reconcile(terminal), Refunds(terminal), devices, Status(terminal, devices),
-                   SettingsControl(terminal))
+                   SettingsControl(terminal), user_admin=UserAdmin(terminal),
+                   receipt_history=ReceiptHistory(terminal))

@@ -7,6 +7,8 @@ or network work: call them on a worker, never on the GUI thread.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
+import uuid
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,12 +17,28 @@ from pos_terminal.services.report_model import DayReport, ShiftSummary
 
 if TYPE_CHECKING:
     from pos_terminal.app.container import Terminal
-    from pos_terminal.services.day_context import DayContext
+    from pos_terminal.services.cash import ClosePreview, MovementView
+    from pos_terminal.services.day_context import BusinessDay, DayContext
 
 # The services are imported where they are used, not with this module: the window is built and
 # shown before any of them is needed (issue 14).
 
 MOVEMENTS = {"drop": "cash_drop", "pay_out": "pay_out", "pay_in": "pay_in"}  # functions of services.cash
+
+
+@dataclass(frozen=True)
+class ShiftOverview:
+    """What the shift page shows: the open shift or None, its movements oldest first, the last
+    closed shift or None, and the business day a shift opened now counts to (after the day's Z:
+    the next one)."""
+
+    current: ShiftSummary | None
+    movements: list[MovementView]
+    last_closed: ShiftSummary | None
+    day: BusinessDay
+    shift_date: date | None = None  # the open shift's business date
+    holder: uuid.UUID | None = None  # whose sales go into the open shift
+    holder_name: str = ""
 
 
 class Shifts:
@@ -47,18 +65,44 @@ class Shifts:
         """Above this difference a manager approves the close."""
         return self._t.settings.shift.over_short_limit_minor
 
+    @property
+    def max_float_minor(self) -> int:
+        """An opening float above this is refused ([shift] max_float_minor)."""
+        return self._t.settings.shift.max_float_minor
+
+    @property
+    def usual_float_minor(self) -> int:
+        """An opening float above this is confirmed first ([shift] usual_float_minor)."""
+        return self._t.settings.shift.usual_float_minor
+
+    @property
+    def blind_close(self) -> bool:
+        """The close is counted without the expected cash shown ([shift] blind_close)."""
+        return self._t.settings.shift.blind_close
+
     def current(self) -> ShiftSummary | None:
         """The open shift with its cash position now, None when none is open. Blocking."""
         from pos_terminal.services import cash
 
         return cash.current_shift(self.context())
 
-    def overview(self):
-        """(the open shift or None, its movements oldest first, the last closed shift or None). Blocking."""
+    def overview(self) -> ShiftOverview:
+        """The open shift, its movements, the last closed shift and the business day. Blocking."""
         from pos_terminal.services import cash
 
+        from pos_terminal.services import shifts
+
         ctx = self.context()
-        return cash.current_shift(ctx), cash.movements(ctx), cash.last_closed_shift(ctx)
+        info = shifts.current_shift(ctx.uow(), terminal_id=ctx.terminal_id)
+        return ShiftOverview(cash.current_shift(ctx), cash.movements(ctx), cash.last_closed_shift(ctx),
+                             cash.business_day_now(ctx), info.business_date if info is not None else None,
+                             info.holder if info is not None else None, info.holder_name if info is not None else "")
+
+    def business_day(self) -> BusinessDay:
+        """The business day a shift opened now counts to. Blocking."""
+        from pos_terminal.services import cash
+
+        return cash.business_day_now(self.context())
 
     def movements(self, shift_id=None):
         """The cash movements of a shift (default: the open one). Blocking."""
@@ -67,12 +111,32 @@ class Shifts:
         return cash.movements(self.context(), shift_id)
 
     def open_shift(self, user, opening_float_minor: int | None = None,
-                   counts: Mapping[int, int] | None = None) -> ShiftSummary:
+                   counts: Mapping[int, int] | None = None, *, confirmed: bool = False) -> ShiftSummary:
         """Opens this terminal's shift with the float counted (an amount, or counts by denomination):
-        its business date, the day-closed check and its audit entry. Blocking."""
+        its business date (the next one after the day's Z), the float's limits (above the usual
+        amount only `confirmed`) and its audit entry. Blocking."""
         from pos_terminal.services import cash
 
-        return cash.open_shift(self.context(), user=user, opening_float_minor=opening_float_minor, counts=counts)
+        return cash.open_shift(self.context(), user=user, opening_float_minor=opening_float_minor, counts=counts,
+                               confirmed=confirmed)
+
+    def correct_float(self, user, counts: Mapping[int, int], *, manager, confirmed: bool = False) -> ShiftSummary:
+        """A manager corrects the open shift's float before its first sale (audited). Blocking."""
+        from pos_terminal.services import cash
+
+        return cash.correct_float(self.context(), user=user, manager=manager, counts=counts, confirmed=confirmed)
+
+    def take_over(self, user) -> ShiftSummary:
+        """`user` takes over the open shift (confirmed on screen; audited). Blocking."""
+        from pos_terminal.services import cash
+
+        return cash.take_over_shift(self.context(), user=user)
+
+    def preview_close(self, counts: Mapping[int, int]) -> ClosePreview:
+        """What closing with this count would record (expected, over/short, a manager needed?). Blocking."""
+        from pos_terminal.services import cash
+
+        return cash.preview_close(self.context(), counts)
 
     def move_cash(self, kind: str, user, *, amount_minor: int = 0, reason: str, approved_by=None):
         """Records a "drop", "pay_out", "pay_in" or "no_sale" and opens the drawer. Blocking."""

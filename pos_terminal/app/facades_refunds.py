@@ -42,8 +42,8 @@ class Refunds:
         return refunds.submit(ctx, view.case_id)
 
     def overview(self, case_id=None):
-        """(the case `case_id` refreshed or None, this terminal's open cases and the last five paid
-        out, the store's requests waiting for a seller at other terminals). Asks the platform for
+        """(the case `case_id` refreshed or None, this terminal's open cases, its rejected or refused
+        ones not acknowledged yet and the last five paid out, the store's requests waiting for a seller at other terminals). Asks the platform for
         decisions first; the store's list is empty while the platform is away. Blocking."""
         from pos_terminal.services import refunds
 
@@ -51,6 +51,7 @@ class Refunds:
         refunds.poll_decisions(ctx)
         current = refunds.refresh(ctx, case_id) if case_id is not None else None
         rows = refunds.open_cases(ctx)
+        rows += refunds.unacknowledged_cases(ctx)  # rejected or refused: shown with the note until acknowledged
         rows += [c for c in refunds.recent_cases(ctx, 20) if c.paid_out][:5]  # to print a receipt again
         try:
             mine = {r.platform_id for r in rows}
@@ -67,6 +68,13 @@ class Refunds:
 
         return refunds.pay_out(self.context(), case_id, cashier_id=cashier.user_id,
                                cashier_name=cashier.display_name, card_text=card_text, manager=manager)
+
+    def acknowledge(self, case_id, user) -> refunds.CaseView:
+        """A rejected or refused case acknowledged by the cashier (the unit given back to the
+        buyer): it leaves the list. Blocking."""
+        from pos_terminal.services import refunds
+
+        return refunds.acknowledge(self.context(), case_id, user_id=user.user_id)
 
     def reprint_receipt(self, case_id, user, reason: str = "") -> refunds.PayoutDone:
         """Prints a paid-out refund's receipt again (audited as a reprint). Blocking."""

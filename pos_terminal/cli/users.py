@@ -21,6 +21,17 @@ def _read_pin(args) -> str:
     return pin
 
 
+def _cli_actor():
+    """Who acts from the command line, as the audit trail records it ("cli:<OS user>")."""
+    from pos_terminal.services.users import CommandLine
+
+    try:
+        os_user = getpass.getuser()
+    except Exception:  # no user name in the environment (a container): still audited, as "cli"
+        os_user = ""
+    return CommandLine(os_user[:56])
+
+
 def cmd_user_add(args) -> int:
     from pos_terminal.services import users
 
@@ -28,7 +39,7 @@ def cmd_user_add(args) -> int:
     with _maintenance_terminal(args) as terminal:
         user = users.add_user(
             terminal.uow(), terminal.hasher, terminal.clock, username=args.username, display_name=args.name or args.username,
-            role=args.role, pin=pin,
+            role=args.role, pin=pin, by=_cli_actor(), terminal_id=terminal.settings.terminal.terminal_id,
         )
     print(f"added {user.username} ({user.role.value})")
     return EXIT_OK
@@ -51,6 +62,8 @@ def cmd_user_unlock(args) -> int:
     from pos_terminal.services import users
 
     with _maintenance_terminal(args) as terminal:
-        users.unlock_user(terminal.uow(), username=args.username)
+        # the same audited unlock as the users page (user_unlock, by "cli:<OS user>")
+        users.unlock_user(terminal.uow(), terminal.clock, username=args.username, by=_cli_actor(),
+                          terminal_id=terminal.settings.terminal.terminal_id)
     print(f"unlocked {args.username}")
     return EXIT_OK

@@ -37,6 +37,13 @@ class NoOpenShift(ShiftError):
     code = "no_open_shift"
 
 
+class ShiftOfAnother(ShiftError):
+    """The terminal's open shift is held by another user: sell in your own shift (close theirs,
+    open yours) or take it over explicitly (services.cash.take_over_shift). params: holder."""
+
+    code = "shift_of_another"
+
+
 class PaymentError(DomainError):
     code = "payment_error"
 

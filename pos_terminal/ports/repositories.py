@@ -9,11 +9,12 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from pos_terminal.domain.model import (
     CardRequest,
     CardRequestKind,
+    CardRequestState,
     ItemUnit,
     NewOrder,
     Order,
@@ -36,6 +37,7 @@ from pos_terminal.ports.rows import (
     ClosedDayRow,
     PaybackRow,
     PrepaidTenderRow,
+    ReceiptFound,
     RefundPaidRow,
     SettlementRow,
     UnsentSettlement,
@@ -44,8 +46,27 @@ from pos_terminal.ports.rows import (
 __all__ = [
     "AuditRepository", "BusinessDayRepository", "CardRequestRepository", "CashRepository", "ItemUnit",
     "OrderRepository", "OutboxRepository", "PaybackRepository", "ReceiptRepository", "RefundRepository",
-    "SaleRepository", "ShiftRepository", "UnitOfWork", "UserRepository",
+    "SaleRepository", "ShiftRepository", "UnitOfWork", "UserRepository", "OpenCardRow", "PaidHere",
 ]
+
+
+class PaidHere(NamedTuple):
+    """An order's paid sale in this database, by its receipt number (None if it has none)."""
+
+    receipt_no: int | None
+
+
+class OpenCardRow(NamedTuple):
+    """A SENT or APPROVED bank-card request, as the checkout adopts it."""
+
+    request_id: str
+    order_no: str
+    amount_minor: int
+    currency: str
+    state: CardRequestState
+    card_reference: str | None
+    approval_code: str | None
+    card_last4: str | None
 
 
 class UserRepository(Protocol):
@@ -78,6 +99,11 @@ class SaleRepository(Protocol):
 
     def paid_for_order(self, order_no: str) -> Sale | None: ...
 
+    def paid_receipt(self, order_no: str) -> PaidHere | None:
+        """Whether the order has a paid sale here, without loading it: its receipt number, or
+        None when the order is unpaid. One indexed read, no transaction of its own."""
+        ...
+
     def add_paid(self, sale: PaidSale) -> None:
         """Writes a paid sale with its tenders, its receipt (print pending), its settlement and the
         settlement's outbox message."""
@@ -91,8 +117,9 @@ class ShiftRepository(Protocol):
 
     def open_for_terminal(self, terminal_id: str) -> Shift | None: ...
 
-    def open_shift_id(self, terminal_id: str) -> uuid.UUID | None:
-        """The id of the terminal's open shift, without loading it."""
+    def open_shift_id(self, terminal_id: str, user_id: uuid.UUID | None = None) -> uuid.UUID | None:
+        """The id of the terminal's open shift, without loading it; with `user_id`, only when that
+        user holds it (opened it, or took it over: Shift.holder)."""
         ...
 
     def last_closed(self, terminal_id: str) -> Shift | None: ...
@@ -115,6 +142,13 @@ class ReceiptRepository(Protocol):
         ...
 
     def by_number(self, terminal_id: str, receipt_no: int) -> Receipt | None: ...
+
+    def search(self, terminal_id: str, *, receipt_no: int | None = None, order_no: str | None = None,
+               item_code: str | None = None, amount_minor: int | None = None, start: datetime | None = None,
+               end: datetime | None = None, limit: int = 100) -> list[ReceiptFound]:
+        """The terminal's sale receipts that meet every criterion given (`item_code`: its order's
+        receipt; `start`/`end`: written in [start, end)), newest first, at most `limit`."""
+        ...
 
 
 class OutboxRepository(Protocol):
@@ -160,6 +194,10 @@ class RefundRepository(Protocol):
 
     def recent(self, terminal_id: str, limit: int = 50) -> list[RefundCase]: ...
 
+    def unacknowledged(self, terminal_id: str, limit: int = 100) -> list[RefundCase]:
+        """Rejected or refused cases no cashier has acknowledged yet, newest first."""
+        ...
+
     def open_for_items(self, item_codes: list[str]) -> list[RefundCase]:
         """Cases not rejected or refused that name any of these item codes."""
         ...
@@ -182,6 +220,11 @@ class CardRequestRepository(Protocol):
                           kinds: tuple[CardRequestKind, ...] = ...) -> list[CardRequest]:
         """SENT (outcome unknown) and APPROVED (charged, in no sale yet) requests of `kinds`
         (bank-card charges unless told), oldest first."""
+        ...
+
+    def open_rows(self, terminal_id: str) -> list[OpenCardRow]:
+        """open_for_terminal()'s bank-card requests as plain rows, without loading them. One
+        indexed read, no transaction of its own."""
         ...
 
     def prepaid_between(self, terminal_id: str, start: datetime, end: datetime) -> list[CardRequest]:

@@ -122,3 +122,17 @@ class PaybackRow(NamedTuple):
     next_attempt_at: datetime | None
     last_error: str | None
     reported_at: datetime | None
+
+
+class ReceiptFound(NamedTuple):
+    """A sale receipt as the receipt history lists it (ReceiptRepository.search)."""
+
+    receipt_no: int
+    created_at: datetime  # when the receipt was written (the sale's commit)
+    order_no: str
+    amount_minor: int  # the sale's total
+    currency: str
+    sale_status: str  # paid | voided ...
+    print_state: str  # pending | printed | failed
+    copies_printed: int
+    cashier: str  # the cashier's display name ("" when the user is gone)

@@ -12,7 +12,11 @@ Rules kept here:
   never a lost movement;
 - the reasons in CashRefused are stable for the screens: shift_open, no_shift, bad_amount,
   reason_required, not_enough_cash, bad_denomination, bad_count, float_mismatch, needs_manager,
-  not_a_manager, note_required, unknown_shift, day_closed, not_allowed.
+  not_a_manager, note_required, unknown_shift, day_closed, not_allowed, float_too_large,
+  float_unusual (open again with confirmed=True), float_after_sale, float_unchanged, held_already;
+- a shift is sold in by its holder only (who opened it, or took it over: take_over_shift, audited);
+  services.sales refuses another user's sale into it (ShiftOfAnother);
+- the business date of a shift follows services.day_context (after the day's Z: the next day).
 
 Threading rule: every function here blocks (database, drawer): call it on a worker. `user`,
 `manager` and `approved_by` are SignedIn values (services.users).
@@ -24,10 +28,8 @@ import logging
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
-from zoneinfo import ZoneInfo
+from datetime import datetime, timedelta
 
-from pos_terminal.clock import business_day
 from pos_terminal.domain.errors import ShiftError
 from pos_terminal.domain.model import Permission, Shift, ShiftStatus
 from pos_terminal.ids import uuid7
@@ -35,7 +37,7 @@ from pos_terminal.money import Money, format_money
 from pos_terminal.ports import UnitOfWork
 from pos_terminal.security import mask_card_numbers
 from pos_terminal.services import audit
-from pos_terminal.services.day_context import DayContext
+from pos_terminal.services.day_context import BusinessDay, DayContext, calendar_date, current_day
 from pos_terminal.services.report_model import ShiftSummary
 from pos_terminal.services.users import SignedIn
 
@@ -220,12 +222,10 @@ def shift_summary(ctx: DayContext, shift_id: uuid.UUID | str) -> ShiftSummary:
 # ------------------------------------------------------------------------------ open
 
 
-def open_shift(ctx: DayContext, *, user: SignedIn | None, opening_float_minor: int | None = None,
-               counts: Mapping[int, int] | None = None) -> ShiftSummary:
-    """Opens the terminal's shift on today's business date (the store's time zone) with the float
-    counted into the drawer: `opening_float_minor`, or `counts` by denomination, or both (then they
-    must agree). Audited as shift_open."""
-    user_id = _user_id(user)
+def _float(ctx: DayContext, opening_float_minor: int | None, counts: Mapping[int, int] | None,
+           confirmed: bool) -> int:
+    """The float counted (an amount, counts by denomination, or both agreeing), within
+    ctx.max_float_minor, and confirmed when above ctx.usual_float_minor."""
     if counts is not None:
         total = count_total(ctx, counts)
         if opening_float_minor is not None and opening_float_minor != total:
@@ -235,28 +235,120 @@ def open_shift(ctx: DayContext, *, user: SignedIn | None, opening_float_minor: i
         opening_float_minor = total
     if opening_float_minor is None:
         opening_float_minor = 0
-    _amount(opening_float_minor, allow_zero=True)
+    amount = _amount(opening_float_minor, allow_zero=True)
+    if amount > ctx.max_float_minor:
+        raise CashRefused("float_too_large", f"a float of {format_money(amount, ctx.currency)} is more than the "
+                          f"{format_money(ctx.max_float_minor, ctx.currency)} a drawer may start with "
+                          "([shift] max_float_minor); count it again", amount_minor=amount,
+                          max_minor=ctx.max_float_minor)
+    if amount > ctx.usual_float_minor and not confirmed:
+        raise CashRefused("float_unusual", f"a float of {format_money(amount, ctx.currency)} is more than the usual "
+                          f"{format_money(ctx.usual_float_minor, ctx.currency)}; confirm the amount",
+                          amount_minor=amount, usual_minor=ctx.usual_float_minor)
+    return amount
+
+
+def business_day_now(ctx: DayContext) -> BusinessDay:
+    """The business date a shift opened now would count to (services.day_context's rule)."""
+    with ctx.uow() as uow:
+        return current_day(uow, ctx, ctx.clock.now())
+
+
+def open_shift(ctx: DayContext, *, user: SignedIn | None, opening_float_minor: int | None = None,
+               counts: Mapping[int, int] | None = None, confirmed: bool = False) -> ShiftSummary:
+    """Opens the terminal's shift with the float counted into the drawer: `opening_float_minor`, or
+    `counts` by denomination, or both (then they must agree); a float above ctx.usual_float_minor
+    needs `confirmed`, one above ctx.max_float_minor is refused. The shift counts to the business
+    date of services.day_context: today's, or the next one once today's Z is taken. Audited as
+    shift_open."""
+    user_id = _user_id(user)
+    opening_float_minor = _float(ctx, opening_float_minor, counts, confirmed)
     now = ctx.clock.now()
     with ctx.uow() as uow:
         if uow.shifts.open_for_terminal(ctx.terminal_id) is not None:
             raise CashRefused("shift_open", f"terminal {ctx.terminal_id} already has an open shift; close it first")
-        business_date = business_day(now, ZoneInfo(ctx.timezone))
-        closed = uow.days.get(ctx.terminal_id, business_date)
-        if closed is not None:
-            raise CashRefused("day_closed", f"the business day {business_date.isoformat()} is closed already "
-                              f"(Z {closed.z_no}); a new shift opens after midnight", z_no=closed.z_no)
+        day = current_day(uow, ctx, now)
+        if day.next_closed:
+            raise CashRefused("day_closed", f"the business days {day.calendar_date.isoformat()} and "
+                              f"{day.date.isoformat()} are closed already; a new shift opens when the calendar "
+                              f"reaches {(day.date + timedelta(days=1)).isoformat()}",
+                              closed_day=day.calendar_date.isoformat(), next_day=day.date.isoformat(),
+                              opens_at=day.opens_at.isoformat() if day.opens_at else None)
         shift = Shift(ctx.terminal_id, user_id, Money(opening_float_minor, ctx.currency), opened_at=now)
-        shift.business_date = business_date
+        shift.business_date = day.date
         uow.shifts.add(shift)
         audit.record(uow, at=now, terminal_id=ctx.terminal_id, action="shift_open", user=user,
                      subject=f"shift {shift.id}",
-                     details={"shift_id": str(shift.id), "business_date": shift.business_date.isoformat(),
+                     details={"shift_id": str(shift.id), "business_date": day.date.isoformat(),
+                              "after_day_close": day.closed_day.isoformat() if day.closed_day else None,
                               "opening_float_minor": opening_float_minor, "currency": ctx.currency,
                               "counts": _normal_counts(counts) if counts is not None else None})
         uow.commit()
         summary = summaries(uow, [shift])[0]
     log.info("shift opened", extra={"shift_id": summary.shift_id, "terminal_id": ctx.terminal_id,
-                                    "opening_float_minor": opening_float_minor})
+                                    "opening_float_minor": opening_float_minor, "business_date": day.date.isoformat()})
+    return summary
+
+
+def correct_float(ctx: DayContext, *, user: SignedIn | None, manager: SignedIn | None,
+                  opening_float_minor: int | None = None, counts: Mapping[int, int] | None = None,
+                  confirmed: bool = False) -> ShiftSummary:
+    """Corrects a mistyped opening float of the open shift: a manager approves (`manager`, or `user`
+    when they may approve), only before the shift's first sale (float_after_sale), within the
+    same limits as opening. Audited as float_corrected with the old and the new amount."""
+    _user_id(user)
+    approver = manager if manager is not None else (user if user is not None and user.can(Permission.APPROVE) else None)
+    if approver is None:
+        raise CashRefused("needs_manager", "a manager approves a correction of the opening float")
+    if not approver.can(Permission.APPROVE):
+        raise CashRefused("not_a_manager", f"{approver.username} may not approve a correction of the float; ask a manager")
+    new = _float(ctx, opening_float_minor, counts, confirmed)
+    now = ctx.clock.now()
+    with ctx.uow() as uow:
+        shift = _open(uow, ctx)
+        old = shift.opening_float.minor
+        if new == old:
+            raise CashRefused("float_unchanged", f"the float is {format_money(old, ctx.currency)} already",
+                              old_minor=old)
+        after = now + timedelta(microseconds=1)
+        sold = uow.days.sales_figures(ctx.terminal_id, shift.opened_at, after)[0] \
+            + uow.days.void_figures(ctx.terminal_id, shift.opened_at, after)[0]
+        if sold:
+            raise CashRefused("float_after_sale", f"the shift has taken {sold} sale(s) since it opened: the float is "
+                              "corrected only before the first sale; count the difference at the close",
+                              sales_count=sold, old_minor=old)
+        shift.opening_float = Money(new, ctx.currency)
+        audit.record(uow, at=now, terminal_id=ctx.terminal_id, action="float_corrected", user=user,
+                     subject=f"shift {shift.id}",
+                     details={"shift_id": str(shift.id), "old_minor": old, "new_minor": new, "currency": ctx.currency,
+                              "approved_by": approver.username,
+                              "counts": _normal_counts(counts) if counts is not None else None})
+        uow.commit()
+        summary = summaries(uow, [shift])[0]
+    log.info("opening float corrected", extra={"shift_id": summary.shift_id, "old_minor": old, "new_minor": new})
+    return summary
+
+
+def take_over_shift(ctx: DayContext, *, user: SignedIn | None) -> ShiftSummary:
+    """`user` takes over the terminal's open shift: their sales go into it from now on (the drawer
+    and its count stay the shift's). The caller has had the step confirmed. Audited as
+    shift_take_over with who held it before."""
+    user_id = _user_id(user)
+    now = ctx.clock.now()
+    with ctx.uow() as uow:
+        shift = _open(uow, ctx)
+        before = shift.holder
+        if before == user_id:
+            raise CashRefused("held_already", "this shift is yours already")
+        was = uow.users.get(before)
+        shift.take_over(user_id)
+        audit.record(uow, at=now, terminal_id=ctx.terminal_id, action="shift_take_over", user=user,
+                     subject=f"shift {shift.id}",
+                     details={"shift_id": str(shift.id), "from_user": was.username if was is not None else str(before),
+                              "to_user": user.username if user is not None else str(user_id)})
+        uow.commit()
+        summary = summaries(uow, [shift])[0]
+    log.info("shift taken over", extra={"shift_id": summary.shift_id, "terminal_id": ctx.terminal_id})
     return summary
 
 
@@ -408,7 +500,7 @@ def close_shift(ctx: DayContext, *, user: SignedIn | None, counts: Mapping[int, 
         shift.close_note = note
         shift.close_approved_by = approver.user_id if approver is not None else None
         if shift.business_date is None:
-            shift.business_date = business_day(shift.opened_at, ZoneInfo(ctx.timezone))
+            shift.business_date = calendar_date(ctx, shift.opened_at)
         details = {"shift_id": str(shift.id), **figures, "currency": ctx.currency,
                    "counts": shift.counted_denominations, "note": note,
                    "approved_by": approver.username if approver is not None else None}

@@ -44,7 +44,7 @@ from pos_terminal.ids import uuid7
 from pos_terminal.money import format_money
 from pos_terminal.ports import CardOutcome, CardResult, CardTerminal, UnitOfWork
 from pos_terminal.security import mask_card_numbers
-from pos_terminal.services import audit, card_journal, orders
+from pos_terminal.services import audit, card_journal, orders, printing
 from pos_terminal.services.card_requests import (  # re-exported (__all__)
     OpenCardRequest,
     open_card_requests,
@@ -87,9 +87,7 @@ CardRow = tuple[str, str, int, str, CardRequestState, "str | None", "str | None"
 def open_card_rows(uow: UnitOfWork, terminal_id: str) -> list[CardRow]:
     """This terminal's open bank-card requests as plain rows, read while `uow` is open: what
     `CheckoutSession.adopt_card_requests` works on (given at construction, it reads none itself)."""
-    return [(r.request_id, r.order_no, r.amount.minor, r.amount.currency, r.state, r.card_reference,
-             r.approval_code, r.card_last4)
-            for r in uow.card_requests.open_for_terminal(terminal_id)]
+    return list(uow.card_requests.open_rows(terminal_id))  # plain rows, none of them loaded as objects
 
 
 class CheckoutSession(PrepaidTenders):
@@ -110,6 +108,7 @@ class CheckoutSession(PrepaidTenders):
         self._steps = 0
         self._lock = threading.Lock()
         self.claim_lost: PaymentError | None = None  # why the platform's claim was lost (no more tenders)
+        self.void_slip: printing.VoidSlipPrinted | None = None  # after a cancel that gave money back
 
     # -- what the screen shows -----------------------------------------------------------
     @property
@@ -424,6 +423,7 @@ class CheckoutSession(PrepaidTenders):
             reversed_: list[str] = []
             # {kind, amount_minor} of each tender given back: the reports count them
             given_back: list[dict[str, object]] = []
+            voided: list[TakenTender] = []  # for the void slip
             if self._pending_prepaid is not None:  # a debit of unknown outcome: learn it before giving back
                 self._learn_pending_prepaid(self._pending_prepaid)
             taken_minor = self.paid_minor  # money was taken: giving it back is a void (audited)
@@ -432,6 +432,7 @@ class CheckoutSession(PrepaidTenders):
                 try:
                     reversed_.append(self._reverse(tender))
                     given_back.append({"kind": tender.kind.value, "amount_minor": tender.amount_minor})
+                    voided.append(tender)
                     self.tenders.remove(tender)
                 except Exception as exc:
                     failures.append(f"{tender.kind.value} {format_money(tender.amount_minor, self.currency)}: "
@@ -444,6 +445,7 @@ class CheckoutSession(PrepaidTenders):
                                       ". Nothing else was undone twice; try cancelling again.", reversed=reversed_)
             if taken_minor:
                 self._audit_void(approved_by, reason, taken_minor, reversed_, audit.OK, given_back=given_back)
+                self.void_slip = self._print_void_slip(approved_by, reason, voided)
             self.cancelled = True
             if self.ctx.platform is not None:
                 orders.release_payment(self.target, self.ctx.platform)
@@ -451,6 +453,17 @@ class CheckoutSession(PrepaidTenders):
             log.info("checkout cancelled", extra={"order_no": self.target.order.order_no, "reason": reason,
                                                   "approved_by": approver_id, "reversed": reversed_})
             return reversed_
+
+    def _print_void_slip(self, approved_by: SignedIn | None, reason: str,
+                         voided: Sequence[TakenTender]) -> printing.VoidSlipPrinted:
+        """The void slip (services.printing): the money is back already; a printer fault only says so."""
+        ctx, order = self.ctx, self.target.order
+        info = printing.void_slip_info(
+            store_name=ctx.store_name, terminal_id=ctx.terminal_id, cashier_name=ctx.cashier_name,
+            manager_name=approved_by.display_name if approved_by is not None else None, at=ctx.clock.now(),
+            timezone=ctx.timezone, merchant_name=order.merchant_name, order_no=order.order_no, currency=self.currency,
+            given_back=voided, reason="" if reason == "cancelled at the counter" else reason)
+        return printing.print_void_slip(ctx.render_void_slip, ctx.printer, info)
 
     def _audit_void(self, approved_by: SignedIn | None, reason: str, taken_minor: int, reversed_: list[str],
                     outcome: str, failures: Sequence[str] = (), *,

@@ -22,6 +22,7 @@ from pos_terminal.ports import (
     UnitOfWork,
 )
 from pos_terminal.services import card_journal, orders
+from pos_terminal.services.printing import VoidSlipInfo
 from pos_terminal.services.sales import SaleRecorded, TenderSpec
 
 
@@ -117,6 +118,8 @@ class CheckoutContext:
     render_receipt: Callable[[ReceiptInfo], PrintableDocument] | None = None
     after_commit: Callable[[], None] | None = None  # e.g. wake the sync worker
     claim_ttl_s: int = orders.DEFAULT_CLAIM_TTL_S
+    # the slip printed when a checkout with money taken is cancelled (receipts.void_slip); None: none
+    render_void_slip: Callable[[VoidSlipInfo], PrintableDocument] | None = None
 
     def journal(self) -> card_journal.Journal:
         """The card and prepaid request journal of this terminal."""

@@ -113,14 +113,13 @@ def _paid_here(uow: UnitOfWork, order_no: str, also_read: Callable[[UnitOfWork],
     """Refuses an order this terminal has paid. `also_read(uow)`, when given, runs in the same
     read-only session once the order is found unpaid (the caller's other reads: one session, not two)."""
     with uow:
-        sale = uow.sales.paid_for_order(order_no)
-        receipt_no = sale.receipt_no if sale is not None else None  # read while the session is open
-        if sale is None and also_read is not None:
+        paid = uow.sales.paid_receipt(order_no)  # one indexed read, no ORM object
+        if paid is None and also_read is not None:
             also_read(uow)
-    if sale is not None:
+    if paid is not None:
         raise AlreadyPaid(
-            f"order {order_no} was already paid at this terminal (receipt {receipt_no}); do not take money twice",
-            order_no=order_no, where="here", receipt_no=receipt_no)
+            f"order {order_no} was already paid at this terminal (receipt {paid.receipt_no}); do not take money "
+            "twice", order_no=order_no, where="here", receipt_no=paid.receipt_no)
 
 
 def _check_view(view: JsonObject, terminal_id: str, store_id: str) -> None:

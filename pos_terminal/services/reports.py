@@ -1,7 +1,9 @@
 """The X report (the day so far; nothing closes) and the Z report (closes the business day), their
 JSON, CSV and text forms, and printing.
 
-A business day of a terminal, in the store's time zone (ctx.timezone):
+A business day of a terminal, in the store's time zone (ctx.timezone), over the window
+services.day_context.day_window gives (calendar day from the day-change hour; after a day's Z the
+terminal works on the next day, whose window starts at that Z):
 - sales: the terminal's sales PAID whose paid_at falls in the local date;
 - voids: money taken and given back that date. A checkout cancelled after tenders were taken
   records no sale: services.checkout gives the tenders back and writes a "void" entry to the audit
@@ -35,14 +37,13 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 from zoneinfo import ZoneInfo
 
-from pos_terminal.clock import business_day, day_bounds
 from pos_terminal.domain.errors import DomainError
 from pos_terminal.domain.model import PayoutRoute, Permission, ReceiptKind
 from pos_terminal.money import Money
 from pos_terminal.ports import JsonObject, PrintableDocument, RefundPaidRow, UnitOfWork
 from pos_terminal.services import audit
 from pos_terminal.services.cash import summaries
-from pos_terminal.services.day_context import DayContext
+from pos_terminal.services.day_context import DayContext, calendar_date, current_day, day_window
 from pos_terminal.services.printing import print_committed
 from pos_terminal.services.report_model import DayReport, HourTotal, ShiftSummary, SyncSummary, TenderTotal
 from pos_terminal.services.users import SignedIn
@@ -92,8 +93,10 @@ class ReportPrinted:
 
 
 def today(ctx: DayContext) -> date:
-    """The store's business date now."""
-    return business_day(ctx.clock.now(), ZoneInfo(ctx.timezone))
+    """The business date the terminal works on now (services.day_context: the next one after the
+    day's Z)."""
+    with ctx.uow() as uow:
+        return current_day(uow, ctx, ctx.clock.now()).date
 
 
 def parse_date(text: str) -> date:
@@ -134,7 +137,7 @@ class _HourBucket:
 
 def _compute(uow: UnitOfWork, ctx: DayContext, kind: str, d: date, user: ReportUser, now: datetime,
              z_no: int | None) -> DayReport:
-    start, end = day_bounds(d, ctx.timezone)
+    start, end = day_window(uow, ctx, d)
     tz = ZoneInfo(ctx.timezone)
     days = uow.days
     count, amount, offline, first_no, last_no = days.sales_figures(ctx.terminal_id, start, end)
@@ -250,20 +253,23 @@ def x_report(ctx: DayContext, *, user: ReportUser, business_date: date | str | N
 
 
 def z_report(ctx: DayContext, *, user: ReportUser, business_date: date | str | None = None) -> DayReport:
-    """Closes the business day (default: today) and returns its Z report, stored as it is returned.
+    """Closes the business day (default: today's calendar business date) and returns its Z report,
+    stored as it is returned.
     `user` needs the close_day permission. ReportRefused: shift_open (close the shift first),
     already_closed (`.report` is the stored Z), not_allowed, future_date, bad_date, busy."""
-    d = _date(ctx, business_date)
+    # Without a date: the calendar's business day, never the next one a Z already let the counter
+    # work on (a Z repeated by mistake shows the stored one instead of closing that next day).
+    d = _date(ctx, business_date) if business_date is not None else calendar_date(ctx, ctx.clock.now())
     if not isinstance(user, SignedIn) or not user.can(Permission.CLOSE_DAY):
         raise ReportRefused("not_allowed", f"{_username(user)} may not close the day; a manager closes it")
     now = ctx.clock.now()
     tz = ZoneInfo(ctx.timezone)
     with ctx.uow() as uow:
         if uow.days.get(ctx.terminal_id, d) is None:  # else: answered below, outside this unit of work
-            end = day_bounds(d, ctx.timezone)[1]
+            end = day_window(uow, ctx, d)[1]
             open_shift = uow.shifts.open_for_terminal(ctx.terminal_id)
             if open_shift is not None:
-                opened_day = open_shift.business_date or business_day(open_shift.opened_at, tz)
+                opened_day = open_shift.business_date or calendar_date(ctx, open_shift.opened_at)
                 if opened_day == d or (open_shift.opened_at < end and now < end):
                     who = uow.users.get(open_shift.opened_by)
                     raise ReportRefused(

@@ -9,8 +9,8 @@ import logging
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from pos_terminal.domain.model import PrintState, ReceiptKind, TenderKind
-from pos_terminal.ports import PrintableDocument
+from pos_terminal.domain.model import PrintState, Receipt, ReceiptKind, TenderKind
+from pos_terminal.ports import PrintableDocument, UnitOfWork
 from pos_terminal.services import audit
 from pos_terminal.services.checkout_types import CheckoutContext, CheckoutRefused, ReceiptInfo, TakenTender
 from pos_terminal.services.printing import print_committed
@@ -38,27 +38,32 @@ def last_sale_receipt(ctx: CheckoutContext) -> StoredReceipt | None:
     storage, skipping refund receipts printed since; None when the terminal has sold nothing.
     Blocking (a database read): a worker's job."""
     with ctx.uow() as uow:
-        receipt = uow.receipts.last_for_terminal(ctx.terminal_id, ReceiptKind.SALE)
-        if receipt is None or receipt.sale_id is None:
-            return None
-        sale = uow.sales.get(receipt.sale_id)
-        order = uow.orders.get(sale.order_no) if sale is not None else None
-        if sale is None or order is None:
-            log.error("receipt without its sale or order", extra={"receipt_no": receipt.receipt_no})
-            return None
-        cashier = uow.users.get(sale.cashier_id)
-        cur = sale.total.currency
-        lines = tuple((l.name, l.quantity, l.unit_price.minor, tuple(l.item_codes)) for l in order.lines)
-        tenders = tuple(
-            TakenTender(t.kind, t.amount.minor, t.tendered.minor if t.kind is TenderKind.CASH else None,
-                        t.reference, t.approval_code, t.card_last4, step=i + 1)
-            for i, t in enumerate(sale.tenders))
-        when = (sale.paid_at or sale.created_at).astimezone(ZoneInfo(ctx.timezone))
-        state = receipt.print_state
-        info = ReceiptInfo(ctx.store_name, ctx.terminal_id, cashier.display_name if cashier else "",
-                           receipt.receipt_no, when, order.merchant_name, order.order_no, cur, lines, tenders,
-                           sale.change.minor, copy=state is PrintState.PRINTED)
-        return StoredReceipt(info, state, receipt.copies_printed or 0)
+        return stored_receipt(ctx, uow, uow.receipts.last_for_terminal(ctx.terminal_id, ReceiptKind.SALE))
+
+
+def stored_receipt(ctx: CheckoutContext, uow: UnitOfWork, receipt: Receipt | None) -> StoredReceipt | None:
+    """A sale receipt rebuilt from storage inside `uow` (sale, order lines, tenders, cashier);
+    None for no receipt, or one that is not a sale's (services.receipt_history reads any past one)."""
+    if receipt is None or receipt.sale_id is None:
+        return None
+    sale = uow.sales.get(receipt.sale_id)
+    order = uow.orders.get(sale.order_no) if sale is not None else None
+    if sale is None or order is None:
+        log.error("receipt without its sale or order", extra={"receipt_no": receipt.receipt_no})
+        return None
+    cashier = uow.users.get(sale.cashier_id)
+    cur = sale.total.currency
+    lines = tuple((l.name, l.quantity, l.unit_price.minor, tuple(l.item_codes)) for l in order.lines)
+    tenders = tuple(
+        TakenTender(t.kind, t.amount.minor, t.tendered.minor if t.kind is TenderKind.CASH else None,
+                    t.reference, t.approval_code, t.card_last4, step=i + 1)
+        for i, t in enumerate(sale.tenders))
+    when = (sale.paid_at or sale.created_at).astimezone(ZoneInfo(ctx.timezone))
+    state = receipt.print_state
+    info = ReceiptInfo(ctx.store_name, ctx.terminal_id, cashier.display_name if cashier else "",
+                       receipt.receipt_no, when, order.merchant_name, order.order_no, cur, lines, tenders,
+                       sale.change.minor, copy=state is PrintState.PRINTED)
+    return StoredReceipt(info, state, receipt.copies_printed or 0)
 
 
 def reprint_last_receipt(ctx: CheckoutContext, reason: str = "", *,

@@ -7,7 +7,7 @@ import logging
 import uuid
 from dataclasses import dataclass
 
-from pos_terminal.domain.errors import AlreadyPaid, NoOpenShift
+from pos_terminal.domain.errors import AlreadyPaid, NoOpenShift, ShiftOfAnother
 from pos_terminal.domain.model import (
     NewOrder,
     Order,
@@ -105,8 +105,14 @@ def record_sale(cmd: RecordSale, uow: UnitOfWork, clock: Clock) -> SaleRecorded:
     now = clock.now()
     currency = cmd.order.currency
     with uow:
-        shift_id = uow.shifts.open_shift_id(cmd.terminal_id)
+        shift_id = uow.shifts.open_shift_id(cmd.terminal_id, cmd.cashier_id)  # only the shift this cashier holds
         if shift_id is None:
+            other = uow.shifts.open_for_terminal(cmd.terminal_id)
+            if other is not None:  # never silently into someone else's shift
+                holder = uow.users.get(other.holder)
+                name = holder.username if holder is not None else str(other.holder)
+                raise ShiftOfAnother(f"the open shift of terminal {cmd.terminal_id} is {name}'s; take it over or "
+                                     "close it and open your own before taking payments", holder=name)
             raise NoOpenShift(f"terminal {cmd.terminal_id} has no open shift; open a shift before taking payments")
         tenders = tuple(
             PaidTender.of(spec.kind, Money(spec.amount_minor, currency),

@@ -1,11 +1,13 @@
-"""Users: adding them, signing in by user and PIN, lock-out, and manager approval."""
+"""Users: adding them, signing in by user and PIN, lock-out, manager approval, and a manager's
+user administration (add, reset a PIN, unlock, disable and enable; each audited)."""
 
 from __future__ import annotations
 
 import logging
+import re
 import uuid
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from pos_terminal.domain.errors import DomainError, NotAllowed, SignInRefused
 from pos_terminal.domain.model import ROLE_PERMISSIONS, LockoutPolicy, Permission, Role, User
@@ -37,20 +39,129 @@ def _signed_in(user: User) -> SignedIn:
     return SignedIn(user.id, user.username, user.display_name, user.role)
 
 
+# -- user administration: audit actions (stored strings) and who acts ----------------------------
+USER_ADD = "user_add"
+PIN_RESET = "pin_reset"
+USER_UNLOCK = "user_unlock"
+USER_DISABLE = "user_disable"
+USER_ENABLE = "user_enable"
+ADMIN_ACTIONS = frozenset({USER_ADD, PIN_RESET, USER_UNLOCK, USER_DISABLE, USER_ENABLE})
+
+USERNAME_PATTERN = r"[A-Za-z0-9._-]{1,64}"
+_USERNAME = re.compile(rf"^{USERNAME_PATTERN}$")
+DISPLAY_NAME_MAX = 128
+
+
+@dataclass(frozen=True)
+class CommandLine:
+    """Who acts from `pos-terminal user ...`: whoever holds the terminal's database on this
+    machine (no PIN is asked). Audited as "cli:<operating-system user>"."""
+
+    os_user: str = ""
+
+    @property
+    def user_id(self) -> uuid.UUID | None:
+        return None
+
+    @property
+    def username(self) -> str:
+        return f"cli:{self.os_user}" if self.os_user else "cli"
+
+
+Admin = SignedIn | CommandLine
+
+
+class UserAdminRefused(DomainError):
+    """A user change that is not made. `reason`: unknown_user, bad_username, bad_name, bad_role,
+    own_account (a manager disabling themselves), last_manager (no active manager would be left)."""
+
+    code = "user_admin_refused"
+
+    def __init__(self, reason: str, message: str, **params: object) -> None:
+        super().__init__(message, reason=reason, **params)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class UserRow:
+    """A user as the users page lists it (never the PIN hash)."""
+
+    user_id: uuid.UUID
+    username: str
+    display_name: str
+    role: Role
+    active: bool
+    locked_until: datetime | None
+    failed_attempts: int
+    last_sign_in_at: datetime | None
+    created_at: datetime | None
+
+    def locked(self, now: datetime) -> bool:
+        return self.locked_until is not None and now < self.locked_until
+
+
+def _row(user: User) -> UserRow:
+    return UserRow(user.id, user.username, user.display_name, user.role, bool(user.active), user.locked_until,
+                   user.failed_attempts or 0, user.last_sign_in_at, user.created_at)
+
+
+def _check_admin(uow: UnitOfWork, by: Admin) -> audit.Who | User:
+    """The acting manager as stored now (a role changed or a user disabled since sign-in no
+    longer counts); the command line acts as itself."""
+    if isinstance(by, CommandLine):
+        return by
+    stored = uow.users.get(by.user_id)
+    if stored is None or not stored.can(Permission.MANAGE_USERS):
+        raise NotAllowed(f"{by.username} may not manage users; a manager must", username=by.username,
+                         permission=Permission.MANAGE_USERS.value)
+    return stored
+
+
+def _target(uow: UnitOfWork, username: str) -> User:
+    user = uow.users.by_username(username.strip())
+    if user is None:
+        raise UserAdminRefused("unknown_user", f"no user {username.strip()!r}", username=username.strip())
+    return user
+
+
+def _audit_admin(uow: UnitOfWork, clock: Clock, terminal_id: str, action: str, by: audit.Who | User, user: User,
+                 **details: object) -> None:
+    audit.record(uow, at=clock.now(), terminal_id=terminal_id, action=action, user=by,
+                 subject=f"user {user.username}", details={"username": user.username, "role": user.role.value,
+                                                            **details})
+
+
 def add_user(
-    uow: UnitOfWork, hasher: PinHasher, clock: Clock, *, username: str, display_name: str, role: Role | str, pin: str
+    uow: UnitOfWork, hasher: PinHasher, clock: Clock, *, username: str, display_name: str, role: Role | str, pin: str,
+    by: Admin | None = None, terminal_id: str = "",
 ) -> SignedIn:
+    """Adds a user. With `by` (a manager, or the command line) and `terminal_id` it is audited
+    (user_add); without (the demo's seed, tests) it is not."""
     username = username.strip()
     if not username:
-        raise DomainError("a user needs a user name")
+        raise UserAdminRefused("bad_username", "a user needs a user name")
+    if not _USERNAME.match(username):
+        raise UserAdminRefused("bad_username", f"user name {username[:64]!r}: use 1 to 64 letters, digits, "
+                               "'.', '_' or '-'", username=username[:64])
+    name = display_name.strip() or username
+    if len(name) > DISPLAY_NAME_MAX:
+        raise UserAdminRefused("bad_name", f"a name has at most {DISPLAY_NAME_MAX} characters")
+    try:
+        role = Role(role)
+    except ValueError:
+        raise UserAdminRefused("bad_role", f"no role {role!r}: cashier, manager or technician") from None
     hasher.check_policy(pin)
     pin_hash = hasher.hash(pin)
     with uow:
+        actor = _check_admin(uow, by) if by is not None else None
         if uow.users.by_username(username) is not None:
             raise DuplicateUser(f"user {username!r} exists already; choose another user name", username=username)
-        user = User(username, display_name.strip() or username, Role(role), pin_hash, created_at=clock.now())
+        user = User(username, name, role, pin_hash, created_at=clock.now())
         uow.users.add(user)
+        if actor is not None and terminal_id:
+            _audit_admin(uow, clock, terminal_id, USER_ADD, actor, user, display_name=name)
         uow.commit()
+        log.info("user added", extra={"username": username, "role": role.value})
         return _signed_in(user)
 
 
@@ -156,13 +267,69 @@ def list_users(uow: UnitOfWork) -> list[SignedIn]:
         return [_signed_in(u) for u in uow.users.list()]
 
 
-def unlock_user(uow: UnitOfWork, *, username: str) -> None:
+def user_rows(uow: UnitOfWork) -> list[UserRow]:
+    """Every user with state (active, locked until, failed attempts, last sign-in), by user name."""
     with uow:
-        user = uow.users.by_username(username)
-        if user is None:
-            raise DomainError(f"no user {username!r}")
+        return [_row(u) for u in uow.users.list()]
+
+
+def unlock_user(uow: UnitOfWork, clock: Clock, *, username: str, by: Admin, terminal_id: str) -> UserRow:
+    """Lifts a lock-out after wrong PINs and clears the count of failed attempts; audited
+    (user_unlock, with the lock it lifted). The screen and `pos-terminal user unlock` call this."""
+    with uow:
+        actor = _check_admin(uow, by)
+        user = _target(uow, username)
+        now = clock.now()
+        was = user.locked_until if user.is_locked(now) else None
+        failed = user.failed_attempts or 0
         user.unlock()
+        _audit_admin(uow, clock, terminal_id, USER_UNLOCK, actor, user,
+                     was_locked_until=was.isoformat() if was else None, failed_attempts=failed)
         uow.commit()
+        log.info("user unlocked", extra={"username": user.username, "by": by.username})
+        return _row(user)
+
+
+def reset_pin(uow: UnitOfWork, hasher: PinHasher, clock: Clock, *, username: str, pin: str, by: Admin,
+              terminal_id: str) -> UserRow:
+    """Sets a new PIN (the PIN policy applies) and lifts any lock-out; audited (pin_reset, never
+    the PIN)."""
+    hasher.check_policy(pin)
+    pin_hash = hasher.hash(pin)
+    with uow:
+        actor = _check_admin(uow, by)
+        user = _target(uow, username)
+        user.pin_hash = pin_hash
+        user.unlock()
+        _audit_admin(uow, clock, terminal_id, PIN_RESET, actor, user)
+        uow.commit()
+        log.info("PIN reset", extra={"username": user.username, "by": by.username})
+        return _row(user)
+
+
+def set_active(uow: UnitOfWork, clock: Clock, *, username: str, active: bool, by: Admin,
+               terminal_id: str) -> UserRow:
+    """Disables a user (they can no longer sign in or approve) or enables them again; audited
+    (user_disable / user_enable). A manager cannot disable their own account, nor the last active
+    manager: someone must be left to manage users."""
+    with uow:
+        actor = _check_admin(uow, by)
+        user = _target(uow, username)
+        if not active:
+            if by.user_id is not None and user.id == by.user_id:
+                raise UserAdminRefused("own_account", "you cannot disable your own account; another manager can",
+                                       username=user.username)
+            if user.role is Role.MANAGER and user.active and not any(
+                    u.active and u.role is Role.MANAGER and u.id != user.id for u in uow.users.list()):
+                raise UserAdminRefused("last_manager", f"{user.username} is the last active manager; add or "
+                                       "enable another manager first", username=user.username)
+        if bool(user.active) != active:
+            user.active = active
+            _audit_admin(uow, clock, terminal_id, USER_ENABLE if active else USER_DISABLE, actor, user)
+            uow.commit()
+            log.info("user enabled" if active else "user disabled", extra={"username": user.username,
+                                                                             "by": by.username})
+        return _row(user)
 
 
 class _DummyHashes:

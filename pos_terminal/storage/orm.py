@@ -168,6 +168,8 @@ shifts = Table(
     Column("over_short_minor", Integer),
     Column("close_note", Text),
     Column("close_approved_by", Uuid),
+    # who sells in the shift since an explicit take-over (migration 0009); NULL: who opened it
+    Column("held_by", Uuid),
     # At most one open shift per terminal, enforced by the database itself.
     Index(
         "uq_shifts_one_open_per_terminal",
@@ -352,6 +354,9 @@ refund_cases = Table(
     # is done (route, amount, reference, approval, last four); cash_out_minor is the cash leg
     Column("payout_legs", JSON),
     Column("cash_out_minor", Integer),
+    # a rejected or refused case stays on the counter's list until acknowledged (migration 0008)
+    Column("acknowledged_at", UTCDateTime),
+    Column("acknowledged_by", Uuid),
     Index("ix_refund_cases_status", "status"),
 )
 

@@ -34,12 +34,12 @@ from sqlalchemy.types import TypeEngine
 
 
 def run_on_driver(conn: Connection | DriverConnection, sql: str, params: Any = (), *, many: bool = False,
-                  fetch: bool = False) -> Any:
+                  fetch: bool = False, fetch_all: bool = False) -> Any:
     """Runs `sql` on the DBAPI cursor of `conn` (in its transaction), as `exec_driver_sql` does
     without building an execution context and a result: the engine's `before_cursor_execute` and
     `after_cursor_execute` listeners are called (with no execution context), and a driver error
     is raised as SQLAlchemy's DBAPIError, the connection invalidated when the driver says it is
-    gone. Returns the first row when `fetch`, else the cursor's rowcount."""
+    gone. Returns the first row when `fetch`, every row when `fetch_all`, else the cursor's rowcount."""
     dialect = conn.dialect
     cursor = None
     try:
@@ -55,6 +55,8 @@ def run_on_driver(conn: Connection | DriverConnection, sql: str, params: Any = (
             cursor.execute(sql, params)
         if dispatch.after_cursor_execute:
             dispatch.after_cursor_execute(conn, cursor, sql, params, None, many)
+        if fetch_all:
+            return cursor.fetchall()
         return cursor.fetchone() if fetch else cursor.rowcount
     except dialect.loaded_dbapi.Error as exc:
         raise _driver_error(conn, sql, params, exc, cursor, many) from exc
@@ -161,12 +163,13 @@ class DriverConnection:
 
 
 class Prepared:
-    __slots__ = ("sql", "names", "processors", "positional", "_convert", "_result")
+    __slots__ = ("sql", "names", "processors", "positional", "_convert", "_result", "_row")
 
     def __init__(self, statement: ClauseElement, dialect: Dialect, keys: Sequence[str] | None = None, *,
-                 result_type: TypeEngine | None = None) -> None:
+                 result_type: TypeEngine | None = None, result_types: Sequence[TypeEngine] | None = None) -> None:
         """`keys`: the column keys of an INSERT's VALUES (all of them, in any order); `result_type`:
-        the type of the one column a SELECT or RETURNING gives back, for `scalar()`."""
+        the type of the one column a SELECT or RETURNING gives back, for `scalar()`; `result_types`:
+        the types of the columns a SELECT gives back, in order, for `rows()`."""
         compiled = statement.compile(dialect=dialect, column_keys=list(keys) if keys is not None else None)
         if getattr(compiled, "escaped_bind_names", None):
             raise ValueError(f"bind names needing escapes are not supported: {compiled.escaped_bind_names}")
@@ -180,6 +183,24 @@ class Prepared:
                                 for name in self.names)
         self._convert = self._build_converter()
         self._result = None if result_type is None else result_type.dialect_impl(dialect).result_processor(dialect, None)
+        self._row = None if result_types is None else self._build_row(result_types, dialect)
+
+    @staticmethod
+    def _build_row(types: Sequence[TypeEngine], dialect: Dialect) -> Callable[[Sequence[Any]], tuple]:
+        """A driver row to a tuple of Python values, each column through its type's result
+        processor (enum names to members, UTC datetimes, UUIDs...); NULL stays None."""
+        processors = tuple((i, p) for i, p in enumerate(t.dialect_impl(dialect).result_processor(dialect, None)
+                                                        for t in types) if p is not None)
+        if not processors:
+            return tuple
+
+        def convert(row: Sequence[Any]) -> tuple:
+            values = list(row)
+            for i, process in processors:
+                if values[i] is not None:
+                    values[i] = process(values[i])
+            return tuple(values)
+        return convert
 
     def _build_converter(self) -> Callable[[Mapping[str, Any]], Any]:
         names, positional = self.names, self.positional
@@ -211,6 +232,13 @@ class Prepared:
         if row is None or row[0] is None:
             return None
         return row[0] if self._result is None else self._result(row[0])
+
+    def rows(self, conn: Connection | DriverConnection, values: Mapping[str, Any]) -> list[tuple]:
+        """Every row of a SELECT, each column converted by `result_types`."""
+        if self._row is None:
+            raise TypeError("rows() needs the statement prepared with result_types")
+        convert = self._row
+        return [convert(row) for row in run_on_driver(conn, self.sql, self._convert(values), fetch_all=True)]
 
     def executemany(self, conn: Connection | DriverConnection, rows: Iterable[Mapping[str, Any]]) -> None:
         params = [self._convert(r) for r in rows]

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import Connection, bindparam, insert, select, text
+from sqlalchemy import Connection, bindparam, func, insert, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Dialect
@@ -50,6 +50,15 @@ def _open_shift_id(dialect: Dialect) -> Prepared:
     return Prepared(query, dialect, result_type=s.c.id.type)
 
 
+def _open_shift_id_held(dialect: Dialect) -> Prepared:
+    s = orm.shifts
+    # The same one-row lookup, kept only when this user holds the shift (opened it, or took it over).
+    query = select(s.c.id).where(s.c.terminal_id == bindparam("terminal_id"),
+                                 s.c.status == text(f"'{m.ShiftStatus.OPEN.value}'"),
+                                 func.coalesce(s.c.held_by, s.c.opened_by) == bindparam("user_id", type_=s.c.held_by.type))
+    return Prepared(query, dialect, result_type=s.c.id.type)
+
+
 def _next_receipt_no(dialect: Dialect) -> Prepared:
     c = orm.receipt_counters
     stmt = (_upsert(dialect)(c).values(terminal_id=bindparam("terminal_id"), last_no=text("1"))
@@ -65,6 +74,7 @@ def _new_order(dialect: Dialect) -> Prepared:
 
 STATEMENTS = PreparedSet({
     "open_shift_id": _open_shift_id,
+    "open_shift_id_held": _open_shift_id_held,
     "next_receipt_no": _next_receipt_no,
     "order": _new_order,
     "order_lines": _insert(orm.order_lines),
@@ -80,8 +90,12 @@ STATEMENTS = PreparedSet({
 # Each function takes the unit of work's connection, its transaction begun (SqlAlchemyUnitOfWork._direct).
 
 
-def open_shift_id(conn: Connection | DriverConnection, terminal_id: str) -> uuid.UUID | None:
-    return STATEMENTS(conn.dialect)["open_shift_id"].scalar(conn, {"terminal_id": terminal_id})
+def open_shift_id(conn: Connection | DriverConnection, terminal_id: str,
+                  user_id: uuid.UUID | None = None) -> uuid.UUID | None:
+    if user_id is None:
+        return STATEMENTS(conn.dialect)["open_shift_id"].scalar(conn, {"terminal_id": terminal_id})
+    return STATEMENTS(conn.dialect)["open_shift_id_held"].scalar(conn, {"terminal_id": terminal_id,
+                                                                        "user_id": user_id})
 
 
 def next_receipt_no(conn: Connection | DriverConnection, terminal_id: str) -> int:

@@ -12,7 +12,9 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from pos_terminal.domain import model as m
-from pos_terminal.storage import sale_rows
+from pos_terminal.ports import ReceiptFound
+from pos_terminal.ports.repositories import OpenCardRow, PaidHere
+from pos_terminal.storage import receipt_search, sale_rows, scan_reads
 from pos_terminal.storage.audit_repo import AuditRepository
 from pos_terminal.storage.cash_repo import CashRepository
 from pos_terminal.storage.days_repo import BusinessDayRepository
@@ -23,9 +25,11 @@ from pos_terminal.storage.prepared import DriverConnection
 
 
 class _Repo:
-    def __init__(self, session: Session, direct: Callable[[], Connection | DriverConnection] | None = None) -> None:
+    def __init__(self, session: Session, direct: Callable[[], Connection | DriverConnection] | None = None,
+                 read: Callable[[], Connection | DriverConnection] | None = None) -> None:
         self.session = session
         self._direct = direct  # the unit of work's connection for sale_rows (see SqlAlchemyUnitOfWork)
+        self._read = read  # the same for scan_reads, with no transaction begun for a read
 
     def add(self, obj) -> None:
         self.session.add(obj)
@@ -68,6 +72,9 @@ class SaleRepository(_Repo):
             select(m.Sale).where(m.Sale.order_no == order_no, m.Sale.status == m.SaleStatus.PAID)
         ).one_or_none()
 
+    def paid_receipt(self, order_no: str) -> PaidHere | None:
+        return scan_reads.paid_receipt(self._read(), order_no)
+
 
 class ShiftRepository(_Repo):
     def get(self, shift_id: uuid.UUID) -> m.Shift | None:
@@ -84,8 +91,8 @@ class ShiftRepository(_Repo):
             select(m.Shift).where(m.Shift.terminal_id == terminal_id, m.Shift.status == m.ShiftStatus.OPEN)
         ).one_or_none()
 
-    def open_shift_id(self, terminal_id: str) -> uuid.UUID | None:
-        return sale_rows.open_shift_id(self._direct(), terminal_id)
+    def open_shift_id(self, terminal_id: str, user_id: uuid.UUID | None = None) -> uuid.UUID | None:
+        return sale_rows.open_shift_id(self._direct(), terminal_id, user_id)
 
 
 class ReceiptRepository(_Repo):
@@ -114,6 +121,14 @@ class ReceiptRepository(_Repo):
         return self.session.scalars(
             select(m.Receipt).where(m.Receipt.terminal_id == terminal_id, m.Receipt.receipt_no == receipt_no)
         ).one_or_none()
+
+    def search(self, terminal_id: str, *, receipt_no: int | None = None, order_no: str | None = None,
+               item_code: str | None = None, amount_minor: int | None = None, start=None, end=None,
+               limit: int = 100) -> list[ReceiptFound]:
+        """The receipt history's query (see storage/receipt_search.py)."""
+        return receipt_search.search(self.session, terminal_id, receipt_no=receipt_no, order_no=order_no,
+                                     item_code=item_code, amount_minor=amount_minor, start=start, end=end,
+                                     limit=limit)
 
     def numbers(self, terminal_id: str) -> list[int]:
         return list(
@@ -198,6 +213,9 @@ class CardRequestRepository(_Repo):
             )
         )
 
+    def open_rows(self, terminal_id: str) -> list[OpenCardRow]:
+        return scan_reads.open_card_rows(self._read(), terminal_id)
+
     def prepaid_between(self, terminal_id: str, start, end) -> list[m.CardRequest]:
         """This terminal's prepaid debits and credits written in [start, end), any state."""
         return list(
@@ -238,6 +256,14 @@ class RefundRepository(_Repo):
     def recent(self, terminal_id: str, limit: int = 50) -> list[m.RefundCase]:
         return list(self.session.scalars(
             select(m.RefundCase).where(m.RefundCase.terminal_id == terminal_id)
+            .order_by(m.RefundCase.created_at.desc()).limit(limit)))
+
+    def unacknowledged(self, terminal_id: str, limit: int = 100) -> list[m.RefundCase]:
+        """Rejected or refused cases no cashier has acknowledged yet, newest first."""
+        return list(self.session.scalars(
+            select(m.RefundCase).where(m.RefundCase.terminal_id == terminal_id,
+                                       m.RefundCase.status.in_((m.RefundStatus.REJECTED, m.RefundStatus.REFUSED)),
+                                       m.RefundCase.acknowledged_at.is_(None))
             .order_by(m.RefundCase.created_at.desc()).limit(limit)))
 
     def open_for_items(self, item_codes: list[str]) -> list[m.RefundCase]:
@@ -325,18 +351,35 @@ class SqlAlchemyUnitOfWork:
         driver.begin()
         return driver.current
 
+    def _read(self) -> Connection | DriverConnection:
+        """The connection for a read (scan_reads): the transaction's once this unit of work has
+        one or has changes to flush (the read sees them); otherwise the driver connection with no
+        transaction begun, so a read takes no write lock. A later write or ORM method in this unit
+        of work begins the transaction on that same connection (`_direct`, UnitOfWorkSession)."""
+        session = self.session
+        if session.in_transaction() or session.new or session.dirty or session.deleted:
+            return self._direct()
+        if self._driver is not None:
+            return self._driver.current
+        driver = self._driver = DriverConnection(self.session_factory.kw["bind"])
+        if isinstance(session, UnitOfWorkSession):
+            session._driver = driver
+        else:
+            session.bind = driver.sa()
+        return driver
+
     def __enter__(self) -> SqlAlchemyUnitOfWork:
         self.session = self.session_factory()
         self._driver = None
-        s, direct = self.session, self._direct
+        s, direct, read = self.session, self._direct, self._read
         self.users = UserRepository(s)
         self.orders = OrderRepository(s, direct)
-        self.sales = SaleRepository(s, direct)
+        self.sales = SaleRepository(s, direct, read)
         self.shifts = ShiftRepository(s, direct)
         self.receipts = ReceiptRepository(s, direct)
         self.outbox = OutboxRepository(s, self.terminal_id)
         self.refunds = RefundRepository(s)
-        self.card_requests = CardRequestRepository(s)
+        self.card_requests = CardRequestRepository(s, read=read)
         self.audit = AuditRepository(s)
         self.cash = CashRepository(s)
         self.days = BusinessDayRepository(s)

@@ -32,7 +32,9 @@ def test_a_shift_opens_moves_cash_and_closes_through_the_facade(app):
     assert opened.opening_float_minor == 20000 and app.checkout.current_shift() is not None
     done = app.shifts.move_cash("pay_in", cashier, amount_minor=5000, reason="change")
     assert done.expected_cash_minor == 25000
-    current, movements, last_closed = app.shifts.overview()
+    overview = app.shifts.overview()
+    current, movements, last_closed = overview.current, overview.movements, overview.last_closed
+    assert overview.day.date == app.store.today() and not overview.day.after_close
     assert current.expected_cash_minor == 25000 and [m.kind for m in movements][-1] == "pay_in" and last_closed is None
     counts = {10000: 2, 5000: 1}  # 250.00 counted: no difference
     closed = app.shifts.close_shift(cashier, counts)

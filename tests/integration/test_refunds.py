@@ -344,3 +344,32 @@ def test_a_refund_receipt_is_reprinted_as_a_copy(online, client):
     assert "副本" in text and "Zhang" in text
     with online.uow() as uow:
         assert uow.receipts.by_number("T01", done.receipt.receipt_no).copies_printed == 2
+
+
+def test_the_sellers_rejection_note_reaches_the_counter_and_stays_listed_until_acknowledged(online, client, server):
+    """The seller rejects on the portal with a note: the note travels platform -> client -> the
+    refund sync -> storage, and the counter's list keeps the rejected request, with its note,
+    until a cashier acknowledges it."""
+    ctx, facade = online.refund_context(), App.of(online).refunds
+    view = sold_at_counter(online, client, buyer="b-li", qty=1)  # reputation 40: waits for the seller
+    cashier = open_shift(online)
+    case = refunds.submit(ctx, refunds.take_in(ctx, [refunds.look_up(ctx, codes_of(view)[0])], "damaged", [],
+                                               cashier_id=cashier.user_id).case_id)
+    assert case.status is RefundStatus.REQUESTED
+    note = "划痕是售出前就有的 the scratch was there at the sale"
+    r = decide_as_seller(server, case.platform_id, approve=False, note=note)
+    assert r.status_code == 303, r.text
+    _current, rows, _store = facade.overview()  # polls the platform, as the screen does
+    shown = [row for row in rows if row.case_id == case.case_id]
+    assert len(shown) == 1 and shown[0].status is RefundStatus.REJECTED
+    assert shown[0].note == note and shown[0].decided_by == "seller" and not shown[0].acknowledged
+    assert refunds.case_view(ctx, case.case_id).note == note  # stored
+    _current, rows, _store = facade.overview()  # still listed on the next poll
+    assert [row.note for row in rows if row.case_id == case.case_id] == [note]
+    with pytest.raises(RefundRefused) as e:
+        facade.acknowledge(refunds.open_cases(ctx)[0].case_id if refunds.open_cases(ctx) else uuid.uuid4(), cashier)
+    assert e.value.reason in ("not_final", "unknown_case")
+    done = facade.acknowledge(case.case_id, cashier)
+    assert done.acknowledged and done.note == note
+    _current, rows, _store = facade.overview()
+    assert all(row.case_id != case.case_id for row in rows)

@@ -229,19 +229,18 @@ def test_a_whole_day_figure_by_figure(uow_factory, tmp_path, client):
     assert exc.value.reason == "already_closed" and exc.value.report == z
     assert reports.stored_z(d.ctx, DAY) == z and reports.stored_z(d.ctx, (DAY - timedelta(days=1)).isoformat()) is None
     assert [(c.business_date, c.z_no, c.status) for c in reports.closed_days(d.ctx)] == [(DAY, 1, "closed")]
-    with pytest.raises(CashRefused) as refused:
-        cash.open_shift(d.ctx, user=c, opening_float_minor=0)
-    assert refused.value.reason == "day_closed"
     assert [e.action for e in audit.entries(d.uow, "T01")].count("day_close") == 1
 
-    # -- the next day gets the next Z number ------------------------------------------------------
+    # -- after the Z, a shift opens on the next business day; that day gets the next Z number ----------
     nxt = DAY + timedelta(days=1)
+    cash.open_shift(d.ctx, user=c, opening_float_minor=0)  # the evening after the Z: counts to nxt
+    d.sale(300, 1, cash_t(300))
+    assert reports.x_report(d.ctx, user=m, business_date=DAY).sales_count == z.sales_count
     d.at(9, 0, nxt)
-    cash.open_shift(d.ctx, user=m, opening_float_minor=0)
     d.sale(700, 1, cash_t(700))
-    cash.close_shift(d.ctx, user=m, counts={500: 1, 100: 2})
+    cash.close_shift(d.ctx, user=m, counts={500: 2})
     z2 = reports.z_report(d.ctx, user=m)
-    assert (z2.business_date, z2.z_no, z2.sales_count, z2.first_receipt_no, z2.last_receipt_no) == (nxt, 2, 1, 10, 10)
+    assert (z2.business_date, z2.z_no, z2.sales_count, z2.first_receipt_no, z2.last_receipt_no) == (nxt, 2, 2, 10, 11)
     anchors = reports.audit_anchors(d.uow, "T01")  # what `audit verify` checks beside the chain
     assert anchors[0] == close_entry.hash and len(anchors) == 2
     assert audit.verify(d.uow, "T01", anchors=anchors).ok

@@ -58,7 +58,7 @@ def test_cancel_after_cash_was_taken_is_approved_by_keyboard_and_the_void_is_rec
     assert "PO000000009001" in seen[0] and "¥10.00" in seen[0]
     assert seen[1] == (True, "Wrong user or PIN. 4 attempts left before the user is locked.", "", True)
     assert page.state == "idle"
-    assert page.message.text() == "Order cancelled. Given back: cash ¥10.00: hand it back"
+    assert page.message.text() == "Order cancelled. Given back: cash ¥10.00: hand it back Void slip printed."
     assert audit_log(terminal) == [("approval", "refused"), ("approval", "ok"), ("void", "ok")]
     [void] = [e for e in audit.entries(terminal.uow, "T01") if e.action == audit.VOID]
     assert void.details["manager"] == "8001" and void.details["given_back"] == [{"kind": "cash", "amount_minor": 1000}]

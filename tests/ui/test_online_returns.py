@@ -55,7 +55,7 @@ def test_an_approved_online_return_shows_the_banner_and_one_button_takes_it_in_a
     page = refunds_page(qtbot, window, terminal)
     scan(window, codes[0])
     banner = page.online_banner
-    qtbot.waitUntil(lambda: banner.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: banner.isVisible(), timeout=15_000)
     assert banner.title_label.text() == "Return authorised online"
     assert "Approved at once by policy" in banner.decision_label.text()
     assert banner.reason_label.text() == "Reason given by the buyer: Damaged: the box was crushed"
@@ -70,7 +70,9 @@ def test_an_approved_online_return_shows_the_banner_and_one_button_takes_it_in_a
     qtbot.waitUntil(lambda: page.case is not None and page.case.paid_out, timeout=10_000)
     assert not banner.isVisible() and page.case.paid_out_route is PayoutRoute.CASH
     assert terminal.devices.drawer.kicks == kicks + 1
-    assert "Refunded ¥25.00" in page.message.text() and page.reason_box.isVisible()  # an ordinary screen again
+    assert "Refunded ¥25.00" in page.message.text() and page.status_box.isVisible()  # the case, as any other
+    page.clear_button.click()
+    assert page.reason_box.isVisible()  # an ordinary screen again
     assert request_row(server, filed["request_id"]).store_id == "demo-store"
     settle(qtbot)
 
@@ -82,7 +84,7 @@ def test_filed_online_and_waiting_then_the_seller_approves(qtbot, window, termin
     page.code_edit.setText(codes[0])
     page.look_up_typed()
     banner = page.online_banner
-    qtbot.waitUntil(lambda: banner.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: banner.isVisible(), timeout=15_000)
     assert banner.title_label.text() == "Filed online — waiting for the seller"
     assert banner.take_in_button.text() == "Take in" and banner.property("tone") == "waiting"
     banner.take_in_button.click()
@@ -92,7 +94,7 @@ def test_filed_online_and_waiting_then_the_seller_approves(qtbot, window, termin
     qtbot.waitUntil(lambda: page.case.status is RefundStatus.APPROVED, timeout=10_000)  # the page's own polling
     assert page.pay_button.isEnabled()
     page.pay_out()
-    qtbot.waitUntil(lambda: page.case.paid_out, timeout=5000)
+    qtbot.waitUntil(lambda: page.case.paid_out, timeout=15_000)
     settle(qtbot)
 
 
@@ -105,7 +107,7 @@ def test_refunded_to_the_buyers_balance_the_counter_only_takes_the_unit_in(qtbot
     page = refunds_page(qtbot, window, terminal)
     scan(window, codes[0])
     banner = page.online_banner
-    qtbot.waitUntil(lambda: banner.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: banner.isVisible(), timeout=15_000)
     assert "The platform refunded the buyer; take the unit in" in banner.detail_label.text()
     assert banner.take_in_button.text() == "Take in" and banner.property("tone") == "platform"
     kicks = terminal.devices.drawer.kicks
@@ -114,7 +116,7 @@ def test_refunded_to_the_buyers_balance_the_counter_only_takes_the_unit_in(qtbot
     assert page.case.paid_out_route is PayoutRoute.ONLINE and terminal.devices.drawer.kicks == kicks
     assert "nothing is paid at the counter" in page.message.text()
     scan(window, codes[0])  # scanned again: it is this store's now, and done
-    qtbot.waitUntil(lambda: page.message.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: page.message.isVisible(), timeout=15_000)
     assert page.message.text() == "This unit is already refunded." and not banner.isVisible()
     settle(qtbot)
 
@@ -124,7 +126,7 @@ def test_the_platform_away_at_the_hand_in_keeps_the_case_and_sends_it_when_back(
     filed = file_online_return(server, codes)
     page = refunds_page(qtbot, window, terminal)
     scan(window, codes[0])
-    qtbot.waitUntil(lambda: page.online_banner.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: page.online_banner.isVisible(), timeout=15_000)
     up, terminal.platform = terminal.platform, client_for("http://127.0.0.1:9", timeout_s=0.5, retries=0)
     try:
         page.online_banner.take_in_button.click()

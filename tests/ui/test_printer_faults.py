@@ -143,7 +143,8 @@ def test_a_drawer_without_a_switch_is_not_reported_closed(qtbot, counter, termin
     window = counter
     terminal.devices.drawer = PrinterDrawer(terminal.devices.printer, 2, reports_state=False)
     page = sell(qtbot, window, voucher)
-    assert page.drawer_label.text() == "Drawer opened (this drawer does not report when it is closed)."
+    assert page.drawer_label.text() == ("Drawer signal sent. This drawer has no switch to say whether it is open "
+                                        "or closed.")
     assert vp.drawer_kicks == [2]
 
 

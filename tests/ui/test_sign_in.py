@@ -8,13 +8,13 @@ from PySide6.QtCore import Qt
 from pos_terminal.domain.model import Role
 from tests.ui.conftest import settle, sign_in
 
-ALL = ["checkout", "refunds", "shift", "devices", "settings"]
+ALL = ["checkout", "receipts", "refunds", "shift", "users", "devices", "settings"]
 
 
 @pytest.mark.parametrize(
     ("username", "pin", "role", "pages"),
     [
-        ("1001", "1357", Role.CASHIER, ["checkout", "refunds", "shift", "settings"]),
+        ("1001", "1357", Role.CASHIER, ["checkout", "receipts", "refunds", "shift", "settings"]),
         ("8001", "8642", Role.MANAGER, ALL),
         ("9001", "9753", Role.TECHNICIAN, ["devices", "settings"]),
     ],

@@ -7,6 +7,7 @@ from pos_terminal.ports import DeviceState, DeviceStatus
 from pos_terminal.services.sales import LineSpec, OrderSpec
 from tests.sale_helpers import open_shift, sell_cash, terminal_checkout
 from tests.ui.conftest import settle
+from ui.texts import platform_detail_text
 
 
 def _record_a_cash_sale(terminal) -> None:
@@ -59,7 +60,8 @@ def test_platform_and_sync_backlog_are_polled(qtbot, window, terminal, app):
     sync, platform = window.status.items["sync"], window.status.items["platform"]
     assert sync.text() == "All sent" and sync.tone == "ok"
     assert platform.text() == "Platform offline" and platform.tone == "warn"
-    assert app.status.platform().detail in platform.toolTip()
+    assert platform_detail_text(app.status.platform().detail) in platform.toolTip()  # the detail, in words
+    assert "sandbox" in platform.toolTip()
 
     _record_a_cash_sale(terminal)
     window.status.poll()  # what the timer does every few seconds

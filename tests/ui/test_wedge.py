@@ -202,7 +202,9 @@ def test_tab_from_a_person_still_moves_focus(qtbot, form, wedge):
 
 
 def test_enter_is_typed_when_terminator_is_tab(qtbot, form, wedge):
+    """In a field that takes scans; elsewhere such a burst is a scan (tests/ui/test_wedge_fields.py)."""
     f, scans = wedge(terminator="tab")
+    form.line.setProperty("scan_field", True)
     focus(qtbot, form.line)
     kb = Keyboard(form)
     with qtbot.waitSignal(form.line.returnPressed, timeout=2000):

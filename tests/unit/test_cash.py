@@ -243,3 +243,19 @@ def test_close_refuses_a_bad_count(env):
         assert exc.value.reason == reason
     env.ctx.denominations = (10000, 20)  # the [shift] settings decide what is counted
     assert cash.close_shift(env.ctx, user=env.cashier, counts={20: 3}).counted_cash_minor == 60
+
+
+def test_a_sale_needs_the_shift_held_by_its_cashier_and_a_take_over_is_stored(env):
+    """SQLite: the sale path's one-row shift lookup keeps the holder (shifts.held_by, migration 0009)."""
+    from pos_terminal.domain.errors import ShiftOfAnother
+
+    cash.open_shift(env.ctx, user=env.manager, opening_float_minor=0)
+    with pytest.raises(ShiftOfAnother) as refused:
+        env.sale((TenderKind.CASH, 500, None))  # the cashier's sale, the manager's shift
+    assert refused.value.params["holder"] == "8001"
+    cash.take_over_shift(env.ctx, user=env.cashier)
+    info = shifts.current_shift(env.uow(), terminal_id="T01")
+    assert (info.holder, info.holder_name) == (env.cashier.user_id, "1001")
+    assert env.sale((TenderKind.CASH, 500, None)).receipt_no == 1
+    assert env.actions()[-1] == "shift_take_over"
+    assert cash.current_shift(env.ctx).cash_sales_minor == 500

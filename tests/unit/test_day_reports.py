@@ -117,16 +117,20 @@ def test_the_z_report_closes_the_day_with_every_figure():
     assert exc.value.reason == "already_closed" and exc.value.report == z
     assert reports.stored_z(d.ctx, DAY) == z
     assert [(c.business_date, c.z_no, c.status) for c in reports.closed_days(d.ctx)] == [(DAY, 1, "closed")]
-    with pytest.raises(CashRefused) as refused:
-        cash.open_shift(d.ctx, user=c, opening_float_minor=0)
-    assert refused.value.reason == "day_closed"
+    # after the Z the counter goes on: a shift opened now counts to the next business day, with its sales
     nxt = DAY + timedelta(days=1)
+    d.at(17, 40)
+    assert cash.business_day_now(d.ctx).date == nxt and reports.today(d.ctx) == nxt
+    cash.open_shift(d.ctx, user=c, opening_float_minor=0)
+    d.sale(300, 1, cash_t(300))  # 17:40 on DAY's calendar date
+    assert reports.x_report(d.ctx, user=m, business_date=DAY).sales_count == 6  # the closed day ends at its Z
+    assert reports.x_report(d.ctx, user=m).business_date == nxt
     d.at(9, 0, nxt)
-    cash.open_shift(d.ctx, user=m, opening_float_minor=0)
     d.sale(700, 1, cash_t(700))
-    cash.close_shift(d.ctx, user=m, counts={500: 1, 100: 2})
+    cash.close_shift(d.ctx, user=m, counts={500: 2})
     z2 = reports.z_report(d.ctx, user=m)
-    assert (z2.business_date, z2.z_no, z2.sales_count, z2.first_receipt_no, z2.last_receipt_no) == (nxt, 2, 1, 10, 10)
+    assert (z2.business_date, z2.z_no, z2.sales_count, z2.first_receipt_no, z2.last_receipt_no) == (nxt, 2, 2, 10, 11)
+    assert [s.opening_float_minor for s in z2.shifts] == [0] and z2.expected_cash_minor == 1000
     assert audit.verify(d.uow, "T01", anchors=reports.audit_anchors(d.uow, "T01")).ok
 
 

@@ -91,3 +91,25 @@ def test_split_legs_cards_first_cash_last_and_less_what_earlier_refunds_took():
     with pytest.raises(RefundRefused) as e:
         plan_legs(PayoutRoute.SPLIT, 7000, shares, {})
     assert e.value.reason == "split_exceeds_payment"
+
+
+def test_only_a_rejected_or_refused_case_is_acknowledged_and_the_note_is_kept():
+    cashier = uuid.uuid4()
+    waiting = case()
+    waiting.submit("R1")
+    with pytest.raises(PaymentError):
+        waiting.acknowledge(cashier, NOW)
+    waiting.decide(False, NOW, "seller", "worn by use")
+    assert waiting.status is RefundStatus.REJECTED and waiting.note == "worn by use"
+    assert waiting.acknowledged_at is None
+    waiting.acknowledge(cashier, NOW)
+    waiting.acknowledge(uuid.uuid4(), NOW.replace(hour=11))  # a repeat changes nothing
+    assert waiting.acknowledged_at == NOW and waiting.acknowledged_by == cashier and waiting.note == "worn by use"
+    refused = case()
+    refused.refuse("outside_return_window: too late", NOW)
+    refused.acknowledge(cashier, NOW)
+    assert refused.acknowledged_at == NOW
+    late = case()
+    late.refuse("unknown_item: no such item", NOW)
+    with pytest.raises((ValueError, TypeError)):
+        late.acknowledge(cashier, datetime(2026, 5, 1))  # a naive time is refused

@@ -133,5 +133,5 @@ def test_unlock_lets_a_locked_user_sign_in_again(uow, clock, cashier):
     for _ in range(3):
         with pytest.raises(SignInRefused):
             users.sign_in(uow, FAST_HASHER, clock, POLICY, username="1001", pin="9999")
-    users.unlock_user(uow, username="1001")
+    users.unlock_user(uow, clock, username="1001", by=users.CommandLine("ops"), terminal_id="T01")
     assert users.sign_in(uow, FAST_HASHER, clock, POLICY, username="1001", pin="1357").username == "1001"

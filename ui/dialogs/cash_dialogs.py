@@ -138,6 +138,7 @@ class DenominationCountDialog(QDialog):
         self.note_edit = QLineEdit(self)
         self.note_edit.setObjectName("close_note")
         self.note_edit.setMaxLength(300)
+        self.note_edit.returnPressed.connect(self.submit)  # Enter in the note closes (issue 15)
         self.message = MessageLabel(self)
         self.ok_button, self.cancel_button, buttons = dialog_buttons(self, enter_accepts=False)  # Enter: next field
 
@@ -191,6 +192,8 @@ class DenominationCountDialog(QDialog):
     def _next(self, index: int) -> None:
         if index + 1 < len(self.denominations):
             self.spins[self.denominations[index + 1]].setFocus()
+        elif self.note_edit.isVisibleTo(self):  # above the limit: the note comes next
+            self.note_edit.setFocus()
         else:
             self.ok_button.setFocus()
 

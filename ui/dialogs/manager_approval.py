@@ -190,6 +190,7 @@ class ManagerApprovalDialog(QDialog):
         pin = self.pin_edit.text()
         if not username or not pin:
             self.message.show_message(self.tr("A manager enters their user number and PIN."), "info")
+            self._fit_height()
             (self.pin_edit if username else self.user_edit).setFocus()
             return
         self._set_busy(True)
@@ -216,7 +217,20 @@ class ManagerApprovalDialog(QDialog):
         self._set_busy(False)
         self.pin_edit.clear()
         self.message.show_message(refusal_text(exc, self._app), "error")
+        self._fit_height()
         self.pin_edit.setFocus()
+
+    def _fit_height(self) -> None:
+        """A message of two or three lines gets the height it needs: the dialog grows rather
+        than cutting the text at its top and bottom (its layout's minimum ignores wrapping)."""
+        layout = self.layout()
+        layout.activate()
+        if layout.hasHeightForWidth():
+            need = layout.totalHeightForWidth(self.width())
+        else:
+            need = layout.totalSizeHint().height()
+        if need > self.height():
+            self.resize(self.width(), need)
 
     def _set_busy(self, busy: bool) -> None:
         """While busy the fields are read-only, not disabled: a disabled field would hand the focus
@@ -229,6 +243,7 @@ class ManagerApprovalDialog(QDialog):
         self.progress.setVisible(busy)
         if busy:
             self.message.show_message(self.tr("Checking…") if self._act is None else self.tr("Approving…"), "info")
+            self._fit_height()
         elif self.message.property("tone") == "info":
             self.message.clear_message()
 

@@ -25,11 +25,11 @@ class Page(QWidget):
         self.content = QVBoxLayout()
         self.content.setSpacing(12)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 22, 28, 22)
-        layout.setSpacing(8)
+        layout.setContentsMargins(24, 14, 24, 14)  # fits 1024x768 with a title bar and taskbar (issue 15)
+        layout.setSpacing(4)
         layout.addWidget(self._title)
         layout.addWidget(self._lead)
-        layout.addSpacing(14)
+        layout.addSpacing(10)
         layout.addLayout(self.content, 1)
 
     def title(self) -> str:

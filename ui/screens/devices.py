@@ -11,8 +11,8 @@ from __future__ import annotations
 import logging
 
 from pydantic import ValidationError
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,8 +25,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QTableView,
     QTabWidget,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -36,21 +34,28 @@ from pos_terminal.app.facades import App
 from ui.bridge import Bridge
 from ui.preview import PreviewFeed, PreviewFrame, ScanLogModel
 from ui.screens.base import Page
+from ui.screens.devices_camera import CameraTab
+from ui.screens.devices_found import FoundTab, describe
+from ui.screens.devices_tabs import CardTab, DrawerTab, PrinterTab, message_for
 from ui.settings_form import SettingsForm
 from ui.tasks import run_in_background
-from ui.texts import fill
+from ui.texts import device_detail_text, fill
 
 log = logging.getLogger(__name__)
 
 KINDS = ("simulated", "wedge", "evdev", "serial", "camera")
 
 
-def _message_for(exc: BaseException) -> str:
-    if isinstance(exc, ValidationError):
-        return "; ".join(
-            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg'].removeprefix('Value error, ')}" for e in exc.errors(include_url=False)
-        )
-    return str(exc) or exc.__class__.__name__
+class DeviceTabs(QTabWidget):
+    """The device tabs want no more height than their tallest form needs: the page below the
+    header scrolls when its preferred height is more than the window has (ui/workspace.py), and
+    the scan log and previews take whatever height is left anyway."""
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSizeHint().expandedTo(QSize(super().sizeHint().width(), 0))
+
+    def hasHeightForWidth(self) -> bool:
+        return False
 
 
 class DevicesPage(Page):
@@ -61,12 +66,20 @@ class DevicesPage(Page):
         self._app = app
         self._bridge = bridge
         self._feed: PreviewFeed | None = None
-        self._discovery: dict | None = None
         self._busy = False
 
-        self.tabs = QTabWidget(self)
-        self.tabs.addTab(self._scanner_tab(), "")
-        self.tabs.addTab(self._found_tab(), "")
+        self.tabs = DeviceTabs(self)
+        self.tabs.setObjectName("device_tabs")
+        self.scanner_tab = self._scanner_tab()
+        self.printer_tab = PrinterTab(app, bridge, self)
+        self.drawer_tab = DrawerTab(app, bridge, self)
+        self.card_tab = CardTab(app, bridge, self)
+        self.camera_tab = CameraTab(app, bridge, self)
+        self.found_tab = FoundTab(app, self)
+        self.found_tab.discovered.connect(self._offer_suggestions)
+        for tab in (self.scanner_tab, self.printer_tab, self.drawer_tab, self.card_tab, self.camera_tab, self.found_tab):
+            self.tabs.addTab(tab, "")
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.content.addWidget(self.tabs, 1)
 
         bridge.scan.connect(self._scanned)
@@ -90,15 +103,20 @@ class DevicesPage(Page):
         self.kind_label = QLabel(left)
         self.kind_label.setObjectName("FieldLabel")
 
-        self.forms = {
-            "serial": SettingsForm(SerialScannerSettings, parent=left),
-            "camera": SettingsForm(CameraSettings, ("source", "decoder", "width", "height", "repeat_window_ms"), left),
-            "wedge": SettingsForm(WedgeSettings, parent=left),
-            "evdev": SettingsForm(WedgeSettings, ("layout", "terminator", "custom_terminator"), left),
-        }
-        self.evdev_device = QComboBox(left)
+        self.evdev_device = QComboBox(left)  # before the forms: it comes first in the evdev page's tab order
         self.evdev_device.setEditable(True)
+        self.evdev_device.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.evdev_device.setObjectName("field_evdev_device")
+        self.forms = {
+            "serial": SettingsForm(SerialScannerSettings, parent=left, columns=2),
+            "camera": SettingsForm(CameraSettings, ("source", "decoder", "width", "height", "repeat_window_ms"), left,
+                                   columns=2),
+            "wedge": SettingsForm(WedgeSettings, parent=left, columns=2),
+            "evdev": SettingsForm(WedgeSettings, ("layout", "terminator", "custom_terminator"), left, columns=2),
+        }
+        for key, choice in (("serial", "suffix"), ("wedge", "terminator"), ("evdev", "terminator")):
+            self.forms[key].editors[choice].currentIndexChanged.connect(self._custom_fields)
+        self.kind_combo.setStyleSheet("QComboBox { font-size: 17px; min-height: 32px; }")
         self.evdev_label = QLabel(left)
         self.evdev_label.setObjectName("FieldLabel")
 
@@ -154,6 +172,7 @@ class DevicesPage(Page):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.pages)
         scroll.setObjectName("ScannerForm")
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from the last field to the buttons
         scroll.setStyleSheet("#ScannerForm, #ScannerForm > QWidget, #ScannerPages { background: transparent; }")
 
         self.apply_button = QPushButton(left)
@@ -162,19 +181,24 @@ class DevicesPage(Page):
         self.save_button = QPushButton(left)
         self.save_button.setObjectName("save_scanner")
         self.save_button.clicked.connect(self.save)
+        for button in (self.apply_button, self.save_button, self.simulated_send):
+            button.setAutoDefault(True)  # Enter on a focused button presses it
+        buttons = QHBoxLayout()
+        buttons.setSpacing(10)
+        buttons.addWidget(self.apply_button, 3)
+        buttons.addWidget(self.save_button, 2)
         self.message = QLabel(left)
         self.message.setObjectName("Message")
         self.message.setWordWrap(True)
         self.message.hide()
 
         left_box = QVBoxLayout(left)
-        left_box.setContentsMargins(16, 14, 16, 14)
+        left_box.setContentsMargins(14, 10, 14, 10)
         left_box.setSpacing(8)
         left_box.addWidget(self.kind_label)
         left_box.addWidget(self.kind_combo)
         left_box.addWidget(scroll, 1)
-        left_box.addWidget(self.apply_button)
-        left_box.addWidget(self.save_button)
+        left_box.addLayout(buttons)
         left_box.addWidget(self.message)
 
         right = QWidget(tab)
@@ -182,7 +206,7 @@ class DevicesPage(Page):
         self.preview.setObjectName("CameraPreview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setFixedHeight(225)
-        self.preview.setMinimumWidth(300)
+        self.preview.setMinimumWidth(280)
         self.preview.setStyleSheet("background: #1f2933; color: #d5dbe1; border-radius: 8px;")
         self.fps_label = QLabel(right)
         self.fps_label.setObjectName("FieldLabel")
@@ -213,33 +237,12 @@ class DevicesPage(Page):
         right_box.addWidget(self.scan_table, 1)
 
         row = QHBoxLayout(tab)
-        row.setContentsMargins(0, 10, 0, 0)
+        row.setContentsMargins(0, 8, 0, 0)
         row.setSpacing(14)
-        left.setMinimumWidth(330)
-        left.setMaximumWidth(380)
-        row.addWidget(left, 2)
-        row.addWidget(right, 3)
-        return tab
-
-    def _found_tab(self) -> QWidget:
-        tab = QWidget(self)
-        self.refresh_button = QPushButton(tab)
-        self.refresh_button.setObjectName("refresh_devices")
-        self.refresh_button.clicked.connect(self.refresh)
-        self.found_note = QLabel(tab)
-        self.found_note.setObjectName("FieldLabel")
-        self.found_note.setWordWrap(True)
-        self.found = QTreeWidget(tab)
-        self.found.setObjectName("found_devices")
-        self.found.setColumnCount(2)
-        self.found.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        box = QVBoxLayout(tab)
-        box.setContentsMargins(0, 10, 0, 0)
-        top = QHBoxLayout()
-        top.addWidget(self.found_note, 1)
-        top.addWidget(self.refresh_button)
-        box.addLayout(top)
-        box.addWidget(self.found, 1)
+        left.setMinimumWidth(400)  # two columns of fields: a whole section without scrolling at 1024x768
+        left.setMaximumWidth(430)
+        row.addWidget(left, 3)
+        row.addWidget(right, 2)
         return tab
 
     # -- the form ---------------------------------------------------------------------------
@@ -256,6 +259,15 @@ class DevicesPage(Page):
         kind = self.kind_combo.currentData()
         for other, widget in self._page_of.items():
             widget.setVisible(other == kind)
+        self._custom_fields()
+
+    def _custom_fields(self, *_):
+        """A custom suffix or terminator field shows only where "custom" is chosen."""
+        for key, choice, custom in (("serial", "suffix", "custom_suffix"), ("wedge", "terminator", "custom_terminator"),
+                                    ("evdev", "terminator", "custom_terminator")):
+            form = self.forms[key]
+            chosen = form.editors[choice].currentData()
+            form.show_only(tuple(name for name in form.fields if name != custom or chosen == "custom"))
 
     def scanner_settings(self) -> ScannerSettings:
         """What the form says, validated by the schema (raises ValidationError)."""
@@ -277,7 +289,7 @@ class DevicesPage(Page):
         try:
             chosen = self.scanner_settings()
         except ValidationError as exc:
-            self._say(fill(self.tr("Check the settings: %1"), _message_for(exc)), "error")
+            self._say(fill(self.tr("Check the settings: %1"), message_for(exc)), "error")
             return
         if self._busy:
             return
@@ -300,19 +312,20 @@ class DevicesPage(Page):
         if status.usable:
             self._say(self.tr("The scanner is working. Scan a code to see it below; save to keep this setting."), "info")
         else:
-            self._say(fill(self.tr("The scanner could not be opened: %1. It keeps trying in the background."), status.detail), "error")
+            self._say(fill(self.tr("The scanner could not be opened: %1. It keeps trying in the background."),
+                           device_detail_text(status.detail)), "error")
 
     def _apply_failed(self, exc: BaseException) -> None:
         self._busy = False
         self.apply_button.setEnabled(True)
         log.error("scanner swap failed", exc_info=exc)
-        self._say(fill(self.tr("The scanner could not be started: %1"), _message_for(exc)), "error")
+        self._say(fill(self.tr("The scanner could not be started: %1"), message_for(exc)), "error")
 
     def save(self) -> None:
         try:
             chosen = self.scanner_settings()
         except ValidationError as exc:
-            self._say(fill(self.tr("Check the settings: %1"), _message_for(exc)), "error")
+            self._say(fill(self.tr("Check the settings: %1"), message_for(exc)), "error")
             return
         settings = self._app.settings
         user = getattr(self.window(), "user", None)  # who is signed in (the audit trail records it)
@@ -322,11 +335,13 @@ class DevicesPage(Page):
 
         def saved(_settings) -> None:
             self.save_button.setEnabled(True)
-            self._say(fill(self.tr("Saved to %1. Press Apply to use it now if you have not."), str(path)), "info")
+            in_use = self._app.store.settings.scanner == chosen  # Apply was pressed for this form already
+            self._say(lambda: fill(self.tr("Saved to %1. The scanner at the counter uses it.") if in_use
+                                   else self.tr("Saved to %1. Press Apply and test to use it now."), str(path)), "info")
 
         def failed(exc: BaseException) -> None:
             self.save_button.setEnabled(True)
-            self._say(fill(self.tr("Not saved: %1"), _message_for(exc)), "error")
+            self._say(fill(self.tr("Not saved: %1"), message_for(exc)), "error")
 
         run_in_background(lambda: settings.save_section("scanner", values, user=user), saved, failed,
                           context=self)
@@ -342,26 +357,6 @@ class DevicesPage(Page):
         self.simulated_text.clear()
         run_in_background(lambda: emit(text), context=self)
 
-    def refresh(self) -> None:
-        settings, devices = self._app.store.settings, self._app.devices
-        self.refresh_button.setEnabled(False)
-        self.found_note.setText(self.tr("Looking for devices…"))
-
-        def failed(exc: BaseException) -> None:
-            self.refresh_button.setEnabled(True)
-            self.found_note.setText(fill(self.tr("Could not list the devices: %1"), _message_for(exc)))
-
-        def discover():
-            return devices.discover(settings)
-
-        run_in_background(discover, self._discovered, failed, context=self)
-
-    def _discovered(self, found: dict) -> None:
-        self.refresh_button.setEnabled(True)
-        self._discovery = found
-        self._fill_found()
-        self._offer_suggestions()
-
     # -- what comes back ----------------------------------------------------------------------
     def _scanned(self, event) -> None:
         self.scan_log.add(event)
@@ -375,14 +370,14 @@ class DevicesPage(Page):
             return
         self._show_scanner_state(status)
         if not status.usable and self._feed is not None:
-            self.fps_label.setText(fill(self.tr("Camera: %1"), status.detail))
+            self.fps_label.setText(fill(self.tr("Camera: %1"), device_detail_text(status.detail)))
 
     def _show_scanner_state(self, status) -> None:
         from ui.texts import device_state_text
 
         text = fill(self.tr("Scanner at the counter: %1"), device_state_text(status.state))
         if status.detail:
-            text += f" — {status.detail}"
+            text += f" — {device_detail_text(status.detail)}"
         self.scanner_state.setText(text)
         self.scanner_state.setProperty("tone", "info" if status.usable else "error")
         self.scanner_state.style().unpolish(self.scanner_state)
@@ -402,52 +397,52 @@ class DevicesPage(Page):
             self._feed.stop()
             self._feed = None
 
-    def _say(self, text: str, tone: str) -> None:
+    def _say(self, text, tone: str) -> None:
+        """`text` may be a function giving the text: the message then follows a language change."""
+        self._said = (text, tone) if callable(text) else None
         self.message.setProperty("tone", tone)
-        self.message.setText(text)
+        self.message.setText(text() if callable(text) else text)
         self.message.style().unpolish(self.message)
         self.message.style().polish(self.message)
         self.message.show()
 
+    def _tab_changed(self, index: int) -> None:
+        # the first field of the tab gets the focus: the keyboard goes on from there (Tab, Enter)
+        tab = self.tabs.widget(index)
+        if tab is self.scanner_tab:
+            self.kind_combo.setFocus()
+        elif tab is self.found_tab:
+            self.found_tab.refresh_button.setFocus()
+        elif tab is self.camera_tab:
+            self.camera_tab.form.editors["photo_camera"].setFocus()
+        else:
+            editors = tab.form.editor_chain()
+            if editors:
+                editors[0].setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter on the scanner tab applies and tests the form (its default action); the other
+        tabs handle their own Enter. Enter in the demo's scan field sends the scan only."""
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.tabs.currentWidget() is self.scanner_tab
+                and self.focusWidget() is not self.simulated_text):
+            event.accept()
+            self.apply()
+            return
+        super().keyPressEvent(event)
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self._discovery is None and self.refresh_button.isEnabled():
-            self.refresh()
+        if self.found_tab.found_dict is None and not self.found_tab.busy:
+            self.found_tab.refresh()  # on a worker: the forms get what is attached as suggestions
 
     # -- discovery results --------------------------------------------------------------------
-    def _fill_found(self) -> None:
-        self.found.clear()
-        found = self._discovery or {}
-        groups = (
-            ("serial_ports", self.tr("Serial ports")),
-            ("cameras", self.tr("Cameras")),
-            ("input_devices", self.tr("Input devices")),
-            ("usb_printers", self.tr("USB printers")),
-            ("network_printer", self.tr("Network printer")),
-        )
-        total = 0
-        for key, title in groups:
-            entries = found.get(key)
-            if entries is None:
-                continue
-            if isinstance(entries, dict):
-                entries = [entries]
-            group = QTreeWidgetItem(self.found, [title, self.tr("%n found", "", len(entries))])
-            for entry in entries:
-                total += 1
-                name, detail = _describe(entry)
-                QTreeWidgetItem(group, [name, detail])
-            group.setExpanded(True)
-        for section, error in (found.get("errors") or {}).items():
-            QTreeWidgetItem(self.found, [str(section), fill(self.tr("could not be listed: %1"), error)])
-        self.found_note.setText(self.tr("%n device(s) found. Choose one on the Scanner tab.", "", total))
-
-    def _offer_suggestions(self) -> None:
-        found = self._discovery or {}
-        ports = [(p.get("device", ""), _describe(p)[1]) for p in found.get("serial_ports") or []]
+    def _offer_suggestions(self, found: dict) -> None:
+        ports = [(p.get("device", ""), describe(p)[1]) for p in found.get("serial_ports") or []]
         self.forms["serial"].set_suggestions("port", ports)
+        self.printer_tab.form.set_suggestions("serial_port", ports)
         cameras = [(c.get("path") or str(c.get("index", "")), c.get("name", "")) for c in found.get("cameras") or []]
         self.forms["camera"].set_suggestions("source", cameras or [("0", "")])
+        self.camera_tab.set_suggestions(cameras or [("0", "")])
         current = self.evdev_device.currentText()
         self.evdev_device.clear()
         for device in found.get("input_devices") or []:
@@ -460,12 +455,15 @@ class DevicesPage(Page):
         return self.tr("Devices")
 
     def lead(self) -> str:
-        return self.tr("Choose the counter's scanner, try it with a live readout, and save it to the settings.")
+        return self.tr("Set up and test the counter's scanner, printer, drawer, card terminal and camera, and save them to the settings.")
 
     def retranslate_content(self) -> None:
         self._show_scanner_state(self._app.devices.scanner_status())
-        self.tabs.setTabText(0, self.tr("Scanner"))
-        self.tabs.setTabText(1, self.tr("Found on this machine"))
+        if getattr(self, "_said", None) is not None and self.message.isVisibleTo(self):
+            self._say(*self._said)
+        for i, text in enumerate((self.tr("Scanner"), self.tr("Printer"), self.tr("Drawer"), self.tr("Card terminal"),
+                                  self.tr("Camera"), self.tr("Found on this machine"))):
+            self.tabs.setTabText(i, text)
         self.kind_label.setText(self.tr("Scanner type"))
         names = {
             "simulated": self.tr("Simulated (demo)"),
@@ -485,7 +483,7 @@ class DevicesPage(Page):
             "flow_control": self.tr("Flow control"),
             "suffix": self.tr("Suffix (end of a scan)"),
             "custom_suffix": self.tr("Custom suffix"),
-            "idle_gap_ms": self.tr("Idle gap ending a scan (ms)"),
+            "idle_gap_ms": self.tr("Gap ending a scan (ms)"),
             "prefix": self.tr("Prefix to strip"),
             "aim_ids": self.tr("AIM symbology identifiers"),
             "source": self.tr("Camera (index, device or video file)"),
@@ -511,21 +509,8 @@ class DevicesPage(Page):
         self.save_button.setText(self.tr("Save to settings"))
         self.scans_label.setText(self.tr("Scans"))
         self.scan_log.set_headers([self.tr("Time"), self.tr("Type"), self.tr("Text"), self.tr("Latency")])
-        self.refresh_button.setText(self.tr("Look again"))
-        self.found.setHeaderLabels([self.tr("Device"), self.tr("Details")])
         if self.preview.pixmap() is None or self.preview.pixmap().isNull():
             self.preview.setText(self.tr("Camera preview"))
-        if self._discovery is not None:
-            self._fill_found()
-        else:
-            self.found_note.setText(self.tr("Serial ports, cameras, input devices and printers attached to this machine."))
+        for tab in (self.printer_tab, self.drawer_tab, self.card_tab, self.camera_tab, self.found_tab):
+            tab.retranslate()
 
-
-def _describe(entry: dict) -> tuple[str, str]:
-    name = str(entry.get("device") or entry.get("path") or entry.get("name") or entry.get("address") or "?")
-    details = []
-    for key in ("name", "description", "manufacturer", "vid_pid", "usb", "phys", "reachable", "error", "note"):
-        value = entry.get(key)
-        if value not in (None, "", name):
-            details.append(f"{key}: {value}" if key in ("reachable", "error") else str(value))
-    return name, "  ·  ".join(details)

@@ -17,8 +17,10 @@ import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -33,6 +35,7 @@ from pos_terminal.money import format_money
 from pos_terminal.services import refunds
 from ui.online_return_banner import OnlineReturnActions, OnlineReturnBanner
 from ui.screens.refund_payout import RefundPayout
+from ui.screens.refund_photos import PhotoStrip, ShownPhoto, images_of
 from ui.screens.base import Page
 from ui.tasks import run_in_background
 from ui.texts import fill
@@ -42,6 +45,8 @@ log = logging.getLogger(__name__)
 
 POLL_MS = 3000
 PREVIEW_WIDTH = 300
+PREVIEW_HEIGHT = 128
+NOTE_IN_LIST = 80  # characters of the seller's note shown in the list (the whole note above it)
 
 
 class RefundsPage(OnlineReturnActions, RefundPayout, Page):
@@ -52,12 +57,14 @@ class RefundsPage(OnlineReturnActions, RefundPayout, Page):
         self._app, self._bridge, self._user = app, bridge, user
         self.items: list[refunds.ItemInfo] = []
         self.photos: list[refunds.PhotoData] = []
+        self.shown_photos: list[ShownPhoto] = []
         self.case: refunds.CaseView | None = None
         self.open_rows: list[refunds.CaseView] = []
         self.camera = None
         self.camera_ok = False
         self._busy = False
         self._polling = False
+        self._poll_again = False
         self.store_rows: list[dict] = []
 
         self.code_edit = QLineEdit(self)
@@ -65,16 +72,16 @@ class RefundsPage(OnlineReturnActions, RefundPayout, Page):
         self.look_up_button = QPushButton(self)
         self.look_up_button.clicked.connect(self.look_up_typed)
         self.item_list = QListWidget(self)
+        self.item_list.setMinimumHeight(52)
         self.item_list.setMaximumHeight(84)
         self.purchase_label = QLabel(self)
         self.purchase_label.setWordWrap(True)
-        self.purchase_label.setMinimumHeight(80)
         self.purchase_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.reason_box = QComboBox(self)
         self.reason_note = QLineEdit(self)
         self.reason_note.setMaxLength(200)
         self.preview = QLabel(self)
-        self.preview.setFixedSize(PREVIEW_WIDTH, 180)
+        self.preview.setFixedSize(PREVIEW_WIDTH, PREVIEW_HEIGHT)
         self.preview.setScaledContents(False)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setObjectName("Card")
@@ -85,6 +92,7 @@ class RefundsPage(OnlineReturnActions, RefundPayout, Page):
         self.files_button = QPushButton(self)
         self.files_button.clicked.connect(self.add_files)
         self.photos_label = QLabel(self)
+        self.photo_strip = PhotoStrip(self.remove_photo, self)
         self.camera_label = QLabel(self)
         self.camera_label.setWordWrap(True)
         self.submit_button = QPushButton(self)
@@ -92,11 +100,18 @@ class RefundsPage(OnlineReturnActions, RefundPayout, Page):
         self.submit_button.clicked.connect(self.submit)
         self.clear_button = QPushButton(self)
         self.clear_button.clicked.connect(self.clear)
-        self.status_label = QLabel(self)
+        self.status_box = QFrame(self)
+        self.status_box.setObjectName("Card")
+        self.status_label = QLabel(self.status_box)
         self.status_label.setWordWrap(True)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.card_edit = QLineEdit(self)
         self.card_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.card_edit.returnPressed.connect(self.pay_out)  # Enter pays out, as the button does
+        self.ack_button = QPushButton(self)
+        self.ack_button.clicked.connect(self.acknowledge)
         self.pay_button = QPushButton(self)
+        self.pay_button.setObjectName("Primary")
         self.pay_button.clicked.connect(self.pay_out)
         self.override_button = QPushButton(self)
         self.override_button.clicked.connect(self.override)
@@ -106,11 +121,19 @@ class RefundsPage(OnlineReturnActions, RefundPayout, Page):
         self.open_list.currentRowChanged.connect(self._pick_open)
         self.open_list.setWordWrap(True)
         self.open_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.open_list.setAlternatingRowColors(True)  # two-line rows: where one request ends is seen
+        self.open_list.setSpacing(2)
+        self.open_list.setMinimumHeight(96)
         self.open_label = QLabel(self)
         self.message = MessageLabel(self)
         self.online_banner = OnlineReturnBanner(self.take_in_online, self.reason_texts, self.route_text, self)
 
+        # Left: the code, then either the intake (purchase, units, reason, submit) or the shown
+        # case (its status, the seller's note, the payout). Right: the camera and the photos
+        # while a return is taken in, else the open and recent requests.
+        # Everything fits 1024x768 and a window about 700 high (a desktop's title bar and panel).
         left = QVBoxLayout()
+        left.setSpacing(8)
         row = QHBoxLayout()
         row.addWidget(self.code_edit, 1)
         row.addWidget(self.look_up_button)
@@ -128,34 +151,52 @@ class RefundsPage(OnlineReturnActions, RefundPayout, Page):
         buttons.addWidget(self.submit_button)
         buttons.addWidget(self.clear_button)
         left.addLayout(buttons)
-        left.addWidget(self.status_label)
+        status = QVBoxLayout(self.status_box)
+        status.setContentsMargins(12, 8, 12, 8)
+        status.addWidget(self.status_label)
+        left.addWidget(self.status_box)
         pay = QHBoxLayout()
         pay.addWidget(self.card_edit, 1)
         pay.addWidget(self.pay_button)
         pay.addWidget(self.override_button)
         pay.addWidget(self.reprint_button)
+        pay.addWidget(self.ack_button)
         left.addLayout(pay)
         left.addStretch(1)
 
-        right = QVBoxLayout()
-        right.addWidget(self.preview)
+        self.photo_box = QWidget(self)
+        shots = QVBoxLayout(self.photo_box)
+        shots.setContentsMargins(0, 0, 0, 0)
+        shots.setSpacing(6)
+        shots.addWidget(self.preview)
         cam = QHBoxLayout()
         cam.addWidget(self.capture_button)
         cam.addWidget(self.retake_button)
-        right.addLayout(cam)
-        right.addWidget(self.files_button)
-        right.addWidget(self.photos_label)
-        right.addWidget(self.camera_label)
-        right.addWidget(self.open_label)
-        right.addWidget(self.open_list, 1)
+        shots.addLayout(cam)
+        shots.addWidget(self.files_button)
+        shots.addWidget(self.photos_label)
+        shots.addWidget(self.photo_strip)
+        shots.addWidget(self.camera_label)
+        shots.addStretch(1)
+        self.list_box = QWidget(self)
+        listed = QVBoxLayout(self.list_box)
+        listed.setContentsMargins(0, 0, 0, 0)
+        listed.setSpacing(6)
+        listed.addWidget(self.open_label)
+        listed.addWidget(self.open_list, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.photo_box, 1)
+        right.addWidget(self.list_box, 1)
         right_box = QWidget(self)
         right_box.setLayout(right)
         right_box.setFixedWidth(PREVIEW_WIDTH)
         right.setContentsMargins(0, 0, 0, 0)
 
         body = QHBoxLayout()
+        body.setSpacing(12)
         body.addLayout(left, 1)
         body.addWidget(right_box)
+        self.content.setSpacing(8)
         self.content.addLayout(body, 1)
         self.content.addWidget(self.message)
 
@@ -187,6 +228,29 @@ class RefundsPage(OnlineReturnActions, RefundPayout, Page):
                 RefundStatus.REJECTED: self.tr("Rejected by the seller"),
                 RefundStatus.PAID_OUT: self.tr("Refunded"),
                 RefundStatus.REFUSED: self.tr("Refused by the platform")}[status]
+
+    def note_text(self, case: refunds.CaseView, limit: int | None = None) -> str:
+        """The seller's note on a rejection ("" for any other case): the whole of it, or its first
+        `limit` characters for the list."""
+        if case.status is not RefundStatus.REJECTED:
+            return ""
+        note = " ".join((case.note or "").split())
+        if not note:
+            return self.tr("The seller gave no reason.")
+        if limit is not None and len(note) > limit:
+            note = note[:limit - 1].rstrip() + "…"
+        return fill(self.tr("Seller's note: %1"), note)
+
+    def row_text(self, case: refunds.CaseView) -> str:
+        """A case as a line of the list: order and amount, then its state (and a rejection's note)."""
+        status = self.status_text(case.status)
+        if case.paid_out and case.receipt_no is not None:
+            status = fill(self.tr("Refunded, receipt %1"), f"{case.receipt_no:06d}")
+        elif case.status is RefundStatus.REJECTED:
+            status += "\n" + self.note_text(case, NOTE_IN_LIST)
+        elif case.status is RefundStatus.REFUSED and case.last_error:
+            status += "\n" + self.platform_refusal_text(case.last_error)
+        return f"{case.order_no}  {format_money(case.amount_minor, case.currency)}\n{status}"
 
     def route_text(self, route: PayoutRoute | None) -> str:
         return {PayoutRoute.CASH: self.tr("cash from this drawer"),
@@ -251,6 +315,7 @@ class RefundsPage(OnlineReturnActions, RefundPayout, Page):
                                              "order; check with the platform."),
             "not_paid_out": self.tr("This refund is not paid out: there is no receipt to print again."),
             "card_declined": self.tr("The card terminal did not refund; try again or refund on the card terminal."),
+            "not_final": self.tr("This refund is still open: only a rejected or refused one is put away."),
         }
         return texts.get(reason) or self.online_banner.refusal_text(reason) or getattr(exc, "message", None) or str(exc)
 
@@ -274,6 +339,8 @@ class RefundsPage(OnlineReturnActions, RefundPayout, Page):
         self.pay_button.setText(self.tr("Pay out"))
         self.override_button.setText(self.tr("Manager override"))
         self.reprint_button.setText(self.tr("Reprint receipt"))
+        self.ack_button.setText(self.tr("Unit given back"))
+        self.ack_button.setToolTip(self.tr("The unit went back to the buyer: take this request off the list."))
         self.open_label.setText(self.tr("Open and recent refunds"))
         self.online_banner.retranslate()
         self._update()
@@ -307,7 +374,8 @@ class RefundsPage(OnlineReturnActions, RefundPayout, Page):
             if bridge is not None and frame is not None:
                 h, w = frame.shape[:2]
                 image = QImage(frame.data, w, h, frame.strides[0], QImage.Format.Format_BGR888)
-                bridge.post_photo_frame(image.scaledToWidth(PREVIEW_WIDTH))  # scaling copies the buffer
+                bridge.post_photo_frame(image.scaled(PREVIEW_WIDTH, PREVIEW_HEIGHT,  # scaling copies the buffer
+                                                     Qt.AspectRatioMode.KeepAspectRatio))
 
         camera.add_frame_listener(listener)
         run_in_background(camera.open, self._camera_opened, lambda exc: self._camera_opened(None), context=self)
@@ -332,6 +400,12 @@ class RefundsPage(OnlineReturnActions, RefundPayout, Page):
 
     # -- look-up -------------------------------------------------------------------------------
     def _scanned(self, event) -> None:
+        if self.isVisible() and QApplication.activeModalWidget() is not None:
+            # a box is open (the reprint reason, an approval): the scan is neither typed into it nor
+            # looks anything up beneath it
+            self.message.show_message(self.tr("The scan was not used: finish the open window first, then scan "
+                                              "again."), "error")
+            return
         if self.isVisible():
             if self.case is not None and self.case.status is RefundStatus.APPROVED \
                     and self.case.payout_route is PayoutRoute.PREPAID_CARD:
@@ -368,8 +442,11 @@ class RefundsPage(OnlineReturnActions, RefundPayout, Page):
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
-        if getattr(exc, "reason", None) == "card_number":
+        reason = getattr(exc, "reason", None)
+        if reason == "card_number":
             self.code_edit.clear()  # a bank card number is not left on the screen either
+        if reason in ("wrong_card", "prepaid_card_needed", "prepaid_refused"):
+            self.card_edit.clear()  # the next swipe or keyed number is not appended to the refused one
         self.message.show_message(self.refusal_text(exc))
         self._update()
 
@@ -380,12 +457,20 @@ class RefundsPage(OnlineReturnActions, RefundPayout, Page):
             self.message.show_message(self.tr("No camera: add image files instead."))
             return
         take = self._app.refunds.photo_from_camera
-        run_in_background(lambda: take(camera), self._photo_taken, self._failed, context=self)
+        run_in_background(lambda: images_of(take(camera)), self._photo_taken, self._failed, context=self)
 
     def retake(self) -> None:
         if self.photos:
-            self.photos.pop()
+            self.remove_photo(self.photos[-1].sha256)
         self.capture()
+
+    def remove_photo(self, sha256: str) -> None:
+        """Takes a wrong photo off the refund before it is sent."""
+        if self.case is not None:
+            return
+        self.shown_photos = [s for s in self.shown_photos if s.photo.sha256 != sha256]
+        self.photos = [p for p in self.photos if p.sha256 != sha256]
+        self._update()
 
     def add_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Photos of the defect"), "",
@@ -395,11 +480,12 @@ class RefundsPage(OnlineReturnActions, RefundPayout, Page):
     def add_file_paths(self, paths) -> None:
         read = self._app.refunds.photo_from_file
         for path in paths:
-            run_in_background(lambda p=path: read(p), self._photo_taken, self._failed, context=self)
+            run_in_background(lambda p=path: images_of(read(p)), self._photo_taken, self._failed, context=self)
 
-    def _photo_taken(self, photo: refunds.PhotoData) -> None:
-        if all(p.sha256 != photo.sha256 for p in self.photos):
-            self.photos.append(photo)
+    def _photo_taken(self, shown: ShownPhoto) -> None:
+        if self.case is None and all(p.sha256 != shown.photo.sha256 for p in self.photos):
+            self.photos.append(shown.photo)
+            self.shown_photos.append(shown)
         self._update()
 
     # -- submit and status --------------------------------------------------------------------
@@ -426,9 +512,12 @@ class RefundsPage(OnlineReturnActions, RefundPayout, Page):
     def poll(self) -> None:
         """Refreshes the shown case and the open requests (this terminal's cases, and the store's
         requests waiting for a seller at other terminals) on a worker; one poll at a time."""
-        if self._app is None or self._polling:
+        if self._app is None:
             return
-        self._polling = True
+        if self._polling:  # one at a time; a poll asked for meanwhile runs once this one is back
+            self._poll_again = True
+            return
+        self._polling, self._poll_again = True, False
         facade, case_id = self._app.refunds, self.case.case_id if self.case is not None else None
 
         def work():
@@ -442,6 +531,8 @@ class RefundsPage(OnlineReturnActions, RefundPayout, Page):
 
     def _polled(self, result) -> None:
         self._polling = False
+        if self._poll_again and self.isVisible():  # what it answered may be older than what was asked
+            QTimer.singleShot(0, self.poll)
         current, rows, store = result
         if current is not None and self.case is not None and current.case_id == self.case.case_id:
             self.case = current
@@ -449,10 +540,7 @@ class RefundsPage(OnlineReturnActions, RefundPayout, Page):
         self.open_list.blockSignals(True)
         self.open_list.clear()
         for row in rows:
-            status = self.status_text(row.status)
-            if row.paid_out and row.receipt_no is not None:
-                status = fill(self.tr("Refunded, receipt %1"), f"{row.receipt_no:06d}")
-            self.open_list.addItem(f"{row.order_no}  {format_money(row.amount_minor, row.currency)}\n{status}")
+            self.open_list.addItem(self.row_text(row))
         for r in store:
             where = (r.get("payout") or {}).get("terminal_id") or ""
             self.open_list.addItem(f"{r.get('order_no')}  {format_money(int(r.get('amount_minor') or 0), r.get('currency') or 'CNY')}\n"
@@ -462,12 +550,29 @@ class RefundsPage(OnlineReturnActions, RefundPayout, Page):
 
     def _pick_open(self, row: int) -> None:
         if 0 <= row < len(self.open_rows) and not self._busy:
-            self.items, self.photos = [], []
+            self.items, self.photos, self.shown_photos = [], [], []
             self.case = self.open_rows[row]
             self._update()
 
+    def acknowledge(self) -> None:
+        """The shown rejected (or refused) request is put away: the unit went back to the buyer."""
+        case = self.case
+        if self._busy or case is None or case.status not in (RefundStatus.REJECTED, RefundStatus.REFUSED) \
+                or case.acknowledged:
+            return
+        facade, user = self._app.refunds, self._user
+        self._set_busy(True)
+        run_in_background(lambda: facade.acknowledge(case.case_id, user), self._acknowledged, self._failed,
+                          context=self)
+
+    def _acknowledged(self, view: refunds.CaseView) -> None:
+        self._set_busy(False)
+        self.clear()
+        self.message.show_message(fill(self.tr("Request for order %1 put away."), view.order_no), "info")
+        self.poll()
+
     def clear(self) -> None:
-        self.items, self.photos, self.case = [], [], None
+        self.items, self.photos, self.shown_photos, self.case = [], [], [], None
         self.online_banner.withdraw()
         self.reason_note.clear()
         self.card_edit.clear()
@@ -498,6 +603,9 @@ class RefundsPage(OnlineReturnActions, RefundPayout, Page):
         else:
             self.purchase_label.setText(self.tr("Scan the item code of the returned unit."))
         self.photos_label.setText(fill(self.tr("Photos: %1"), str(len(self.photos))))
+        if len(self.photo_strip.shown) != len(self.shown_photos) \
+                or any(a is not b for a, b in zip(self.photo_strip.shown, self.shown_photos)):
+            self.photo_strip.set_photos(self.shown_photos)
         if self.camera is None or not self.camera_ok:
             self.camera_label.setText(self.tr("No camera: image files still work."))
         else:
@@ -514,9 +622,14 @@ class RefundsPage(OnlineReturnActions, RefundPayout, Page):
                 text += "\n" + self.tr("The platform does not answer; it is sent automatically when it is back.")
             if case.status is RefundStatus.REFUSED and case.last_error:
                 text += "\n" + self.platform_refusal_text(case.last_error)
+            if case.status is RefundStatus.REJECTED:
+                text += "\n" + self.note_text(case)
+            if case.status in (RefundStatus.REJECTED, RefundStatus.REFUSED) and not case.acknowledged:
+                text += "\n" + self.tr("Give the unit back to the buyer, then press \u201cUnit given back\u201d.")
             self.status_label.setText(text)
         else:
             self.status_label.setText("")
+        self.status_box.setVisible(case is not None)
         approved = case is not None and case.status is RefundStatus.APPROVED and not case.paid_out
         waiting = case is not None and case.status in (RefundStatus.DRAFT, RefundStatus.REQUESTED) \
             and not case.paid_out and case.legs is not None and all(leg.route == "cash" for leg in case.legs) \
@@ -525,14 +638,28 @@ class RefundsPage(OnlineReturnActions, RefundPayout, Page):
         self.pay_button.setEnabled(approved and not self._busy)
         self.card_edit.setVisible(approved and case.legs is not None
                                   and any(leg.route == "prepaid_card" and not leg.done for leg in case.legs))
+        open_case = (RefundStatus.APPROVED, RefundStatus.REQUESTED, RefundStatus.DRAFT)
+        self.pay_button.setVisible(case is not None and not case.paid_out and case.status in open_case)
         self.reprint_button.setVisible(case is not None and case.paid_out)
         self.reprint_button.setEnabled(not self._busy)
         self.override_button.setVisible(waiting)
-        intake = bool(items) or not self.online_banner.isVisibleTo(self)  # an online return: no reason, no photo
+        self.ack_button.setVisible(case is not None and case.status in (RefundStatus.REJECTED, RefundStatus.REFUSED)
+                                   and not case.acknowledged)
+        self.ack_button.setEnabled(not self._busy)
+        # the intake (purchase, units, reason, photos) while no case is shown; an online return has
+        # no reason and no photo
+        intake = case is None and (bool(items) or not self.online_banner.isVisibleTo(self))
         self.online_banner.set_busy(self._busy)
         for widget in (self.purchase_label, self.item_list, self._reason_label, self.reason_box, self.reason_note,
                        self.submit_button):
             widget.setVisible(intake)
+        # the camera and the photos while a return is taken in, the open and recent requests
+        # otherwise: both at once do not fit a 1024x768 screen with a title bar and a panel
+        photos = case is None and bool(items)
+        self.photo_box.setVisible(photos)
+        self.list_box.setVisible(not photos)
+        self.photo_strip.setVisible(bool(self.shown_photos))
+        self.camera_label.setVisible(bool(self.camera_label.text()))
         self.files_button.setEnabled(intake)
         self.capture_button.setEnabled(self.camera_ok and intake)
         self.retake_button.setEnabled(self.camera_ok and bool(self.photos) and intake)

@@ -13,8 +13,8 @@ import logging
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QDate, QLocale, QRect, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -76,8 +77,9 @@ class ReportTable(QTableWidget):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setShowGrid(False)
         self.setAlternatingRowColors(False)
-        self.setWordWrap(False)
+        self.setWordWrap(True)  # a long label wraps (its row grows: fit_labels) rather than being cut
         header = self.horizontalHeader()
+        header.sectionResized.connect(lambda col, _old, _new: col == 0 and self.fit_labels())
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
@@ -113,6 +115,34 @@ class ReportTable(QTableWidget):
                 self.setItem(r, c, item)
             if style == "section":
                 self.setSpan(r, 0, 1, 3)
+        self.fit_labels()
+
+    def label_room(self) -> int:
+        """The width a label has in the first column (less the cell's text margins)."""
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
+        return self.columnWidth(0) - 2 * margin
+
+    def label_height(self, row: int) -> int:
+        """The height the row's label needs, wrapped at word boundaries in its column."""
+        item = self.item(row, 0)
+        if item is None:
+            return 0
+        metrics = QFontMetrics(item.font())
+        flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft)
+        return metrics.boundingRect(QRect(0, 0, max(1, self.label_room()), 10_000), flags, item.text()).height()
+
+    def fit_labels(self) -> None:
+        """No label is cut ("Settlements not…"): a label longer than its column wraps, and only
+        its row grows. Each label is also its tooltip."""
+        one = self.verticalHeader().defaultSectionSize()
+        for r in range(self.rowCount()):
+            item = self.item(r, 0)
+            if item is None:
+                continue
+            item.setToolTip(item.text().strip())
+            need = one if self.columnSpan(r, 0) > 1 else max(one, self.label_height(r) + 6)
+            if self.rowHeight(r) != need:
+                self.setRowHeight(r, need)
 
     def value(self, label: str) -> tuple[str, str] | None:
         """(count, amount) of the first row with this label."""
@@ -203,10 +233,10 @@ class ReportsTab(QWidget):
         right_box = QWidget(self)
         right_box.setLayout(right)
         right.setContentsMargins(0, 0, 0, 0)
-        right_box.setFixedWidth(350)
+        right_box.setMaximumWidth(350)  # narrower beside a table that needs the room (1024 wide)
         body = QHBoxLayout()
-        body.addLayout(left, 1)
-        body.addWidget(right_box)
+        body.addLayout(left, 3)
+        body.addWidget(right_box, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(8)
@@ -359,8 +389,22 @@ class ReportsTab(QWidget):
 
     def _closed(self, report: DayReport) -> None:
         self._shown(report)
-        self.message.show_message(fill(self.tr("Day %1 closed: Z report no. %2."), report.business_date.isoformat(),
-                                       str(report.z_no or "")), "info")
+        closed = fill(self.tr("Day %1 closed: Z report no. %2."), report.business_date.isoformat(),
+                      str(report.z_no or ""))
+        self.message.show_message(closed, "info")
+        if self._app is not None and self._app.store.settings.shift.print_z_at_close:
+            # [shift] print_z_at_close: the Z goes to the printer as the day closes (a worker)
+            facade, language = self._app.reports, ui_language()
+            self._set_busy(True)
+            run_in_background(lambda: facade.print_report(report, language),
+                              lambda printed: self._z_printed(printed, closed), self._print_failed, context=self)
+
+    def _z_printed(self, printed, closed: str) -> None:
+        if not printed.printed:
+            self._printed(printed)  # says why, and that it can be printed again
+            return
+        self._set_busy(False)
+        self.message.show_message(closed + " " + self.tr("The Z report was printed."), "info")
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)

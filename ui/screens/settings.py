@@ -62,11 +62,16 @@ class SettingsPage(Page):
     def showEvent(self, event: QShowEvent) -> None:
         """The files may have changed since the page was built (the devices screen saves a
         settings file where there was none): shown again, the page says what is true now."""
+        self.refresh_files()
+        super().showEvent(event)
+
+    def refresh_files(self) -> None:
+        """Reads where the files are now (settings reads: no I/O) and shows it."""
         where = self._app.settings
         self.settings_file.setProperty("raw", str(where.settings_file) if where.settings_file else None)
+        self.data_folder.setProperty("raw", str(where.data_folder))
         self.log_file.setProperty("raw", str(where.log_file) if where.log_file else None)
-        self.retranslate_content()
-        super().showEvent(event)
+        self._show_files()
 
     def _value(self, text: str | None) -> QLabel:
         label = QLabel(self)
@@ -99,6 +104,12 @@ class SettingsPage(Page):
         names = {Language.AUTO: self.tr("Automatic (system language)"), Language.ZH_CN: "简体中文", Language.EN: "English"}
         for i, choice in enumerate(_CHOICES):
             self.language_combo.setItemText(i, names[choice])
+        if self.isVisible():
+            self.refresh_files()  # a language change on this page: the files as they are now
+        else:
+            self._show_files()
+
+    def _show_files(self) -> None:
         self.settings_file.setText(self.settings_file.property("raw") or self.tr("none: embedded defaults"))
         self.data_folder.setText(self.data_folder.property("raw"))
         self.log_file.setText(self.log_file.property("raw") or self.tr("none: logging to the console"))

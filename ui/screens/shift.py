@@ -1,10 +1,13 @@
 """Shift & reports: three tabs for the cashier and the store manager.
 
-- Shift & cash (`ShiftTab`): the open shift (who, since when, the float) and the cash the drawer
-  should hold now, broken down; Open shift (counting the float by denomination), Cash drop,
-  Pay-out, Pay-in, No sale (a reason from a list and free text) and Close shift (counting the
-  drawer by denomination; over/short in colour; above the limit a manager approves and a note is
-  written), then the X report can be printed at once.
+- Shift & cash (`ShiftTab`): the open shift (who, since when, the float, its business day) and the
+  cash the drawer should hold now, broken down; Open shift (counting the float by denomination; an
+  amount above the usual one is confirmed, above the maximum refused; after the day's Z the shift
+  counts to the next business day, said on screen), Correct float (a manager, before the first
+  sale), Cash drop, Pay-out, Pay-in, No sale (a reason from a list and free text) and Close shift
+  (counting the drawer by denomination; over/short in colour; above the limit a manager approves
+  and a note is written; with [shift] blind_close the count is typed without the expected cash,
+  which shows after it), then the X report can be printed at once.
 - Reports (ui.screens.reports.ReportsTab): X and Z reports, the chart, print and export.
 - Reconciliation (ui.screens.reconcile.ReconcileTab): drawer, card terminal and platform side by side.
 
@@ -20,19 +23,21 @@ import logging
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QAbstractItemView,
     QHeaderView,
     QTableWidget,
     QTableWidgetItem,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -76,6 +81,10 @@ class ShiftTab(QWidget):
         self.last_closed: ShiftSummary | None = None
         self.last_movement = None
         self.movements: list = []
+        self.day = None  # services.day_context.BusinessDay: where a shift opened now counts
+        self.shift_date = None  # the open shift's business date
+        self.holder = None  # the user id whose sales go into the open shift
+        self.holder_name = ""
 
         card = QFrame(self)
         card.setObjectName("Card")
@@ -134,6 +143,8 @@ class ShiftTab(QWidget):
             mh.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         mh.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.movement_list.setMinimumHeight(60)
+        # it takes the room left, not its preferred 192 px: the page fits 1024x768 with 3 lines of detail
+        self.movement_list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self.last_label = QLabel(card)
         self.last_label.setObjectName("LastShift")
         self.last_label.setWordWrap(True)
@@ -157,6 +168,13 @@ class ShiftTab(QWidget):
         self.open_button = QPushButton(self)
         self.open_button.setObjectName("Primary")
         self.open_button.clicked.connect(lambda: self.open_shift())
+        self.correct_button = QPushButton(self)
+        self.correct_button.setObjectName("correct_float")
+        self.correct_button.clicked.connect(lambda: self.correct_float())
+        self.take_over_button = QPushButton(self)
+        self.take_over_button.setObjectName("take_over")
+        self.take_over_button.clicked.connect(lambda: self.take_over())
+        self.take_over_button.hide()
         self.drop_button = QPushButton(self)
         self.drop_button.setObjectName("cash_drop")
         self.drop_button.clicked.connect(lambda: self.movement("drop"))
@@ -172,8 +190,8 @@ class ShiftTab(QWidget):
         self.close_button = QPushButton(self)
         self.close_button.setObjectName("close_shift")
         self.close_button.clicked.connect(lambda: self.close_shift())
-        self.buttons = (self.open_button, self.drop_button, self.pay_out_button, self.pay_in_button,
-                        self.no_sale_button, self.close_button)
+        self.buttons = (self.open_button, self.take_over_button, self.correct_button, self.drop_button, self.pay_out_button,
+                        self.pay_in_button, self.no_sale_button, self.close_button)
         side = QVBoxLayout()
         side.setSpacing(8)
         for button in self.buttons:
@@ -216,6 +234,9 @@ class ShiftTab(QWidget):
         self.movement_list.setHorizontalHeaderLabels([self.tr("Time"), self.tr("Movement"), self.tr("Amount"),
                                                       self.tr("Reason · by")])
         self.open_button.setText(self.tr("Open shift…"))
+        self.correct_button.setText(self.tr("Correct float…"))
+        self.take_over_button.setText(self.tr("Take over shift…"))
+        self.correct_button.setToolTip(self.tr("A manager corrects a mistyped float before the first sale."))
         self.drop_button.setText(self.tr("Cash drop…"))
         self.pay_out_button.setText(self.tr("Pay-out…"))
         self.pay_in_button.setText(self.tr("Pay-in…"))
@@ -247,6 +268,19 @@ class ShiftTab(QWidget):
             "not_a_manager": self.tr("Only a manager may approve this."),
             "note_required": self.tr("Write a note on the difference before closing."),
             "not_allowed": self.tr("Sign in first."),
+            "day_closed": fill(self.tr("The business days %1 and %2 are closed already. A new shift opens from %3."),
+                               str(params.get("closed_day") or ""), str(params.get("next_day") or ""),
+                               self._local_iso(params.get("opens_at"))),
+            "float_too_large": fill(self.tr("A float of %1 is more than the %2 a drawer may start with. Count it "
+                                            "again."), money_text(int(params.get("amount_minor") or 0), cur),
+                                    money_text(int(params.get("max_minor") or 0), cur)),
+            "float_unusual": fill(self.tr("A float of %1 is more than the usual %2: confirm the amount."),
+                                  money_text(int(params.get("amount_minor") or 0), cur),
+                                  money_text(int(params.get("usual_minor") or 0), cur)),
+            "float_after_sale": self.tr("The shift has taken a sale already: the float can no longer be corrected. "
+                                        "Count the difference at the close."),
+            "float_unchanged": self.tr("The float is that amount already."),
+            "held_already": self.tr("This shift is yours already."),
         }
         text = texts.get(reason)
         if text is not None:
@@ -265,6 +299,16 @@ class ShiftTab(QWidget):
     def _local(self, ts: datetime | None, fmt: str = "%H:%M") -> str:
         return "" if ts is None else ts.astimezone(self._zone()).strftime(fmt)
 
+    def _local_iso(self, text: object) -> str:
+        try:
+            return self._local(datetime.fromisoformat(str(text)), "%Y-%m-%d %H:%M")
+        except ValueError:
+            return ""
+
+    def _blind(self) -> bool:
+        """Blind close for this user: the expected cash stays hidden (managers still see it)."""
+        return self._app is not None and bool(self._app.shifts.blind_close) and not self._can(Permission.APPROVE)
+
     def refresh(self) -> None:
         """Reads the open shift and its movements on a worker."""
         if self._app is None:
@@ -273,8 +317,10 @@ class ShiftTab(QWidget):
         run_in_background(shifts.overview,
                           self._loaded, self._failed, context=self)
 
-    def _loaded(self, result) -> None:
-        self.summary, movements, last = result
+    def _loaded(self, overview) -> None:
+        self.summary, movements, last = overview.current, overview.movements, overview.last_closed
+        self.day, self.shift_date = overview.day, overview.shift_date
+        self.holder, self.holder_name = overview.holder, overview.holder_name
         if last is not None and (self.last_closed is None or last.closed_at >= self.last_closed.closed_at):
             self.last_closed = last  # also after a restart
         self.loaded = True
@@ -298,7 +344,7 @@ class ShiftTab(QWidget):
         s, cur = self.summary, self._currency()
         if s is None:
             self.state_label.setText(self.tr("No shift is open at this terminal.") if self.loaded else self.tr("Reading…"))
-            self.detail_label.setText(self.tr("Count the cash you put in the drawer and open a shift to take payments."))
+            self.detail_label.setText(self.day_text())
             self.breakdown.hide()
             self.movements_caption.hide()
             self.movement_list.hide()
@@ -308,6 +354,13 @@ class ShiftTab(QWidget):
         else:
             self.state_label.setText(fill(self.tr("Shift open since %1"), self._local(s.opened_at)))
             detail = fill(self.tr("Opened by %1 on %2."), s.opened_by or "", self._local(s.opened_at, "%Y-%m-%d"))
+            if self.shift_date is not None:
+                detail += " " + fill(self.tr("Business day %1."), self.shift_date.isoformat())
+            if self.held_by_another():
+                detail += " " + fill(self.tr("Sales go into this shift for %1 only: take it over to sell in it, or "
+                                             "close it and open your own."), self.holder_name)
+            elif self.holder_name and self.holder_name != s.opened_by:
+                detail += " " + fill(self.tr("Taken over by %1."), self.holder_name)
             if s.no_sale_count:
                 detail += " " + fill(self.tr("No-sale openings: %1."), str(s.no_sale_count))
             self.detail_label.setText(detail)
@@ -317,12 +370,35 @@ class ShiftTab(QWidget):
             for key, minor in figures.items():
                 self.values[key].setText(money_text(minor, cur))
             self.expected_label.setText(money_text(s.expected_cash_minor, cur))
+            blind = self._blind()  # the cash sales and the expected cash would give the count away
+            for key in ("cash_sales", "cash_refunds"):
+                self.captions[key].setVisible(not blind)
+                self.values[key].setVisible(not blind)
+            self.expected_label.setVisible(not blind)
+            self.expected_caption.setText(self.tr("Blind close: the expected cash shows after your count.") if blind
+                                          else self.tr("Cash the drawer should hold now"))
             self.breakdown.show()
             self.movements_caption.show()
             self.movement_list.show()
             self.last_label.hide()
             self.print_x_button.hide()
         self._update_buttons()
+
+    def held_by_another(self) -> bool:
+        """The open shift is someone else's: the signed-in user's sales would be refused in it."""
+        user_id = getattr(self._user, "user_id", None)
+        return self.summary is not None and self.holder is not None and user_id is not None and self.holder != user_id
+
+    def day_text(self) -> str:
+        """What a shift opened now counts to: said plainly after the day's Z."""
+        day = self.day
+        if day is None or not day.after_close:
+            return self.tr("Count the cash you put in the drawer and open a shift to take payments.")
+        if day.next_closed:
+            return fill(self.tr("The business days %1 and %2 are closed. A new shift opens from %3."),
+                        day.closed_day.isoformat(), day.date.isoformat(), self._local(day.opens_at, "%Y-%m-%d %H:%M"))
+        return fill(self.tr("The business day %1 is closed (Z %2). A shift opened now counts to the next business "
+                            "day, %3."), day.closed_day.isoformat(), str(day.closed_z_no or ""), day.date.isoformat())
 
     def last_closed_text(self) -> str:
         s, cur = self.last_closed, self._currency()
@@ -346,8 +422,11 @@ class ShiftTab(QWidget):
     def _update_buttons(self) -> None:
         is_open = self.summary is not None
         idle = not self.busy and self._app is not None and self.loaded
-        self.open_button.setEnabled(idle and not is_open)
-        for button in (self.drop_button, self.pay_out_button, self.pay_in_button, self.no_sale_button,
+        self.open_button.setEnabled(idle and not is_open and not (self.day is not None and self.day.next_closed))
+        self.open_button.setVisible(not is_open)  # 1024x768: the open shift's buttons fit without it
+        self.take_over_button.setVisible(is_open and self.held_by_another())
+        self.take_over_button.setEnabled(idle and is_open)
+        for button in (self.correct_button, self.drop_button, self.pay_out_button, self.pay_in_button, self.no_sale_button,
                        self.close_button):
             button.setEnabled(idle and is_open)
 
@@ -370,24 +449,135 @@ class ShiftTab(QWidget):
             return
         shifts = self._app.shifts
         if counts is None:
-            dialog = DenominationCountDialog(shifts.denominations, shifts.currency, mode="float", parent=self)
-            try:
-                if dialog.exec() != QDialog.DialogCode.Accepted:
-                    return
-                counts = dialog.counts()
-            finally:
-                dialog.deleteLater()
+            counts = self._count_float()
+            if counts is None:
+                return
+        confirmed = self._float_confirmed(counts)
+        if confirmed is None:
+            return
         user = self._user
         self._set_busy(True)
         self.message.clear_message()
         self.print_x_button.hide()
-        run_in_background(lambda: shifts.open_shift(user, counts=counts), self._opened, self._failed,
-                          context=self)
+        run_in_background(lambda: shifts.open_shift(user, counts=counts, confirmed=confirmed), self._opened,
+                          self._failed, context=self)
+
+    def _count_float(self) -> dict[int, int] | None:
+        shifts = self._app.shifts
+        dialog = DenominationCountDialog(shifts.denominations, shifts.currency, mode="float", parent=self)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return dialog.counts()
+        finally:
+            dialog.deleteLater()
+
+    def _float_confirmed(self, counts: dict[int, int]) -> bool | None:
+        """False for a usual float; above the usual amount, True once the cashier confirms it (None:
+        not confirmed); above the maximum, None with the refusal shown (nothing is sent)."""
+        shifts, cur = self._app.shifts, self._currency()
+        total = sum(int(d) * int(n) for d, n in counts.items())
+        if total > shifts.max_float_minor:
+            self.message.show_message(fill(self.tr("A float of %1 is more than the %2 a drawer may start with. "
+                                                   "Count it again."), money_text(total, cur),
+                                           money_text(shifts.max_float_minor, cur)), "error")
+            return None
+        if total <= shifts.usual_float_minor:
+            return False
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unusual float"),
+                          fill(self.tr("A float of %1 is more than the usual %2. Is %1 really in the drawer?"),
+                               money_text(total, cur), money_text(shifts.usual_float_minor, cur)),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("unusual_float")
+        box.button(QMessageBox.StandardButton.Yes).setText(fill(self.tr("Yes, %1"), money_text(total, cur)))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("No, count again"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        try:
+            if box.exec() != QMessageBox.StandardButton.Yes:
+                self.message.show_message(self.tr("Not opened: count the float again."), "info")
+                return None
+            return True
+        finally:
+            box.deleteLater()
 
     def _opened(self, summary: ShiftSummary) -> None:
         self._set_busy(False)
-        self.message.show_message(fill(self.tr("Shift open with a float of %1."),
-                                       money_text(summary.opening_float_minor, self._currency())), "info")
+        text = fill(self.tr("Shift open with a float of %1."), money_text(summary.opening_float_minor, self._currency()))
+        day = self.day
+        if day is not None and day.after_close and not day.next_closed:
+            text += " " + fill(self.tr("The business day %1 is closed: this shift counts to %2."),
+                               day.closed_day.isoformat(), day.date.isoformat())
+        self.message.show_message(text, "info")
+        self.refresh()
+
+    # -- taking over another user's shift ---------------------------------------------------------
+    def take_over(self, confirmed: bool = False) -> None:
+        """After a confirmation, the signed-in user's sales go into the open shift (audited)."""
+        if self.busy or self._app is None or self.summary is None or not self.held_by_another():
+            return
+        if not confirmed:
+            box = QMessageBox(QMessageBox.Icon.Question, self.tr("Take over the shift"),
+                              fill(self.tr("Take over %1's shift? Your sales go into it from now on, with its drawer "
+                                           "and float; this is recorded."), self.holder_name),
+                              QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+            box.setObjectName("take_over_confirm")
+            box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Take over"))
+            box.button(QMessageBox.StandardButton.No).setText(self.tr("Cancel"))
+            box.setDefaultButton(QMessageBox.StandardButton.No)
+            try:
+                if box.exec() != QMessageBox.StandardButton.Yes:
+                    return
+            finally:
+                box.deleteLater()
+        shifts, user, before = self._app.shifts, self._user, self.holder_name
+        self._set_busy(True)
+        self.message.clear_message()
+        run_in_background(lambda: shifts.take_over(user), lambda _summary: self._taken_over(before), self._failed,
+                          context=self)
+
+    def _taken_over(self, before: str) -> None:
+        self._set_busy(False)
+        self.message.show_message(fill(self.tr("You took over %1's shift: your sales go into it."), before), "info")
+        self.refresh()
+
+    # -- correcting the float --------------------------------------------------------------------
+    def correct_float(self, counts: dict[int, int] | None = None, manager=None) -> None:
+        """Counts the float again; a manager approves the correction (before the first sale)."""
+        if self.busy or self._app is None or self.summary is None:
+            return
+        if counts is None:
+            counts = self._count_float()
+            if counts is None:
+                return
+        confirmed = self._float_confirmed(counts)
+        if confirmed is None:
+            return
+        shifts, user, cur = self._app.shifts, self._user, self._currency()
+        old = self.summary.opening_float_minor
+        new = sum(int(d) * int(n) for d, n in counts.items())
+
+        def work(approver):
+            return shifts.correct_float(user, counts, manager=approver, confirmed=bool(confirmed))
+
+        if manager is None and not self._can(Permission.APPROVE):
+            done = ManagerApprovalDialog.approve_and_run(
+                self, self._app, fill(self.tr("Correct the opening float from %1 to %2."), money_text(old, cur),
+                                      money_text(new, cur)), work)
+            if done is None:
+                return
+            self.message.clear_message()
+            done.deliver(lambda summary: self._corrected(summary, old), self._failed)
+            return
+        self._set_busy(True)
+        self.message.clear_message()
+        run_in_background(lambda: work(manager or user), lambda summary: self._corrected(summary, old), self._failed,
+                          context=self)
+
+    def _corrected(self, summary: ShiftSummary, old: int) -> None:
+        self._set_busy(False)
+        cur = self._currency()
+        self.message.show_message(fill(self.tr("Opening float corrected from %1 to %2."), money_text(old, cur),
+                                       money_text(summary.opening_float_minor, cur)), "info")
         self.refresh()
 
     # -- drops, pay-outs, pay-ins, no sale ----------------------------------------------------------
@@ -398,7 +588,7 @@ class ShiftTab(QWidget):
             return
         shifts = self._app.shifts
         if reason is None:
-            expected = self.summary.expected_cash_minor
+            expected = None if self._blind() else self.summary.expected_cash_minor
             dialog = CashMovementDialog(kind, shifts.currency, expected_minor=expected, parent=self)
             try:
                 if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -433,6 +623,8 @@ class ShiftTab(QWidget):
         if done.kind == "no_sale":  # "opened" only for a pulse the printer confirmed
             text = self.tr("Drawer opened for no sale; recorded.") if done.drawer_opened else \
                 self.tr("No sale recorded.")
+        elif self._blind():
+            text = fill(self.tr("%1 of %2 recorded."), self.kind_name(done.kind), money_text(done.amount_minor, cur))
         else:
             text = fill(self.tr("%1 of %2 recorded. The drawer should now hold %3."), self.kind_name(done.kind),
                         money_text(done.amount_minor, cur), money_text(done.expected_cash_minor, cur))
@@ -457,6 +649,9 @@ class ShiftTab(QWidget):
             self.refresh()
             return
         shifts = self._app.shifts
+        if self._blind():
+            self._blind_count()
+            return
         dialog = DenominationCountDialog(shifts.denominations, shifts.currency, mode="close",
                                          expected_minor=summary.expected_cash_minor,
                                          limit_minor=shifts.over_short_limit_minor, parent=self)
@@ -467,6 +662,53 @@ class ShiftTab(QWidget):
             over_short = dialog.over_short_minor() or 0
         finally:
             dialog.deleteLater()
+        self._close_counted(counts, note, above, over_short)
+
+    def _blind_count(self) -> None:
+        """Blind close: the count is typed without the expected cash; then the figures are read."""
+        shifts = self._app.shifts
+        dialog = DenominationCountDialog(shifts.denominations, shifts.currency, mode="close", parent=self)
+        dialog.lead.setText(self.tr("Blind count: type how many of each note and coin are in the drawer. The expected "
+                                    "cash shows after the count."))
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            counts = dialog.counts()
+        finally:
+            dialog.deleteLater()
+        self._set_busy(True)
+        run_in_background(lambda: shifts.preview_close(counts), lambda preview: self._blind_counted(counts, preview),
+                          self._failed, context=self)
+
+    def _blind_counted(self, counts: dict[int, int], preview) -> None:
+        """Within the limit the shift closes at once (the over/short shows with it); above it the
+        count is shown against the expected cash, unchangeable, with the note a manager approves."""
+        self._set_busy(False)
+        if not preview.needs_manager:
+            self.close_with(counts)
+            return
+        shifts = self._app.shifts
+        dialog = DenominationCountDialog(shifts.denominations, shifts.currency, mode="close",
+                                         expected_minor=preview.expected_cash_minor,
+                                         limit_minor=preview.limit_minor, parent=self)
+        dialog.setObjectName("BlindCountResult")
+        dialog.set_counts(counts)
+        for spin in dialog.spins.values():
+            spin.setReadOnly(True)
+            spin.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        dialog.lead.setText(self.tr("Your count against the expected cash. The count stays as typed."))
+        QTimer.singleShot(0, dialog.note_edit.setFocus)  # after the dialog's own first focus
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                self.message.show_message(self.tr("Not closed: a manager must approve a difference above the limit."),
+                                          "error")
+                return
+            note = dialog.note()
+        finally:
+            dialog.deleteLater()
+        self._close_counted(counts, note, True, preview.over_short_minor)
+
+    def _close_counted(self, counts: dict[int, int], note: str, above: bool, over_short: int) -> None:
         if above and not self._can(Permission.APPROVE):
             if not self._close_with_manager(counts, note or None, over_short):
                 self.message.show_message(self.tr("Not closed: a manager must approve a difference above the limit."),

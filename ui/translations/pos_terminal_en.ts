@@ -2,99 +2,273 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>CameraTab</name>
+    <message>
+        <location filename="../screens/devices_camera.py" line="145"/>
+        <source>Give a camera: its index (0), its device (/dev/video0) or a video file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_camera.py" line="154"/>
+        <source>Opening the camera…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_camera.py" line="172"/>
+        <source>The camera could not be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_camera.py" line="184"/>
+        <location filename="../screens/devices_camera.py" line="259"/>
+        <source>Camera preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_camera.py" line="205"/>
+        <source>Check the settings: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_camera.py" line="215"/>
+        <source>Saved to %1. Refund photos are taken with this camera after the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_camera.py" line="220"/>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_camera.py" line="233"/>
+        <source>Camera: not previewing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_camera.py" line="236"/>
+        <source>Camera: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_camera.py" line="240"/>
+        <source>Stop the preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_camera.py" line="240"/>
+        <source>Start the preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_camera.py" line="253"/>
+        <source>Camera for refund photos (index, device or video file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_camera.py" line="254"/>
+        <source>The preview shows what the camera sees; it is closed when you leave this tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_camera.py" line="255"/>
+        <source>Save to settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CardTab</name>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="470"/>
+        <source>The test reaches the card terminal and asks for its last transaction; it charges nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="473"/>
+        <source>Reached: yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="473"/>
+        <source>Reached: no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="478"/>
+        <source>Last transaction: could not be asked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="480"/>
+        <source>Last transaction: none yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="483"/>
+        <location filename="../screens/devices_tabs.py" line="485"/>
+        <source>approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="483"/>
+        <location filename="../screens/devices_tabs.py" line="485"/>
+        <source>declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="484"/>
+        <source>not charged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="484"/>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="486"/>
+        <source>refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="486"/>
+        <source>sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="487"/>
+        <source>Last transaction: %1 %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="489"/>
+        <source>Card ending %1, approval code %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="491"/>
+        <source>At: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="507"/>
+        <source>Test the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="511"/>
+        <source>Card terminal type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="512"/>
+        <source>Address (host name or IP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="513"/>
+        <source>TCP port (0: the demo starts a simulator)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="514"/>
+        <source>Longest charge (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CashMovementDialog</name>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="358"/>
+        <location filename="../dialogs/cash_dialogs.py" line="361"/>
         <source>Type the amount, e.g. 500 or 12.50.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="362"/>
+        <location filename="../dialogs/cash_dialogs.py" line="365"/>
         <source>The amount must be more than zero.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="366"/>
+        <location filename="../dialogs/cash_dialogs.py" line="369"/>
         <source>The drawer should hold only %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="372"/>
+        <location filename="../dialogs/cash_dialogs.py" line="375"/>
         <source>Say in a few words why.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="383"/>
+        <location filename="../dialogs/cash_dialogs.py" line="386"/>
         <source>Cash drop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="383"/>
+        <location filename="../dialogs/cash_dialogs.py" line="386"/>
         <source>Pay-out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="383"/>
+        <location filename="../dialogs/cash_dialogs.py" line="386"/>
         <source>Pay-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="384"/>
+        <location filename="../dialogs/cash_dialogs.py" line="387"/>
         <source>No sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="386"/>
+        <location filename="../dialogs/cash_dialogs.py" line="389"/>
         <source>Take cash out of the drawer to the safe. Count it, then type the amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="387"/>
+        <location filename="../dialogs/cash_dialogs.py" line="390"/>
         <source>Pay cash out of the drawer for the store (keep the receipt).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="388"/>
+        <location filename="../dialogs/cash_dialogs.py" line="391"/>
         <source>Put cash into the drawer that does not come from a sale.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="389"/>
+        <location filename="../dialogs/cash_dialogs.py" line="392"/>
         <source>Open the drawer without a sale. The opening is recorded with your name and reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="394"/>
+        <location filename="../dialogs/cash_dialogs.py" line="397"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="395"/>
+        <location filename="../dialogs/cash_dialogs.py" line="398"/>
         <source>e.g. 500</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="396"/>
+        <location filename="../dialogs/cash_dialogs.py" line="399"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="404"/>
+        <location filename="../dialogs/cash_dialogs.py" line="407"/>
         <source>Details (needed for Other)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="405"/>
+        <location filename="../dialogs/cash_dialogs.py" line="408"/>
         <source>Open drawer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="405"/>
+        <location filename="../dialogs/cash_dialogs.py" line="408"/>
         <source>Record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="406"/>
+        <location filename="../dialogs/cash_dialogs.py" line="409"/>
         <source>Cancel</source>
         <translation type="unfinished">Cancel</translation>
     </message>
@@ -102,52 +276,52 @@
 <context>
     <name>CashReasons</name>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="259"/>
+        <location filename="../dialogs/cash_dialogs.py" line="262"/>
         <source>Excess cash to the safe</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="260"/>
+        <location filename="../dialogs/cash_dialogs.py" line="263"/>
         <source>Bank deposit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="261"/>
+        <location filename="../dialogs/cash_dialogs.py" line="264"/>
         <source>Pay a supplier or a delivery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="262"/>
+        <location filename="../dialogs/cash_dialogs.py" line="265"/>
         <source>Petty cash purchase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="263"/>
+        <location filename="../dialogs/cash_dialogs.py" line="266"/>
         <source>More change for the drawer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="264"/>
+        <location filename="../dialogs/cash_dialogs.py" line="267"/>
         <source>Float brought back from the safe</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="265"/>
+        <location filename="../dialogs/cash_dialogs.py" line="268"/>
         <source>Change for a customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="266"/>
+        <location filename="../dialogs/cash_dialogs.py" line="269"/>
         <source>Check the float</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="267"/>
+        <location filename="../dialogs/cash_dialogs.py" line="270"/>
         <source>Drawer stuck or jammed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="268"/>
+        <location filename="../dialogs/cash_dialogs.py" line="271"/>
         <source>Other (say what)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -155,726 +329,773 @@
 <context>
     <name>CheckoutPage</name>
     <message>
-        <location filename="../screens/checkout.py" line="451"/>
+        <location filename="../screens/checkout/page.py" line="167"/>
+        <location filename="../workspace.py" line="38"/>
         <source>Checkout</source>
         <translation>Checkout</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="454"/>
+        <location filename="../screens/checkout/page.py" line="170"/>
         <source>Scan the buyer&apos;s payment code or order number, then take the payment.</source>
         <translation>Scan the buyer&apos;s payment code or order number, then take the payment.</translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="457"/>
+        <location filename="../screens/checkout/page.py" line="173"/>
         <source>No shift is open at this terminal. Count the cash in the drawer and open a shift with that float to take payments.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="459"/>
+        <location filename="../screens/checkout/page.py" line="175"/>
         <source>Opening float (counted cash)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="460"/>
+        <location filename="../screens/checkout/page.py" line="176"/>
         <source>Open shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="461"/>
+        <location filename="../screens/checkout/page.py" line="177"/>
         <source>Scan the payment code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="462"/>
+        <location filename="../screens/checkout/page.py" line="178"/>
         <source>Or type the order number and press Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="464"/>
+        <location filename="../screens/checkout/page.py" line="180"/>
         <source>Find order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="469"/>
+        <location filename="../screens/checkout/page.py" line="185"/>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="470"/>
+        <location filename="../screens/checkout/page.py" line="186"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="471"/>
+        <location filename="../screens/checkout/page.py" line="187"/>
         <source>F1 Cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="472"/>
+        <location filename="../screens/checkout/page.py" line="188"/>
         <source>F2 Prepaid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="473"/>
+        <location filename="../screens/checkout/page.py" line="189"/>
         <source>F3 Card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="474"/>
+        <location filename="../screens/checkout/page.py" line="190"/>
         <source>Cash handed over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="475"/>
+        <location filename="../screens/checkout/page.py" line="191"/>
         <source>Exact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="476"/>
+        <location filename="../screens/checkout/page.py" line="192"/>
         <source>Take cash (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="477"/>
+        <location filename="../screens/checkout/page.py" line="193"/>
         <source>Scan or swipe the card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="478"/>
+        <location filename="../screens/checkout/page.py" line="194"/>
         <source>Amount from the card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="479"/>
+        <location filename="../screens/checkout/page.py" line="195"/>
         <source>Debit card (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="480"/>
+        <location filename="../screens/checkout/page.py" line="196"/>
         <source>The buyer pays on the card terminal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="481"/>
+        <location filename="../screens/checkout/page.py" line="197"/>
         <source>Amount to charge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="482"/>
+        <location filename="../screens/checkout/page.py" line="198"/>
         <source>Charge card (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="483"/>
+        <location filename="../screens/checkout/page.py" line="199"/>
         <source>Check again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="484"/>
+        <location filename="../screens/checkout/page.py" line="200"/>
         <source>Esc Cancel order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="485"/>
+        <location filename="../screens/checkout/page.py" line="201"/>
         <source>F9 Reprint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="486"/>
+        <location filename="../screens/checkout/page.py" line="202"/>
         <source>Next sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="487"/>
+        <location filename="../screens/checkout/page.py" line="203"/>
         <source>Paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="488"/>
-        <location filename="../screens/checkout.py" line="1265"/>
+        <location filename="../screens/checkout/page.py" line="204"/>
+        <location filename="../screens/checkout/views.py" line="339"/>
         <source>Change due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="620"/>
+        <location filename="../screens/checkout/page.py" line="258"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="157"/>
         <source>Type the counted float as an amount, e.g. 200 or 200.50.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="623"/>
+        <location filename="../screens/checkout/page.py" line="261"/>
         <source>The float cannot be negative.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="634"/>
+        <location filename="../screens/checkout/page.py" line="272"/>
         <source>Shift open with a float of %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="656"/>
+        <location filename="../screens/checkout/page.py" line="288"/>
+        <source>The scan was not used: finish the open window first, then scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout/page.py" line="299"/>
         <source>Another payment code was scanned. Finish or cancel the current order first (Esc).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="662"/>
+        <location filename="../screens/checkout/page.py" line="305"/>
         <source>Open a shift first: type the counted float and press Enter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="698"/>
+        <location filename="../screens/checkout/page.py" line="345"/>
         <source>Payment code valid until %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="702"/>
+        <location filename="../screens/checkout/page.py" line="349"/>
         <source>Offline payment: the platform cannot be reached. The signed code is valid; the payment is sent when the connection is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="704"/>
+        <location filename="../screens/checkout/page.py" line="351"/>
         <source>If the order was paid elsewhere meanwhile, the platform refunds the buyer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="761"/>
+        <location filename="../screens/checkout/tender_panels.py" line="138"/>
         <source>Type an amount, e.g. 50 or 12.50.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="784"/>
+        <location filename="../screens/checkout/tender_panels.py" line="161"/>
         <source>Change: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="786"/>
+        <location filename="../screens/checkout/tender_panels.py" line="164"/>
         <source>Still due after this: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="882"/>
+        <location filename="../screens/checkout/tender_panels.py" line="274"/>
         <source>Card ****%1 · balance %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="909"/>
+        <location filename="../screens/checkout/tender_panels.py" line="301"/>
         <source>Debiting the prepaid card…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="941"/>
+        <location filename="../screens/checkout/tender_panels.py" line="318"/>
         <source>Waiting for the card terminal… the buyer presents the card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="567"/>
-        <location filename="../screens/checkout.py" line="949"/>
+        <location filename="../screens/checkout/card_alert.py" line="81"/>
+        <location filename="../screens/checkout/tender_panels.py" line="326"/>
         <source>Asking the card terminal…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="465"/>
+        <location filename="../screens/checkout/page.py" line="181"/>
         <source>F9 Reprint last receipt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="466"/>
+        <location filename="../screens/checkout/page.py" line="182"/>
         <source>Check card payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="467"/>
+        <location filename="../screens/checkout/page.py" line="183"/>
         <source>Refund it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="547"/>
+        <location filename="../screens/checkout/card_alert.py" line="59"/>
         <source>A card payment of %1 for order %2 has an unknown outcome: check the card terminal, then press Check card payment. Do not charge that buyer again until it is known.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="551"/>
+        <location filename="../screens/checkout/card_alert.py" line="64"/>
         <source>A card payment of %1 for order %2 was approved (card ****%3) but no sale records it: the buyer was charged. Scan that order again to complete its sale with this payment, or refund it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="556"/>
+        <location filename="../screens/checkout/card_alert.py" line="70"/>
         <source>(%1 more after this one)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="575"/>
+        <location filename="../screens/checkout/card_alert.py" line="89"/>
         <source>The card terminal approved the card payment of %1 for order %2 (card ****%3): the buyer was charged. Scan that order again to complete its sale with this payment, or refund it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="579"/>
+        <location filename="../screens/checkout/card_alert.py" line="95"/>
         <source>The card payment of %1 for order %2 was not charged. Cleared.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="594"/>
+        <location filename="../screens/checkout/card_alert.py" line="111"/>
         <source>Refund the card payment of %1 for order %2 to card ****%3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="604"/>
+        <location filename="../screens/checkout/card_alert.py" line="122"/>
         <source>Refunded %1 to card ****%2 (order %3).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="716"/>
+        <location filename="../screens/checkout/page.py" line="362"/>
         <source>A card payment approved earlier for this order is applied: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="721"/>
+        <location filename="../screens/checkout/page.py" line="367"/>
         <source>A card payment for this order has an unknown outcome. Do NOT charge again: press Check again to ask the card terminal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="843"/>
+        <location filename="../screens/checkout/tender_panels.py" line="233"/>
         <source>No PIN keyed in: nothing was taken from the card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="983"/>
+        <location filename="../screens/checkout/page.py" line="393"/>
         <source>Recording the sale…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1095"/>
+        <location filename="../screens/checkout/page.py" line="415"/>
         <source>The buyer asked for a copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1095"/>
+        <location filename="../screens/checkout/page.py" line="415"/>
         <source>The receipt was damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1095"/>
+        <location filename="../screens/checkout/page.py" line="415"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1096"/>
+        <location filename="../screens/checkout/page.py" line="416"/>
         <source>Reprint a copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1096"/>
+        <location filename="../screens/checkout/page.py" line="416"/>
         <source>Why is a copy printed?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1123"/>
+        <location filename="../screens/checkout/page.py" line="443"/>
         <source>Copy printed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1123"/>
-        <location filename="../screens/checkout.py" line="1268"/>
+        <location filename="../screens/checkout/page.py" line="443"/>
+        <location filename="../screens/checkout/views.py" line="342"/>
         <source>Receipt printed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1132"/>
+        <location filename="../screens/checkout/page.py" line="452"/>
         <source>The copy was not printed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1135"/>
-        <location filename="../screens/checkout.py" line="1453"/>
+        <location filename="../screens/checkout/page.py" line="455"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="227"/>
         <source>The receipt was not printed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1139"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="79"/>
         <source>Receipt %1 was NOT printed and is still pending: %2. Fix the printer, then press F9 to print the original.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1145"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="66"/>
         <source>paper end: load paper</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1146"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="67"/>
         <source>cover open: close the cover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1147"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="68"/>
         <source>the printer is offline: check its error light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1148"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="69"/>
         <source>no answer from the printer: check that it is on and not jammed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1152"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="74"/>
         <source>the printer did not confirm it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1169"/>
+        <location filename="../screens/checkout/page.py" line="472"/>
         <source>This terminal has no sale receipt to print yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1186"/>
+        <location filename="../screens/checkout/page.py" line="490"/>
         <source>Copy of receipt %1 printed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1188"/>
+        <location filename="../screens/checkout/page.py" line="492"/>
         <source>Receipt %1 printed (it had not been printed before).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1221"/>
+        <location filename="../screens/checkout/page.py" line="525"/>
         <source>Cancel order %1: the payments taken (%2) are given back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1236"/>
+        <location filename="../screens/checkout/page.py" line="541"/>
         <source>Order cancelled. Given back: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1238"/>
+        <location filename="../screens/checkout/page.py" line="543"/>
+        <source>Void slip printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout/page.py" line="545"/>
+        <source>The void slip was not printed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout/page.py" line="550"/>
         <source>Order cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1247"/>
+        <location filename="../screens/checkout/views.py" line="320"/>
         <source>Cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1247"/>
+        <location filename="../screens/checkout/views.py" line="321"/>
         <source>Prepaid card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1248"/>
+        <location filename="../screens/checkout/views.py" line="322"/>
         <source>Bank card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1260"/>
+        <location filename="../screens/checkout/views.py" line="334"/>
         <source>Receipt %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1262"/>
+        <location filename="../screens/checkout/views.py" line="336"/>
         <source>Amount paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1271"/>
+        <location filename="../screens/checkout/views.py" line="345"/>
         <source>Printer: %1 — the receipt is kept for reprint (F9).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1276"/>
+        <location filename="../screens/checkout/drawer_watch.py" line="83"/>
         <source>Drawer open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1279"/>
+        <location filename="../screens/checkout/drawer_watch.py" line="85"/>
         <source>Drawer closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1282"/>
+        <location filename="../screens/checkout/drawer_watch.py" line="87"/>
         <source>The drawer was sent the signal to open but its switch still says closed: check the drawer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1286"/>
-        <source>Drawer opened.</source>
+        <location filename="../screens/checkout/drawer_watch.py" line="90"/>
+        <source>Drawer signal sent; waiting for the drawer&apos;s switch…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1289"/>
-        <source>Drawer opened (this drawer does not report when it is closed).</source>
+        <location filename="../screens/checkout/drawer_watch.py" line="92"/>
+        <source>Drawer signal sent. The drawer&apos;s switch does not answer: whether it is open or closed is not known.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1292"/>
+        <location filename="../screens/checkout/drawer_watch.py" line="94"/>
+        <source>Drawer signal sent. This drawer has no switch to say whether it is open or closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout/drawer_watch.py" line="78"/>
         <source>Drawer did not open (%1): open it with the key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1320"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="32"/>
         <source>That is a product barcode, not an order. Scan the payment code on the buyer&apos;s phone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1322"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="35"/>
         <source>That is an item code from a receipt: returns are taken on the Refunds page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1324"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="38"/>
         <source>That is a prepaid card. Scan the order first, then choose F2 Prepaid to pay with it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1325"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="40"/>
         <source>This code is not one this terminal reads. Scan the payment QR code or the order number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1330"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="48"/>
         <source>This order is now being paid at another counter (%1). Take no more payment here: press Esc to cancel; anything taken is given back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1334"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="52"/>
         <source>This order has been paid elsewhere meanwhile. Take no more payment here: press Esc to cancel; anything taken is given back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1337"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="55"/>
         <source>This counter has held this order as long as the platform allows. Take no more payment here: press Esc to cancel; anything taken is given back. Another counter can take the order now, this one after a few minutes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1340"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="58"/>
         <source>The platform no longer holds this order for this counter (expired or cancelled). Take no more payment here: press Esc to cancel; anything taken is given back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1356"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="94"/>
         <source>This payment code has expired. Ask the buyer to open the order again for a new code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1358"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="96"/>
         <source>This payment code was altered or is not from the platform. Do not take payment for it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1360"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="98"/>
         <source>This payment code is signed with a key this terminal does not know yet. Connect to the platform, or ask for the order number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1362"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="101"/>
         <source>This payment code is damaged or not a payment code. Scan it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1363"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="103"/>
         <source>This payment code is longer than any real one. Do not take payment for it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1365"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="105"/>
         <source>This payment code is dated in the future: check this terminal&apos;s clock.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1367"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="107"/>
         <source>This order is being paid at another counter (%1). Wait, or ask that counter to cancel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1370"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="110"/>
         <source>This order has expired. The buyer must order again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1371"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="111"/>
         <source>The shop cancelled this order. It cannot be paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1372"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="112"/>
         <source>The platform does not know this order. Check the code with the buyer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1373"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="114"/>
         <source>An order number or link can only be paid online, and the platform cannot be reached. Ask the buyer to show the payment QR code, which works offline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1376"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="117"/>
         <source>The platform and the payment code disagree on the amount. Ask the buyer to open the order again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1378"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="119"/>
         <source>This counter has held this order as long as the platform allows. Another counter can take it now; this one only after a few minutes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1381"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="122"/>
         <source>This counter already holds as many open orders as the platform allows. Finish or cancel one of them first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1383"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="124"/>
         <source>The platform refuses this terminal&apos;s credential for now (too many failed sign-ins). Ask the technician to check the terminal&apos;s secret; it is accepted again after a while.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1387"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="129"/>
         <source>The platform refused this order: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1393"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="135"/>
         <source>This order was already paid at this terminal (receipt %1). Do not take money twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1395"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="137"/>
         <source>This order was already paid at this terminal. Do not take money twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1397"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="139"/>
         <source>The buyer already paid this order online. Do not take money twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1398"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="140"/>
         <source>This order was already paid elsewhere. Do not take money twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1401"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="142"/>
         <source>No shift is open: open one with the counted float, then take the payment again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1410"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="146"/>
+        <source>A shift is already open at this terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout/refusal_texts.py" line="147"/>
+        <source>The business day and the next one are closed already: no shift opens now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout/refusal_texts.py" line="149"/>
+        <source>A float of %1 is more than the %2 a drawer may start with. Count it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout/refusal_texts.py" line="153"/>
+        <source>A float of %1 is more than the usual %2: open the shift on the Shift page, where the amount is confirmed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout/refusal_texts.py" line="162"/>
+        <source>The open shift is %1&apos;s: nothing was recorded. Take it over on the Shift page (or close it and open your own), then take the payment again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout/refusal_texts.py" line="173"/>
         <source>Prepaid card %1 holds only %2. Take that amount and the rest another way.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1412"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="176"/>
         <source>The prepaid card&apos;s balance is too low for this amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1414"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="178"/>
         <source>Card declined. The card was not charged; ask for another card or tender.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1415"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="180"/>
         <source>The card terminal did not charge the card (not reachable or refused). Check it and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1417"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="182"/>
         <source>Card payment cancelled. Nothing was charged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1418"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="183"/>
         <source>The card terminal stopped answering during the payment. Look at its screen and do NOT charge again: press Check again once it is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1420"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="186"/>
         <source>No card terminal is set up at this counter. Take another tender.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1421"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="188"/>
         <source>Prepaid cards need the platform, which cannot be reached now. Take another tender, or retry the same card and amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1423"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="191"/>
         <source>The last debit from card %1 has an unknown outcome. Retry that same card and amount first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1425"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="194"/>
         <source>The platform does not know this prepaid card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1426"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="195"/>
         <source>This prepaid card is blocked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1427"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="196"/>
         <source>The platform refused this prepaid card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1428"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="197"/>
         <source>Wrong PIN: %1 attempts left. Nothing was taken from the card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1430"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="200"/>
         <source>This prepaid card is locked after too many wrong PINs. Take another tender; the card holder asks the card&apos;s issuer to unlock it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1432"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="203"/>
         <source>The PIN is 4 to 6 digits. Ask the card holder to key it in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1433"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="205"/>
         <source>This prepaid card has no PIN yet and cannot be spent. Take another tender.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1435"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="207"/>
         <source>That is not a prepaid card number. Scan or swipe the card, or type its 16 digits starting with 88.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1437"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="209"/>
         <source>That is more than is still due.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1438"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="210"/>
         <source>The payments do not cover the total yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1439"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="211"/>
         <source>Payments were taken: a manager must approve the cancel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1440"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="212"/>
         <source>Not everything could be given back: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1441"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="213"/>
         <source>Still working on the previous step. Wait a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1442"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="214"/>
         <source>An earlier card payment of %1 for order %2 was approved (card %3): that buyer was charged. Scan that order to complete its sale, or refund it from the start screen. Then charge this card again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1448"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="221"/>
         <source>An earlier card payment of %1 for order %2 still has an unknown outcome. Check the card terminal before charging another card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout.py" line="1459"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="232"/>
         <source>Something went wrong: %1. Try again; if it keeps happening, call the technician.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -882,212 +1103,572 @@
 <context>
     <name>DenominationCountDialog</name>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="208"/>
+        <location filename="../dialogs/cash_dialogs.py" line="211"/>
         <source>Over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="209"/>
+        <location filename="../dialogs/cash_dialogs.py" line="212"/>
         <source>Short</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="209"/>
+        <location filename="../dialogs/cash_dialogs.py" line="212"/>
         <source>Over / short</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="214"/>
+        <location filename="../dialogs/cash_dialogs.py" line="217"/>
         <source>The difference is above the limit of %1: a manager must approve the close. Say what happened:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="222"/>
+        <location filename="../dialogs/cash_dialogs.py" line="225"/>
         <source>Write a note on the difference before closing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="234"/>
-        <location filename="../dialogs/cash_dialogs.py" line="235"/>
+        <location filename="../dialogs/cash_dialogs.py" line="237"/>
+        <location filename="../dialogs/cash_dialogs.py" line="238"/>
         <source>Count the drawer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="234"/>
+        <location filename="../dialogs/cash_dialogs.py" line="237"/>
         <source>Opening float</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="235"/>
+        <location filename="../dialogs/cash_dialogs.py" line="238"/>
         <source>Count the opening float</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="236"/>
+        <location filename="../dialogs/cash_dialogs.py" line="239"/>
         <source>Type how many of each note and coin are in the drawer (Enter moves to the next).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="238"/>
+        <location filename="../dialogs/cash_dialogs.py" line="241"/>
         <source>Type how many of each note and coin you put in the drawer (Enter moves to the next).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="239"/>
+        <location filename="../dialogs/cash_dialogs.py" line="242"/>
         <source>Counted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="240"/>
+        <location filename="../dialogs/cash_dialogs.py" line="243"/>
         <source>Expected in the drawer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="241"/>
+        <location filename="../dialogs/cash_dialogs.py" line="244"/>
         <source>Note on the difference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="242"/>
+        <location filename="../dialogs/cash_dialogs.py" line="245"/>
         <source>Close shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="242"/>
+        <location filename="../dialogs/cash_dialogs.py" line="245"/>
         <source>Open shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/cash_dialogs.py" line="243"/>
+        <location filename="../dialogs/cash_dialogs.py" line="246"/>
         <source>Cancel</source>
         <translation type="unfinished">Cancel</translation>
     </message>
 </context>
 <context>
-    <name>DevicesPage</name>
+    <name>DeviceTab</name>
     <message>
-        <location filename="../screens/devices.py" line="280"/>
-        <location filename="../screens/devices.py" line="315"/>
+        <location filename="../screens/devices_tabs.py" line="58"/>
+        <source>pin %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="169"/>
+        <source>At the counter: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="200"/>
+        <source>That did not work: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="213"/>
         <source>Check the settings: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="287"/>
-        <source>Opening the scanner…</source>
+        <location filename="../screens/devices_tabs.py" line="222"/>
+        <source>Opening the device…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="301"/>
-        <source>The scanner is working. Scan a code to see it below; save to keep this setting.</source>
+        <location filename="../screens/devices_tabs.py" line="227"/>
+        <source>The counter uses these settings now. Save them to keep them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="303"/>
-        <source>The scanner could not be opened: %1. It keeps trying in the background.</source>
+        <location filename="../screens/devices_tabs.py" line="229"/>
+        <source>The device could not be opened: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="309"/>
-        <source>The scanner could not be started: %1</source>
+        <location filename="../screens/devices_tabs.py" line="247"/>
+        <source>Testing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="327"/>
-        <source>Saved to %1. Press Apply to use it now if you have not.</source>
+        <location filename="../screens/devices_tabs.py" line="268"/>
+        <source>Saved to %1. The counter uses these settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="331"/>
+        <location filename="../screens/devices_tabs.py" line="269"/>
+        <source>Saved to %1. Press Apply to use them now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="273"/>
         <source>Not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="343"/>
-        <source>The scanner at the counter is not the simulated one: press Apply first.</source>
+        <location filename="../screens/devices_tabs.py" line="296"/>
+        <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="351"/>
-        <source>Looking for devices…</source>
+        <location filename="../screens/devices_tabs.py" line="297"/>
+        <source>Save to settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DevicesPage</name>
+    <message>
+        <location filename="../screens/devices.py" line="292"/>
+        <location filename="../screens/devices.py" line="328"/>
+        <source>Check the settings: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="299"/>
+        <source>Opening the scanner…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="313"/>
+        <source>The scanner is working. Scan a code to see it below; save to keep this setting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="315"/>
+        <source>The scanner could not be opened: %1. It keeps trying in the background.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="322"/>
+        <source>The scanner could not be started: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="344"/>
+        <source>Not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/devices.py" line="355"/>
-        <source>Could not list the devices: %1</source>
+        <source>The scanner at the counter is not the simulated one: press Apply first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="376"/>
+        <location filename="../screens/devices.py" line="366"/>
         <source>Camera: %1 frames per second</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="383"/>
+        <location filename="../screens/devices.py" line="373"/>
         <source>Camera: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="388"/>
+        <location filename="../screens/devices.py" line="378"/>
         <source>Scanner at the counter: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="427"/>
-        <source>Serial ports</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="428"/>
-        <source>Cameras</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="429"/>
-        <source>Input devices</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="430"/>
-        <source>USB printers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="431"/>
-        <source>Network printer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="465"/>
+        <location filename="../screens/devices.py" line="455"/>
+        <location filename="../workspace.py" line="41"/>
         <source>Devices</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="468"/>
-        <source>Choose the counter&apos;s scanner, try it with a live readout, and save it to the settings.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="472"/>
+        <location filename="../screens/devices.py" line="464"/>
         <source>Scanner</source>
         <translation type="unfinished">Scanner</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="473"/>
+        <location filename="../screens/devices.py" line="465"/>
         <source>Found on this machine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="474"/>
+        <location filename="../screens/devices.py" line="467"/>
         <source>Scanner type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="476"/>
+        <location filename="../screens/devices.py" line="469"/>
         <source>Simulated (demo)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../screens/devices.py" line="470"/>
+        <source>Keyboard wedge, in this window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="471"/>
+        <source>Keyboard wedge, grabbed (evdev)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="472"/>
+        <source>Serial scanner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="473"/>
+        <source>Webcam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="478"/>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="479"/>
+        <source>Baud rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="480"/>
+        <source>Data bits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="481"/>
+        <source>Parity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="482"/>
+        <source>Stop bits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="483"/>
+        <source>Flow control</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="484"/>
+        <source>Suffix (end of a scan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="485"/>
+        <source>Custom suffix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="339"/>
+        <source>Saved to %1. The scanner at the counter uses it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="340"/>
+        <source>Saved to %1. Press Apply and test to use it now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="458"/>
+        <source>Set up and test the counter&apos;s scanner, printer, drawer, card terminal and camera, and save them to the settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="464"/>
+        <source>Printer</source>
+        <translation type="unfinished">Printer</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="464"/>
+        <source>Drawer</source>
+        <translation type="unfinished">Drawer</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="464"/>
+        <source>Card terminal</source>
+        <translation type="unfinished">Card terminal</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="465"/>
+        <source>Camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="486"/>
+        <source>Gap ending a scan (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="487"/>
+        <source>Prefix to strip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="488"/>
+        <source>AIM symbology identifiers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="489"/>
+        <source>Camera (index, device or video file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="490"/>
+        <source>Decoder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="491"/>
+        <source>Width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="492"/>
+        <source>Height</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="493"/>
+        <source>Same code again counts after (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="494"/>
+        <source>Longest gap between scanner keys (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="495"/>
+        <source>Shortest scan (characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="496"/>
+        <source>Terminator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="497"/>
+        <source>Custom terminator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="498"/>
+        <source>Scanner keyboard layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="503"/>
+        <source>Input device (name, vendor:product or path)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="504"/>
+        <source>The demo scanner: type a code and send it, as if it had been scanned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="505"/>
+        <source>Code to scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="506"/>
+        <source>Send as a scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="507"/>
+        <source>Scans typed faster than the gap above never reach the field that has focus; people typing are not affected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="508"/>
+        <source>Apply and test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="509"/>
+        <source>Save to settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="510"/>
+        <source>Scans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="511"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="511"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="511"/>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="511"/>
+        <source>Latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="513"/>
+        <source>Camera preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DrawerTab</name>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="409"/>
+        <source>The drawer pulse was sent and the printer confirmed it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="411"/>
+        <source>The drawer was not opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="413"/>
+        <source>Open or shut: this drawer has no switch that tells (look at it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="415"/>
+        <source>Open or shut: the drawer&apos;s switch did not answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="417"/>
+        <source>Open or shut: the switch says open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="418"/>
+        <source>Open or shut: the switch says shut.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="421"/>
+        <source>Has a switch that tells open or shut: yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="422"/>
+        <source>Has a switch that tells open or shut: no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="423"/>
+        <source>The test opens the drawer (recorded as a no-sale opening).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="427"/>
+        <source>Open the drawer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="431"/>
+        <source>Drawer type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="432"/>
+        <source>Drawer-kick pin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="433"/>
+        <source>Has an open/shut switch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="434"/>
+        <source>Switch high means open</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FoundTab</name>
+    <message>
+        <location filename="../screens/devices_found.py" line="64"/>
+        <source>Looking for devices…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_found.py" line="68"/>
+        <source>Could not list the devices: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_found.py" line="82"/>
+        <source>Serial ports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_found.py" line="83"/>
+        <source>Cameras</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_found.py" line="84"/>
+        <source>Input devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_found.py" line="85"/>
+        <source>USB printers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_found.py" line="86"/>
+        <source>Network printer</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../screens/devices.py" line="440"/>
+        <location filename="../screens/devices_found.py" line="95"/>
         <source>%n found</source>
         <translation>
             <numerusform>%n found</numerusform>
@@ -1095,225 +1676,35 @@
         </translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="447"/>
+        <location filename="../screens/devices_found.py" line="101"/>
         <source>could not be listed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/devices.py" line="448"/>
-        <source>%n device(s) found. Choose one on the Scanner tab.</source>
+        <location filename="../screens/devices_found.py" line="102"/>
+        <source>%n device(s) found. Choose one on the device&apos;s tab.</source>
         <translation>
-            <numerusform>%n device found. Choose one on the Scanner tab.</numerusform>
-            <numerusform>%n devices found. Choose one on the Scanner tab.</numerusform>
+            <numerusform>%n device found. Choose one on the device&apos;s tab.</numerusform>
+            <numerusform>%n devices found. Choose one on the device&apos;s tab.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="477"/>
-        <source>Keyboard wedge, in this window</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="478"/>
-        <source>Keyboard wedge, grabbed (evdev)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="479"/>
-        <source>Serial scanner</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="480"/>
-        <source>Webcam</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="485"/>
-        <source>Port</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="486"/>
-        <source>Baud rate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="487"/>
-        <source>Data bits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="488"/>
-        <source>Parity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="489"/>
-        <source>Stop bits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="490"/>
-        <source>Flow control</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="491"/>
-        <source>Suffix (end of a scan)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="492"/>
-        <source>Custom suffix</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="493"/>
-        <source>Idle gap ending a scan (ms)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="494"/>
-        <source>Prefix to strip</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="495"/>
-        <source>AIM symbology identifiers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="496"/>
-        <source>Camera (index, device or video file)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="497"/>
-        <source>Decoder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="498"/>
-        <source>Width</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="499"/>
-        <source>Height</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="500"/>
-        <source>Same code again counts after (ms)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="501"/>
-        <source>Longest gap between scanner keys (ms)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="502"/>
-        <source>Shortest scan (characters)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="503"/>
-        <source>Terminator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="504"/>
-        <source>Custom terminator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="505"/>
-        <source>Scanner keyboard layout</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="510"/>
-        <source>Input device (name, vendor:product or path)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="511"/>
-        <source>The demo scanner: type a code and send it, as if it had been scanned.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="512"/>
-        <source>Code to scan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="513"/>
-        <source>Send as a scan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="514"/>
-        <source>Scans typed faster than the gap above never reach the field that has focus; people typing are not affected.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="515"/>
-        <source>Apply and test</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="516"/>
-        <source>Save to settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="517"/>
-        <source>Scans</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="518"/>
-        <source>Time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="518"/>
-        <source>Type</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="518"/>
-        <source>Text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="518"/>
-        <source>Latency</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="519"/>
+        <location filename="../screens/devices_found.py" line="112"/>
         <source>Look again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="520"/>
+        <location filename="../screens/devices_found.py" line="113"/>
         <source>Device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="520"/>
+        <location filename="../screens/devices_found.py" line="113"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="522"/>
-        <source>Camera preview</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/devices.py" line="526"/>
+        <location filename="../screens/devices_found.py" line="117"/>
         <source>Serial ports, cameras, input devices and printers attached to this machine.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1321,17 +1712,17 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../header.py" line="72"/>
+        <location filename="../header.py" line="71"/>
         <source>Terminal %1</source>
         <translation>Terminal %1</translation>
     </message>
     <message>
-        <location filename="../header.py" line="74"/>
+        <location filename="../header.py" line="73"/>
         <source>%1 · user %2</source>
         <translation>%1 · user %2</translation>
     </message>
     <message>
-        <location filename="../header.py" line="75"/>
+        <location filename="../header.py" line="74"/>
         <source>Sign out</source>
         <translation>Sign out</translation>
     </message>
@@ -1352,12 +1743,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="127"/>
+        <location filename="../main_window.py" line="161"/>
         <source>%1 — counter terminal</source>
         <translation>%1 — counter terminal</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="129"/>
+        <location filename="../main_window.py" line="163"/>
         <source>%1 — counter terminal — %2</source>
         <translation>%1 — counter terminal — %2</translation>
     </message>
@@ -1370,38 +1761,38 @@
         <translation>A manager enters their user number and PIN.</translation>
     </message>
     <message>
-        <location filename="../dialogs/manager_approval.py" line="231"/>
+        <location filename="../dialogs/manager_approval.py" line="245"/>
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../dialogs/manager_approval.py" line="231"/>
+        <location filename="../dialogs/manager_approval.py" line="245"/>
         <source>Approving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/manager_approval.py" line="241"/>
-        <location filename="../dialogs/manager_approval.py" line="242"/>
+        <location filename="../dialogs/manager_approval.py" line="256"/>
+        <location filename="../dialogs/manager_approval.py" line="257"/>
         <source>Manager approval</source>
         <translation>Manager approval</translation>
     </message>
     <message>
-        <location filename="../dialogs/manager_approval.py" line="243"/>
+        <location filename="../dialogs/manager_approval.py" line="258"/>
         <source>Manager&apos;s user number</source>
         <translation>Manager&apos;s user number</translation>
     </message>
     <message>
-        <location filename="../dialogs/manager_approval.py" line="244"/>
+        <location filename="../dialogs/manager_approval.py" line="259"/>
         <source>Manager&apos;s PIN</source>
         <translation>Manager&apos;s PIN</translation>
     </message>
     <message>
-        <location filename="../dialogs/manager_approval.py" line="245"/>
+        <location filename="../dialogs/manager_approval.py" line="260"/>
         <source>Approve</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../dialogs/manager_approval.py" line="246"/>
+        <location filename="../dialogs/manager_approval.py" line="261"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -1575,23 +1966,54 @@
 <context>
     <name>OrderLinesModel</name>
     <message>
-        <location filename="../checkout_model.py" line="52"/>
+        <location filename="../checkout_model.py" line="23"/>
         <source>Item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../checkout_model.py" line="53"/>
+        <location filename="../checkout_model.py" line="24"/>
         <source>Qty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../checkout_model.py" line="54"/>
+        <location filename="../checkout_model.py" line="25"/>
         <source>Price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../checkout_model.py" line="55"/>
+        <location filename="../checkout_model.py" line="26"/>
         <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PhotoDialog</name>
+    <message>
+        <location filename="../screens/refund_photos.py" line="125"/>
+        <source>Photo %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refund_photos.py" line="130"/>
+        <source>This photo cannot be shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refund_photos.py" line="134"/>
+        <source>Remove this photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refund_photos.py" line="139"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PhotoStrip</name>
+    <message>
+        <location filename="../screens/refund_photos.py" line="83"/>
+        <source>Photo %1: click to see it larger or remove it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1625,6 +2047,268 @@
     <message>
         <location filename="../dialogs/tender_dialogs.py" line="204"/>
         <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrinterTab</name>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="341"/>
+        <source>Paper width: %1 mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="342"/>
+        <source>Chinese text: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="346"/>
+        <source>The test page was printed: the ruler&apos;s last digit should sit at the right edge, the Chinese line should read clearly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="350"/>
+        <source>The test page was not printed: see why above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="351"/>
+        <source>The test page was not printed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="356"/>
+        <source>Print a test page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="360"/>
+        <source>Printer type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="361"/>
+        <source>Address (host name or IP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="362"/>
+        <source>TCP port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="363"/>
+        <source>USB vendor id (hex)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="364"/>
+        <source>USB product id (hex)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="365"/>
+        <source>Serial port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="366"/>
+        <source>Baud rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="367"/>
+        <source>Paper width (mm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="368"/>
+        <source>Chinese text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="369"/>
+        <source>Printer profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices_tabs.py" line="370"/>
+        <source>Time-out (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptHistoryPage</name>
+    <message>
+        <location filename="../screens/receipt_history.py" line="295"/>
+        <location filename="../workspace.py" line="43"/>
+        <source>Receipts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_history.py" line="298"/>
+        <source>Find a past receipt, see it, and print a copy (the reason is recorded).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_history.py" line="301"/>
+        <source>Receipt, order or item &amp;number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_history.py" line="302"/>
+        <source>15, PO… or IC…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_history.py" line="303"/>
+        <source>&amp;Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_history.py" line="305"/>
+        <source>&amp;From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_history.py" line="306"/>
+        <source>&amp;To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_history.py" line="307"/>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_history.py" line="308"/>
+        <source>A receipt, order or item number is found at any date; the dates narrow an amount search or the whole list. Enter searches; F9 prints a copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_history.py" line="310"/>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_history.py" line="310"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_history.py" line="310"/>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_history.py" line="311"/>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_history.py" line="311"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_history.py" line="312"/>
+        <source>F9 Print a copy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_history.py" line="318"/>
+        <source>Voided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_history.py" line="320"/>
+        <source>Not printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_history.py" line="322"/>
+        <source>Printed %1 times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_history.py" line="323"/>
+        <source>Printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_history.py" line="327"/>
+        <source>Pick a receipt to see it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_history.py" line="329"/>
+        <source>Receipt %1: prints as a copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_history.py" line="330"/>
+        <source>Receipt %1: never printed, prints as the original</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_history.py" line="337"/>
+        <source>Type the amount as digits, for example 25.50.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_history.py" line="339"/>
+        <source>The dates end before they start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_history.py" line="341"/>
+        <source>Type a receipt number, an order number (PO…) or an item code (IC…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_history.py" line="343"/>
+        <source>Receipt %1 is not on this terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_history.py" line="345"/>
+        <source>Choose why the copy is printed; for Other, type a note. A scanned code is not a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_history.py" line="348"/>
+        <source>The receipt did not print. It stays waiting for the printer: check the paper and the cover, then print it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_history.py" line="351"/>
+        <source>The copy did not print. Check the printer&apos;s paper and cover, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_history.py" line="352"/>
+        <source>The receipts could not be read. Try again; if this keeps happening, call the technician.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_history.py" line="394"/>
+        <source>No receipt fits this search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_history.py" line="491"/>
+        <source>Printing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_history.py" line="497"/>
+        <source>Receipt %1 printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_history.py" line="526"/>
+        <source>Scan an order number or an item code to find its receipt.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1726,22 +2410,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile_cases.py" line="164"/>
+        <location filename="../screens/reconcile_cases.py" line="162"/>
         <source>Paid back %1 for order %2 (receipt %3).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile_cases.py" line="168"/>
+        <location filename="../screens/reconcile_cases.py" line="166"/>
         <source>The drawer is open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile_cases.py" line="170"/>
+        <location filename="../screens/reconcile_cases.py" line="168"/>
         <source>The slip did not print: check the printer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile_cases.py" line="172"/>
+        <location filename="../screens/reconcile_cases.py" line="170"/>
         <source>The platform is told as soon as it answers.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1749,179 +2433,179 @@
 <context>
     <name>ReconcileTab</name>
     <message>
-        <location filename="../screens/reconcile.py" line="161"/>
+        <location filename="../screens/reconcile.py" line="160"/>
         <source>Day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="162"/>
+        <location filename="../screens/reconcile.py" line="161"/>
         <source>Reconcile with the platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="163"/>
+        <location filename="../screens/reconcile.py" line="162"/>
         <source>This terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="163"/>
+        <location filename="../screens/reconcile.py" line="162"/>
         <source>Platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="164"/>
+        <location filename="../screens/reconcile.py" line="163"/>
         <source>Card terminal</source>
         <translation type="unfinished">Card terminal</translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="165"/>
+        <location filename="../screens/reconcile.py" line="164"/>
         <source>Difference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="165"/>
+        <location filename="../screens/reconcile.py" line="164"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="165"/>
+        <location filename="../screens/reconcile.py" line="164"/>
         <source>Amounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="166"/>
+        <location filename="../screens/reconcile.py" line="165"/>
         <source>What to do</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="167"/>
-        <location filename="../screens/reconcile.py" line="372"/>
+        <location filename="../screens/reconcile.py" line="166"/>
+        <location filename="../screens/reconcile.py" line="368"/>
         <source>Differences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="172"/>
+        <location filename="../screens/reconcile.py" line="171"/>
         <source>Not recorded by the platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="173"/>
+        <location filename="../screens/reconcile.py" line="172"/>
         <source>Not recorded at this terminal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="174"/>
+        <location filename="../screens/reconcile.py" line="173"/>
         <source>Amounts differ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="175"/>
+        <location filename="../screens/reconcile.py" line="174"/>
         <source>Amount differs from the order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="176"/>
+        <location filename="../screens/reconcile.py" line="175"/>
         <source>Paid twice: refund case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="177"/>
+        <location filename="../screens/reconcile.py" line="176"/>
         <source>Prepaid card debited, no sale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="178"/>
+        <location filename="../screens/reconcile.py" line="177"/>
         <source>Prepaid movement not recorded here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="179"/>
+        <location filename="../screens/reconcile.py" line="178"/>
         <source>Prepaid payment not listed by the platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="180"/>
+        <location filename="../screens/reconcile.py" line="179"/>
         <source>Prepaid amounts differ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="181"/>
+        <location filename="../screens/reconcile.py" line="180"/>
         <source>Prepaid cards not compared</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="188"/>
+        <location filename="../screens/reconcile.py" line="187"/>
         <source>Still waiting in this terminal&apos;s outbox: it is sent as soon as the platform answers. Reconcile again after that.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="191"/>
+        <location filename="../screens/reconcile.py" line="190"/>
         <source>The platform refused it for good: have it checked (sync status). Only a manager may mark the day reconciled before that.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="194"/>
+        <location filename="../screens/reconcile.py" line="193"/>
         <source>Let the outbox send it (check the network), then reconcile again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="195"/>
+        <location filename="../screens/reconcile.py" line="194"/>
         <source>Check this terminal&apos;s sales and receipts for this order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="196"/>
+        <location filename="../screens/reconcile.py" line="195"/>
         <source>Compare the receipt with the platform&apos;s record and correct the wrong side.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="197"/>
+        <location filename="../screens/reconcile.py" line="196"/>
         <source>Settle the difference with the shop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="198"/>
+        <location filename="../screens/reconcile.py" line="197"/>
         <source>The buyer gets this payment back through the platform&apos;s refund case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="200"/>
+        <location filename="../screens/reconcile.py" line="199"/>
         <source>The terminal stopped during a checkout: restart it or take a prepaid payment, which gives the money back to the card. If it stays, have the platform credit the card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="203"/>
+        <location filename="../screens/reconcile.py" line="202"/>
         <source>Find the sale, refund or void for it; if there is none, have the platform give it back to the card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="205"/>
+        <location filename="../screens/reconcile.py" line="204"/>
         <source>Check the card&apos;s history with the platform.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="206"/>
+        <location filename="../screens/reconcile.py" line="205"/>
         <source>Compare the receipt with the card&apos;s history and correct the wrong side.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="208"/>
+        <location filename="../screens/reconcile.py" line="207"/>
         <source>The platform&apos;s prepaid-card movements could not be read: reconcile again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="215"/>
-        <location filename="../screens/reconcile.py" line="252"/>
+        <location filename="../screens/reconcile.py" line="214"/>
+        <location filename="../screens/reconcile.py" line="251"/>
         <source>Close the day with a Z report first: only a closed day is marked reconciled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="216"/>
+        <location filename="../screens/reconcile.py" line="215"/>
         <source>This day is marked reconciled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/reconcile.py" line="217"/>
+        <location filename="../screens/reconcile.py" line="216"/>
         <source>%n settlement(s) of this day not sent yet: still in the outbox.</source>
         <translation>
             <numerusform>%n settlement of this day not sent yet: still in the outbox.</numerusform>
@@ -1929,7 +2613,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/reconcile.py" line="218"/>
+        <location filename="../screens/reconcile.py" line="217"/>
         <source>The platform refused %n settlement(s) of this day: have them checked.</source>
         <translation>
             <numerusform>The platform refused %n settlement of this day: have them checked.</numerusform>
@@ -1937,262 +2621,262 @@
         </translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="220"/>
+        <location filename="../screens/reconcile.py" line="219"/>
         <source>Not compared with the platform yet (or the day changed since): reconcile first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="221"/>
+        <location filename="../screens/reconcile.py" line="220"/>
         <source>The platform reports differences: settle them, then reconcile again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="227"/>
+        <location filename="../screens/reconcile.py" line="226"/>
         <source>The platform cannot be reached now: reconcile again when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="228"/>
+        <location filename="../screens/reconcile.py" line="227"/>
         <source>The platform refused the comparison.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="229"/>
+        <location filename="../screens/reconcile.py" line="228"/>
         <source>The platform&apos;s answer could not be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="230"/>
+        <location filename="../screens/reconcile.py" line="229"/>
         <source>No platform is set up for this terminal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="231"/>
+        <location filename="../screens/reconcile.py" line="230"/>
         <source>Never compared with the platform for this day.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="238"/>
+        <location filename="../screens/reconcile.py" line="237"/>
         <source>Card terminal: none at this counter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="239"/>
+        <location filename="../screens/reconcile.py" line="238"/>
         <source>Card terminal: standalone; compare its printed day report with these figures.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="240"/>
+        <location filename="../screens/reconcile.py" line="239"/>
         <source>Card terminal: did not answer (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="241"/>
+        <location filename="../screens/reconcile.py" line="240"/>
         <source>Card terminal: its day report was not read for this day.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="244"/>
+        <location filename="../screens/reconcile.py" line="243"/>
         <source>Card terminal: its day report matches this terminal&apos;s bank-card figures.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="245"/>
+        <location filename="../screens/reconcile.py" line="244"/>
         <source>Card terminal: its day report differs from this terminal&apos;s bank-card figures: find the card payments made outside this terminal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="251"/>
+        <location filename="../screens/reconcile.py" line="250"/>
         <source>Only a manager may mark a day reconciled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="253"/>
+        <location filename="../screens/reconcile.py" line="252"/>
         <source>This day is marked reconciled already.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="254"/>
+        <location filename="../screens/reconcile.py" line="253"/>
         <source>Only a manager may accept this.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="255"/>
-        <location filename="../screens/reconcile.py" line="480"/>
+        <location filename="../screens/reconcile.py" line="254"/>
+        <location filename="../screens/reconcile.py" line="476"/>
         <source>A manager who accepts this writes a note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="256"/>
+        <location filename="../screens/reconcile.py" line="255"/>
         <source>The day changed meanwhile: reconcile again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="257"/>
+        <location filename="../screens/reconcile.py" line="256"/>
         <source>Settlements of this day still wait in the outbox.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="258"/>
+        <location filename="../screens/reconcile.py" line="257"/>
         <source>The platform refused settlements of this day.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="259"/>
+        <location filename="../screens/reconcile.py" line="258"/>
         <source>Not compared with the platform yet: reconcile first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="260"/>
+        <location filename="../screens/reconcile.py" line="259"/>
         <source>The platform reports differences.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="266"/>
+        <location filename="../screens/reconcile.py" line="265"/>
         <source>Something went wrong: %1. Try again; if it keeps happening, call the technician.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="309"/>
+        <location filename="../screens/reconcile.py" line="305"/>
         <source>Asking the platform and the card terminal…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="346"/>
-        <location filename="../screens/reconcile.py" line="356"/>
-        <location filename="../screens/reconcile.py" line="359"/>
+        <location filename="../screens/reconcile.py" line="342"/>
+        <location filename="../screens/reconcile.py" line="352"/>
+        <location filename="../screens/reconcile.py" line="355"/>
         <source>not known</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="348"/>
+        <location filename="../screens/reconcile.py" line="344"/>
         <source>Settlements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="351"/>
+        <location filename="../screens/reconcile.py" line="347"/>
         <source>Paid twice (refund cases)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="355"/>
+        <location filename="../screens/reconcile.py" line="351"/>
         <source>Bank-card charges</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="358"/>
+        <location filename="../screens/reconcile.py" line="354"/>
         <source>Bank-card refunds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="368"/>
+        <location filename="../screens/reconcile.py" line="364"/>
         <source>Not compared yet: press Reconcile with the platform.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="380"/>
+        <location filename="../screens/reconcile.py" line="376"/>
         <source>Platform answered at %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="381"/>
+        <location filename="../screens/reconcile.py" line="377"/>
         <source>The platform&apos;s answer kept from %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="383"/>
+        <location filename="../screens/reconcile.py" line="379"/>
         <source>Reconciled by %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="389"/>
+        <location filename="../screens/reconcile.py" line="385"/>
         <source>Shown: its last answer, from %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="404"/>
+        <location filename="../screens/reconcile.py" line="400"/>
         <source>Differences: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="405"/>
+        <location filename="../screens/reconcile.py" line="401"/>
         <source>Differences: none. The platform agrees with this terminal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="407"/>
+        <location filename="../screens/reconcile.py" line="403"/>
         <source>Differences: not known while the platform does not answer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="414"/>
+        <location filename="../screens/reconcile.py" line="410"/>
         <source>receipt %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="416"/>
+        <location filename="../screens/reconcile.py" line="412"/>
         <source>here %1
 platform %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="423"/>
+        <location filename="../screens/reconcile.py" line="419"/>
         <source>Outbox, this day&apos;s settlements: %1 waiting to be sent, %2 refused by the platform.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="426"/>
+        <location filename="../screens/reconcile.py" line="422"/>
         <source>All days: %1 waiting, %2 refused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="431"/>
+        <location filename="../screens/reconcile.py" line="427"/>
         <source>Everything agrees: the day can be marked reconciled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="435"/>
+        <location filename="../screens/reconcile.py" line="431"/>
         <source>A manager may accept this with a note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="459"/>
+        <location filename="../screens/reconcile.py" line="455"/>
         <source>Mark reconciled (manager)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="461"/>
+        <location filename="../screens/reconcile.py" line="457"/>
         <source>Mark reconciled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="493"/>
+        <location filename="../screens/reconcile.py" line="489"/>
         <source>Mark the day %1 reconciled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="495"/>
-        <location filename="../screens/reconcile.py" line="504"/>
+        <location filename="../screens/reconcile.py" line="491"/>
+        <location filename="../screens/reconcile.py" line="499"/>
         <source>Accept the day %1 as reconciled although: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="476"/>
+        <location filename="../screens/reconcile.py" line="472"/>
         <source>Manager&apos;s note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="477"/>
+        <location filename="../screens/reconcile.py" line="473"/>
         <source>Why is the day accepted as reconciled?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="523"/>
+        <location filename="../screens/reconcile.py" line="516"/>
         <source>Day %1 marked reconciled by %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reconcile.py" line="525"/>
+        <location filename="../screens/reconcile.py" line="518"/>
         <source>Accepted by %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2200,435 +2884,476 @@ platform %2</source>
 <context>
     <name>RefundsPage</name>
     <message>
-        <location filename="../screens/refunds.py" line="177"/>
+        <location filename="../screens/refunds.py" line="214"/>
+        <location filename="../workspace.py" line="39"/>
         <source>Refunds</source>
         <translation>Refunds</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="180"/>
+        <location filename="../screens/refunds.py" line="217"/>
         <source>Take back a faulty item: scan the item&apos;s own code and photograph the defect.</source>
         <translation>Take back a faulty item: scan the item&apos;s own code and photograph the defect.</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="183"/>
+        <location filename="../screens/refunds.py" line="220"/>
         <source>Defective</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="183"/>
+        <location filename="../screens/refunds.py" line="220"/>
         <source>Damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="184"/>
+        <location filename="../screens/refunds.py" line="221"/>
         <source>Wrong item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="184"/>
+        <location filename="../screens/refunds.py" line="221"/>
         <source>Not as described</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="185"/>
+        <location filename="../screens/refunds.py" line="222"/>
         <source>Missing parts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="185"/>
+        <location filename="../screens/refunds.py" line="222"/>
         <source>Other (say what)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="188"/>
+        <location filename="../screens/refunds.py" line="225"/>
         <source>Stored here, waiting to be sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="189"/>
+        <location filename="../screens/refunds.py" line="226"/>
         <source>Waiting for the seller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="190"/>
+        <location filename="../screens/refunds.py" line="227"/>
         <source>Approved: pay out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="191"/>
+        <location filename="../screens/refunds.py" line="228"/>
         <source>Rejected by the seller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="192"/>
+        <location filename="../screens/refunds.py" line="229"/>
         <source>Refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="193"/>
+        <location filename="../screens/refunds.py" line="230"/>
         <source>Refused by the platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="196"/>
-        <source>cash from this drawer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="197"/>
-        <source>back to the prepaid card</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="198"/>
-        <source>back to the bank card</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="199"/>
-        <source>the platform refunds the buyer&apos;s account</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="200"/>
-        <source>back to each tender that paid, cards first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="204"/>
-        <source>cash</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="204"/>
-        <source>prepaid card</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="204"/>
-        <source>bank card</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="205"/>
-        <source>buyer&apos;s account</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="210"/>
-        <source>each tender&apos;s share is not known</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="218"/>
-        <source>Paid in cash at another store: this store may pay back only a small amount in cash. Send the buyer to the store that sold it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="220"/>
-        <source>This store has taken as many returns of goods sold elsewhere today as the platform allows. Send the buyer to the store that sold it, or try again tomorrow.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="223"/>
-        <source>Returns of goods sold elsewhere would exceed this store&apos;s daily amount. Send the buyer to the store that sold it, or try again tomorrow.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="228"/>
-        <source>The platform said: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="233"/>
-        <source>That is not an item code. Scan the code of the returned unit (on the receipt or label).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="234"/>
-        <source>That is a bank card number, not an item code: it was not sent anywhere. Scan the code of the returned unit; an item code keyed by hand starts with IC.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="236"/>
-        <source>No item has this code. Check the code on the receipt.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="237"/>
-        <source>This unit is already refunded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="238"/>
-        <source>This unit already has a refund request open; see the list below.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="226"/>
         <location filename="../screens/refunds.py" line="239"/>
-        <source>Outside the merchant&apos;s return window.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="240"/>
-        <source>This order was never paid; there is nothing to refund.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="241"/>
-        <source>This merchant needs at least one photo of the defect.</source>
+        <source>The seller gave no reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="242"/>
-        <source>The platform does not answer and this terminal has no record of the item.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="243"/>
-        <source>Choose a reason; &quot;Other&quot; needs a few words.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="244"/>
-        <source>One refund covers units of one order.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="245"/>
-        <source>Not approved yet: only a manager may pay cash before the platform approves.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="246"/>
-        <source>More than a manager may pay before the platform approves.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="247"/>
-        <source>This refund is not approved; nothing is paid out.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="248"/>
-        <source>Open a shift first: cash refunds are counted in the shift.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="249"/>
-        <source>Swipe or scan the buyer&apos;s prepaid card first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="250"/>
-        <source>This refund is paid out already.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="251"/>
-        <source>That is not the prepaid card the order was paid with: the money goes back to that card.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="252"/>
-        <source>Paid with several tenders and their shares are not known: refund at the store that took the payment.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="254"/>
-        <source>The refund is more than the tenders paid less earlier refunds of this order; check with the platform.</source>
+        <source>Seller&apos;s note: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="256"/>
-        <source>This refund is not paid out: there is no receipt to print again.</source>
+        <source>cash from this drawer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="257"/>
-        <source>The card terminal did not refund; try again or refund on the card terminal.</source>
+        <source>back to the prepaid card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="262"/>
-        <source>Scan or type the item code</source>
+        <location filename="../screens/refunds.py" line="258"/>
+        <source>back to the bank card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="263"/>
-        <source>Look up</source>
+        <location filename="../screens/refunds.py" line="259"/>
+        <source>the platform refunds the buyer&apos;s account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="260"/>
+        <source>back to each tender that paid, cards first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="264"/>
-        <source>Reason</source>
+        <source>cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="271"/>
-        <source>Details</source>
+        <location filename="../screens/refunds.py" line="264"/>
+        <source>prepaid card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="280"/>
-        <location filename="../screens/refunds.py" line="523"/>
-        <source>Reprint receipt</source>
+        <location filename="../screens/refunds.py" line="264"/>
+        <source>bank card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="281"/>
-        <source>Open and recent refunds</source>
+        <location filename="../screens/refunds.py" line="265"/>
+        <source>buyer&apos;s account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="478"/>
-        <source>Refunded, receipt %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="523"/>
-        <source>Why is it printed again?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="539"/>
-        <source>Receipt %1 printed again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="542"/>
-        <source>Not printed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="556"/>
-        <source>Refunded, but the receipt did not print: %1. Use Reprint receipt.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="583"/>
-        <source>Buyer %1, reputation %2 (at once from %3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="272"/>
-        <source>Take photo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="273"/>
-        <source>Retake</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="274"/>
-        <source>Add image files…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="275"/>
-        <source>Submit refund</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="276"/>
-        <source>New return</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/refunds.py" line="277"/>
-        <source>Prepaid card (swipe)</source>
+        <location filename="../screens/refunds.py" line="270"/>
+        <source>each tender&apos;s share is not known</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/refunds.py" line="278"/>
+        <source>Paid in cash at another store: this store may pay back only a small amount in cash. Send the buyer to the store that sold it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="280"/>
+        <source>This store has taken as many returns of goods sold elsewhere today as the platform allows. Send the buyer to the store that sold it, or try again tomorrow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="283"/>
+        <source>Returns of goods sold elsewhere would exceed this store&apos;s daily amount. Send the buyer to the store that sold it, or try again tomorrow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="288"/>
+        <source>The platform said: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="293"/>
+        <source>That is not an item code. Scan the code of the returned unit (on the receipt or label).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="294"/>
+        <source>That is a bank card number, not an item code: it was not sent anywhere. Scan the code of the returned unit; an item code keyed by hand starts with IC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="296"/>
+        <source>No item has this code. Check the code on the receipt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="297"/>
+        <source>This unit is already refunded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="298"/>
+        <source>This unit already has a refund request open; see the list below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="571"/>
+        <source>Request for order %1 put away.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="628"/>
+        <source>Give the unit back to the buyer, then press “Unit given back”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="286"/>
+        <location filename="../screens/refunds.py" line="299"/>
+        <source>Outside the merchant&apos;s return window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="300"/>
+        <source>This order was never paid; there is nothing to refund.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="301"/>
+        <source>This merchant needs at least one photo of the defect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="302"/>
+        <source>The platform does not answer and this terminal has no record of the item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="303"/>
+        <source>Choose a reason; &quot;Other&quot; needs a few words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="304"/>
+        <source>One refund covers units of one order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="305"/>
+        <source>Not approved yet: only a manager may pay cash before the platform approves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="306"/>
+        <source>More than a manager may pay before the platform approves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="307"/>
+        <source>This refund is not approved; nothing is paid out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="308"/>
+        <source>Open a shift first: cash refunds are counted in the shift.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="309"/>
+        <source>Swipe or scan the buyer&apos;s prepaid card first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="310"/>
+        <source>This refund is paid out already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="311"/>
+        <source>That is not the prepaid card the order was paid with: the money goes back to that card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="312"/>
+        <source>Paid with several tenders and their shares are not known: refund at the store that took the payment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="314"/>
+        <source>The refund is more than the tenders paid less earlier refunds of this order; check with the platform.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="316"/>
+        <source>This refund is not paid out: there is no receipt to print again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="317"/>
+        <source>The card terminal did not refund; try again or refund on the card terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="318"/>
+        <source>This refund is still open: only a rejected or refused one is put away.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="323"/>
+        <source>Scan or type the item code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="324"/>
+        <source>Look up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="325"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="332"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refund_payout.py" line="52"/>
+        <location filename="../screens/refunds.py" line="341"/>
+        <source>Reprint receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="344"/>
+        <source>Open and recent refunds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="248"/>
+        <source>Refunded, receipt %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refund_payout.py" line="53"/>
+        <source>Why is it printed again?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refund_payout.py" line="69"/>
+        <source>Receipt %1 printed again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refund_payout.py" line="72"/>
+        <source>Not printed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refund_payout.py" line="87"/>
+        <source>Refunded, but the receipt did not print: %1. Use Reprint receipt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="596"/>
+        <source>Buyer %1, reputation %2 (at once from %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="333"/>
+        <source>Take photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="334"/>
+        <source>Retake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="335"/>
+        <source>Add image files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="336"/>
+        <source>Submit refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="337"/>
+        <source>New return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="338"/>
+        <source>Prepaid card (swipe)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="339"/>
         <source>Pay out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="279"/>
+        <location filename="../screens/refunds.py" line="340"/>
         <source>Manager override</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="387"/>
+        <location filename="../screens/refunds.py" line="342"/>
+        <source>Unit given back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="343"/>
+        <source>The unit went back to the buyer: take this request off the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="406"/>
+        <source>The scan was not used: finish the open window first, then scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/refunds.py" line="457"/>
         <source>No camera: add image files instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="399"/>
+        <location filename="../screens/refunds.py" line="476"/>
         <source>Photos of the defect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="400"/>
+        <location filename="../screens/refunds.py" line="477"/>
         <source>Images (*.jpg *.jpeg *.png *.webp *.bmp)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="483"/>
+        <location filename="../screens/refunds.py" line="547"/>
         <source>Waiting for the seller (terminal %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="513"/>
+        <location filename="../screens/refund_payout.py" line="43"/>
         <source>Pay %1 in cash for order %2 before the platform approves.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="549"/>
+        <location filename="../screens/refund_payout.py" line="80"/>
         <source>The platform refunds the buyer&apos;s account; nothing is paid at the counter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="553"/>
+        <location filename="../screens/refund_payout.py" line="84"/>
         <source>Refunded %1: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="580"/>
+        <location filename="../screens/refunds.py" line="593"/>
         <source>Order %1 from %2, paid: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="586"/>
+        <location filename="../screens/refunds.py" line="599"/>
         <source>The platform does not answer: the refund is stored and sent when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="588"/>
+        <location filename="../screens/refunds.py" line="601"/>
         <source>This merchant needs a photo of the defect.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="591"/>
+        <location filename="../screens/refunds.py" line="604"/>
         <source>Scan the item code of the returned unit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="592"/>
+        <location filename="../screens/refunds.py" line="605"/>
         <source>Photos: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="594"/>
+        <location filename="../screens/refunds.py" line="610"/>
         <source>No camera: image files still work.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="599"/>
+        <location filename="../screens/refunds.py" line="615"/>
         <source>Order %1, %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="602"/>
-        <location filename="../screens/refunds.py" line="604"/>
+        <location filename="../screens/refunds.py" line="618"/>
+        <location filename="../screens/refunds.py" line="620"/>
         <source>Pay out: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="606"/>
+        <location filename="../screens/refunds.py" line="622"/>
         <source>The platform does not answer; it is sent automatically when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2636,17 +3361,17 @@ platform %2</source>
 <context>
     <name>Refusals</name>
     <message>
-        <location filename="../refusals.py" line="36"/>
+        <location filename="../refusals.py" line="35"/>
         <source>This user is locked after too many wrong PINs until %1. Wait, or ask a manager to unlock it.</source>
         <translation>This user is locked after too many wrong PINs until %1. Wait, or ask a manager to unlock it.</translation>
     </message>
     <message>
-        <location filename="../refusals.py" line="38"/>
+        <location filename="../refusals.py" line="37"/>
         <source>This user is locked after too many wrong PINs. Wait, or ask a manager to unlock it.</source>
         <translation>This user is locked after too many wrong PINs. Wait, or ask a manager to unlock it.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../refusals.py" line="25"/>
+        <location filename="../refusals.py" line="24"/>
         <source>Wrong PIN. This user is now locked for %n minute(s).</source>
         <translation>
             <numerusform>Wrong PIN. This user is now locked for %n minute.</numerusform>
@@ -2654,12 +3379,12 @@ platform %2</source>
         </translation>
     </message>
     <message>
-        <location filename="../refusals.py" line="45"/>
+        <location filename="../refusals.py" line="44"/>
         <source>This user cannot sign in. Ask a manager.</source>
         <translation>This user cannot sign in. Ask a manager.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../refusals.py" line="28"/>
+        <location filename="../refusals.py" line="27"/>
         <source>Wrong user or PIN. %n attempt(s) left before the user is locked.</source>
         <translation>
             <numerusform>Wrong user or PIN. %n attempt left before the user is locked.</numerusform>
@@ -2667,17 +3392,17 @@ platform %2</source>
         </translation>
     </message>
     <message>
-        <location filename="../refusals.py" line="49"/>
+        <location filename="../refusals.py" line="48"/>
         <source>Unknown user or wrong PIN.</source>
         <translation>Unknown user or wrong PIN.</translation>
     </message>
     <message>
-        <location filename="../refusals.py" line="51"/>
+        <location filename="../refusals.py" line="50"/>
         <source>User %1 cannot approve this. A manager must approve.</source>
         <translation>User %1 cannot approve this. A manager must approve.</translation>
     </message>
     <message>
-        <location filename="../refusals.py" line="53"/>
+        <location filename="../refusals.py" line="52"/>
         <source>The PIN could not be checked. Try again; if this keeps happening, call the technician.</source>
         <translation>The PIN could not be checked. Try again; if this keeps happening, call the technician.</translation>
     </message>
@@ -2685,286 +3410,291 @@ platform %2</source>
 <context>
     <name>ReportsTab</name>
     <message>
-        <location filename="../screens/reports.py" line="231"/>
+        <location filename="../screens/reports.py" line="255"/>
         <source>Cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="231"/>
+        <location filename="../screens/reports.py" line="255"/>
         <source>Prepaid card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="231"/>
+        <location filename="../screens/reports.py" line="255"/>
         <source>Bank card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="232"/>
+        <location filename="../screens/reports.py" line="256"/>
         <source>Back to the buyer&apos;s account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="232"/>
+        <location filename="../screens/reports.py" line="256"/>
         <source>Split</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="235"/>
+        <location filename="../screens/reports.py" line="259"/>
         <source>Day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="236"/>
-        <location filename="../screens/reports.py" line="460"/>
+        <location filename="../screens/reports.py" line="260"/>
+        <location filename="../screens/reports.py" line="494"/>
         <source>X report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="237"/>
+        <location filename="../screens/reports.py" line="261"/>
         <source>Close the day (Z)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="238"/>
+        <location filename="../screens/reports.py" line="262"/>
         <source>The day&apos;s figures so far; nothing is closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="239"/>
+        <location filename="../screens/reports.py" line="263"/>
         <source>Prints the Z report and closes the business day.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="240"/>
+        <location filename="../screens/reports.py" line="264"/>
         <source>Sales by hour and tender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="241"/>
+        <location filename="../screens/reports.py" line="265"/>
         <source>Print</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="242"/>
+        <location filename="../screens/reports.py" line="266"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="243"/>
+        <location filename="../screens/reports.py" line="267"/>
         <source>Export PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="244"/>
+        <location filename="../screens/reports.py" line="268"/>
         <source>Count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="244"/>
+        <location filename="../screens/reports.py" line="268"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="250"/>
+        <location filename="../screens/reports.py" line="274"/>
         <source>This day is already closed with a Z report: it is shown as it was printed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="251"/>
+        <location filename="../screens/reports.py" line="275"/>
         <source>A shift is still open: close it (count the drawer) before the Z report.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="252"/>
+        <location filename="../screens/reports.py" line="276"/>
         <source>That day has not begun yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="253"/>
+        <location filename="../screens/reports.py" line="277"/>
         <source>Only a manager may close the day.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="254"/>
+        <location filename="../screens/reports.py" line="278"/>
         <source>Choose a day in the calendar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="255"/>
+        <location filename="../screens/reports.py" line="279"/>
         <source>Another terminal closed a day at the same moment: try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="262"/>
+        <location filename="../screens/reports.py" line="286"/>
         <source>The report could not be made: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="322"/>
+        <location filename="../screens/reports.py" line="343"/>
         <source>Close the day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="323"/>
+        <location filename="../screens/reports.py" line="344"/>
         <source>Close the business day %1 with a Z report? Its figures are then final and the Z report number is used up.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="332"/>
+        <location filename="../screens/reports.py" line="352"/>
         <source>Close the business day %1 (Z report).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="359"/>
+        <location filename="../screens/reports.py" line="379"/>
         <source>No Z report is stored for %1. Show its X report, or close the day with a Z report.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="372"/>
+        <location filename="../screens/reports.py" line="392"/>
         <source>Day %1 closed: Z report no. %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="398"/>
+        <location filename="../screens/reports.py" line="407"/>
+        <source>The Z report was printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/reports.py" line="432"/>
         <source>Sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="399"/>
+        <location filename="../screens/reports.py" line="433"/>
         <source>Sales total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="402"/>
+        <location filename="../screens/reports.py" line="436"/>
         <source>Taken offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="403"/>
+        <location filename="../screens/reports.py" line="437"/>
         <source>Refunds and voids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="404"/>
+        <location filename="../screens/reports.py" line="438"/>
         <source>Refunds total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="406"/>
+        <location filename="../screens/reports.py" line="440"/>
         <source>Voids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="408"/>
+        <location filename="../screens/reports.py" line="442"/>
         <source>Cash in the drawer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="409"/>
+        <location filename="../screens/reports.py" line="443"/>
         <source>Opening float</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="412"/>
+        <location filename="../screens/reports.py" line="446"/>
         <source>+ Cash sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="413"/>
+        <location filename="../screens/reports.py" line="447"/>
         <source>− Cash refunds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="414"/>
+        <location filename="../screens/reports.py" line="448"/>
         <source>− Cash drops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="415"/>
+        <location filename="../screens/reports.py" line="449"/>
         <source>− Pay-outs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="416"/>
+        <location filename="../screens/reports.py" line="450"/>
         <source>+ Pay-ins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="417"/>
+        <location filename="../screens/reports.py" line="451"/>
         <source>Expected cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="419"/>
-        <location filename="../screens/reports.py" line="421"/>
+        <location filename="../screens/reports.py" line="453"/>
+        <location filename="../screens/reports.py" line="455"/>
         <source>Counted cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="419"/>
+        <location filename="../screens/reports.py" line="453"/>
         <source>not counted yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="423"/>
+        <location filename="../screens/reports.py" line="457"/>
         <source>Over / short</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="425"/>
+        <location filename="../screens/reports.py" line="459"/>
         <source>No-sale openings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="426"/>
+        <location filename="../screens/reports.py" line="460"/>
         <source>Shifts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="429"/>
-        <location filename="../screens/reports.py" line="431"/>
+        <location filename="../screens/reports.py" line="463"/>
+        <location filename="../screens/reports.py" line="465"/>
         <source>open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="437"/>
+        <location filename="../screens/reports.py" line="471"/>
         <source>No shift on this day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="438"/>
+        <location filename="../screens/reports.py" line="472"/>
         <source>Receipts and sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="440"/>
-        <location filename="../screens/reports.py" line="442"/>
+        <location filename="../screens/reports.py" line="474"/>
+        <location filename="../screens/reports.py" line="476"/>
         <source>Receipt numbers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="440"/>
+        <location filename="../screens/reports.py" line="474"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="443"/>
+        <location filename="../screens/reports.py" line="477"/>
         <source>Settlements not sent yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="445"/>
+        <location filename="../screens/reports.py" line="479"/>
         <source>Settlements needing attention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="450"/>
+        <location filename="../screens/reports.py" line="484"/>
         <source>A shift of this day is still open: its cash is not counted yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/reports.py" line="451"/>
+        <location filename="../screens/reports.py" line="485"/>
         <source>%n settlement(s) not sent to the platform yet.</source>
         <translation>
             <numerusform>%n settlement not sent to the platform yet.</numerusform>
@@ -2972,7 +3702,7 @@ platform %2</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/reports.py" line="452"/>
+        <location filename="../screens/reports.py" line="486"/>
         <source>%n settlement(s) refused by the platform: see the sync status.</source>
         <translation>
             <numerusform>%n settlement refused by the platform: see the sync status.</numerusform>
@@ -2980,53 +3710,174 @@ platform %2</source>
         </translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="458"/>
+        <location filename="../screens/reports.py" line="492"/>
         <source>Z report no. %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="466"/>
+        <location filename="../screens/reports.py" line="500"/>
         <source>Choose a day, then X report (figures so far) or Close the day (Z).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="525"/>
+        <location filename="../screens/reports.py" line="549"/>
         <source>Report printed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="532"/>
+        <location filename="../screens/reports.py" line="556"/>
         <source>The report was not printed: %1. Check the printer (paper, cover), then print again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="550"/>
+        <location filename="../screens/reports.py" line="574"/>
         <source>Export the report as CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="551"/>
+        <location filename="../screens/reports.py" line="575"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="569"/>
+        <location filename="../screens/reports.py" line="593"/>
         <source>Export the report as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="570"/>
+        <location filename="../screens/reports.py" line="594"/>
         <source>PDF files (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="583"/>
+        <location filename="../screens/reports.py" line="607"/>
         <source>Saved %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="589"/>
+        <location filename="../screens/reports.py" line="613"/>
         <source>The file was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReprintReasonDialog</name>
+    <message>
+        <location filename="../screens/receipt_history.py" line="106"/>
+        <source>The buyer asked for a copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_history.py" line="107"/>
+        <source>The receipt was damaged or unreadable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_history.py" line="108"/>
+        <source>For the records (accounting, a return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_history.py" line="109"/>
+        <source>Other (type a note)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_history.py" line="113"/>
+        <source>Print a copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_history.py" line="114"/>
+        <source>Receipt %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_history.py" line="115"/>
+        <source>It prints marked as a copy. Why is it printed again?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_history.py" line="116"/>
+        <source>This receipt never printed: it prints as the original. Why is it printed now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_history.py" line="124"/>
+        <source>&amp;Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_history.py" line="125"/>
+        <source>&amp;Note (required for Other)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_history.py" line="126"/>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_history.py" line="127"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_history.py" line="155"/>
+        <source>Type a short note: why is the copy printed?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/receipt_history.py" line="162"/>
+        <source>A scan is not a reason: choose one from the list, or type a note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResetPinDialog</name>
+    <message>
+        <location filename="../screens/users.py" line="103"/>
+        <source>Reset PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/users.py" line="104"/>
+        <source>New PIN for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/users.py" line="105"/>
+        <source>The user signs in with this PIN from now on; a lock is lifted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/users.py" line="106"/>
+        <source>New &amp;PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/users.py" line="107"/>
+        <source>PIN &amp;again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/users.py" line="108"/>
+        <source>Set PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/users.py" line="109"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <location filename="../screens/users.py" line="133"/>
+        <source>Type the new PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/users.py" line="137"/>
+        <source>The two PINs differ. Type them again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3056,47 +3907,48 @@ platform %2</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../screens/settings.py" line="79"/>
+        <location filename="../screens/settings.py" line="85"/>
+        <location filename="../workspace.py" line="42"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../screens/settings.py" line="82"/>
+        <location filename="../screens/settings.py" line="88"/>
         <source>Your language, and where this terminal keeps its settings, data and log.</source>
         <translation>Your language, and where this terminal keeps its settings, data and log.</translation>
     </message>
     <message>
-        <location filename="../screens/settings.py" line="94"/>
+        <location filename="../screens/settings.py" line="100"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../screens/settings.py" line="95"/>
+        <location filename="../screens/settings.py" line="101"/>
         <source>Settings file</source>
         <translation>Settings file</translation>
     </message>
     <message>
-        <location filename="../screens/settings.py" line="96"/>
+        <location filename="../screens/settings.py" line="102"/>
         <source>Data folder</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../screens/settings.py" line="97"/>
+        <location filename="../screens/settings.py" line="103"/>
         <source>Log file</source>
         <translation>Log file</translation>
     </message>
     <message>
-        <location filename="../screens/settings.py" line="98"/>
+        <location filename="../screens/settings.py" line="104"/>
         <source>Automatic (system language)</source>
         <translation>Automatic (system language)</translation>
     </message>
     <message>
-        <location filename="../screens/settings.py" line="101"/>
+        <location filename="../screens/settings.py" line="113"/>
         <source>none: embedded defaults</source>
         <translation>none: embedded defaults</translation>
     </message>
     <message>
-        <location filename="../screens/settings.py" line="103"/>
+        <location filename="../screens/settings.py" line="115"/>
         <source>none: logging to the console</source>
         <translation>none: logging to the console</translation>
     </message>
@@ -3104,27 +3956,28 @@ platform %2</source>
 <context>
     <name>ShiftPage</name>
     <message>
-        <location filename="../screens/shift.py" line="552"/>
+        <location filename="../screens/shift.py" line="786"/>
+        <location filename="../workspace.py" line="40"/>
         <source>Shift &amp; reports</source>
         <translation>Shift &amp; reports</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="555"/>
+        <location filename="../screens/shift.py" line="789"/>
         <source>Open and close shifts, count the drawer, close the day and print reports.</source>
         <translation>Open and close shifts, count the drawer, close the day and print reports.</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="558"/>
+        <location filename="../screens/shift.py" line="792"/>
         <source>Shift &amp;&amp; cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="559"/>
+        <location filename="../screens/shift.py" line="793"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="560"/>
+        <location filename="../screens/shift.py" line="794"/>
         <source>Reconciliation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3132,302 +3985,460 @@ platform %2</source>
 <context>
     <name>ShiftTab</name>
     <message>
-        <location filename="../screens/shift.py" line="209"/>
+        <location filename="../screens/shift.py" line="226"/>
         <source>Opening float</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="210"/>
+        <location filename="../screens/shift.py" line="227"/>
         <source>+ Cash sales</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="211"/>
+        <location filename="../screens/shift.py" line="228"/>
         <source>− Cash refunds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="212"/>
+        <location filename="../screens/shift.py" line="229"/>
         <source>− Cash drops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="213"/>
+        <location filename="../screens/shift.py" line="230"/>
         <source>− Pay-outs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="214"/>
+        <location filename="../screens/shift.py" line="231"/>
         <source>+ Pay-ins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="215"/>
+        <location filename="../screens/shift.py" line="232"/>
+        <location filename="../screens/shift.py" line="379"/>
         <source>Cash the drawer should hold now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="216"/>
+        <location filename="../screens/shift.py" line="233"/>
         <source>Cash movements in this shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="217"/>
+        <location filename="../screens/shift.py" line="234"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="217"/>
+        <location filename="../screens/shift.py" line="234"/>
         <source>Movement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="217"/>
+        <location filename="../screens/shift.py" line="234"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="218"/>
+        <location filename="../screens/shift.py" line="235"/>
         <source>Reason · by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="219"/>
+        <location filename="../screens/shift.py" line="236"/>
         <source>Open shift…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="220"/>
-        <source>Cash drop…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/shift.py" line="221"/>
-        <source>Pay-out…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/shift.py" line="222"/>
-        <source>Pay-in…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/shift.py" line="223"/>
-        <source>No sale…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/shift.py" line="224"/>
-        <source>Close shift…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/shift.py" line="225"/>
-        <source>Print X report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/shift.py" line="226"/>
-        <source>A manager approves pay-outs.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/shift.py" line="230"/>
-        <source>Cash drop</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/shift.py" line="230"/>
-        <source>Pay-out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/shift.py" line="230"/>
-        <source>Pay-in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/shift.py" line="231"/>
-        <source>No sale</source>
+        <location filename="../screens/shift.py" line="237"/>
+        <source>Correct float…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/shift.py" line="238"/>
-        <source>A shift is already open at this terminal.</source>
+        <source>Take over shift…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/shift.py" line="239"/>
-        <source>No shift is open at this terminal: open one first.</source>
+        <source>A manager corrects a mistyped float before the first sale.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/shift.py" line="240"/>
-        <source>Type an amount of more than zero.</source>
+        <source>Cash drop…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/shift.py" line="241"/>
-        <source>Give a reason.</source>
+        <source>Pay-out…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/shift.py" line="242"/>
-        <source>The drawer should hold only %1: take out less.</source>
+        <source>Pay-in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="243"/>
+        <source>No sale…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/shift.py" line="244"/>
-        <source>That note or coin is not counted at this terminal.</source>
+        <source>Close shift…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/shift.py" line="245"/>
-        <source>Counts are whole numbers of 0 or more.</source>
+        <source>Print X report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/shift.py" line="246"/>
-        <source>The float counted by denomination does not match the amount typed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/shift.py" line="247"/>
-        <source>The difference is above the limit: a manager must approve the close.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/shift.py" line="248"/>
-        <source>Only a manager may approve this.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/shift.py" line="249"/>
-        <source>Write a note on the difference before closing.</source>
+        <source>A manager approves pay-outs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/shift.py" line="250"/>
+        <source>Cash drop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="250"/>
+        <source>Pay-out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="250"/>
+        <source>Pay-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="251"/>
+        <source>No sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="258"/>
+        <source>A shift is already open at this terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="259"/>
+        <source>No shift is open at this terminal: open one first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="260"/>
+        <source>Type an amount of more than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="261"/>
+        <source>Give a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="262"/>
+        <source>The drawer should hold only %1: take out less.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="264"/>
+        <source>That note or coin is not counted at this terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="265"/>
+        <source>Counts are whole numbers of 0 or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="266"/>
+        <source>The float counted by denomination does not match the amount typed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="267"/>
+        <source>The difference is above the limit: a manager must approve the close.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="268"/>
+        <source>Only a manager may approve this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="269"/>
+        <source>Write a note on the difference before closing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="270"/>
         <source>Sign in first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="256"/>
+        <location filename="../screens/shift.py" line="271"/>
+        <source>The business days %1 and %2 are closed already. A new shift opens from %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="274"/>
+        <location filename="../screens/shift.py" line="481"/>
+        <source>A float of %1 is more than the %2 a drawer may start with. Count it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="277"/>
+        <source>A float of %1 is more than the usual %2: confirm the amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="280"/>
+        <source>The shift has taken a sale already: the float can no longer be corrected. Count the difference at the close.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="282"/>
+        <source>The float is that amount already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="283"/>
+        <source>This shift is yours already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="289"/>
         <source>Something went wrong: %1. Try again; if it keeps happening, call the technician.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="291"/>
+        <location filename="../screens/shift.py" line="333"/>
         <source>%1, approved by %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="304"/>
+        <location filename="../screens/shift.py" line="346"/>
         <source>No shift is open at this terminal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="304"/>
+        <location filename="../screens/shift.py" line="346"/>
         <source>Reading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="305"/>
+        <location filename="../screens/shift.py" line="358"/>
+        <source>Business day %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="360"/>
+        <source>Sales go into this shift for %1 only: take it over to sell in it, or close it and open your own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="363"/>
+        <source>Taken over by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="378"/>
+        <source>Blind close: the expected cash shows after your count.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="396"/>
         <source>Count the cash you put in the drawer and open a shift to take payments.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="313"/>
+        <location filename="../screens/shift.py" line="355"/>
         <source>Shift open since %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="314"/>
+        <location filename="../screens/shift.py" line="356"/>
         <source>Opened by %1 on %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="316"/>
+        <location filename="../screens/shift.py" line="365"/>
         <source>No-sale openings: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="337"/>
+        <location filename="../screens/shift.py" line="398"/>
+        <source>The business days %1 and %2 are closed. A new shift opens from %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="400"/>
+        <source>The business day %1 is closed (Z %2). A shift opened now counts to the next business day, %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="409"/>
         <source>the drawer is exact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="339"/>
+        <location filename="../screens/shift.py" line="411"/>
         <source>%1 over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="341"/>
+        <location filename="../screens/shift.py" line="413"/>
         <source>%1 short</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="342"/>
+        <location filename="../screens/shift.py" line="414"/>
         <source>Last shift: %1–%2, closed by %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="344"/>
+        <location filename="../screens/shift.py" line="416"/>
         <source>Counted %1, expected %2: %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="347"/>
+        <location filename="../screens/shift.py" line="419"/>
         <source>Approved by %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="393"/>
-        <source>Shift open with a float of %1.</source>
+        <location filename="../screens/shift.py" line="487"/>
+        <source>Unusual float</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="425"/>
-        <source>Pay out %1 from the drawer: %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/shift.py" line="441"/>
-        <source>Drawer opened for no sale; recorded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/shift.py" line="442"/>
-        <source>No sale recorded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/shift.py" line="444"/>
-        <source>%1 of %2 recorded. The drawer should now hold %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/shift.py" line="447"/>
-        <source>The drawer did not open (%1): open it with its key.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/shift.py" line="480"/>
-        <source>Not closed: a manager must approve a difference above the limit.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../screens/shift.py" line="491"/>
-        <source>Close the shift %1 over.</source>
+        <location filename="../screens/shift.py" line="488"/>
+        <source>A float of %1 is more than the usual %2. Is %1 really in the drawer?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/shift.py" line="492"/>
+        <source>Yes, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="493"/>
+        <source>No, count again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="497"/>
+        <source>Not opened: count the float again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="505"/>
+        <source>Shift open with a float of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="508"/>
+        <source>The business day %1 is closed: this shift counts to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="519"/>
+        <source>Take over the shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="520"/>
+        <source>Take over %1&apos;s shift? Your sales go into it from now on, with its drawer and float; this is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="524"/>
+        <source>Take over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="525"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="540"/>
+        <source>You took over %1&apos;s shift: your sales go into it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="564"/>
+        <source>Correct the opening float from %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="579"/>
+        <source>Opening float corrected from %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="608"/>
+        <source>Pay out %1 from the drawer: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="624"/>
+        <source>Drawer opened for no sale; recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="625"/>
+        <source>No sale recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="627"/>
+        <source>%1 of %2 recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="629"/>
+        <source>%1 of %2 recorded. The drawer should now hold %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="632"/>
+        <source>The drawer did not open (%1): open it with its key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="671"/>
+        <source>Blind count: type how many of each note and coin are in the drawer. The expected cash shows after the count.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="699"/>
+        <source>Your count against the expected cash. The count stays as typed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="703"/>
+        <location filename="../screens/shift.py" line="714"/>
+        <source>Not closed: a manager must approve a difference above the limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="725"/>
+        <source>Close the shift %1 over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/shift.py" line="726"/>
         <source>Close the shift %1 short.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="527"/>
+        <location filename="../screens/shift.py" line="761"/>
         <source>Shift closed. Print the X report for the day now?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3491,52 +4502,52 @@ platform %2</source>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../status_bar.py" line="157"/>
+        <location filename="../status_bar.py" line="187"/>
         <source>Platform: unknown</source>
         <translation>Platform: unknown</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="159"/>
+        <location filename="../status_bar.py" line="189"/>
         <source>Platform: checking…</source>
         <translation>Platform: checking…</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="161"/>
+        <location filename="../status_bar.py" line="191"/>
         <source>Platform online</source>
         <translation>Platform online</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="163"/>
+        <location filename="../status_bar.py" line="193"/>
         <source>Platform offline</source>
         <translation>Platform offline</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="169"/>
+        <location filename="../status_bar.py" line="199"/>
         <source>Sync: unknown</source>
         <translation>Sync: unknown</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="171"/>
+        <location filename="../status_bar.py" line="201"/>
         <source>Sync: checking…</source>
         <translation>Sync: checking…</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="175"/>
+        <location filename="../status_bar.py" line="205"/>
         <source>All sent</source>
         <translation>All sent</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="173"/>
+        <location filename="../status_bar.py" line="203"/>
         <source>Nothing is waiting to be sent to the platform.</source>
         <translation>Nothing is waiting to be sent to the platform.</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="107"/>
+        <location filename="../status_bar.py" line="132"/>
         <source>the printer&apos;s state could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../status_bar.py" line="177"/>
+        <location filename="../status_bar.py" line="207"/>
         <source>%n message(s) waiting to be sent to the platform.</source>
         <translation>
             <numerusform>%n message waiting to be sent to the platform.</numerusform>
@@ -3544,7 +4555,7 @@ platform %2</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../status_bar.py" line="180"/>
+        <location filename="../status_bar.py" line="210"/>
         <source>The oldest has waited %n minute(s).</source>
         <translation>
             <numerusform>The oldest has waited %n minute.</numerusform>
@@ -3552,12 +4563,12 @@ platform %2</source>
         </translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="184"/>
+        <location filename="../status_bar.py" line="214"/>
         <source>Last error: %1</source>
         <translation>Last error: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../status_bar.py" line="182"/>
+        <location filename="../status_bar.py" line="212"/>
         <source>%n message(s) refused by the platform need a manager.</source>
         <translation>
             <numerusform>%n message refused by the platform needs a manager.</numerusform>
@@ -3565,12 +4576,12 @@ platform %2</source>
         </translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="196"/>
+        <location filename="../status_bar.py" line="226"/>
         <source>Last sent to the platform: %1</source>
         <translation>Last sent to the platform: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../status_bar.py" line="187"/>
+        <location filename="../status_bar.py" line="217"/>
         <source>%n to send</source>
         <translation>
             <numerusform>%n to send</numerusform>
@@ -3578,7 +4589,7 @@ platform %2</source>
         </translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="200"/>
+        <location filename="../status_bar.py" line="230"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -3627,6 +4638,7 @@ platform %2</source>
     </message>
     <message>
         <location filename="../texts.py" line="34"/>
+        <location filename="../texts.py" line="110"/>
         <source>opening…</source>
         <translation>opening…</translation>
     </message>
@@ -3654,6 +4666,504 @@ platform %2</source>
         <location filename="../texts.py" line="39"/>
         <source>closed</source>
         <translation>closed</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="67"/>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="76"/>
+        <location filename="../texts.py" line="182"/>
+        <source>Keyboard wedge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="77"/>
+        <source>Simulated scan (demo)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="78"/>
+        <source>Serial scanner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="79"/>
+        <location filename="../texts.py" line="183"/>
+        <source>Camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="80"/>
+        <source>Video file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="81"/>
+        <location filename="../texts.py" line="182"/>
+        <source>Keyboard wedge (evdev)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="85"/>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="92"/>
+        <source>simulated (demo)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="93"/>
+        <source>keyboard wedge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="94"/>
+        <source>standalone, keyed in by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="95"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="106"/>
+        <source>a simulated device of the demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="107"/>
+        <source>scans arrive as key presses in this window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="108"/>
+        <source>not set up in the settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="109"/>
+        <source>no card terminal is set up in the settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="111"/>
+        <source>connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="112"/>
+        <source>opens through the printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="114"/>
+        <source>standalone card terminal: charge on it, then key in its approval code and the card&apos;s last four digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="119"/>
+        <source>paper end: load paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="120"/>
+        <source>cover open: close the cover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="121"/>
+        <source>the printer is offline: check its error light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="122"/>
+        <source>no answer from the printer: check that it is on and not jammed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="127"/>
+        <source>the drawer opens through the printer, which is not usable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="129"/>
+        <source>could not be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="130"/>
+        <source>could not be started: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="133"/>
+        <location filename="../texts.py" line="156"/>
+        <source>technical detail: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="141"/>
+        <source>The platform is set to the sandbox but none is running: `pos-terminal demo` starts one; or run `pos-terminal sandbox` and set `[platform] base_url`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="144"/>
+        <source>No platform is set up: sales are kept here and not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="146"/>
+        <source>The platform does not answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="149"/>
+        <source>The sandbox has no terminal %1: use store `demo-store` and terminal T01 or T02, or put its secret in the credentials file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="153"/>
+        <source>%1 answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="155"/>
+        <source>The platform check failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="171"/>
+        <source>Enter key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="171"/>
+        <source>Tab key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="172"/>
+        <source>US English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="172"/>
+        <source>German</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="172"/>
+        <source>French</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="172"/>
+        <source>UK English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="173"/>
+        <source>None (N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="173"/>
+        <source>Even (E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="173"/>
+        <source>Odd (O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="173"/>
+        <source>Mark (M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="174"/>
+        <source>Space (S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="175"/>
+        <source>Hardware (RTS/CTS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="175"/>
+        <source>Software (XON/XOFF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="176"/>
+        <source>Both (ZXing, then pyzbar)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="177"/>
+        <source>Text (GB18030)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="177"/>
+        <source>Printed as an image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="178"/>
+        <source>Sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="178"/>
+        <source>Remote platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="181"/>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="181"/>
+        <source>Custom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="181"/>
+        <source>Simulated (demo)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="182"/>
+        <source>Serial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="183"/>
+        <source>Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="183"/>
+        <source>Through the printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="184"/>
+        <source>Standalone, keyed in by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="192"/>
+        <source>Damaged in transport</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <location filename="../screens/users.py" line="253"/>
+        <location filename="../workspace.py" line="44"/>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/users.py" line="256"/>
+        <source>Who may sign in at this terminal. Every change is recorded with your name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/users.py" line="259"/>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/users.py" line="259"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/users.py" line="259"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/users.py" line="259"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/users.py" line="260"/>
+        <source>Last sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/users.py" line="261"/>
+        <source>Reset &amp;PIN…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/users.py" line="262"/>
+        <source>&amp;Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/users.py" line="263"/>
+        <source>Add a user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/users.py" line="264"/>
+        <source>User &amp;number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/users.py" line="265"/>
+        <source>e.g. 1002</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/users.py" line="266"/>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/users.py" line="267"/>
+        <source>&amp;Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/users.py" line="268"/>
+        <source>P&amp;IN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/users.py" line="269"/>
+        <source>PIN a&amp;gain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/users.py" line="270"/>
+        <source>&amp;Add user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/users.py" line="281"/>
+        <source>Disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/users.py" line="284"/>
+        <source>Locked until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/users.py" line="285"/>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/users.py" line="289"/>
+        <source>User %1 exists already. Choose another user number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/users.py" line="293"/>
+        <source>A PIN is at least %1 digits, digits only, and not one digit repeated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/users.py" line="295"/>
+        <source>Only a manager can change users.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/users.py" line="299"/>
+        <source>A user number is 1 to 64 letters or digits (also . _ -).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/users.py" line="300"/>
+        <source>A name has at most 128 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/users.py" line="301"/>
+        <source>Choose a role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/users.py" line="302"/>
+        <source>User %1 is not on this terminal any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/users.py" line="303"/>
+        <source>You cannot disable your own account; another manager can.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/users.py" line="304"/>
+        <source>%1 is the last active manager. Add or enable another manager first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/users.py" line="309"/>
+        <source>The change was not saved. Try again; if this keeps happening, call the technician.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/users.py" line="366"/>
+        <source>&amp;Enable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/users.py" line="366"/>
+        <source>&amp;Disable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/users.py" line="379"/>
+        <source>User %1 added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/users.py" line="379"/>
+        <source>The PIN of %1 is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/users.py" line="380"/>
+        <source>User %1 unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/users.py" line="380"/>
+        <source>User %1 disabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/users.py" line="381"/>
+        <source>User %1 enabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/users.py" line="401"/>
+        <source>Type the new user&apos;s number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/users.py" line="405"/>
+        <source>The two PINs differ. Type them again.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -112,6 +112,10 @@ class RefundCase:
         # card_last4, approval_code, original_reference, expect_last4}. Reassigned, never mutated.
         self.payout_legs = [dict(leg) for leg in payout_legs] if payout_legs else None
         self.cash_out_minor: int | None = None
+        # a rejected or refused case stays in the counter's list until a cashier acknowledges it
+        # (the unit given back to the buyer)
+        self.acknowledged_at: datetime | None = None
+        self.acknowledged_by: uuid.UUID | None = None
 
     @property
     def idempotency_key(self) -> str:
@@ -149,6 +153,15 @@ class RefundCase:
         self.decided_at = now
         self.decided_by = decided_by
         self.note = note
+
+    def acknowledge(self, by: uuid.UUID, now: datetime) -> None:
+        """A cashier saw the rejection (or the platform's refusal) and gave the unit back to the
+        buyer: the case leaves the counter's list."""
+        if self.status not in (RefundStatus.REJECTED, RefundStatus.REFUSED):
+            raise PaymentError(f"refund case is {self.status.value}; only a rejected or refused case is acknowledged")
+        if self.acknowledged_at is None:
+            self.acknowledged_at = _require_aware(now, "now")
+            self.acknowledged_by = by
 
     def refuse(self, error: str, now: datetime) -> None:
         """The platform refused the request for good: nothing is paid out by its approval."""

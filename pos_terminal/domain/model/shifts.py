@@ -45,6 +45,17 @@ class Shift:
         self.over_short_minor: int | None = None  # over (+) or short (-)
         self.close_note: str | None = None
         self.close_approved_by: uuid.UUID | None = None  # the manager who accepted a count beyond the limit
+        self.held_by: uuid.UUID | None = None  # who sells in it since a take-over (None: who opened it)
+
+    @property
+    def holder(self) -> uuid.UUID:
+        """The user whose sales go into this shift: who opened it, or who took it over last."""
+        return self.held_by if self.held_by is not None else self.opened_by
+
+    def take_over(self, by: uuid.UUID) -> None:
+        if self.status is ShiftStatus.CLOSED:
+            raise ShiftError("this shift is closed already")
+        self.held_by = by
 
     @property
     def counted_cash(self) -> Money | None:

@@ -39,6 +39,7 @@ from pos_terminal.services.refunds.intake import (
     take_in,
 )
 from pos_terminal.services.refunds.lookup import (
+    acknowledge,
     case_view,
     check_refundable,
     item_code_of,
@@ -47,6 +48,7 @@ from pos_terminal.services.refunds.lookup import (
     recent_cases,
     shares_of,
     store_pending,
+    unacknowledged_cases,
 )
 from pos_terminal.services.refunds.payout import pay_out, prepaid_card_number, reprint_receipt
 
@@ -56,5 +58,5 @@ __all__ = [
     "case_view", "check_refundable", "credit_key", "failed", "item_code_of", "legs_of", "look_up", "open_cases",
     "pay_out", "payout_route", "photo_key", "plan_legs", "poll_decisions", "prepaid_card_number", "recent_cases",
     "refresh", "refused", "reprint_receipt", "shares_of", "store_pending", "stored_legs", "submit", "submit_due",
-    "take_in", "view_of",
+    "take_in", "unacknowledged_cases", "view_of", "acknowledge",
 ]

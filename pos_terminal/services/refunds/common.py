@@ -140,6 +140,8 @@ class CaseView:
     receipt_no: int | None = None
     override: bool = False
     legs: tuple[PayoutLeg, ...] | None = None  # None: a split whose shares are not known
+    decided_at: datetime | None = None
+    acknowledged: bool = False  # a rejected or refused case a cashier has seen (it leaves the list)
 
 
 @dataclass(frozen=True)
@@ -259,5 +261,6 @@ def view_of(case: RefundCase) -> CaseView:
         case.note, case.paid_out_at is not None, case.paid_out_route, case.receipt_no, case.override_by is not None,
         tuple(legs_of(case.payout_legs) or ()) if case.payout_legs is not None
         else None if case.payout_route is PayoutRoute.SPLIT
-        else (PayoutLeg((case.payout_route or PayoutRoute.CASH).value, case.amount.minor, case.paid_out_at is not None),))
+        else (PayoutLeg((case.payout_route or PayoutRoute.CASH).value, case.amount.minor, case.paid_out_at is not None),),
+        case.decided_at, case.acknowledged_at is not None)
 

@@ -163,6 +163,33 @@ def open_cases(ctx: RefundContext) -> list[CaseView]:
         return [view_of(c) for c in uow.refunds.open_cases(ctx.terminal_id)]
 
 
+def unacknowledged_cases(ctx: RefundContext) -> list[CaseView]:
+    """This terminal's cases the seller rejected (with the seller's note) or the platform refused,
+    that no cashier has acknowledged yet, newest first: they stay on the counter's list until the
+    unit is given back to the buyer."""
+    with ctx.uow() as uow:
+        return [view_of(c) for c in uow.refunds.unacknowledged(ctx.terminal_id)]
+
+
+def acknowledge(ctx: RefundContext, case_id: uuid.UUID, *, user_id: uuid.UUID) -> CaseView:
+    """A cashier acknowledges a rejected or refused case (the unit given back to the buyer): it
+    leaves the list. A repeat changes nothing; any other case is refused (not_final)."""
+    from pos_terminal.domain.model import RefundStatus
+
+    with ctx.uow() as uow:
+        case = uow.refunds.get(case_id)
+        if case is None:
+            raise RefundRefused("unknown_case", f"no refund case {case_id}")
+        if case.status not in (RefundStatus.REJECTED, RefundStatus.REFUSED):
+            raise RefundRefused("not_final", f"refund case for order {case.order_no} is {case.status.value}: only a "
+                                "rejected or refused one is acknowledged", status=case.status.value)
+        case.acknowledge(user_id, ctx.clock.now())
+        uow.commit()
+        view = view_of(case)
+    log.info("refund rejection acknowledged", extra={"case_id": str(case_id), "status": view.status.value})
+    return view
+
+
 def recent_cases(ctx: RefundContext, limit: int = 50) -> list[CaseView]:
     with ctx.uow() as uow:
         return [view_of(c) for c in uow.refunds.recent(ctx.terminal_id, limit)]

@@ -20,7 +20,7 @@ import logging
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QInputDialog, QProgressBar, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QProgressBar, QStackedWidget, QWidget
 
 from pos_terminal.domain.errors import NoOpenShift
 from pos_terminal.money import Money, MoneyError, format_money
@@ -69,9 +69,10 @@ class _BusyStrip(QWidget):
     """A strip of fixed height holding the busy bar outside any layout, so showing or hiding the
     bar lays out nothing else on the page. The bar shows once a step has run for SHOW_AFTER_MS: a
     scan resolved in a few milliseconds neither flashes it nor pays for drawing and animating it
-    (about a millisecond each time)."""
+    (about a millisecond each time). `went_long` is emitted as the bar shows."""
 
     SHOW_AFTER_MS = 150
+    went_long = Signal()
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -84,6 +85,7 @@ class _BusyStrip(QWidget):
         self._delay.setSingleShot(True)
         self._delay.setInterval(self.SHOW_AFTER_MS)
         self._delay.timeout.connect(self.bar.show)
+        self._delay.timeout.connect(self.went_long)
 
     def set_busy(self, busy: bool) -> None:
         if busy:  # isHidden(): the bar's own state, whether or not the page is on screen
@@ -136,6 +138,8 @@ class CheckoutPage(CardAlert, ClaimKeeper, DrawerWatch, TenderPanels, CheckoutVi
         self.message = MessageLabel(self)
         self.message.setObjectName("Refusal")
         self.busy_strip = _BusyStrip(self)
+        self._buttons_grey = False
+        self.busy_strip.went_long.connect(self._grey_buttons)
         self.progress = self.busy_strip.bar
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self._shift_view())
@@ -202,6 +206,7 @@ class CheckoutPage(CardAlert, ClaimKeeper, DrawerWatch, TenderPanels, CheckoutVi
         self.new_sale_button.setText(self.tr("Next sale"))
         self.done_heading.setText(self.tr("Paid"))
         self.change_caption.setText(self.tr("Change due"))
+        self.lines.retranslate()
         self._fit_line_columns()  # the header's titles may be longer in this language
         self._refresh_amounts()
         self._refresh_done()
@@ -216,12 +221,23 @@ class CheckoutPage(CardAlert, ClaimKeeper, DrawerWatch, TenderPanels, CheckoutVi
             focus.setFocus()
 
     def _set_busy(self, busy: bool) -> None:
+        """While a step runs every action is refused (each slot checks `busy`). Its buttons grey
+        out with the busy bar, once the step has run SHOW_AFTER_MS (`_grey_buttons`): a scan
+        resolved in a few milliseconds does not flash them, nor repaint them while its worker runs
+        (the repaint took the GIL from that worker)."""
         self.busy = busy
         self.busy_strip.set_busy(busy)
+        if not busy:
+            self._grey_buttons(False)
+
+    def _grey_buttons(self, grey: bool = True) -> None:
+        if grey == self._buttons_grey or (grey and not self.busy):
+            return
+        self._buttons_grey = grey
         for w in (self.take_cash_button, self.take_prepaid_button, self.take_card_button, self.find_button,
                   self.cancel_button, self.open_shift_button, self.reprint_button, self.resolve_button,
                   self.reprint_last_button, self.card_check_button, self.card_refund_button):
-            w.setEnabled(not busy)
+            w.setEnabled(not grey)
 
     def show_refusal(self, text: str) -> None:
         self.message.show_message(text, "error")
@@ -281,8 +297,13 @@ class CheckoutPage(CardAlert, ClaimKeeper, DrawerWatch, TenderPanels, CheckoutVi
     def _scanned(self, event) -> None:
         if not self.isVisible() or self._app is None:
             return
-        code = classify(event.text)
+        if self.pin_dialog is None and QApplication.activeModalWidget() is not None:
+            # a box is open (a reprint reason, an approval): the scan is not typed into it and does
+            # not start anything beneath it
+            self.show_refusal(self.tr("The scan was not used: finish the open window first, then scan again."))
+            return
         if self.state == "order":
+            code = classify(event.text)  # the idle page's scan is classified once, by the worker resolving it
             if code.kind is ScanKind.PREPAID_CARD:
                 if self.pin_dialog is not None:  # the holder is keying in the PIN of the card on screen
                     return
@@ -310,24 +331,28 @@ class CheckoutPage(CardAlert, ClaimKeeper, DrawerWatch, TenderPanels, CheckoutVi
     def resolve(self, text: str) -> None:
         if self.state == "done":
             self.new_sale()
-        self._set_busy(True)
-        self.message.clear_message()
         checkout, ctx = self._app.checkout, self._context()
 
         def work():
             session = checkout.start(text, ctx)
             return session, session.adopt_card_requests()  # card payments for it left by a restart
 
+        # the worker first: the page's own changes below run while it wakes up (its result is
+        # delivered through this thread's event loop, so never before them)
         run_in_background(work, self._resolved, self._resolve_failed, context=self)
+        self._set_busy(True)
+        self.message.clear_message()
 
     def _resolved(self, result) -> None:
         session, adopted = result
         target = session.target
         self._set_busy(False)
-        self.order_edit.clear()
         self.session = session
         self.done = None
         order = target.order
+        # Everything the order view shows is set while it is still hidden, so that showing it lays
+        # it out once (QStackedWidget activates the layout when it shows the view) rather than
+        # once for the switch and again for each change made after it.
         self.merchant_label.setText(order.merchant_name)
         self.order_no_label.setText(order.order_no)
         if target.expires_at is not None:
@@ -340,15 +365,14 @@ class CheckoutPage(CardAlert, ClaimKeeper, DrawerWatch, TenderPanels, CheckoutVi
                                         "the payment is sent when the connection is back."))
             self.banner.setToolTip(self.tr("If the order was paid elsewhere meanwhile, the platform refunds the "
                                            "buyer."))
-            self.banner.show()
-        else:
-            self.banner.hide()
+        self.banner.setVisible(target.offline)
         self.lines.set_order(order)
-        self._set_state("order")
         self._refresh_amounts()
+        self.resolve_button.setVisible(session.unresolved_card is not None)
+        self._set_state("order")
+        self.order_edit.clear()  # hidden now: clearing it repaints nothing
         self.choose_tender("cash")
         self._schedule_claim_renewal()
-        self.resolve_button.setVisible(session.unresolved_card is not None)
         if adopted:
             self.show_info(fill(self.tr("A card payment approved earlier for this order is applied: %1."),
                                 "; ".join(f"****{t.card_last4} {format_money(t.amount_minor, session.currency)}"
@@ -526,9 +550,17 @@ class CheckoutPage(CardAlert, ClaimKeeper, DrawerWatch, TenderPanels, CheckoutVi
     def _cancelled(self, reversed_) -> None:
         self._set_busy(False)
         self.claim_timer.stop()
+        slip = self.session.void_slip if self.session is not None else None  # money given back: its slip
         self.new_sale()
         if reversed_:
-            self.show_info(fill(self.tr("Order cancelled. Given back: %1"), "; ".join(reversed_)))
+            text = fill(self.tr("Order cancelled. Given back: %1"), "; ".join(reversed_))
+            if slip is not None and slip.printed:
+                text += " " + self.tr("Void slip printed.")
+            elif slip is not None:
+                self.show_refusal(text + " " + fill(self.tr("The void slip was not printed: %1"),
+                                                    printer_cause(slip.error)))
+                return
+            self.show_info(text)
         else:
             self.show_info(self.tr("Order cancelled."))
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from pos_terminal.domain.errors import AlreadyPaid, DomainError, NoOpenShift
+from pos_terminal.domain.errors import AlreadyPaid, DomainError, NoOpenShift, ShiftOfAnother
 from pos_terminal.money import format_money
 from pos_terminal.scan_codes import ScanKind
+from pos_terminal.services.cash import CashRefused
 from pos_terminal.services.checkout import CheckoutRefused
 from pos_terminal.services.orders import PaymentCodeRefused
 from ui.texts import fill
@@ -140,6 +141,27 @@ def refusal_text(exc: BaseException, currency: str = "CNY") -> str:
     if isinstance(exc, NoOpenShift):
         return translate("CheckoutPage", "No shift is open: open one with the counted float, then take the payment "
                                          "again.")
+    if isinstance(exc, CashRefused):  # opening the shift from this page (the float typed here)
+        shift_texts = {
+            "shift_open": translate("CheckoutPage", "A shift is already open at this terminal."),
+            "day_closed": translate("CheckoutPage", "The business day and the next one are closed already: no shift "
+                                                    "opens now."),
+            "float_too_large": fill(translate("CheckoutPage", "A float of %1 is more than the %2 a drawer may start "
+                                                              "with. Count it again."),
+                                    format_money(int(params.get("amount_minor") or 0), currency),
+                                    format_money(int(params.get("max_minor") or 0), currency)),
+            "float_unusual": fill(translate("CheckoutPage", "A float of %1 is more than the usual %2: open the shift on "
+                                                            "the Shift page, where the amount is confirmed."),
+                                  format_money(int(params.get("amount_minor") or 0), currency),
+                                  format_money(int(params.get("usual_minor") or 0), currency)),
+            "bad_amount": translate("CheckoutPage", "Type the counted float as an amount, e.g. 200 or 200.50."),
+        }
+        if exc.reason in shift_texts:
+            return shift_texts[exc.reason]
+    if isinstance(exc, ShiftOfAnother):
+        return fill(translate("CheckoutPage", "The open shift is %1's: nothing was recorded. Take it over on the Shift "
+                                              "page (or close it and open your own), then take the payment again."),
+                    str(params.get("holder") or ""))
     if isinstance(exc, CheckoutRefused):
         cur = currency
         reason = exc.reason

@@ -22,6 +22,11 @@ translate = QCoreApplication.translate
 
 NOTES_MINOR = (1000, 2000, 5000, 10000)  # the usual CNY notes
 TENDER_PANELS = ("cash", "prepaid", "card")
+# refusals of the card itself: the number is taken out of its (masked) field, so the next card
+# keyed or swiped is not appended to it; a wrong PIN keeps the card (the PIN is asked again), and
+# an unreachable platform refuses nothing about the card
+CARD_REFUSALS = frozenset({"invalid_card_number", "prepaid_unknown_card", "prepaid_blocked", "prepaid_pin_locked",
+                           "prepaid_pin_not_set", "prepaid_refused"})
 
 
 class TenderPanels:
@@ -64,6 +69,7 @@ class TenderPanels:
         self.prepaid_card_edit = QLineEdit(panel)
         self.prepaid_card_edit.setObjectName("prepaid_card")
         self.prepaid_card_edit.setEchoMode(QLineEdit.EchoMode.Password)  # the number is never shown
+        self.prepaid_card_edit.setProperty("scan_field", True)  # a swipe that stalls is typed here (ui/wedge.py)
         self.prepaid_card_edit.returnPressed.connect(self.check_balance)
         self.prepaid_card_edit.textChanged.connect(self._forget_pin)  # another card: another PIN
         self.balance_label = QLabel(panel)
@@ -185,7 +191,17 @@ class TenderPanels:
             return CheckoutSession.card_number(self.prepaid_card_edit.text())[-4:]
         except DomainError as exc:
             self.show_refusal(self.refusal_text(exc))
+            self._clear_refused_card()
             return None
+
+    def _clear_refused_card(self) -> None:
+        """A refused card number leaves its field (it is masked: the cashier could not see what
+        the next keys would be appended to); the field keeps the focus for the next card."""
+        self.prepaid_card_edit.clear()
+        self.balance_label.clear()
+        self.balance_minor = None
+        if self.panels.currentIndex() == TENDER_PANELS.index("prepaid"):
+            self.prepaid_card_edit.setFocus()
 
     def _ask_pin_when_ready(self, then) -> None:
         """The PIN is asked only where the platform is there to check it (offline: said at once)."""
@@ -246,6 +262,8 @@ class TenderPanels:
             self.show_refusal(text)
             self._ask_pin(retry, text)
             return
+        if isinstance(exc, CheckoutRefused) and exc.reason in CARD_REFUSALS:
+            self._clear_refused_card()
         self._tender_failed(exc)
 
     def _balance_shown(self, balance: int, pin: str | None = None) -> None:

@@ -7,8 +7,8 @@ Texts keep the translation context "CheckoutPage".
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QHelpEvent, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QStyle,
     QTableView,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +37,57 @@ from ui.texts import fill
 translate = QCoreApplication.translate
 
 
+class OrderLinesView(QTableView):
+    """The order's lines. An item name too long for its column wraps to a second line (only
+    those rows are two lines high; a third line is elided with …), and the whole name is its
+    tooltip."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.verticalHeader().hide()
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.horizontalHeader().sectionResized.connect(lambda col, _old, _new: col == 0 and self.fit_rows())
+
+    def name_room(self) -> int:
+        """The width a name has on one line of the item column."""
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
+        return self.columnWidth(0) - 2 * margin
+
+    def fit_rows(self) -> None:
+        model = self.model()
+        if model is None:
+            return
+        one = self.verticalHeader().defaultSectionSize()
+        two = one + self.fontMetrics().lineSpacing()
+        room, metrics = self.name_room(), self.fontMetrics()
+        for row in range(model.rowCount()):
+            name = str(model.index(row, 0).data() or "")
+            height = two if metrics.horizontalAdvance(name) > room else one
+            if self.rowHeight(row) != height:
+                self.setRowHeight(row, height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_rows()  # the item column stretches with the view
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit_rows()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            index = self.indexAt(event.pos())
+            if index.isValid() and index.column() == 0:
+                QToolTip.showText(event.globalPos(), str(index.data() or ""), self.viewport(), self.visualRect(index))
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+
 class CheckoutViews:
     """Building and refreshing the views; the slots they connect to are the page's."""
 
@@ -43,7 +95,7 @@ class CheckoutViews:
         card = QFrame(parent)
         card.setObjectName("Card")
         box = QVBoxLayout(card)
-        box.setContentsMargins(20, 16, 20, 16)
+        box.setContentsMargins(16, 12, 16, 12)
         box.setSpacing(8)
         return card, box
 
@@ -125,22 +177,16 @@ class CheckoutViews:
         self.banner.setWordWrap(True)
         self.banner.hide()
         self.lines = OrderLinesModel(self)
-        self.lines_view = QTableView(left)
+        self.lines_view = OrderLinesView(left)
         self.lines_view.setModel(self.lines)
-        self.lines_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.lines_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.lines_view.verticalHeader().hide()
-        # rows keep one height: a long item name is elided (…) rather than wrapped and cut off, and
-        # showing an order does not lay its names out for wrapping (about half a millisecond)
-        self.lines_view.setWordWrap(False)
-        self.lines_view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        # the item column takes the room left; the others get fixed widths, set once (and again when
-        # the header's language changes), so showing an order never measures its cells (a relayout)
+        # the item column takes the room left; the others are as wide as their header and their
+        # figures (at least ¥9,999.99), measured when an order is shown (a few strings, no layout)
         header = self.lines_view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in (1, 2, 3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
         self._fit_line_columns()
+        self.lines.order_changed.connect(self._fit_line_columns)  # set_order() changes rows, never resets
         for w in (self.merchant_label, self.order_no_label, self.expiry_label, self.banner):
             lbox.addWidget(w)
         lbox.addWidget(self.lines_view, 1)
@@ -198,16 +244,20 @@ class CheckoutViews:
 
     def _fit_line_columns(self) -> None:
         """Fixed widths for the quantity, price and amount columns: wide enough for the header's
-        text and for 9999 and ¥999,999.99 in the view's font."""
+        text, for 99 and ¥9,999.99, and for the figures of the order shown; the item column
+        gets the rest. Then the rows whose name needs it get a second line."""
         view, header = self.lines_view, self.lines_view.horizontalHeader()
         cells, heads = view.fontMetrics(), header.fontMetrics()
-        margin = 2 * view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 16
-        samples = {1: "9999", 2: format_money(99_999_999, "CNY"), 3: format_money(99_999_999, "CNY")}
-        for col, sample in samples.items():
-            title = str(self.lines.headerData(col, Qt.Orientation.Horizontal) or "")
-            width = max(cells.horizontalAdvance(sample), heads.horizontalAdvance(title) + 12) + margin
+        margin = 2 * view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 8
+        model = self.lines
+        for col, sample in {1: "99", 2: format_money(999_999, "CNY"), 3: format_money(999_999, "CNY")}.items():
+            title = str(model.headerData(col, Qt.Orientation.Horizontal) or "")
+            texts = [str(model.index(row, col).data() or "") for row in range(model.rowCount())]
+            width = max([heads.horizontalAdvance(title) + 6] + [cells.horizontalAdvance(t) for t in [sample, *texts]])
+            width += margin
             if header.sectionSize(col) != width:
                 header.resizeSection(col, width)
+        view.fit_rows()
 
     def _done_view(self) -> QWidget:
         view = QWidget(self)
@@ -297,26 +347,4 @@ class CheckoutViews:
                                           printer_cause(done.print_error)))
             self.print_label.setStyleSheet("color: #c62828; font-weight: bold;")
         # drawer_kicked: the printer confirmed the pulse (a refused or unconfirmed one is drawer_error)
-        if done.drawer_kicked and self.drawer_open:
-            self.drawer_label.setText(translate("CheckoutPage", "Drawer open"))
-            self.drawer_label.setStyleSheet("color: #b26a00; font-weight: bold;")
-        elif done.drawer_kicked and self.drawer_open is False and self._drawer_seen_open:
-            self.drawer_label.setText(translate("CheckoutPage", "Drawer closed"))
-            self.drawer_label.setStyleSheet("")
-        elif done.drawer_kicked and self.drawer_open is False and self._drawer_polls >= 3:
-            self.drawer_label.setText(translate("CheckoutPage", "The drawer was sent the signal to open but its "
-                                                                "switch still says closed: check the drawer."))
-            self.drawer_label.setStyleSheet("color: #b26a00; font-weight: bold;")
-        elif done.drawer_kicked and self._drawer_reports:
-            self.drawer_label.setText(translate("CheckoutPage", "Drawer opened."))
-            self.drawer_label.setStyleSheet("")
-        elif done.drawer_kicked:
-            self.drawer_label.setText(translate("CheckoutPage", "Drawer opened (this drawer does not report when it "
-                                                                "is closed)."))
-            self.drawer_label.setStyleSheet("")
-        elif done.drawer_error:
-            self.drawer_label.setText(fill(translate("CheckoutPage", "Drawer did not open (%1): open it with the "
-                                                                     "key."),
-                                           printer_cause(done.drawer_error)))
-        else:
-            self.drawer_label.setText("")
+        self._show_drawer(done)  # ui/screens/checkout/drawer_watch.py: only what the devices confirmed
