@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -165,8 +166,11 @@ class Workspace(QWidget):
         self.scroll = PageScroll(self.stack, self)
         self._app, self._bridge, self._languages = app, bridge, languages
         self.pages = LazyPages(allowed_pages(user), self._build_page)
-        for key in self.pages:
+        for number, key in enumerate(self.pages, start=1):
             self.nav.add(key).clicked.connect(lambda _=False, k=key: self.show_page(k))
+            if number <= 9:  # Ctrl+1 ... Ctrl+9: the pages in the order of the side navigation
+                shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+                shortcut.activated.connect(lambda k=key: self.show_page(k, focus=True))
 
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
@@ -223,9 +227,18 @@ class Workspace(QWidget):
         self.stack.addWidget(page)
         return page
 
-    def show_page(self, key: str) -> None:
-        self.stack.setCurrentWidget(self.pages[key])
+    def show_page(self, key: str, focus: bool = False) -> None:
+        """Shows the page; `focus` (a page chosen by its key) also puts the keyboard focus on the
+        page's first field, so the keyboard alone carries on from there."""
+        page = self.pages[key]
+        self.stack.setCurrentWidget(page)
         self.nav.buttons[key].setChecked(True)
+        if focus:
+            last = page.focusWidget()  # where the page's focus was when it was left
+            if last is not None:
+                last.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            else:
+                page.focusNextChild()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -233,5 +246,8 @@ class Workspace(QWidget):
         super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
-        for key in self.pages:  # a page not built yet is not built for its label
-            self.nav.buttons[key].setText(nav_title(key).replace("&", "&&"))
+        for number, key in enumerate(self.pages, start=1):  # a page not built yet is not built for its label
+            button = self.nav.buttons[key]
+            button.setText(nav_title(key).replace("&", "&&"))
+            if number <= 9:
+                button.setToolTip(f"Ctrl+{number}")  # a key, the same in every language

@@ -50,3 +50,20 @@ def test_the_labels_follow_the_language_without_building_the_pages(qtbot, window
         assert ws.pages["checkout"].nav_title() == ws.nav.buttons["checkout"].text()
     finally:
         languages.apply(Language.EN)
+
+
+def test_ctrl_and_the_pages_number_changes_page_by_keyboard(qtbot, window):
+    """Keyboard alone (issue 15): Ctrl+N shows the N-th page of the side navigation and puts the
+    focus in it, so the next keys go to that page."""
+    sign_in(qtbot, window, "8001", "8642")
+    ws = window.workspace
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: ws.current_page() == "shift", timeout=5000)
+    assert ws.nav.buttons["shift"].isChecked() and ws.nav.buttons["shift"].toolTip() == "Ctrl+4"
+    qtbot.waitUntil(lambda: ws.pages["shift"].isAncestorOf(window.focusWidget()), timeout=5000)
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: ws.current_page() == "refunds", timeout=5000)
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: ws.current_page() == "checkout", timeout=5000)
+    settle(qtbot)

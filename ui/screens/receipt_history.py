@@ -17,18 +17,15 @@ from datetime import date, timedelta
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -41,7 +38,7 @@ from ui.receipt_preview import preview_image
 from ui.screens.base import Page
 from ui.tasks import run_in_background
 from ui.texts import fill
-from ui.widgets import MessageLabel
+from ui.widgets import MessageLabel, row_table
 
 COLUMNS = 5  # receipt no, time, order, amount, state
 
@@ -220,17 +217,7 @@ class ReceiptHistoryPage(Page):
         self.message = MessageLabel(self)
 
         # -- the results and the receipt
-        self.table = QTableWidget(0, COLUMNS, self)
-        self.table.setObjectName("history_table")
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().setDefaultSectionSize(28)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table = row_table(self, COLUMNS, "history_table", stretch=4)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.installEventFilter(self)
         self.preview_title = QLabel(self)

@@ -5,6 +5,9 @@ follow the platform's answer live, and pay out once approved.
 Every platform, device and database call runs in run_in_background; a poll timer (while the page
 is shown) refreshes the status and the store's open requests, so a seller's later decision shows
 up without anyone pressing anything. Camera frames reach the preview through the Bridge.
+
+The payout is in refund_payout (RefundPayout), the texts of reasons, states, routes and refusals
+in refund_texts (RefundTexts), the photo thumbnails in refund_photos.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from pos_terminal.services import refunds
 from ui.online_return_banner import OnlineReturnActions, OnlineReturnBanner
 from ui.screens.refund_payout import RefundPayout
 from ui.screens.refund_photos import PhotoStrip, ShownPhoto, images_of
+from ui.screens.refund_texts import RefundTexts
 from ui.screens.base import Page
 from ui.tasks import run_in_background
 from ui.texts import fill
@@ -46,10 +50,9 @@ log = logging.getLogger(__name__)
 POLL_MS = 3000
 PREVIEW_WIDTH = 300
 PREVIEW_HEIGHT = 128
-NOTE_IN_LIST = 80  # characters of the seller's note shown in the list (the whole note above it)
 
 
-class RefundsPage(OnlineReturnActions, RefundPayout, Page):
+class RefundsPage(OnlineReturnActions, RefundPayout, RefundTexts, Page):
     key = "refunds"
 
     def __init__(self, app=None, bridge=None, user=None, parent: QWidget | None = None) -> None:
@@ -215,109 +218,6 @@ class RefundsPage(OnlineReturnActions, RefundPayout, Page):
 
     def lead(self) -> str:
         return self.tr("Take back a faulty item: scan the item's own code and photograph the defect.")
-
-    def reason_texts(self) -> dict[str, str]:
-        return {"defective": self.tr("Defective"), "damaged": self.tr("Damaged"),
-                "wrong_item": self.tr("Wrong item"), "not_as_described": self.tr("Not as described"),
-                "missing_parts": self.tr("Missing parts"), "other": self.tr("Other (say what)")}
-
-    def status_text(self, status: RefundStatus) -> str:
-        return {RefundStatus.DRAFT: self.tr("Stored here, waiting to be sent"),
-                RefundStatus.REQUESTED: self.tr("Waiting for the seller"),
-                RefundStatus.APPROVED: self.tr("Approved: pay out"),
-                RefundStatus.REJECTED: self.tr("Rejected by the seller"),
-                RefundStatus.PAID_OUT: self.tr("Refunded"),
-                RefundStatus.REFUSED: self.tr("Refused by the platform")}[status]
-
-    def note_text(self, case: refunds.CaseView, limit: int | None = None) -> str:
-        """The seller's note on a rejection ("" for any other case): the whole of it, or its first
-        `limit` characters for the list."""
-        if case.status is not RefundStatus.REJECTED:
-            return ""
-        note = " ".join((case.note or "").split())
-        if not note:
-            return self.tr("The seller gave no reason.")
-        if limit is not None and len(note) > limit:
-            note = note[:limit - 1].rstrip() + "…"
-        return fill(self.tr("Seller's note: %1"), note)
-
-    def row_text(self, case: refunds.CaseView) -> str:
-        """A case as a line of the list: order and amount, then its state (and a rejection's note)."""
-        status = self.status_text(case.status)
-        if case.paid_out and case.receipt_no is not None:
-            status = fill(self.tr("Refunded, receipt %1"), f"{case.receipt_no:06d}")
-        elif case.status is RefundStatus.REJECTED:
-            status += "\n" + self.note_text(case, NOTE_IN_LIST)
-        elif case.status is RefundStatus.REFUSED and case.last_error:
-            status += "\n" + self.platform_refusal_text(case.last_error)
-        return f"{case.order_no}  {format_money(case.amount_minor, case.currency)}\n{status}"
-
-    def route_text(self, route: PayoutRoute | None) -> str:
-        return {PayoutRoute.CASH: self.tr("cash from this drawer"),
-                PayoutRoute.PREPAID_CARD: self.tr("back to the prepaid card"),
-                PayoutRoute.BANK_CARD: self.tr("back to the bank card"),
-                PayoutRoute.ONLINE: self.tr("the platform refunds the buyer's account"),
-                PayoutRoute.SPLIT: self.tr("back to each tender that paid, cards first"),
-                None: ""}[route]
-
-    def leg_text(self, route: str) -> str:
-        return {"cash": self.tr("cash"), "prepaid_card": self.tr("prepaid card"), "bank_card": self.tr("bank card"),
-                "online": self.tr("buyer's account")}.get(route, route)
-
-    def legs_text(self, case: refunds.CaseView) -> str:
-        """Where the money goes, leg by leg, a done leg ticked: "bank card 7.50 ✓ · cash 5.00"."""
-        if case.legs is None:
-            return self.tr("each tender's share is not known")
-        return " · ".join(f"{self.leg_text(leg.route)} {format_money(leg.amount_minor, case.currency)}"
-                          + (" ✓" if leg.done else "") for leg in case.legs)
-
-    def platform_refusal_text(self, error: str) -> str:
-        """Why the platform refused a request for good ("code: message", as the case keeps it)."""
-        code = error.split(":", 1)[0].strip()
-        texts = {
-            "foreign_cash_refund_cap": self.tr("Paid in cash at another store: this store may pay back only a small "
-                                               "amount in cash. Send the buyer to the store that sold it."),
-            "foreign_return_count_cap": self.tr("This store has taken as many returns of goods sold elsewhere today as "
-                                                "the platform allows. Send the buyer to the store that sold it, or "
-                                                "try again tomorrow."),
-            "foreign_return_amount_cap": self.tr("Returns of goods sold elsewhere would exceed this store's daily "
-                                                 "amount. Send the buyer to the store that sold it, or try again "
-                                                 "tomorrow."),
-            "outside_return_window": self.tr("Outside the merchant's return window."),
-        }
-        return texts.get(code) or self.online_banner.refusal_text(code) or fill(self.tr("The platform said: %1"), error)
-
-    def refusal_text(self, exc: BaseException) -> str:
-        reason = getattr(exc, "reason", None)
-        texts = {
-            "wrong_kind": self.tr("That is not an item code. Scan the code of the returned unit (on the receipt or label)."),
-            "card_number": self.tr("That is a bank card number, not an item code: it was not sent anywhere. Scan the "
-                                   "code of the returned unit; an item code keyed by hand starts with IC."),
-            "unknown_item": self.tr("No item has this code. Check the code on the receipt."),
-            "already_refunded": self.tr("This unit is already refunded."),
-            "request_open": self.tr("This unit already has a refund request open; see the list below."),
-            "outside_window": self.tr("Outside the merchant's return window."),
-            "not_paid": self.tr("This order was never paid; there is nothing to refund."),
-            "photo_required": self.tr("This merchant needs at least one photo of the defect."),
-            "offline_unknown": self.tr("The platform does not answer and this terminal has no record of the item."),
-            "bad_reason": self.tr("Choose a reason; \"Other\" needs a few words."),
-            "several_orders": self.tr("One refund covers units of one order."),
-            "needs_manager": self.tr("Not approved yet: only a manager may pay cash before the platform approves."),
-            "over_limit": self.tr("More than a manager may pay before the platform approves."),
-            "not_approved": self.tr("This refund is not approved; nothing is paid out."),
-            "no_shift": self.tr("Open a shift first: cash refunds are counted in the shift."),
-            "prepaid_card_needed": self.tr("Swipe or scan the buyer's prepaid card first."),
-            "paid_out_already": self.tr("This refund is paid out already."),
-            "wrong_card": self.tr("That is not the prepaid card the order was paid with: the money goes back to that card."),
-            "split_unknown": self.tr("Paid with several tenders and their shares are not known: refund at the store "
-                                     "that took the payment."),
-            "split_exceeds_payment": self.tr("The refund is more than the tenders paid less earlier refunds of this "
-                                             "order; check with the platform."),
-            "not_paid_out": self.tr("This refund is not paid out: there is no receipt to print again."),
-            "card_declined": self.tr("The card terminal did not refund; try again or refund on the card terminal."),
-            "not_final": self.tr("This refund is still open: only a rejected or refused one is put away."),
-        }
-        return texts.get(reason) or self.online_banner.refusal_text(reason) or getattr(exc, "message", None) or str(exc)
 
     def retranslate_content(self) -> None:
         self.code_edit.setPlaceholderText(self.tr("Scan or type the item code"))

@@ -4,40 +4,34 @@ tables beside a chart of the day's sales by hour and tender; a date picker shows
 stored Z again. Print (the receipt printer), Export CSV and Export PDF work on the shown report.
 
 Every service, printer and file call runs in run_in_background; `export_csv(path)` and
-`export_pdf(path)` take the path directly (the file dialog only asks for it).
+`export_pdf(path)` take the path directly (the file dialog only asks for it). The table widget
+the rows are shown in is ui.screens.report_table.ReportTable.
 """
 
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, QRect, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
+from PySide6.QtCore import QDate, QLocale, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QFileDialog,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QStyle,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from pos_terminal.domain.model import Permission
-from pos_terminal.money import Money
 from pos_terminal.services.report_model import DayReport
 from ui.dialogs.manager_approval import ManagerApprovalDialog
 from ui.sales_chart import SalesChart
+from ui.screens.report_table import ReportTable, local_time, money_text
 from ui.style import COLORS
 from ui.tasks import run_in_background
 from ui.texts import fill
@@ -49,104 +43,9 @@ TENDER_ORDER = ("cash", "prepaid_card", "bank_card")
 ROUTE_ORDER = ("cash", "prepaid_card", "bank_card", "online")
 
 
-def money_text(minor: int | None, currency: str, *, signed: bool = False) -> str:
-    if minor is None:
-        return ""
-    text = Money(minor, currency).format()
-    return f"+{text}" if signed and minor > 0 else text
-
-
 def ui_language() -> str:
     """The language the screens show now ("zh_CN" or "en"), for printed and exported reports."""
     return "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
-
-
-def local_time(ts: datetime | None, zone: str, fmt: str = "%H:%M") -> str:
-    return "" if ts is None else ts.astimezone(ZoneInfo(zone)).strftime(fmt)
-
-
-class ReportTable(QTableWidget):
-    """A DayReport as rows of figures: label, count, amount; section rows in bold on grey."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(0, 3, parent)
-        self.setObjectName("ReportTable")
-        self.verticalHeader().hide()
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setShowGrid(False)
-        self.setAlternatingRowColors(False)
-        self.setWordWrap(True)  # a long label wraps (its row grows: fit_labels) rather than being cut
-        header = self.horizontalHeader()
-        header.sectionResized.connect(lambda col, _old, _new: col == 0 and self.fit_labels())
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.verticalHeader().setDefaultSectionSize(26)
-        self.rows: list[tuple[str, str, str]] = []  # what is shown, for tests and copies
-
-    def set_headers(self, label: str, count: str, amount: str) -> None:
-        self.setHorizontalHeaderLabels([label, count, amount])
-
-    def set_rows(self, rows) -> None:
-        """`rows`: (label, count, amount, style) with style "section", "total", "bad", "good" or ""."""
-        self.clearSpans()
-        self.setRowCount(0)
-        self.rows = []
-        bold = QFont(self.font())
-        bold.setBold(True)
-        for label, count, amount, style in rows:
-            r = self.rowCount()
-            self.insertRow(r)
-            self.rows.append((label, count, amount))
-            for c, text in enumerate((label, count, amount)):
-                item = QTableWidgetItem(text)
-                if c:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if style in ("section", "total"):
-                    item.setFont(bold)
-                if style == "section":
-                    item.setBackground(QBrush(QColor("#e4e8ec")))
-                if c == 2 and style in ("bad", "good", "warn"):
-                    item.setForeground(QBrush(QColor(COLORS["error" if style == "bad" else
-                                                           "ok" if style == "good" else "warn"])))
-                    item.setFont(bold)
-                self.setItem(r, c, item)
-            if style == "section":
-                self.setSpan(r, 0, 1, 3)
-        self.fit_labels()
-
-    def label_room(self) -> int:
-        """The width a label has in the first column (less the cell's text margins)."""
-        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
-        return self.columnWidth(0) - 2 * margin
-
-    def label_height(self, row: int) -> int:
-        """The height the row's label needs, wrapped at word boundaries in its column."""
-        item = self.item(row, 0)
-        if item is None:
-            return 0
-        metrics = QFontMetrics(item.font())
-        flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft)
-        return metrics.boundingRect(QRect(0, 0, max(1, self.label_room()), 10_000), flags, item.text()).height()
-
-    def fit_labels(self) -> None:
-        """No label is cut ("Settlements not…"): a label longer than its column wraps, and only
-        its row grows. Each label is also its tooltip."""
-        one = self.verticalHeader().defaultSectionSize()
-        for r in range(self.rowCount()):
-            item = self.item(r, 0)
-            if item is None:
-                continue
-            item.setToolTip(item.text().strip())
-            need = one if self.columnSpan(r, 0) > 1 else max(one, self.label_height(r) + 6)
-            if self.rowHeight(r) != need:
-                self.setRowHeight(r, need)
-
-    def value(self, label: str) -> tuple[str, str] | None:
-        """(count, amount) of the first row with this label."""
-        return next(((c, a) for l, c, a in self.rows if l.strip() == label), None)
 
 
 class ReportsTab(QWidget):

@@ -8,6 +8,7 @@
   (counting the drawer by denomination; over/short in colour; above the limit a manager approves
   and a note is written; with [shift] blind_close the count is typed without the expected cash,
   which shows after it), then the X report can be printed at once.
+  (Open shift, Correct float and Take over: ui.screens.shift_open; Close shift: ui.screens.shift_close.)
 - Reports (ui.screens.reports.ReportsTab): X and Z reports, the chart, print and export.
 - Reconciliation (ui.screens.reconcile.ReconcileTab): drawer, card terminal and platform side by side.
 
@@ -23,14 +24,13 @@ import logging
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QAbstractItemView,
     QHeaderView,
     QTableWidget,
@@ -45,11 +45,13 @@ from PySide6.QtWidgets import (
 
 from pos_terminal.domain.model import Permission
 from pos_terminal.services.report_model import ShiftSummary
-from ui.dialogs.cash_dialogs import CashMovementDialog, DenominationCountDialog, money_text, reason_text
+from ui.dialogs.cash_dialogs import CashMovementDialog, money_text, reason_text
 from ui.dialogs.manager_approval import ManagerApprovalDialog
 from ui.screens.base import Page
 from ui.screens.reconcile import ReconcileTab
 from ui.screens.reports import ReportsTab
+from ui.screens.shift_close import ShiftCloseMixin
+from ui.screens.shift_open import ShiftOpenMixin
 from ui.tasks import run_in_background
 from ui.texts import fill
 from ui.widgets import MessageLabel
@@ -67,7 +69,7 @@ QTabBar::tab:selected { font-weight: bold; color: #1e6fb8; }
 BREAKDOWN = ("float", "cash_sales", "cash_refunds", "drops", "pay_outs", "pay_ins")
 
 
-class ShiftTab(QWidget):
+class ShiftTab(ShiftOpenMixin, ShiftCloseMixin, QWidget):
     shift_changed = Signal(object)  # the ShiftSummary now open, or None
     print_x_requested = Signal()
 
@@ -442,144 +444,6 @@ class ShiftTab(QWidget):
     def _can(self, permission: Permission) -> bool:
         return self._user is not None and self._user.can(permission)
 
-    # -- open ----------------------------------------------------------------------------------
-    def open_shift(self, counts: dict[int, int] | None = None) -> None:
-        """Without `counts`, asks for the float count in a dialog."""
-        if self.busy or self._app is None or self.summary is not None:
-            return
-        shifts = self._app.shifts
-        if counts is None:
-            counts = self._count_float()
-            if counts is None:
-                return
-        confirmed = self._float_confirmed(counts)
-        if confirmed is None:
-            return
-        user = self._user
-        self._set_busy(True)
-        self.message.clear_message()
-        self.print_x_button.hide()
-        run_in_background(lambda: shifts.open_shift(user, counts=counts, confirmed=confirmed), self._opened,
-                          self._failed, context=self)
-
-    def _count_float(self) -> dict[int, int] | None:
-        shifts = self._app.shifts
-        dialog = DenominationCountDialog(shifts.denominations, shifts.currency, mode="float", parent=self)
-        try:
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return None
-            return dialog.counts()
-        finally:
-            dialog.deleteLater()
-
-    def _float_confirmed(self, counts: dict[int, int]) -> bool | None:
-        """False for a usual float; above the usual amount, True once the cashier confirms it (None:
-        not confirmed); above the maximum, None with the refusal shown (nothing is sent)."""
-        shifts, cur = self._app.shifts, self._currency()
-        total = sum(int(d) * int(n) for d, n in counts.items())
-        if total > shifts.max_float_minor:
-            self.message.show_message(fill(self.tr("A float of %1 is more than the %2 a drawer may start with. "
-                                                   "Count it again."), money_text(total, cur),
-                                           money_text(shifts.max_float_minor, cur)), "error")
-            return None
-        if total <= shifts.usual_float_minor:
-            return False
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unusual float"),
-                          fill(self.tr("A float of %1 is more than the usual %2. Is %1 really in the drawer?"),
-                               money_text(total, cur), money_text(shifts.usual_float_minor, cur)),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-        box.setObjectName("unusual_float")
-        box.button(QMessageBox.StandardButton.Yes).setText(fill(self.tr("Yes, %1"), money_text(total, cur)))
-        box.button(QMessageBox.StandardButton.No).setText(self.tr("No, count again"))
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        try:
-            if box.exec() != QMessageBox.StandardButton.Yes:
-                self.message.show_message(self.tr("Not opened: count the float again."), "info")
-                return None
-            return True
-        finally:
-            box.deleteLater()
-
-    def _opened(self, summary: ShiftSummary) -> None:
-        self._set_busy(False)
-        text = fill(self.tr("Shift open with a float of %1."), money_text(summary.opening_float_minor, self._currency()))
-        day = self.day
-        if day is not None and day.after_close and not day.next_closed:
-            text += " " + fill(self.tr("The business day %1 is closed: this shift counts to %2."),
-                               day.closed_day.isoformat(), day.date.isoformat())
-        self.message.show_message(text, "info")
-        self.refresh()
-
-    # -- taking over another user's shift ---------------------------------------------------------
-    def take_over(self, confirmed: bool = False) -> None:
-        """After a confirmation, the signed-in user's sales go into the open shift (audited)."""
-        if self.busy or self._app is None or self.summary is None or not self.held_by_another():
-            return
-        if not confirmed:
-            box = QMessageBox(QMessageBox.Icon.Question, self.tr("Take over the shift"),
-                              fill(self.tr("Take over %1's shift? Your sales go into it from now on, with its drawer "
-                                           "and float; this is recorded."), self.holder_name),
-                              QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-            box.setObjectName("take_over_confirm")
-            box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Take over"))
-            box.button(QMessageBox.StandardButton.No).setText(self.tr("Cancel"))
-            box.setDefaultButton(QMessageBox.StandardButton.No)
-            try:
-                if box.exec() != QMessageBox.StandardButton.Yes:
-                    return
-            finally:
-                box.deleteLater()
-        shifts, user, before = self._app.shifts, self._user, self.holder_name
-        self._set_busy(True)
-        self.message.clear_message()
-        run_in_background(lambda: shifts.take_over(user), lambda _summary: self._taken_over(before), self._failed,
-                          context=self)
-
-    def _taken_over(self, before: str) -> None:
-        self._set_busy(False)
-        self.message.show_message(fill(self.tr("You took over %1's shift: your sales go into it."), before), "info")
-        self.refresh()
-
-    # -- correcting the float --------------------------------------------------------------------
-    def correct_float(self, counts: dict[int, int] | None = None, manager=None) -> None:
-        """Counts the float again; a manager approves the correction (before the first sale)."""
-        if self.busy or self._app is None or self.summary is None:
-            return
-        if counts is None:
-            counts = self._count_float()
-            if counts is None:
-                return
-        confirmed = self._float_confirmed(counts)
-        if confirmed is None:
-            return
-        shifts, user, cur = self._app.shifts, self._user, self._currency()
-        old = self.summary.opening_float_minor
-        new = sum(int(d) * int(n) for d, n in counts.items())
-
-        def work(approver):
-            return shifts.correct_float(user, counts, manager=approver, confirmed=bool(confirmed))
-
-        if manager is None and not self._can(Permission.APPROVE):
-            done = ManagerApprovalDialog.approve_and_run(
-                self, self._app, fill(self.tr("Correct the opening float from %1 to %2."), money_text(old, cur),
-                                      money_text(new, cur)), work)
-            if done is None:
-                return
-            self.message.clear_message()
-            done.deliver(lambda summary: self._corrected(summary, old), self._failed)
-            return
-        self._set_busy(True)
-        self.message.clear_message()
-        run_in_background(lambda: work(manager or user), lambda summary: self._corrected(summary, old), self._failed,
-                          context=self)
-
-    def _corrected(self, summary: ShiftSummary, old: int) -> None:
-        self._set_busy(False)
-        cur = self._currency()
-        self.message.show_message(fill(self.tr("Opening float corrected from %1 to %2."), money_text(old, cur),
-                                       money_text(summary.opening_float_minor, cur)), "info")
-        self.refresh()
-
     # -- drops, pay-outs, pay-ins, no sale ----------------------------------------------------------
     def movement(self, kind: str, amount_minor: int | None = None, reason: str | None = None, manager=None) -> None:
         """Without `reason`, asks for the amount and reason in a dialog; a pay-out by someone who may
@@ -631,134 +495,6 @@ class ShiftTab(QWidget):
         if not done.drawer_opened:
             text += " " + fill(self.tr("The drawer did not open (%1): open it with its key."), done.drawer_error or "")
         self.message.show_message(text, "info" if done.drawer_opened else "error")
-        self.refresh()
-
-    # -- close ---------------------------------------------------------------------------------
-    def close_shift(self) -> None:
-        """Re-reads the expected cash, then asks for the count by denomination."""
-        if self.busy or self._app is None or self.summary is None:
-            return
-        self._set_busy(True)
-        run_in_background(self._app.shifts.current, self._count_for_close, self._failed, context=self)
-
-    def _count_for_close(self, summary: ShiftSummary | None) -> None:
-        self._set_busy(False)
-        self.summary = summary
-        self._show_summary()
-        if summary is None:
-            self.refresh()
-            return
-        shifts = self._app.shifts
-        if self._blind():
-            self._blind_count()
-            return
-        dialog = DenominationCountDialog(shifts.denominations, shifts.currency, mode="close",
-                                         expected_minor=summary.expected_cash_minor,
-                                         limit_minor=shifts.over_short_limit_minor, parent=self)
-        try:
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return
-            counts, note, above = dialog.counts(), dialog.note(), dialog.above_limit()
-            over_short = dialog.over_short_minor() or 0
-        finally:
-            dialog.deleteLater()
-        self._close_counted(counts, note, above, over_short)
-
-    def _blind_count(self) -> None:
-        """Blind close: the count is typed without the expected cash; then the figures are read."""
-        shifts = self._app.shifts
-        dialog = DenominationCountDialog(shifts.denominations, shifts.currency, mode="close", parent=self)
-        dialog.lead.setText(self.tr("Blind count: type how many of each note and coin are in the drawer. The expected "
-                                    "cash shows after the count."))
-        try:
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return
-            counts = dialog.counts()
-        finally:
-            dialog.deleteLater()
-        self._set_busy(True)
-        run_in_background(lambda: shifts.preview_close(counts), lambda preview: self._blind_counted(counts, preview),
-                          self._failed, context=self)
-
-    def _blind_counted(self, counts: dict[int, int], preview) -> None:
-        """Within the limit the shift closes at once (the over/short shows with it); above it the
-        count is shown against the expected cash, unchangeable, with the note a manager approves."""
-        self._set_busy(False)
-        if not preview.needs_manager:
-            self.close_with(counts)
-            return
-        shifts = self._app.shifts
-        dialog = DenominationCountDialog(shifts.denominations, shifts.currency, mode="close",
-                                         expected_minor=preview.expected_cash_minor,
-                                         limit_minor=preview.limit_minor, parent=self)
-        dialog.setObjectName("BlindCountResult")
-        dialog.set_counts(counts)
-        for spin in dialog.spins.values():
-            spin.setReadOnly(True)
-            spin.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        dialog.lead.setText(self.tr("Your count against the expected cash. The count stays as typed."))
-        QTimer.singleShot(0, dialog.note_edit.setFocus)  # after the dialog's own first focus
-        try:
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                self.message.show_message(self.tr("Not closed: a manager must approve a difference above the limit."),
-                                          "error")
-                return
-            note = dialog.note()
-        finally:
-            dialog.deleteLater()
-        self._close_counted(counts, note, True, preview.over_short_minor)
-
-    def _close_counted(self, counts: dict[int, int], note: str, above: bool, over_short: int) -> None:
-        if above and not self._can(Permission.APPROVE):
-            if not self._close_with_manager(counts, note or None, over_short):
-                self.message.show_message(self.tr("Not closed: a manager must approve a difference above the limit."),
-                                          "error")
-            return
-        self.close_with(counts, note=note or None)
-
-    def _close_with_manager(self, counts: dict[int, int], note: str | None, over_short: int) -> bool:
-        """Asks a manager to approve the difference; the close runs on the worker that records the
-        approval, right after it. False when the manager cancelled (nothing approved, not closed)."""
-        if self._app is None:
-            return False
-        cur, shifts, user = self._currency(), self._app.shifts, self._user
-        what = fill(self.tr("Close the shift %1 over."), money_text(over_short, cur)) if over_short > 0 else \
-            fill(self.tr("Close the shift %1 short."), money_text(-over_short, cur))
-        done = ManagerApprovalDialog.approve_and_run(
-            self, self._app, what,
-            lambda approver: shifts.close_shift(user, counts, manager=approver, note=note))
-        if done is None:
-            return False
-        self.message.clear_message()
-        if done.error is not None:
-            self._close_failed(done.error, counts, note, done.approver)
-        else:
-            self._closed(done.result)
-        return True
-
-    def close_with(self, counts: dict[int, int], *, note: str | None = None, manager=None) -> None:
-        """Closes the shift with this count on a worker. A refusal for want of a manager asks for one
-        (when a note is given) and tries again."""
-        if self.busy or self._app is None:
-            return
-        shifts, user = self._app.shifts, self._user
-        self._set_busy(True)
-        self.message.clear_message()
-        run_in_background(lambda: shifts.close_shift(user, counts, manager=manager, note=note),
-                          self._closed, lambda exc: self._close_failed(exc, counts, note, manager), context=self)
-
-    def _close_failed(self, exc: BaseException, counts, note, manager) -> None:
-        self._set_busy(False)
-        if getattr(exc, "reason", None) == "needs_manager" and manager is None and note:
-            params = getattr(exc, "params", {}) or {}
-            if self._close_with_manager(counts, note, int(params.get("over_short_minor") or 0)):
-                return
-        self.message.show_message(self.refusal_text(exc), "error")
-
-    def _closed(self, summary: ShiftSummary) -> None:
-        self._set_busy(False)
-        self.last_closed = summary
-        self.message.show_message(self.tr("Shift closed. Print the X report for the day now?"), "info")
         self.refresh()
 
 

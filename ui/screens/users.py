@@ -15,17 +15,14 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -38,7 +35,7 @@ from pos_terminal.services.users import DuplicateUser, UserAdminRefused
 from ui.screens.base import Page
 from ui.tasks import run_in_background
 from ui.texts import fill, role_name
-from ui.widgets import MessageLabel
+from ui.widgets import MessageLabel, row_table
 
 COLUMNS = 5  # user, name, role, state, last sign-in
 PIN_MAX = 12
@@ -154,17 +151,7 @@ class UsersPage(Page):
         self.busy = False
         self.pin_dialog: ResetPinDialog | None = None
 
-        self.table = QTableWidget(0, COLUMNS, self)
-        self.table.setObjectName("users_table")
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().setDefaultSectionSize(28)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = row_table(self, COLUMNS, "users_table", stretch=1)
         self.table.itemSelectionChanged.connect(self._update_actions)
         self.reset_button = QPushButton(self)
         self.unlock_button = QPushButton(self)

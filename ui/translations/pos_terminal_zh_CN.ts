@@ -329,190 +329,190 @@
 <context>
     <name>CheckoutPage</name>
     <message>
-        <location filename="../screens/checkout/page.py" line="167"/>
-        <location filename="../workspace.py" line="38"/>
+        <location filename="../screens/checkout/page.py" line="171"/>
+        <location filename="../workspace.py" line="39"/>
         <source>Checkout</source>
         <translation>收银</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="170"/>
+        <location filename="../screens/checkout/page.py" line="174"/>
         <source>Scan the buyer&apos;s payment code or order number, then take the payment.</source>
         <translation>扫描顾客的付款码或订单号，然后收款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="173"/>
+        <location filename="../screens/checkout/page.py" line="177"/>
         <source>No shift is open at this terminal. Count the cash in the drawer and open a shift with that float to take payments.</source>
         <translation>本终端没有已开班的班次。请清点钱箱现金，以该备用金开班后再收款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="175"/>
+        <location filename="../screens/checkout/page.py" line="179"/>
         <source>Opening float (counted cash)</source>
         <translation>开班备用金（清点的现金）</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="176"/>
+        <location filename="../screens/checkout/page.py" line="180"/>
         <source>Open shift</source>
         <translation>开班</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="177"/>
+        <location filename="../screens/checkout/page.py" line="181"/>
         <source>Scan the payment code</source>
         <translation>请扫描付款码</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="178"/>
+        <location filename="../screens/checkout/page.py" line="182"/>
         <source>Or type the order number and press Enter</source>
         <translation>或输入订单号后按回车</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="180"/>
+        <location filename="../screens/checkout/page.py" line="184"/>
         <source>Find order</source>
         <translation>查找订单</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="185"/>
+        <location filename="../screens/checkout/page.py" line="189"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="186"/>
+        <location filename="../screens/checkout/page.py" line="190"/>
         <source>Due</source>
         <translation>待付</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="187"/>
+        <location filename="../screens/checkout/page.py" line="191"/>
         <source>F1 Cash</source>
         <translation>F1 现金</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="188"/>
+        <location filename="../screens/checkout/page.py" line="192"/>
         <source>F2 Prepaid</source>
         <translation>F2 储值卡</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="189"/>
+        <location filename="../screens/checkout/page.py" line="193"/>
         <source>F3 Card</source>
         <translation>F3 银行卡</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="190"/>
+        <location filename="../screens/checkout/page.py" line="194"/>
         <source>Cash handed over</source>
         <translation>收到的现金</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="191"/>
+        <location filename="../screens/checkout/page.py" line="195"/>
         <source>Exact</source>
         <translation>正好</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="192"/>
+        <location filename="../screens/checkout/page.py" line="196"/>
         <source>Take cash (Enter)</source>
         <translation>收现金（回车）</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="193"/>
+        <location filename="../screens/checkout/page.py" line="197"/>
         <source>Scan or swipe the card</source>
         <translation>扫描或刷卡</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="194"/>
+        <location filename="../screens/checkout/page.py" line="198"/>
         <source>Amount from the card</source>
         <translation>从卡中扣款金额</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="195"/>
+        <location filename="../screens/checkout/page.py" line="199"/>
         <source>Debit card (Enter)</source>
         <translation>扣款（回车）</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="196"/>
+        <location filename="../screens/checkout/page.py" line="200"/>
         <source>The buyer pays on the card terminal.</source>
         <translation>请顾客在刷卡机上付款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="197"/>
+        <location filename="../screens/checkout/page.py" line="201"/>
         <source>Amount to charge</source>
         <translation>刷卡金额</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="198"/>
+        <location filename="../screens/checkout/page.py" line="202"/>
         <source>Charge card (Enter)</source>
         <translation>刷卡（回车）</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="199"/>
+        <location filename="../screens/checkout/page.py" line="203"/>
         <source>Check again</source>
         <translation>再次查询</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="200"/>
+        <location filename="../screens/checkout/page.py" line="204"/>
         <source>Esc Cancel order</source>
         <translation>Esc 取消订单</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="201"/>
+        <location filename="../screens/checkout/page.py" line="205"/>
         <source>F9 Reprint</source>
         <translation>F9 重打</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="202"/>
+        <location filename="../screens/checkout/page.py" line="206"/>
         <source>Next sale</source>
         <translation>下一笔</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="203"/>
+        <location filename="../screens/checkout/page.py" line="207"/>
         <source>Paid</source>
         <translation>已付款</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="204"/>
+        <location filename="../screens/checkout/page.py" line="208"/>
         <location filename="../screens/checkout/views.py" line="339"/>
         <source>Change due</source>
         <translation>找零</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="258"/>
+        <location filename="../screens/checkout/page.py" line="273"/>
         <location filename="../screens/checkout/refusal_texts.py" line="157"/>
         <source>Type the counted float as an amount, e.g. 200 or 200.50.</source>
         <translation>请输入清点的备用金金额，例如 200 或 200.50。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="261"/>
+        <location filename="../screens/checkout/page.py" line="276"/>
         <source>The float cannot be negative.</source>
         <translation>备用金不能为负数。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="272"/>
+        <location filename="../screens/checkout/page.py" line="287"/>
         <source>Shift open with a float of %1.</source>
         <translation>已开班，备用金 %1。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="288"/>
+        <location filename="../screens/checkout/page.py" line="303"/>
         <source>The scan was not used: finish the open window first, then scan again.</source>
         <translation>此次扫码未使用：请先完成当前打开的窗口，再重新扫码。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="299"/>
+        <location filename="../screens/checkout/page.py" line="314"/>
         <source>Another payment code was scanned. Finish or cancel the current order first (Esc).</source>
         <translation>扫描了另一个付款码。请先完成或取消当前订单（Esc）。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="305"/>
+        <location filename="../screens/checkout/page.py" line="320"/>
         <source>Open a shift first: type the counted float and press Enter.</source>
         <translation>请先开班：输入清点的备用金后按回车。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="345"/>
+        <location filename="../screens/checkout/page.py" line="360"/>
         <source>Payment code valid until %1</source>
         <translation>付款码有效期至 %1</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="349"/>
+        <location filename="../screens/checkout/page.py" line="364"/>
         <source>Offline payment: the platform cannot be reached. The signed code is valid; the payment is sent when the connection is back.</source>
         <translation>离线付款：无法连接平台。已签名的付款码有效；联网后自动上传付款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="351"/>
+        <location filename="../screens/checkout/page.py" line="366"/>
         <source>If the order was paid elsewhere meanwhile, the platform refunds the buyer.</source>
         <translation>如果该订单在此期间已在别处付款，平台会给顾客退款。</translation>
     </message>
@@ -553,17 +553,17 @@
         <translation>正在查询刷卡机…</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="181"/>
+        <location filename="../screens/checkout/page.py" line="185"/>
         <source>F9 Reprint last receipt</source>
         <translation>F9 重打上一张小票</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="182"/>
+        <location filename="../screens/checkout/page.py" line="186"/>
         <source>Check card payment</source>
         <translation>查询刷卡结果</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="183"/>
+        <location filename="../screens/checkout/page.py" line="187"/>
         <source>Refund it</source>
         <translation>退款</translation>
     </message>
@@ -603,12 +603,12 @@
         <translation>已退款 %1 至卡 ****%2（订单 %3）。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="362"/>
+        <location filename="../screens/checkout/page.py" line="377"/>
         <source>A card payment approved earlier for this order is applied: %1.</source>
         <translation>此订单此前已成功的刷卡付款已计入：%1。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="367"/>
+        <location filename="../screens/checkout/page.py" line="382"/>
         <source>A card payment for this order has an unknown outcome. Do NOT charge again: press Check again to ask the card terminal.</source>
         <translation>此订单有一笔刷卡付款结果未知。请勿再次扣款：点“再次查询”向刷卡机确认。</translation>
     </message>
@@ -618,53 +618,53 @@
         <translation>未输入密码：未从卡中扣款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="393"/>
+        <location filename="../screens/checkout/page.py" line="408"/>
         <source>Recording the sale…</source>
         <translation>正在记录交易…</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="415"/>
+        <location filename="../screens/checkout/page.py" line="430"/>
         <source>The buyer asked for a copy</source>
         <translation>顾客要求补打</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="415"/>
+        <location filename="../screens/checkout/page.py" line="430"/>
         <source>The receipt was damaged</source>
         <translation>小票损坏</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="415"/>
+        <location filename="../screens/checkout/page.py" line="430"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="416"/>
+        <location filename="../screens/checkout/page.py" line="431"/>
         <source>Reprint a copy</source>
         <translation>补打小票副本</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="416"/>
+        <location filename="../screens/checkout/page.py" line="431"/>
         <source>Why is a copy printed?</source>
         <translation>为什么要补打副本？</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="443"/>
+        <location filename="../screens/checkout/page.py" line="458"/>
         <source>Copy printed.</source>
         <translation>副本已打印。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="443"/>
+        <location filename="../screens/checkout/page.py" line="458"/>
         <location filename="../screens/checkout/views.py" line="342"/>
         <source>Receipt printed.</source>
         <translation>小票已打印。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="452"/>
+        <location filename="../screens/checkout/page.py" line="467"/>
         <source>The copy was not printed: %1</source>
         <translation>副本未打印：%1</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="455"/>
+        <location filename="../screens/checkout/page.py" line="470"/>
         <location filename="../screens/checkout/refusal_texts.py" line="227"/>
         <source>The receipt was not printed: %1</source>
         <translation>小票未打印：%1</translation>
@@ -700,42 +700,42 @@
         <translation>打印机未确认打印</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="472"/>
+        <location filename="../screens/checkout/page.py" line="487"/>
         <source>This terminal has no sale receipt to print yet.</source>
         <translation>本终端还没有可打印的销售小票。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="490"/>
+        <location filename="../screens/checkout/page.py" line="505"/>
         <source>Copy of receipt %1 printed.</source>
         <translation>小票 %1 的副本已打印。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="492"/>
+        <location filename="../screens/checkout/page.py" line="507"/>
         <source>Receipt %1 printed (it had not been printed before).</source>
         <translation>小票 %1 已打印（此前未打印过）。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="525"/>
+        <location filename="../screens/checkout/page.py" line="540"/>
         <source>Cancel order %1: the payments taken (%2) are given back.</source>
         <translation>取消订单 %1：已收款项（%2）将退回。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="541"/>
+        <location filename="../screens/checkout/page.py" line="556"/>
         <source>Order cancelled. Given back: %1</source>
         <translation>订单已取消。已退回：%1</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="543"/>
+        <location filename="../screens/checkout/page.py" line="558"/>
         <source>Void slip printed.</source>
         <translation>作废单已打印。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="545"/>
+        <location filename="../screens/checkout/page.py" line="560"/>
         <source>The void slip was not printed: %1</source>
         <translation>作废单未打印：%1</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="550"/>
+        <location filename="../screens/checkout/page.py" line="565"/>
         <source>Order cancelled.</source>
         <translation>订单已取消。</translation>
     </message>
@@ -1307,7 +1307,7 @@
     </message>
     <message>
         <location filename="../screens/devices.py" line="455"/>
-        <location filename="../workspace.py" line="41"/>
+        <location filename="../workspace.py" line="42"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
@@ -2139,173 +2139,173 @@
 <context>
     <name>ReceiptHistoryPage</name>
     <message>
-        <location filename="../screens/receipt_history.py" line="295"/>
-        <location filename="../workspace.py" line="43"/>
+        <location filename="../screens/receipt_history.py" line="282"/>
+        <location filename="../workspace.py" line="44"/>
         <source>Receipts</source>
         <translation>小票查询</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="298"/>
+        <location filename="../screens/receipt_history.py" line="285"/>
         <source>Find a past receipt, see it, and print a copy (the reason is recorded).</source>
         <translation>查找以往的小票，查看并补打副本（补打原因会被记录）。</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="301"/>
+        <location filename="../screens/receipt_history.py" line="288"/>
         <source>Receipt, order or item &amp;number</source>
         <translation>小票号、订单号或商品码(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="302"/>
+        <location filename="../screens/receipt_history.py" line="289"/>
         <source>15, PO… or IC…</source>
         <translation>15、PO… 或 IC…</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="303"/>
+        <location filename="../screens/receipt_history.py" line="290"/>
         <source>&amp;Amount</source>
         <translation>金额(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="305"/>
+        <location filename="../screens/receipt_history.py" line="292"/>
         <source>&amp;From</source>
         <translation>从(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="306"/>
+        <location filename="../screens/receipt_history.py" line="293"/>
         <source>&amp;To</source>
         <translation>到(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="307"/>
+        <location filename="../screens/receipt_history.py" line="294"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="308"/>
+        <location filename="../screens/receipt_history.py" line="295"/>
         <source>A receipt, order or item number is found at any date; the dates narrow an amount search or the whole list. Enter searches; F9 prints a copy.</source>
         <translation>小票号、订单号或商品码不限日期；日期用于限定按金额查询或全部列表。回车查询；F9 补打副本。</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="310"/>
+        <location filename="../screens/receipt_history.py" line="297"/>
         <source>No.</source>
         <translation>票号</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="310"/>
+        <location filename="../screens/receipt_history.py" line="297"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="310"/>
+        <location filename="../screens/receipt_history.py" line="297"/>
         <source>Order</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="311"/>
+        <location filename="../screens/receipt_history.py" line="298"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="311"/>
+        <location filename="../screens/receipt_history.py" line="298"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="312"/>
+        <location filename="../screens/receipt_history.py" line="299"/>
         <source>F9 Print a copy…</source>
         <translation>F9 补打副本…</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="318"/>
+        <location filename="../screens/receipt_history.py" line="305"/>
         <source>Voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="320"/>
+        <location filename="../screens/receipt_history.py" line="307"/>
         <source>Not printed</source>
         <translation>未打印</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="322"/>
+        <location filename="../screens/receipt_history.py" line="309"/>
         <source>Printed %1 times</source>
         <translation>已打印 %1 次</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="323"/>
+        <location filename="../screens/receipt_history.py" line="310"/>
         <source>Printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="327"/>
+        <location filename="../screens/receipt_history.py" line="314"/>
         <source>Pick a receipt to see it.</source>
         <translation>选择一张小票即可查看。</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="329"/>
+        <location filename="../screens/receipt_history.py" line="316"/>
         <source>Receipt %1: prints as a copy</source>
         <translation>小票 %1：将打印为副本</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="330"/>
+        <location filename="../screens/receipt_history.py" line="317"/>
         <source>Receipt %1: never printed, prints as the original</source>
         <translation>小票 %1：从未打印，将打印为原件</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="337"/>
+        <location filename="../screens/receipt_history.py" line="324"/>
         <source>Type the amount as digits, for example 25.50.</source>
         <translation>请用数字输入金额，例如 25.50。</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="339"/>
+        <location filename="../screens/receipt_history.py" line="326"/>
         <source>The dates end before they start.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="341"/>
+        <location filename="../screens/receipt_history.py" line="328"/>
         <source>Type a receipt number, an order number (PO…) or an item code (IC…).</source>
         <translation>请输入小票号、订单号（PO…）或商品码（IC…）。</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="343"/>
+        <location filename="../screens/receipt_history.py" line="330"/>
         <source>Receipt %1 is not on this terminal.</source>
         <translation>本终端没有小票 %1。</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="345"/>
+        <location filename="../screens/receipt_history.py" line="332"/>
         <source>Choose why the copy is printed; for Other, type a note. A scanned code is not a reason.</source>
         <translation>请选择补打原因；选“其他”时请填写说明。扫描的条码不能作为原因。</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="348"/>
+        <location filename="../screens/receipt_history.py" line="335"/>
         <source>The receipt did not print. It stays waiting for the printer: check the paper and the cover, then print it again.</source>
         <translation>小票未打印，仍在等待打印：请检查纸张和打印机盖，然后重新打印。</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="351"/>
+        <location filename="../screens/receipt_history.py" line="338"/>
         <source>The copy did not print. Check the printer&apos;s paper and cover, then try again.</source>
         <translation>副本未打印。请检查打印机纸张和机盖后重试。</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="352"/>
+        <location filename="../screens/receipt_history.py" line="339"/>
         <source>The receipts could not be read. Try again; if this keeps happening, call the technician.</source>
         <translation>无法读取小票。请重试；如仍出现，请联系技术人员。</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="394"/>
+        <location filename="../screens/receipt_history.py" line="381"/>
         <source>No receipt fits this search.</source>
         <translation>没有符合条件的小票。</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="491"/>
+        <location filename="../screens/receipt_history.py" line="478"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="497"/>
+        <location filename="../screens/receipt_history.py" line="484"/>
         <source>Receipt %1 printed.</source>
         <translation>小票 %1 已打印。</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="526"/>
+        <location filename="../screens/receipt_history.py" line="513"/>
         <source>Scan an order number or an item code to find its receipt.</source>
         <translation>请扫描订单号或商品码来查找小票。</translation>
     </message>
@@ -2881,315 +2881,315 @@ platform %2</source>
 <context>
     <name>RefundsPage</name>
     <message>
-        <location filename="../screens/refunds.py" line="214"/>
-        <location filename="../workspace.py" line="39"/>
+        <location filename="../screens/refunds.py" line="217"/>
+        <location filename="../workspace.py" line="40"/>
         <source>Refunds</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="217"/>
+        <location filename="../screens/refunds.py" line="220"/>
         <source>Take back a faulty item: scan the item&apos;s own code and photograph the defect.</source>
         <translation>受理问题商品退货：扫描商品自身的编码，并拍下故障照片。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="220"/>
+        <location filename="../screens/refund_texts.py" line="28"/>
         <source>Defective</source>
         <translation>质量问题</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="220"/>
+        <location filename="../screens/refund_texts.py" line="29"/>
         <source>Damaged</source>
         <translation>破损</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="221"/>
+        <location filename="../screens/refund_texts.py" line="30"/>
         <source>Wrong item</source>
         <translation>发错商品</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="221"/>
+        <location filename="../screens/refund_texts.py" line="31"/>
         <source>Not as described</source>
         <translation>与描述不符</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="222"/>
+        <location filename="../screens/refund_texts.py" line="32"/>
         <source>Missing parts</source>
         <translation>缺少配件</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="222"/>
+        <location filename="../screens/refund_texts.py" line="33"/>
         <source>Other (say what)</source>
         <translation>其他（请说明）</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="225"/>
+        <location filename="../screens/refund_texts.py" line="36"/>
         <source>Stored here, waiting to be sent</source>
         <translation>已存在本机，等待发送</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="226"/>
+        <location filename="../screens/refund_texts.py" line="37"/>
         <source>Waiting for the seller</source>
         <translation>等待卖家处理</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="227"/>
+        <location filename="../screens/refund_texts.py" line="38"/>
         <source>Approved: pay out</source>
         <translation>已同意：请退款</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="228"/>
+        <location filename="../screens/refund_texts.py" line="39"/>
         <source>Rejected by the seller</source>
         <translation>卖家已拒绝</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="229"/>
+        <location filename="../screens/refund_texts.py" line="40"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="230"/>
+        <location filename="../screens/refund_texts.py" line="41"/>
         <source>Refused by the platform</source>
         <translation>平台已拒绝</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="239"/>
+        <location filename="../screens/refund_texts.py" line="50"/>
         <source>The seller gave no reason.</source>
         <translation>卖家未说明理由。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="242"/>
+        <location filename="../screens/refund_texts.py" line="53"/>
         <source>Seller&apos;s note: %1</source>
         <translation>卖家备注：%1</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="256"/>
+        <location filename="../screens/refund_texts.py" line="67"/>
         <source>cash from this drawer</source>
         <translation>从本钱箱退现金</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="257"/>
+        <location filename="../screens/refund_texts.py" line="68"/>
         <source>back to the prepaid card</source>
         <translation>退回储值卡</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="258"/>
+        <location filename="../screens/refund_texts.py" line="69"/>
         <source>back to the bank card</source>
         <translation>退回银行卡</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="259"/>
+        <location filename="../screens/refund_texts.py" line="70"/>
         <source>the platform refunds the buyer&apos;s account</source>
         <translation>由平台退回买家账户</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="260"/>
+        <location filename="../screens/refund_texts.py" line="71"/>
         <source>back to each tender that paid, cards first</source>
         <translation>按原支付方式分别退回，先退卡</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="264"/>
+        <location filename="../screens/refund_texts.py" line="75"/>
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="264"/>
+        <location filename="../screens/refund_texts.py" line="76"/>
         <source>prepaid card</source>
         <translation>储值卡</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="264"/>
+        <location filename="../screens/refund_texts.py" line="77"/>
         <source>bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="265"/>
+        <location filename="../screens/refund_texts.py" line="78"/>
         <source>buyer&apos;s account</source>
         <translation>买家账户</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="270"/>
+        <location filename="../screens/refund_texts.py" line="83"/>
         <source>each tender&apos;s share is not known</source>
         <translation>各支付方式的金额未知</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="278"/>
+        <location filename="../screens/refund_texts.py" line="91"/>
         <source>Paid in cash at another store: this store may pay back only a small amount in cash. Send the buyer to the store that sold it.</source>
         <translation>该订单在其他门店以现金支付：本店只能退还少量现金。请让买家到售出门店办理。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="280"/>
+        <location filename="../screens/refund_texts.py" line="94"/>
         <source>This store has taken as many returns of goods sold elsewhere today as the platform allows. Send the buyer to the store that sold it, or try again tomorrow.</source>
         <translation>本店今天受理的异店退货已达平台上限。请让买家到售出门店办理，或明天再试。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="283"/>
+        <location filename="../screens/refund_texts.py" line="98"/>
         <source>Returns of goods sold elsewhere would exceed this store&apos;s daily amount. Send the buyer to the store that sold it, or try again tomorrow.</source>
         <translation>异店退货金额将超过本店每日限额。请让买家到售出门店办理，或明天再试。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="288"/>
+        <location filename="../screens/refund_texts.py" line="105"/>
         <source>The platform said: %1</source>
         <translation>平台答复：%1</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="293"/>
+        <location filename="../screens/refund_texts.py" line="110"/>
         <source>That is not an item code. Scan the code of the returned unit (on the receipt or label).</source>
         <translation>这不是商品码。请扫描退回商品的编码（在小票或标签上）。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="294"/>
+        <location filename="../screens/refund_texts.py" line="112"/>
         <source>That is a bank card number, not an item code: it was not sent anywhere. Scan the code of the returned unit; an item code keyed by hand starts with IC.</source>
         <translation>这是银行卡号，不是商品码：它没有被发送到任何地方。请扫描退回商品的商品码；手动输入的商品码以 IC 开头。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="296"/>
+        <location filename="../screens/refund_texts.py" line="115"/>
         <source>No item has this code. Check the code on the receipt.</source>
         <translation>没有商品使用此编码。请核对小票上的编码。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="297"/>
+        <location filename="../screens/refund_texts.py" line="116"/>
         <source>This unit is already refunded.</source>
         <translation>此商品已退款。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="298"/>
+        <location filename="../screens/refund_texts.py" line="117"/>
         <source>This unit already has a refund request open; see the list below.</source>
         <translation>此商品已有进行中的退款申请，见下方列表。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="571"/>
+        <location filename="../screens/refunds.py" line="471"/>
         <source>Request for order %1 put away.</source>
         <translation>订单 %1 的退款申请已移出列表。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="628"/>
+        <location filename="../screens/refunds.py" line="528"/>
         <source>Give the unit back to the buyer, then press “Unit given back”.</source>
         <translation>请把商品还给买家，然后按“商品已还给买家”。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="286"/>
-        <location filename="../screens/refunds.py" line="299"/>
+        <location filename="../screens/refund_texts.py" line="102"/>
+        <location filename="../screens/refund_texts.py" line="119"/>
         <source>Outside the merchant&apos;s return window.</source>
         <translation>已超过商户的退货期限。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="300"/>
+        <location filename="../screens/refund_texts.py" line="120"/>
         <source>This order was never paid; there is nothing to refund.</source>
         <translation>此订单未付款，无需退款。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="301"/>
+        <location filename="../screens/refund_texts.py" line="121"/>
         <source>This merchant needs at least one photo of the defect.</source>
         <translation>此商户要求至少一张瑕疵照片。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="302"/>
+        <location filename="../screens/refund_texts.py" line="122"/>
         <source>The platform does not answer and this terminal has no record of the item.</source>
         <translation>平台无响应，本机也没有此商品的记录。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="303"/>
+        <location filename="../screens/refund_texts.py" line="124"/>
         <source>Choose a reason; &quot;Other&quot; needs a few words.</source>
         <translation>请选择原因；选“其他”时请简单说明。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="304"/>
+        <location filename="../screens/refund_texts.py" line="125"/>
         <source>One refund covers units of one order.</source>
         <translation>一次退款只能包含同一订单的商品。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="305"/>
+        <location filename="../screens/refund_texts.py" line="126"/>
         <source>Not approved yet: only a manager may pay cash before the platform approves.</source>
         <translation>尚未同意：平台同意前只有经理可以授权退现金。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="306"/>
+        <location filename="../screens/refund_texts.py" line="128"/>
         <source>More than a manager may pay before the platform approves.</source>
         <translation>超出平台同意前经理可授权的金额。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="307"/>
+        <location filename="../screens/refund_texts.py" line="129"/>
         <source>This refund is not approved; nothing is paid out.</source>
         <translation>此退款未获同意，不予退款。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="308"/>
+        <location filename="../screens/refund_texts.py" line="130"/>
         <source>Open a shift first: cash refunds are counted in the shift.</source>
         <translation>请先开班：现金退款计入班次。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="309"/>
+        <location filename="../screens/refund_texts.py" line="131"/>
         <source>Swipe or scan the buyer&apos;s prepaid card first.</source>
         <translation>请先刷或扫描买家的储值卡。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="310"/>
+        <location filename="../screens/refund_texts.py" line="132"/>
         <source>This refund is paid out already.</source>
         <translation>此退款已退过。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="311"/>
+        <location filename="../screens/refund_texts.py" line="133"/>
         <source>That is not the prepaid card the order was paid with: the money goes back to that card.</source>
         <translation>这不是支付该订单的储值卡：款项须退回原卡。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="312"/>
+        <location filename="../screens/refund_texts.py" line="136"/>
         <source>Paid with several tenders and their shares are not known: refund at the store that took the payment.</source>
         <translation>该订单以多种方式支付且各自金额未知：请到收款门店办理退款。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="314"/>
+        <location filename="../screens/refund_texts.py" line="139"/>
         <source>The refund is more than the tenders paid less earlier refunds of this order; check with the platform.</source>
         <translation>退款金额超过各支付方式已付金额减去此前退款：请与平台核对。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="316"/>
+        <location filename="../screens/refund_texts.py" line="142"/>
         <source>This refund is not paid out: there is no receipt to print again.</source>
         <translation>该退款尚未支付：没有可重印的小票。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="317"/>
+        <location filename="../screens/refund_texts.py" line="144"/>
         <source>The card terminal did not refund; try again or refund on the card terminal.</source>
         <translation>刷卡终端未完成退款：请重试，或在刷卡终端上直接退款。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="318"/>
+        <location filename="../screens/refund_texts.py" line="146"/>
         <source>This refund is still open: only a rejected or refused one is put away.</source>
         <translation>此退款尚未结束：只有被卖家拒绝或被平台拒收的退款才能移出列表。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="323"/>
+        <location filename="../screens/refunds.py" line="223"/>
         <source>Scan or type the item code</source>
         <translation>扫描或输入商品码</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="324"/>
+        <location filename="../screens/refunds.py" line="224"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="325"/>
+        <location filename="../screens/refunds.py" line="225"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="332"/>
+        <location filename="../screens/refunds.py" line="232"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
         <location filename="../screens/refund_payout.py" line="52"/>
-        <location filename="../screens/refunds.py" line="341"/>
+        <location filename="../screens/refunds.py" line="241"/>
         <source>Reprint receipt</source>
         <translation>重印小票</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="344"/>
+        <location filename="../screens/refunds.py" line="244"/>
         <source>Open and recent refunds</source>
         <translation>待处理与近期退款</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="248"/>
+        <location filename="../screens/refund_texts.py" line="59"/>
         <source>Refunded, receipt %1</source>
         <translation>已退款，小票 %1</translation>
     </message>
@@ -3214,82 +3214,82 @@ platform %2</source>
         <translation>已退款，但小票未打印：%1。请使用“重印小票”。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="596"/>
+        <location filename="../screens/refunds.py" line="496"/>
         <source>Buyer %1, reputation %2 (at once from %3)</source>
         <translation>买家 %1，信誉 %2（%3 及以上立即退款）</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="333"/>
+        <location filename="../screens/refunds.py" line="233"/>
         <source>Take photo</source>
         <translation>拍照</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="334"/>
+        <location filename="../screens/refunds.py" line="234"/>
         <source>Retake</source>
         <translation>重拍</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="335"/>
+        <location filename="../screens/refunds.py" line="235"/>
         <source>Add image files…</source>
         <translation>添加图片文件…</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="336"/>
+        <location filename="../screens/refunds.py" line="236"/>
         <source>Submit refund</source>
         <translation>提交退款</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="337"/>
+        <location filename="../screens/refunds.py" line="237"/>
         <source>New return</source>
         <translation>新的退货</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="338"/>
+        <location filename="../screens/refunds.py" line="238"/>
         <source>Prepaid card (swipe)</source>
         <translation>储值卡（刷卡）</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="339"/>
+        <location filename="../screens/refunds.py" line="239"/>
         <source>Pay out</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="340"/>
+        <location filename="../screens/refunds.py" line="240"/>
         <source>Manager override</source>
         <translation>经理授权</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="342"/>
+        <location filename="../screens/refunds.py" line="242"/>
         <source>Unit given back</source>
         <translation>商品已还给买家</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="343"/>
+        <location filename="../screens/refunds.py" line="243"/>
         <source>The unit went back to the buyer: take this request off the list.</source>
         <translation>商品已还给买家：将此申请移出列表。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="406"/>
+        <location filename="../screens/refunds.py" line="306"/>
         <source>The scan was not used: finish the open window first, then scan again.</source>
         <translation>此次扫码未使用：请先完成当前打开的窗口，再重新扫码。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="457"/>
+        <location filename="../screens/refunds.py" line="357"/>
         <source>No camera: add image files instead.</source>
         <translation>没有摄像头：请改为添加图片文件。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="476"/>
+        <location filename="../screens/refunds.py" line="376"/>
         <source>Photos of the defect</source>
         <translation>瑕疵照片</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="477"/>
+        <location filename="../screens/refunds.py" line="377"/>
         <source>Images (*.jpg *.jpeg *.png *.webp *.bmp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp)</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="547"/>
+        <location filename="../screens/refunds.py" line="447"/>
         <source>Waiting for the seller (terminal %1)</source>
         <translation>等待卖家处理（终端 %1）</translation>
     </message>
@@ -3309,48 +3309,48 @@ platform %2</source>
         <translation>已退款 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="593"/>
+        <location filename="../screens/refunds.py" line="493"/>
         <source>Order %1 from %2, paid: %3</source>
         <translation>订单 %1，商户 %2，付款方式：%3</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="599"/>
+        <location filename="../screens/refunds.py" line="499"/>
         <source>The platform does not answer: the refund is stored and sent when it is back.</source>
         <translation>平台无响应：退款已保存，平台恢复后自动发送。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="601"/>
+        <location filename="../screens/refunds.py" line="501"/>
         <source>This merchant needs a photo of the defect.</source>
         <translation>此商户需要瑕疵照片。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="604"/>
+        <location filename="../screens/refunds.py" line="504"/>
         <source>Scan the item code of the returned unit.</source>
         <translation>请扫描退回商品的商品码。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="605"/>
+        <location filename="../screens/refunds.py" line="505"/>
         <source>Photos: %1</source>
         <translation>照片：%1</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="610"/>
+        <location filename="../screens/refunds.py" line="510"/>
         <source>No camera: image files still work.</source>
         <translation>没有摄像头：仍可使用图片文件。</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="615"/>
+        <location filename="../screens/refunds.py" line="515"/>
         <source>Order %1, %2: %3</source>
         <translation>订单 %1，%2：%3</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="618"/>
-        <location filename="../screens/refunds.py" line="620"/>
+        <location filename="../screens/refunds.py" line="518"/>
+        <location filename="../screens/refunds.py" line="520"/>
         <source>Pay out: %1</source>
         <translation>退款方式：%1</translation>
     </message>
     <message>
-        <location filename="../screens/refunds.py" line="622"/>
+        <location filename="../screens/refunds.py" line="522"/>
         <source>The platform does not answer; it is sent automatically when it is back.</source>
         <translation>平台无响应；恢复后会自动发送。</translation>
     </message>
@@ -3405,350 +3405,350 @@ platform %2</source>
 <context>
     <name>ReportsTab</name>
     <message>
-        <location filename="../screens/reports.py" line="255"/>
+        <location filename="../screens/reports.py" line="154"/>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="255"/>
+        <location filename="../screens/reports.py" line="154"/>
         <source>Prepaid card</source>
         <translation>储值卡</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="255"/>
+        <location filename="../screens/reports.py" line="154"/>
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="256"/>
+        <location filename="../screens/reports.py" line="155"/>
         <source>Back to the buyer&apos;s account</source>
         <translation>原路退回买家账户</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="256"/>
+        <location filename="../screens/reports.py" line="155"/>
         <source>Split</source>
         <translation>多种方式</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="259"/>
+        <location filename="../screens/reports.py" line="158"/>
         <source>Day</source>
         <translation>营业日</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="260"/>
-        <location filename="../screens/reports.py" line="494"/>
+        <location filename="../screens/reports.py" line="159"/>
+        <location filename="../screens/reports.py" line="393"/>
         <source>X report</source>
         <translation>X 报表</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="261"/>
+        <location filename="../screens/reports.py" line="160"/>
         <source>Close the day (Z)…</source>
         <translation>日结（Z 报表）…</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="262"/>
+        <location filename="../screens/reports.py" line="161"/>
         <source>The day&apos;s figures so far; nothing is closed.</source>
         <translation>当天截至目前的数据；不结账。</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="263"/>
+        <location filename="../screens/reports.py" line="162"/>
         <source>Prints the Z report and closes the business day.</source>
         <translation>生成 Z 报表并结束营业日。</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="264"/>
+        <location filename="../screens/reports.py" line="163"/>
         <source>Sales by hour and tender</source>
         <translation>按小时和付款方式的销售额</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="265"/>
+        <location filename="../screens/reports.py" line="164"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="266"/>
+        <location filename="../screens/reports.py" line="165"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="267"/>
+        <location filename="../screens/reports.py" line="166"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="268"/>
+        <location filename="../screens/reports.py" line="167"/>
         <source>Count</source>
         <translation>笔数</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="268"/>
+        <location filename="../screens/reports.py" line="167"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="274"/>
+        <location filename="../screens/reports.py" line="173"/>
         <source>This day is already closed with a Z report: it is shown as it was printed.</source>
         <translation>该营业日已用 Z 报表日结：按打印时的内容显示。</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="275"/>
+        <location filename="../screens/reports.py" line="174"/>
         <source>A shift is still open: close it (count the drawer) before the Z report.</source>
         <translation>还有班次未交班：请先交班（清点钱箱）再做 Z 报表。</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="276"/>
+        <location filename="../screens/reports.py" line="175"/>
         <source>That day has not begun yet.</source>
         <translation>该营业日尚未开始。</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="277"/>
+        <location filename="../screens/reports.py" line="176"/>
         <source>Only a manager may close the day.</source>
         <translation>只有店长可以日结。</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="278"/>
+        <location filename="../screens/reports.py" line="177"/>
         <source>Choose a day in the calendar.</source>
         <translation>请在日历中选择日期。</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="279"/>
+        <location filename="../screens/reports.py" line="178"/>
         <source>Another terminal closed a day at the same moment: try again.</source>
         <translation>另一终端同时在日结：请重试。</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="286"/>
+        <location filename="../screens/reports.py" line="185"/>
         <source>The report could not be made: %1</source>
         <translation>无法生成报表：%1</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="343"/>
+        <location filename="../screens/reports.py" line="242"/>
         <source>Close the day</source>
         <translation>日结</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="344"/>
+        <location filename="../screens/reports.py" line="243"/>
         <source>Close the business day %1 with a Z report? Its figures are then final and the Z report number is used up.</source>
         <translation>用 Z 报表结束营业日 %1 吗？结束后数据不可再改，并占用一个 Z 报表编号。</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="352"/>
+        <location filename="../screens/reports.py" line="251"/>
         <source>Close the business day %1 (Z report).</source>
         <translation>结束营业日 %1（Z 报表）。</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="379"/>
+        <location filename="../screens/reports.py" line="278"/>
         <source>No Z report is stored for %1. Show its X report, or close the day with a Z report.</source>
         <translation>%1 没有保存的 Z 报表。可查看其 X 报表，或用 Z 报表日结。</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="392"/>
+        <location filename="../screens/reports.py" line="291"/>
         <source>Day %1 closed: Z report no. %2.</source>
         <translation>营业日 %1 已日结：Z 报表第 %2 号。</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="407"/>
+        <location filename="../screens/reports.py" line="306"/>
         <source>The Z report was printed.</source>
         <translation>Z 报表已打印。</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="432"/>
+        <location filename="../screens/reports.py" line="331"/>
         <source>Sales</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="433"/>
+        <location filename="../screens/reports.py" line="332"/>
         <source>Sales total</source>
         <translation>销售合计</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="436"/>
+        <location filename="../screens/reports.py" line="335"/>
         <source>Taken offline</source>
         <translation>离线收款</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="437"/>
+        <location filename="../screens/reports.py" line="336"/>
         <source>Refunds and voids</source>
         <translation>退款与作废</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="438"/>
+        <location filename="../screens/reports.py" line="337"/>
         <source>Refunds total</source>
         <translation>退款合计</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="440"/>
+        <location filename="../screens/reports.py" line="339"/>
         <source>Voids</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="442"/>
+        <location filename="../screens/reports.py" line="341"/>
         <source>Cash in the drawer</source>
         <translation>钱箱现金</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="443"/>
+        <location filename="../screens/reports.py" line="342"/>
         <source>Opening float</source>
         <translation>备用金</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="446"/>
+        <location filename="../screens/reports.py" line="345"/>
         <source>+ Cash sales</source>
         <translation>+ 现金销售</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="447"/>
+        <location filename="../screens/reports.py" line="346"/>
         <source>− Cash refunds</source>
         <translation>− 现金退款</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="448"/>
+        <location filename="../screens/reports.py" line="347"/>
         <source>− Cash drops</source>
         <translation>− 投库</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="449"/>
+        <location filename="../screens/reports.py" line="348"/>
         <source>− Pay-outs</source>
         <translation>− 支出</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="450"/>
+        <location filename="../screens/reports.py" line="349"/>
         <source>+ Pay-ins</source>
         <translation>+ 存入</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="451"/>
+        <location filename="../screens/reports.py" line="350"/>
         <source>Expected cash</source>
         <translation>应有现金</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="453"/>
-        <location filename="../screens/reports.py" line="455"/>
+        <location filename="../screens/reports.py" line="352"/>
+        <location filename="../screens/reports.py" line="354"/>
         <source>Counted cash</source>
         <translation>实点现金</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="453"/>
+        <location filename="../screens/reports.py" line="352"/>
         <source>not counted yet</source>
         <translation>尚未清点</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="457"/>
+        <location filename="../screens/reports.py" line="356"/>
         <source>Over / short</source>
         <translation>长短款</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="459"/>
+        <location filename="../screens/reports.py" line="358"/>
         <source>No-sale openings</source>
         <translation>无交易开钱箱</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="460"/>
+        <location filename="../screens/reports.py" line="359"/>
         <source>Shifts</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="463"/>
-        <location filename="../screens/reports.py" line="465"/>
+        <location filename="../screens/reports.py" line="362"/>
+        <location filename="../screens/reports.py" line="364"/>
         <source>open</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="471"/>
+        <location filename="../screens/reports.py" line="370"/>
         <source>No shift on this day</source>
         <translation>当天没有班次</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="472"/>
+        <location filename="../screens/reports.py" line="371"/>
         <source>Receipts and sync</source>
         <translation>小票与同步</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="474"/>
-        <location filename="../screens/reports.py" line="476"/>
+        <location filename="../screens/reports.py" line="373"/>
+        <location filename="../screens/reports.py" line="375"/>
         <source>Receipt numbers</source>
         <translation>小票号</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="474"/>
+        <location filename="../screens/reports.py" line="373"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="477"/>
+        <location filename="../screens/reports.py" line="376"/>
         <source>Settlements not sent yet</source>
         <translation>尚未上传的结算</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="479"/>
+        <location filename="../screens/reports.py" line="378"/>
         <source>Settlements needing attention</source>
         <translation>需处理的结算</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="484"/>
+        <location filename="../screens/reports.py" line="383"/>
         <source>A shift of this day is still open: its cash is not counted yet.</source>
         <translation>当天还有班次未交班：其现金尚未清点。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/reports.py" line="485"/>
+        <location filename="../screens/reports.py" line="384"/>
         <source>%n settlement(s) not sent to the platform yet.</source>
         <translation>
             <numerusform>%n 笔结算尚未上传到平台。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../screens/reports.py" line="486"/>
+        <location filename="../screens/reports.py" line="385"/>
         <source>%n settlement(s) refused by the platform: see the sync status.</source>
         <translation>
             <numerusform>平台拒收了 %n 笔结算：请查看同步状态。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="492"/>
+        <location filename="../screens/reports.py" line="391"/>
         <source>Z report no. %1</source>
         <translation>Z 报表第 %1 号</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="500"/>
+        <location filename="../screens/reports.py" line="399"/>
         <source>Choose a day, then X report (figures so far) or Close the day (Z).</source>
         <translation>选择日期，然后点 X 报表（截至目前的数据）或日结（Z）。</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="549"/>
+        <location filename="../screens/reports.py" line="448"/>
         <source>Report printed.</source>
         <translation>报表已打印。</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="556"/>
+        <location filename="../screens/reports.py" line="455"/>
         <source>The report was not printed: %1. Check the printer (paper, cover), then print again.</source>
         <translation>报表未打印：%1。请检查打印机（纸张、机盖）后重新打印。</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="574"/>
+        <location filename="../screens/reports.py" line="473"/>
         <source>Export the report as CSV</source>
         <translation>将报表导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="575"/>
+        <location filename="../screens/reports.py" line="474"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="593"/>
+        <location filename="../screens/reports.py" line="492"/>
         <source>Export the report as PDF</source>
         <translation>将报表导出为 PDF</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="594"/>
+        <location filename="../screens/reports.py" line="493"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="607"/>
+        <location filename="../screens/reports.py" line="506"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../screens/reports.py" line="613"/>
+        <location filename="../screens/reports.py" line="512"/>
         <source>The file was not saved: %1</source>
         <translation>文件未保存：%1</translation>
     </message>
@@ -3756,72 +3756,72 @@ platform %2</source>
 <context>
     <name>ReprintReasonDialog</name>
     <message>
-        <location filename="../screens/receipt_history.py" line="106"/>
+        <location filename="../screens/receipt_history.py" line="103"/>
         <source>The buyer asked for a copy</source>
         <translation>顾客要求副本</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="107"/>
+        <location filename="../screens/receipt_history.py" line="104"/>
         <source>The receipt was damaged or unreadable</source>
         <translation>小票损坏或无法辨认</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="108"/>
+        <location filename="../screens/receipt_history.py" line="105"/>
         <source>For the records (accounting, a return)</source>
         <translation>留档（记账、退货）</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="109"/>
+        <location filename="../screens/receipt_history.py" line="106"/>
         <source>Other (type a note)</source>
         <translation>其他（请填写说明）</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="113"/>
+        <location filename="../screens/receipt_history.py" line="110"/>
         <source>Print a copy</source>
         <translation>补打副本</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="114"/>
+        <location filename="../screens/receipt_history.py" line="111"/>
         <source>Receipt %1</source>
         <translation>小票 %1</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="115"/>
+        <location filename="../screens/receipt_history.py" line="112"/>
         <source>It prints marked as a copy. Why is it printed again?</source>
         <translation>将打印并标注为副本。为什么要再次打印？</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="116"/>
+        <location filename="../screens/receipt_history.py" line="113"/>
         <source>This receipt never printed: it prints as the original. Why is it printed now?</source>
         <translation>这张小票从未打印过：将打印为原件。为什么现在打印？</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="124"/>
+        <location filename="../screens/receipt_history.py" line="121"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="125"/>
+        <location filename="../screens/receipt_history.py" line="122"/>
         <source>&amp;Note (required for Other)</source>
         <translation>说明（选“其他”时必填）(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="126"/>
+        <location filename="../screens/receipt_history.py" line="123"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="127"/>
+        <location filename="../screens/receipt_history.py" line="124"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="155"/>
+        <location filename="../screens/receipt_history.py" line="152"/>
         <source>Type a short note: why is the copy printed?</source>
         <translation>请简要说明补打副本的原因。</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="162"/>
+        <location filename="../screens/receipt_history.py" line="159"/>
         <source>A scan is not a reason: choose one from the list, or type a note.</source>
         <translation>扫描不能作为原因：请从列表中选择，或填写说明。</translation>
     </message>
@@ -3829,47 +3829,47 @@ platform %2</source>
 <context>
     <name>ResetPinDialog</name>
     <message>
-        <location filename="../screens/users.py" line="103"/>
+        <location filename="../screens/users.py" line="100"/>
         <source>Reset PIN</source>
         <translation>重设 PIN</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="104"/>
+        <location filename="../screens/users.py" line="101"/>
         <source>New PIN for %1</source>
         <translation>为 %1 设置新 PIN</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="105"/>
+        <location filename="../screens/users.py" line="102"/>
         <source>The user signs in with this PIN from now on; a lock is lifted.</source>
         <translation>该用户今后用此 PIN 登录；锁定会被解除。</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="106"/>
+        <location filename="../screens/users.py" line="103"/>
         <source>New &amp;PIN</source>
         <translation>新 PIN(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="107"/>
+        <location filename="../screens/users.py" line="104"/>
         <source>PIN &amp;again</source>
         <translation>再次输入 PIN(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="108"/>
+        <location filename="../screens/users.py" line="105"/>
         <source>Set PIN</source>
         <translation>设置 PIN</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="109"/>
+        <location filename="../screens/users.py" line="106"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="133"/>
+        <location filename="../screens/users.py" line="130"/>
         <source>Type the new PIN.</source>
         <translation>请输入新 PIN。</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="137"/>
+        <location filename="../screens/users.py" line="134"/>
         <source>The two PINs differ. Type them again.</source>
         <translation>两次输入的 PIN 不一致，请重新输入。</translation>
     </message>
@@ -3901,7 +3901,7 @@ platform %2</source>
     <name>SettingsPage</name>
     <message>
         <location filename="../screens/settings.py" line="85"/>
-        <location filename="../workspace.py" line="42"/>
+        <location filename="../workspace.py" line="43"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -3949,28 +3949,28 @@ platform %2</source>
 <context>
     <name>ShiftPage</name>
     <message>
-        <location filename="../screens/shift.py" line="786"/>
-        <location filename="../workspace.py" line="40"/>
+        <location filename="../screens/shift.py" line="522"/>
+        <location filename="../workspace.py" line="41"/>
         <source>Shift &amp; reports</source>
         <translation>交班与报表</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="789"/>
+        <location filename="../screens/shift.py" line="525"/>
         <source>Open and close shifts, count the drawer, close the day and print reports.</source>
         <translation>开班、交班、清点钱箱、日结并打印报表。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="792"/>
+        <location filename="../screens/shift.py" line="528"/>
         <source>Shift &amp;&amp; cash</source>
         <translation>班次与现金</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="793"/>
+        <location filename="../screens/shift.py" line="529"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="794"/>
+        <location filename="../screens/shift.py" line="530"/>
         <source>Reconciliation</source>
         <translation>对账</translation>
     </message>
@@ -3978,460 +3978,460 @@ platform %2</source>
 <context>
     <name>ShiftTab</name>
     <message>
-        <location filename="../screens/shift.py" line="226"/>
+        <location filename="../screens/shift.py" line="228"/>
         <source>Opening float</source>
         <translation>备用金</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="227"/>
+        <location filename="../screens/shift.py" line="229"/>
         <source>+ Cash sales</source>
         <translation>+ 现金销售</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="228"/>
+        <location filename="../screens/shift.py" line="230"/>
         <source>− Cash refunds</source>
         <translation>− 现金退款</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="229"/>
+        <location filename="../screens/shift.py" line="231"/>
         <source>− Cash drops</source>
         <translation>− 投库</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="230"/>
+        <location filename="../screens/shift.py" line="232"/>
         <source>− Pay-outs</source>
         <translation>− 支出</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="231"/>
+        <location filename="../screens/shift.py" line="233"/>
         <source>+ Pay-ins</source>
         <translation>+ 存入</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="232"/>
-        <location filename="../screens/shift.py" line="379"/>
+        <location filename="../screens/shift.py" line="234"/>
+        <location filename="../screens/shift.py" line="381"/>
         <source>Cash the drawer should hold now</source>
         <translation>钱箱现在应有现金</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="233"/>
+        <location filename="../screens/shift.py" line="235"/>
         <source>Cash movements in this shift</source>
         <translation>本班次的现金进出</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="234"/>
+        <location filename="../screens/shift.py" line="236"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="234"/>
+        <location filename="../screens/shift.py" line="236"/>
         <source>Movement</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="234"/>
+        <location filename="../screens/shift.py" line="236"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="235"/>
+        <location filename="../screens/shift.py" line="237"/>
         <source>Reason · by</source>
         <translation>原因 · 操作员</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="236"/>
+        <location filename="../screens/shift.py" line="238"/>
         <source>Open shift…</source>
         <translation>开班…</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="237"/>
+        <location filename="../screens/shift.py" line="239"/>
         <source>Correct float…</source>
         <translation>更正备用金…</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="238"/>
+        <location filename="../screens/shift.py" line="240"/>
         <source>Take over shift…</source>
         <translation>接管班次…</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="239"/>
+        <location filename="../screens/shift.py" line="241"/>
         <source>A manager corrects a mistyped float before the first sale.</source>
         <translation>首笔销售之前，店长可更正输错的备用金。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="240"/>
+        <location filename="../screens/shift.py" line="242"/>
         <source>Cash drop…</source>
         <translation>投库…</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="241"/>
+        <location filename="../screens/shift.py" line="243"/>
         <source>Pay-out…</source>
         <translation>支出…</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="242"/>
+        <location filename="../screens/shift.py" line="244"/>
         <source>Pay-in…</source>
         <translation>存入…</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="243"/>
+        <location filename="../screens/shift.py" line="245"/>
         <source>No sale…</source>
         <translation>无交易开钱箱…</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="244"/>
+        <location filename="../screens/shift.py" line="246"/>
         <source>Close shift…</source>
         <translation>交班…</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="245"/>
+        <location filename="../screens/shift.py" line="247"/>
         <source>Print X report</source>
         <translation>打印 X 报表</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="246"/>
+        <location filename="../screens/shift.py" line="248"/>
         <source>A manager approves pay-outs.</source>
         <translation>支出需店长授权。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="250"/>
+        <location filename="../screens/shift.py" line="252"/>
         <source>Cash drop</source>
         <translation>投库</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="250"/>
+        <location filename="../screens/shift.py" line="252"/>
         <source>Pay-out</source>
         <translation>支出</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="250"/>
+        <location filename="../screens/shift.py" line="252"/>
         <source>Pay-in</source>
         <translation>存入</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="251"/>
+        <location filename="../screens/shift.py" line="253"/>
         <source>No sale</source>
         <translation>无交易开钱箱</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="258"/>
+        <location filename="../screens/shift.py" line="260"/>
         <source>A shift is already open at this terminal.</source>
         <translation>本终端已有班次在进行中。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="259"/>
+        <location filename="../screens/shift.py" line="261"/>
         <source>No shift is open at this terminal: open one first.</source>
         <translation>本终端没有进行中的班次：请先开班。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="260"/>
+        <location filename="../screens/shift.py" line="262"/>
         <source>Type an amount of more than zero.</source>
         <translation>请输入大于零的金额。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="261"/>
+        <location filename="../screens/shift.py" line="263"/>
         <source>Give a reason.</source>
         <translation>请填写原因。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="262"/>
+        <location filename="../screens/shift.py" line="264"/>
         <source>The drawer should hold only %1: take out less.</source>
         <translation>钱箱应有现金仅 %1：请少取一些。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="264"/>
+        <location filename="../screens/shift.py" line="266"/>
         <source>That note or coin is not counted at this terminal.</source>
         <translation>本终端不清点这种面额。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="265"/>
+        <location filename="../screens/shift.py" line="267"/>
         <source>Counts are whole numbers of 0 or more.</source>
         <translation>张数/枚数须为 0 或以上的整数。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="266"/>
+        <location filename="../screens/shift.py" line="268"/>
         <source>The float counted by denomination does not match the amount typed.</source>
         <translation>按面额清点的备用金与输入的金额不符。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="267"/>
+        <location filename="../screens/shift.py" line="269"/>
         <source>The difference is above the limit: a manager must approve the close.</source>
         <translation>差额超出限额：交班须由店长授权。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="268"/>
+        <location filename="../screens/shift.py" line="270"/>
         <source>Only a manager may approve this.</source>
         <translation>只有店长可以授权此操作。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="269"/>
+        <location filename="../screens/shift.py" line="271"/>
         <source>Write a note on the difference before closing.</source>
         <translation>交班前请写明差额说明。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="270"/>
+        <location filename="../screens/shift.py" line="272"/>
         <source>Sign in first.</source>
         <translation>请先登录。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="271"/>
+        <location filename="../screens/shift.py" line="273"/>
         <source>The business days %1 and %2 are closed already. A new shift opens from %3.</source>
         <translation>营业日 %1 和 %2 均已日结。新班次可从 %3 起开设。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="274"/>
-        <location filename="../screens/shift.py" line="481"/>
+        <location filename="../screens/shift.py" line="276"/>
+        <location filename="../screens/shift_open.py" line="60"/>
         <source>A float of %1 is more than the %2 a drawer may start with. Count it again.</source>
         <translation>备用金 %1 超过钱箱开班上限 %2。请重新清点。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="277"/>
+        <location filename="../screens/shift.py" line="279"/>
         <source>A float of %1 is more than the usual %2: confirm the amount.</source>
         <translation>备用金 %1 高于通常的 %2：请确认金额。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="280"/>
+        <location filename="../screens/shift.py" line="282"/>
         <source>The shift has taken a sale already: the float can no longer be corrected. Count the difference at the close.</source>
         <translation>本班次已有销售：备用金不能再更正。请在交班清点时说明差额。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="282"/>
+        <location filename="../screens/shift.py" line="284"/>
         <source>The float is that amount already.</source>
         <translation>备用金已经是这个金额。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="283"/>
+        <location filename="../screens/shift.py" line="285"/>
         <source>This shift is yours already.</source>
         <translation>此班次已经是您的。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="289"/>
+        <location filename="../screens/shift.py" line="291"/>
         <source>Something went wrong: %1. Try again; if it keeps happening, call the technician.</source>
         <translation>出错了：%1。请重试；如果反复出现，请联系技术人员。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="333"/>
+        <location filename="../screens/shift.py" line="335"/>
         <source>%1, approved by %2</source>
         <translation>%1，由 %2 授权</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="346"/>
+        <location filename="../screens/shift.py" line="348"/>
         <source>No shift is open at this terminal.</source>
         <translation>本终端没有进行中的班次。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="346"/>
+        <location filename="../screens/shift.py" line="348"/>
         <source>Reading…</source>
         <translation>读取中…</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="358"/>
+        <location filename="../screens/shift.py" line="360"/>
         <source>Business day %1.</source>
         <translation>营业日 %1。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="360"/>
+        <location filename="../screens/shift.py" line="362"/>
         <source>Sales go into this shift for %1 only: take it over to sell in it, or close it and open your own.</source>
         <translation>此班次只记录 %1 的销售：要在此班次销售请先接管，或结束该班次后开设自己的班次。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="363"/>
+        <location filename="../screens/shift.py" line="365"/>
         <source>Taken over by %1.</source>
         <translation>已由 %1 接管。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="378"/>
+        <location filename="../screens/shift.py" line="380"/>
         <source>Blind close: the expected cash shows after your count.</source>
         <translation>盲点交班：清点完成后才显示应有现金。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="396"/>
+        <location filename="../screens/shift.py" line="398"/>
         <source>Count the cash you put in the drawer and open a shift to take payments.</source>
         <translation>清点放入钱箱的现金并开班后才能收款。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="355"/>
+        <location filename="../screens/shift.py" line="357"/>
         <source>Shift open since %1</source>
         <translation>班次自 %1 开始</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="356"/>
+        <location filename="../screens/shift.py" line="358"/>
         <source>Opened by %1 on %2.</source>
         <translation>由 %1 于 %2 开班。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="365"/>
+        <location filename="../screens/shift.py" line="367"/>
         <source>No-sale openings: %1.</source>
         <translation>无交易开钱箱：%1 次。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="398"/>
+        <location filename="../screens/shift.py" line="400"/>
         <source>The business days %1 and %2 are closed. A new shift opens from %3.</source>
         <translation>营业日 %1 和 %2 均已日结。新班次可从 %3 起开设。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="400"/>
+        <location filename="../screens/shift.py" line="402"/>
         <source>The business day %1 is closed (Z %2). A shift opened now counts to the next business day, %3.</source>
         <translation>营业日 %1 已日结（Z %2）。现在开设的班次计入下一营业日 %3。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="409"/>
+        <location filename="../screens/shift.py" line="411"/>
         <source>the drawer is exact</source>
         <translation>钱箱金额无误</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="411"/>
+        <location filename="../screens/shift.py" line="413"/>
         <source>%1 over</source>
         <translation>长款 %1</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="413"/>
+        <location filename="../screens/shift.py" line="415"/>
         <source>%1 short</source>
         <translation>短款 %1</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="414"/>
+        <location filename="../screens/shift.py" line="416"/>
         <source>Last shift: %1–%2, closed by %3.</source>
         <translation>上一班次：%1–%2，由 %3 交班。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="416"/>
+        <location filename="../screens/shift.py" line="418"/>
         <source>Counted %1, expected %2: %3.</source>
         <translation>实点 %1，应有 %2：%3。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="419"/>
+        <location filename="../screens/shift.py" line="421"/>
         <source>Approved by %1: %2</source>
         <translation>由 %1 授权：%2</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="487"/>
+        <location filename="../screens/shift_open.py" line="66"/>
         <source>Unusual float</source>
         <translation>备用金异常</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="488"/>
+        <location filename="../screens/shift_open.py" line="67"/>
         <source>A float of %1 is more than the usual %2. Is %1 really in the drawer?</source>
         <translation>备用金 %1 高于通常的 %2。钱箱里确实有 %1 吗？</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="492"/>
+        <location filename="../screens/shift_open.py" line="72"/>
         <source>Yes, %1</source>
         <translation>是，%1</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="493"/>
+        <location filename="../screens/shift_open.py" line="74"/>
         <source>No, count again</source>
         <translation>否，重新清点</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="497"/>
+        <location filename="../screens/shift_open.py" line="78"/>
         <source>Not opened: count the float again.</source>
         <translation>未开班：请重新清点备用金。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="505"/>
+        <location filename="../screens/shift_open.py" line="86"/>
         <source>Shift open with a float of %1.</source>
         <translation>已开班，备用金 %1。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="508"/>
+        <location filename="../screens/shift_open.py" line="90"/>
         <source>The business day %1 is closed: this shift counts to %2.</source>
         <translation>营业日 %1 已日结：此班次计入 %2。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="519"/>
+        <location filename="../screens/shift_open.py" line="101"/>
         <source>Take over the shift</source>
         <translation>接管班次</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="520"/>
+        <location filename="../screens/shift_open.py" line="102"/>
         <source>Take over %1&apos;s shift? Your sales go into it from now on, with its drawer and float; this is recorded.</source>
         <translation>接管 %1 的班次？此后您的销售将计入该班次（沿用其钱箱和备用金）；此操作会被记录。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="524"/>
+        <location filename="../screens/shift_open.py" line="107"/>
         <source>Take over</source>
         <translation>接管</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="525"/>
+        <location filename="../screens/shift_open.py" line="108"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="540"/>
+        <location filename="../screens/shift_open.py" line="123"/>
         <source>You took over %1&apos;s shift: your sales go into it.</source>
         <translation>您已接管 %1 的班次：您的销售将计入该班次。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="564"/>
+        <location filename="../screens/shift_open.py" line="148"/>
         <source>Correct the opening float from %1 to %2.</source>
         <translation>将开班备用金从 %1 更正为 %2。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="579"/>
+        <location filename="../screens/shift_open.py" line="163"/>
         <source>Opening float corrected from %1 to %2.</source>
         <translation>开班备用金已从 %1 更正为 %2。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="608"/>
+        <location filename="../screens/shift.py" line="472"/>
         <source>Pay out %1 from the drawer: %2.</source>
         <translation>从钱箱支出 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="624"/>
+        <location filename="../screens/shift.py" line="488"/>
         <source>Drawer opened for no sale; recorded.</source>
         <translation>已无交易打开钱箱，并已记录。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="625"/>
+        <location filename="../screens/shift.py" line="489"/>
         <source>No sale recorded.</source>
         <translation>已记录无交易开箱。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="627"/>
+        <location filename="../screens/shift.py" line="491"/>
         <source>%1 of %2 recorded.</source>
         <translation>已记录%1 %2。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="629"/>
+        <location filename="../screens/shift.py" line="493"/>
         <source>%1 of %2 recorded. The drawer should now hold %3.</source>
         <translation>已记录%1 %2。钱箱现在应有 %3。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="632"/>
+        <location filename="../screens/shift.py" line="496"/>
         <source>The drawer did not open (%1): open it with its key.</source>
         <translation>钱箱未打开（%1）：请用钥匙打开。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="671"/>
+        <location filename="../screens/shift_close.py" line="62"/>
         <source>Blind count: type how many of each note and coin are in the drawer. The expected cash shows after the count.</source>
         <translation>盲点：输入钱箱中每种纸币和硬币的数量。清点完成后才显示应有现金。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="699"/>
+        <location filename="../screens/shift_close.py" line="90"/>
         <source>Your count against the expected cash. The count stays as typed.</source>
         <translation>您的清点与应有现金的对比。清点数不可更改。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="703"/>
-        <location filename="../screens/shift.py" line="714"/>
+        <location filename="../screens/shift_close.py" line="94"/>
+        <location filename="../screens/shift_close.py" line="105"/>
         <source>Not closed: a manager must approve a difference above the limit.</source>
         <translation>未交班：超出限额的差额须由店长授权。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="725"/>
+        <location filename="../screens/shift_close.py" line="117"/>
         <source>Close the shift %1 over.</source>
         <translation>交班，长款 %1。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="726"/>
+        <location filename="../screens/shift_close.py" line="119"/>
         <source>Close the shift %1 short.</source>
         <translation>交班，短款 %1。</translation>
     </message>
     <message>
-        <location filename="../screens/shift.py" line="761"/>
+        <location filename="../screens/shift_close.py" line="154"/>
         <source>Shift closed. Print the X report for the day now?</source>
         <translation>已交班。现在打印当天的 X 报表吗？</translation>
     </message>
@@ -4959,198 +4959,198 @@ platform %2</source>
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../screens/users.py" line="253"/>
-        <location filename="../workspace.py" line="44"/>
+        <location filename="../screens/users.py" line="240"/>
+        <location filename="../workspace.py" line="45"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="256"/>
+        <location filename="../screens/users.py" line="243"/>
         <source>Who may sign in at this terminal. Every change is recorded with your name.</source>
         <translation>可以在本终端登录的人员。每次更改都会以您的名义记录。</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="259"/>
+        <location filename="../screens/users.py" line="246"/>
         <source>User</source>
         <translation>用户号</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="259"/>
+        <location filename="../screens/users.py" line="246"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="259"/>
+        <location filename="../screens/users.py" line="246"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="259"/>
+        <location filename="../screens/users.py" line="246"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="260"/>
+        <location filename="../screens/users.py" line="247"/>
         <source>Last sign-in</source>
         <translation>上次登录</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="261"/>
+        <location filename="../screens/users.py" line="248"/>
         <source>Reset &amp;PIN…</source>
         <translation>重设 PIN(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="262"/>
+        <location filename="../screens/users.py" line="249"/>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="263"/>
+        <location filename="../screens/users.py" line="250"/>
         <source>Add a user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="264"/>
+        <location filename="../screens/users.py" line="251"/>
         <source>User &amp;number</source>
         <translation>用户号(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="265"/>
+        <location filename="../screens/users.py" line="252"/>
         <source>e.g. 1002</source>
         <translation>例如 1002</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="266"/>
+        <location filename="../screens/users.py" line="253"/>
         <source>&amp;Name</source>
         <translation>姓名(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="267"/>
+        <location filename="../screens/users.py" line="254"/>
         <source>&amp;Role</source>
         <translation>角色(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="268"/>
+        <location filename="../screens/users.py" line="255"/>
         <source>P&amp;IN</source>
         <translation>PIN(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="269"/>
+        <location filename="../screens/users.py" line="256"/>
         <source>PIN a&amp;gain</source>
         <translation>再次输入 PIN(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="270"/>
+        <location filename="../screens/users.py" line="257"/>
         <source>&amp;Add user</source>
         <translation>添加用户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="281"/>
+        <location filename="../screens/users.py" line="268"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="284"/>
+        <location filename="../screens/users.py" line="271"/>
         <source>Locked until %1</source>
         <translation>锁定至 %1</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="285"/>
+        <location filename="../screens/users.py" line="272"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="289"/>
+        <location filename="../screens/users.py" line="276"/>
         <source>User %1 exists already. Choose another user number.</source>
         <translation>用户 %1 已存在，请换一个用户号。</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="293"/>
+        <location filename="../screens/users.py" line="280"/>
         <source>A PIN is at least %1 digits, digits only, and not one digit repeated.</source>
         <translation>PIN 至少 %1 位，只能是数字，且不能是同一数字重复。</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="295"/>
+        <location filename="../screens/users.py" line="282"/>
         <source>Only a manager can change users.</source>
         <translation>只有经理可以更改用户。</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="299"/>
+        <location filename="../screens/users.py" line="286"/>
         <source>A user number is 1 to 64 letters or digits (also . _ -).</source>
         <translation>用户号为 1 到 64 个字母或数字（也可用 . _ -）。</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="300"/>
+        <location filename="../screens/users.py" line="287"/>
         <source>A name has at most 128 characters.</source>
         <translation>姓名最多 128 个字符。</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="301"/>
+        <location filename="../screens/users.py" line="288"/>
         <source>Choose a role.</source>
         <translation>请选择角色。</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="302"/>
+        <location filename="../screens/users.py" line="289"/>
         <source>User %1 is not on this terminal any more.</source>
         <translation>本终端已没有用户 %1。</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="303"/>
+        <location filename="../screens/users.py" line="290"/>
         <source>You cannot disable your own account; another manager can.</source>
         <translation>不能停用自己的账号；可由另一位经理停用。</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="304"/>
+        <location filename="../screens/users.py" line="291"/>
         <source>%1 is the last active manager. Add or enable another manager first.</source>
         <translation>%1 是最后一位在用的经理。请先添加或启用另一位经理。</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="309"/>
+        <location filename="../screens/users.py" line="296"/>
         <source>The change was not saved. Try again; if this keeps happening, call the technician.</source>
         <translation>更改未保存。请重试；如仍出现，请联系技术人员。</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="366"/>
+        <location filename="../screens/users.py" line="353"/>
         <source>&amp;Enable</source>
         <translation>启用(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="366"/>
+        <location filename="../screens/users.py" line="353"/>
         <source>&amp;Disable</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="379"/>
+        <location filename="../screens/users.py" line="366"/>
         <source>User %1 added.</source>
         <translation>已添加用户 %1。</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="379"/>
+        <location filename="../screens/users.py" line="366"/>
         <source>The PIN of %1 is set.</source>
         <translation>%1 的 PIN 已设置。</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="380"/>
+        <location filename="../screens/users.py" line="367"/>
         <source>User %1 unlocked.</source>
         <translation>用户 %1 已解锁。</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="380"/>
+        <location filename="../screens/users.py" line="367"/>
         <source>User %1 disabled.</source>
         <translation>用户 %1 已停用。</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="381"/>
+        <location filename="../screens/users.py" line="368"/>
         <source>User %1 enabled.</source>
         <translation>用户 %1 已启用。</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="401"/>
+        <location filename="../screens/users.py" line="388"/>
         <source>Type the new user&apos;s number.</source>
         <translation>请输入新用户的用户号。</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="405"/>
+        <location filename="../screens/users.py" line="392"/>
         <source>The two PINs differ. Type them again.</source>
         <translation>两次输入的 PIN 不一致，请重新输入。</translation>
     </message>
