@@ -38,7 +38,7 @@ from ui.receipt_preview import preview_image
 from ui.screens.base import Page
 from ui.tasks import run_in_background
 from ui.texts import fill
-from ui.widgets import MessageLabel, row_table
+from ui.widgets import MessageLabel, dialog_buttons, row_table
 
 COLUMNS = 5  # receipt no, time, order, amount, state
 
@@ -73,16 +73,9 @@ class ReprintReasonDialog(QDialog):
         self.reason_label.setBuddy(self.reason_combo)
         self.note_label.setBuddy(self.note_edit)
         self.message = MessageLabel(self)
-        self.print_button = QPushButton(self)
-        self.print_button.setObjectName("Primary")
-        self.print_button.setAutoDefault(False)
-        self.print_button.setDefault(True)
-        self.cancel_button = QPushButton(self)
-        self.cancel_button.setAutoDefault(False)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.print_button)
+        self.print_button, self.cancel_button, buttons = dialog_buttons(self)
+        for button in (self.print_button, self.cancel_button):  # Enter is keyPressEvent's: it submits
+            button.setAutoDefault(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(8)

@@ -35,7 +35,7 @@ from pos_terminal.services.users import DuplicateUser, UserAdminRefused
 from ui.screens.base import Page
 from ui.tasks import run_in_background
 from ui.texts import fill, role_name
-from ui.widgets import MessageLabel, row_table
+from ui.widgets import MessageLabel, dialog_buttons, row_table
 
 COLUMNS = 5  # user, name, role, state, last sign-in
 PIN_MAX = 12
@@ -71,19 +71,12 @@ class ResetPinDialog(QDialog):
         self.pin_label.setBuddy(self.pin_edit)
         self.again_label.setBuddy(self.again_edit)
         self.message = MessageLabel(self)
-        self.ok_button = QPushButton(self)
-        self.ok_button.setObjectName("Primary")
-        self.ok_button.setAutoDefault(False)
-        self.ok_button.setDefault(True)
-        self.cancel_button = QPushButton(self)
-        self.cancel_button.setAutoDefault(False)
+        self.ok_button, self.cancel_button, buttons = dialog_buttons(self)
+        for button in (self.ok_button, self.cancel_button):  # Enter is keyPressEvent's: it submits
+            button.setAutoDefault(False)
         form = QFormLayout()
         form.addRow(self.pin_label, self.pin_edit)
         form.addRow(self.again_label, self.again_edit)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.ok_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.addWidget(self.heading)
