@@ -79,6 +79,10 @@ class PlatformSettings(_Section):
     claim_ttl_s: int = Field(180, ge=30, le=900)  # how long an order stays locked to this terminal
     key_refresh_minutes: int = Field(60, ge=1, le=1440)  # voucher public keys are fetched this often
     sync_poll_s: float = Field(5.0, ge=0.2, le=300)  # the outbox worker looks for unsent rows this often
+    # this platform as an issuer of payment codes (issue 16): its id names it in statements, keys and
+    # settlements; further platforms at the same counter are [[issuers]]
+    id: Ident = "demo-shop"
+    name: str = Field("Demo Shop", min_length=1, max_length=100)
 
     @model_validator(mode="after")
     def _remote_needs_url(self):
@@ -87,6 +91,57 @@ class PlatformSettings(_Section):
         if self.base_url and not self.base_url.startswith(("https://", "http://")):
             raise ValueError("base_url: must start with https:// or http://")
         return self
+
+
+class BankAccount(_Section):
+    """An account money is sent from or to (ISO 20022: a debtor or a creditor)."""
+
+    holder: str = Field("", max_length=70)
+    iban: str = Field("", max_length=34)  # empty: `number` (an account that has no IBAN, e.g. in China)
+    number: str = Field("", max_length=34)
+    bic: str = Field("", max_length=11)  # the bank; empty: "NOTPROVIDED"
+
+
+class ContractSettings(_Section):
+    """The merchant contract: the commission the store earns per paid order."""
+
+    percent_bp: int = Field(150, ge=0, le=10_000)  # basis points of the order's amount (150 = 1.50 %)
+    fixed_minor: int = Field(0, ge=0, le=1_000_000)  # per paid order
+    rounding: Literal["half_up", "half_even", "down"] = "half_up"  # each order's percentage to a minor unit
+
+
+class IssuerSettings(_Section):
+    """A further platform whose payment codes this counter takes ([[issuers]]); the first issuer is
+    always [platform] with [settlement]'s route, contract and account."""
+
+    id: Ident
+    name: str = Field(min_length=1, max_length=100)
+    mode: Literal["sandbox", "remote"] = "sandbox"
+    base_url: str = ""  # sandbox with empty base_url: the demo starts one
+    keys_url: str = ""  # empty: <base_url>/voucher-keys
+    route: Literal["direct", "clearing_house"] = "direct"
+    contract: ContractSettings = ContractSettings()
+    account: BankAccount = BankAccount()  # where the store pays this platform
+
+
+class ClearingHouseSettings(_Section):
+    url: str = ""  # empty: the demo starts one on loopback; elsewhere the clearing-house route needs it
+    public_key: str = ""  # the key that signs its reports (base64url Ed25519), pinned; empty: the demo's own
+    timeout_s: float = Field(5.0, gt=0, le=60)
+
+
+class SettlementSettings(_Section):
+    """How the store settles with [platform] (issue 16); [[issuers]] carry their own route,
+    contract and account."""
+
+    route: Literal["direct", "clearing_house"] = "direct"
+    contract: ContractSettings = ContractSettings()
+    platform_account: BankAccount = BankAccount(holder="Demo Shop Ltd", iban="DE89370400440532013000",
+                                                bic="COBADEFFXXX")
+    store_account: BankAccount = BankAccount(holder="Demo Store", iban="DE02120300000000202051",
+                                             bic="BYLADEM1001")  # the store's own account (the debtor)
+    export_dir: str = ""  # empty: settlement/ in the data folder
+    clearing_house: ClearingHouseSettings = ClearingHouseSettings()
 
 
 class WedgeSettings(_Section):
@@ -254,6 +309,8 @@ class Settings(_Section):
     ui: UISettings = UISettings()
     security: SecuritySettings = SecuritySettings()
     logging: LoggingSettings = LoggingSettings()
+    settlement: SettlementSettings = SettlementSettings()
+    issuers: tuple[IssuerSettings, ...] = ()
 
     @model_validator(mode="after")
     def _drawer_needs_printer(self):
