@@ -20,7 +20,7 @@ import logging
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QInputDialog, QProgressBar, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QProgressBar, QWidget
 
 from pos_terminal.domain.errors import NoOpenShift
 from pos_terminal.money import Money, MoneyError, format_money
@@ -39,7 +39,7 @@ from ui.screens.checkout.claim_keeper import ClaimKeeper
 from ui.screens.checkout.drawer_watch import DrawerWatch
 from ui.screens.checkout.refusal_texts import printer_cause, scan_kind_text, still_pending_text
 from ui.screens.checkout.tender_panels import TenderPanels
-from ui.screens.checkout.views import CheckoutViews
+from ui.screens.checkout.views import CheckoutViews, ViewStack
 from ui.tasks import run_in_background
 from ui.texts import fill
 from ui.widgets import MessageLabel
@@ -141,7 +141,7 @@ class CheckoutPage(CardAlert, ClaimKeeper, DrawerWatch, TenderPanels, CheckoutVi
         self._buttons_grey = False
         self.busy_strip.went_long.connect(self._grey_buttons)
         self.progress = self.busy_strip.bar
-        self.stack = QStackedWidget(self)
+        self.stack = ViewStack(self)
         self.stack.addWidget(self._shift_view())
         self.stack.addWidget(self._idle_view())
         self.stack.addWidget(self._order_view())
@@ -350,9 +350,8 @@ class CheckoutPage(CardAlert, ClaimKeeper, DrawerWatch, TenderPanels, CheckoutVi
         self.session = session
         self.done = None
         order = target.order
-        # Everything the order view shows is set while it is still hidden, so that showing it lays
-        # it out once (QStackedWidget activates the layout when it shows the view) rather than
-        # once for the switch and again for each change made after it.
+        # Everything the order view shows is set before it is raised (views.ViewStack: it stays laid
+        # out under the idle view), so the changes are laid out and painted once, together.
         self.merchant_label.setText(order.merchant_name)
         self.order_no_label.setText(order.order_no)
         if target.expires_at is not None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QStackedLayout,
     QStackedWidget,
     QStyle,
     QTableView,
@@ -86,6 +87,50 @@ class OrderLinesView(QTableView):
                 QToolTip.hideText()
             return True
         return super().viewportEvent(event)
+
+
+class ViewStack(QWidget):
+    """The page's views on top of each other, all of them shown and laid out at all times: a
+    state change raises one view and enables only it (a covered view takes no focus, no Tab and no
+    click), instead of hiding one tree of widgets and showing another, which laid the shown one out
+    again and cost about a millisecond of every scan (then a full repaint of both). The views fill
+    their background, so a covered one is never painted (Qt skips siblings under an opaque one)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = QStackedLayout(self)
+        self._layout.setStackingMode(QStackedLayout.StackingMode.StackAll)
+        self._views: list[QWidget] = []
+        self._current = -1
+
+    def addWidget(self, view: QWidget) -> int:
+        view.setAutoFillBackground(True)
+        view.setEnabled(False)
+        self._views.append(view)
+        return self._layout.addWidget(view)
+
+    def count(self) -> int:
+        return len(self._views)
+
+    def widget(self, index: int) -> QWidget:
+        return self._views[index]
+
+    def currentIndex(self) -> int:
+        return self._current
+
+    def currentWidget(self) -> QWidget | None:
+        return self._views[self._current] if self._current >= 0 else None
+
+    def setCurrentIndex(self, index: int) -> None:
+        if index == self._current:
+            return
+        old = self._current
+        self._current = index
+        view = self._views[index]
+        view.setEnabled(True)
+        view.raise_()
+        if old >= 0:
+            self._views[old].setEnabled(False)  # after the new one: the focus leaves to a widget that takes it
 
 
 class CheckoutViews:
@@ -186,7 +231,7 @@ class CheckoutViews:
         for col in (1, 2, 3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
         self._fit_line_columns()
-        self.lines.order_changed.connect(self._fit_line_columns)  # set_order() changes rows, never resets
+        self.lines.order_changed.connect(self._order_lines_changed)  # set_order() changes rows, never resets
         for w in (self.merchant_label, self.order_no_label, self.expiry_label, self.banner):
             lbox.addWidget(w)
         lbox.addWidget(self.lines_view, 1)
@@ -250,7 +295,9 @@ class CheckoutViews:
         cells, heads = view.fontMetrics(), header.fontMetrics()
         margin = 2 * view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 8
         model = self.lines
-        for col, sample in {1: "99", 2: format_money(999_999, "CNY"), 3: format_money(999_999, "CNY")}.items():
+        samples = {1: "99", 2: format_money(999_999, "CNY"), 3: format_money(999_999, "CNY")}
+        self._line_samples = {col: len(sample) for col, sample in samples.items()}
+        for col, sample in samples.items():
             title = str(model.headerData(col, Qt.Orientation.Horizontal) or "")
             texts = [str(model.index(row, col).data() or "") for row in range(model.rowCount())]
             width = max([heads.horizontalAdvance(title) + 6] + [cells.horizontalAdvance(t) for t in [sample, *texts]])
@@ -258,6 +305,17 @@ class CheckoutViews:
             if header.sectionSize(col) != width:
                 header.resizeSection(col, width)
         view.fit_rows()
+
+    def _order_lines_changed(self) -> None:
+        """A new order's rows: the columns are measured again only when one of its figures has
+        more characters than the sample its column was made for (an order of ¥10,000 or more, or
+        of 100 pieces); otherwise only the names are checked for a second line."""
+        model, samples = self.lines, self._line_samples
+        if any(len(str(model.index(row, col).data() or "")) > samples[col]
+               for row in range(model.rowCount()) for col in samples):
+            self._fit_line_columns()
+        else:
+            self.lines_view.fit_rows()
 
     def _done_view(self) -> QWidget:
         view = QWidget(self)
