@@ -313,6 +313,18 @@ class Settings(_Section):
     issuers: tuple[IssuerSettings, ...] = ()
 
     @model_validator(mode="after")
+    def _issuer_ids_distinct(self):
+        seen = {self.platform.id}
+        for issuer in self.issuers:
+            if issuer.id in seen:
+                where = "[platform] id and an [[issuers]] entry" if issuer.id == self.platform.id \
+                    else "two [[issuers]] entries"
+                raise ValueError(f"issuers: platform id {issuer.id!r} is given twice ({where}); each platform "
+                                 "whose payment codes this counter takes needs its own id: remove or rename one")
+            seen.add(issuer.id)
+        return self
+
+    @model_validator(mode="after")
     def _drawer_needs_printer(self):
         if self.drawer.kind == "printer" and self.printer.kind in ("none", "simulated"):
             raise ValueError(

@@ -7,7 +7,12 @@ escaped) with short claim names:
 
     vid  voucher id          ono  order number      mid  merchant id     mnm  merchant name
     amt  amount, minor units cur  ISO 4217 code     sum  item summary    iat  issued at (s)
-    exp  expires at (s, Unix time)
+    exp  expires at (s, Unix time)  iss  issuer: the platform's id (optional; issue 16)
+
+A voucher without "iss" belongs to the counter's own [platform]. With several platforms at one
+counter (config.issuers), the terminal verifies a voucher with its issuer's keys only: the issuer
+is read from the payload before the signature (`peek_issuer`), and since "iss" is signed, a key of
+platform A never verifies a voucher that claims platform B.
 
 The whole text is at most MAX_VOUCHER_CHARS characters; the platform shortens the summary (and a
 long merchant name) with an ellipsis to stay inside it. Terminals hold public keys only: minting
@@ -34,11 +39,12 @@ ALG = "EdDSA"
 DEFAULT_CLOCK_SKEW = timedelta(minutes=5)
 
 # Every reason a voucher is refused; the CLI and the UI translate by these codes.
-REASONS = ("expired", "bad_signature", "unknown_key", "malformed", "too_long", "not_yet_valid")
+REASONS = ("expired", "bad_signature", "unknown_key", "malformed", "too_long", "not_yet_valid", "unknown_issuer")
 
 _B64URL = re.compile(r"\A[A-Za-z0-9_-]+\Z")
 _KID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
+_ISSUER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")  # config.schema Ident
 _MAX_TS = 253402300799  # 9999-12-31T23:59:59Z
 
 
@@ -226,6 +232,7 @@ class VoucherClaims:
     issued_at: datetime
     expires_at: datetime
     kid: str
+    issuer: str | None = None  # the "iss" claim; None: the counter's own [platform]
 
 
 @dataclass(frozen=True)
@@ -274,6 +281,7 @@ class VoucherCheck:
             "issued_at": c.issued_at.isoformat() if c else None,
             "expires_at": c.expires_at.isoformat() if c else None,
             "voucher_id": c.voucher_id if c else None,
+            "issuer": c.issuer if c else None,
             "kid": self.kid,
         }
 
@@ -311,6 +319,9 @@ def _claims(payload, kid: str) -> VoucherClaims:
     issued, expires = _ts(payload.get("iat"), "iat"), _ts(payload.get("exp"), "exp")
     if expires <= issued:
         raise ValueError("claim exp is not after iat")
+    issuer = payload.get("iss")
+    if issuer is not None and (not isinstance(issuer, str) or not _ISSUER.match(issuer)):
+        raise ValueError("claim iss must be a platform id (1-64 letters, digits, '.', '_' or '-')")
     return VoucherClaims(
         voucher_id=_str(payload, "vid", 64),
         order_no=_str(payload, "ono", 64),
@@ -322,6 +333,7 @@ def _claims(payload, kid: str) -> VoucherClaims:
         issued_at=issued,
         expires_at=expires,
         kid=kid,
+        issuer=issuer,
     )
 
 
@@ -395,6 +407,22 @@ def _verify(text, keyring: KeyRing, now: datetime, clock_skew: timedelta) -> Vou
     return VoucherCheck(True, None, "", claims, kid)
 
 
+def peek_issuer(text) -> str | None:
+    """The "iss" claim of a voucher's payload, read WITHOUT verifying anything: only to choose
+    whose keys verify it (the signature check that follows covers "iss"). None when the voucher
+    names no issuer or cannot be read (verify_voucher then says what is wrong)."""
+    try:
+        if isinstance(text, bytes):
+            text = text.decode("ascii")
+        parts = text.strip().split(".")
+        if len(parts) != 3 or len(text) > 4 * MAX_VOUCHER_CHARS:
+            return None
+        issuer = strict_json(b64url_decode(parts[1])).get("iss")
+    except Exception:
+        return None
+    return issuer if isinstance(issuer, str) else None
+
+
 def looks_like_voucher(text) -> bool:
     """Cheap structural test for the scan classifier: three base64url parts whose header
     names this voucher type. Says nothing about validity; a too-long JWS of the voucher type
@@ -424,8 +452,10 @@ def claims_payload(
     summary: str,
     issued_at: datetime,
     expires_at: datetime,
+    issuer: str | None = None,
 ) -> dict:
-    """The payload object for the given claims (used by the platform's minting)."""
+    """The payload object for the given claims (used by the platform's minting); "iss" only when
+    `issuer` is given."""
     return {
         "vid": voucher_id,
         "ono": order_no,
@@ -436,4 +466,5 @@ def claims_payload(
         "sum": summary,
         "iat": int(issued_at.timestamp()),
         "exp": int(expires_at.timestamp()),
+        **({"iss": issuer} if issuer else {}),
     }

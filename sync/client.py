@@ -452,6 +452,29 @@ class HttpPlatformClient:
         return self._request("POST", f"/refund-cases/{quote(case_id, safe='')}/paid-back", json_body=body,
                              idempotency_key=idempotency_key)
 
+    # issue 16: money moved at the counter besides a sale, the day statement, remittances
+    def post_counter_movement(self, payload: dict, idempotency_key: str) -> dict:
+        """POST /counter-movements: a refund leg, a void or a double payment paid back (the
+        outbox's counter_refund, void and double_payment_payback topics)."""
+        return self._request("POST", "/counter-movements", json_body=payload, idempotency_key=idempotency_key)
+
+    def platform_statement(self, store_id: str, business_date: str, timezone: str | None = None) -> dict:
+        """GET /stores/{store_id}/statements/{business_date}: the platform's Statement.to_json()."""
+        return self._request("GET", f"/stores/{quote(store_id, safe='')}/statements/{quote(business_date, safe='')}",
+                             params={"timezone": timezone} if timezone else None)
+
+    def post_statement_accepted(self, payload: dict, idempotency_key: str) -> dict:
+        """POST /statements/accepted {number, business_date, digest, net_minor, currency, statement?}."""
+        return self._request("POST", "/statements/accepted", json_body=payload, idempotency_key=idempotency_key)
+
+    def post_remittance(self, payload: dict, idempotency_key: str) -> dict:
+        """POST /remittances {number, amount_minor, currency, reference, sent_at, business_date?}."""
+        return self._request("POST", "/remittances", json_body=payload, idempotency_key=idempotency_key)
+
+    def remittances(self, store_id: str) -> dict:
+        """GET /stores/{store_id}/remittances: {remittances: [...], statements: [...]}."""
+        return self._request("GET", f"/stores/{quote(store_id, safe='')}/remittances")
+
 
 # Whether this thread's last request went out on a kept-alive connection (not a fresh one): only
 # such a connection can be stale. Set by the connection classes below, read by _request.

@@ -110,3 +110,106 @@ class KeyStore:
         if self.refresh():
             return verify_voucher(text, self.ring, self.clock.now())
         return check
+
+
+# ------------------------------------------------------------------ several issuers (issue 16)
+
+
+def keys_file(issuer_id: str, primary: bool) -> str:
+    """The cache file of an issuer's key ring: keys.json for [platform] (as before), keys-<id>.json
+    for every further issuer (ids are letters, digits, '.', '_' and '-': safe as a file name)."""
+    return KEYS_FILE if primary else f"keys-{issuer_id}.json"
+
+
+class UrlKeySource:
+    """An issuer's voucher keys published at their own URL ([[issuers]] keys_url): GET, a JWK set.
+    Answers like HttpPlatformClient.voucher_keys (PlatformUnavailable when it cannot be asked)."""
+
+    def __init__(self, url: str, timeout_s: float = 5.0) -> None:
+        self.url = url
+        self.timeout_s = timeout_s
+
+    def voucher_keys(self) -> dict[str, object]:
+        import requests
+
+        from pos_terminal.ports import PlatformUnavailable
+
+        try:
+            response = requests.get(self.url, timeout=self.timeout_s, allow_redirects=False)
+        except requests.RequestException as exc:
+            raise PlatformUnavailable(f"voucher keys unreachable: {self.url} ({type(exc).__name__})") from None
+        if response.status_code != 200:
+            raise PlatformUnavailable(f"voucher keys: {self.url} answered {response.status_code}")
+        try:
+            doc = response.json()
+        except ValueError:
+            raise PlatformUnavailable(f"voucher keys: {self.url} did not answer JSON") from None
+        return doc if isinstance(doc, dict) else {}
+
+
+class IssuerKeys:
+    """The voucher keys of every platform this counter takes payment codes of (config.issuers): one
+    KeyStore (key ring, cache file, key source) per issuer id. A voucher is verified with the keys
+    of the issuer its "iss" claim names (no claim: [platform], `primary`), never with another's:
+    "iss" is signed, so a key of platform A cannot make a voucher claiming platform B valid. A
+    voucher of an issuer this counter does not know is refused as `unknown_issuer`.
+
+    Behaves as the one KeyStore did for the rest of the terminal: `ring`, `refresh()`,
+    `refresh_if_due()`, `last_error` and `client` are [platform]'s (refresh* refresh every issuer)."""
+
+    def __init__(self, stores: dict[str, KeyStore], primary: str) -> None:
+        if primary not in stores:
+            raise ValueError(f"the primary issuer {primary!r} has no key store")
+        self.stores = dict(stores)
+        self.primary = primary
+
+    # what the terminal used of the single KeyStore
+    @property
+    def main(self) -> KeyStore:
+        return self.stores[self.primary]
+
+    @property
+    def ring(self) -> KeyRing:
+        return self.main.ring
+
+    @property
+    def clock(self) -> Clock:
+        return self.main.clock
+
+    @property
+    def client(self) -> object:
+        return self.main.client
+
+    @property
+    def last_error(self) -> str | None:
+        errors = [f"{issuer}: {store.last_error}" if issuer != self.primary else store.last_error
+                  for issuer, store in self.stores.items() if store.last_error]
+        return "; ".join(errors) if errors else None
+
+    def store(self, issuer_id: str | None) -> KeyStore | None:
+        return self.stores.get(issuer_id or self.primary)
+
+    def refresh(self) -> bool:
+        """Refreshes every issuer's keys; True when [platform]'s were updated."""
+        results = {issuer: store.refresh() for issuer, store in self.stores.items()}
+        return results[self.primary]
+
+    def refresh_if_due(self) -> bool:
+        results = {issuer: store.refresh_if_due() for issuer, store in self.stores.items()}
+        return results[self.primary]
+
+    def verify(self, text: str | bytes, *, online: bool = True) -> VoucherCheck:
+        from dataclasses import replace
+
+        from pos_terminal.vouchers import peek_issuer
+
+        issuer = peek_issuer(text) or self.primary
+        store = self.stores.get(issuer)
+        if store is None:
+            return VoucherCheck(False, "unknown_issuer",
+                                f"this counter does not take payment codes of platform {issuer}; ask the technician "
+                                "to add it (an [[issuers]] entry in the settings)", None, None)
+        check = store.verify(text, online=online)
+        if check.claims is not None and check.claims.issuer is None:
+            check = replace(check, claims=replace(check.claims, issuer=self.primary))
+        return check

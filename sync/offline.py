@@ -25,3 +25,6 @@ class OfflinePlatform:
     claim_order = release_claim = get_card = debit_card = credit_card = get_item = _unavailable
     upload_refund_photo = request_refund = get_refund = list_refunds = _unavailable
     card_movement = reverse_card_movement = card_movements = _unavailable
+    post_settlements = post_settlement_batch = hand_in_refund = list_refund_cases = get_refund_case = _unavailable
+    report_paid_back = post_counter_movement = platform_statement = post_remittance = remittances = _unavailable
+    post_statement_accepted = _unavailable

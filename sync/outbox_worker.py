@@ -67,6 +67,19 @@ log = logging.getLogger(__name__)
 
 SETTLEMENT_TOPIC = "settlement"
 
+# What each outbox topic is sent with: the name of the PlatformClient method, called as
+# method(payload, idempotency_key). A topic missing here (a newer version's row) is set aside for a
+# person, never dropped. Settlements of this terminal also go in batches (post_settlements).
+TOPICS: dict[str, str] = {
+    SETTLEMENT_TOPIC: "post_settlement",
+    # money moved at the counter besides a sale (issue 16; pos_terminal.services.counter_money)
+    "counter_refund": "post_counter_movement",
+    "void": "post_counter_movement",
+    "double_payment_payback": "post_counter_movement",
+    "remittance": "post_remittance",  # the store paid statement N (services.remittances.mark_sent)
+    "statement_accepted": "post_statement_accepted",  # a manager accepted statement N (services.statements)
+}
+
 
 @dataclass(frozen=True)
 class _Row:
@@ -198,6 +211,7 @@ class OutboxWorker:
         result = DrainResult()
         handled = 0
         after = 0
+        held: set[str] = set()  # issue 16: platforms whose row failed or waits; their later rows wait too
         while not self._stopping():
             with self._uow() as uow:  # plain copies: leaving the unit of work expires mapped rows
                 rows = [_Row(m.seq, m.topic, dict(m.payload), m.idempotency_key, m.next_attempt_at, m.last_error)
@@ -212,9 +226,15 @@ class OutboxWorker:
                     return self._finish(result)
                 row = rows[i]
                 now = self.clock.now()
+                if held and self._platform_of(row) in held:  # nothing overtakes a row of its own platform
+                    i, after = i + 1, row.seq
+                    continue
                 if not force and row.next_attempt_at is not None and row.next_attempt_at > now:
                     result.blocked_by = row.last_error or "waiting to retry"
-                    return self._finish(result)
+                    if not self._hold(row, held):
+                        return self._finish(result)
+                    i, after = i + 1, row.seq
+                    continue
                 force = False  # past the first row, a failure's backoff counts again
                 room = len(rows) - i if limit is None else min(len(rows) - i, limit - handled)
                 chunk = self._batch_from(rows, i, room, now)
@@ -226,9 +246,21 @@ class OutboxWorker:
                 i += done
                 if done:
                     after = rows[i - 1].seq
-                if not go_on:
+                if not go_on and not self._hold(row, held):
                     return self._finish(result)
         return self._finish(result)
+
+    def _platform_of(self, row: _Row) -> str:
+        return str(row.payload.get("platform_id") or getattr(self.client, "primary_id", ""))
+
+    def _hold(self, row: _Row, held: set[str]) -> bool:
+        """With several platforms (issue 16: the client is a sync.issuer_clients.IssuerRouter), a row
+        that fails or waits holds back the later rows of ITS platform only: the drain goes on with
+        the others' (True). With one platform: False, the drain stops there (as it always did)."""
+        if not callable(getattr(type(self.client), "client_for", None)):
+            return False
+        held.add(self._platform_of(row))
+        return True
 
     def _batching(self, now: datetime) -> bool:
         if self.send_batch <= 0:
@@ -251,6 +283,8 @@ class OutboxWorker:
         for row in rows[start:start + min(room, max(1, self._batch_now))]:
             if row.topic != SETTLEMENT_TOPIC or not self._mine(row):
                 break
+            if chunk and row.payload.get("platform_id") != chunk[0].payload.get("platform_id"):
+                break  # one platform per batch (issue 16: each goes to the platform it names)
             if chunk and row.next_attempt_at is not None and row.next_attempt_at > now:
                 break  # a row waiting for its backoff: the batch stops before it (it blocks as a row would)
             chunk.append(row)
@@ -338,14 +372,16 @@ class OutboxWorker:
         return self._stop.is_set() and threading.get_ident() == self._thread_ident
 
     def _send(self, row, result: DrainResult) -> bool:
-        """One row, one POST /settlements, one commit (an older platform, or a row of its own)."""
+        """One row, one POST, one commit: a settlement to an older platform or on its own, or a row
+        of another topic, with the client method TOPICS names."""
         if not self._mine(row):
             return True  # a store's shared database: another terminal's row goes with its own credential
-        if row.topic != SETTLEMENT_TOPIC:
+        method = getattr(self.client, TOPICS[row.topic], None) if row.topic in TOPICS else None
+        if method is None:
             self._set_aside(row.seq, f"unknown outbox topic {row.topic!r}; this version cannot send it", result)
             return True
         try:
-            answer = self.client.post_settlement(row.payload, row.idempotency_key)
+            answer = method(row.payload, row.idempotency_key)
         except AuthenticationFailed as exc:
             self._failed(row.seq, exc.message, result)
             return False

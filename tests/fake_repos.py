@@ -37,6 +37,9 @@ class Store:
         self.movements: list[tuple[uuid.UUID, str, CashMovementRow]] = []  # (shift_id, terminal_id, row)
         self.days: dict[tuple[str, date], BusinessDayRow] = {}
         self.paybacks: dict[uuid.UUID, PaybackRow] = {}
+        # issue 16 (tests/fake_repos.FakeStatements): accepted statements by number, counters by store
+        self.statements: dict[str, tuple[Any, str]] = {}
+        self.statement_counters: dict[str, int] = {}
 
 
 class _Repo:
@@ -410,3 +413,86 @@ class FakePaybacks(_Repo):
         row = self.s.paybacks.get(payback_id)
         self._update(payback_id, last_error=error[:500], attempts=(row.attempts if row else 0) + 1,
                      next_attempt_at=next_attempt_at)
+
+
+class FakeStatements(_Repo):
+    """ports.statements.StatementRepository over the Store: the day's records from the domain
+    objects (settlements, refund cases, pay-backs, the outbox), accepted statements in a dict."""
+
+    def store_terminals(self, store_id: str) -> list[str]:
+        return sorted({x.terminal_id for x in self.s.settlements if x.store_id == store_id})
+
+    def sales(self, terminal_id: str, start: datetime, end: datetime) -> list[Any]:
+        from pos_terminal.ports.statements import SaleSettled
+
+        out = []
+        for x in self.s.settlements:
+            if x.terminal_id == terminal_id and _within(x.paid_at, start, end):
+                order = self.s.orders.get(x.order_no)
+                out.append(SaleSettled(str(x.id), x.order_no, getattr(order, "platform_id", None), x.amount.minor,
+                                       x.amount.currency, x.tender_kinds, x.tender_amounts, x.paid_at))
+        return sorted(out, key=lambda r: r.paid_at)
+
+    def refunds_paid(self, terminal_id: str, start: datetime, end: datetime) -> list[Any]:
+        from pos_terminal.ports.statements import RefundPaidOut
+
+        out = []
+        for c in self.s.refunds.values():
+            if c.terminal_id == terminal_id and c.paid_out_at is not None and _within(c.paid_out_at, start, end):
+                order = self.s.orders.get(c.order_no)
+                route = c.paid_out_route.value if c.paid_out_route is not None else None
+                out.append(RefundPaidOut(str(c.id), c.order_no, getattr(order, "platform_id", None), c.amount.minor,
+                                         c.amount.currency, route, c.payout_legs, c.paid_out_at))
+        return out
+
+    def paybacks(self, terminal_id: str, start: datetime, end: datetime) -> list[Any]:
+        from pos_terminal.ports.statements import PaidBack
+
+        return [PaidBack(str(p.id), p.order_no, getattr(self.s.orders.get(p.order_no), "platform_id", None),
+                         p.amount_minor, p.currency, p.route, p.paid_at)
+                for p in self.s.paybacks.values() if p.terminal_id == terminal_id and _within(p.paid_at, start, end)]
+
+    def order_platforms(self, order_nos: Iterable[str]) -> dict[str, str | None]:
+        return {no: getattr(self.s.orders[no], "platform_id", None) for no in set(order_nos) if no in self.s.orders}
+
+    def double_payments(self, terminal_id: str) -> set[str]:
+        return {str(x.payload["settlement_id"]) for x in self.s.outbox
+                if x.topic == "settlement" and x.outcome == "refund_case" and x.terminal_id == terminal_id}
+
+    def unsent(self, terminal_id: str, topics: Iterable[str]) -> list[Any]:
+        from pos_terminal.ports.statements import UnsentMessage
+
+        wanted = set(topics)
+        return [UnsentMessage(x.seq or 0, x.topic, dict(x.payload), x.created_at, x.dead_at is not None)
+                for x in self.s.outbox if x.topic in wanted and x.sent_at is None and x.terminal_id == terminal_id]
+
+    def accepted(self, store_id: str, platform_id: str, business_date: date) -> Any:
+        return next((st for st, _ in self.s.statements.values() if (st.store_id, st.platform_id, st.business_date)
+                     == (store_id, platform_id, business_date)), None)
+
+    def by_number(self, number: str) -> Any:
+        found = self.s.statements.get(number)
+        return found[0] if found else None
+
+    def route_of(self, number: str) -> str | None:
+        found = self.s.statements.get(number)
+        return found[1] if found else None
+
+    def accepted_list(self, store_id: str, limit: int = 60) -> list[Any]:
+        return sorted((st for st, _ in self.s.statements.values() if st.store_id == store_id),
+                      key=lambda st: (st.business_date, st.platform_id), reverse=True)[:limit]
+
+    def next_number(self, store_id: str) -> int:
+        self.s.statement_counters[store_id] = self.s.statement_counters.get(store_id, 0) + 1
+        return self.s.statement_counters[store_id]
+
+    def last_number(self, store_id: str) -> int:
+        return self.s.statement_counters.get(store_id, 0)
+
+    def add_accepted(self, statement: Any, *, route: str, computed_at: datetime, accepted_by: uuid.UUID) -> None:
+        if statement.number is None or statement.accepted_at is None:
+            raise ValueError("only an accepted statement (number, accepted_at) is stored")
+        if statement.number in self.s.statements or self.accepted(
+                statement.store_id, statement.platform_id, statement.business_date) is not None:
+            raise ValueError("UNIQUE constraint failed: settlement_statements")
+        self.s.statements[statement.number] = (statement, route)

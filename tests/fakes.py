@@ -27,6 +27,7 @@ from tests.fake_repos import (
     FakeRefunds,
     FakeSales,
     FakeShifts,
+    FakeStatements,
     FakeUsers,
     Store,
 )
@@ -69,6 +70,7 @@ class FakeUnitOfWork:
         self.cash = FakeCash(work)
         self.days = FakeDays(work)
         self.paybacks = FakePaybacks(work)
+        self.statements = FakeStatements(work)  # issue 16 (ports.statements)
 
     def __enter__(self) -> FakeUnitOfWork:
         self._work = copy.deepcopy(self.committed_store)
@@ -179,6 +181,9 @@ class FakePlatform:
         self.batches: list[list[str]] = []  # the keys of each post_settlements call
         self.batch_endpoint = True  # False: an older platform without POST /settlements/batch (404)
         self.keys: dict = {"keys": []}
+        self.movements: dict[tuple[str, str], dict] = {}  # (kind, ref): a counter movement (issue 16)
+        self.accepted: dict[str, dict] = {}  # statement number: what the store said it accepted
+        self.remitted: dict[str, dict] = {}  # statement number: the store's remittance
 
     def add_order(self, view: dict) -> dict:
         view = {"status": "open", "paid": None, "claim": None, **view}
@@ -285,6 +290,76 @@ class FakePlatform:
             self.orders, self.settlements, self.answers = before
             raise
         return results
+
+    # issue 16: counter movements, the platform's statement, remittances (as sync.sandbox does)
+    def post_counter_movement(self, payload, idempotency_key):
+        self._enter("post_counter_movement", payload["kind"], payload["ref"], idempotency_key)
+        if idempotency_key in self.answers:
+            return self.answers[idempotency_key]
+        if payload["kind"] != "double_payment_payback" and payload["order_no"] not in self.orders:
+            raise PlatformRefused("unknown_order", f"no order {payload['order_no']!r}", status=404)
+        movements = self.movements
+        key = (payload["kind"], payload["ref"])
+        if key in movements and movements[key]["tenders"] != payload["tenders"]:
+            raise PlatformRefused("movement_conflict", "recorded before with other facts", status=409)
+        movements[key] = dict(payload)
+        self.answers[idempotency_key] = {"movement": dict(payload)}
+        return self.answers[idempotency_key]
+
+    def platform_statement(self, store_id, business_date, timezone=None):
+        """The statement from what this fake recorded: settlements with a business_date (or
+        paid_at's UTC date) of that day, and the counter movements; contract 150 bp half_up."""
+        from pos_terminal.domain.model.statements import Contract, Movement, compute_statement
+
+        self._enter("platform_statement", store_id, business_date)
+        moves = []
+        for s in self.settlements.values():
+            day = s.get("business_date") or str(s["paid_at"])[:10]
+            if s.get("store_id") == store_id and day == business_date:
+                kinds = {"prepaid_card": "prepaid"}
+                tenders = tuple((kinds.get(t["kind"], t["kind"]), t["amount_minor"])
+                                for t in s.get("tender_amounts") or [{"kind": s["tenders"][0],
+                                                                      "amount_minor": s["amount_minor"]}])
+                moves.append(Movement("sale", s["settlement_id"], s["order_no"], tenders))
+                if s.get("outcome") == "refund_case":
+                    moves.append(Movement("double_payment", s["settlement_id"], s["order_no"], tenders))
+        for m in self.movements.values():
+            if m["store_id"] == store_id and m["business_date"] == business_date:
+                moves.append(Movement(m["kind"], m["ref"], m["order_no"],
+                                      tuple((t["tender"], t["amount_minor"]) for t in m["tenders"])))
+        from datetime import date as _date
+
+        return compute_statement(store_id=store_id, platform_id="demo-shop",
+                                 business_date=_date.fromisoformat(business_date), currency="CNY",
+                                 contract=Contract("demo-shop", 150), movements=moves,
+                                 extra={"remittances": []}).to_json()
+
+    def post_statement_accepted(self, payload, idempotency_key):
+        self._enter("post_statement_accepted", payload["number"], idempotency_key)
+        accepted = self.accepted
+        earlier = accepted.get(payload["number"])
+        if earlier is not None and earlier["digest"] != payload["digest"]:
+            raise PlatformRefused("statement_changed", "an accepted statement never changes", status=409)
+        accepted[payload["number"]] = dict(payload)
+        return {"number": payload["number"], "digest": payload["digest"], "matches": True}
+
+    def post_remittance(self, payload, idempotency_key):
+        self._enter("post_remittance", payload["number"], idempotency_key)
+        remitted = self.remitted
+        earlier = remitted.get(payload["number"])
+        if earlier is not None and earlier["amount_minor"] != payload["amount_minor"]:
+            raise PlatformRefused("remittance_mismatch", "paid before with another amount", status=409)
+        remitted[payload["number"]] = dict(payload)
+        return {"remittance": {**payload, "state": "received"}}
+
+    def remittances(self, store_id):
+        self._enter("remittances", store_id)
+        remitted = self.remitted
+        accepted = self.accepted
+        return {"remittances": [{**r, "state": "received"} for r in remitted.values()],
+                "statements": [{"number": n, "business_date": a.get("business_date"), "net_minor": a.get("net_minor"),
+                                "currency": a.get("currency"), "state": "received" if n in remitted else "outstanding"}
+                               for n, a in accepted.items()]}
 
 
 class FakeVerifier:

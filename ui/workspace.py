@@ -29,7 +29,7 @@ from ui.i18n import LanguageManager
 if TYPE_CHECKING:
     from ui.screens.base import Page
 
-PAGE_ORDER = ("checkout", "receipts", "refunds", "shift", "users", "devices", "settings")
+PAGE_ORDER = ("checkout", "receipts", "refunds", "shift", "settlement", "users", "devices", "settings")
 
 
 def nav_title(key: str) -> str:
@@ -43,6 +43,7 @@ def nav_title(key: str) -> str:
         "settings": lambda: QCoreApplication.translate("SettingsPage", "Settings"),
         "receipts": lambda: QCoreApplication.translate("ReceiptHistoryPage", "Receipts"),
         "users": lambda: QCoreApplication.translate("UsersPage", "Users"),
+        "settlement": lambda: QCoreApplication.translate("SettlementPage", "Settlement"),
     }
     return titles[key]()
 
@@ -84,6 +85,7 @@ def allowed_pages(user: SignedIn) -> list[str]:
         "settings": lambda u: True,
         "receipts": lambda u: u.can(Permission.SELL),
         "users": lambda u: u.can(Permission.MANAGE_USERS),
+        "settlement": lambda u: u.can(Permission.CLOSE_DAY),  # managers: settling with the platforms
     }
     return [key for key in PAGE_ORDER if rules[key](user)]
 
@@ -218,6 +220,10 @@ class Workspace(QWidget):
             from ui.screens.users import UsersPage
 
             page = UsersPage(app, bridge, user, self)
+        elif key == "settlement":
+            from ui.screens.settlement import SettlementPage
+
+            page = SettlementPage(app, bridge, user, self)
         elif key == "settings":
             from ui.screens.settings import SettingsPage
 

@@ -39,9 +39,10 @@ class BackgroundLoops:
     @classmethod
     def for_terminal(cls, terminal: Terminal) -> BackgroundLoops:
         """The loops of `terminal`, talking to the platform client it holds now (attach it first)."""
-        return cls(uow=terminal.uow, platform=terminal.platform, clock=terminal.clock,
+        # the outbox sends each message to the platform it names (Terminal.outbox_client, issue 16)
+        return cls(uow=terminal.uow, platform=terminal.outbox_client(), clock=terminal.clock,
                    poll_s=terminal.settings.platform.sync_poll_s, recover_prepaid=terminal.recover_prepaid,
-                   refund_round=terminal.refund_housekeeping, refresh_keys=terminal.keys.refresh_if_due)
+                   refund_round=terminal.refund_housekeeping, refresh_keys=lambda: terminal.issuer_keys.refresh_if_due())
 
     def start(self) -> BackgroundLoops:
         """Starts every loop (a running one is left as it is)."""

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from config.credentials import Credentials, load_credentials
 from config.loader import SettingsError
@@ -45,7 +45,7 @@ if TYPE_CHECKING:  # types only: each module is imported where it is used (backg
     from pos_terminal.services.checkout import CheckoutContext
     from pos_terminal.services.day_context import DayContext
     from pos_terminal.services.refunds import RefundContext
-    from sync.keys import KeyStore
+    from sync.keys import IssuerKeys, KeyStore
     from sync.outbox_worker import OutboxWorker
     from sync.periodic import PeriodicLoop
     from sync.sandbox.server import SandboxServer
@@ -75,7 +75,10 @@ class Terminal:
     demo: bool = False
     settings_file: Path | None = None
     log_file: Path | None = None
-    keys: KeyStore = field(init=False)  # the voucher public keys (a VoucherVerifier), of the platform attached
+    keys: KeyStore = field(init=False)  # the voucher public keys of [platform] (the client attached)
+    # every issuer's keys (a VoucherVerifier, issue 16): `keys` for [platform] and one KeyStore per
+    # [[issuers]] platform; a voucher is verified with its issuer's keys only
+    issuer_keys: IssuerKeys = field(init=False)
     sync_worker: OutboxWorker | None = None  # once start_sync() ran
     refund_loop: PeriodicLoop | None = None  # the loop of refund_housekeeping once start_sync() ran
     background: BackgroundLoops | None = None  # once start_sync() ran
@@ -85,8 +88,21 @@ class Terminal:
     _stand_ins: list[Callable[[], object]] = field(default_factory=list, repr=False)  # start_simulated_devices' stoppers
     _refund_rounds: int = field(default=0, repr=False)
     _started_at: datetime | None = field(default=None, repr=False)  # journal entries before it are orphans
+    # issue 16: the clients of the [[issuers]] platforms by id ([platform]'s is `platform`); built from
+    # the settings in __post_init__, replaced by attach_issuer (the demo's second sandbox)
+    issuer_clients: dict[str, PlatformClient] = field(default_factory=dict, repr=False)
+    _issuer_sandboxes: list[SandboxServer] = field(default_factory=list, repr=False)
+    clearing_house: Any = field(default=None, repr=False)  # the demo's in-process clearing house (issue 16)
+    # refund case id -> the platform that answered for its units, for a case whose order this
+    # database does not hold (services.refunds.common.case_platform_id); found again after a restart
+    _refund_case_platforms: dict = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
+        from config.issuers import issuer_list
+
+        for issuer in issuer_list(self.settings)[1:]:
+            if issuer.id not in self.issuer_clients:
+                self.issuer_clients[issuer.id] = build_issuer_platform(self.settings, self.credentials, issuer)
         self.attach_platform(self.platform)
 
     # -- units of work -------------------------------------------------------------------
@@ -96,12 +112,56 @@ class Terminal:
     # -- the platform ------------------------------------------------------------------------
     def attach_platform(self, client: PlatformClient) -> None:
         """Uses `client` from now on (e.g. once the demo's sandbox is up). Before start_sync()."""
-        from pos_terminal.storage.files import FileKeyCache
-        from sync.keys import KeyStore
-
         self.platform = client
-        self.keys = KeyStore(FileKeyCache(self.paths.keys), client, self.clock,
-                             refresh_interval=timedelta(minutes=self.settings.platform.key_refresh_minutes))
+        self._build_keys()
+
+    def attach_issuer(self, issuer_id: str, client: PlatformClient) -> None:
+        """Uses `client` for the [[issuers]] platform `issuer_id` from now on (the demo's second
+        sandbox once up). Before start_sync()."""
+        if issuer_id == self.settings.platform.id:
+            self.attach_platform(client)
+            return
+        if issuer_id not in self.issuer_clients:
+            raise ValueError(f"no [[issuers]] entry {issuer_id!r}")
+        old = self.issuer_clients[issuer_id]
+        self.issuer_clients[issuer_id] = client
+        if old is not client and isinstance(old, Closeable):
+            old.close()
+        self._build_keys()
+
+    def _build_keys(self) -> None:
+        """One key ring per issuer: [platform]'s in keys.json, each other's in keys-<id>.json, fetched
+        from the issuer's keys_url or else its API (sync.keys.IssuerKeys)."""
+        from config.issuers import issuer_list
+        from pos_terminal.storage.files import FileKeyCache
+        from sync.keys import IssuerKeys, KeyStore, UrlKeySource, keys_file
+
+        every = timedelta(minutes=self.settings.platform.key_refresh_minutes)
+        stores = {}
+        for issuer in issuer_list(self.settings):
+            source = self.platform if issuer.primary else self.issuer_clients.get(issuer.id)
+            if issuer.keys_url:
+                source = UrlKeySource(issuer.keys_url, self.settings.platform.timeout_s)
+            cache = FileKeyCache(self.paths.keys.with_name(keys_file(issuer.id, issuer.primary)))
+            stores[issuer.id] = KeyStore(cache, source, self.clock, refresh_interval=every)
+        self.issuer_keys = IssuerKeys(stores, self.settings.platform.id)
+        self.keys = self.issuer_keys.main
+
+    def platform_for(self, issuer_id: str | None) -> PlatformClient | None:
+        """The client of the platform `issuer_id` ([platform] for None or its own id); None when
+        this counter does not take that platform's codes."""
+        if issuer_id is None or issuer_id == self.settings.platform.id:
+            return self.platform
+        return self.issuer_clients.get(issuer_id)
+
+    def outbox_client(self):
+        """What the outbox worker sends with: each message to the platform its payload names
+        (sync.issuer_clients.IssuerRouter); [platform]'s client alone when there is no other."""
+        if not self.issuer_clients:
+            return self.platform
+        from sync.issuer_clients import IssuerRouter
+
+        return IssuerRouter(self.settings.platform.id, self.platform, self.issuer_clients)
 
     def start_sync(self) -> OutboxWorker:
         """Starts the background loops (pos_terminal.app.background), each on its own thread: the
@@ -155,7 +215,12 @@ class Terminal:
                             store_name=ids.store_name, timezone=ids.timezone,
                             printer=self.devices.printer, drawer=self.devices.drawer,
                             card_terminal=self.devices.card_terminal, render_receipt=render_receipt,
-                            override_limit_minor=self.settings.refunds.manager_override_limit_minor)
+                            override_limit_minor=self.settings.refunds.manager_override_limit_minor,
+                            day_change_hour=ids.day_change_hour,
+                            # issue 16: each case talks to the platform of its order
+                            platform_id=self.settings.platform.id, platform_for=self.platform_for,
+                            other_platforms=tuple(self.issuer_clients), case_platforms=self._refund_case_platforms,
+                            after_commit=self.wake_sync)
         return ctx
 
     def checkout_context(self, user, *, manual_handler: Callable | None = None,
@@ -181,7 +246,8 @@ class Terminal:
             self.uow, self.clock, ids.terminal_id, ids.store_id, ids.store_name, ids.timezone,
             user.user_id, user.display_name, self.platform, card, self.devices.printer, self.devices.drawer,
             render_receipt=render_receipt, after_commit=self.wake_sync, claim_ttl_s=self.settings.platform.claim_ttl_s,
-            render_void_slip=lambda info: void_slip_document(info, language="zh_CN", paper_width_mm=paper))
+            render_void_slip=lambda info: void_slip_document(info, language="zh_CN", paper_width_mm=paper),
+            day_change_hour=ids.day_change_hour, issuers=self.issuer_clients)
 
     def day_context(self, *, render_report: Callable | None = None) -> DayContext:
         """services.day_context.DayContext for this terminal ([shift] settings, devices, platform)."""
@@ -199,13 +265,13 @@ class Terminal:
                           printer=self.devices.printer, drawer=self.devices.drawer,
                           card_terminal=self.devices.card_terminal, render_report=render_report,
                           day_change_hour=ids.day_change_hour, max_float_minor=shift.max_float_minor,
-                          usual_float_minor=shift.usual_float_minor)
+                          usual_float_minor=shift.usual_float_minor, platform_id=self.settings.platform.id)
 
     # -- the background loops' jobs and the devices ----------------------------------------------
     def refund_housekeeping(self) -> None:
         """The refund loop's round (its own thread, beside the outbox worker, so a settlement never
         waits behind it): sends intakes stored while the platform was away, then looks for
-        sellers' decisions; tells the platform of the double payments paid back here that it has
+        sellers' decisions (each platform that has open cases of this terminal); tells the platform of the double payments paid back here that it has
         not heard of (after an outage or a crash). Blocking."""
         from pos_terminal.services import refund_cases, refunds
 
@@ -251,9 +317,14 @@ class Terminal:
             self.background = self.sync_worker = self.refund_loop = None
         if isinstance(self.platform, Closeable):
             self.platform.close()
+        for client in self.issuer_clients.values():
+            if isinstance(client, Closeable):
+                client.close()
         if self._sandbox is not None:
             self._sandbox.stop()
             self._sandbox = None
+        while self._issuer_sandboxes:
+            self._issuer_sandboxes.pop().stop()
         for device in self._device_list():
             try:
                 device.close()
@@ -319,6 +390,40 @@ def build_platform(settings: Settings, credentials: Credentials, *, sandbox_url:
     return HttpPlatformClient(url, ids.store_id, ids.terminal_id, secret, p.timeout_s)
 
 
+def build_issuer_platform(settings: Settings, credentials: Credentials, issuer, *, sandbox_url: str | None = None,
+                          credentials_file: Path | None = None) -> PlatformClient:
+    """The client of a further platform (a config.issuers.Issuer of [[issuers]]), as build_platform
+    does for [platform]: mode "sandbox" talks to `sandbox_url` or its base_url with its secret from
+    [issuer_secrets] or else the sandbox's seeded one (offline until the demo starts it when it
+    has neither); mode "remote" needs base_url and its secret in [issuer_secrets]."""
+    from sync.client import HttpPlatformClient
+    from sync.offline import OfflinePlatform
+
+    p, ids = settings.platform, settings.terminal
+    secret = credentials.secret_for(issuer.id)
+    if issuer.mode == "remote":
+        if not issuer.base_url.startswith(("https://", "http://")):
+            raise SettingsError("settings", message=f"issuers: platform {issuer.id!r} is mode 'remote' but has no "
+                                                    "base_url (https://...)")
+        if not secret:
+            where = credentials_file or "the credentials file"
+            raise SettingsError(str(where), message=(
+                f"platform {issuer.id!r} ([[issuers]], mode 'remote') needs its secret: add the table "
+                f"[issuer_secrets] with the line \"{issuer.id}\" = \"...\" (the secret it issued for "
+                f"{ids.store_id}/{ids.terminal_id}) to this file, mode 0600"))
+        return HttpPlatformClient(issuer.base_url, ids.store_id, ids.terminal_id, secret, p.timeout_s)
+    url = sandbox_url or issuer.base_url
+    if not url:
+        return OfflinePlatform(f"platform {issuer.id!r} is a sandbox without base_url and none is running: "
+                               "`pos-terminal demo` starts one, or run `pos-terminal sandbox --platform-id "
+                               f"{issuer.id}` and set its base_url")
+    secret = secret or sandbox_secret(ids.store_id, ids.terminal_id)
+    if secret is None:
+        return OfflinePlatform(f"platform {issuer.id!r}: the sandbox has no terminal {ids.store_id}/{ids.terminal_id}; "
+                               "put its secret in [issuer_secrets] of the credentials file")
+    return HttpPlatformClient(url, ids.store_id, ids.terminal_id, secret, p.timeout_s)
+
+
 def sandbox_secret(store_id: str, terminal_id: str) -> str | None:
     from sync.sandbox.seed import TERMINALS
 
@@ -336,6 +441,10 @@ def build_terminal(
 ) -> Terminal:
     """Wires the terminal. Raises StorageError / SettingsError with a message for the person
     at the counter; nothing is half-written when it does (migrations are one transaction)."""
+    if demo:  # the demo's second sandbox platform (issue 16), unless the settings name their own
+        from pos_terminal.app.demo import demo_settings
+
+        settings = demo_settings(settings)
     paths = data_paths(settings, demo)
     ensure_writable_folder(paths.root)
     log_file = None

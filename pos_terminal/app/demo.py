@@ -12,6 +12,7 @@ and every stand-in).
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from pos_terminal.app.container import Terminal
 
 log = logging.getLogger(__name__)
+_clearing_lock = threading.Lock()
 
 # Demo users, created only in demo mode and only when the database has no user yet.
 DEMO_USERS = (
@@ -101,25 +103,134 @@ def start_simulated_devices(terminal: Terminal) -> list[str]:
 # ------------------------------------------------------------------------------ the platform
 
 
+# The demo's second platform (issue 16: one counter takes the payment codes of several platforms):
+# its own sandbox, merchants, orders and keys (sync.sandbox.seed_issuers), an [[issuers]] entry of
+# the demo's settings unless they name further platforms themselves.
+DEMO_SECOND_PLATFORM = ("tea-house", "Tea House 茶馆")
+
+
+def demo_settings(settings):
+    """The demo's settings: with [platform] an in-process sandbox and no [[issuers]], the second
+    sandbox platform is added as an [[issuers]] entry (started by start_demo_platform)."""
+    from config.schema import IssuerSettings
+
+    p = settings.platform
+    if p.mode != "sandbox" or p.base_url or settings.issuers or p.id == DEMO_SECOND_PLATFORM[0]:
+        return settings
+    # it settles through the clearing house (route 2), [platform] directly (route 1): the demo shows both
+    issuer = IssuerSettings(id=DEMO_SECOND_PLATFORM[0], name=DEMO_SECOND_PLATFORM[1], mode="sandbox",
+                            route="clearing_house")
+    return settings.model_copy(update={"issuers": (issuer,)})
+
+
+def issuer_sandbox_database(terminal: Terminal, issuer_id: str) -> Path:
+    """A further in-process sandbox's SQLite file: a folder of its own (its credentials file beside it)."""
+    return terminal.paths.root / "platforms" / issuer_id / "sandbox-platform.sqlite3"
+
+
 def start_demo_platform(terminal: Terminal) -> str | None:
     """In platform mode "sandbox" without base_url: starts the sandbox platform in this process
     on a free loopback port, its SQLite file in the data folder (so the demo's orders and
-    payments persist across restarts), and points the terminal at it. Returns its URL (None when
-    the settings do not ask for an in-process sandbox). Blocking (about a second)."""
+    payments persist across restarts), and points the terminal at it; every [[issuers]] platform
+    of mode "sandbox" without base_url gets its own sandbox the same way, started in parallel
+    (its database in platforms/<id>/). Returns [platform]'s URL (None when the settings do not ask
+    for an in-process sandbox). Blocking (about a second)."""
     p = terminal.settings.platform
     if p.mode != "sandbox" or p.base_url:
         return None
-    from pos_terminal.app.container import build_platform
+    import threading
+
+    from config.issuers import issuer_list
+    from pos_terminal.app.container import build_issuer_platform, build_platform
     from sync.sandbox.server import SandboxServer
 
+    others = [i for i in issuer_list(terminal.settings)[1:] if i.mode == "sandbox" and not i.base_url]
+    started: dict[str, SandboxServer] = {}
+    failed: dict[str, BaseException] = {}
+
+    def start_other(issuer) -> None:
+        db = issuer_sandbox_database(terminal, issuer.id)
+        db.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            started[issuer.id] = SandboxServer("127.0.0.1", 0, f"sqlite:///{db}", clock=terminal.clock,
+                                               platform_id=issuer.id).start()
+        except BaseException as exc:  # said below; the counter takes the others' codes
+            failed[issuer.id] = exc
+
+    threads = [threading.Thread(target=start_other, args=(issuer,), name=f"sandbox-{issuer.id}", daemon=True)
+               for issuer in others]
+    threads.append(threading.Thread(target=start_demo_clearing_house, args=(terminal,), name="clearing-house",
+                                    daemon=True))  # issue 16, route 2: in parallel, never fatal
+    for thread in threads:
+        thread.start()
     # the terminal's own clock: the demo's platform and counter agree on "now" (and on a test's clock);
     # the buyer's e-mails and SMS go to loopback stand-ins that keep them in the data folder
-    server = SandboxServer("127.0.0.1", 0, f"sqlite:///{terminal.paths.sandbox_database}", clock=terminal.clock,
-                           standins=terminal.paths.root / "buyer-messages").start()
+    try:
+        server = SandboxServer("127.0.0.1", 0, f"sqlite:///{terminal.paths.sandbox_database}", clock=terminal.clock,
+                               standins=terminal.paths.root / "buyer-messages", platform_id=p.id).start()
+    finally:
+        for thread in threads:
+            thread.join()
+        for issuer_id, other in started.items():
+            terminal._issuer_sandboxes.append(other)
     terminal._sandbox = server
     terminal.attach_platform(build_platform(terminal.settings, terminal.credentials, sandbox_url=server.url))
-    log.info("sandbox platform started", extra={"url": server.url})
+    for issuer in others:
+        if issuer.id in started:
+            terminal.attach_issuer(issuer.id, build_issuer_platform(terminal.settings, terminal.credentials, issuer,
+                                                                    sandbox_url=started[issuer.id].url))
+            log.info("sandbox platform started", extra={"platform_id": issuer.id, "url": started[issuer.id].url})
+        else:
+            log.error("a further sandbox platform did not start; its payment codes are taken offline only",
+                      extra={"platform_id": issuer.id, "error": str(failed.get(issuer.id))})
+    log.info("sandbox platform started", extra={"platform_id": p.id, "url": server.url})
     return server.url
+
+
+def start_demo_clearing_house(terminal: Terminal) -> str | None:
+    """When a platform of the settings settles through the clearing house and [settlement.clearing_house]
+    url is empty: starts the clearing house in this process on a free loopback port (its SQLite file
+    and credentials in clearing-house/ of the data folder), with this store and those platforms as
+    members; the terminal then talks to it with the store's secret from its credentials file and
+    pins its key (Clearing facade). Returns its URL, or None (not asked, or it did not start: the
+    clearing-house route then says it has no clearing house). Blocking (a fraction of a second)."""
+    from config.issuers import issuer_list
+
+    settings = terminal.settings
+    routed = [i for i in issuer_list(settings) if i.route == "clearing_house"]
+    if settings.settlement.clearing_house.url or not routed:
+        return None
+    with _clearing_lock:  # the start's thread and a facade's first use: one clearing house
+        if terminal.clearing_house is not None:
+            return str(terminal.clearing_house.url)
+        return _start_clearing_house(terminal, routed)
+
+
+def _start_clearing_house(terminal: Terminal, routed: list) -> str | None:
+    settings = terminal.settings
+    try:
+        from sync.clearing_house.server import ClearingHouseServer
+        from sync.clearing_house.service import add_member
+
+        db = terminal.paths.root / "clearing-house" / "clearing-house.sqlite3"
+        db.parent.mkdir(parents=True, exist_ok=True)
+        server = ClearingHouseServer("127.0.0.1", 0, f"sqlite:///{db}", clock=terminal.clock, seed_demo=True).start()
+        terminal._stand_ins.append(server.stop)
+        engine, creds, currency = server.app.state.engine, server.credentials, settings.terminal.currency
+        add_member(engine, creds, settings.terminal.store_id, "store", settings.terminal.store_name, currency)
+        for issuer in routed:
+            add_member(engine, creds, issuer.id, "platform", issuer.name, currency)
+        terminal.clearing_house = server
+    except Exception:
+        log.exception("the demo's clearing house did not start; the clearing-house route is unavailable")
+        return None
+    log.info("clearing house started", extra={"url": server.url})
+    return server.url
+
+
+def issuer_sandbox_urls(terminal: Terminal) -> dict[str, str]:
+    """The further in-process sandboxes by platform id: their URLs."""
+    return {server.platform_id: server.url for server in terminal._issuer_sandboxes}
 
 
 def demo_message_folders(terminal: Terminal) -> dict[str, Path]:
@@ -182,4 +293,65 @@ def demo_platform_lines(terminal: Terminal, url: str) -> list[str]:
         lines.append(f"Merchant webhooks: signed POSTs to {where['webhook_url']}/<merchant id> land, verified, in "
                      f"{where['webhooks']}")
     lines += buyer_page_lines(terminal)
+    lines += issuer_platform_lines(terminal)
+    lines += clearing_house_lines(terminal)
     return lines
+
+
+def clearing_house_lines(terminal: Terminal) -> list[str]:
+    """The demo's clearing house, when started: where, who settles through it, where its secrets are."""
+    house = terminal.clearing_house
+    if house is None or house.credentials is None:
+        return []
+    from config.issuers import issuer_list
+
+    routed = [i.id for i in issuer_list(terminal.settings) if i.route == "clearing_house"]
+    return [f"Clearing house: {house.url}/api/v1 ({', '.join(routed)} settle{'s' if len(routed) == 1 else ''} "
+            f"through it; members' secrets in "
+            f"{house.credentials.path}; pos-terminal settle send / import-report)"]
+
+
+def issuer_platform_lines(terminal: Terminal) -> list[str]:
+    """The further in-process sandbox platforms: where they are and the open orders whose payment
+    codes this same counter takes (their customer pages show the codes)."""
+    from sqlalchemy import select
+
+    from sync.sandbox import db
+
+    lines = []
+    for server in terminal._issuer_sandboxes:
+        if server.app is None:
+            continue
+        with server.app.state.engine.begin() as conn:
+            rows = conn.execute(select(db.orders.c.order_no, db.orders.c.url_token).where(
+                db.orders.c.status == "open").order_by(db.orders.c.order_no).limit(5)).all()
+        orders = ", ".join(f"{o.order_no} ({server.url}/o/{o.url_token})" for o in rows)
+        lines.append(f"Second platform {server.platform_id!r}: {server.url}; its payment codes are taken at this "
+                     f"counter too, e.g. {orders or 'no open order'}")
+    return lines
+
+
+def demo_payment_codes(terminal: Terminal, limit: int = 6) -> list[tuple[str, str, int, str, str]]:
+    """The open orders of every in-process sandbox platform, [platform] first, as
+    (platform name, order number, total in minor units, currency, payment code): what the demo's
+    devices page offers to send as a scan, so that codes of both platforms are at hand. Empty
+    before the sandboxes are up (and outside the demo). Blocking (a read of each sandbox's database)."""
+    from sqlalchemy import select
+
+    from config.issuers import issuer_list
+    from sync.sandbox import db
+
+    names = {issuer.id: issuer.name for issuer in issuer_list(terminal.settings)}
+    servers = ([(terminal.settings.platform.id, terminal._sandbox)] if terminal._sandbox is not None else []) + \
+        [(server.platform_id, server) for server in terminal._issuer_sandboxes]
+    codes = []
+    now = terminal.clock.now()
+    for platform_id, server in servers:
+        if server.app is None or getattr(server.app.state, "engine", None) is None:
+            continue
+        o = db.orders.c
+        with server.app.state.engine.connect() as conn:
+            rows = conn.execute(select(o.order_no, o.total_minor, o.currency, o.voucher).where(
+                o.status == "open", o.expires_at > now, o.voucher.is_not(None)).order_by(o.order_no).limit(limit)).all()
+        codes += [(names.get(platform_id, platform_id), r.order_no, r.total_minor, r.currency, r.voucher) for r in rows]
+    return codes

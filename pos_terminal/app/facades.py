@@ -18,10 +18,13 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from config.schema import Settings
+from pos_terminal.app.facades_clearing import Clearing
 from pos_terminal.app.facades_day import Reconcile, Reports, Shifts
 from pos_terminal.app.facades_devices import DeviceControl  # re-exported: the technician's facade
 from pos_terminal.app.facades_refunds import Refunds
 from pos_terminal.app.facades_receipts import ReceiptHistory
+from pos_terminal.app.facades_remittance import Remittances
+from pos_terminal.app.facades_settlement import Settlement
 from pos_terminal.app.facades_users import UserAdmin
 from pos_terminal.domain.model import Permission
 from pos_terminal.ports import DeviceStatus, PlatformStatus
@@ -97,6 +100,16 @@ class Store:
     def demo(self) -> bool:
         return self._t.demo
 
+    def demo_payment_codes(self) -> list[tuple[str, str, int, str, str]]:
+        """The demo's open orders on each of its sandbox platforms: (platform name, order number,
+        total minor units, currency, payment code); empty outside the demo or before the sandboxes
+        are up. Blocking (a worker's job)."""
+        if not self._t.demo:
+            return []
+        from pos_terminal.app.demo import demo_payment_codes
+
+        return demo_payment_codes(self._t)
+
     def now(self) -> datetime:
         """The terminal's clock (injected: a test's clock in tests)."""
         return self._t.clock.now()
@@ -170,9 +183,10 @@ class Checkout:
 
         t, ids = self._t, self._t.settings.terminal
         with counter_deadline():
-            return orders.resolve_payment_code(code, platform=t.platform, verifier=t.keys, uow=t.uow(),
+            return orders.resolve_payment_code(code, platform=t.platform, verifier=t.issuer_keys, uow=t.uow(),
                                                clock=t.clock, terminal_id=ids.terminal_id, store_id=ids.store_id,
-                                               claim_ttl_s=t.settings.platform.claim_ttl_s, also_read=also_read)
+                                               claim_ttl_s=t.settings.platform.claim_ttl_s, also_read=also_read,
+                                               platform_id=t.settings.platform.id, issuers=t.issuer_clients)
 
     def start(self, code: str, ctx: CheckoutContext) -> CheckoutSession:
         """Reads a payment code (a voucher or an order code, claimed on the platform: resolve())
@@ -352,6 +366,9 @@ class App:
     settings: SettingsControl
     user_admin: UserAdmin
     receipt_history: ReceiptHistory
+    remittances: Remittances
+    clearing: Clearing
+    settlement: Settlement
 
     @classmethod
     def of(cls, terminal: Terminal) -> App:
@@ -359,4 +376,5 @@ class App:
         return cls(Store(terminal), Users(terminal), Checkout(terminal), Shifts(terminal), Reports(terminal),
                    Reconcile(terminal), Refunds(terminal), devices, Status(terminal, devices),
                    SettingsControl(terminal), user_admin=UserAdmin(terminal),
-                   receipt_history=ReceiptHistory(terminal))
+                   receipt_history=ReceiptHistory(terminal), remittances=Remittances(terminal),
+                   clearing=Clearing(terminal), settlement=Settlement(terminal))

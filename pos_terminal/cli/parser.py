@@ -102,6 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8700, help="port (default 8700)")
     p.add_argument("--db", metavar="URL", help="sqlite:///PATH or postgresql+psycopg://... (default: a temporary file)")
+    p.add_argument("--platform-id", default="demo-shop", metavar="ID",
+                   help="this platform's id, the issuer its payment codes name (default demo-shop; another id is "
+                        "seeded with its own merchants and orders; a terminal takes it as an [[issuers]] entry)")
     m = p.add_argument_group("buyer messages", "where the payment code's e-mail and SMS go (none given: they wait "
                                                "in the platform's outbox)")
     m.add_argument("--standins", metavar="FOLDER",
@@ -114,6 +117,10 @@ def build_parser() -> argparse.ArgumentParser:
     m.add_argument("--sms-url", metavar="URL",
                    help="the SMS gateway's send endpoint (JSON POST; token from POS_SANDBOX_SMS_TOKEN)")
     p.set_defaults(func=cmd_sandbox)
+
+    from pos_terminal.cli.clearing import add_parser as add_clearing_house
+
+    add_clearing_house(sub)
 
     p = sub.add_parser("sync", help="the outbox of settlements for the platform")
     ssub = p.add_subparsers(dest="sync_command", metavar="ACTION", required=True)
@@ -171,6 +178,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pin-stdin", action="store_true", help="read the user's PIN from standard input")
     target_options(p)
     p.set_defaults(func=cmd_report)
+
+    from pos_terminal.cli.settle import add_parser as add_settle
+
+    add_settle(sub, target_options)
 
     p = sub.add_parser("virtual-printer", help="a network receipt printer that keeps each job as bytes and readable text")
     p.add_argument("--host", default="127.0.0.1")

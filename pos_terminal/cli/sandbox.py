@@ -14,7 +14,13 @@ def cmd_sandbox(args) -> int:
     from pos_terminal.clock import SystemClock
     from sync.sandbox.server import serve
 
-    print(f"Sandbox platform on http://{args.host}:{args.port} (database: {args.db or 'temporary'}). "
+    from sync.sandbox.issuer import PlatformIdError, check_platform_id
+
+    try:
+        check_platform_id(args.platform_id)
+    except PlatformIdError as exc:
+        raise CliError(str(exc)) from None
+    print(f"Sandbox platform {args.platform_id!r} on http://{args.host}:{args.port} (database: {args.db or 'temporary'}). "
           "Stop with Ctrl+C.", flush=True)
     smtp, sms, standins = _buyer_message_channels(args)
     credentials_file, scratch = _sandbox_sellers(args)
@@ -22,7 +28,7 @@ def cmd_sandbox(args) -> int:
     standins += [receiver] if receiver is not None else []
     try:
         serve(args.host, args.port, args.db, clock=SystemClock(), smtp=smtp, sms=sms, credentials_file=credentials_file,
-              webhook_receiver=receiver.base_url if receiver is not None else None)
+              webhook_receiver=receiver.base_url if receiver is not None else None, platform_id=args.platform_id)
     finally:
         for standin in standins:
             standin.stop()

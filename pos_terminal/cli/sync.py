@@ -53,7 +53,7 @@ def cmd_sync_run(args) -> int:
 
     with _maintenance_terminal(args) as terminal:
         start_demo_platform(terminal)  # the in-process sandbox, when the settings say so
-        worker = OutboxWorker(terminal.uow, terminal.platform, terminal.clock)
+        worker = OutboxWorker(terminal.uow, terminal.outbox_client(), terminal.clock)  # each row to its platform
         result = worker.drain_once(force=True)
     outcomes = ", ".join(f"{k} {v}" for k, v in sorted(result.outcomes.items()))
     line = f"sent {result.sent}" + (f" ({outcomes})" if outcomes else "") + f"; pending {result.left}; " \

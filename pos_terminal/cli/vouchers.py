@@ -17,7 +17,7 @@ def cmd_voucher_inspect(args) -> int:
     from pos_terminal.app.container import DATA_DIR_ENV, build_platform, data_paths
     from pos_terminal.clock import SystemClock
     from pos_terminal.storage.files import FileKeyCache
-    from sync.keys import KeyStore
+    from sync.keys import KeyStore, keys_file
 
     text = sys.stdin.read() if args.text == "-" else args.text
     if getattr(args, "data_dir", None):
@@ -26,11 +26,27 @@ def cmd_voucher_inspect(args) -> int:
     paths = data_paths(settings, args.demo)
     if args.demo and args.config is None and paths.settings.exists():
         settings = loader.load(paths.settings)
+    if args.demo:  # the demo's second platform (issue 16), as the demo itself knows it
+        from pos_terminal.app.demo import demo_settings
+
+        settings = demo_settings(settings)
     clock = SystemClock()
     keys = KeyStore(FileKeyCache(paths.keys), None, clock)
+    issuer = _issuer_of(settings, text)  # issue 16: a voucher is checked with its own platform's keys only
+    if issuer is not None and not issuer.primary:
+        keys = KeyStore(FileKeyCache(paths.keys.with_name(keys_file(issuer.id, False))), None, clock)
     check = keys.verify(text, online=False)
+    if issuer is None:
+        from pos_terminal.vouchers import VoucherCheck, peek_issuer
+
+        check = VoucherCheck(False, "unknown_issuer", f"this counter does not take payment codes of platform "
+                             f"{peek_issuer(text)}; ask the technician to add it (an [[issuers]] entry)")
+    elif check.claims is not None and check.claims.issuer is None:
+        from dataclasses import replace
+
+        check = replace(check, claims=replace(check.claims, issuer=settings.platform.id))
     refreshed = None
-    if check.reason == "unknown_key" and not args.offline:
+    if check.reason == "unknown_key" and not args.offline and issuer is not None and issuer.primary:
         refreshed, check = _inspect_online(settings, paths, keys, text, load_credentials, build_platform)
     info = check.to_dict()
     info["keys"] = {"cached": keys.ring.kids, "refreshed": refreshed}
@@ -47,6 +63,14 @@ def cmd_voucher_inspect(args) -> int:
         if refreshed is False:
             print(f"  (keys could not be refreshed: {keys.last_error})")
     return EXIT_OK if check.valid else EXIT_FOUND
+
+
+def _issuer_of(settings, text):
+    """The config.issuers.Issuer the voucher's "iss" names (none: [platform]); None when unknown here."""
+    from config.issuers import issuer_by_id
+    from pos_terminal.vouchers import peek_issuer
+
+    return issuer_by_id(settings, peek_issuer(text))
 
 
 def _inspect_online(settings, paths, keys, text, load_credentials, build_platform):

@@ -135,6 +135,31 @@ class PlatformClient(Protocol):
         amount_mismatch (422), unknown_refund_case (404)."""
         ...
 
+    # issue 16: what moved money at the counter besides a sale, the day statement, remittances
+    def post_counter_movement(self, payload: JsonObject, idempotency_key: str) -> JsonObject:
+        """POST /counter-movements (services.counter_money.movement_payload): a refund leg, a void or a
+        double payment paid back. Refused: unknown_order, unknown_refund_case (404), movement_conflict,
+        currency_mismatch (409), credential_mismatch (403)."""
+        ...
+
+    def platform_statement(self, store_id: str, business_date: str, timezone: str | None = None) -> JsonObject:
+        """GET /stores/{store_id}/statements/{business_date}: the platform's own day statement
+        (domain.model.statements Statement.to_json(); Statement.from_json checks its digest)."""
+        ...
+
+    def post_statement_accepted(self, payload: JsonObject, idempotency_key: str) -> JsonObject:
+        """POST /statements/accepted: this store accepted statement `number` with `digest`.
+        Refused: statement_changed (409), statement_altered (422)."""
+        ...
+
+    def post_remittance(self, payload: JsonObject, idempotency_key: str) -> JsonObject:
+        """POST /remittances: the store paid statement `number`. Refused: remittance_mismatch (409)."""
+        ...
+
+    def remittances(self, store_id: str) -> JsonObject:
+        """GET /stores/{store_id}/remittances: {remittances: [...], statements: [{number, state}]}."""
+        ...
+
 
 class VoucherVerifier(Protocol):
     """Verifies a voucher against the cached platform keys (sync.keys.KeyStore). May refresh the

@@ -82,6 +82,7 @@ class SettlementRow(NamedTuple):
     amount_minor: int
     currency: str
     paid_at: datetime
+    platform_id: str | None = None  # the platform paid (issue 16); None: [platform]
 
 
 class UnsentSettlement(TypedDict):

@@ -36,6 +36,7 @@ import logging
 import threading
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from pos_terminal.domain.errors import PaymentError
@@ -44,7 +45,7 @@ from pos_terminal.ids import uuid7
 from pos_terminal.money import format_money
 from pos_terminal.ports import CardOutcome, CardResult, CardTerminal, UnitOfWork
 from pos_terminal.security import mask_card_numbers
-from pos_terminal.services import audit, card_journal, orders, printing
+from pos_terminal.services import audit, card_journal, counter_money, orders, printing
 from pos_terminal.services.card_requests import (  # re-exported (__all__)
     OpenCardRequest,
     open_card_requests,
@@ -168,7 +169,8 @@ class CheckoutSession(PrepaidTenders):
     def renews_claim(self) -> bool:
         """True while the order is on screen with an online claim that should be kept alive."""
         return (not self.target.offline and self.target.claimed_until is not None and self.done is None
-                and not self.cancelled and self.claim_lost is None and self.ctx.platform is not None)
+                and not self.cancelled and self.claim_lost is None
+                and self.ctx.platform_for(self.target.platform_id) is not None)
 
     def renew_claim(self) -> PaymentTarget:
         """Extends this terminal's claim on the order (a platform call; not serialised with the
@@ -176,7 +178,7 @@ class CheckoutSession(PrepaidTenders):
         PlatformUnavailable propagates: the caller retries. A refusal (the order is claimed by
         another terminal, paid, expired or cancelled) sets `claim_lost` and raises
         CheckoutRefused("claim_lost"): no further tender is taken."""
-        platform = self.ctx.platform
+        platform = self.ctx.platform_for(self.target.platform_id)
         if not self.renews_claim or platform is None:
             return self.target
         try:
@@ -366,7 +368,8 @@ class CheckoutSession(PrepaidTenders):
             cmd = RecordSale(ctx.terminal_id, ctx.store_id, ctx.cashier_id, target.order,
                              tuple(t.spec() for t in self.tenders), voucher_id=target.voucher_id,
                              offline=target.offline,
-                             card_requests=tuple(t.request_id for t in self.tenders if t.request_id))
+                             card_requests=tuple(t.request_id for t in self.tenders if t.request_id),
+                             timezone=ctx.timezone, day_change_hour=ctx.day_change_hour)
             recorded = record_sale(cmd, ctx.uow(), ctx.clock)
             log.info("sale recorded", extra={"order_no": target.order.order_no, "receipt_no": recorded.receipt_no,
                                              "tenders": [t.kind.value for t in self.tenders]})
@@ -447,8 +450,9 @@ class CheckoutSession(PrepaidTenders):
                 self._audit_void(approved_by, reason, taken_minor, reversed_, audit.OK, given_back=given_back)
                 self.void_slip = self._print_void_slip(approved_by, reason, voided)
             self.cancelled = True
-            if self.ctx.platform is not None:
-                orders.release_payment(self.target, self.ctx.platform)
+            owner = self.ctx.platform_for(self.target.platform_id)
+            if owner is not None:
+                orders.release_payment(self.target, owner)
             approver_id = str(approved_by.user_id) if approved_by is not None else None
             log.info("checkout cancelled", extra={"order_no": self.target.order.order_no, "reason": reason,
                                                   "approved_by": approver_id, "reversed": reversed_})
@@ -475,18 +479,41 @@ class CheckoutSession(PrepaidTenders):
             "order_no": order_no, "reason": reason, "amount_minor": taken_minor, "currency": self.currency,
             "manager": approved_by.username if approved_by is not None else None,
             "manager_id": str(approved_by.user_id) if approved_by is not None else None, "reversed": list(reversed_),
-            "given_back": [dict(g) for g in given_back]}  # what the X/Z reports count (services.reports)
+            "given_back": [dict(g) for g in given_back],  # what the X/Z reports count (services.reports)
+            "ref": self.id}  # the void's ref in the day statements (services.counter_money)
         if failures:
             details["failed"] = list(failures)
         try:
             with ctx.uow() as uow:
                 cashier: User | audit.Actor = uow.users.get(ctx.cashier_id) or audit.Actor(ctx.cashier_id,
                                                                                           ctx.cashier_name)
-                audit.record(uow, at=ctx.clock.now(), terminal_id=ctx.terminal_id, action=audit.VOID, user=cashier,
+                now = ctx.clock.now()
+                audit.record(uow, at=now, terminal_id=ctx.terminal_id, action=audit.VOID, user=cashier,
                              subject=order_no, outcome=outcome, details=details)
+                if outcome == audit.OK and given_back:  # the money given back: the platform learns it, once
+                    self._tell_void(uow, now, given_back)
                 uow.commit()
         except Exception:
             log.exception("void not written to the audit trail", extra=details)
+            return
+        if outcome == audit.OK and given_back and ctx.after_commit is not None:
+            try:  # the void's message goes to the platform now, not at the worker's next poll
+                ctx.after_commit()
+            except Exception:
+                log.exception("after-commit hook failed")
+
+    def _tell_void(self, uow: UnitOfWork, now: datetime, given_back: Sequence[dict[str, object]]) -> None:
+        """The void's outbox message (services.counter_money), in the audit entry's transaction."""
+        ctx = self.ctx
+        tenders = [(str(g["kind"]), int(str(g["amount_minor"]))) for g in given_back]
+        payload = counter_money.movement_payload(
+            kind="void", ref=self.id, order_no=self.target.order.order_no, tenders=tenders, currency=self.currency,
+            at=now, business_date=counter_money.business_date_at(uow, ctx.terminal_id, ctx.timezone,
+                                                                 ctx.day_change_hour, now),
+            store_id=ctx.store_id, terminal_id=ctx.terminal_id,
+            platform_id=self.target.platform_id,
+            given_back=[dict(g) for g in given_back])
+        counter_money.queue(uow, counter_money.VOID_TOPIC, payload, now, ctx.terminal_id)
 
     def _reverse(self, tender: TakenTender) -> str:
         amount = format_money(tender.amount_minor, self.currency)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -120,6 +120,16 @@ class CheckoutContext:
     claim_ttl_s: int = orders.DEFAULT_CLAIM_TTL_S
     # the slip printed when a checkout with money taken is cancelled (receipts.void_slip); None: none
     render_void_slip: Callable[[VoidSlipInfo], PrintableDocument] | None = None
+    day_change_hour: int = 0  # the business day's rule (services.day_context): the day of a void
+    # issue 16: the other platforms' clients by id ([platform]'s is `platform`): an order's claim is
+    # renewed and released on the platform it belongs to
+    issuers: Mapping[str, PlatformClient] | None = None
+
+    def platform_for(self, platform_id: str | None) -> PlatformClient | None:
+        """The client of the platform an order belongs to (its id; None or unknown: `platform`)."""
+        if platform_id is not None and self.issuers and platform_id in self.issuers:
+            return self.issuers[platform_id]
+        return self.platform
 
     def journal(self) -> card_journal.Journal:
         """The card and prepaid request journal of this terminal."""

@@ -51,6 +51,9 @@ class DayContext:
     day_change_hour: int = 0
     max_float_minor: int = 1_000_000
     usual_float_minor: int = 200_000
+    # [platform]'s id (issue 16): the day's batch to [platform] holds only its own settlements (and
+    # those of before platform ids); None: every settlement
+    platform_id: str | None = None
 
 
 # ------------------------------------------------------------------------------ the business day

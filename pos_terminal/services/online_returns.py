@@ -160,6 +160,7 @@ def adopt_online(ctx: RefundContext, info: ItemInfo, *, cashier_id: uuid.UUID) -
         uow.refunds.add(case)
         uow.commit()
         case_id = case.id
+    refunds.remember_platform(ctx, case_id, info.platform_id)  # the hand-in goes to the platform of the order
     log.info("online return taken in", extra={"case_id": str(case_id), "request_id": online.request_id,
                                               "order_no": info.order_no, "units": len(codes),
                                               "amount_minor": amount.minor, "route": route.value})
@@ -169,8 +170,8 @@ def adopt_online(ctx: RefundContext, info: ItemInfo, *, cashier_id: uuid.UUID) -
 def send_hand_in(ctx: RefundContext, case_id: uuid.UUID) -> CaseView:
     """Tells the platform that this store took the unit(s) of a DRAFT online case in, under the
     case's Idempotency-Key; then records the request's status as for a submitted intake. A case
-    past DRAFT is returned as it is."""
-    if ctx.platform is None:
+    past DRAFT is returned as it is. Told to the platform of the case's order."""
+    if ctx.platform is None and not ctx.other_platforms:
         raise RefundRefused("platform_unavailable", "this terminal has no platform connection")
     with ctx.uow() as uow:
         case = uow.refunds.get(case_id)
@@ -182,7 +183,10 @@ def send_hand_in(ctx: RefundContext, case_id: uuid.UUID) -> CaseView:
         if request_id is None:  # a counter intake: refunds.submit sends it
             raise RefundRefused("not_online", f"refund case {case_id} is no return filed online")
     try:
-        answer = ctx.platform.hand_in_refund(request_id, hand_in_key(case_id))
+        platform_id, platform = refunds.resolve_case_platform(ctx, case_id)
+        if platform is None:
+            return refunds.failed(ctx, case_id, f"platform {platform_id} is not one this counter knows")
+        answer = platform.hand_in_refund(request_id, hand_in_key(case_id))
     except (PlatformUnavailable, AuthenticationFailed) as exc:
         return refunds.failed(ctx, case_id, exc.message)
     except PlatformRefused as exc:

@@ -13,14 +13,19 @@ database read): call it from a worker. The rules:
   what it is for. "Offline" is whatever the platform port says with PlatformUnavailable: the
   composition root runs this under the counter's deadline (about 1 s for all the calls of a
   scan), and while the platform is known down the port says so at once, without asking it;
-- every refusal is a PaymentCodeRefused (or AlreadyPaid) whose message names the cause and what to do.
+- every refusal is a PaymentCodeRefused (or AlreadyPaid) whose message names the cause and what to do;
+- several platforms at one counter (issue 16): a voucher is looked up and claimed on the platform
+  its issuer claim names (`issuers`: the other platforms' clients by id; `platform` is [platform]'s,
+  id `platform_id`), a voucher of a platform this counter does not know is refused
+  (voucher_unknown_issuer); an order number or link is asked of [platform] first, then of each
+  other platform that does not know it either. The order spec carries the platform's id.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -29,6 +34,7 @@ from pos_terminal.ports import (
     Clock,
     JsonObject,
     PlatformClient,
+    PlatformError,
     PlatformRefused,
     PlatformUnavailable,
     UnitOfWork,
@@ -36,6 +42,7 @@ from pos_terminal.ports import (
 )
 from pos_terminal.scan_codes import ScanCode, ScanKind, classify
 from pos_terminal.services.sales import LineSpec, OrderSpec
+from pos_terminal.vouchers import peek_issuer
 
 if TYPE_CHECKING:
     from pos_terminal.vouchers import VoucherClaims
@@ -67,6 +74,7 @@ _VOUCHER_TEXT = {
     "malformed": "this payment code is damaged or not a payment code; scan it again",
     "too_long": "this payment code is longer than any real one; do not take payment for it",
     "not_yet_valid": "this payment code is dated in the future: check this terminal's clock",
+    # unknown_issuer: the check's detail names the platform ("this counter does not take payment codes of platform X; ...")
 }
 
 _NOT_PAYMENT = {
@@ -89,6 +97,11 @@ class PaymentTarget:
     @property
     def total_minor(self) -> int:
         return self.order.total.minor
+
+    @property
+    def platform_id(self) -> str | None:
+        """The platform the order belongs to (None: [platform])."""
+        return self.order.platform_id
 
 
 def _order_spec(view: JsonObject) -> OrderSpec:
@@ -183,9 +196,36 @@ def resolve_payment_code(
     store_id: str,
     claim_ttl_s: int = DEFAULT_CLAIM_TTL_S,
     also_read: Callable[[UnitOfWork], object] | None = None,
+    platform_id: str | None = None,
+    issuers: Mapping[str, PlatformClient] | None = None,
 ) -> PaymentTarget:
     """`also_read(uow)`: the caller's own reads, run in the session of the "paid here?" check
-    (once, when the order is found unpaid; not at all when the code is refused before that check)."""
+    (once, when the order is found unpaid; not at all when the code is refused before that check).
+    `platform_id`: [platform]'s id (`platform`'s); `issuers`: the other platforms' clients by id."""
+    target = _resolve(text, platform=platform, verifier=verifier, uow=uow, clock=clock, terminal_id=terminal_id,
+                      store_id=store_id, claim_ttl_s=claim_ttl_s, also_read=also_read, platform_id=platform_id,
+                      issuers=issuers or {})
+    return target
+
+
+def _tagged(spec: OrderSpec, platform_id: str | None) -> OrderSpec:
+    return spec if platform_id is None else replace(spec, platform_id=platform_id)
+
+
+def _resolve(
+    text: str,
+    *,
+    platform: PlatformClient,
+    verifier: VoucherVerifier,
+    uow: UnitOfWork,
+    clock: Clock,
+    terminal_id: str,
+    store_id: str,
+    claim_ttl_s: int,
+    also_read: Callable[[UnitOfWork], object] | None,
+    platform_id: str | None,
+    issuers: Mapping[str, PlatformClient],
+) -> PaymentTarget:
     code: ScanCode = classify(text)
     if not code.is_payment_code:
         message = _NOT_PAYMENT.get(code.kind, f"not a payment code ({code.detail or 'unknown'}); scan the payment "
@@ -196,27 +236,35 @@ def resolve_payment_code(
         check = verifier.verify(code.value, online=True)
         claims = check.claims  # set whenever the check is valid
         if not check.valid or claims is None:
+            extra = {"issuer": peek_issuer(code.value)} if check.reason == "unknown_issuer" else {}
             raise PaymentCodeRefused(f"voucher_{check.reason}", _VOUCHER_TEXT.get(check.reason or "", check.detail),
-                                     kid=check.kid, detail=check.detail)
+                                     kid=check.kid, detail=check.detail, **extra)
+        issuer = claims.issuer if claims.issuer not in (None, platform_id) else None
+        if issuer is not None and issuer not in issuers:  # a verifier with its keys but no client: never pay blind
+            raise PaymentCodeRefused(
+                "voucher_unknown_issuer", f"this counter does not take payment codes of platform {issuer}; ask the "
+                "technician to add it", issuer=issuer, detail=check.detail)
+        client = issuers[issuer] if issuer is not None else platform
+        owner = issuer or platform_id
         _paid_here(uow, claims.order_no, also_read)
         try:
-            view = platform.order_by_voucher(claims.voucher_id)
+            view = client.order_by_voucher(claims.voucher_id)
             _check_view(view, terminal_id, store_id)
             if view["total_minor"] != claims.amount_minor or view["currency"] != claims.currency:
                 raise PaymentCodeRefused(
                     "amount_mismatch", f"order {claims.order_no}: the platform says {view['total_minor']} "
                     f"{view['currency']}, the code {claims.amount_minor} {claims.currency}; ask the buyer to reopen the order")
-            claim = platform.claim_order(view["order_no"], claim_ttl_s)
+            claim = client.claim_order(view["order_no"], claim_ttl_s)
         except PlatformUnavailable as exc:
             log.info("voucher accepted offline", extra={"order_no": claims.order_no, "error": exc.message})
             return PaymentTarget(
-                _voucher_spec(claims), code.kind, claims.voucher_id, True, None, claims.expires_at,
+                _tagged(_voucher_spec(claims), owner), code.kind, claims.voucher_id, True, None, claims.expires_at,
                 warning="Offline payment: the platform cannot be reached. The signed payment code is valid; the "
                         "payment is sent when the connection is back. If the order was paid elsewhere meanwhile, "
                         "the platform refunds the buyer.")
         except PlatformRefused as exc:
             raise _refused(exc, claims.order_no) from None
-        return PaymentTarget(_order_spec(view), code.kind, claims.voucher_id, False,
+        return PaymentTarget(_tagged(_order_spec(view), owner), code.kind, claims.voucher_id, False,
                              _ts(claim.get("expires_at")), claims.expires_at)
 
     # an order number or an order link: the platform alone knows what they are for
@@ -224,12 +272,12 @@ def resolve_payment_code(
     if order_no:
         _paid_here(uow, order_no, also_read)
     try:
-        view = platform.get_order(order_no) if order_no else platform.order_by_url(code.value)
+        owner, client, view = _look_up(code, order_no, platform, platform_id, issuers)
         order_no = view["order_no"]
         if code.kind is ScanKind.ORDER_URL:
             _paid_here(uow, order_no, also_read)
         _check_view(view, terminal_id, store_id)
-        claim = platform.claim_order(order_no, claim_ttl_s)
+        claim = client.claim_order(order_no, claim_ttl_s)
     except PlatformUnavailable as exc:
         what = f"order number {order_no}" if code.kind is ScanKind.ORDER_NUMBER else "an order link"
         raise PaymentCodeRefused(
@@ -239,8 +287,38 @@ def resolve_payment_code(
             order_no=order_no) from None
     except PlatformRefused as exc:
         raise _refused(exc, order_no) from None
-    return PaymentTarget(_order_spec(view), code.kind, view.get("voucher_id"), False, _ts(claim.get("expires_at")),
-                         _ts(view.get("expires_at")))
+    return PaymentTarget(_tagged(_order_spec(view), owner), code.kind, view.get("voucher_id"), False,
+                         _ts(claim.get("expires_at")), _ts(view.get("expires_at")))
+
+
+_NOT_MINE = ("unknown_order", "unknown_url", "unknown_voucher")
+
+
+def _look_up(code: ScanCode, order_no: str | None, platform: PlatformClient, platform_id: str | None,
+             issuers: Mapping[str, PlatformClient]) -> tuple[str | None, PlatformClient, JsonObject]:
+    """An order number or link names no platform: [platform] first, then each other platform, until
+    one knows it. (owner id, its client, the order's view.) When none does: [platform]'s
+    PlatformUnavailable if it could not be asked (it may know the order), else its "unknown"
+    refusal (another platform that could not be asked is logged)."""
+    first: PlatformError | None = None
+    for owner, client in ((platform_id, platform), *issuers.items()):
+        try:
+            view = client.get_order(order_no) if order_no else client.order_by_url(code.value)
+        except PlatformRefused as exc:
+            if exc.code not in _NOT_MINE:
+                raise
+            first = first or exc
+            continue
+        except PlatformUnavailable as exc:
+            if first is None:
+                first = exc
+            else:
+                log.info("another platform could not be asked for an order code",
+                         extra={"platform_id": owner, "error": exc.message})
+            continue
+        return owner, client, view
+    assert first is not None
+    raise first
 
 
 def renew_claim(target: PaymentTarget, platform: PlatformClient, claim_ttl_s: int = DEFAULT_CLAIM_TTL_S) -> PaymentTarget:

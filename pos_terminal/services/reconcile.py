@@ -227,6 +227,12 @@ class Reconciled:
 # ------------------------------------------------------------------------------------ public
 
 
+def _own(ctx: DayContext, rows: Iterable[SettlementRow]) -> list[SettlementRow]:
+    """[platform]'s settlements among the day's (issue 16: another platform's are settled with it)."""
+    mine = ctx.platform_id
+    return [r for r in rows if mine is None or getattr(r, "platform_id", None) in (None, mine)]
+
+
 def reconcile_day(ctx: DayContext, *, user: SignedIn | None, business_date: date | str) -> Reconciliation:
     """Posts the day's settlement batch and compares; reads the card terminal's day report. Never
     raises for a platform or card terminal that cannot answer (see the result). Keeps both
@@ -234,7 +240,7 @@ def reconcile_day(ctx: DayContext, *, user: SignedIn | None, business_date: date
     day = _as_date(business_date)
     start, end = day_bounds(day, ctx.timezone)
     with ctx.uow() as uow:
-        rows = uow.days.settlements_paid(ctx.terminal_id, start, end)
+        rows = _own(ctx, uow.days.settlements_paid(ctx.terminal_id, start, end))
         unsent = uow.days.unsent_settlements(ctx.terminal_id)
     body = _batch_body(day, ctx, rows)
     waiting = sorted(u["settlement_id"] for u in unsent if _in_day(u, start, end))
@@ -290,7 +296,7 @@ def last_reconciliation(ctx: DayContext, business_date: date | str) -> Reconcili
         row = uow.days.get(ctx.terminal_id, day)
         if row is None or (row.batch_result is None and row.card_report is None):
             return None
-        rows = uow.days.settlements_paid(ctx.terminal_id, start, end)
+        rows = _own(ctx, uow.days.settlements_paid(ctx.terminal_id, start, end))
         unsent = uow.days.unsent_settlements(ctx.terminal_id)
         users = _names(uow, row)
     answer = row.batch_result
@@ -332,7 +338,7 @@ def mark_reconciled(ctx: DayContext, *, user: SignedIn | None, business_date: da
     now = ctx.clock.now()
     with ctx.uow() as uow:
         row = uow.days.get(ctx.terminal_id, day)
-        rows = uow.days.settlements_paid(ctx.terminal_id, start, end)
+        rows = _own(ctx, uow.days.settlements_paid(ctx.terminal_id, start, end))
         unsent = uow.days.unsent_settlements(ctx.terminal_id)
         answer = row.batch_result if row is not None else None
         blockers = _blockers(row, answer, body_digest(_batch_body(day, ctx, rows)), _outbox_state(unsent, start, end),

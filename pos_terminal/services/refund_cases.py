@@ -53,7 +53,7 @@ from pos_terminal.ports import (
     PrintableDocument,
     UnitOfWork,
 )
-from pos_terminal.services import audit, cash
+from pos_terminal.services import audit, cash, counter_money
 from pos_terminal.services.printing import print_committed
 from pos_terminal.services.refunds import PayoutLeg, RefundContext, RefundReceiptInfo
 from pos_terminal.services.users import SignedIn
@@ -181,21 +181,68 @@ def _case(view: JsonObject, local: PaybackRow | None = None) -> CaseState:
                      LocalPayback.of(local) if local is not None else None)
 
 
+# ------------------------------------------------------------------------------ the platforms
+# Issue 16, several platforms at one counter: a refund case lives on the platform the double
+# payment went to. A RefundContext names the others (platform_for, other_platforms); a context
+# without them (a DayContext) has [platform] alone.
+
+
+def _platforms(ctx: CaseContext) -> list[tuple[str | None, PlatformClient]]:
+    """(id, client) of every platform this counter knows, [platform] first."""
+    primary_id: str | None = getattr(ctx, "platform_id", None)
+    found: list[tuple[str | None, PlatformClient]] = [(primary_id, ctx.platform)] if ctx.platform is not None else []
+    pick = getattr(ctx, "platform_for", None)
+    if pick is not None:
+        for other in getattr(ctx, "other_platforms", ()):
+            client = pick(other)
+            if client is not None and other != primary_id:
+                found.append((other, client))
+    return found
+
+
+def _client_for(ctx: CaseContext, platform_id: str | None) -> PlatformClient | None:
+    """The client of `platform_id` ([platform]'s for None or its id); None for a platform not known here."""
+    if platform_id is None or platform_id == getattr(ctx, "platform_id", None):
+        return ctx.platform
+    pick = getattr(ctx, "platform_for", None)
+    client: PlatformClient | None = pick(platform_id) if pick is not None else None
+    return client
+
+
+def _row_platform(ctx: CaseContext, uow: UnitOfWork, order_no: str) -> str | None:
+    """The platform of a pay-back's order (this counter took the second payment: it has the order)."""
+    order = uow.orders.get(order_no)
+    platform_id: str | None = getattr(order, "platform_id", None) if order is not None else None
+    return platform_id or getattr(ctx, "platform_id", None)
+
+
 # ------------------------------------------------------------------------------ listing
 
 
 def list_cases(ctx: CaseContext, *, status: str | None = "open", business_date: date | None = None) -> list[CaseState]:
     """This store's refund cases on the platform (open ones unless told), with this database's
-    pay-backs. Raises PaybackRefused(no_platform | platform_unavailable | platform_refused)."""
-    if ctx.platform is None:
+    pay-backs. Raises PaybackRefused(no_platform | platform_unavailable | platform_refused). With
+    several platforms, every platform's cases ([platform]'s first); one that does not answer is
+    left out (logged) unless none answers."""
+    every = _platforms(ctx)
+    if not every:
         raise PaybackRefused("no_platform", "no platform is configured for this terminal: refund cases live there")
-    try:
-        views = ctx.platform.list_refund_cases(business_date=business_date.isoformat() if business_date else None,
-                                               status=status, timezone=ctx.timezone)
-    except PlatformUnavailable as exc:
-        raise PaybackRefused("platform_unavailable", exc.message) from None
-    except PlatformRefused as exc:
-        raise PaybackRefused("platform_refused", exc.message, code=exc.code) from None
+    views: list[JsonObject] = []
+    first: PaybackRefused | None = None
+    for platform_id, client in every:
+        try:
+            views += client.list_refund_cases(business_date=business_date.isoformat() if business_date else None,
+                                              status=status, timezone=ctx.timezone)
+        except PlatformUnavailable as exc:
+            first = first or PaybackRefused("platform_unavailable", exc.message)
+        except PlatformRefused as exc:
+            first = first or PaybackRefused("platform_refused", exc.message, code=exc.code)
+        else:
+            continue
+        if len(every) > 1:
+            log.info("refund cases of a platform not listed", extra={"platform_id": platform_id})
+    if first is not None and (len(every) == 1 or not views):
+        raise first
     with ctx.uow() as uow:
         local = uow.paybacks.for_cases(v["refund_case_id"] for v in views)
     return [_case(v, local.get(v["refund_case_id"])) for v in views]
@@ -222,7 +269,7 @@ def pay_back(ctx: RefundContext, case_id: str, *, cashier: SignedIn | None, mana
         report(ctx, mine.id)  # a pay-back the platform may not have heard of yet: tell it now
         raise PaybackRefused("paid_back_already", f"this double payment was paid back at this counter already "
                              f"(receipt {mine.receipt_no}): nothing more to pay", receipt_no=mine.receipt_no)
-    view = _confirm_open(ctx, case_id)
+    platform_id, view = _confirm_open(ctx, case_id)
     amount, currency, order_no = int(view["amount_minor"]), str(view["currency"]), str(view["order_no"])
     now = ctx.clock.now()
     payback_id = uuid7()
@@ -251,7 +298,19 @@ def pay_back(ctx: RefundContext, case_id: str, *, cashier: SignedIn | None, mana
                               "amount_minor": amount, "currency": currency, "route": route,
                               "receipt_no": receipt_no, "shift_id": str(shift.id),
                               "approved_by": manager.username})
+        # the day statements' pay-back (services.counter_money): through the outbox, in this transaction
+        settlement_id = view.get("settlement_id")
+        counter_money.queue(uow, counter_money.PAYBACK_TOPIC, counter_money.movement_payload(
+            kind="double_payment_payback", ref=str(payback_id), order_no=order_no, tenders=((route, amount),),
+            currency=currency, at=now,
+            business_date=counter_money.business_date_at(uow, ctx.terminal_id, ctx.timezone, ctx.day_change_hour,
+                                                         now),
+            store_id=ctx.store_id, terminal_id=ctx.terminal_id, platform_id=platform_id,
+            refund_case_id=case_id, settlement_id=str(settlement_id) if settlement_id else None,
+            receipt_no=receipt_no), now, ctx.terminal_id)
         uow.commit()
+    if ctx.after_commit is not None:  # the counter movement goes to the platform now
+        ctx.after_commit()
     log.info("double payment paid back", extra={"refund_case_id": case_id, "order_no": order_no,
                                                 "amount_minor": amount, "receipt_no": receipt_no})
     info = RefundReceiptInfo(
@@ -269,20 +328,28 @@ def pay_back(ctx: RefundContext, case_id: str, *, cashier: SignedIn | None, mana
     return PaidBack(state, info, printed, print_error, kicked, drawer_error, reported, report_error, document)
 
 
-def _confirm_open(ctx: CaseContext, case_id: str) -> JsonObject:
-    """The case as the platform has it now, refused unless it is open and this store's."""
-    if ctx.platform is None:
+def _confirm_open(ctx: CaseContext, case_id: str) -> tuple[str | None, JsonObject]:
+    """(platform id, the case as that platform has it now), refused unless it is open and this
+    store's. The platforms are asked in turn ([platform] first) until one knows the case; one that
+    cannot be reached refuses the pay-back (it may be the case's)."""
+    every = _platforms(ctx)
+    if not every:
         raise PaybackRefused("no_platform", "no platform is configured for this terminal: refund cases live there")
-    try:
-        view = ctx.platform.get_refund_case(case_id)
-    except PlatformUnavailable as exc:
-        raise PaybackRefused("platform_unavailable", "the platform cannot be reached, and only it can tell whether it "
-                             "refunded the buyer already: nothing was paid; try again when it answers "
-                             f"({exc.message})") from None
-    except PlatformRefused as exc:
-        if exc.code == "unknown_refund_case":
-            raise PaybackRefused("unknown_case", f"the platform has no refund case {case_id} of this store") from None
-        raise PaybackRefused("platform_refused", exc.message, code=exc.code) from None
+    found: tuple[str | None, JsonObject] | None = None
+    for platform_id, client in every:
+        try:
+            found = platform_id, client.get_refund_case(case_id)
+            break
+        except PlatformUnavailable as exc:
+            raise PaybackRefused("platform_unavailable", "the platform cannot be reached, and only it can tell whether "
+                                 "it refunded the buyer already: nothing was paid; try again when it answers "
+                                 f"({exc.message})") from None
+        except PlatformRefused as exc:
+            if exc.code != "unknown_refund_case":
+                raise PaybackRefused("platform_refused", exc.message, code=exc.code) from None
+    if found is None:
+        raise PaybackRefused("unknown_case", f"the platform has no refund case {case_id} of this store")
+    platform_id, view = found
     if view.get("store_id") != ctx.store_id:
         raise PaybackRefused("unknown_case", f"refund case {case_id} belongs to another store: it pays it back")
     if view.get("status") != "open":
@@ -292,7 +359,7 @@ def _confirm_open(ctx: CaseContext, case_id: str) -> JsonObject:
         raise PaybackRefused("paid_back_elsewhere", f"this payment was paid back at the counter "
                              f"{view.get('resolved_by') or ''} already: do not pay it again",
                              resolved_by=view.get("resolved_by"))
-    return view
+    return platform_id, view
 
 
 def _kick(ctx: RefundContext) -> tuple[bool, str | None]:
@@ -325,10 +392,13 @@ def report(ctx: CaseContext, payback_id: uuid.UUID) -> tuple[bool, str | None]:
     body = {"amount_minor": row.amount_minor, "route": row.route, "receipt_no": row.receipt_no,
             "paid_back_at": row.paid_at.isoformat()}
     now = ctx.clock.now()
+    with ctx.uow() as uow:
+        platform_id = _row_platform(ctx, uow, row.order_no)
     try:
-        if ctx.platform is None:
-            raise PlatformUnavailable("no platform is configured for this terminal")
-        ctx.platform.report_paid_back(row.platform_case_id, body, idempotency_key(row.id))
+        platform = _client_for(ctx, platform_id)
+        if platform is None:
+            raise PlatformUnavailable(f"platform {platform_id} is not configured for this terminal")
+        platform.report_paid_back(row.platform_case_id, body, idempotency_key(row.id))
     except AuthenticationFailed as exc:
         return _failed(ctx, row, exc.message, now)
     except PlatformRefused as exc:  # refunded_by_platform, paid_back_at_counter, amount_mismatch: for good
@@ -370,8 +440,8 @@ def resend_due(ctx: CaseContext, *, force: bool = False) -> int:
             state = row.state if row is not None else None
         if ok:
             done += 1
-        elif state == PAID_OUT:
-            break  # the platform is away: the rest wait too
+        elif state == PAID_OUT and len(_platforms(ctx)) <= 1:
+            break  # the platform is away: the rest wait too (with several, the others' are still told)
     return done
 
 

@@ -42,6 +42,8 @@ class OrderSpec:
     merchant_name: str
     currency: str
     lines: tuple[LineSpec, ...]
+    # the platform the order belongs to (issue 16: its id, what the voucher's "iss" names); None: [platform]
+    platform_id: str | None = None
 
     def build(self) -> Order:
         return Order(
@@ -58,7 +60,8 @@ class OrderSpec:
     def new_order(self) -> NewOrder:
         """The order as the plain values record_sale writes (checked by the rules of Order)."""
         return NewOrder.of(self.order_no, self.merchant_id, self.merchant_name, self.currency,
-                           ((l.line_no, l.sku, l.name, l.unit_price_minor, l.quantity, l.item_codes) for l in self.lines))
+                           ((l.line_no, l.sku, l.name, l.unit_price_minor, l.quantity, l.item_codes) for l in self.lines),
+                           platform_id=self.platform_id)
 
     @property
     def total(self) -> Money:
@@ -85,6 +88,10 @@ class RecordSale:
     voucher_id: str | None = None
     offline: bool = False
     card_requests: tuple[str, ...] = ()  # approved CardRequests this sale records (settled with it)
+    # the store's time zone and day-change hour: the settlement then names its business day (issue 16:
+    # the platform's day statement groups by it); None: the platform takes paid_at's date
+    timezone: str | None = None
+    day_change_hour: int = 0
 
 
 @dataclass(frozen=True)
@@ -135,7 +142,12 @@ def record_sale(cmd: RecordSale, uow: UnitOfWork, clock: Clock) -> SaleRecorded:
         sale = PaidSale.of(terminal_id=cmd.terminal_id, store_id=cmd.store_id, shift_id=shift_id,
                            cashier_id=cmd.cashier_id, order_no=order_no, merchant_id=merchant_id, total=total,
                            tenders=tenders, receipt_no=receipt_no, paid_at=now, voucher_id=cmd.voucher_id,
-                           offline=cmd.offline)
+                           offline=cmd.offline, platform_id=cmd.order.platform_id)
+        if cmd.timezone is not None:  # the business day of the payment, in this transaction (after a Z: the next)
+            from pos_terminal.services.counter_money import business_date_at
+
+            sale.payload["business_date"] = business_date_at(uow, cmd.terminal_id, cmd.timezone,
+                                                             cmd.day_change_hour, now).isoformat()
         uow.sales.add_paid(sale)
         for request_id in cmd.card_requests:  # the charge and its sale: durable together
             request = uow.card_requests.get(request_id)

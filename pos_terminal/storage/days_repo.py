@@ -183,7 +183,7 @@ class BusinessDayRepository:
         paid in [start, end), by paid_at then receipt_no."""
         c = settlements.c
         return list(self.session.execute(
-            select(c.id, c.order_no, c.receipt_no, c.amount_minor, c.currency, c.paid_at)
+            select(c.id, c.order_no, c.receipt_no, c.amount_minor, c.currency, c.paid_at, c.platform_id)
             .where(c.terminal_id == terminal_id, c.paid_at >= start, c.paid_at < end)
             .order_by(c.paid_at, c.receipt_no)))
 

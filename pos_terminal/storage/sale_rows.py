@@ -106,7 +106,7 @@ def add_new_order(conn: Connection | DriverConnection, order: m.NewOrder) -> boo
     sql = STATEMENTS(conn.dialect)
     inserted = sql["order"].execute(conn, {
         "order_no": order.order_no, "merchant_id": order.merchant_id, "merchant_name": order.merchant_name,
-        "currency": order.currency, "status": order.status, "expires_at": None,
+        "currency": order.currency, "status": order.status, "expires_at": None, "platform_id": order.platform_id,
     })
     if inserted != 1:
         return False
@@ -143,6 +143,7 @@ def add_paid_sale(conn: Connection | DriverConnection, sale: m.PaidSale) -> None
         "store_id": sale.store_id, "terminal_id": sale.terminal_id, "receipt_no": receipt_no,
         "amount_minor": sale.total.minor, "currency": currency, "tender_kinds": sale.tender_kinds,
         "tender_amounts": sale.tender_amounts, "voucher_id": sale.voucher_id, "offline": sale.offline, "paid_at": at,
+        "platform_id": sale.platform_id,
     })
     sql["outbox"].execute(conn, {
         "id": sale.outbox_id, "topic": "settlement", "payload": sale.payload, "created_at": at, "attempts": 0,

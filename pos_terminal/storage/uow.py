@@ -21,6 +21,8 @@ from pos_terminal.storage.days_repo import BusinessDayRepository
 from pos_terminal.storage.engine import explain_db_error
 from pos_terminal.storage.orm import receipt_counters
 from pos_terminal.storage.payback_repo import PaybackRepository
+from pos_terminal.storage.remittance_repo import RemittanceRepository
+from pos_terminal.storage.statement_reads import StatementRepository
 from pos_terminal.storage.prepared import DriverConnection
 
 
@@ -384,6 +386,8 @@ class SqlAlchemyUnitOfWork:
         self.cash = CashRepository(s)
         self.days = BusinessDayRepository(s)
         self.paybacks = PaybackRepository(s)
+        self.remittances = RemittanceRepository(s)  # issue 16 (ports.remittances)
+        self.statements = StatementRepository(s)  # issue 16 (ports.statements)
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:

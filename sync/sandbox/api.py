@@ -100,6 +100,9 @@ class SettlementIn(BaseModel):
     offline: bool = False
     paid_at: AwareDatetime
     voucher_id: str | None = Field(None, max_length=64)
+    business_date: date | None = Field(
+        None, description="the terminal's business day of the payment (its day statement groups by it); "
+                          "without it: paid_at's date in the store's time zone")
 
     @model_validator(mode="after")
     def _shares_add_up(self):
@@ -533,4 +536,9 @@ def build_router() -> APIRouter:
 
     refund_cases_api.add_routes(r)
     settlement_batch.add_routes(r)
+    from sync.sandbox import counter_money, remittances, statements  # issue 16: counter money, statements
+
+    counter_money.add_routes(r)
+    statements.add_routes(r)
+    remittances.add_routes(r)
     return r

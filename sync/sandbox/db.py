@@ -118,6 +118,12 @@ signing_keys = Table(
     Column("publish_until", TS),  # None while active; then the last expiry of its vouchers
 )
 
+platform_info = Table(  # who this sandbox is (issue 16): key "platform_id", the "iss" of its vouchers
+    "sb_platform_info", metadata,
+    Column("key", String(32), primary_key=True),
+    Column("value", String(200), nullable=False),
+)
+
 orders = Table(
     "sb_orders", metadata,
     Column("order_no", String(32), primary_key=True),
@@ -183,6 +189,7 @@ settlements = Table(
     Column("received_at", TS, nullable=False),
     Column("outcome", String(16), nullable=False),  # paid | refund_case | amount_differs
     Column("refund_case_id", String(36)),
+    Column("business_date", String(10)),  # the terminal's business day (newer terminals); else paid_at's date
 )
 
 refund_cases = Table(  # a double payment (or a payment of a cancelled order) to give back
@@ -320,6 +327,64 @@ webhook_deliveries = Table(  # the platform's outbox to merchants: signed events
     Column("sent_at", TS),
 )
 
+counter_movements = Table(  # money moved at a counter besides a sale (issue 16): sync.sandbox.counter_money
+    "sb_counter_movements", metadata,
+    Column("id", String(36), primary_key=True),
+    Column("store_id", String(64), nullable=False),
+    Column("terminal_id", String(64), nullable=False),
+    Column("platform_id", String(64)),
+    Column("kind", String(32), nullable=False),  # refund | void | double_payment_payback
+    Column("ref", String(100), nullable=False),  # the terminal's ref (the same string in both statements)
+    Column("order_no", String(32), nullable=False, index=True),
+    Column("tenders", JSON, nullable=False),  # [{tender, amount_minor}]
+    Column("amount_minor", BigInteger, nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("at", TS, nullable=False),
+    Column("business_date", String(10), nullable=False),
+    Column("refund_case_id", String(64)),
+    Column("details", JSON, nullable=False),  # the body as the terminal sent it
+    Column("received_at", TS, nullable=False),
+    UniqueConstraint("store_id", "kind", "ref"),
+)
+
+store_contracts = Table(  # the merchant contract of each store with this platform (commission)
+    "sb_store_contracts", metadata,
+    Column("store_id", String(64), primary_key=True),
+    Column("percent_bp", Integer, nullable=False),
+    Column("fixed_minor", BigInteger, nullable=False),
+    Column("rounding", String(16), nullable=False),
+    Column("currency", String(3), nullable=False),
+)
+
+accepted_statements = Table(  # a store said it accepted its statement N (direct route)
+    "sb_accepted_statements", metadata,
+    Column("store_id", String(64), primary_key=True),
+    Column("number", String(35), primary_key=True),
+    Column("business_date", String(10), nullable=False),
+    Column("digest", String(64), nullable=False),
+    Column("platform_digest", String(64)),  # the platform's own statement of that day when told
+    Column("net_minor", BigInteger, nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("terminal_id", String(64), nullable=False),
+    Column("body", JSON),  # the statement as the store sent it, when it did
+    Column("received_at", TS, nullable=False),
+)
+
+remittances = Table(  # a store said it paid statement N
+    "sb_remittances", metadata,
+    Column("id", String(36), primary_key=True),
+    Column("store_id", String(64), nullable=False),
+    Column("number", String(35), nullable=False),
+    Column("business_date", String(10)),
+    Column("amount_minor", BigInteger, nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("reference", String(140), nullable=False),
+    Column("sent_at", TS, nullable=False),
+    Column("terminal_id", String(64), nullable=False),
+    Column("received_at", TS, nullable=False),
+    UniqueConstraint("store_id", "number"),
+)
+
 batches = Table(
     "sb_settlement_batches", metadata,
     Column("id", String(36), primary_key=True),
@@ -367,7 +432,7 @@ _ADDED_COLUMNS = ((settlements, "tender_amounts"), (card_transactions, "idempote
                   (refund_cases, "resolved_at"), (refund_cases, "resolved_by"),
                   (refund_cases, "paid_back_route"), (refund_cases, "paid_back_receipt_no"),
                   (refund_cases, "paid_back_at"),
-                  (notifications, "ref"))
+                  (notifications, "ref"), (settlements, "business_date"))
 
 
 def add_missing_columns(engine) -> None:

@@ -315,9 +315,11 @@ def create_order(conn: Connection, *, merchant_id: str, buyer_id: str, currency:
     voucher_id = secrets.token_urlsafe(9)
     expires_at = (now + expires_in).replace(microsecond=0)
     issued_at = now.replace(microsecond=0)
+    from sync.sandbox.issuer import platform_id
+
     voucher = mint_voucher(key.private_raw, key.kid, voucher_id=voucher_id, order_no=order_no, merchant_id=merchant_id,
                            merchant_name=merchant.name, amount_minor=total, currency=currency, summary=summary,
-                           issued_at=issued_at, expires_at=expires_at)
+                           issued_at=issued_at, expires_at=expires_at, issuer=platform_id(conn))
     conn.execute(insert(db.orders).values(
         order_no=order_no, merchant_id=merchant_id, buyer_id=buyer_id, currency=currency, total_minor=total,
         summary=summary, status="open", created_at=now, expires_at=expires_at, voucher_id=voucher_id, voucher=voucher,
@@ -506,7 +508,7 @@ def post_settlement(conn: Connection, body: dict, caller: Caller, now: datetime)
 def post_batch(conn: Connection, body: dict, caller: Caller, now: datetime) -> tuple[int, dict]:
     """Compares the terminal's day with what the platform recorded from that terminal. A refund
     case's difference carries its status and resolution (resolved: closed, not against `reconciled`)."""
-    from sync.sandbox import refund_cases
+    from sync.sandbox import counter_money, refund_cases
 
     start, end = day_bounds(body["business_date"], body["timezone"])
     theirs = {s["settlement_id"]: s for s in body["settlements"]}
@@ -559,6 +561,8 @@ def post_batch(conn: Connection, body: dict, caller: Caller, now: datetime) -> t
             "paid_minor": sum(r.amount_minor for r in in_day if r.outcome == "paid"),
             "refund_case_count": sum(r.outcome == "refund_case" for r in in_day),
             "refund_case_minor": sum(r.amount_minor for r in in_day if r.outcome == "refund_case"),
+            # money moved at this terminal's counter besides the sales (sync.sandbox.counter_money)
+            **counter_money.day_figures(conn, caller.store_id, caller.terminal_id, body["business_date"].isoformat()),
         },
         "differences": diffs,
         "reconciled": not open_diffs,

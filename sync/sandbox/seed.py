@@ -110,7 +110,7 @@ def seed(conn: Connection, now: datetime) -> None:
                                           for i in range(1, 41)])
 
 
-def renew_seeded_orders(conn: Connection, now: datetime) -> list[str]:
+def renew_seeded_orders(conn: Connection, now: datetime, open_orders: tuple[str, ...] = OPEN_ORDERS) -> list[str]:
     """A new voucher (new voucher id, signed by the active key, valid SEED_ORDER_LIFETIME from
     `now`) for each seeded order that is still open but expired; the order, its item codes and
     its customer link stay. Returns the renewed order numbers."""
@@ -118,7 +118,10 @@ def renew_seeded_orders(conn: Connection, now: datetime) -> list[str]:
     if key is None:
         return []
     renewed = []
-    rows = conn.execute(select(db.orders).where(db.orders.c.order_no.in_(OPEN_ORDERS), db.orders.c.status == "open",
+    from sync.sandbox.issuer import platform_id
+
+    issuer = platform_id(conn)
+    rows = conn.execute(select(db.orders).where(db.orders.c.order_no.in_(open_orders), db.orders.c.status == "open",
                                                 db.orders.c.expires_at <= now)).all()
     for o in rows:
         merchant = conn.execute(select(db.merchants.c.name).where(db.merchants.c.id == o.merchant_id)).scalar_one()
@@ -127,7 +130,8 @@ def renew_seeded_orders(conn: Connection, now: datetime) -> list[str]:
         expires_at = issued_at + SEED_ORDER_LIFETIME
         voucher = mint_voucher(key.private_raw, key.kid, voucher_id=voucher_id, order_no=o.order_no,
                                merchant_id=o.merchant_id, merchant_name=merchant, amount_minor=o.total_minor,
-                               currency=o.currency, summary=o.summary, issued_at=issued_at, expires_at=expires_at)
+                               currency=o.currency, summary=o.summary, issued_at=issued_at, expires_at=expires_at,
+                               issuer=issuer)
         conn.execute(update(db.orders).where(db.orders.c.order_no == o.order_no).values(
             voucher=voucher, voucher_id=voucher_id, kid=key.kid, expires_at=expires_at, claim_store_id=None,
             claim_terminal_id=None, claim_expires_at=None))

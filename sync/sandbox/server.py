@@ -7,10 +7,7 @@ import logging
 import os
 import re
 import shutil
-import socket
 import tempfile
-import threading
-import time
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -20,6 +17,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from pos_terminal.ports import Clock
+from sync.threaded_server import UvicornThread, free_port
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +30,7 @@ _HTTP_CODES = {400: "bad_request", 401: "unauthenticated", 403: "forbidden", 404
 
 def create_app(db_url: str | None = None, *, clock: Clock, seed: bool = True, base_url: str | None = None,
                admin_token: str | None = None, smtp=None, sms=None, credentials_file: str | Path | None = None,
-               policy=None, webhook_receiver: str | None = None) -> FastAPI:
+               policy=None, webhook_receiver: str | None = None, platform_id: str = "demo-shop") -> FastAPI:
     """The sandbox platform as an ASGI app. `db_url` None: a SQLite file in a temporary folder
     removed at shutdown; otherwise sqlite:///PATH or a postgresql+psycopg URL (tables created
     when missing). `base_url` (e.g. http://127.0.0.1:8700) prefixes customer page links; None
@@ -51,7 +49,10 @@ def create_app(db_url: str | None = None, *, clock: Clock, seed: bool = True, ba
     Merchant webhooks (sync.sandbox.webhooks): a WebhookSender thread always runs; it posts to
     each merchant's webhook_url. `webhook_receiver` (a base URL, e.g. the demo's loopback
     receiver http://127.0.0.1:PORT/webhooks): every merchant's webhook_url becomes
-    BASE/<merchant id>, signed with webhook_secret_<merchant id> from the credentials file."""
+    BASE/<merchant id>, signed with webhook_secret_<merchant id> from the credentials file.
+    `platform_id`: who this platform is (sync.sandbox.issuer: the "iss" of its vouchers, kept in
+    its database; a database of another platform is refused at startup); an id other than
+    "demo-shop" is seeded with its own merchants and orders (sync.sandbox.seed_issuers)."""
     from sync.sandbox import api, db, pages
     from sync.sandbox import seed as seed_mod
     from sync.sandbox.platform import ApiError, AuthThrottle, Policy
@@ -75,9 +76,18 @@ def create_app(db_url: str | None = None, *, clock: Clock, seed: bool = True, ba
         engine = db.make_engine(url)
         db.metadata.create_all(engine)
         db.add_missing_columns(engine)
+        from sync.sandbox import issuer as issuer_mod
+
+        with engine.begin() as conn:
+            issuer_mod.ensure_platform_id(conn, platform_id)
         if seed:
             with engine.begin() as conn:
-                seed_mod.seed(conn, app.state.clock.now())
+                if platform_id == issuer_mod.DEFAULT_PLATFORM_ID:
+                    seed_mod.seed(conn, app.state.clock.now())
+                else:
+                    from sync.sandbox import seed_issuers
+
+                    seed_issuers.seed(conn, app.state.clock.now(), platform_id)
             # the seeded merchants' seller accounts, their passwords from the credentials file
             app.state.seller_logins = seed_mod.seed_sellers(engine, creds, app.state.clock.now())
         app.state.engine = engine
@@ -114,6 +124,7 @@ def create_app(db_url: str | None = None, *, clock: Clock, seed: bool = True, ba
     app.state.notifier = None
     app.state.webhook_sender = None
     app.state.seller_logins = {}  # username: (merchant id, password) of the seeded seller accounts
+    app.state.platform_id = platform_id  # this platform's id in day statements (issue 16: [platform] id)
 
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError):
@@ -173,19 +184,14 @@ def create_app(db_url: str | None = None, *, clock: Clock, seed: bool = True, ba
     return app
 
 
-def _free_port(host: str) -> int:
-    with socket.socket() as s:
-        s.bind((host, 0))
-        return s.getsockname()[1]
-
-
 class SandboxServer:
     """The sandbox on uvicorn in a background thread. `start()` returns once it accepts
     connections; `url` is then http://HOST:PORT (the real port when 0 was asked). `clock`: as
     for create_app."""
 
     def __init__(self, host: str = "127.0.0.1", port: int = 0, db_url: str | None = None, *, clock: Clock,
-                 seed: bool = True, smtp=None, sms=None, standins: Path | str | None = None) -> None:
+                 seed: bool = True, smtp=None, sms=None, standins: Path | str | None = None,
+                 platform_id: str = "demo-shop") -> None:
         """`smtp`, `sms`: as for create_app. `standins`: a folder; the server then also starts a
         loopback SMTP server (mailbox.Mailbox, e-mails kept in FOLDER/mail) and SMS gateway
         (sms.SmsStandIn, FOLDER/sms) and sends the buyer's messages there, and a loopback
@@ -196,8 +202,8 @@ class SandboxServer:
         self.db_url = db_url
         self.seed = seed
         self.clock = clock
-        self._server = None
-        self._thread: threading.Thread | None = None
+        self.platform_id = platform_id
+        self._server: UvicornThread | None = None
         self.app: FastAPI | None = None
         self.smtp = smtp
         self.sms = sms
@@ -225,10 +231,8 @@ class SandboxServer:
         return f"http://{self.host}:{self.port}"
 
     def start(self, timeout: float = 20.0) -> SandboxServer:
-        import uvicorn
-
         if self.port == 0:
-            self.port = _free_port(self.host)
+            self.port = free_port(self.host)
         if self.standins is not None and self.mailbox is None:
             from sync.sandbox.mailbox import Mailbox
             from sync.sandbox.notify import SmsSettings, SmtpSettings
@@ -245,20 +249,10 @@ class SandboxServer:
             self.webhook_receiver = WebhookReceiver(self.standins / "webhooks", self._webhook_secret, self.clock).start()
         self.app = create_app(self.db_url, seed=self.seed, base_url=self.url, clock=self.clock, smtp=self.smtp,
                               sms=self.sms, webhook_receiver=self.webhook_receiver.base_url if self.webhook_receiver
-                              else None)
-        config = uvicorn.Config(self.app, host=self.host, port=self.port, log_level="warning", lifespan="on",
-                                access_log=False)
-        self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(target=self._server.run, name="sandbox-platform", daemon=True)
-        self._thread.start()
-        deadline = time.monotonic() + timeout
-        while not self._server.started:
-            if not self._thread.is_alive():
-                raise RuntimeError(f"the sandbox platform did not start on {self.url}")
-            if time.monotonic() > deadline:
-                self.stop()
-                raise RuntimeError(f"the sandbox platform did not start within {timeout} s on {self.url}")
-            time.sleep(0.02)
+                              else None, platform_id=self.platform_id)
+        self._server = UvicornThread(self.app, self.host, self.port, name="sandbox-platform",
+                                     what="the sandbox platform")
+        self._server.start(timeout)
         return self
 
     def _webhook_secret(self, merchant_id: str) -> str | None:
@@ -267,10 +261,8 @@ class SandboxServer:
 
     def stop(self) -> None:
         if self._server is not None:
-            self._server.should_exit = True
-        if self._thread is not None:
-            self._thread.join(timeout=10)
-        self._server = self._thread = None
+            self._server.stop()
+        self._server = None
         for standin in (self.mailbox, self.sms_gateway, self.webhook_receiver):
             if standin is not None:
                 standin.stop()
@@ -301,7 +293,8 @@ class MaskCardPaths(logging.Filter):
 
 
 def serve(host: str = "127.0.0.1", port: int = 8700, db_url: str | None = None, *, clock: Clock, smtp=None,
-          sms=None, credentials_file: str | Path | None = None, webhook_receiver: str | None = None) -> None:
+          sms=None, credentials_file: str | Path | None = None, webhook_receiver: str | None = None,
+          platform_id: str = "demo-shop") -> None:
     """Runs the sandbox in the foreground until interrupted (for `pos-terminal sandbox`).
     `credentials_file`, `webhook_receiver`: as for create_app."""
     import uvicorn
@@ -309,4 +302,4 @@ def serve(host: str = "127.0.0.1", port: int = 8700, db_url: str | None = None, 
     base = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}"
     logging.getLogger("uvicorn.access").addFilter(MaskCardPaths())
     uvicorn.run(create_app(db_url, clock=clock, base_url=base, smtp=smtp, sms=sms, credentials_file=credentials_file,
-                           webhook_receiver=webhook_receiver), host=host, port=port, log_level="info")
+                           webhook_receiver=webhook_receiver, platform_id=platform_id), host=host, port=port, log_level="info")

@@ -108,6 +108,7 @@ def record_settlements(conn: Connection, bodies: list[dict], caller: p.Caller,
                "offline": body["offline"],
                "tender_amounts": [dict(t) for t in body["tender_amounts"]] if body.get("tender_amounts") else None,
                "voucher_id": body.get("voucher_id"), "paid_at": body["paid_at"], "received_at": now,
+               "business_date": body["business_date"].isoformat() if body.get("business_date") else None,
                "outcome": outcome, "refund_case_id": case["id"] if case else None}
         settlement_rows.append(row)
         recorded[sid] = SimpleNamespace(**row, case=case)

@@ -47,10 +47,12 @@ def mint_voucher(
     summary: str,
     issued_at: datetime,
     expires_at: datetime,
+    issuer: str | None = None,
 ) -> str:
     """A signed voucher of at most MAX_VOUCHER_CHARS characters: the item summary (and a
     merchant name over MAX_MERCHANT_NAME characters) is cut with an ellipsis to fit. Raises
-    ValueError when even an empty summary does not fit (ids far too long)."""
+    ValueError when even an empty summary does not fit (ids far too long). `issuer`: the signing
+    platform's id, the "iss" claim (issue 16; none: a voucher of the counter's own [platform])."""
     header = b64url_encode(compact_json({"alg": ALG, "kid": kid, "typ": VOUCHER_TYP}))
     budget_chars = MAX_VOUCHER_CHARS - len(header) - 2 - _SIGNATURE_CHARS
     budget_bytes = (budget_chars * 3) // 4
@@ -60,7 +62,7 @@ def mint_voucher(
             claims_payload(
                 voucher_id=voucher_id, order_no=order_no, merchant_id=merchant_id,
                 merchant_name=_shorten(merchant_name, MAX_MERCHANT_NAME), amount_minor=amount_minor,
-                currency=currency, summary=s, issued_at=issued_at, expires_at=expires_at,
+                currency=currency, summary=s, issued_at=issued_at, expires_at=expires_at, issuer=issuer,
             )
         )
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import requests
 
 from sync.sandbox import seed
-from sync.sandbox.server import _free_port
+from sync.threaded_server import free_port as _free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 T01 = {"Authorization": f"Bearer {seed.DEMO_TERMINAL[2]}", "X-Store-Id": seed.DEMO_TERMINAL[0],

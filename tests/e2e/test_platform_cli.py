@@ -14,7 +14,7 @@ from pathlib import Path
 import requests
 
 from sync.sandbox import seed
-from sync.sandbox.server import _free_port
+from sync.threaded_server import free_port as _free_port
 from tests.e2e.test_cli import run
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -25,7 +25,8 @@ from pos_terminal.scan_codes import ScanKind
 from pos_terminal.services import orders
 from pos_terminal.services.orders import PaymentCodeRefused
 from sync.outbox_worker import OutboxWorker
-from sync.sandbox.server import SandboxServer, _free_port
+from sync.sandbox.server import SandboxServer
+from sync.threaded_server import free_port as _free_port
 from sync.sandbox.signing import mint_voucher, new_private_key
 from tests.platform_helpers import FaultProxy, ProxyPlan, client_for, new_order, pay_cash, settings_for, spec_of
 

@@ -11,7 +11,7 @@ import pytest
 
 from pos_terminal.ports import AuthenticationFailed, PlatformRefused, PlatformUnavailable
 from sync.sandbox import seed
-from sync.sandbox.server import _free_port
+from sync.threaded_server import free_port as _free_port
 from tests.platform_helpers import FaultProxy, ProxyPlan, client_for, new_order
 
 pytestmark = pytest.mark.clock_sensitive  # run again with the clock moved (tests/conftest.py)

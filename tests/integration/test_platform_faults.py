@@ -16,7 +16,8 @@ from pos_terminal.scan_codes import ScanKind
 from pos_terminal.storage.files import FileKeyCache
 from sync.outbox_worker import OutboxWorker
 from sync.sandbox import seed
-from sync.sandbox.server import SandboxServer, _free_port
+from sync.sandbox.server import SandboxServer
+from sync.threaded_server import free_port as _free_port
 from tests.platform_helpers import (
     admin_headers,
     FaultProxy,

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from pos_terminal.domain.model import Role
 from tests.ui.conftest import settle, sign_in
 
-ALL = ["checkout", "receipts", "refunds", "shift", "users", "devices", "settings"]
+ALL = ["checkout", "receipts", "refunds", "shift", "settlement", "users", "devices", "settings"]
 
 
 @pytest.mark.parametrize(

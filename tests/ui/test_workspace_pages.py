@@ -10,12 +10,13 @@ from tests.ui.conftest import settle, sign_in
 
 
 def test_signing_in_builds_the_first_page_only_and_a_visit_builds_the_next(qtbot, window):
-    sign_in(qtbot, window, "8001", "8642")  # a manager: all seven pages
+    sign_in(qtbot, window, "8001", "8642")  # a manager: all eight pages
     ws = window.workspace
-    assert list(ws.pages) == ["checkout", "receipts", "refunds", "shift", "users", "devices", "settings"]
+    assert list(ws.pages) == ["checkout", "receipts", "refunds", "shift", "settlement", "users", "devices",
+                              "settings"]
     assert list(ws.pages.built()) == ["checkout"]
     assert [ws.nav.buttons[k].text() for k in ws.pages] == ["Checkout", "Receipts", "Refunds", "Shift && reports",
-                                                           "Users", "Devices", "Settings"]
+                                                           "Settlement", "Users", "Devices", "Settings"]
     qtbot.mouseClick(ws.nav.buttons["shift"], Qt.MouseButton.LeftButton)
     settle(qtbot)
     shift = ws.pages.built()["shift"]

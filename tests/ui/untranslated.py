@@ -67,6 +67,7 @@ TECHNICAL_NAMES = frozenset(
     ESC POS Epson Zebra Honeywell Datalogic Newland Sunmi Xprinter
     Linux Windows macOS Ubuntu Debian Qt PySide OpenCV ZXing zxing zbar pyzbar evdev udev
     Alipay WeChat UnionPay Visa Mastercard
+    pain SEPA IBAN BIC
     """.split()
 ) | {w for name in SYMBOLOGY_NAMES.values() for w in name.split()}  # "Code 128", "GS1 DataBar Expanded"
 # The labels printed on keycaps (a shortcut is named by its key: "Esc 取消").
@@ -304,8 +305,11 @@ class Tour:
         from pos_terminal.app.demo import DEMO_USERS as USERS
 
         self.window, self.terminal = window, terminal
+        from config.issuers import issuer_list
+
         self.names = name_words([*(display for _username, display, _role, _pin in USERS),
-                                 terminal.settings.terminal.store_name])
+                                 terminal.settings.terminal.store_name,
+                                 *(issuer.name for issuer in issuer_list(terminal.settings))])  # the platforms' names
         self.found: list[tuple[str, Seen, list[str]]] = []
         self.seen_states: list[str] = []
         self.failed: list[tuple[str, BaseException]] = []

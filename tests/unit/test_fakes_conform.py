@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from pos_terminal import ports
+from pos_terminal.ports.statements import StatementRepository
 from pos_terminal.storage.files import FileKeyCache, FilePhotoStore
 from tests.fake_days import FakeDays
 from tests.fake_repos import (
@@ -26,6 +27,7 @@ from tests.fake_repos import (
     FakeRefunds,
     FakeSales,
     FakeShifts,
+    FakeStatements,
     FakeUsers,
     Store,
 )
@@ -50,6 +52,8 @@ def _typed_conformance() -> None:
     cash: ports.CashRepository = FakeCash(store)
     days: ports.BusinessDayRepository = FakeDays(store)
     paybacks: ports.PaybackRepository = FakePaybacks(store)
+    statements: StatementRepository = FakeStatements(store)
+    del statements
     clock: ports.Clock = FakeClock()
     drawer: ports.CashDrawer = FakeDrawer()
     photos: ports.PhotoStore = FakePhotoStore()
@@ -75,9 +79,11 @@ REPOSITORIES: dict[str, tuple[type[Any], type[Any]]] = {
     "days": (ports.BusinessDayRepository, FakeDays),
     "paybacks": (ports.PaybackRepository, FakePaybacks),
 }
+# issue 16: a repository of its own port module (ports.statements.StatementUnitOfWork)
+EXTENDED: dict[str, tuple[type[Any], type[Any]]] = {"statements": (StatementRepository, FakeStatements)}
 
 PAIRS: list[tuple[type[Any], type[Any]]] = [
-    *REPOSITORIES.values(), (ports.UnitOfWork, FakeUnitOfWork), (ports.Clock, FakeClock),
+    *REPOSITORIES.values(), *EXTENDED.values(), (ports.UnitOfWork, FakeUnitOfWork), (ports.Clock, FakeClock),
     (ports.CashDrawer, FakeDrawer), (ports.PhotoStore, FakePhotoStore), (ports.KeyCache, FakeKeyCache),
     (ports.PhotoStore, FilePhotoStore), (ports.KeyCache, FileKeyCache),
 ]
@@ -118,5 +124,5 @@ def test_the_fake_unit_of_work_has_every_repository_of_the_port() -> None:
     declared = {name for name, v in _members(ports.UnitOfWork).items() if isinstance(v, property)}
     assert declared == set(REPOSITORIES)
     with FakeUnitOfWork() as uow:
-        for name, (_protocol, fake) in REPOSITORIES.items():
+        for name, (_protocol, fake) in {**REPOSITORIES, **EXTENDED}.items():
             assert isinstance(getattr(uow, name), fake)

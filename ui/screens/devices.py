@@ -120,6 +120,14 @@ class DevicesPage(Page):
         self.evdev_label = QLabel(left)
         self.evdev_label.setObjectName("FieldLabel")
 
+        # the demo's open orders on each of its platforms: choosing one puts its payment code in the field
+        self.demo_codes = QComboBox(left)
+        self.demo_codes.setObjectName("demo_codes")
+        self.demo_codes.setVisible(False)
+        # its longest entry must not widen the column: the list opens as wide as it needs
+        self.demo_codes.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.demo_codes.setMinimumContentsLength(16)
+        self.demo_codes.activated.connect(self._demo_code_chosen)
         self.simulated_text = QLineEdit(left)
         self.simulated_text.setObjectName("simulated_text")
         self.simulated_send = QPushButton(left)
@@ -138,6 +146,7 @@ class DevicesPage(Page):
         sim = QVBoxLayout(simulated_page)
         sim.setContentsMargins(0, 0, 0, 0)
         sim.addWidget(self.simulated_note)
+        sim.addWidget(self.demo_codes)
         sim.addWidget(self.simulated_text)
         sim.addWidget(self.simulated_send)
         sim.addStretch(1)
@@ -434,6 +443,23 @@ class DevicesPage(Page):
         super().showEvent(event)
         if self.found_tab.found_dict is None and not self.found_tab.busy:
             self.found_tab.refresh()  # on a worker: the forms get what is attached as suggestions
+        if self._app.store.demo:  # the demo's payment codes of every platform, read on a worker
+            run_in_background(self._app.store.demo_payment_codes, self._show_demo_codes, lambda exc: None,
+                              context=self)
+
+    def _show_demo_codes(self, codes: list) -> None:
+        self._demo_code_list = list(codes)
+        self.demo_codes.clear()
+        self.demo_codes.addItem(self.tr("Demo payment codes (all platforms)"), None)
+        for platform, order_no, total_minor, currency, code in self._demo_code_list:
+            self.demo_codes.addItem(f"{platform} · {order_no} · {total_minor / 100:.2f} {currency}", code)
+        self.demo_codes.setVisible(bool(self._demo_code_list))
+
+    def _demo_code_chosen(self, index: int) -> None:
+        code = self.demo_codes.itemData(index)
+        if code:
+            self.simulated_text.setText(code)
+            self.simulated_text.setFocus()
 
     # -- discovery results --------------------------------------------------------------------
     def _offer_suggestions(self, found: dict) -> None:
@@ -503,6 +529,8 @@ class DevicesPage(Page):
         self.evdev_label.setText(self.tr("Input device (name, vendor:product or path)"))
         self.simulated_note.setText(self.tr("The demo scanner: type a code and send it, as if it had been scanned."))
         self.simulated_text.setPlaceholderText(self.tr("Code to scan"))
+        if self.demo_codes.count():
+            self.demo_codes.setItemText(0, self.tr("Demo payment codes (all platforms)"))
         self.simulated_send.setText(self.tr("Send as a scan"))
         self.wedge_note.setText(self.tr("Scans typed faster than the gap above never reach the field that has focus; people typing are not affected."))
         self.apply_button.setText(self.tr("Apply and test"))

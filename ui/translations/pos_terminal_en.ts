@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AcceptDialog</name>
+    <message>
+        <location filename="../screens/settlement_dialogs.py" line="97"/>
+        <source>Accept the statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_dialogs.py" line="98"/>
+        <source>Accept the statement of %1 with %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_dialogs.py" line="99"/>
+        <source>%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_dialogs.py" line="101"/>
+        <source>It gets the number %1 and never changes after that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_dialogs.py" line="103"/>
+        <source>It gets the next statement number and never changes after that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_dialogs.py" line="105"/>
+        <source>Although:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_dialogs.py" line="107"/>
+        <source>Manager&apos;s &amp;note (required: why accept anyway)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_dialogs.py" line="108"/>
+        <source>Manager&apos;s &amp;note (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_dialogs.py" line="109"/>
+        <source>&amp;Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_dialogs.py" line="110"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_dialogs.py" line="114"/>
+        <source>Write why the statement is accepted although something stands in the way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CameraTab</name>
     <message>
         <location filename="../screens/devices_camera.py" line="145"/>
@@ -466,13 +524,13 @@
     </message>
     <message>
         <location filename="../screens/checkout/page.py" line="208"/>
-        <location filename="../screens/checkout/views.py" line="339"/>
+        <location filename="../screens/checkout/views.py" line="397"/>
         <source>Change due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/checkout/page.py" line="273"/>
-        <location filename="../screens/checkout/refusal_texts.py" line="157"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="160"/>
         <source>Type the counted float as an amount, e.g. 200 or 200.50.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -502,17 +560,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="360"/>
+        <location filename="../screens/checkout/page.py" line="359"/>
         <source>Payment code valid until %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="364"/>
+        <location filename="../screens/checkout/page.py" line="363"/>
         <source>Offline payment: the platform cannot be reached. The signed code is valid; the payment is sent when the connection is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="366"/>
+        <location filename="../screens/checkout/page.py" line="365"/>
         <source>If the order was paid elsewhere meanwhile, the platform refunds the buyer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -603,12 +661,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="377"/>
+        <location filename="../screens/checkout/page.py" line="376"/>
         <source>A card payment approved earlier for this order is applied: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="382"/>
+        <location filename="../screens/checkout/page.py" line="381"/>
         <source>A card payment for this order has an unknown outcome. Do NOT charge again: press Check again to ask the card terminal.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -618,54 +676,54 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="408"/>
+        <location filename="../screens/checkout/page.py" line="407"/>
         <source>Recording the sale…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="430"/>
+        <location filename="../screens/checkout/page.py" line="429"/>
         <source>The buyer asked for a copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="430"/>
+        <location filename="../screens/checkout/page.py" line="429"/>
         <source>The receipt was damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="430"/>
+        <location filename="../screens/checkout/page.py" line="429"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="431"/>
+        <location filename="../screens/checkout/page.py" line="430"/>
         <source>Reprint a copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="431"/>
+        <location filename="../screens/checkout/page.py" line="430"/>
         <source>Why is a copy printed?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="458"/>
+        <location filename="../screens/checkout/page.py" line="457"/>
         <source>Copy printed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="458"/>
-        <location filename="../screens/checkout/views.py" line="342"/>
+        <location filename="../screens/checkout/page.py" line="457"/>
+        <location filename="../screens/checkout/views.py" line="400"/>
         <source>Receipt printed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="467"/>
+        <location filename="../screens/checkout/page.py" line="466"/>
         <source>The copy was not printed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="470"/>
-        <location filename="../screens/checkout/refusal_texts.py" line="227"/>
+        <location filename="../screens/checkout/page.py" line="469"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="230"/>
         <source>The receipt was not printed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -700,72 +758,72 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="487"/>
+        <location filename="../screens/checkout/page.py" line="486"/>
         <source>This terminal has no sale receipt to print yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="505"/>
+        <location filename="../screens/checkout/page.py" line="504"/>
         <source>Copy of receipt %1 printed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="507"/>
+        <location filename="../screens/checkout/page.py" line="506"/>
         <source>Receipt %1 printed (it had not been printed before).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="540"/>
+        <location filename="../screens/checkout/page.py" line="539"/>
         <source>Cancel order %1: the payments taken (%2) are given back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="556"/>
+        <location filename="../screens/checkout/page.py" line="555"/>
         <source>Order cancelled. Given back: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="558"/>
+        <location filename="../screens/checkout/page.py" line="557"/>
         <source>Void slip printed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="560"/>
+        <location filename="../screens/checkout/page.py" line="559"/>
         <source>The void slip was not printed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="565"/>
+        <location filename="../screens/checkout/page.py" line="564"/>
         <source>Order cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/views.py" line="320"/>
+        <location filename="../screens/checkout/views.py" line="378"/>
         <source>Cash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/views.py" line="321"/>
+        <location filename="../screens/checkout/views.py" line="379"/>
         <source>Prepaid card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/views.py" line="322"/>
+        <location filename="../screens/checkout/views.py" line="380"/>
         <source>Bank card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/views.py" line="334"/>
+        <location filename="../screens/checkout/views.py" line="392"/>
         <source>Receipt %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/views.py" line="336"/>
+        <location filename="../screens/checkout/views.py" line="394"/>
         <source>Amount paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/views.py" line="345"/>
+        <location filename="../screens/checkout/views.py" line="403"/>
         <source>Printer: %1 — the receipt is kept for reprint (F9).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -876,227 +934,341 @@
     </message>
     <message>
         <location filename="../screens/checkout/refusal_texts.py" line="107"/>
-        <source>This order is being paid at another counter (%1). Wait, or ask that counter to cancel.</source>
+        <source>This counter does not take payment codes of platform %1. Ask the technician to add it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../screens/checkout/refusal_texts.py" line="110"/>
+        <source>This order is being paid at another counter (%1). Wait, or ask that counter to cancel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout/refusal_texts.py" line="113"/>
         <source>This order has expired. The buyer must order again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="111"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="114"/>
         <source>The shop cancelled this order. It cannot be paid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="112"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="115"/>
         <source>The platform does not know this order. Check the code with the buyer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="114"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="117"/>
         <source>An order number or link can only be paid online, and the platform cannot be reached. Ask the buyer to show the payment QR code, which works offline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="117"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="120"/>
         <source>The platform and the payment code disagree on the amount. Ask the buyer to open the order again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="119"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="122"/>
         <source>This counter has held this order as long as the platform allows. Another counter can take it now; this one only after a few minutes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="122"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="125"/>
         <source>This counter already holds as many open orders as the platform allows. Finish or cancel one of them first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="124"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="127"/>
         <source>The platform refuses this terminal&apos;s credential for now (too many failed sign-ins). Ask the technician to check the terminal&apos;s secret; it is accepted again after a while.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="129"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="132"/>
         <source>The platform refused this order: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="135"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="138"/>
         <source>This order was already paid at this terminal (receipt %1). Do not take money twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="137"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="140"/>
         <source>This order was already paid at this terminal. Do not take money twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="139"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="142"/>
         <source>The buyer already paid this order online. Do not take money twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="140"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="143"/>
         <source>This order was already paid elsewhere. Do not take money twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="142"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="145"/>
         <source>No shift is open: open one with the counted float, then take the payment again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="146"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="149"/>
         <source>A shift is already open at this terminal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="147"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="150"/>
         <source>The business day and the next one are closed already: no shift opens now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="149"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="152"/>
         <source>A float of %1 is more than the %2 a drawer may start with. Count it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="153"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="156"/>
         <source>A float of %1 is more than the usual %2: open the shift on the Shift page, where the amount is confirmed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="162"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="165"/>
         <source>The open shift is %1&apos;s: nothing was recorded. Take it over on the Shift page (or close it and open your own), then take the payment again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="173"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="176"/>
         <source>Prepaid card %1 holds only %2. Take that amount and the rest another way.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="176"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="179"/>
         <source>The prepaid card&apos;s balance is too low for this amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="178"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="181"/>
         <source>Card declined. The card was not charged; ask for another card or tender.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="180"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="183"/>
         <source>The card terminal did not charge the card (not reachable or refused). Check it and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="182"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="185"/>
         <source>Card payment cancelled. Nothing was charged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="183"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="186"/>
         <source>The card terminal stopped answering during the payment. Look at its screen and do NOT charge again: press Check again once it is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="186"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="189"/>
         <source>No card terminal is set up at this counter. Take another tender.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="188"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="191"/>
         <source>Prepaid cards need the platform, which cannot be reached now. Take another tender, or retry the same card and amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="191"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="194"/>
         <source>The last debit from card %1 has an unknown outcome. Retry that same card and amount first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="194"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="197"/>
         <source>The platform does not know this prepaid card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="195"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="198"/>
         <source>This prepaid card is blocked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="196"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="199"/>
         <source>The platform refused this prepaid card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="197"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="200"/>
         <source>Wrong PIN: %1 attempts left. Nothing was taken from the card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="200"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="203"/>
         <source>This prepaid card is locked after too many wrong PINs. Take another tender; the card holder asks the card&apos;s issuer to unlock it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="203"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="206"/>
         <source>The PIN is 4 to 6 digits. Ask the card holder to key it in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="205"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="208"/>
         <source>This prepaid card has no PIN yet and cannot be spent. Take another tender.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="207"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="210"/>
         <source>That is not a prepaid card number. Scan or swipe the card, or type its 16 digits starting with 88.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="209"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="212"/>
         <source>That is more than is still due.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="210"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="213"/>
         <source>The payments do not cover the total yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="211"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="214"/>
         <source>Payments were taken: a manager must approve the cancel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="212"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="215"/>
         <source>Not everything could be given back: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="213"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="216"/>
         <source>Still working on the previous step. Wait a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="214"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="217"/>
         <source>An earlier card payment of %1 for order %2 was approved (card %3): that buyer was charged. Scan that order to complete its sale, or refund it from the start screen. Then charge this card again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="221"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="224"/>
         <source>An earlier card payment of %1 for order %2 still has an unknown outcome. Check the card terminal before charging another card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="232"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="235"/>
         <source>Something went wrong: %1. Try again; if it keeps happening, call the technician.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClearingTab</name>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="99"/>
+        <source>&amp;Import a report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="100"/>
+        <source>&amp;Fetch the day&apos;s report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="101"/>
+        <source>Sa&amp;ve the payment file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="102"/>
+        <source>The report&apos;s ISO 20022 payment file (pain.001), for the bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="103"/>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="103"/>
+        <source>Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="103"/>
+        <location filename="../screens/settlement_clearing.py" line="104"/>
+        <source>Net</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="103"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="104"/>
+        <source>Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="104"/>
+        <source>Statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="105"/>
+        <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="105"/>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="105"/>
+        <source>This terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="106"/>
+        <source>Clearing house</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="106"/>
+        <source>What to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="108"/>
+        <source>No platform of this terminal is settled through the clearing house.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="114"/>
+        <source>The store pays %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="116"/>
+        <source>The store receives %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="117"/>
+        <source>Nothing to pay or receive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="153"/>
+        <source>No clearing-house report imported yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="157"/>
+        <source>Report %1 of %2: %3. %4</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1255,304 +1427,310 @@
 <context>
     <name>DevicesPage</name>
     <message>
-        <location filename="../screens/devices.py" line="292"/>
-        <location filename="../screens/devices.py" line="328"/>
+        <location filename="../screens/devices.py" line="301"/>
+        <location filename="../screens/devices.py" line="337"/>
         <source>Check the settings: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="299"/>
+        <location filename="../screens/devices.py" line="308"/>
         <source>Opening the scanner…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="313"/>
+        <location filename="../screens/devices.py" line="322"/>
         <source>The scanner is working. Scan a code to see it below; save to keep this setting.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="315"/>
+        <location filename="../screens/devices.py" line="324"/>
         <source>The scanner could not be opened: %1. It keeps trying in the background.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="322"/>
+        <location filename="../screens/devices.py" line="331"/>
         <source>The scanner could not be started: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="344"/>
+        <location filename="../screens/devices.py" line="353"/>
         <source>Not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="355"/>
+        <location filename="../screens/devices.py" line="364"/>
         <source>The scanner at the counter is not the simulated one: press Apply first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="366"/>
+        <location filename="../screens/devices.py" line="375"/>
         <source>Camera: %1 frames per second</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="373"/>
+        <location filename="../screens/devices.py" line="382"/>
         <source>Camera: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="378"/>
+        <location filename="../screens/devices.py" line="387"/>
         <source>Scanner at the counter: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="455"/>
+        <location filename="../screens/devices.py" line="481"/>
         <location filename="../workspace.py" line="42"/>
         <source>Devices</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="464"/>
+        <location filename="../screens/devices.py" line="490"/>
         <source>Scanner</source>
         <translation type="unfinished">Scanner</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="465"/>
+        <location filename="../screens/devices.py" line="491"/>
         <source>Found on this machine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="467"/>
+        <location filename="../screens/devices.py" line="493"/>
         <source>Scanner type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="469"/>
+        <location filename="../screens/devices.py" line="495"/>
         <source>Simulated (demo)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="470"/>
+        <location filename="../screens/devices.py" line="496"/>
         <source>Keyboard wedge, in this window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="471"/>
+        <location filename="../screens/devices.py" line="497"/>
         <source>Keyboard wedge, grabbed (evdev)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="472"/>
+        <location filename="../screens/devices.py" line="498"/>
         <source>Serial scanner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="473"/>
+        <location filename="../screens/devices.py" line="499"/>
         <source>Webcam</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="478"/>
+        <location filename="../screens/devices.py" line="504"/>
         <source>Port</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="479"/>
+        <location filename="../screens/devices.py" line="505"/>
         <source>Baud rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="480"/>
+        <location filename="../screens/devices.py" line="506"/>
         <source>Data bits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="481"/>
+        <location filename="../screens/devices.py" line="507"/>
         <source>Parity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="482"/>
+        <location filename="../screens/devices.py" line="508"/>
         <source>Stop bits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="483"/>
+        <location filename="../screens/devices.py" line="509"/>
         <source>Flow control</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="484"/>
+        <location filename="../screens/devices.py" line="510"/>
         <source>Suffix (end of a scan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="485"/>
+        <location filename="../screens/devices.py" line="511"/>
         <source>Custom suffix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="339"/>
+        <location filename="../screens/devices.py" line="348"/>
         <source>Saved to %1. The scanner at the counter uses it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="340"/>
+        <location filename="../screens/devices.py" line="349"/>
         <source>Saved to %1. Press Apply and test to use it now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="458"/>
+        <location filename="../screens/devices.py" line="453"/>
+        <location filename="../screens/devices.py" line="533"/>
+        <source>Demo payment codes (all platforms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="484"/>
         <source>Set up and test the counter&apos;s scanner, printer, drawer, card terminal and camera, and save them to the settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="464"/>
+        <location filename="../screens/devices.py" line="490"/>
         <source>Printer</source>
         <translation type="unfinished">Printer</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="464"/>
+        <location filename="../screens/devices.py" line="490"/>
         <source>Drawer</source>
         <translation type="unfinished">Drawer</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="464"/>
+        <location filename="../screens/devices.py" line="490"/>
         <source>Card terminal</source>
         <translation type="unfinished">Card terminal</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="465"/>
+        <location filename="../screens/devices.py" line="491"/>
         <source>Camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="486"/>
+        <location filename="../screens/devices.py" line="512"/>
         <source>Gap ending a scan (ms)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="487"/>
+        <location filename="../screens/devices.py" line="513"/>
         <source>Prefix to strip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="488"/>
+        <location filename="../screens/devices.py" line="514"/>
         <source>AIM symbology identifiers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="489"/>
+        <location filename="../screens/devices.py" line="515"/>
         <source>Camera (index, device or video file)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="490"/>
+        <location filename="../screens/devices.py" line="516"/>
         <source>Decoder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="491"/>
+        <location filename="../screens/devices.py" line="517"/>
         <source>Width</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="492"/>
+        <location filename="../screens/devices.py" line="518"/>
         <source>Height</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="493"/>
+        <location filename="../screens/devices.py" line="519"/>
         <source>Same code again counts after (ms)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="494"/>
+        <location filename="../screens/devices.py" line="520"/>
         <source>Longest gap between scanner keys (ms)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="495"/>
+        <location filename="../screens/devices.py" line="521"/>
         <source>Shortest scan (characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="496"/>
+        <location filename="../screens/devices.py" line="522"/>
         <source>Terminator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="497"/>
+        <location filename="../screens/devices.py" line="523"/>
         <source>Custom terminator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="498"/>
+        <location filename="../screens/devices.py" line="524"/>
         <source>Scanner keyboard layout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="503"/>
+        <location filename="../screens/devices.py" line="529"/>
         <source>Input device (name, vendor:product or path)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="504"/>
+        <location filename="../screens/devices.py" line="530"/>
         <source>The demo scanner: type a code and send it, as if it had been scanned.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="505"/>
+        <location filename="../screens/devices.py" line="531"/>
         <source>Code to scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="506"/>
+        <location filename="../screens/devices.py" line="534"/>
         <source>Send as a scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="507"/>
+        <location filename="../screens/devices.py" line="535"/>
         <source>Scans typed faster than the gap above never reach the field that has focus; people typing are not affected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="508"/>
+        <location filename="../screens/devices.py" line="536"/>
         <source>Apply and test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="509"/>
+        <location filename="../screens/devices.py" line="537"/>
         <source>Save to settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="510"/>
+        <location filename="../screens/devices.py" line="538"/>
         <source>Scans</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="511"/>
+        <location filename="../screens/devices.py" line="539"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="511"/>
+        <location filename="../screens/devices.py" line="539"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="511"/>
+        <location filename="../screens/devices.py" line="539"/>
         <source>Text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="511"/>
+        <location filename="../screens/devices.py" line="539"/>
         <source>Latency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="513"/>
+        <location filename="../screens/devices.py" line="541"/>
         <source>Camera preview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2141,173 +2319,173 @@
 <context>
     <name>ReceiptHistoryPage</name>
     <message>
-        <location filename="../screens/receipt_history.py" line="282"/>
+        <location filename="../screens/receipt_history.py" line="275"/>
         <location filename="../workspace.py" line="44"/>
         <source>Receipts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="285"/>
+        <location filename="../screens/receipt_history.py" line="278"/>
         <source>Find a past receipt, see it, and print a copy (the reason is recorded).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="288"/>
+        <location filename="../screens/receipt_history.py" line="281"/>
         <source>Receipt, order or item &amp;number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="289"/>
+        <location filename="../screens/receipt_history.py" line="282"/>
         <source>15, PO… or IC…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="290"/>
+        <location filename="../screens/receipt_history.py" line="283"/>
         <source>&amp;Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="292"/>
+        <location filename="../screens/receipt_history.py" line="285"/>
         <source>&amp;From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="293"/>
+        <location filename="../screens/receipt_history.py" line="286"/>
         <source>&amp;To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="294"/>
+        <location filename="../screens/receipt_history.py" line="287"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="295"/>
+        <location filename="../screens/receipt_history.py" line="288"/>
         <source>A receipt, order or item number is found at any date; the dates narrow an amount search or the whole list. Enter searches; F9 prints a copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="297"/>
+        <location filename="../screens/receipt_history.py" line="290"/>
         <source>No.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="297"/>
+        <location filename="../screens/receipt_history.py" line="290"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="297"/>
+        <location filename="../screens/receipt_history.py" line="290"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="298"/>
+        <location filename="../screens/receipt_history.py" line="291"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="298"/>
+        <location filename="../screens/receipt_history.py" line="291"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="299"/>
+        <location filename="../screens/receipt_history.py" line="292"/>
         <source>F9 Print a copy…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="305"/>
+        <location filename="../screens/receipt_history.py" line="298"/>
         <source>Voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="307"/>
+        <location filename="../screens/receipt_history.py" line="300"/>
         <source>Not printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="309"/>
+        <location filename="../screens/receipt_history.py" line="302"/>
         <source>Printed %1 times</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="310"/>
+        <location filename="../screens/receipt_history.py" line="303"/>
         <source>Printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="314"/>
+        <location filename="../screens/receipt_history.py" line="307"/>
         <source>Pick a receipt to see it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="316"/>
+        <location filename="../screens/receipt_history.py" line="309"/>
         <source>Receipt %1: prints as a copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="317"/>
+        <location filename="../screens/receipt_history.py" line="310"/>
         <source>Receipt %1: never printed, prints as the original</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="324"/>
+        <location filename="../screens/receipt_history.py" line="317"/>
         <source>Type the amount as digits, for example 25.50.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="326"/>
+        <location filename="../screens/receipt_history.py" line="319"/>
         <source>The dates end before they start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="328"/>
+        <location filename="../screens/receipt_history.py" line="321"/>
         <source>Type a receipt number, an order number (PO…) or an item code (IC…).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="330"/>
+        <location filename="../screens/receipt_history.py" line="323"/>
         <source>Receipt %1 is not on this terminal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="332"/>
+        <location filename="../screens/receipt_history.py" line="325"/>
         <source>Choose why the copy is printed; for Other, type a note. A scanned code is not a reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="335"/>
+        <location filename="../screens/receipt_history.py" line="328"/>
         <source>The receipt did not print. It stays waiting for the printer: check the paper and the cover, then print it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="338"/>
+        <location filename="../screens/receipt_history.py" line="331"/>
         <source>The copy did not print. Check the printer&apos;s paper and cover, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="339"/>
+        <location filename="../screens/receipt_history.py" line="332"/>
         <source>The receipts could not be read. Try again; if this keeps happening, call the technician.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="381"/>
+        <location filename="../screens/receipt_history.py" line="374"/>
         <source>No receipt fits this search.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="478"/>
+        <location filename="../screens/receipt_history.py" line="471"/>
         <source>Printing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="484"/>
+        <location filename="../screens/receipt_history.py" line="477"/>
         <source>Receipt %1 printed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="513"/>
+        <location filename="../screens/receipt_history.py" line="506"/>
         <source>Scan an order number or an item code to find its receipt.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2882,6 +3060,44 @@ platform %2</source>
     </message>
 </context>
 <context>
+    <name>ReferenceDialog</name>
+    <message>
+        <location filename="../screens/settlement_dialogs.py" line="137"/>
+        <source>Transfer sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_dialogs.py" line="138"/>
+        <source>Mark the transfer of %1 as sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_dialogs.py" line="139"/>
+        <source>Do this once the bank has made the transfer of %1. The platform is told and shows it as received when the money arrives.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_dialogs.py" line="141"/>
+        <source>The bank&apos;s &amp;reference of the transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_dialogs.py" line="142"/>
+        <source>&amp;Mark sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_dialogs.py" line="143"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_dialogs.py" line="147"/>
+        <source>Type the bank&apos;s reference of the transfer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RefundsPage</name>
     <message>
         <location filename="../screens/refunds.py" line="217"/>
@@ -3408,6 +3624,72 @@ platform %2</source>
     </message>
 </context>
 <context>
+    <name>RemittancesTab</name>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="228"/>
+        <source>Statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="228"/>
+        <source>Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="228"/>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="229"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="229"/>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="229"/>
+        <source>Bank reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="230"/>
+        <source>Transfer &amp;sent…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="231"/>
+        <source>Mark the selected transfer as sent, with the bank&apos;s reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="232"/>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="277"/>
+        <source>No remittance yet: export an accepted statement for the bank first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../screens/settlement_clearing.py" line="283"/>
+        <source>Outstanding: %n statement(s), %1 not received by the platform yet.</source>
+        <translation>
+            <numerusform>Outstanding: %n statement, %1 not received by the platform yet.</numerusform>
+            <numerusform>Outstanding: %n statements, %1 not received by the platform yet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="286"/>
+        <source>Every remittance has been received by the platform.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReportsTab</name>
     <message>
         <location filename="../screens/reports.py" line="154"/>
@@ -3763,72 +4045,72 @@ platform %2</source>
 <context>
     <name>ReprintReasonDialog</name>
     <message>
-        <location filename="../screens/receipt_history.py" line="103"/>
+        <location filename="../screens/receipt_history.py" line="96"/>
         <source>The buyer asked for a copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="104"/>
+        <location filename="../screens/receipt_history.py" line="97"/>
         <source>The receipt was damaged or unreadable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="105"/>
+        <location filename="../screens/receipt_history.py" line="98"/>
         <source>For the records (accounting, a return)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="106"/>
+        <location filename="../screens/receipt_history.py" line="99"/>
         <source>Other (type a note)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="110"/>
+        <location filename="../screens/receipt_history.py" line="103"/>
         <source>Print a copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="111"/>
+        <location filename="../screens/receipt_history.py" line="104"/>
         <source>Receipt %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="112"/>
+        <location filename="../screens/receipt_history.py" line="105"/>
         <source>It prints marked as a copy. Why is it printed again?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="113"/>
+        <location filename="../screens/receipt_history.py" line="106"/>
         <source>This receipt never printed: it prints as the original. Why is it printed now?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="121"/>
+        <location filename="../screens/receipt_history.py" line="114"/>
         <source>&amp;Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="122"/>
+        <location filename="../screens/receipt_history.py" line="115"/>
         <source>&amp;Note (required for Other)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="123"/>
+        <location filename="../screens/receipt_history.py" line="116"/>
         <source>Print</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="124"/>
+        <location filename="../screens/receipt_history.py" line="117"/>
         <source>Cancel</source>
         <translation type="unfinished">Cancel</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="152"/>
+        <location filename="../screens/receipt_history.py" line="145"/>
         <source>Type a short note: why is the copy printed?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="159"/>
+        <location filename="../screens/receipt_history.py" line="152"/>
         <source>A scan is not a reason: choose one from the list, or type a note.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3836,47 +4118,47 @@ platform %2</source>
 <context>
     <name>ResetPinDialog</name>
     <message>
-        <location filename="../screens/users.py" line="100"/>
+        <location filename="../screens/users.py" line="93"/>
         <source>Reset PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="101"/>
+        <location filename="../screens/users.py" line="94"/>
         <source>New PIN for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="102"/>
+        <location filename="../screens/users.py" line="95"/>
         <source>The user signs in with this PIN from now on; a lock is lifted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="103"/>
+        <location filename="../screens/users.py" line="96"/>
         <source>New &amp;PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="104"/>
+        <location filename="../screens/users.py" line="97"/>
         <source>PIN &amp;again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="105"/>
+        <location filename="../screens/users.py" line="98"/>
         <source>Set PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="106"/>
+        <location filename="../screens/users.py" line="99"/>
         <source>Cancel</source>
         <translation type="unfinished">Cancel</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="130"/>
+        <location filename="../screens/users.py" line="123"/>
         <source>Type the new PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="134"/>
+        <location filename="../screens/users.py" line="127"/>
         <source>The two PINs differ. Type them again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3951,6 +4233,617 @@ platform %2</source>
         <location filename="../screens/settings.py" line="115"/>
         <source>none: logging to the console</source>
         <translation>none: logging to the console</translation>
+    </message>
+</context>
+<context>
+    <name>SettlementPage</name>
+    <message>
+        <location filename="../screens/settlement.py" line="152"/>
+        <location filename="../workspace.py" line="46"/>
+        <source>Settlement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement.py" line="155"/>
+        <source>What the store owes each platform for a day: compared, accepted, paid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement.py" line="158"/>
+        <source>&amp;Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement.py" line="159"/>
+        <source>&amp;Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement.py" line="160"/>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement.py" line="161"/>
+        <source>Show the statement again (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement.py" line="162"/>
+        <source>Statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement.py" line="163"/>
+        <source>Clearing house</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement.py" line="164"/>
+        <source>Remittances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement.py" line="181"/>
+        <source>Settlement is not available at this terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement.py" line="361"/>
+        <source>Statement %1 accepted: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement.py" line="389"/>
+        <source>Exported for the bank (%1) to %2: %3. Make the transfer of %4, then press Transfer sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement.py" line="393"/>
+        <source>No PDF: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement.py" line="414"/>
+        <source>Transfer of %1 marked sent (reference %2): the platform is told.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement.py" line="428"/>
+        <source>Statement %1 sent to the clearing house.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement.py" line="435"/>
+        <location filename="../screens/settlement.py" line="450"/>
+        <source>No clearing house is set up at this terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement.py" line="438"/>
+        <source>Import a clearing-house report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement.py" line="439"/>
+        <source>Clearing-house reports (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement.py" line="459"/>
+        <source>Report %1 imported: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement.py" line="471"/>
+        <source>Save the payment file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement.py" line="472"/>
+        <source>Payment files (*.xml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement.py" line="482"/>
+        <source>Payment file of report %1 saved to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettlementTexts</name>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="43"/>
+        <source>cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="44"/>
+        <source>bank card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="45"/>
+        <source>prepaid card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="50"/>
+        <source>Collected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="51"/>
+        <source>Refunds paid out: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="52"/>
+        <source>Double payments paid back: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="53"/>
+        <source>Voids given back: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="54"/>
+        <source>Double payments held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="55"/>
+        <source>Commission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="60"/>
+        <source>%1 × %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="63"/>
+        <source>half up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="63"/>
+        <source>half to even</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="64"/>
+        <source>rounded down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="67"/>
+        <source>%1 per order, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="68"/>
+        <source>%1 + %2 per order, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="72"/>
+        <source>The store owes the platform %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="74"/>
+        <source>The platform owes the store %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="75"/>
+        <source>Nothing to settle: the net is zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="80"/>
+        <source>Sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="81"/>
+        <source>Refund paid out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="82"/>
+        <source>Double payment paid back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="83"/>
+        <source>Void</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="84"/>
+        <source>Double payment held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="91"/>
+        <source>order %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="95"/>
+        <source>Line differs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="96"/>
+        <source>Not recorded by the platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="97"/>
+        <source>Not recorded at this terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="98"/>
+        <source>Amounts differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="99"/>
+        <source>Contracts differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="100"/>
+        <source>Currencies differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="101"/>
+        <source>Changed after acceptance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="106"/>
+        <source>The platform has not recorded this yet: it waits in the outbox (the sync state in the status bar) and is sent by itself once the platform answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="109"/>
+        <source>The platform recorded something this counter has no record of: compare the receipt numbers with the platform and call its support before accepting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="112"/>
+        <source>The two sides recorded different amounts: check the receipt against the platform&apos;s record before accepting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="114"/>
+        <source>Explained by the differences below; accept only when each of them is understood.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="116"/>
+        <source>The terminal&apos;s commission contract differs from the platform&apos;s: update the terminal&apos;s settings or ask the platform which one is current.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="118"/>
+        <source>The two sides keep the day in different currencies: nothing can be settled until the platform&apos;s settings are corrected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="120"/>
+        <source>This terminal&apos;s records of the day changed after the statement was accepted; the accepted statement stays as it was: settle the change with the platform and find out why the records changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="146"/>
+        <source>%1 (accepted, now)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="147"/>
+        <source>The figures (accepted, now)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="151"/>
+        <source>Commission contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="162"/>
+        <source>The day is not closed: take its Z report on the Shift page first (on every terminal that worked that day).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="164"/>
+        <source>Records of this day still wait in the outbox: let the sync send them, then look again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="166"/>
+        <source>The platform refused records of this day: have them checked (the sync state in the status bar).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="168"/>
+        <source>The platform&apos;s figures could not be read: look again when it answers, or accept with a note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="170"/>
+        <source>The two sides differ: understand each difference, then accept with a note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="175"/>
+        <source>paid directly by bank transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="176"/>
+        <source>settled through the clearing house</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="180"/>
+        <source>Not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="181"/>
+        <location filename="../screens/settlement_texts.py" line="182"/>
+        <location filename="../screens/settlement_texts.py" line="184"/>
+        <source>Outstanding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="183"/>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="189"/>
+        <source>The payment file is made; the transfer is not marked sent yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="190"/>
+        <source>The transfer is marked sent; the platform is told through the outbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="191"/>
+        <source>The platform has the store&apos;s notice; it has not seen the money yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="192"/>
+        <source>The platform says the money arrived.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="193"/>
+        <source>The platform has not seen the money yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="198"/>
+        <source>Reconciled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="198"/>
+        <source>Differences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="199"/>
+        <source>Reconciled: it agrees with this terminal&apos;s statements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="200"/>
+        <source>Differences: see below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="204"/>
+        <source>Netted other figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="205"/>
+        <source>Not a statement of this terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="206"/>
+        <source>Not in the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="207"/>
+        <source>The net is not the sum of the lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="208"/>
+        <source>The payment file differs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="213"/>
+        <source>The clearing house netted other figures than the statement accepted here: do not pay; ask the clearing house to correct the report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="215"/>
+        <source>The report names a statement this terminal has not accepted: do not pay; ask the clearing house which store sent it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="217"/>
+        <source>An accepted statement of this day is not in the report (sent late or not received): settle that platform directly for the day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="219"/>
+        <source>The report&apos;s net is not the sum of its lines: do not pay; ask the clearing house for a corrected report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="221"/>
+        <source>The report&apos;s payment file does not transfer the report&apos;s net (or is missing): do not send it to the bank; ask the clearing house for a corrected report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="230"/>
+        <location filename="../screens/settlement_texts.py" line="232"/>
+        <source>Only a manager may settle with the platforms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="234"/>
+        <source>This statement is accepted already: an accepted statement never changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="235"/>
+        <source>The figures changed since they were shown: look at them again, then accept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="236"/>
+        <source>Something stands in the way: a manager who accepts anyway writes a note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="237"/>
+        <source>The day is not closed: take its Z report on the Shift page first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="238"/>
+        <source>This platform is not set up at this terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="239"/>
+        <source>The terminal is busy with this day: try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="241"/>
+        <source>Nothing to pay on this statement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="242"/>
+        <source>The platform owes the store on this statement: there is nothing to transfer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="244"/>
+        <source>Export the payment file for the bank first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="245"/>
+        <source>This transfer is marked sent already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="246"/>
+        <source>Type the bank&apos;s reference of the transfer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="247"/>
+        <source>The payment file would differ from the one already sent: call the technician.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="249"/>
+        <source>The files could not be written to the export folder: check the folder in the settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="251"/>
+        <source>The bank accounts in the settings are not valid: have them corrected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="253"/>
+        <source>No accepted statement has this number: accept the statement first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="255"/>
+        <source>Accept the statement first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="256"/>
+        <source>This platform is not settled through the clearing house.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="257"/>
+        <source>The clearing house refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="258"/>
+        <source>The clearing house does not answer or is not set up: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="259"/>
+        <source>This file is not a clearing-house report: nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="260"/>
+        <source>The report&apos;s signature does not verify: it was altered. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="262"/>
+        <source>The clearing house&apos;s key is not set up, so the report cannot be verified: nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="264"/>
+        <source>This report is for another store: nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="265"/>
+        <source>The report is in another currency: nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="266"/>
+        <source>The report covers statements not accepted here yet: accept them first, then import it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="268"/>
+        <source>This report was imported already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="274"/>
+        <source>Refused: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4500,6 +5393,161 @@ platform %2</source>
     </message>
 </context>
 <context>
+    <name>StatementTab</name>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="186"/>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="186"/>
+        <location filename="../screens/settlement_statement.py" line="188"/>
+        <source>This terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="186"/>
+        <location filename="../screens/settlement_statement.py" line="189"/>
+        <source>Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="187"/>
+        <source>Effect on the net</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="188"/>
+        <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="188"/>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="189"/>
+        <source>What to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="190"/>
+        <source>&amp;Accept…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="192"/>
+        <source>E&amp;xport for the bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="193"/>
+        <source>Transfer &amp;sent…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="194"/>
+        <source>Mark the transfer as sent, with the bank&apos;s reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="195"/>
+        <source>Send to the &amp;clearing house</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="218"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="220"/>
+        <source>not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="232"/>
+        <source>Route: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="236"/>
+        <source>No statement shown yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="237"/>
+        <source>Differences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="254"/>
+        <source>Nothing moved money for this platform on this day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="260"/>
+        <source>The platform&apos;s figures give the same net.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="261"/>
+        <source>The platform&apos;s figures give: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="264"/>
+        <source>The platform&apos;s figures could not be read; look again when it answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="266"/>
+        <source>The platform&apos;s figures are not known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="269"/>
+        <source>An accepted statement never changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="272"/>
+        <source>Differences: not known while the platform&apos;s figures are missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="275"/>
+        <source>Differences: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="277"/>
+        <source>Differences: none. The platform agrees with this terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="288"/>
+        <source>Not ready to accept: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="319"/>
+        <source>Accepted as %1 on %2 by %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="322"/>
+        <source>Not accepted yet. Accepting gives it the number %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="323"/>
+        <source>Not accepted yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <location filename="../status_bar.py" line="187"/>
@@ -4970,198 +6018,198 @@ platform %2</source>
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../screens/users.py" line="240"/>
+        <location filename="../screens/users.py" line="233"/>
         <location filename="../workspace.py" line="45"/>
         <source>Users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="243"/>
+        <location filename="../screens/users.py" line="236"/>
         <source>Who may sign in at this terminal. Every change is recorded with your name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="246"/>
+        <location filename="../screens/users.py" line="239"/>
         <source>User</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="246"/>
+        <location filename="../screens/users.py" line="239"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="246"/>
+        <location filename="../screens/users.py" line="239"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="246"/>
+        <location filename="../screens/users.py" line="239"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="247"/>
+        <location filename="../screens/users.py" line="240"/>
         <source>Last sign-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="248"/>
+        <location filename="../screens/users.py" line="241"/>
         <source>Reset &amp;PIN…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="249"/>
+        <location filename="../screens/users.py" line="242"/>
         <source>&amp;Unlock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="250"/>
+        <location filename="../screens/users.py" line="243"/>
         <source>Add a user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="251"/>
+        <location filename="../screens/users.py" line="244"/>
         <source>User &amp;number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="252"/>
+        <location filename="../screens/users.py" line="245"/>
         <source>e.g. 1002</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="253"/>
+        <location filename="../screens/users.py" line="246"/>
         <source>&amp;Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="254"/>
+        <location filename="../screens/users.py" line="247"/>
         <source>&amp;Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="255"/>
+        <location filename="../screens/users.py" line="248"/>
         <source>P&amp;IN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="256"/>
+        <location filename="../screens/users.py" line="249"/>
         <source>PIN a&amp;gain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="257"/>
+        <location filename="../screens/users.py" line="250"/>
         <source>&amp;Add user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="268"/>
+        <location filename="../screens/users.py" line="261"/>
         <source>Disabled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="271"/>
+        <location filename="../screens/users.py" line="264"/>
         <source>Locked until %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="272"/>
+        <location filename="../screens/users.py" line="265"/>
         <source>Active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="276"/>
+        <location filename="../screens/users.py" line="269"/>
         <source>User %1 exists already. Choose another user number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="280"/>
+        <location filename="../screens/users.py" line="273"/>
         <source>A PIN is at least %1 digits, digits only, and not one digit repeated.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="282"/>
+        <location filename="../screens/users.py" line="275"/>
         <source>Only a manager can change users.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="286"/>
+        <location filename="../screens/users.py" line="279"/>
         <source>A user number is 1 to 64 letters or digits (also . _ -).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="287"/>
+        <location filename="../screens/users.py" line="280"/>
         <source>A name has at most 128 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="288"/>
+        <location filename="../screens/users.py" line="281"/>
         <source>Choose a role.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="289"/>
+        <location filename="../screens/users.py" line="282"/>
         <source>User %1 is not on this terminal any more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="290"/>
+        <location filename="../screens/users.py" line="283"/>
         <source>You cannot disable your own account; another manager can.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="291"/>
+        <location filename="../screens/users.py" line="284"/>
         <source>%1 is the last active manager. Add or enable another manager first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="296"/>
+        <location filename="../screens/users.py" line="289"/>
         <source>The change was not saved. Try again; if this keeps happening, call the technician.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="353"/>
+        <location filename="../screens/users.py" line="346"/>
         <source>&amp;Enable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="353"/>
+        <location filename="../screens/users.py" line="346"/>
         <source>&amp;Disable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="366"/>
+        <location filename="../screens/users.py" line="359"/>
         <source>User %1 added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="366"/>
+        <location filename="../screens/users.py" line="359"/>
         <source>The PIN of %1 is set.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="367"/>
+        <location filename="../screens/users.py" line="360"/>
         <source>User %1 unlocked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="367"/>
+        <location filename="../screens/users.py" line="360"/>
         <source>User %1 disabled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="368"/>
+        <location filename="../screens/users.py" line="361"/>
         <source>User %1 enabled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="388"/>
+        <location filename="../screens/users.py" line="381"/>
         <source>Type the new user&apos;s number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="392"/>
+        <location filename="../screens/users.py" line="385"/>
         <source>The two PINs differ. Type them again.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AcceptDialog</name>
+    <message>
+        <location filename="../screens/settlement_dialogs.py" line="97"/>
+        <source>Accept the statement</source>
+        <translation>确认结算单</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_dialogs.py" line="98"/>
+        <source>Accept the statement of %1 with %2?</source>
+        <translation>确认 %1 与 %2 的结算单？</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_dialogs.py" line="99"/>
+        <source>%1.</source>
+        <translation>%1。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_dialogs.py" line="101"/>
+        <source>It gets the number %1 and never changes after that.</source>
+        <translation>确认后编号为 %1，之后不会再改变。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_dialogs.py" line="103"/>
+        <source>It gets the next statement number and never changes after that.</source>
+        <translation>确认后获得下一个结算单编号，之后不会再改变。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_dialogs.py" line="105"/>
+        <source>Although:</source>
+        <translation>尽管：</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_dialogs.py" line="107"/>
+        <source>Manager&apos;s &amp;note (required: why accept anyway)</source>
+        <translation>店长说明(&amp;N)（必填：为何仍要确认）</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_dialogs.py" line="108"/>
+        <source>Manager&apos;s &amp;note (optional)</source>
+        <translation>店长说明(&amp;N)（可选）</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_dialogs.py" line="109"/>
+        <source>&amp;Accept</source>
+        <translation>确认(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_dialogs.py" line="110"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_dialogs.py" line="114"/>
+        <source>Write why the statement is accepted although something stands in the way.</source>
+        <translation>请写明在存在问题的情况下仍确认结算单的原因。</translation>
+    </message>
+</context>
+<context>
     <name>CameraTab</name>
     <message>
         <location filename="../screens/devices_camera.py" line="145"/>
@@ -466,13 +524,13 @@
     </message>
     <message>
         <location filename="../screens/checkout/page.py" line="208"/>
-        <location filename="../screens/checkout/views.py" line="339"/>
+        <location filename="../screens/checkout/views.py" line="397"/>
         <source>Change due</source>
         <translation>找零</translation>
     </message>
     <message>
         <location filename="../screens/checkout/page.py" line="273"/>
-        <location filename="../screens/checkout/refusal_texts.py" line="157"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="160"/>
         <source>Type the counted float as an amount, e.g. 200 or 200.50.</source>
         <translation>请输入清点的备用金金额，例如 200 或 200.50。</translation>
     </message>
@@ -502,17 +560,17 @@
         <translation>请先开班：输入清点的备用金后按回车。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="360"/>
+        <location filename="../screens/checkout/page.py" line="359"/>
         <source>Payment code valid until %1</source>
         <translation>付款码有效期至 %1</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="364"/>
+        <location filename="../screens/checkout/page.py" line="363"/>
         <source>Offline payment: the platform cannot be reached. The signed code is valid; the payment is sent when the connection is back.</source>
         <translation>离线付款：无法连接平台。已签名的付款码有效；联网后自动上传付款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="366"/>
+        <location filename="../screens/checkout/page.py" line="365"/>
         <source>If the order was paid elsewhere meanwhile, the platform refunds the buyer.</source>
         <translation>如果该订单在此期间已在别处付款，平台会给顾客退款。</translation>
     </message>
@@ -603,12 +661,12 @@
         <translation>已退款 %1 至卡 ****%2（订单 %3）。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="377"/>
+        <location filename="../screens/checkout/page.py" line="376"/>
         <source>A card payment approved earlier for this order is applied: %1.</source>
         <translation>此订单此前已成功的刷卡付款已计入：%1。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="382"/>
+        <location filename="../screens/checkout/page.py" line="381"/>
         <source>A card payment for this order has an unknown outcome. Do NOT charge again: press Check again to ask the card terminal.</source>
         <translation>此订单有一笔刷卡付款结果未知。请勿再次扣款：点“再次查询”向刷卡机确认。</translation>
     </message>
@@ -618,54 +676,54 @@
         <translation>未输入密码：未从卡中扣款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="408"/>
+        <location filename="../screens/checkout/page.py" line="407"/>
         <source>Recording the sale…</source>
         <translation>正在记录交易…</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="430"/>
+        <location filename="../screens/checkout/page.py" line="429"/>
         <source>The buyer asked for a copy</source>
         <translation>顾客要求补打</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="430"/>
+        <location filename="../screens/checkout/page.py" line="429"/>
         <source>The receipt was damaged</source>
         <translation>小票损坏</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="430"/>
+        <location filename="../screens/checkout/page.py" line="429"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="431"/>
+        <location filename="../screens/checkout/page.py" line="430"/>
         <source>Reprint a copy</source>
         <translation>补打小票副本</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="431"/>
+        <location filename="../screens/checkout/page.py" line="430"/>
         <source>Why is a copy printed?</source>
         <translation>为什么要补打副本？</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="458"/>
+        <location filename="../screens/checkout/page.py" line="457"/>
         <source>Copy printed.</source>
         <translation>副本已打印。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="458"/>
-        <location filename="../screens/checkout/views.py" line="342"/>
+        <location filename="../screens/checkout/page.py" line="457"/>
+        <location filename="../screens/checkout/views.py" line="400"/>
         <source>Receipt printed.</source>
         <translation>小票已打印。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="467"/>
+        <location filename="../screens/checkout/page.py" line="466"/>
         <source>The copy was not printed: %1</source>
         <translation>副本未打印：%1</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="470"/>
-        <location filename="../screens/checkout/refusal_texts.py" line="227"/>
+        <location filename="../screens/checkout/page.py" line="469"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="230"/>
         <source>The receipt was not printed: %1</source>
         <translation>小票未打印：%1</translation>
     </message>
@@ -700,72 +758,72 @@
         <translation>打印机未确认打印</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="487"/>
+        <location filename="../screens/checkout/page.py" line="486"/>
         <source>This terminal has no sale receipt to print yet.</source>
         <translation>本终端还没有可打印的销售小票。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="505"/>
+        <location filename="../screens/checkout/page.py" line="504"/>
         <source>Copy of receipt %1 printed.</source>
         <translation>小票 %1 的副本已打印。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="507"/>
+        <location filename="../screens/checkout/page.py" line="506"/>
         <source>Receipt %1 printed (it had not been printed before).</source>
         <translation>小票 %1 已打印（此前未打印过）。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="540"/>
+        <location filename="../screens/checkout/page.py" line="539"/>
         <source>Cancel order %1: the payments taken (%2) are given back.</source>
         <translation>取消订单 %1：已收款项（%2）将退回。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="556"/>
+        <location filename="../screens/checkout/page.py" line="555"/>
         <source>Order cancelled. Given back: %1</source>
         <translation>订单已取消。已退回：%1</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="558"/>
+        <location filename="../screens/checkout/page.py" line="557"/>
         <source>Void slip printed.</source>
         <translation>作废单已打印。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="560"/>
+        <location filename="../screens/checkout/page.py" line="559"/>
         <source>The void slip was not printed: %1</source>
         <translation>作废单未打印：%1</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/page.py" line="565"/>
+        <location filename="../screens/checkout/page.py" line="564"/>
         <source>Order cancelled.</source>
         <translation>订单已取消。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/views.py" line="320"/>
+        <location filename="../screens/checkout/views.py" line="378"/>
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/views.py" line="321"/>
+        <location filename="../screens/checkout/views.py" line="379"/>
         <source>Prepaid card</source>
         <translation>储值卡</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/views.py" line="322"/>
+        <location filename="../screens/checkout/views.py" line="380"/>
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/views.py" line="334"/>
+        <location filename="../screens/checkout/views.py" line="392"/>
         <source>Receipt %1</source>
         <translation>小票 %1</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/views.py" line="336"/>
+        <location filename="../screens/checkout/views.py" line="394"/>
         <source>Amount paid</source>
         <translation>实收金额</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/views.py" line="345"/>
+        <location filename="../screens/checkout/views.py" line="403"/>
         <source>Printer: %1 — the receipt is kept for reprint (F9).</source>
         <translation>打印机：%1 —— 小票已保留，可补打（F9）。</translation>
     </message>
@@ -876,228 +934,342 @@
     </message>
     <message>
         <location filename="../screens/checkout/refusal_texts.py" line="107"/>
+        <source>This counter does not take payment codes of platform %1. Ask the technician to add it.</source>
+        <translation>本收银台不受理平台 %1 的付款码。请联系技术人员添加该平台。</translation>
+    </message>
+    <message>
+        <location filename="../screens/checkout/refusal_texts.py" line="110"/>
         <source>This order is being paid at another counter (%1). Wait, or ask that counter to cancel.</source>
         <translation>该订单正在另一收银台（%1）付款。请稍候，或请该收银台取消。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="110"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="113"/>
         <source>This order has expired. The buyer must order again.</source>
         <translation>订单已过期。顾客需重新下单。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="111"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="114"/>
         <source>The shop cancelled this order. It cannot be paid.</source>
         <translation>商家已取消该订单，无法付款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="112"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="115"/>
         <source>The platform does not know this order. Check the code with the buyer.</source>
         <translation>平台查无此订单。请与顾客核对。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="114"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="117"/>
         <source>An order number or link can only be paid online, and the platform cannot be reached. Ask the buyer to show the payment QR code, which works offline.</source>
         <translation>订单号或链接只能在线付款，而现在无法连接平台。请顾客出示付款二维码，二维码可离线使用。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="117"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="120"/>
         <source>The platform and the payment code disagree on the amount. Ask the buyer to open the order again.</source>
         <translation>平台与付款码的金额不一致。请顾客重新打开订单。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="119"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="122"/>
         <source>This counter has held this order as long as the platform allows. Another counter can take it now; this one only after a few minutes.</source>
         <translation>本收银台占用该订单已达平台允许的最长时间。其他收银台现在即可收款；本收银台需等几分钟后才能再次扫码。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="122"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="125"/>
         <source>This counter already holds as many open orders as the platform allows. Finish or cancel one of them first.</source>
         <translation>本收银台占用的未完成订单已达平台上限。请先完成或取消其中一笔。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="124"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="127"/>
         <source>The platform refuses this terminal&apos;s credential for now (too many failed sign-ins). Ask the technician to check the terminal&apos;s secret; it is accepted again after a while.</source>
         <translation>平台暂时拒绝本终端的凭据（登录失败次数过多）。请技术人员检查终端密钥；稍后会自动恢复。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="129"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="132"/>
         <source>The platform refused this order: %1</source>
         <translation>平台拒绝了该订单：%1</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="135"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="138"/>
         <source>This order was already paid at this terminal (receipt %1). Do not take money twice.</source>
         <translation>该订单已在本终端付款（小票 %1）。请勿重复收款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="137"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="140"/>
         <source>This order was already paid at this terminal. Do not take money twice.</source>
         <translation>该订单已在本终端付款。请勿重复收款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="139"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="142"/>
         <source>The buyer already paid this order online. Do not take money twice.</source>
         <translation>顾客已在线支付该订单。请勿重复收款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="140"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="143"/>
         <source>This order was already paid elsewhere. Do not take money twice.</source>
         <translation>该订单已在别处付款。请勿重复收款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="142"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="145"/>
         <source>No shift is open: open one with the counted float, then take the payment again.</source>
         <translation>没有已开班的班次：请以清点的备用金开班后重新收款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="146"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="149"/>
         <source>A shift is already open at this terminal.</source>
         <translation>本终端已有进行中的班次。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="147"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="150"/>
         <source>The business day and the next one are closed already: no shift opens now.</source>
         <translation>本营业日和下一营业日均已日结：现在无法开班。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="149"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="152"/>
         <source>A float of %1 is more than the %2 a drawer may start with. Count it again.</source>
         <translation>备用金 %1 超过钱箱开班上限 %2。请重新清点。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="153"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="156"/>
         <source>A float of %1 is more than the usual %2: open the shift on the Shift page, where the amount is confirmed.</source>
         <translation>备用金 %1 高于通常的 %2：请在“交班与报表”页面开班，并在那里确认金额。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="162"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="165"/>
         <source>The open shift is %1&apos;s: nothing was recorded. Take it over on the Shift page (or close it and open your own), then take the payment again.</source>
         <translation>当前班次属于 %1：未记录任何内容。请在“交班与报表”页面接管该班次（或结束该班次后开设自己的班次），然后重新收款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="173"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="176"/>
         <source>Prepaid card %1 holds only %2. Take that amount and the rest another way.</source>
         <translation>储值卡 %1 余额仅 %2。请扣除该金额，其余用其他方式支付。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="176"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="179"/>
         <source>The prepaid card&apos;s balance is too low for this amount.</source>
         <translation>储值卡余额不足。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="178"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="181"/>
         <source>Card declined. The card was not charged; ask for another card or tender.</source>
         <translation>银行卡被拒，未扣款；请换卡或换其他付款方式。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="180"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="183"/>
         <source>The card terminal did not charge the card (not reachable or refused). Check it and try again.</source>
         <translation>刷卡机未扣款（无法连接或被拒绝）。请检查后重试。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="182"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="185"/>
         <source>Card payment cancelled. Nothing was charged.</source>
         <translation>刷卡已取消，未扣款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="183"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="186"/>
         <source>The card terminal stopped answering during the payment. Look at its screen and do NOT charge again: press Check again once it is back.</source>
         <translation>付款过程中刷卡机无响应。请查看刷卡机屏幕，切勿重复刷卡：恢复后按“再次查询”。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="186"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="189"/>
         <source>No card terminal is set up at this counter. Take another tender.</source>
         <translation>本收银台未配置刷卡机。请使用其他付款方式。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="188"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="191"/>
         <source>Prepaid cards need the platform, which cannot be reached now. Take another tender, or retry the same card and amount.</source>
         <translation>储值卡需要连接平台，目前无法连接。请使用其他付款方式，或用同一张卡和同一金额重试。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="191"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="194"/>
         <source>The last debit from card %1 has an unknown outcome. Retry that same card and amount first.</source>
         <translation>卡 %1 上次扣款结果未知。请先用同一张卡和同一金额重试。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="194"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="197"/>
         <source>The platform does not know this prepaid card.</source>
         <translation>平台查无此储值卡。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="195"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="198"/>
         <source>This prepaid card is blocked.</source>
         <translation>该储值卡已冻结。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="196"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="199"/>
         <source>The platform refused this prepaid card.</source>
         <translation>平台拒绝了该储值卡。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="197"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="200"/>
         <source>Wrong PIN: %1 attempts left. Nothing was taken from the card.</source>
         <translation>密码错误：还可尝试 %1 次。未从卡中扣款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="200"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="203"/>
         <source>This prepaid card is locked after too many wrong PINs. Take another tender; the card holder asks the card&apos;s issuer to unlock it.</source>
         <translation>密码错误次数过多，该储值卡已被锁定。请改用其他支付方式；持卡人可联系发卡方解锁。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="203"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="206"/>
         <source>The PIN is 4 to 6 digits. Ask the card holder to key it in again.</source>
         <translation>密码为 4 到 6 位数字。请持卡人重新输入。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="205"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="208"/>
         <source>This prepaid card has no PIN yet and cannot be spent. Take another tender.</source>
         <translation>该储值卡尚未设置密码，不能消费。请改用其他支付方式。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="207"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="210"/>
         <source>That is not a prepaid card number. Scan or swipe the card, or type its 16 digits starting with 88.</source>
         <translation>这不是储值卡号。请扫描或刷卡，或输入以 88 开头的 16 位卡号。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="209"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="212"/>
         <source>That is more than is still due.</source>
         <translation>金额超过待付金额。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="210"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="213"/>
         <source>The payments do not cover the total yet.</source>
         <translation>已收款项尚不足合计金额。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="211"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="214"/>
         <source>Payments were taken: a manager must approve the cancel.</source>
         <translation>已有收款：取消需经理批准。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="212"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="215"/>
         <source>Not everything could be given back: %1</source>
         <translation>部分款项未能退回：%1</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="213"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="216"/>
         <source>Still working on the previous step. Wait a moment.</source>
         <translation>上一步仍在处理中，请稍候。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="214"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="217"/>
         <source>An earlier card payment of %1 for order %2 was approved (card %3): that buyer was charged. Scan that order to complete its sale, or refund it from the start screen. Then charge this card again.</source>
         <translation>订单 %2 此前的一笔 %1 刷卡付款已成功（卡号 %3）：那位顾客已被扣款。请扫描该订单完成交易，或在起始界面为其退款。然后再为这张卡扣款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="221"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="224"/>
         <source>An earlier card payment of %1 for order %2 still has an unknown outcome. Check the card terminal before charging another card.</source>
         <translation>订单 %2 此前的一笔 %1 刷卡付款结果仍未知。请先查看刷卡机，再为其他卡扣款。</translation>
     </message>
     <message>
-        <location filename="../screens/checkout/refusal_texts.py" line="232"/>
+        <location filename="../screens/checkout/refusal_texts.py" line="235"/>
         <source>Something went wrong: %1. Try again; if it keeps happening, call the technician.</source>
         <translation>出现错误：%1。请重试；如反复出现，请联系技术人员。</translation>
+    </message>
+</context>
+<context>
+    <name>ClearingTab</name>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="99"/>
+        <source>&amp;Import a report…</source>
+        <translation>导入报告(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="100"/>
+        <source>&amp;Fetch the day&apos;s report</source>
+        <translation>获取当天报告(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="101"/>
+        <source>Sa&amp;ve the payment file…</source>
+        <translation>保存付款文件(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="102"/>
+        <source>The report&apos;s ISO 20022 payment file (pain.001), for the bank</source>
+        <translation>报告附带的 ISO 20022 付款文件 (pain.001)，交给银行</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="103"/>
+        <source>Day</source>
+        <translation>营业日</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="103"/>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="103"/>
+        <location filename="../screens/settlement_clearing.py" line="104"/>
+        <source>Net</source>
+        <translation>净额</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="103"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="104"/>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="104"/>
+        <source>Statement</source>
+        <translation>结算单</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="105"/>
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="105"/>
+        <source>Item</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="105"/>
+        <source>This terminal</source>
+        <translation>本终端</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="106"/>
+        <source>Clearing house</source>
+        <translation>清算机构</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="106"/>
+        <source>What to do</source>
+        <translation>处理办法</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="108"/>
+        <source>No platform of this terminal is settled through the clearing house.</source>
+        <translation>本终端没有通过清算机构结算的平台。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="114"/>
+        <source>The store pays %1</source>
+        <translation>门店应付 %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="116"/>
+        <source>The store receives %1</source>
+        <translation>门店应收 %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="117"/>
+        <source>Nothing to pay or receive</source>
+        <translation>无需收付</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="153"/>
+        <source>No clearing-house report imported yet.</source>
+        <translation>尚未导入清算机构报告。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="157"/>
+        <source>Report %1 of %2: %3. %4</source>
+        <translation>报告 %1（%2）：%3。%4</translation>
     </message>
 </context>
 <context>
@@ -1255,304 +1427,310 @@
 <context>
     <name>DevicesPage</name>
     <message>
-        <location filename="../screens/devices.py" line="292"/>
-        <location filename="../screens/devices.py" line="328"/>
+        <location filename="../screens/devices.py" line="301"/>
+        <location filename="../screens/devices.py" line="337"/>
         <source>Check the settings: %1</source>
         <translation>请检查设置：%1</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="299"/>
+        <location filename="../screens/devices.py" line="308"/>
         <source>Opening the scanner…</source>
         <translation>正在打开扫码设备…</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="313"/>
+        <location filename="../screens/devices.py" line="322"/>
         <source>The scanner is working. Scan a code to see it below; save to keep this setting.</source>
         <translation>扫码设备工作正常。扫一个码即可在下方看到结果；保存后设置才会保留。</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="315"/>
+        <location filename="../screens/devices.py" line="324"/>
         <source>The scanner could not be opened: %1. It keeps trying in the background.</source>
         <translation>无法打开扫码设备：%1。系统会在后台继续重试。</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="322"/>
+        <location filename="../screens/devices.py" line="331"/>
         <source>The scanner could not be started: %1</source>
         <translation>无法启动扫码设备：%1</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="344"/>
+        <location filename="../screens/devices.py" line="353"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="355"/>
+        <location filename="../screens/devices.py" line="364"/>
         <source>The scanner at the counter is not the simulated one: press Apply first.</source>
         <translation>当前使用的不是模拟扫码设备：请先点击“应用并测试”。</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="366"/>
+        <location filename="../screens/devices.py" line="375"/>
         <source>Camera: %1 frames per second</source>
         <translation>摄像头：每秒 %1 帧</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="373"/>
+        <location filename="../screens/devices.py" line="382"/>
         <source>Camera: %1</source>
         <translation>摄像头：%1</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="378"/>
+        <location filename="../screens/devices.py" line="387"/>
         <source>Scanner at the counter: %1</source>
         <translation>本收银台的扫码设备：%1</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="455"/>
+        <location filename="../screens/devices.py" line="481"/>
         <location filename="../workspace.py" line="42"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="464"/>
+        <location filename="../screens/devices.py" line="490"/>
         <source>Scanner</source>
         <translation>扫码设备</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="465"/>
+        <location filename="../screens/devices.py" line="491"/>
         <source>Found on this machine</source>
         <translation>本机已发现的设备</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="467"/>
+        <location filename="../screens/devices.py" line="493"/>
         <source>Scanner type</source>
         <translation>扫码设备类型</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="469"/>
+        <location filename="../screens/devices.py" line="495"/>
         <source>Simulated (demo)</source>
         <translation>模拟（演示）</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="470"/>
+        <location filename="../screens/devices.py" line="496"/>
         <source>Keyboard wedge, in this window</source>
         <translation>键盘式扫码枪（本窗口内）</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="471"/>
+        <location filename="../screens/devices.py" line="497"/>
         <source>Keyboard wedge, grabbed (evdev)</source>
         <translation>键盘式扫码枪（独占，evdev）</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="472"/>
+        <location filename="../screens/devices.py" line="498"/>
         <source>Serial scanner</source>
         <translation>串口扫码枪</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="473"/>
+        <location filename="../screens/devices.py" line="499"/>
         <source>Webcam</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="478"/>
+        <location filename="../screens/devices.py" line="504"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="479"/>
+        <location filename="../screens/devices.py" line="505"/>
         <source>Baud rate</source>
         <translation>波特率</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="480"/>
+        <location filename="../screens/devices.py" line="506"/>
         <source>Data bits</source>
         <translation>数据位</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="481"/>
+        <location filename="../screens/devices.py" line="507"/>
         <source>Parity</source>
         <translation>校验位</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="482"/>
+        <location filename="../screens/devices.py" line="508"/>
         <source>Stop bits</source>
         <translation>停止位</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="483"/>
+        <location filename="../screens/devices.py" line="509"/>
         <source>Flow control</source>
         <translation>流控</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="484"/>
+        <location filename="../screens/devices.py" line="510"/>
         <source>Suffix (end of a scan)</source>
         <translation>后缀（一次扫码的结束符）</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="485"/>
+        <location filename="../screens/devices.py" line="511"/>
         <source>Custom suffix</source>
         <translation>自定义后缀</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="339"/>
+        <location filename="../screens/devices.py" line="348"/>
         <source>Saved to %1. The scanner at the counter uses it.</source>
         <translation>已保存到 %1。收银台的扫码设备正在使用这个设置。</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="340"/>
+        <location filename="../screens/devices.py" line="349"/>
         <source>Saved to %1. Press Apply and test to use it now.</source>
         <translation>已保存到 %1。点击“应用并测试”即可立即使用。</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="458"/>
+        <location filename="../screens/devices.py" line="453"/>
+        <location filename="../screens/devices.py" line="533"/>
+        <source>Demo payment codes (all platforms)</source>
+        <translation>演示付款码（所有平台）</translation>
+    </message>
+    <message>
+        <location filename="../screens/devices.py" line="484"/>
         <source>Set up and test the counter&apos;s scanner, printer, drawer, card terminal and camera, and save them to the settings.</source>
         <translation>设置并测试收银台的扫码枪、打印机、钱箱、刷卡机和摄像头，并保存到设置。</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="464"/>
+        <location filename="../screens/devices.py" line="490"/>
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="464"/>
+        <location filename="../screens/devices.py" line="490"/>
         <source>Drawer</source>
         <translation>钱箱</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="464"/>
+        <location filename="../screens/devices.py" line="490"/>
         <source>Card terminal</source>
         <translation>刷卡机</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="465"/>
+        <location filename="../screens/devices.py" line="491"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="486"/>
+        <location filename="../screens/devices.py" line="512"/>
         <source>Gap ending a scan (ms)</source>
         <translation>扫码结束间隔（毫秒）</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="487"/>
+        <location filename="../screens/devices.py" line="513"/>
         <source>Prefix to strip</source>
         <translation>需去除的前缀</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="488"/>
+        <location filename="../screens/devices.py" line="514"/>
         <source>AIM symbology identifiers</source>
         <translation>AIM 码制标识符</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="489"/>
+        <location filename="../screens/devices.py" line="515"/>
         <source>Camera (index, device or video file)</source>
         <translation>摄像头（编号、设备或视频文件）</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="490"/>
+        <location filename="../screens/devices.py" line="516"/>
         <source>Decoder</source>
         <translation>解码器</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="491"/>
+        <location filename="../screens/devices.py" line="517"/>
         <source>Width</source>
         <translation>宽度</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="492"/>
+        <location filename="../screens/devices.py" line="518"/>
         <source>Height</source>
         <translation>高度</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="493"/>
+        <location filename="../screens/devices.py" line="519"/>
         <source>Same code again counts after (ms)</source>
         <translation>同一码再次计数的间隔（毫秒）</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="494"/>
+        <location filename="../screens/devices.py" line="520"/>
         <source>Longest gap between scanner keys (ms)</source>
         <translation>扫码按键之间的最长间隔（毫秒）</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="495"/>
+        <location filename="../screens/devices.py" line="521"/>
         <source>Shortest scan (characters)</source>
         <translation>最短扫码长度（字符）</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="496"/>
+        <location filename="../screens/devices.py" line="522"/>
         <source>Terminator</source>
         <translation>结束符</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="497"/>
+        <location filename="../screens/devices.py" line="523"/>
         <source>Custom terminator</source>
         <translation>自定义结束符</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="498"/>
+        <location filename="../screens/devices.py" line="524"/>
         <source>Scanner keyboard layout</source>
         <translation>扫码枪键盘布局</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="503"/>
+        <location filename="../screens/devices.py" line="529"/>
         <source>Input device (name, vendor:product or path)</source>
         <translation>输入设备（名称、厂商:产品号或路径）</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="504"/>
+        <location filename="../screens/devices.py" line="530"/>
         <source>The demo scanner: type a code and send it, as if it had been scanned.</source>
         <translation>演示用扫码设备：输入一个码并发送，就像扫到了它一样。</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="505"/>
+        <location filename="../screens/devices.py" line="531"/>
         <source>Code to scan</source>
         <translation>要扫的码</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="506"/>
+        <location filename="../screens/devices.py" line="534"/>
         <source>Send as a scan</source>
         <translation>作为扫码发送</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="507"/>
+        <location filename="../screens/devices.py" line="535"/>
         <source>Scans typed faster than the gap above never reach the field that has focus; people typing are not affected.</source>
         <translation>快于上述间隔输入的扫码内容不会进入当前输入框；人工打字不受影响。</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="508"/>
+        <location filename="../screens/devices.py" line="536"/>
         <source>Apply and test</source>
         <translation>应用并测试</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="509"/>
+        <location filename="../screens/devices.py" line="537"/>
         <source>Save to settings</source>
         <translation>保存到设置</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="510"/>
+        <location filename="../screens/devices.py" line="538"/>
         <source>Scans</source>
         <translation>扫码记录</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="511"/>
+        <location filename="../screens/devices.py" line="539"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="511"/>
+        <location filename="../screens/devices.py" line="539"/>
         <source>Type</source>
         <translation>码制</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="511"/>
+        <location filename="../screens/devices.py" line="539"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="511"/>
+        <location filename="../screens/devices.py" line="539"/>
         <source>Latency</source>
         <translation>延迟</translation>
     </message>
     <message>
-        <location filename="../screens/devices.py" line="513"/>
+        <location filename="../screens/devices.py" line="541"/>
         <source>Camera preview</source>
         <translation>摄像头预览</translation>
     </message>
@@ -2139,173 +2317,173 @@
 <context>
     <name>ReceiptHistoryPage</name>
     <message>
-        <location filename="../screens/receipt_history.py" line="282"/>
+        <location filename="../screens/receipt_history.py" line="275"/>
         <location filename="../workspace.py" line="44"/>
         <source>Receipts</source>
         <translation>小票查询</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="285"/>
+        <location filename="../screens/receipt_history.py" line="278"/>
         <source>Find a past receipt, see it, and print a copy (the reason is recorded).</source>
         <translation>查找以往的小票，查看并补打副本（补打原因会被记录）。</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="288"/>
+        <location filename="../screens/receipt_history.py" line="281"/>
         <source>Receipt, order or item &amp;number</source>
         <translation>小票号、订单号或商品码(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="289"/>
+        <location filename="../screens/receipt_history.py" line="282"/>
         <source>15, PO… or IC…</source>
         <translation>15、PO… 或 IC…</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="290"/>
+        <location filename="../screens/receipt_history.py" line="283"/>
         <source>&amp;Amount</source>
         <translation>金额(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="292"/>
+        <location filename="../screens/receipt_history.py" line="285"/>
         <source>&amp;From</source>
         <translation>从(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="293"/>
+        <location filename="../screens/receipt_history.py" line="286"/>
         <source>&amp;To</source>
         <translation>到(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="294"/>
+        <location filename="../screens/receipt_history.py" line="287"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="295"/>
+        <location filename="../screens/receipt_history.py" line="288"/>
         <source>A receipt, order or item number is found at any date; the dates narrow an amount search or the whole list. Enter searches; F9 prints a copy.</source>
         <translation>小票号、订单号或商品码不限日期；日期用于限定按金额查询或全部列表。回车查询；F9 补打副本。</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="297"/>
+        <location filename="../screens/receipt_history.py" line="290"/>
         <source>No.</source>
         <translation>票号</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="297"/>
+        <location filename="../screens/receipt_history.py" line="290"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="297"/>
+        <location filename="../screens/receipt_history.py" line="290"/>
         <source>Order</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="298"/>
+        <location filename="../screens/receipt_history.py" line="291"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="298"/>
+        <location filename="../screens/receipt_history.py" line="291"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="299"/>
+        <location filename="../screens/receipt_history.py" line="292"/>
         <source>F9 Print a copy…</source>
         <translation>F9 补打副本…</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="305"/>
+        <location filename="../screens/receipt_history.py" line="298"/>
         <source>Voided</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="307"/>
+        <location filename="../screens/receipt_history.py" line="300"/>
         <source>Not printed</source>
         <translation>未打印</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="309"/>
+        <location filename="../screens/receipt_history.py" line="302"/>
         <source>Printed %1 times</source>
         <translation>已打印 %1 次</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="310"/>
+        <location filename="../screens/receipt_history.py" line="303"/>
         <source>Printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="314"/>
+        <location filename="../screens/receipt_history.py" line="307"/>
         <source>Pick a receipt to see it.</source>
         <translation>选择一张小票即可查看。</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="316"/>
+        <location filename="../screens/receipt_history.py" line="309"/>
         <source>Receipt %1: prints as a copy</source>
         <translation>小票 %1：将打印为副本</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="317"/>
+        <location filename="../screens/receipt_history.py" line="310"/>
         <source>Receipt %1: never printed, prints as the original</source>
         <translation>小票 %1：从未打印，将打印为原件</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="324"/>
+        <location filename="../screens/receipt_history.py" line="317"/>
         <source>Type the amount as digits, for example 25.50.</source>
         <translation>请用数字输入金额，例如 25.50。</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="326"/>
+        <location filename="../screens/receipt_history.py" line="319"/>
         <source>The dates end before they start.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="328"/>
+        <location filename="../screens/receipt_history.py" line="321"/>
         <source>Type a receipt number, an order number (PO…) or an item code (IC…).</source>
         <translation>请输入小票号、订单号（PO…）或商品码（IC…）。</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="330"/>
+        <location filename="../screens/receipt_history.py" line="323"/>
         <source>Receipt %1 is not on this terminal.</source>
         <translation>本终端没有小票 %1。</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="332"/>
+        <location filename="../screens/receipt_history.py" line="325"/>
         <source>Choose why the copy is printed; for Other, type a note. A scanned code is not a reason.</source>
         <translation>请选择补打原因；选“其他”时请填写说明。扫描的条码不能作为原因。</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="335"/>
+        <location filename="../screens/receipt_history.py" line="328"/>
         <source>The receipt did not print. It stays waiting for the printer: check the paper and the cover, then print it again.</source>
         <translation>小票未打印，仍在等待打印：请检查纸张和打印机盖，然后重新打印。</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="338"/>
+        <location filename="../screens/receipt_history.py" line="331"/>
         <source>The copy did not print. Check the printer&apos;s paper and cover, then try again.</source>
         <translation>副本未打印。请检查打印机纸张和机盖后重试。</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="339"/>
+        <location filename="../screens/receipt_history.py" line="332"/>
         <source>The receipts could not be read. Try again; if this keeps happening, call the technician.</source>
         <translation>无法读取小票。请重试；如仍出现，请联系技术人员。</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="381"/>
+        <location filename="../screens/receipt_history.py" line="374"/>
         <source>No receipt fits this search.</source>
         <translation>没有符合条件的小票。</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="478"/>
+        <location filename="../screens/receipt_history.py" line="471"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="484"/>
+        <location filename="../screens/receipt_history.py" line="477"/>
         <source>Receipt %1 printed.</source>
         <translation>小票 %1 已打印。</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="513"/>
+        <location filename="../screens/receipt_history.py" line="506"/>
         <source>Scan an order number or an item code to find its receipt.</source>
         <translation>请扫描订单号或商品码来查找小票。</translation>
     </message>
@@ -2879,6 +3057,44 @@ platform %2</source>
     </message>
 </context>
 <context>
+    <name>ReferenceDialog</name>
+    <message>
+        <location filename="../screens/settlement_dialogs.py" line="137"/>
+        <source>Transfer sent</source>
+        <translation>已转账</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_dialogs.py" line="138"/>
+        <source>Mark the transfer of %1 as sent</source>
+        <translation>将 %1 的转账标记为已转出</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_dialogs.py" line="139"/>
+        <source>Do this once the bank has made the transfer of %1. The platform is told and shows it as received when the money arrives.</source>
+        <translation>请在银行完成 %1 的转账后操作。系统会通知平台，款项到账后平台会显示为已收到。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_dialogs.py" line="141"/>
+        <source>The bank&apos;s &amp;reference of the transfer</source>
+        <translation>转账的银行流水号(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_dialogs.py" line="142"/>
+        <source>&amp;Mark sent</source>
+        <translation>标记为已转出(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_dialogs.py" line="143"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_dialogs.py" line="147"/>
+        <source>Type the bank&apos;s reference of the transfer.</source>
+        <translation>请输入转账的银行流水号。</translation>
+    </message>
+</context>
+<context>
     <name>RefundsPage</name>
     <message>
         <location filename="../screens/refunds.py" line="217"/>
@@ -3403,6 +3619,71 @@ platform %2</source>
     </message>
 </context>
 <context>
+    <name>RemittancesTab</name>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="228"/>
+        <source>Statement</source>
+        <translation>结算单</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="228"/>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="228"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="229"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="229"/>
+        <source>Sent</source>
+        <translation>转出时间</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="229"/>
+        <source>Bank reference</source>
+        <translation>银行流水号</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="230"/>
+        <source>Transfer &amp;sent…</source>
+        <translation>已转账(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="231"/>
+        <source>Mark the selected transfer as sent, with the bank&apos;s reference</source>
+        <translation>填写银行流水号，将选中的转账标记为已转出</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="232"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="277"/>
+        <source>No remittance yet: export an accepted statement for the bank first.</source>
+        <translation>还没有汇款：请先为已确认的结算单导出银行付款文件。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../screens/settlement_clearing.py" line="283"/>
+        <source>Outstanding: %n statement(s), %1 not received by the platform yet.</source>
+        <translation>
+            <numerusform>未到账：%n 张结算单，共 %1 平台尚未收到。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_clearing.py" line="286"/>
+        <source>Every remittance has been received by the platform.</source>
+        <translation>所有汇款平台均已收到。</translation>
+    </message>
+</context>
+<context>
     <name>ReportsTab</name>
     <message>
         <location filename="../screens/reports.py" line="154"/>
@@ -3756,72 +4037,72 @@ platform %2</source>
 <context>
     <name>ReprintReasonDialog</name>
     <message>
-        <location filename="../screens/receipt_history.py" line="103"/>
+        <location filename="../screens/receipt_history.py" line="96"/>
         <source>The buyer asked for a copy</source>
         <translation>顾客要求副本</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="104"/>
+        <location filename="../screens/receipt_history.py" line="97"/>
         <source>The receipt was damaged or unreadable</source>
         <translation>小票损坏或无法辨认</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="105"/>
+        <location filename="../screens/receipt_history.py" line="98"/>
         <source>For the records (accounting, a return)</source>
         <translation>留档（记账、退货）</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="106"/>
+        <location filename="../screens/receipt_history.py" line="99"/>
         <source>Other (type a note)</source>
         <translation>其他（请填写说明）</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="110"/>
+        <location filename="../screens/receipt_history.py" line="103"/>
         <source>Print a copy</source>
         <translation>补打副本</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="111"/>
+        <location filename="../screens/receipt_history.py" line="104"/>
         <source>Receipt %1</source>
         <translation>小票 %1</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="112"/>
+        <location filename="../screens/receipt_history.py" line="105"/>
         <source>It prints marked as a copy. Why is it printed again?</source>
         <translation>将打印并标注为副本。为什么要再次打印？</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="113"/>
+        <location filename="../screens/receipt_history.py" line="106"/>
         <source>This receipt never printed: it prints as the original. Why is it printed now?</source>
         <translation>这张小票从未打印过：将打印为原件。为什么现在打印？</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="121"/>
+        <location filename="../screens/receipt_history.py" line="114"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="122"/>
+        <location filename="../screens/receipt_history.py" line="115"/>
         <source>&amp;Note (required for Other)</source>
         <translation>说明（选“其他”时必填）(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="123"/>
+        <location filename="../screens/receipt_history.py" line="116"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="124"/>
+        <location filename="../screens/receipt_history.py" line="117"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="152"/>
+        <location filename="../screens/receipt_history.py" line="145"/>
         <source>Type a short note: why is the copy printed?</source>
         <translation>请简要说明补打副本的原因。</translation>
     </message>
     <message>
-        <location filename="../screens/receipt_history.py" line="159"/>
+        <location filename="../screens/receipt_history.py" line="152"/>
         <source>A scan is not a reason: choose one from the list, or type a note.</source>
         <translation>扫描不能作为原因：请从列表中选择，或填写说明。</translation>
     </message>
@@ -3829,47 +4110,47 @@ platform %2</source>
 <context>
     <name>ResetPinDialog</name>
     <message>
-        <location filename="../screens/users.py" line="100"/>
+        <location filename="../screens/users.py" line="93"/>
         <source>Reset PIN</source>
         <translation>重设 PIN</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="101"/>
+        <location filename="../screens/users.py" line="94"/>
         <source>New PIN for %1</source>
         <translation>为 %1 设置新 PIN</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="102"/>
+        <location filename="../screens/users.py" line="95"/>
         <source>The user signs in with this PIN from now on; a lock is lifted.</source>
         <translation>该用户今后用此 PIN 登录；锁定会被解除。</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="103"/>
+        <location filename="../screens/users.py" line="96"/>
         <source>New &amp;PIN</source>
         <translation>新 PIN(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="104"/>
+        <location filename="../screens/users.py" line="97"/>
         <source>PIN &amp;again</source>
         <translation>再次输入 PIN(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="105"/>
+        <location filename="../screens/users.py" line="98"/>
         <source>Set PIN</source>
         <translation>设置 PIN</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="106"/>
+        <location filename="../screens/users.py" line="99"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="130"/>
+        <location filename="../screens/users.py" line="123"/>
         <source>Type the new PIN.</source>
         <translation>请输入新 PIN。</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="134"/>
+        <location filename="../screens/users.py" line="127"/>
         <source>The two PINs differ. Type them again.</source>
         <translation>两次输入的 PIN 不一致，请重新输入。</translation>
     </message>
@@ -3944,6 +4225,617 @@ platform %2</source>
         <location filename="../screens/settings.py" line="115"/>
         <source>none: logging to the console</source>
         <translation>无：日志输出到控制台</translation>
+    </message>
+</context>
+<context>
+    <name>SettlementPage</name>
+    <message>
+        <location filename="../screens/settlement.py" line="152"/>
+        <location filename="../workspace.py" line="46"/>
+        <source>Settlement</source>
+        <translation>结算</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement.py" line="155"/>
+        <source>What the store owes each platform for a day: compared, accepted, paid.</source>
+        <translation>门店每天应付各平台的款项：核对、确认、付款。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement.py" line="158"/>
+        <source>&amp;Platform</source>
+        <translation>平台(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement.py" line="159"/>
+        <source>&amp;Day</source>
+        <translation>营业日(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement.py" line="160"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement.py" line="161"/>
+        <source>Show the statement again (F5)</source>
+        <translation>重新显示结算单 (F5)</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement.py" line="162"/>
+        <source>Statement</source>
+        <translation>结算单</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement.py" line="163"/>
+        <source>Clearing house</source>
+        <translation>清算机构</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement.py" line="164"/>
+        <source>Remittances</source>
+        <translation>汇款</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement.py" line="181"/>
+        <source>Settlement is not available at this terminal.</source>
+        <translation>本终端不提供结算功能。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement.py" line="361"/>
+        <source>Statement %1 accepted: %2.</source>
+        <translation>结算单 %1 已确认：%2。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement.py" line="389"/>
+        <source>Exported for the bank (%1) to %2: %3. Make the transfer of %4, then press Transfer sent.</source>
+        <translation>已导出银行付款文件（%1）到 %2：%3。请转账 %4，然后点“已转账”。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement.py" line="393"/>
+        <source>No PDF: %1</source>
+        <translation>未生成 PDF：%1</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement.py" line="414"/>
+        <source>Transfer of %1 marked sent (reference %2): the platform is told.</source>
+        <translation>%1 的转账已标记为已转出（银行流水号 %2），将通知平台。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement.py" line="428"/>
+        <source>Statement %1 sent to the clearing house.</source>
+        <translation>结算单 %1 已发送给清算机构。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement.py" line="435"/>
+        <location filename="../screens/settlement.py" line="450"/>
+        <source>No clearing house is set up at this terminal.</source>
+        <translation>本终端未配置清算机构。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement.py" line="438"/>
+        <source>Import a clearing-house report</source>
+        <translation>导入清算机构报告</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement.py" line="439"/>
+        <source>Clearing-house reports (*.json);;All files (*)</source>
+        <translation>清算机构报告 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement.py" line="459"/>
+        <source>Report %1 imported: %2</source>
+        <translation>报告 %1 已导入：%2</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement.py" line="471"/>
+        <source>Save the payment file</source>
+        <translation>保存付款文件</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement.py" line="472"/>
+        <source>Payment files (*.xml)</source>
+        <translation>付款文件 (*.xml)</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement.py" line="482"/>
+        <source>Payment file of report %1 saved to %2.</source>
+        <translation>报告 %1 的付款文件已保存到 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>SettlementTexts</name>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="43"/>
+        <source>cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="44"/>
+        <source>bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="45"/>
+        <source>prepaid card</source>
+        <translation>预付卡</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="50"/>
+        <source>Collected: %1</source>
+        <translation>收款：%1</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="51"/>
+        <source>Refunds paid out: %1</source>
+        <translation>柜台退款：%1</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="52"/>
+        <source>Double payments paid back: %1</source>
+        <translation>重复付款退还：%1</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="53"/>
+        <source>Voids given back: %1</source>
+        <translation>作废退还：%1</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="54"/>
+        <source>Double payments held</source>
+        <translation>代收的重复付款</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="55"/>
+        <source>Commission</source>
+        <translation>佣金</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="60"/>
+        <source>%1 × %2</source>
+        <translation>%1 笔 × %2</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="63"/>
+        <source>half up</source>
+        <translation>四舍五入</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="63"/>
+        <source>half to even</source>
+        <translation>银行家舍入</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="64"/>
+        <source>rounded down</source>
+        <translation>向下取整</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="67"/>
+        <source>%1 per order, %2</source>
+        <translation>每单 %1，%2</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="68"/>
+        <source>%1 + %2 per order, %3</source>
+        <translation>每单 %1 + %2，%3</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="72"/>
+        <source>The store owes the platform %1</source>
+        <translation>门店应付平台 %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="74"/>
+        <source>The platform owes the store %1</source>
+        <translation>平台应付门店 %1</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="75"/>
+        <source>Nothing to settle: the net is zero</source>
+        <translation>无需结算：净额为零</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="80"/>
+        <source>Sale</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="81"/>
+        <source>Refund paid out</source>
+        <translation>柜台退款</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="82"/>
+        <source>Double payment paid back</source>
+        <translation>重复付款退还</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="83"/>
+        <source>Void</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="84"/>
+        <source>Double payment held</source>
+        <translation>代收的重复付款</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="91"/>
+        <source>order %1: %2</source>
+        <translation>订单 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="95"/>
+        <source>Line differs</source>
+        <translation>项目不一致</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="96"/>
+        <source>Not recorded by the platform</source>
+        <translation>平台没有记录</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="97"/>
+        <source>Not recorded at this terminal</source>
+        <translation>本终端没有记录</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="98"/>
+        <source>Amounts differ</source>
+        <translation>金额不一致</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="99"/>
+        <source>Contracts differ</source>
+        <translation>合同不一致</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="100"/>
+        <source>Currencies differ</source>
+        <translation>币种不一致</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="101"/>
+        <source>Changed after acceptance</source>
+        <translation>确认后有变动</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="106"/>
+        <source>The platform has not recorded this yet: it waits in the outbox (the sync state in the status bar) and is sent by itself once the platform answers.</source>
+        <translation>平台尚未记录：它还在待发送队列中（见状态栏的同步状态），平台应答后会自动发送。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="109"/>
+        <source>The platform recorded something this counter has no record of: compare the receipt numbers with the platform and call its support before accepting.</source>
+        <translation>平台记录了本柜台没有的记录：确认前请与平台核对小票号，并联系平台客服。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="112"/>
+        <source>The two sides recorded different amounts: check the receipt against the platform&apos;s record before accepting.</source>
+        <translation>双方记录的金额不同：确认前请将小票与平台的记录核对。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="114"/>
+        <source>Explained by the differences below; accept only when each of them is understood.</source>
+        <translation>原因见下面各项差异；弄清每一项后再确认。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="116"/>
+        <source>The terminal&apos;s commission contract differs from the platform&apos;s: update the terminal&apos;s settings or ask the platform which one is current.</source>
+        <translation>本终端的佣金合同与平台不同：请更新终端设置，或向平台确认哪一份有效。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="118"/>
+        <source>The two sides keep the day in different currencies: nothing can be settled until the platform&apos;s settings are corrected.</source>
+        <translation>双方当天使用的币种不同：平台设置更正之前无法结算。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="120"/>
+        <source>This terminal&apos;s records of the day changed after the statement was accepted; the accepted statement stays as it was: settle the change with the platform and find out why the records changed.</source>
+        <translation>结算单确认后本终端当天的记录有变动；已确认的结算单保持不变：请与平台处理这部分变动，并查明记录变动的原因。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="146"/>
+        <source>%1 (accepted, now)</source>
+        <translation>%1（确认时，现在）</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="147"/>
+        <source>The figures (accepted, now)</source>
+        <translation>数据（确认时，现在）</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="151"/>
+        <source>Commission contract</source>
+        <translation>佣金合同</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="162"/>
+        <source>The day is not closed: take its Z report on the Shift page first (on every terminal that worked that day).</source>
+        <translation>当天尚未日结：请先在“交班与报表”页打印 Z 报表（当天营业的每台终端都要日结）。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="164"/>
+        <source>Records of this day still wait in the outbox: let the sync send them, then look again.</source>
+        <translation>当天的记录仍在待发送队列中：等同步发送后再查看。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="166"/>
+        <source>The platform refused records of this day: have them checked (the sync state in the status bar).</source>
+        <translation>平台拒收了当天的记录：请检查（见状态栏的同步状态）。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="168"/>
+        <source>The platform&apos;s figures could not be read: look again when it answers, or accept with a note.</source>
+        <translation>无法读取平台的数据：平台应答后再查看，或填写说明后确认。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="170"/>
+        <source>The two sides differ: understand each difference, then accept with a note.</source>
+        <translation>双方数据不一致：弄清每一项差异后，填写说明再确认。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="175"/>
+        <source>paid directly by bank transfer</source>
+        <translation>银行转账直接付款</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="176"/>
+        <source>settled through the clearing house</source>
+        <translation>通过清算机构结算</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="180"/>
+        <source>Not sent</source>
+        <translation>未转出</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="181"/>
+        <location filename="../screens/settlement_texts.py" line="182"/>
+        <location filename="../screens/settlement_texts.py" line="184"/>
+        <source>Outstanding</source>
+        <translation>未到账</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="183"/>
+        <source>Received</source>
+        <translation>已到账</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="189"/>
+        <source>The payment file is made; the transfer is not marked sent yet.</source>
+        <translation>付款文件已生成；转账尚未标记为已转出。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="190"/>
+        <source>The transfer is marked sent; the platform is told through the outbox.</source>
+        <translation>转账已标记为已转出；将通过待发送队列通知平台。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="191"/>
+        <source>The platform has the store&apos;s notice; it has not seen the money yet.</source>
+        <translation>平台已收到门店的通知，但尚未收到款项。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="192"/>
+        <source>The platform says the money arrived.</source>
+        <translation>平台确认款项已到账。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="193"/>
+        <source>The platform has not seen the money yet.</source>
+        <translation>平台尚未收到款项。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="198"/>
+        <source>Reconciled</source>
+        <translation>已对平</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="198"/>
+        <source>Differences</source>
+        <translation>有差异</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="199"/>
+        <source>Reconciled: it agrees with this terminal&apos;s statements</source>
+        <translation>已对平：与本终端的结算单一致</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="200"/>
+        <source>Differences: see below</source>
+        <translation>有差异：见下方</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="204"/>
+        <source>Netted other figures</source>
+        <translation>轧差数据不同</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="205"/>
+        <source>Not a statement of this terminal</source>
+        <translation>不是本终端的结算单</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="206"/>
+        <source>Not in the report</source>
+        <translation>报告中没有</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="207"/>
+        <source>The net is not the sum of the lines</source>
+        <translation>净额不等于各项之和</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="208"/>
+        <source>The payment file differs</source>
+        <translation>付款文件不一致</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="213"/>
+        <source>The clearing house netted other figures than the statement accepted here: do not pay; ask the clearing house to correct the report.</source>
+        <translation>清算机构轧差所用的数据与本处确认的结算单不同：不要付款；请清算机构更正报告。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="215"/>
+        <source>The report names a statement this terminal has not accepted: do not pay; ask the clearing house which store sent it.</source>
+        <translation>报告中有本终端未确认的结算单：不要付款；请向清算机构查询是哪家门店发送的。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="217"/>
+        <source>An accepted statement of this day is not in the report (sent late or not received): settle that platform directly for the day.</source>
+        <translation>当天已确认的结算单不在报告中（发送太晚或未收到）：当天与该平台直接结算。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="219"/>
+        <source>The report&apos;s net is not the sum of its lines: do not pay; ask the clearing house for a corrected report.</source>
+        <translation>报告的净额不等于各项之和：不要付款；请清算机构提供更正后的报告。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="221"/>
+        <source>The report&apos;s payment file does not transfer the report&apos;s net (or is missing): do not send it to the bank; ask the clearing house for a corrected report.</source>
+        <translation>报告的付款文件与报告净额不符（或缺失）：不要提交银行；请清算机构提供更正后的报告。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="230"/>
+        <location filename="../screens/settlement_texts.py" line="232"/>
+        <source>Only a manager may settle with the platforms.</source>
+        <translation>只有店长可以与平台结算。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="234"/>
+        <source>This statement is accepted already: an accepted statement never changes.</source>
+        <translation>该结算单已确认：已确认的结算单不会再改变。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="235"/>
+        <source>The figures changed since they were shown: look at them again, then accept.</source>
+        <translation>显示之后数据有变动：请重新查看后再确认。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="236"/>
+        <source>Something stands in the way: a manager who accepts anyway writes a note.</source>
+        <translation>存在问题：店长如仍要确认，须填写说明。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="237"/>
+        <source>The day is not closed: take its Z report on the Shift page first.</source>
+        <translation>当天尚未日结：请先在“交班与报表”页打印 Z 报表。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="238"/>
+        <source>This platform is not set up at this terminal.</source>
+        <translation>本终端未配置该平台。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="239"/>
+        <source>The terminal is busy with this day: try again in a moment.</source>
+        <translation>终端正在处理当天的数据：请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="241"/>
+        <source>Nothing to pay on this statement.</source>
+        <translation>该结算单无需付款。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="242"/>
+        <source>The platform owes the store on this statement: there is nothing to transfer.</source>
+        <translation>该结算单是平台应付门店：门店无需转账。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="244"/>
+        <source>Export the payment file for the bank first.</source>
+        <translation>请先导出银行付款文件。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="245"/>
+        <source>This transfer is marked sent already.</source>
+        <translation>该转账已标记为已转出。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="246"/>
+        <source>Type the bank&apos;s reference of the transfer.</source>
+        <translation>请输入转账的银行流水号。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="247"/>
+        <source>The payment file would differ from the one already sent: call the technician.</source>
+        <translation>付款文件将与已发出的不同：请联系技术人员。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="249"/>
+        <source>The files could not be written to the export folder: check the folder in the settings.</source>
+        <translation>无法写入导出文件夹：请检查设置中的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="251"/>
+        <source>The bank accounts in the settings are not valid: have them corrected.</source>
+        <translation>设置中的银行账户无效：请更正。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="253"/>
+        <source>No accepted statement has this number: accept the statement first.</source>
+        <translation>没有该编号的已确认结算单：请先确认结算单。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="255"/>
+        <source>Accept the statement first.</source>
+        <translation>请先确认结算单。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="256"/>
+        <source>This platform is not settled through the clearing house.</source>
+        <translation>该平台不通过清算机构结算。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="257"/>
+        <source>The clearing house refused: %1</source>
+        <translation>清算机构拒绝：%1</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="258"/>
+        <source>The clearing house does not answer or is not set up: %1</source>
+        <translation>清算机构没有应答或未配置：%1</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="259"/>
+        <source>This file is not a clearing-house report: nothing was imported.</source>
+        <translation>该文件不是清算机构报告：未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="260"/>
+        <source>The report&apos;s signature does not verify: it was altered. Nothing was imported.</source>
+        <translation>报告签名验证失败：报告已被篡改。未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="262"/>
+        <source>The clearing house&apos;s key is not set up, so the report cannot be verified: nothing was imported.</source>
+        <translation>未配置清算机构的公钥，无法验证报告：未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="264"/>
+        <source>This report is for another store: nothing was imported.</source>
+        <translation>该报告属于其他门店：未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="265"/>
+        <source>The report is in another currency: nothing was imported.</source>
+        <translation>该报告使用其他币种：未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="266"/>
+        <source>The report covers statements not accepted here yet: accept them first, then import it again.</source>
+        <translation>报告包含本处尚未确认的结算单：请先确认，再重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="268"/>
+        <source>This report was imported already.</source>
+        <translation>该报告已导入过。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_texts.py" line="274"/>
+        <source>Refused: %1</source>
+        <translation>已拒绝：%1</translation>
     </message>
 </context>
 <context>
@@ -4493,6 +5385,161 @@ platform %2</source>
     </message>
 </context>
 <context>
+    <name>StatementTab</name>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="186"/>
+        <source>Line</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="186"/>
+        <location filename="../screens/settlement_statement.py" line="188"/>
+        <source>This terminal</source>
+        <translation>本终端</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="186"/>
+        <location filename="../screens/settlement_statement.py" line="189"/>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="187"/>
+        <source>Effect on the net</source>
+        <translation>对净额的影响</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="188"/>
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="188"/>
+        <source>Item</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="189"/>
+        <source>What to do</source>
+        <translation>处理办法</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="190"/>
+        <source>&amp;Accept…</source>
+        <translation>确认(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="192"/>
+        <source>E&amp;xport for the bank</source>
+        <translation>导出银行付款文件(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="193"/>
+        <source>Transfer &amp;sent…</source>
+        <translation>已转账(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="194"/>
+        <source>Mark the transfer as sent, with the bank&apos;s reference</source>
+        <translation>填写银行流水号，标记为已转账</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="195"/>
+        <source>Send to the &amp;clearing house</source>
+        <translation>发送给清算机构(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="218"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="220"/>
+        <source>not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="232"/>
+        <source>Route: %1</source>
+        <translation>结算方式：%1</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="236"/>
+        <source>No statement shown yet.</source>
+        <translation>尚未显示结算单。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="237"/>
+        <source>Differences</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="254"/>
+        <source>Nothing moved money for this platform on this day.</source>
+        <translation>该平台当天没有任何资金往来。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="260"/>
+        <source>The platform&apos;s figures give the same net.</source>
+        <translation>平台的数据得出相同的净额。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="261"/>
+        <source>The platform&apos;s figures give: %1</source>
+        <translation>按平台的数据：%1</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="264"/>
+        <source>The platform&apos;s figures could not be read; look again when it answers.</source>
+        <translation>无法读取平台的数据；平台回应后请再查看。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="266"/>
+        <source>The platform&apos;s figures are not known.</source>
+        <translation>平台的数据未知。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="269"/>
+        <source>An accepted statement never changes.</source>
+        <translation>已确认的结算单不会再改变。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="272"/>
+        <source>Differences: not known while the platform&apos;s figures are missing.</source>
+        <translation>差异：缺少平台的数据，暂时无法比较。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="275"/>
+        <source>Differences: %1</source>
+        <translation>差异：%1 项</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="277"/>
+        <source>Differences: none. The platform agrees with this terminal.</source>
+        <translation>差异：无。平台与本终端一致。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="288"/>
+        <source>Not ready to accept: %1</source>
+        <translation>暂不能确认：%1</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="319"/>
+        <source>Accepted as %1 on %2 by %3.</source>
+        <translation>已确认为 %1，时间 %2，确认人 %3。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="322"/>
+        <source>Not accepted yet. Accepting gives it the number %1.</source>
+        <translation>尚未确认。确认后编号为 %1。</translation>
+    </message>
+    <message>
+        <location filename="../screens/settlement_statement.py" line="323"/>
+        <source>Not accepted yet.</source>
+        <translation>尚未确认。</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <location filename="../status_bar.py" line="187"/>
@@ -4959,198 +6006,198 @@ platform %2</source>
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../screens/users.py" line="240"/>
+        <location filename="../screens/users.py" line="233"/>
         <location filename="../workspace.py" line="45"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="243"/>
+        <location filename="../screens/users.py" line="236"/>
         <source>Who may sign in at this terminal. Every change is recorded with your name.</source>
         <translation>可以在本终端登录的人员。每次更改都会以您的名义记录。</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="246"/>
+        <location filename="../screens/users.py" line="239"/>
         <source>User</source>
         <translation>用户号</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="246"/>
+        <location filename="../screens/users.py" line="239"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="246"/>
+        <location filename="../screens/users.py" line="239"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="246"/>
+        <location filename="../screens/users.py" line="239"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="247"/>
+        <location filename="../screens/users.py" line="240"/>
         <source>Last sign-in</source>
         <translation>上次登录</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="248"/>
+        <location filename="../screens/users.py" line="241"/>
         <source>Reset &amp;PIN…</source>
         <translation>重设 PIN(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="249"/>
+        <location filename="../screens/users.py" line="242"/>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="250"/>
+        <location filename="../screens/users.py" line="243"/>
         <source>Add a user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="251"/>
+        <location filename="../screens/users.py" line="244"/>
         <source>User &amp;number</source>
         <translation>用户号(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="252"/>
+        <location filename="../screens/users.py" line="245"/>
         <source>e.g. 1002</source>
         <translation>例如 1002</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="253"/>
+        <location filename="../screens/users.py" line="246"/>
         <source>&amp;Name</source>
         <translation>姓名(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="254"/>
+        <location filename="../screens/users.py" line="247"/>
         <source>&amp;Role</source>
         <translation>角色(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="255"/>
+        <location filename="../screens/users.py" line="248"/>
         <source>P&amp;IN</source>
         <translation>PIN(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="256"/>
+        <location filename="../screens/users.py" line="249"/>
         <source>PIN a&amp;gain</source>
         <translation>再次输入 PIN(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="257"/>
+        <location filename="../screens/users.py" line="250"/>
         <source>&amp;Add user</source>
         <translation>添加用户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="268"/>
+        <location filename="../screens/users.py" line="261"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="271"/>
+        <location filename="../screens/users.py" line="264"/>
         <source>Locked until %1</source>
         <translation>锁定至 %1</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="272"/>
+        <location filename="../screens/users.py" line="265"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="276"/>
+        <location filename="../screens/users.py" line="269"/>
         <source>User %1 exists already. Choose another user number.</source>
         <translation>用户 %1 已存在，请换一个用户号。</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="280"/>
+        <location filename="../screens/users.py" line="273"/>
         <source>A PIN is at least %1 digits, digits only, and not one digit repeated.</source>
         <translation>PIN 至少 %1 位，只能是数字，且不能是同一数字重复。</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="282"/>
+        <location filename="../screens/users.py" line="275"/>
         <source>Only a manager can change users.</source>
         <translation>只有经理可以更改用户。</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="286"/>
+        <location filename="../screens/users.py" line="279"/>
         <source>A user number is 1 to 64 letters or digits (also . _ -).</source>
         <translation>用户号为 1 到 64 个字母或数字（也可用 . _ -）。</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="287"/>
+        <location filename="../screens/users.py" line="280"/>
         <source>A name has at most 128 characters.</source>
         <translation>姓名最多 128 个字符。</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="288"/>
+        <location filename="../screens/users.py" line="281"/>
         <source>Choose a role.</source>
         <translation>请选择角色。</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="289"/>
+        <location filename="../screens/users.py" line="282"/>
         <source>User %1 is not on this terminal any more.</source>
         <translation>本终端已没有用户 %1。</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="290"/>
+        <location filename="../screens/users.py" line="283"/>
         <source>You cannot disable your own account; another manager can.</source>
         <translation>不能停用自己的账号；可由另一位经理停用。</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="291"/>
+        <location filename="../screens/users.py" line="284"/>
         <source>%1 is the last active manager. Add or enable another manager first.</source>
         <translation>%1 是最后一位在用的经理。请先添加或启用另一位经理。</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="296"/>
+        <location filename="../screens/users.py" line="289"/>
         <source>The change was not saved. Try again; if this keeps happening, call the technician.</source>
         <translation>更改未保存。请重试；如仍出现，请联系技术人员。</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="353"/>
+        <location filename="../screens/users.py" line="346"/>
         <source>&amp;Enable</source>
         <translation>启用(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="353"/>
+        <location filename="../screens/users.py" line="346"/>
         <source>&amp;Disable</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="366"/>
+        <location filename="../screens/users.py" line="359"/>
         <source>User %1 added.</source>
         <translation>已添加用户 %1。</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="366"/>
+        <location filename="../screens/users.py" line="359"/>
         <source>The PIN of %1 is set.</source>
         <translation>%1 的 PIN 已设置。</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="367"/>
+        <location filename="../screens/users.py" line="360"/>
         <source>User %1 unlocked.</source>
         <translation>用户 %1 已解锁。</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="367"/>
+        <location filename="../screens/users.py" line="360"/>
         <source>User %1 disabled.</source>
         <translation>用户 %1 已停用。</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="368"/>
+        <location filename="../screens/users.py" line="361"/>
         <source>User %1 enabled.</source>
         <translation>用户 %1 已启用。</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="388"/>
+        <location filename="../screens/users.py" line="381"/>
         <source>Type the new user&apos;s number.</source>
         <translation>请输入新用户的用户号。</translation>
     </message>
     <message>
-        <location filename="../screens/users.py" line="392"/>
+        <location filename="../screens/users.py" line="385"/>
         <source>The two PINs differ. Type them again.</source>
         <translation>两次输入的 PIN 不一致，请重新输入。</translation>
     </message>

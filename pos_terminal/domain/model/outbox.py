@@ -26,8 +26,10 @@ def tender_shares(tenders: Iterable[tuple[str, int]]) -> tuple[str, list[dict[st
 
 def settlement_payload(settlement_id: uuid.UUID, order_no: str, merchant_id: str, store_id: str, terminal_id: str,
                        receipt_no: int, amount: Money, tender_kinds: str, tender_amounts: list[dict[str, Any]] | None,
-                       offline: bool, paid_at: datetime, voucher_id: str | None) -> dict[str, Any]:
-    """The body of POST /settlements (the platform contract): what the outbox message carries."""
+                       offline: bool, paid_at: datetime, voucher_id: str | None,
+                       platform_id: str | None = None) -> dict[str, Any]:
+    """The body of POST /settlements (the platform contract): what the outbox message carries.
+    `platform_id`: the platform the order belongs to (issue 16: the outbox sends it there)."""
     return {
         "settlement_id": str(settlement_id),
         "order_no": order_no,
@@ -42,6 +44,7 @@ def settlement_payload(settlement_id: uuid.UUID, order_no: str, merchant_id: str
         "offline": offline,
         "paid_at": paid_at.isoformat(),
         **({"voucher_id": voucher_id} if voucher_id else {}),
+        **({"platform_id": platform_id} if platform_id else {}),
     }
 
 

@@ -42,10 +42,11 @@ class NewOrder(NamedTuple):
     currency: str
     lines: tuple[NewOrderLine, ...]
     status: OrderStatus = OrderStatus.OPEN
+    platform_id: str | None = None  # the platform the order belongs to (issue 16); None: [platform]
 
     @classmethod
     def of(cls, order_no: str, merchant_id: str, merchant_name: str, currency: str,
-           lines: Iterable[tuple[int, str, str, int, int, Sequence[str]]]) -> NewOrder:
+           lines: Iterable[tuple[int, str, str, int, int, Sequence[str]]], platform_id: str | None = None) -> NewOrder:
         """From (line_no, sku, name, unit_price_minor, quantity, item_codes) of each line."""
         built = []
         codes: list[str] = []
@@ -55,7 +56,7 @@ class NewOrder(NamedTuple):
             built.append(NewOrderLine(uuid7(), line_no, sku, name, unit_price_minor, quantity, tuple(item_codes)))
             codes.extend(item_codes)
         check_unique_codes(order_no, codes)
-        return cls(order_no, merchant_id, merchant_name, currency, tuple(built))
+        return cls(order_no, merchant_id, merchant_name, currency, tuple(built), platform_id=platform_id)
 
     @property
     def total(self) -> Money:
@@ -111,11 +112,12 @@ class PaidSale(NamedTuple):
     tender_amounts: list[dict[str, Any]]  # [{kind, amount_minor}] by kind
     outbox_id: uuid.UUID
     payload: dict[str, Any]  # the settlement as the platform receives it
+    platform_id: str | None = None  # the platform the order belongs to (issue 16); None: [platform]
 
     @classmethod
     def of(cls, *, terminal_id: str, store_id: str, shift_id: uuid.UUID, cashier_id: uuid.UUID, order_no: str,
            merchant_id: str, total: Money, tenders: Sequence[PaidTender], receipt_no: int, paid_at: datetime,
-           voucher_id: str | None = None, offline: bool = False) -> PaidSale:
+           voucher_id: str | None = None, offline: bool = False, platform_id: str | None = None) -> PaidSale:
         """The sale, by the rules of Sale (each tender in the sale's currency and within what is
         due, nothing due at the end) and Settlement."""
         require_aware(paid_at, "paid_at")
@@ -128,9 +130,10 @@ class PaidSale(NamedTuple):
         kinds, amounts = tender_shares((t.kind.value, t.amount_minor) for t in tenders)
         settlement_id = uuid7()
         payload = settlement_payload(settlement_id, order_no, merchant_id, store_id, terminal_id, receipt_no, total,
-                                     kinds, amounts, offline, paid_at, voucher_id)
+                                     kinds, amounts, offline, paid_at, voucher_id, platform_id)
         return cls(uuid7(), terminal_id, store_id, shift_id, cashier_id, order_no, merchant_id, total, tuple(tenders),
-                   receipt_no, paid_at, voucher_id, offline, uuid7(), settlement_id, kinds, amounts, uuid7(), payload)
+                   receipt_no, paid_at, voucher_id, offline, uuid7(), settlement_id, kinds, amounts, uuid7(), payload,
+                   platform_id)
 
     @property
     def change(self) -> Money:

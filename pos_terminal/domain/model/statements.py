@@ -189,11 +189,14 @@ class Statement:
         return ln.amount_minor if ln else 0
 
     def content(self) -> dict[str, Any]:
-        """What the digest covers: everything the figures come from, not the acceptance."""
+        """What the digest covers: everything the figures come from, not the acceptance. A
+        movement's `at` is not covered: each side knows the instant only to its own clock's
+        record (the figures, the refs and the tenders are what both sides must agree on)."""
         return {"store_id": self.store_id, "platform_id": self.platform_id,
                 "business_date": self.business_date.isoformat(), "currency": self.currency,
                 "contract": self.contract.to_json(), "lines": [ln.to_json() for ln in self.lines],
-                "movements": [m.to_json() for m in self.movements], "net_minor": self.net_minor}
+                "movements": [{k: v for k, v in m.to_json().items() if k != "at"} for m in self.movements],
+                "net_minor": self.net_minor}
 
     @property
     def digest(self) -> str:
@@ -201,7 +204,8 @@ class Statement:
         return hashlib.sha256(text.encode()).hexdigest()
 
     def to_json(self) -> dict[str, Any]:
-        return {**self.content(), "digest": self.digest, "number": self.number,
+        return {**self.content(), "movements": [m.to_json() for m in self.movements], "digest": self.digest,
+                "number": self.number,
                 "accepted_at": self.accepted_at.isoformat() if self.accepted_at else None,
                 "accepted_by": self.accepted_by, "extra": self.extra}
 

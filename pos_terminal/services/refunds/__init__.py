@@ -19,8 +19,12 @@ from pos_terminal.services.refunds.common import (
     RefundReceiptInfo,
     RefundRefused,
     TenderShare,
+    case_platform_id,
+    client_of,
     credit_key,
     legs_of,
+    remember_platform,
+    resolve_case_platform,
     stored_legs,
     view_of,
 )
@@ -59,4 +63,5 @@ __all__ = [
     "pay_out", "payout_route", "photo_key", "plan_legs", "poll_decisions", "prepaid_card_number", "recent_cases",
     "refresh", "refused", "reprint_receipt", "shares_of", "store_pending", "stored_legs", "submit", "submit_due",
     "take_in", "unacknowledged_cases", "view_of", "acknowledge",
+    "case_platform_id", "client_of", "remember_platform", "resolve_case_platform",
 ]

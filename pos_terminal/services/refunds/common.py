@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -91,6 +91,7 @@ class ItemInfo:
     # what each tender paid (None: not known, e.g. a sale of an older terminal paid with several)
     tenders: tuple[TenderShare, ...] | None = None
     online: OnlineRequest | None = None  # a return the buyer filed on the phone (online_returns)
+    platform_id: str | None = None  # the platform that sold the unit (issue 16: several at one counter)
 
     @property
     def approves_at_once(self) -> bool | None:
@@ -237,6 +238,97 @@ class RefundContext:
     card_terminal: CardTerminal | None = None
     render_receipt: Callable[[RefundReceiptInfo], PrintableDocument] | None = None
     override_limit_minor: int = 0
+    day_change_hour: int = 0  # the business day's rule (services.day_context): the day of a payout
+    platform_id: str | None = None  # [platform]'s id (None: not named; `platform` is its client)
+    # issue 16, several platforms at one counter: each case talks to the platform of its order.
+    # `platform_for(id)` is that platform's client (None: this counter does not know it);
+    # `other_platforms` the other platforms' ids in the order an unknown item is asked of them;
+    # `case_platforms` remembers (case id -> platform id) the platform that answered for a case
+    # whose order this database does not hold (shared by the terminal's contexts)
+    platform_for: Callable[[str | None], PlatformClient | None] | None = None
+    other_platforms: tuple[str, ...] = ()
+    case_platforms: dict[uuid.UUID, str] = field(default_factory=dict)
+    after_commit: Callable[[], None] | None = None  # wakes the outbox worker (a payout's messages)
+
+
+def client_of(ctx: RefundContext, platform_id: str | None) -> PlatformClient | None:
+    """The client of the platform `platform_id` ([platform]'s for None or its id); None when this
+    counter does not know that platform."""
+    if platform_id is None or platform_id == ctx.platform_id:
+        return ctx.platform
+    return ctx.platform_for(platform_id) if ctx.platform_for is not None else None
+
+
+def platforms(ctx: RefundContext) -> list[tuple[str | None, PlatformClient]]:
+    """Every platform this counter knows, [platform] first: (id, client)."""
+    found: list[tuple[str | None, PlatformClient]] = []
+    if ctx.platform is not None:
+        found.append((ctx.platform_id, ctx.platform))
+    for other in ctx.other_platforms:
+        client = client_of(ctx, other)
+        if client is not None and other != ctx.platform_id:
+            found.append((other, client))
+    return found
+
+
+def order_platform(ctx: RefundContext, uow: UnitOfWork, order_no: str) -> tuple[bool, str | None]:
+    """(known, platform id) of an order in this database: orders.platform_id (NULL: [platform])."""
+    order = uow.orders.get(order_no)
+    if order is None:
+        return False, None
+    return True, getattr(order, "platform_id", None) or ctx.platform_id
+
+
+def case_platform_id(ctx: RefundContext, uow: UnitOfWork, case: RefundCase) -> str | None:
+    """The platform a case talks to: its order's (this database's orders.platform_id), else the
+    one that answered for its units (remembered in `case_platforms`), else [platform]."""
+    known, platform_id = order_platform(ctx, uow, case.order_no)
+    if known:
+        return platform_id
+    return ctx.case_platforms.get(case.id, ctx.platform_id)
+
+
+def resolve_case_platform(ctx: RefundContext, case_id: uuid.UUID) -> tuple[str | None, PlatformClient | None]:
+    """(platform id, client) a case talks to. A case whose order this database does not hold and
+    whose platform is not remembered (a restart since its look-up) is found again by asking the
+    platforms, [platform] first, about its first unit (as the look-up did); while none that could
+    know it answers, [platform]."""
+    with ctx.uow() as uow:
+        case = stored_case(uow, case_id)
+        known, platform_id = order_platform(ctx, uow, case.order_no)
+        first_code = case.item_codes[0]
+    if known:
+        return platform_id, client_of(ctx, platform_id)
+    if case_id in ctx.case_platforms:
+        platform_id = ctx.case_platforms[case_id]
+        return platform_id, client_of(ctx, platform_id)
+    candidates = platforms(ctx)
+    if len(candidates) > 1:
+        from pos_terminal.ports import PlatformError
+
+        for owner, client in candidates:
+            try:
+                client.get_item(first_code)
+            except PlatformError:
+                continue
+            remember_platform(ctx, case_id, owner)
+            return owner, client
+    return ctx.platform_id, ctx.platform
+
+
+def remember_platform(ctx: RefundContext, case_id: uuid.UUID, platform_id: str | None) -> None:
+    """The platform that answered for a case's units (a case whose order this database does not hold)."""
+    if platform_id is not None:
+        ctx.case_platforms[case_id] = platform_id
+
+
+def wake(ctx: RefundContext) -> None:
+    """After a commit that queued messages: the outbox worker sends them now, not at its next poll."""
+    if ctx.after_commit is not None:
+        try:
+            ctx.after_commit()
+        except Exception:  # waking is a courtesy: the worker polls anyway
+            pass
 
 
 def credit_key(case_id: uuid.UUID, index: int, *, single: bool) -> str:

@@ -37,6 +37,10 @@ from pos_terminal.services.refunds.common import (
     RefundContext,
     RefundRefused,
     TenderShare,
+    case_platform_id,
+    client_of,
+    remember_platform,
+    resolve_case_platform,
     stored_case,
     stored_legs,
     view_of,
@@ -136,6 +140,7 @@ def take_in(ctx: RefundContext, items: list[ItemInfo], reason: str, photos: list
         uow.refunds.add(case)
         uow.commit()
         view = view_of(case)
+    remember_platform(ctx, case.id, first.platform_id)  # the platform that sold the unit hears of the case
     log.info("refund intake stored", extra={"case_id": str(case.id), "order_no": case.order_no, "units": len(codes),
                                             "photos": len(stored), "amount_minor": amount.minor})
     return view
@@ -148,8 +153,9 @@ def photo_key(case_id: uuid.UUID, sha256: str) -> str:
 def submit(ctx: RefundContext, case_id: uuid.UUID) -> CaseView:
     """Sends a DRAFT case: its photos not uploaded yet, then the request. The platform
     unreachable: the case stays a DRAFT with its error and next attempt (the worker retries);
-    refused for good: REFUSED. A case past DRAFT is returned as it is."""
-    if ctx.platform is None:
+    refused for good: REFUSED. A case past DRAFT is returned as it is. The case goes to the
+    platform of its order (common.resolve_case_platform)."""
+    if ctx.platform is None and not ctx.other_platforms:
         raise RefundRefused("platform_unavailable", "this terminal has no platform connection")
     with ctx.uow() as uow:
         case = uow.refunds.get(case_id)
@@ -164,20 +170,23 @@ def submit(ctx: RefundContext, case_id: uuid.UUID) -> CaseView:
 
         return online_returns.send_hand_in(ctx, case_id)
     try:
+        platform_id, platform = resolve_case_platform(ctx, case_id)
+        if platform is None:
+            return failed(ctx, case_id, f"platform {platform_id} is not one this counter knows (an [[issuers]] entry)")
         for photo in photos:
             if photo.platform_id:
                 continue
             data = ctx.photos.read(photo.file)
             if hashlib.sha256(data).hexdigest() != photo.sha256:
                 raise RefundRefused("bad_photo", f"photo file {photo.file} no longer matches its checksum")
-            answer = ctx.platform.upload_refund_photo(data, photo.content_type, photo_key(case_id, photo.sha256),
+            answer = platform.upload_refund_photo(data, photo.content_type, photo_key(case_id, photo.sha256),
                                                       filename=photo.file)
             with ctx.uow() as uow:
                 stored_case(uow, case_id).photo_uploaded(photo.sha256, str(answer["photo_id"]))
                 uow.commit()
         with ctx.uow() as uow:  # each photo has its platform id now: uploaded above, or before
             photo_ids = [p.platform_id for p in stored_case(uow, case_id).photo_list() if p.platform_id is not None]
-        answer = ctx.platform.request_refund(codes, reason, key, photo_ids=photo_ids)
+        answer = platform.request_refund(codes, reason, key, photo_ids=photo_ids)
     except (PlatformUnavailable, AuthenticationFailed) as exc:
         return failed(ctx, case_id, exc.message)
     except PlatformRefused as exc:
@@ -199,7 +208,7 @@ def submit(ctx: RefundContext, case_id: uuid.UUID) -> CaseView:
         view = view_of(case)
     _forget_photo_files(ctx, photos)
     log.info("refund requested", extra={"case_id": str(case_id), "request_id": view.platform_id,
-                                        "status": view.status.value})
+                                        "status": view.status.value, "platform_id": platform_id})
     return view
 
 
@@ -253,19 +262,23 @@ def refused(ctx: RefundContext, case_id: uuid.UUID, exc: PlatformRefused) -> Cas
 
 def submit_due(ctx: RefundContext, *, force: bool = False) -> int:
     """Sends the drafts whose next attempt is due (all with `force`), oldest first; stops at the
-    first one the platform could not take. Returns how many were accepted."""
-    if ctx.platform is None:
+    first one the platform could not take (with several platforms: the later drafts of that
+    platform; the others' go on). Returns how many were accepted."""
+    if ctx.platform is None and not ctx.other_platforms:
         return 0
     now = ctx.clock.now()
     with ctx.uow() as uow:
-        due = [(c.id, c.next_attempt_at) for c in uow.refunds.drafts(ctx.terminal_id)]
-    sent = 0
-    for case_id, at in due:
-        if not force and at is not None and at > now:
+        due = [(c.id, c.next_attempt_at, case_platform_id(ctx, uow, c)) for c in uow.refunds.drafts(ctx.terminal_id)]
+    sent, held = 0, set()
+    for case_id, at, platform_id in due:
+        if platform_id in held or (not force and at is not None and at > now):
             continue
         view = submit(ctx, case_id)
         if view.status is RefundStatus.DRAFT:
-            break
+            if not ctx.other_platforms:
+                break
+            held.add(platform_id)
+            continue
         sent += view.status is not RefundStatus.REFUSED
     return sent
 
@@ -274,19 +287,31 @@ def submit_due(ctx: RefundContext, *, force: bool = False) -> int:
 
 
 def poll_decisions(ctx: RefundContext) -> list[CaseView]:
-    """Asks the platform about this terminal's requested cases (one list call) and records the
-    decisions that arrived. Returns the cases that changed."""
-    if ctx.platform is None:
+    """Asks each platform that has requested cases of this terminal about them (one list call per
+    platform) and records the decisions that arrived. Returns the cases that changed."""
+    if ctx.platform is None and not ctx.other_platforms:
         return []
+    by_platform: dict[str | None, dict[str, uuid.UUID]] = {}
     with ctx.uow() as uow:
-        waiting = {c.platform_case_id: c.id for c in uow.refunds.open_cases(ctx.terminal_id)
-                   if c.status is RefundStatus.REQUESTED and c.platform_case_id}
-    if not waiting:
+        for c in uow.refunds.open_cases(ctx.terminal_id):
+            if c.status is RefundStatus.REQUESTED and c.platform_case_id:
+                by_platform.setdefault(case_platform_id(ctx, uow, c), {})[c.platform_case_id] = c.id
+    changed: list[CaseView] = []
+    for platform_id, waiting in by_platform.items():
+        changed += _poll_platform(ctx, platform_id, waiting)
+    return changed
+
+
+def _poll_platform(ctx: RefundContext, platform_id: str | None, waiting: dict[str, uuid.UUID]) -> list[CaseView]:
+    """The decisions of one platform's requests (`waiting`: request id -> case id)."""
+    platform = client_of(ctx, platform_id)
+    if platform is None:
+        log.info("refund status not polled: unknown platform", extra={"platform_id": platform_id})
         return []
     try:
-        answers = ctx.platform.list_refunds()
+        answers = platform.list_refunds()
     except PlatformError as exc:
-        log.info("refund status not polled", extra={"error": exc.message})
+        log.info("refund status not polled", extra={"error": exc.message, "platform_id": platform_id})
         return []
     changed: list[CaseView] = []
     for answer in answers:
@@ -309,9 +334,12 @@ def refresh(ctx: RefundContext, case_id: uuid.UUID) -> CaseView:
     view = case_view(ctx, case_id)
     if view.status is RefundStatus.DRAFT:
         return submit(ctx, case_id)
-    if view.status is RefundStatus.REQUESTED and view.platform_id and ctx.platform is not None:
+    if view.status is RefundStatus.REQUESTED and view.platform_id:
         try:
-            answer = ctx.platform.get_refund(view.platform_id)
+            platform = resolve_case_platform(ctx, case_id)[1]
+            if platform is None:
+                return view
+            answer = platform.get_refund(view.platform_id)
         except PlatformError:
             return view
         with ctx.uow() as uow:

@@ -13,7 +13,16 @@ from dataclasses import replace
 from pos_terminal.domain.model import Sale
 from pos_terminal.ports import AuthenticationFailed, JsonObject, PlatformError, PlatformRefused
 from pos_terminal.scan_codes import ScanKind, classify
-from pos_terminal.services.refunds.common import CaseView, ItemInfo, RefundContext, RefundRefused, TenderShare, view_of
+from pos_terminal.services.refunds.common import (
+    CaseView,
+    ItemInfo,
+    RefundContext,
+    RefundRefused,
+    TenderShare,
+    client_of,
+    platforms,
+    view_of,
+)
 
 log = logging.getLogger("pos_terminal.services.refunds")
 
@@ -40,23 +49,43 @@ def item_code_of(text: str) -> str:
 
 
 def look_up(ctx: RefundContext, text: str, *, check: bool = True) -> ItemInfo:
-    """The purchase behind an item code. Online the platform answers; when it is unreachable,
-    this terminal's own records (a unit it sold) stand in. With `check`, a unit that cannot be
-    refunded now is refused (already refunded, request open, outside the window, unpaid)."""
+    """The purchase behind an item code. Online the platform answers: the platform of the order
+    the unit was sold in where this database knows the unit, else [platform] first, then each
+    other platform this counter knows, until one knows the code (`ItemInfo.platform_id` names
+    it). When the platforms that might know it are unreachable, this terminal's own records (a
+    unit it sold) stand in. With `check`, a unit that cannot be refunded now is refused (already
+    refunded, request open, outside the window, unpaid)."""
     code = item_code_of(text)
     info = None
-    if ctx.platform is not None:
+    with ctx.uow() as uow:
+        found = uow.refunds.local_unit(code)
+        local_platform = (getattr(found[0], "platform_id", None) or ctx.platform_id) if found is not None else None
+    if found is not None:
+        client = client_of(ctx, local_platform)
+        candidates = [(local_platform, client)] if client is not None else []
+    else:
+        candidates = platforms(ctx)
+    unknown, offline = False, False
+    for owner, client in candidates:
         try:
-            info = _from_platform(ctx.platform.get_item(code))
+            view = client.get_item(code)
         except PlatformRefused as exc:
             if exc.code == "unknown_item":
-                raise RefundRefused("unknown_item", f"no item has the code {code}: check the code on the receipt",
-                                    item_code=code) from None
+                unknown = True
+                continue
             if isinstance(exc, AuthenticationFailed):
                 raise RefundRefused("platform_unavailable", exc.message) from None
             raise RefundRefused("refused_by_platform", exc.message, code=exc.code) from None
         except PlatformError as exc:
-            log.info("item look-up offline; using this terminal's records", extra={"error": exc.message})
+            log.info("item look-up offline; using this terminal's records",
+                     extra={"error": exc.message, "platform_id": owner})
+            offline = True
+            continue
+        info = replace(_from_platform(view), platform_id=owner)
+        break
+    if info is None and unknown and not offline:
+        raise RefundRefused("unknown_item", f"no item has the code {code}: check the code on the receipt",
+                            item_code=code)
     if info is None:
         info = _from_local(ctx, code)
     elif info.payment_route not in (None, "online"):
@@ -102,7 +131,8 @@ def _from_local(ctx: RefundContext, code: str) -> ItemInfo:
         return ItemInfo(code, line.name, line.unit_price.minor, order.currency, order.order_no, order.merchant_id,
                         order.merchant_name, route, sale.paid_at.isoformat() if sale and sale.paid_at else None,
                         ctx.store_id if sale else None, sale.terminal_id if sale else None,
-                        refund_state="refunded" if unit.refunded else "none", offline=True, tenders=shares)
+                        refund_state="refunded" if unit.refunded else "none", offline=True, tenders=shares,
+                        platform_id=getattr(order, "platform_id", None) or ctx.platform_id)
 
 
 def shares_of(sale: Sale) -> tuple[TenderShare, ...]:
@@ -196,8 +226,16 @@ def recent_cases(ctx: RefundContext, limit: int = 50) -> list[CaseView]:
 
 
 def store_pending(ctx: RefundContext) -> list[JsonObject]:
-    """The store's requests waiting for a seller, as the platform lists them (all terminals)."""
-    if ctx.platform is None:
-        return []
-    return ctx.platform.list_refunds("pending_seller")
+    """The store's requests waiting for a seller, as the platforms list them (all terminals; a
+    platform that does not answer lists nothing, unless it is the only one: then its error)."""
+    every = platforms(ctx)
+    if len(every) <= 1:
+        return every[0][1].list_refunds("pending_seller") if every else []
+    rows: list[JsonObject] = []
+    for owner, client in every:
+        try:
+            rows += [dict(r, platform_id=r.get("platform_id") or owner) for r in client.list_refunds("pending_seller")]
+        except PlatformError as exc:
+            log.info("store's refund requests not listed", extra={"platform_id": owner, "error": exc.message})
+    return rows
 

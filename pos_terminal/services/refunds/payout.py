@@ -25,13 +25,14 @@ from pos_terminal.domain.model import (
     PrintState,
     Receipt,
     ReceiptKind,
+    RefundCase,
     RefundStatus,
 )
 from pos_terminal.money import format_money
-from pos_terminal.ports import PlatformRefused, PlatformUnavailable, PrintableDocument
+from pos_terminal.ports import PlatformRefused, PlatformUnavailable, PrintableDocument, UnitOfWork
 from pos_terminal.scan_codes import ScanKind, classify
 from pos_terminal.security import mask_card_numbers
-from pos_terminal.services import audit, card_journal
+from pos_terminal.services import audit, card_journal, counter_money
 from pos_terminal.services.printing import print_committed
 from pos_terminal.services.refunds.common import (
     CaseView,
@@ -40,11 +41,13 @@ from pos_terminal.services.refunds.common import (
     RefundContext,
     RefundReceiptInfo,
     RefundRefused,
+    case_platform_id,
     credit_key,
     legs_of,
     stored_case,
     stored_legs,
     view_of,
+    wake,
 )
 from pos_terminal.services.refunds.intake import plan_legs
 from pos_terminal.services.refunds.lookup import shares_of
@@ -118,17 +121,22 @@ def pay_out(ctx: RefundContext, case_id: uuid.UUID, *, cashier_id: uuid.UUID, ca
         if cash_minor and shift is None:
             raise RefundRefused("no_shift", "open a shift first: cash refunds are counted in the shift")
         shift_id = shift.id if shift is not None else None
+    # card legs done before this call by the prepaid journal's recovery are told with the payout
+    untold = [i for i, leg in enumerate(legs) if leg.done and leg.route != "cash"]
     for index, leg in enumerate(legs):
         if leg.done or leg.route in ("cash", "online"):
             continue
         done, journal_key = _pay_leg(ctx, case_id, index, leg, single=len(legs) == 1, order_no=order_no,
                                      currency=currency, card_text=card_text)
-        with ctx.uow() as uow:  # the leg and its journalled credit: durable together
-            stored_case(uow, case_id).leg_done(index, reference=done.reference, card_last4=done.card_last4,
-                                               approval_code=done.approval_code)
+        with ctx.uow() as uow:  # the leg, its journalled credit and the platform's message: durable together
+            leg_case = stored_case(uow, case_id)
+            leg_case.leg_done(index, reference=done.reference, card_last4=done.card_last4,
+                              approval_code=done.approval_code)
             if journal_key is not None:
                 card_journal.credited(_journal(ctx), journal_key, done.reference, done.card_last4, uow=uow)
+            _tell_platform(ctx, uow, leg_case, index, done, ctx.clock.now(), None)
             uow.commit()
+        wake(ctx)
         legs[index] = done
     now = ctx.clock.now()
     with ctx.uow() as uow:
@@ -140,6 +148,9 @@ def pay_out(ctx: RefundContext, case_id: uuid.UUID, *, cashier_id: uuid.UUID, ca
             case.paid_out(route, cashier_id, now, reference=next((leg.reference for leg in legs if leg.reference), None),
                           override_by=override.user_id if override is not None else None,
                           shift_id=shift_id, receipt_no=new_no, cash_out_minor=cash_minor)
+            for index, leg in enumerate(legs):  # the cash legs (and card legs done by a recovery) to the platform
+                if leg.route == "cash" or index in untold:
+                    _tell_platform(ctx, uow, case, index, leg, now, new_no)
             details = {"order_no": order_no, "amount_minor": amount, "currency": currency, "route": route.value,
                        "legs": [{"route": leg.route, "amount_minor": leg.amount_minor} for leg in legs],
                        "receipt_no": new_no, "platform_id": case.platform_case_id}
@@ -153,6 +164,7 @@ def pay_out(ctx: RefundContext, case_id: uuid.UUID, *, cashier_id: uuid.UUID, ca
         uow.commit()
         view = view_of(case)
         receipt_no = case.receipt_no
+    wake(ctx)  # the counter movements go to the platform now, not at the worker's next poll
     if override is not None:
         log.warning("refund paid before the platform's approval: manager override",
                     extra={"case_id": str(case_id), "order_no": order_no, "amount_minor": amount,
@@ -172,6 +184,22 @@ def pay_out(ctx: RefundContext, case_id: uuid.UUID, *, cashier_id: uuid.UUID, ca
             drawer_error = str(exc) or exc.__class__.__name__
             log.warning("drawer kick failed after refund", extra={"case_id": str(case_id), "error": drawer_error})
     return PayoutDone(view, route, amount, info, printed, print_error, kicked, drawer_error, document)
+
+
+def _tell_platform(ctx: RefundContext, uow: UnitOfWork, case: RefundCase, index: int, leg: PayoutLeg,
+                   now: datetime, receipt_no: int | None) -> None:
+    """The platform's message of one leg paid at the counter (services.counter_money), in the
+    caller's transaction; an online leg moves nothing here and is not told."""
+    if leg.route not in counter_money.COUNTER_LEG_ROUTES or leg.amount_minor <= 0:
+        return
+    payload = counter_money.movement_payload(
+        kind="refund", ref=counter_money.refund_leg_ref(case.id, index), order_no=case.order_no,
+        tenders=((leg.route, leg.amount_minor),), currency=case.amount.currency, at=now,
+        business_date=counter_money.business_date_at(uow, ctx.terminal_id, ctx.timezone, ctx.day_change_hour, now),
+        store_id=ctx.store_id, terminal_id=ctx.terminal_id, platform_id=case_platform_id(ctx, uow, case),
+        tender=counter_money.tender_of(leg.route), refund_case_id=str(case.id), leg_index=index,
+        platform_refund_id=case.platform_case_id, receipt_no=receipt_no)
+    counter_money.queue(uow, counter_money.REFUND_TOPIC, payload, now, ctx.terminal_id)
 
 
 @dataclass(frozen=True)

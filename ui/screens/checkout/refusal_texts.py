@@ -104,6 +104,9 @@ def refusal_text(exc: BaseException, currency: str = "CNY") -> str:
                                                           "take payment for it."),
             "voucher_not_yet_valid": translate("CheckoutPage", "This payment code is dated in the future: check this "
                                                                "terminal's clock."),
+            "voucher_unknown_issuer": fill(translate("CheckoutPage", "This counter does not take payment codes of "
+                                                                     "platform %1. Ask the technician to add it."),
+                                           str(params.get("issuer") or "?")),
             "order_claimed": fill(translate("CheckoutPage", "This order is being paid at another counter (%1). Wait, "
                                                             "or ask that counter to cancel."),
                                   f"{params.get('store_id')}/{params.get('terminal_id')}"),
