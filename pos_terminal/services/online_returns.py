@@ -154,7 +154,7 @@ def adopt_online(ctx: RefundContext, info: ItemInfo, *, cashier_id: uuid.UUID) -
         case = RefundCase(info.order_no, codes, reason[:500], amount, requested_by=cashier_id,
                           terminal_id=ctx.terminal_id, created_at=ctx.clock.now(), merchant_name=info.merchant_name,
                           payout_route=route, item_names=names, photos=[], offline=False,
-                          payout_legs=refunds.stored_legs(legs))
+                          payout_legs=refunds.stored_legs(legs), platform_id=info.platform_id)
         case.platform_case_id = online.request_id  # a DRAFT naming its request: the hand-in is to send
         case.decided_by, case.note = online.decided_by, online.note
         uow.refunds.add(case)

@@ -300,6 +300,9 @@ refund_cases = Table(
     # a rejected or refused case stays on the counter's list until acknowledged (migration 0008)
     Column("acknowledged_at", UTCDateTime),
     Column("acknowledged_by", Uuid),
+    # the platform that answered for the case's units (migration 0011): the one every later call of
+    # the case goes to when this database does not hold its order (NULL: the order's, else [platform])
+    Column("platform_id", String(64)),
     Index("ix_refund_cases_status", "status"),
 )
 

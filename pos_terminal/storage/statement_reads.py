@@ -47,8 +47,8 @@ class StatementRepository:
     def refunds_paid(self, terminal_id: str, start: datetime, end: datetime) -> list[RefundPaidOut]:
         c, o = refund_cases.c, orders.c
         rows = self.session.execute(
-            select(c.id, c.order_no, o.platform_id, c.amount_minor, c.currency, c.paid_out_route, c.payout_legs,
-                   c.paid_out_at)
+            select(c.id, c.order_no, func.coalesce(o.platform_id, c.platform_id), c.amount_minor, c.currency,
+                   c.paid_out_route, c.payout_legs, c.paid_out_at)
             .select_from(refund_cases.outerjoin(orders, o.order_no == c.order_no))
             .where(c.terminal_id == terminal_id, c.paid_out_at.is_not(None), c.paid_out_at >= start,
                    c.paid_out_at < end)

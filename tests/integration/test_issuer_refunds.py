@@ -156,9 +156,11 @@ def test_a_tea_house_refund_is_requested_decided_and_reported_on_tea_house(count
     assert len(movements_on(b)) == 1  # tea-house heard of its own refund only
 
 
-def test_a_unit_this_counter_did_not_sell_is_found_on_its_platform_even_after_a_restart(counter, shops):
+def test_a_unit_this_counter_did_not_sell_is_found_on_its_platform_even_after_a_restart(counter, shops,
+                                                                                     monkeypatch):
     """An item code whose order this database does not hold: demo-shop is asked first, then
-    tea-house; the case talks to tea-house, also once the remembered platform is gone (a restart)."""
+    tea-house; the case keeps its platform (refund_cases.platform_id) and talks to tea-house, also
+    after a restart, without asking the platforms about its units again."""
     a, b = shops
     tea = tea_order(b, buyer="b-wang")  # reputation 90: approved at once
     elsewhere = client_for(b.url, terminal=seed.SECOND_TERMINAL)  # the store's other till sold it
@@ -176,7 +178,15 @@ def test_a_unit_this_counter_did_not_sell_is_found_on_its_platform_even_after_a_
     info = refunds.look_up(ctx, code)
     assert info.platform_id == "tea-house"
     draft = refunds.take_in(ctx, [info], "defective", [], cashier_id=cashier.user_id)
+    with counter.uow() as uow:
+        assert uow.refunds.get(draft.case_id).platform_id == "tea-house"
     counter._refund_case_platforms.clear()  # a restart between the intake and its sending
+
+    def looked_up_again(*_args, **_kw):
+        raise AssertionError("the case's platform was looked up again instead of read from the case")
+
+    for shop in ("demo-shop", "tea-house"):
+        monkeypatch.setattr(counter.platform_for(shop), "get_item", looked_up_again)
     case = refunds.submit(counter.refund_context(), draft.case_id)
     assert case.status is RefundStatus.APPROVED
     assert requests_on(b) == {case.platform_id: [code]} and requests_on(a) == {}

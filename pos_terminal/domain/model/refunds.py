@@ -75,6 +75,7 @@ class RefundCase:
         photos: list[dict[str, Any]] | None = None,
         offline: bool = False,
         payout_legs: list[dict[str, Any]] | None = None,
+        platform_id: str | None = None,
     ) -> None:
         if not item_codes:
             raise ValueError("a refund case needs at least one item code")
@@ -90,6 +91,7 @@ class RefundCase:
         self.created_at = _require_aware(created_at, "created_at")
         self.status = RefundStatus.DRAFT
         self.platform_case_id: str | None = None
+        self.platform_id = platform_id  # the platform of its units (None: the order's, else [platform])
         self.decided_at: datetime | None = None
         self.merchant_name = merchant_name
         self.payout_route = PayoutRoute(payout_route) if payout_route else None

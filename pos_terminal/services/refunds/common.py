@@ -285,6 +285,8 @@ def case_platform_id(ctx: RefundContext, uow: UnitOfWork, case: RefundCase) -> s
     known, platform_id = order_platform(ctx, uow, case.order_no)
     if known:
         return platform_id
+    if case.platform_id is not None:  # stored at intake (migration 0011)
+        return case.platform_id
     return ctx.case_platforms.get(case.id, ctx.platform_id)
 
 
@@ -296,9 +298,11 @@ def resolve_case_platform(ctx: RefundContext, case_id: uuid.UUID) -> tuple[str |
     with ctx.uow() as uow:
         case = stored_case(uow, case_id)
         known, platform_id = order_platform(ctx, uow, case.order_no)
-        first_code = case.item_codes[0]
+        stored, first_code = case.platform_id, case.item_codes[0]
     if known:
         return platform_id, client_of(ctx, platform_id)
+    if stored is not None:  # stored at intake (migration 0011): no look-up again after a restart
+        return stored, client_of(ctx, stored)
     if case_id in ctx.case_platforms:
         platform_id = ctx.case_platforms[case_id]
         return platform_id, client_of(ctx, platform_id)

@@ -136,7 +136,8 @@ def take_in(ctx: RefundContext, items: list[ItemInfo], reason: str, photos: list
         case = RefundCase(first.order_no, codes, reason.strip(), amount, requested_by=cashier_id,
                           terminal_id=ctx.terminal_id, created_at=now, merchant_name=first.merchant_name,
                           payout_route=route, item_names=[i.name for i in items], photos=stored,
-                          offline=any(i.offline for i in items), payout_legs=stored_legs(legs))
+                          offline=any(i.offline for i in items), payout_legs=stored_legs(legs),
+                          platform_id=first.platform_id)
         uow.refunds.add(case)
         uow.commit()
         view = view_of(case)
