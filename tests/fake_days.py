@@ -29,6 +29,10 @@ class FakeDays(_Repo):
     def get(self, terminal_id: str, business_date: date) -> BusinessDayRow | None:
         return self.s.days.get((terminal_id, business_date))
 
+    def closed_at(self, terminal_id: str, business_date: date):
+        row = self.get(terminal_id, business_date)
+        return row.closed_at if row is not None else None
+
     def next_z_no(self, terminal_id: str) -> int:
         return max((d.z_no for (t, _), d in self.s.days.items() if t == terminal_id), default=0) + 1
 

@@ -287,6 +287,11 @@ class BusinessDayRepository(Protocol):
 
     def get(self, terminal_id: str, business_date: date) -> BusinessDayRow | None: ...
 
+    def closed_at(self, terminal_id: str, business_date: date) -> datetime | None:
+        """When the terminal's Z closed that day, None while it is open (one prepared read, on the
+        connection of the caller's transaction: a sale asks it for its business date)."""
+        ...
+
     def next_z_no(self, terminal_id: str) -> int: ...
 
     def add_closed(self, *, terminal_id: str, business_date: date, z_no: int, closed_at: datetime,

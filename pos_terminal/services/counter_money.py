@@ -48,8 +48,8 @@ def business_date_at(uow: UnitOfWork, terminal_id: str, timezone: str, day_chang
     """The terminal's business day of the instant `at` (services.day_context's rule): its calendar
     business date, or the next one when the Z had closed that date at or before `at`."""
     day = business_day(at, ZoneInfo(timezone), day_change_hour)
-    closed = uow.days.get(terminal_id, day)
-    if closed is not None and closed.closed_at is not None and closed.closed_at <= at:
+    closed_at = uow.days.closed_at(terminal_id, day)
+    if closed_at is not None and closed_at <= at:
         return day + timedelta(days=1)
     return day
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import NamedTuple
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
 from sqlalchemy import and_, case, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
@@ -19,6 +20,7 @@ from pos_terminal.ids import uuid7
 from pos_terminal.storage.orm import (
     business_days, card_requests, outbox, refund_cases, sales, settlements, shifts, tenders,
 )
+from pos_terminal.storage import scan_reads
 from pos_terminal.storage.payback_repo import PaybackRepository
 
 
@@ -33,8 +35,17 @@ class PaidRefund(NamedTuple):
 
 
 class BusinessDayRepository:
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, direct: Callable[[], Any] | None = None) -> None:
         self.session = session
+        self._direct = direct
+
+    def closed_at(self, terminal_id: str, business_date: date) -> datetime | None:
+        """When the Z closed that day: a prepared SELECT on the unit of work's connection (in the
+        sale's transaction when a sale asks), not a compiled ORM query (a millisecond of a sale)."""
+        if self._direct is None:
+            row = self.get(terminal_id, business_date)
+            return row.closed_at if row is not None else None
+        return scan_reads.z_closed_at(self._direct(), terminal_id, business_date)
 
     # -- the closed day (Z) ------------------------------------------------------------------
     def get(self, terminal_id: str, business_date: date):

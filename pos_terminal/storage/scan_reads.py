@@ -1,5 +1,5 @@
 """The reads of a scan, prepared once per engine: "has this terminal paid the order?" and the
-terminal's open bank-card requests, as plain rows.
+terminal's open bank-card requests, as plain rows; and a sale's "has the Z closed this day?".
 
 A scanned payment code is refused when this terminal has paid its order, and the order's session
 adopts a card charge left open for it (checkout.adopt_card_requests). Through the ORM those two
@@ -13,6 +13,8 @@ its own (SqlAlchemyUnitOfWork._read).
 """
 
 from __future__ import annotations
+
+from datetime import date, datetime
 
 from sqlalchemy import Connection, bindparam, or_, select, text
 from sqlalchemy.engine import Dialect
@@ -42,9 +44,17 @@ def _open_card_rows(dialect: Dialect) -> Prepared:
     return Prepared(query, dialect, result_types=[col.type for col in query.selected_columns])
 
 
+def _z_closed_at(dialect: Dialect) -> Prepared:
+    b = orm.business_days
+    query = select(b.c.closed_at).where(b.c.terminal_id == bindparam("terminal_id", type_=b.c.terminal_id.type),
+                                        b.c.business_date == bindparam("business_date", type_=b.c.business_date.type))
+    return Prepared(query, dialect, result_types=(b.c.closed_at.type,))
+
+
 STATEMENTS = PreparedSet({
     "paid_receipt": _paid_receipt,
     "open_card_rows": _open_card_rows,
+    "z_closed_at": _z_closed_at,
 })
 
 
@@ -58,3 +68,11 @@ def open_card_rows(conn: Connection | DriverConnection, terminal_id: str) -> lis
     """The terminal's SENT and APPROVED bank-card requests, oldest first."""
     rows = STATEMENTS(conn.dialect)["open_card_rows"].rows(conn, {"terminal_id": terminal_id})
     return [OpenCardRow(*row) for row in rows]
+
+
+def z_closed_at(conn: Connection | DriverConnection, terminal_id: str, business_date: date) -> datetime | None:
+    """When the terminal's Z closed `business_date` (the unique (terminal_id, business_date)
+    answers it), None while the day is open: a sale's business date (services.counter_money)."""
+    rows = STATEMENTS(conn.dialect)["z_closed_at"].rows(conn, {"terminal_id": terminal_id,
+                                                               "business_date": business_date})
+    return rows[0][0] if rows else None

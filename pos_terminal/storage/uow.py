@@ -384,7 +384,7 @@ class SqlAlchemyUnitOfWork:
         self.card_requests = CardRequestRepository(s, read=read)
         self.audit = AuditRepository(s)
         self.cash = CashRepository(s)
-        self.days = BusinessDayRepository(s)
+        self.days = BusinessDayRepository(s, direct)
         self.paybacks = PaybackRepository(s)
         self.remittances = RemittanceRepository(s)  # issue 16 (ports.remittances)
         self.statements = StatementRepository(s)  # issue 16 (ports.statements)
