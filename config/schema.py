@@ -75,6 +75,9 @@ class PlatformSettings(_Section):
     mode: Literal["sandbox", "remote", "none"] = "sandbox"
     base_url: str = ""  # for "remote": https://platform.example/api/v1
     timeout_s: float = Field(5.0, gt=0, le=60)
+    # how long a cashier waits on the platform for one scan or look-up (key refresh, look-up and
+    # claim together) before the counter goes on offline; the outbox keeps timeout_s and retries
+    counter_wait_s: float = Field(1.0, ge=0.2, le=10)
     credentials_file: str = ""  # empty: credentials.toml in the data folder
     claim_ttl_s: int = Field(180, ge=30, le=900)  # how long an order stays locked to this terminal
     key_refresh_minutes: int = Field(60, ge=1, le=1440)  # voucher public keys are fetched this often

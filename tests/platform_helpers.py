@@ -35,9 +35,13 @@ def terminal_headers(terminal) -> dict:
     return {"Authorization": f"Bearer {secret}", "X-Store-Id": store, "X-Terminal-Id": term}
 
 
-def settings_for(url: str, terminal=seed.DEMO_TERMINAL, timeout_s: float = 5.0) -> Settings:
+def settings_for(url: str, terminal=seed.DEMO_TERMINAL, timeout_s: float = 5.0, counter_wait_s: float = 5.0) -> Settings:
+    """A terminal of `url`'s platform. A test of what the platform answers must not turn into a
+    test of how fast a busy CI machine answers: the counter waits 5 s here, not the 1 s of a real
+    counter; a test of the counter's deadline passes counter_wait_s=1.0."""
     return Settings(terminal=TerminalSettings(store_id=terminal[0], terminal_id=terminal[1]),
-                    platform=PlatformSettings(mode="sandbox", base_url=url, timeout_s=timeout_s))
+                    platform=PlatformSettings(mode="sandbox", base_url=url, timeout_s=timeout_s,
+                                              counter_wait_s=counter_wait_s))
 
 
 def new_order(client: HttpPlatformClient, merchant="m-tea", buyer="b-wang", price=1250, qty=2) -> dict:

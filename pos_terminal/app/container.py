@@ -378,7 +378,8 @@ def build_platform(settings: Settings, credentials: Credentials, *, sandbox_url:
             raise SettingsError(str(where), message=(
                 "platform mode 'remote' needs platform_secret: add the line platform_secret = \"...\" (the secret "
                 f"the platform issued for {ids.store_id}/{ids.terminal_id}) to this file, mode 0600"))
-        return HttpPlatformClient(p.base_url, ids.store_id, ids.terminal_id, credentials.platform_secret, p.timeout_s)
+        return HttpPlatformClient(p.base_url, ids.store_id, ids.terminal_id, credentials.platform_secret, p.timeout_s,
+                              counter_budget_s=p.counter_wait_s)
     url = sandbox_url or p.base_url
     if not url:
         return OfflinePlatform("platform mode 'sandbox' but no sandbox is running: `pos-terminal demo` starts one; "
@@ -387,7 +388,8 @@ def build_platform(settings: Settings, credentials: Credentials, *, sandbox_url:
     if secret is None:
         return OfflinePlatform(f"the sandbox has no terminal {ids.store_id}/{ids.terminal_id}; use store demo-store "
                                "and terminal T01 or T02, or put its secret in the credentials file")
-    return HttpPlatformClient(url, ids.store_id, ids.terminal_id, secret, p.timeout_s)
+    return HttpPlatformClient(url, ids.store_id, ids.terminal_id, secret, p.timeout_s,
+                              counter_budget_s=p.counter_wait_s)
 
 
 def build_issuer_platform(settings: Settings, credentials: Credentials, issuer, *, sandbox_url: str | None = None,
@@ -411,7 +413,8 @@ def build_issuer_platform(settings: Settings, credentials: Credentials, issuer, 
                 f"platform {issuer.id!r} ([[issuers]], mode 'remote') needs its secret: add the table "
                 f"[issuer_secrets] with the line \"{issuer.id}\" = \"...\" (the secret it issued for "
                 f"{ids.store_id}/{ids.terminal_id}) to this file, mode 0600"))
-        return HttpPlatformClient(issuer.base_url, ids.store_id, ids.terminal_id, secret, p.timeout_s)
+        return HttpPlatformClient(issuer.base_url, ids.store_id, ids.terminal_id, secret, p.timeout_s,
+                              counter_budget_s=p.counter_wait_s)
     url = sandbox_url or issuer.base_url
     if not url:
         return OfflinePlatform(f"platform {issuer.id!r} is a sandbox without base_url and none is running: "
@@ -421,7 +424,8 @@ def build_issuer_platform(settings: Settings, credentials: Credentials, issuer, 
     if secret is None:
         return OfflinePlatform(f"platform {issuer.id!r}: the sandbox has no terminal {ids.store_id}/{ids.terminal_id}; "
                                "put its secret in [issuer_secrets] of the credentials file")
-    return HttpPlatformClient(url, ids.store_id, ids.terminal_id, secret, p.timeout_s)
+    return HttpPlatformClient(url, ids.store_id, ids.terminal_id, secret, p.timeout_s,
+                              counter_budget_s=p.counter_wait_s)
 
 
 def sandbox_secret(store_id: str, terminal_id: str) -> str | None:

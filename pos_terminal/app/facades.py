@@ -182,7 +182,7 @@ class Checkout:
         from sync.client import counter_deadline
 
         t, ids = self._t, self._t.settings.terminal
-        with counter_deadline():
+        with counter_deadline(t.settings.platform.counter_wait_s):
             return orders.resolve_payment_code(code, platform=t.platform, verifier=t.issuer_keys, uow=t.uow(),
                                                clock=t.clock, terminal_id=ids.terminal_id, store_id=ids.store_id,
                                                claim_ttl_s=t.settings.platform.claim_ttl_s, also_read=also_read,

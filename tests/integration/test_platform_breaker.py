@@ -94,7 +94,7 @@ def test_a_scan_never_waits_on_a_platform_that_does_not_answer(terminal_factory,
     try:
         api = client_for(own.url)
         views = [new_order(api) for _ in range(4)]
-        terminal = terminal_factory(settings_for(own.url))
+        terminal = terminal_factory(settings_for(own.url, counter_wait_s=1.0))
         session = CountingSession()
         terminal.attach_platform(client_for(own.url, session=session))
         assert terminal.keys.refresh()  # the keys were fetched while it answered
@@ -131,7 +131,7 @@ def test_a_scan_never_waits_on_a_platform_that_does_not_answer(terminal_factory,
 
 def test_an_unknown_key_on_a_silent_platform_is_refused_within_the_bound(terminal_factory, server):
     """The key refresh a new key id asks for is part of the scan: it shares the counter's deadline."""
-    terminal = terminal_factory(settings_for(server.url))
+    terminal = terminal_factory(settings_for(server.url, counter_wait_s=1.0))
     silent = SilentPlatform()
     try:
         terminal.attach_platform(client_for(silent.url))
@@ -148,7 +148,7 @@ def test_an_unknown_key_on_a_silent_platform_is_refused_within_the_bound(termina
 
 
 def test_cancelling_an_online_order_does_not_wait_on_a_silent_platform(terminal_factory, server):
-    terminal = terminal_factory(settings_for(server.url))
+    terminal = terminal_factory(settings_for(server.url, counter_wait_s=1.0))
     assert terminal.keys.refresh()
     target = App.of(terminal).checkout.resolve(new_order(client_for(server.url))["voucher"])
     assert not target.offline
@@ -161,6 +161,18 @@ def test_cancelling_an_online_order_does_not_wait_on_a_silent_platform(terminal_
         assert client.known_down
     finally:
         silent.close()
+
+
+def test_the_counters_wait_is_the_technicians_setting(terminal_factory, server):
+    """[platform] counter_wait_s (a slow link may need more than the 1 s default) is the budget of
+    the platform client's counter calls and of the scan's deadline; out of range it is refused
+    with the field named."""
+    from pydantic import ValidationError
+
+    terminal = terminal_factory(settings_for(server.url, counter_wait_s=2.5))
+    assert terminal.platform.counter_budget_s == 2.5
+    with pytest.raises(ValidationError, match="counter_wait_s"):
+        settings_for(server.url, counter_wait_s=0.05)
 
 
 @pytest.mark.parametrize("call", ["item", "card"])
@@ -191,7 +203,7 @@ def test_a_lookup_the_cashier_waits_for_never_waits_on_a_silent_platform(call):
 def test_the_outbox_keeps_its_patient_retries_while_the_counter_is_offline(terminal_factory, server):
     api = client_for(server.url)
     with FaultProxy(server.url) as proxy:
-        terminal = terminal_factory(settings_for(proxy.url))
+        terminal = terminal_factory(settings_for(proxy.url, counter_wait_s=1.0))
         assert terminal.keys.refresh()
         terminal.platform.retries = 2
         views = [new_order(api) for _ in range(2)]
