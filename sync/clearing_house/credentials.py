@@ -9,7 +9,6 @@ import hashlib
 import hmac
 from pathlib import Path
 
-from pos_terminal.atomic import write_atomic
 from sync.sandbox.credentials import CredentialsFileError, SandboxCredentials
 
 FILE_NAME = "clearing-house-credentials.toml"
@@ -33,15 +32,7 @@ def secret_matches(secret: str, stored_sha256: str) -> bool:
 class ClearingCredentials(SandboxCredentials):
     """The same file discipline as the sandbox platform's (owner-only, atomic writes), its own file."""
 
-    def _write(self) -> None:
-        if self.path is None:
-            return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        lines = ["# The clearing house's member secrets (made when a member is added; keep this file private)."]
-        for key in sorted(self._values):
-            escaped = self._values[key].replace("\\", "\\\\").replace('"', '\\"')
-            lines.append(f'{key} = "{escaped}"')
-        write_atomic(self.path, "\n".join(lines) + "\n", mode=0o600)
+    HEADER = "# The clearing house's member secrets (made when a member is added; keep this file private)."
 
 
 def default_path(db_url: str) -> Path | None:

@@ -17,10 +17,10 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
-    create_engine,
-    event,
 )
 from sqlalchemy.engine import Engine
+
+from sync.server_db import make_server_engine
 
 from sync.sandbox.db import UTCDateTime as TS
 
@@ -100,23 +100,6 @@ signing_keys = Table(
 
 
 def make_engine(url: str) -> Engine:
-    """SQLite: WAL, busy timeout, every transaction BEGIN IMMEDIATE (imports serialize, and a
-    kill -9 mid-transaction leaves the last committed state); PostgreSQL: as given."""
-    if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
-
-        @event.listens_for(engine, "connect")
-        def _connect(dbapi_conn, _record):
-            dbapi_conn.isolation_level = None
-            cur = dbapi_conn.cursor()
-            cur.execute("PRAGMA journal_mode=WAL")
-            cur.execute("PRAGMA synchronous=FULL")
-            cur.execute("PRAGMA busy_timeout=30000")
-            cur.close()
-
-        @event.listens_for(engine, "begin")
-        def _begin(conn):
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
-
-        return engine
-    return create_engine(url, pool_pre_ping=True)
+    """An engine for the clearing house (sync.server_db), SQLite with synchronous=FULL: an import
+    or a report committed and answered survives a power cut."""
+    return make_server_engine(url, synchronous="FULL")

@@ -3,10 +3,12 @@ regenerates sync/contract/clearing-house.openapi.json (a test checks they are eq
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 from typing import Any
+
+from sync.sandbox.export_openapi import render, write_contract
+
+__all__ = ["CONTRACT", "main", "openapi_document", "render"]
 
 CONTRACT = Path(__file__).resolve().parents[1] / "contract" / "clearing-house.openapi.json"
 
@@ -19,16 +21,8 @@ def openapi_document() -> dict[str, Any]:
     return doc
 
 
-def render(doc: dict[str, Any]) -> str:
-    return json.dumps(doc, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
-
-
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    path = Path(argv[0]) if argv else CONTRACT
-    path.write_text(render(openapi_document()), encoding="utf-8")
-    print(f"wrote {path}")
-    return 0
+    return write_contract(openapi_document, CONTRACT, argv)
 
 
 if __name__ == "__main__":

@@ -30,6 +30,8 @@ class SandboxCredentials:
     """The secrets of one sandbox. `path` None keeps them in memory only (a sandbox on
     PostgreSQL without a file): then each start makes new ones."""
 
+    HEADER = "# The sandbox platform's secrets (made on first start; keep this file private)."
+
     def __init__(self, path: Path | None) -> None:
         self.path = path
         self._lock = threading.Lock()
@@ -69,7 +71,7 @@ class SandboxCredentials:
         if self.path is None:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        lines = ["# The sandbox platform's secrets (made on first start; keep this file private)."]
+        lines = [self.HEADER]
         for key in sorted(self._values):
             escaped = self._values[key].replace("\\", "\\\\").replace('"', '\\"')
             lines.append(f'{key} = "{escaped}"')

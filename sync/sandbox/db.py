@@ -20,10 +20,10 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
-    create_engine,
-    event,
 )
 from sqlalchemy.engine import Engine
+
+from sync.server_db import make_server_engine
 
 
 class UTCDateTime(TypeDecorator):
@@ -397,27 +397,8 @@ batches = Table(
 
 
 def make_engine(url: str) -> Engine:
-    """An engine for the sandbox. SQLite: WAL, foreign keys, busy timeout, and every
-    transaction BEGIN IMMEDIATE, so that request transactions serialize instead of failing."""
-    if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
-
-        @event.listens_for(engine, "connect")
-        def _connect(dbapi_conn, _record):
-            dbapi_conn.isolation_level = None
-            cur = dbapi_conn.cursor()
-            cur.execute("PRAGMA journal_mode=WAL")
-            cur.execute("PRAGMA synchronous=NORMAL")
-            cur.execute("PRAGMA foreign_keys=ON")
-            cur.execute("PRAGMA busy_timeout=30000")
-            cur.close()
-
-        @event.listens_for(engine, "begin")
-        def _begin(conn):
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
-
-        return engine
-    return create_engine(url, pool_pre_ping=True)
+    """An engine for the sandbox (sync.server_db: WAL, foreign keys, busy timeout, BEGIN IMMEDIATE)."""
+    return make_server_engine(url)
 
 
 # Columns added after a sandbox database could have been created (a demo's file lives on between

@@ -11,9 +11,7 @@ import pytest
 import requests
 from sqlalchemy import select
 
-from config.schema import IssuerSettings, PlatformSettings, Settings, TerminalSettings
 from pos_terminal.app.facades import App
-from pos_terminal.clock import SystemClock
 from pos_terminal.domain.model import RefundStatus
 from pos_terminal.ports import PlatformRefused
 from pos_terminal.services import refunds
@@ -21,51 +19,28 @@ from sync.outbox_worker import OutboxWorker
 from sync.sandbox import db as sandbox_db
 from sync.sandbox import seed
 from sync.sandbox.seed_issuers import MERCHANTS as TEA_MERCHANTS
-from sync.sandbox.server import SandboxServer
 from tests.platform_helpers import client_for, new_order, open_shift, outbox_rows
+from tests.issuer_helpers import pay_code, two_platform_settings, two_shops
+from tests.issuer_helpers import tea_order as two_unit_tea_order
 from tests.sale_helpers import terminal_checkout
 
 
 @pytest.fixture
 def shops(tmp_path):
-    """Two sandbox platforms of this test's own, each with its own database, merchants and key."""
-    a = SandboxServer(db_url=f"sqlite:///{tmp_path / 'demo-shop.sqlite3'}", clock=SystemClock()).start()
-    b = SandboxServer(db_url=f"sqlite:///{tmp_path / 'tea-house.sqlite3'}", clock=SystemClock(),
-                      platform_id="tea-house").start()
-    try:
-        yield a, b
-    finally:
-        a.stop()
-        b.stop()
+    with two_shops(tmp_path) as both:
+        yield both
 
 
 @pytest.fixture
 def counter(terminal_factory, shops):
-    a, b = shops
-    store, term, _ = seed.DEMO_TERMINAL
-    terminal = terminal_factory(Settings(
-        terminal=TerminalSettings(store_id=store, terminal_id=term),
-        platform=PlatformSettings(mode="sandbox", base_url=a.url),
-        issuers=(IssuerSettings(id="tea-house", name="Tea House", mode="sandbox", base_url=b.url),)))
+    terminal = terminal_factory(two_platform_settings(*(s.url for s in shops)))
     terminal.issuer_keys.refresh()
     return terminal
 
 
-def pay_code(terminal, code: str):
-    """Scans `code` as the checkout page does, pays it in cash, completes."""
-    cashier = open_shift(terminal)
-    ctx = terminal_checkout(terminal, cashier, platform=terminal.platform, issuers=terminal.issuer_clients)
-    session = App.of(terminal).checkout.start(code, ctx)
-    session.take_cash(session.target.total_minor)
-    session.complete()
-    return session
-
-
 def tea_order(b, buyer: str = "b-li") -> dict:
-    """An order of m-leaf (refund threshold 60) on tea-house; b-li's reputation 40: the seller decides."""
-    return client_for(b.url).create_order({"merchant_id": "m-leaf", "buyer_id": buyer, "lines": [
-        {"sku": "PUER-357", "name": "普洱茶饼 357g", "unit_price_minor": 6800, "quantity": 2}]},
-        idempotency_key=str(uuid.uuid4()))
+    """Two units of m-leaf on tea-house (tests.issuer_helpers.tea_order)."""
+    return two_unit_tea_order(b, buyer, quantity=2)
 
 
 def codes_of(client, order_no: str) -> list[str]:

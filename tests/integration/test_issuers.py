@@ -9,53 +9,18 @@ import uuid
 
 import pytest
 
-from config.schema import IssuerSettings, PlatformSettings, Settings, TerminalSettings
 from pos_terminal.app.facades import App
-from pos_terminal.clock import SystemClock
 from pos_terminal.services.orders import PaymentCodeRefused
 from sync.outbox_worker import OutboxWorker
-from sync.sandbox import seed
 from sync.sandbox.seed_issuers import CUP_ORDER
-from sync.sandbox.server import SandboxServer
-from tests.platform_helpers import client_for, new_order, open_shift, outbox_rows, platform_settlements
-from tests.sale_helpers import terminal_checkout
+from tests.platform_helpers import client_for, new_order, outbox_rows, platform_settlements
+from tests.issuer_helpers import pay_code, tea_order, two_platform_settings, two_shops
 
 
 @pytest.fixture(scope="module")
 def shops(tmp_path_factory):
-    """Two sandbox platforms, each with its own database, merchants, orders and signing key."""
-    folder = tmp_path_factory.mktemp("platforms")
-    a = SandboxServer(db_url=f"sqlite:///{folder / 'demo-shop.sqlite3'}", clock=SystemClock()).start()
-    b = SandboxServer(db_url=f"sqlite:///{folder / 'tea-house.sqlite3'}", clock=SystemClock(),
-                      platform_id="tea-house").start()
-    try:
-        yield a, b
-    finally:
-        a.stop()
-        b.stop()
-
-
-def two_platform_settings(a_url: str, b_url: str) -> Settings:
-    store, term, _ = seed.DEMO_TERMINAL
-    return Settings(terminal=TerminalSettings(store_id=store, terminal_id=term),
-                    platform=PlatformSettings(mode="sandbox", base_url=a_url),
-                    issuers=(IssuerSettings(id="tea-house", name="Tea House", mode="sandbox", base_url=b_url),))
-
-
-def pay_code(terminal, code: str):
-    """Scans `code` as the checkout page does (App.checkout.start), pays it in cash, completes."""
-    cashier = open_shift(terminal)
-    ctx = terminal_checkout(terminal, cashier, platform=terminal.platform, issuers=terminal.issuer_clients)
-    session = App.of(terminal).checkout.start(code, ctx)
-    session.take_cash(session.target.total_minor)
-    session.complete()
-    return session
-
-
-def tea_order(b) -> dict:
-    return client_for(b.url).create_order({"merchant_id": "m-leaf", "buyer_id": "b-li", "lines": [
-        {"sku": "PUER-357", "name": "普洱茶饼 357g", "unit_price_minor": 6800, "quantity": 1}]},
-        idempotency_key=str(uuid.uuid4()))
+    with two_shops(tmp_path_factory.mktemp("platforms")) as both:
+        yield both
 
 
 def test_a_code_of_each_platform_is_paid_at_one_counter_and_settled_with_its_own_platform(terminal_factory, shops):

@@ -9,26 +9,17 @@ import pytest
 from sqlalchemy import select
 
 from pos_terminal.app.facades import App
-from pos_terminal.clock import SystemClock
 from pos_terminal.domain.model.statements import SALE
 from sync.outbox_worker import OutboxWorker
 from sync.sandbox import db as sandbox_db
-from sync.sandbox.server import SandboxServer
-from tests.integration.test_issuers import pay_code, tea_order, two_platform_settings
+from tests.issuer_helpers import pay_code, tea_order, two_platform_settings, two_shops
 from tests.platform_helpers import client_for, new_order, outbox_rows
 
 
 @pytest.fixture(scope="module")
 def shops(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("platforms")
-    a = SandboxServer(db_url=f"sqlite:///{folder / 'demo-shop.sqlite3'}", clock=SystemClock()).start()
-    b = SandboxServer(db_url=f"sqlite:///{folder / 'tea-house.sqlite3'}", clock=SystemClock(),
-                      platform_id="tea-house").start()
-    try:
-        yield a, b
-    finally:
-        a.stop()
-        b.stop()
+    with two_shops(tmp_path_factory.mktemp("platforms")) as both:
+        yield both
 
 
 def test_each_platform_statement_agrees_and_both_are_accepted(terminal_factory, shops):
