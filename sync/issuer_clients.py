@@ -91,19 +91,15 @@ class IssuerRouter:
 
 
 def _method(client: Any, name: str, platform_id: object) -> Any:
-    """`client`'s method `name`; a client that has none (OfflinePlatform: no platform running yet)
-    is a platform that cannot be reached now: the row waits with its key."""
-    method = getattr(client, name, None)
-    if method is None:
-        detail = getattr(client, "detail", "it cannot take this message now")
-        raise PlatformUnavailable(f"platform {platform_id or '[platform]'} unreachable: {detail}")
+    """`client`'s method `name`. An OfflinePlatform (no platform running yet) answers every call as
+    unreachable; its answer is made to name which platform, so the row waiting with its key says so."""
+    method = getattr(client, name)
     if not isinstance(client, OfflinePlatform):
         return method
 
-    def offline(*args: Any, **kwargs: Any) -> Any:  # its answer names which platform is not running
+    def offline(*args: Any, **kwargs: Any) -> Any:
         try:
             return method(*args, **kwargs)
         except PlatformUnavailable as exc:
-            raise PlatformUnavailable(f"platform {platform_id or '[platform]'} unreachable: "
-                                      f"{getattr(client, 'detail', exc.message)}") from exc
+            raise PlatformUnavailable(f"platform {platform_id or '[platform]'} unreachable: {client.detail}") from exc
     return offline
