@@ -8,6 +8,7 @@ thread.
 
 from __future__ import annotations
 
+from functools import partial
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
@@ -40,14 +41,19 @@ class StatusBar(QWidget):
         self.setObjectName("StatusBar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._app = app
-        self._platform: PlatformStatus | None = None
-        self._platform_error: str | None = None
+        # each platform this counter takes payment codes of, [platform] first: its last status or
+        # the reason its poll failed (issue 16: a second platform down is shown, not hidden)
+        self._platform_names: dict[str, str] = dict(app.status.platforms())
+        self._primary = next(iter(self._platform_names))
+        self._platform: dict[str, PlatformStatus] = {}
+        self._platform_error: dict[str, str] = {}
+        self._platform_polling: set[str] = set()
         self._sync: SyncState | None = None
         self._sync_error: str | None = None
         self._devices: dict[str, DeviceStatus] = {
             kind: DeviceStatus(kind, DeviceState.OPENING) for kind in DEVICES
         }
-        self._polling = {"platform": False, "sync": False, "printer": False}
+        self._polling = {"sync": False, "printer": False}
         self.items = {key: StatusItem(key, self) for key in ("platform", "sync", *DEVICES)}
         # platform and sync on the left, the devices on the right; when they do not fit side by
         # side (a narrow window, long states such as "needs attention"), the devices go to a
@@ -112,10 +118,12 @@ class StatusBar(QWidget):
 
     def poll(self) -> None:
         status = self._app.status
-        if not self._polling["platform"]:
-            self._polling["platform"] = True
-            run_in_background(status.platform, lambda status: self._poll_done("platform", status),
-                              lambda exc: self._poll_failed("platform", exc), context=self)
+        for platform_id in self._platform_names:  # one task each: a silent platform holds up no other's
+            if platform_id not in self._platform_polling:
+                self._platform_polling.add(platform_id)
+                run_in_background(partial(status.platform, platform_id),
+                                  partial(self._platform_polled, platform_id),
+                                  partial(self._platform_poll_failed, platform_id), context=self)
         if not self._polling["sync"]:
             self._polling["sync"] = True
             run_in_background(status.sync, lambda state: self._poll_done("sync", state),
@@ -133,19 +141,23 @@ class StatusBar(QWidget):
         if status is not None:  # the other screens hear it too, as any device status
             self._bridge.device_status.emit(status)
 
+    def _platform_polled(self, platform_id: str, status: PlatformStatus) -> None:
+        self._platform_polling.discard(platform_id)
+        self.show_platform_status(status, platform_id)
+
+    def _platform_poll_failed(self, platform_id: str, exc: BaseException) -> None:
+        self._platform_polling.discard(platform_id)
+        self._platform_error[platform_id] = str(exc)
+        self._render_platform()
+        self._reflow()
+
     def _poll_done(self, key: str, value) -> None:
         self._polling[key] = False
-        if key == "platform":
-            self.show_platform_status(value)
-        else:
-            self.show_sync_state(value)
+        self.show_sync_state(value)
 
     def _poll_failed(self, key: str, exc: BaseException) -> None:
         self._polling[key] = False
-        if key == "platform":
-            self._platform_error = str(exc)
-        else:
-            self._sync_error = str(exc)
+        self._sync_error = str(exc)
         self.retranslate_ui()
 
     # -- values from the bridge ----------------------------------------------------------
@@ -156,9 +168,11 @@ class StatusBar(QWidget):
         self._render_device(status.device)
         self._reflow()
 
-    def show_platform_status(self, status: PlatformStatus) -> None:
-        self._platform = status
-        self._platform_error = None
+    def show_platform_status(self, status: PlatformStatus, platform_id: str | None = None) -> None:
+        """`platform_id`: one of Status.platforms() (None: [platform])."""
+        platform_id = platform_id or self._primary
+        self._platform[platform_id] = status
+        self._platform_error.pop(platform_id, None)
         self._render_platform()
         self._reflow()
 
@@ -183,14 +197,45 @@ class StatusBar(QWidget):
 
     def _render_platform(self) -> None:
         item = self.items["platform"]
-        if self._platform_error is not None:
-            item.set_state("error", self.tr("Platform: unknown"), self._platform_error)
-        elif self._platform is None:
+        if len(self._platform_names) > 1:
+            self._render_platforms(item)
+            return
+        error, status = self._platform_error.get(self._primary), self._platform.get(self._primary)
+        if error is not None:
+            item.set_state("error", self.tr("Platform: unknown"), error)
+        elif status is None:
             item.set_state("busy", self.tr("Platform: checking…"))
-        elif self._platform.online:
-            item.set_state("ok", self.tr("Platform online"), platform_detail_text(self._platform.detail))
+        elif status.online:
+            item.set_state("ok", self.tr("Platform online"), platform_detail_text(status.detail))
         else:
-            item.set_state("warn", self.tr("Platform offline"), platform_detail_text(self._platform.detail))
+            item.set_state("warn", self.tr("Platform offline"), platform_detail_text(status.detail))
+
+    def _render_platforms(self, item: StatusItem) -> None:
+        """Several platforms: all online, all offline, or the names of those offline (their codes
+        are paid offline and their messages wait); the tooltip has a line per platform."""
+        offline, checking, lines = [], False, []
+        for platform_id, name in self._platform_names.items():
+            error, status = self._platform_error.get(platform_id), self._platform.get(platform_id)
+            if error is not None:
+                offline.append(name)
+                lines.append(fill(self.tr("%1: unknown (%2)"), name, error))
+            elif status is None:
+                checking = True
+                lines.append(fill(self.tr("%1: checking…"), name))
+            elif status.online:
+                lines.append(fill(self.tr("%1: online"), name))
+            else:
+                offline.append(name)
+                lines.append(fill(self.tr("%1: offline, %2"), name, platform_detail_text(status.detail)))
+        tooltip = "\n".join(lines)
+        if len(offline) == len(self._platform_names):
+            item.set_state("warn", self.tr("Platforms offline"), tooltip)
+        elif offline:
+            item.set_state("warn", fill(self.tr("%1 offline"), ", ".join(offline)), tooltip)
+        elif checking:
+            item.set_state("busy", self.tr("Platforms: checking…"), tooltip)
+        else:
+            item.set_state("ok", self.tr("Platforms online"), tooltip)
 
     def _render_sync(self) -> None:
         item = self.items["sync"]

@@ -144,6 +144,15 @@ def platform_detail_text(detail: str) -> str:
         return translate("Texts", "No platform is set up: sales are kept here and not sent.")
     if detail == "platform unreachable":
         return translate("Texts", "The platform does not answer.")
+    match = re.fullmatch(r"platform '([^']+)' is a sandbox without base_url and none is running:.*", detail)
+    if match:  # an [[issuers]] platform (issue 16)
+        return fill(translate("Texts", "Platform `%1` is set to a sandbox but none is running: `pos-terminal demo` starts "
+                                       "one; or run `pos-terminal sandbox --platform-id %1` and set its `base_url`."),
+                    match.group(1))
+    match = re.fullmatch(r"platform '([^']+)': the sandbox has no terminal (\S+?);.*", detail)
+    if match:
+        return fill(translate("Texts", "The sandbox of platform `%1` has no terminal %2: put this terminal's secret for it "
+                                       "in [issuer_secrets] of the credentials file."), match.group(1), match.group(2))
     match = re.fullmatch(r"the sandbox has no terminal (\S+?);.*", detail)
     if match:
         return fill(translate("Texts", "The sandbox has no terminal %1: use store `demo-store` and terminal T01 or T02, or put its "

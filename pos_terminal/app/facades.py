@@ -268,9 +268,20 @@ class Status:
     def __init__(self, terminal: Terminal, devices: DeviceControl) -> None:
         self._t, self._devices = terminal, devices
 
-    def platform(self) -> PlatformStatus:
-        """Blocking (asks the platform client, which answers from its breaker without a call)."""
-        return self._t.platform.status()
+    def platforms(self) -> list[tuple[str, str]]:
+        """(id, name) of each platform this counter takes payment codes of, [platform] first (the
+        settings in memory: no call, no read)."""
+        from config.issuers import issuer_list
+
+        return [(issuer.id, issuer.name) for issuer in issuer_list(self._t.settings)]
+
+    def platform(self, platform_id: str | None = None) -> PlatformStatus:
+        """The connection to one platform (None: [platform]). Blocking (asks the platform client,
+        which answers from its breaker or a cached probe, else probes within a few seconds)."""
+        client = self._t.platform_for(platform_id)
+        if client is None:
+            return PlatformStatus(False, f"this counter does not take payment codes of platform {platform_id}")
+        return client.status()
 
     def sync(self) -> SyncState:
         """The outbox: what waits, since when, the last error, what needs a person. Blocking (a database read)."""

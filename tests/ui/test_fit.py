@@ -12,7 +12,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QStyle, QWidget
 
 from config.schema import Language, UISettings
-from pos_terminal.ports import DeviceState, DeviceStatus
+from pos_terminal.ports import DeviceState, DeviceStatus, PlatformStatus
 from pos_terminal.vouchers import KeyRing, PublicKey
 from sync.sandbox.signing import mint_voucher, new_private_key
 from tests.ui.conftest import settle, sign_in
@@ -67,8 +67,10 @@ def test_the_status_bar_is_whole_inside_the_window_even_when_every_device_needs_
     # the longest states there are, for every device
     for kind in ("scanner", "printer", "drawer", "card_terminal"):
         bar.show_device_status(DeviceStatus(kind, DeviceState.WARNING, "", "paper low"))
-    bar._platform_error = "timed out"
-    bar.retranslate_ui()
+    # the longest platform state: one of the demo's two platforms offline, by name
+    bar.show_platform_status(PlatformStatus(True, "http://127.0.0.1:8700 answers"))
+    bar.show_platform_status(PlatformStatus(False, "timed out"), "tea-house")
+    assert bar.items["platform"].text() == "Tea House 茶馆 offline"
     for _ in range(3):
         QApplication.processEvents()
     screen = QRect(0, 0, size.width(), size.height())

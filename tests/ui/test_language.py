@@ -35,7 +35,7 @@ def test_switching_language_retranslates_at_once_and_persists(qtbot, window, ter
     assert page._title.text() == "设置"
     assert ws.header.role_label.text() == "店长 · 工号 8001"
     assert window.status.items["scanner"].text() == "扫码枪：就绪"
-    assert window.status.items["platform"].text() == "平台离线"
+    assert window.status.items["platform"].text() == "各平台均离线"  # the demo's two platforms
     assert window.sign_in_page.sign_in_button.text() == "登录"  # hidden pages too
     assert page.language_combo.currentData() == "zh_CN"
     assert json.loads(prefs.read_text(encoding="utf-8")) == {"language": "zh_CN"}

@@ -59,9 +59,13 @@ def test_platform_and_sync_backlog_are_polled(qtbot, window, terminal, app):
     settle(qtbot)
     sync, platform = window.status.items["sync"], window.status.items["platform"]
     assert sync.text() == "All sent" and sync.tone == "ok"
-    assert platform.text() == "Platform offline" and platform.tone == "warn"
-    assert platform_detail_text(app.status.platform().detail) in platform.toolTip()  # the detail, in words
-    assert "sandbox" in platform.toolTip()
+    # the demo counter takes codes of two platforms, neither running here: a line each in the tooltip
+    assert platform.text() == "Platforms offline" and platform.tone == "warn"
+    assert [name for _id, name in app.status.platforms()] == ["Demo Shop", "Tea House 茶馆"]
+    tip = platform.toolTip().splitlines()
+    assert tip[0] == "Demo Shop: offline, " + platform_detail_text(app.status.platform().detail)  # in words
+    assert tip[1] == "Tea House 茶馆: offline, " + platform_detail_text(app.status.platform("tea-house").detail)
+    assert "sandbox" in tip[0] and "tea-house" in tip[1]
 
     _record_a_cash_sale(terminal)
     window.status.poll()  # what the timer does every few seconds
@@ -81,3 +85,22 @@ def test_a_failing_sync_read_shows_unknown_not_a_crash(qtbot, window, app, monke
     item = window.status.items["sync"]
     assert item.text() == "Sync: unknown" and item.tone == "error"
     assert "database is locked" in item.toolTip()
+
+
+def test_one_platform_down_among_several_is_named(qtbot, window, app):
+    """A counter taking codes of several platforms: all online, one of them offline (named: its
+    codes are paid offline), all offline, still checking, and a poll that failed."""
+    from pos_terminal.ports import PlatformStatus
+
+    bar, item = window.status, window.status.items["platform"]
+    bar.show_platform_status(PlatformStatus(True, "http://127.0.0.1:8700 answers"))
+    assert item.text() == "Platforms: checking…" and item.tone == "busy"
+    assert item.toolTip().splitlines() == ["Demo Shop: online", "Tea House 茶馆: checking…"]
+    bar.show_platform_status(PlatformStatus(True, "http://127.0.0.1:8701 answers"), "tea-house")
+    assert item.text() == "Platforms online" and item.tone == "ok"
+    bar.show_platform_status(PlatformStatus(False, "platform unreachable"), "tea-house")
+    assert item.text() == "Tea House 茶馆 offline" and item.tone == "warn"
+    assert item.toolTip().splitlines()[1] == "Tea House 茶馆: offline, The platform does not answer."
+    bar._platform_poll_failed("demo-shop", RuntimeError("database is locked"))
+    assert item.text() == "Platforms offline" and item.tone == "warn"
+    assert item.toolTip().splitlines()[0] == "Demo Shop: unknown (database is locked)"

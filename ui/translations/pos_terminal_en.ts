@@ -5507,42 +5507,42 @@ platform %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/settlement_statement.py" line="269"/>
+        <location filename="../screens/settlement_statement.py" line="268"/>
         <source>An accepted statement never changes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/settlement_statement.py" line="272"/>
+        <location filename="../screens/settlement_statement.py" line="271"/>
         <source>Differences: not known while the platform&apos;s figures are missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/settlement_statement.py" line="275"/>
+        <location filename="../screens/settlement_statement.py" line="274"/>
         <source>Differences: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/settlement_statement.py" line="277"/>
+        <location filename="../screens/settlement_statement.py" line="276"/>
         <source>Differences: none. The platform agrees with this terminal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/settlement_statement.py" line="288"/>
+        <location filename="../screens/settlement_statement.py" line="287"/>
         <source>Not ready to accept: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/settlement_statement.py" line="319"/>
+        <location filename="../screens/settlement_statement.py" line="318"/>
         <source>Accepted as %1 on %2 by %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/settlement_statement.py" line="322"/>
+        <location filename="../screens/settlement_statement.py" line="321"/>
         <source>Not accepted yet. Accepting gives it the number %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../screens/settlement_statement.py" line="323"/>
+        <location filename="../screens/settlement_statement.py" line="322"/>
         <source>Not accepted yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5550,52 +5550,92 @@ platform %2</source>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../status_bar.py" line="187"/>
+        <location filename="../status_bar.py" line="205"/>
         <source>Platform: unknown</source>
         <translation>Platform: unknown</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="189"/>
+        <location filename="../status_bar.py" line="207"/>
         <source>Platform: checking…</source>
         <translation>Platform: checking…</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="191"/>
+        <location filename="../status_bar.py" line="209"/>
         <source>Platform online</source>
         <translation>Platform online</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="193"/>
+        <location filename="../status_bar.py" line="211"/>
         <source>Platform offline</source>
         <translation>Platform offline</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="199"/>
+        <location filename="../status_bar.py" line="221"/>
+        <source>%1: unknown (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../status_bar.py" line="224"/>
+        <source>%1: checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../status_bar.py" line="226"/>
+        <source>%1: online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../status_bar.py" line="229"/>
+        <source>%1: offline, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../status_bar.py" line="232"/>
+        <source>Platforms offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../status_bar.py" line="234"/>
+        <source>%1 offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../status_bar.py" line="236"/>
+        <source>Platforms: checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../status_bar.py" line="238"/>
+        <source>Platforms online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../status_bar.py" line="244"/>
         <source>Sync: unknown</source>
         <translation>Sync: unknown</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="201"/>
+        <location filename="../status_bar.py" line="246"/>
         <source>Sync: checking…</source>
         <translation>Sync: checking…</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="205"/>
+        <location filename="../status_bar.py" line="250"/>
         <source>All sent</source>
         <translation>All sent</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="203"/>
+        <location filename="../status_bar.py" line="248"/>
         <source>Nothing is waiting to be sent to the platform.</source>
         <translation>Nothing is waiting to be sent to the platform.</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="132"/>
+        <location filename="../status_bar.py" line="140"/>
         <source>the printer&apos;s state could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../status_bar.py" line="207"/>
+        <location filename="../status_bar.py" line="252"/>
         <source>%n message(s) waiting to be sent to the platform.</source>
         <translation>
             <numerusform>%n message waiting to be sent to the platform.</numerusform>
@@ -5603,7 +5643,7 @@ platform %2</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../status_bar.py" line="210"/>
+        <location filename="../status_bar.py" line="255"/>
         <source>The oldest has waited %n minute(s).</source>
         <translation>
             <numerusform>The oldest has waited %n minute.</numerusform>
@@ -5611,12 +5651,12 @@ platform %2</source>
         </translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="214"/>
+        <location filename="../status_bar.py" line="259"/>
         <source>Last error: %1</source>
         <translation>Last error: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../status_bar.py" line="212"/>
+        <location filename="../status_bar.py" line="257"/>
         <source>%n message(s) refused by the platform need a manager.</source>
         <translation>
             <numerusform>%n message refused by the platform needs a manager.</numerusform>
@@ -5624,12 +5664,12 @@ platform %2</source>
         </translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="226"/>
+        <location filename="../status_bar.py" line="271"/>
         <source>Last sent to the platform: %1</source>
         <translation>Last sent to the platform: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../status_bar.py" line="217"/>
+        <location filename="../status_bar.py" line="262"/>
         <source>%n to send</source>
         <translation>
             <numerusform>%n to send</numerusform>
@@ -5637,7 +5677,7 @@ platform %2</source>
         </translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="230"/>
+        <location filename="../status_bar.py" line="275"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -5722,7 +5762,7 @@ platform %2</source>
     </message>
     <message>
         <location filename="../texts.py" line="76"/>
-        <location filename="../texts.py" line="182"/>
+        <location filename="../texts.py" line="191"/>
         <source>Keyboard wedge</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5738,7 +5778,7 @@ platform %2</source>
     </message>
     <message>
         <location filename="../texts.py" line="79"/>
-        <location filename="../texts.py" line="183"/>
+        <location filename="../texts.py" line="192"/>
         <source>Camera</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5749,7 +5789,7 @@ platform %2</source>
     </message>
     <message>
         <location filename="../texts.py" line="81"/>
-        <location filename="../texts.py" line="182"/>
+        <location filename="../texts.py" line="191"/>
         <source>Keyboard wedge (evdev)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5850,7 +5890,7 @@ platform %2</source>
     </message>
     <message>
         <location filename="../texts.py" line="133"/>
-        <location filename="../texts.py" line="156"/>
+        <location filename="../texts.py" line="165"/>
         <source>technical detail: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5871,146 +5911,156 @@ platform %2</source>
     </message>
     <message>
         <location filename="../texts.py" line="149"/>
+        <source>Platform `%1` is set to a sandbox but none is running: `pos-terminal demo` starts one; or run `pos-terminal sandbox --platform-id %1` and set its `base_url`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="154"/>
+        <source>The sandbox of platform `%1` has no terminal %2: put this terminal&apos;s secret for it in [issuer_secrets] of the credentials file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="158"/>
         <source>The sandbox has no terminal %1: use store `demo-store` and terminal T01 or T02, or put its secret in the credentials file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="153"/>
+        <location filename="../texts.py" line="162"/>
         <source>%1 answers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="155"/>
+        <location filename="../texts.py" line="164"/>
         <source>The platform check failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="171"/>
+        <location filename="../texts.py" line="180"/>
         <source>Enter key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="171"/>
+        <location filename="../texts.py" line="180"/>
         <source>Tab key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="172"/>
+        <location filename="../texts.py" line="181"/>
         <source>US English</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="172"/>
+        <location filename="../texts.py" line="181"/>
         <source>German</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="172"/>
+        <location filename="../texts.py" line="181"/>
         <source>French</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="172"/>
+        <location filename="../texts.py" line="181"/>
         <source>UK English</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="173"/>
+        <location filename="../texts.py" line="182"/>
         <source>None (N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="173"/>
+        <location filename="../texts.py" line="182"/>
         <source>Even (E)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="173"/>
+        <location filename="../texts.py" line="182"/>
         <source>Odd (O)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="173"/>
+        <location filename="../texts.py" line="182"/>
         <source>Mark (M)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="174"/>
+        <location filename="../texts.py" line="183"/>
         <source>Space (S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="175"/>
+        <location filename="../texts.py" line="184"/>
         <source>Hardware (RTS/CTS)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="175"/>
+        <location filename="../texts.py" line="184"/>
         <source>Software (XON/XOFF)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="176"/>
+        <location filename="../texts.py" line="185"/>
         <source>Both (ZXing, then pyzbar)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="177"/>
+        <location filename="../texts.py" line="186"/>
         <source>Text (GB18030)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="177"/>
+        <location filename="../texts.py" line="186"/>
         <source>Printed as an image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="178"/>
+        <location filename="../texts.py" line="187"/>
         <source>Sandbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="178"/>
+        <location filename="../texts.py" line="187"/>
         <source>Remote platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="181"/>
+        <location filename="../texts.py" line="190"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="181"/>
+        <location filename="../texts.py" line="190"/>
         <source>Custom</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="181"/>
+        <location filename="../texts.py" line="190"/>
         <source>Simulated (demo)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="182"/>
+        <location filename="../texts.py" line="191"/>
         <source>Serial</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="183"/>
+        <location filename="../texts.py" line="192"/>
         <source>Network</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="183"/>
+        <location filename="../texts.py" line="192"/>
         <source>Through the printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="184"/>
+        <location filename="../texts.py" line="193"/>
         <source>Standalone, keyed in by hand</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../texts.py" line="192"/>
+        <location filename="../texts.py" line="201"/>
         <source>Damaged in transport</source>
         <translation type="unfinished"></translation>
     </message>

@@ -5499,42 +5499,42 @@ platform %2</source>
         <translation>平台的数据未知。</translation>
     </message>
     <message>
-        <location filename="../screens/settlement_statement.py" line="269"/>
+        <location filename="../screens/settlement_statement.py" line="268"/>
         <source>An accepted statement never changes.</source>
         <translation>已确认的结算单不会再改变。</translation>
     </message>
     <message>
-        <location filename="../screens/settlement_statement.py" line="272"/>
+        <location filename="../screens/settlement_statement.py" line="271"/>
         <source>Differences: not known while the platform&apos;s figures are missing.</source>
         <translation>差异：缺少平台的数据，暂时无法比较。</translation>
     </message>
     <message>
-        <location filename="../screens/settlement_statement.py" line="275"/>
+        <location filename="../screens/settlement_statement.py" line="274"/>
         <source>Differences: %1</source>
         <translation>差异：%1 项</translation>
     </message>
     <message>
-        <location filename="../screens/settlement_statement.py" line="277"/>
+        <location filename="../screens/settlement_statement.py" line="276"/>
         <source>Differences: none. The platform agrees with this terminal.</source>
         <translation>差异：无。平台与本终端一致。</translation>
     </message>
     <message>
-        <location filename="../screens/settlement_statement.py" line="288"/>
+        <location filename="../screens/settlement_statement.py" line="287"/>
         <source>Not ready to accept: %1</source>
         <translation>暂不能确认：%1</translation>
     </message>
     <message>
-        <location filename="../screens/settlement_statement.py" line="319"/>
+        <location filename="../screens/settlement_statement.py" line="318"/>
         <source>Accepted as %1 on %2 by %3.</source>
         <translation>已确认为 %1，时间 %2，确认人 %3。</translation>
     </message>
     <message>
-        <location filename="../screens/settlement_statement.py" line="322"/>
+        <location filename="../screens/settlement_statement.py" line="321"/>
         <source>Not accepted yet. Accepting gives it the number %1.</source>
         <translation>尚未确认。确认后编号为 %1。</translation>
     </message>
     <message>
-        <location filename="../screens/settlement_statement.py" line="323"/>
+        <location filename="../screens/settlement_statement.py" line="322"/>
         <source>Not accepted yet.</source>
         <translation>尚未确认。</translation>
     </message>
@@ -5542,90 +5542,130 @@ platform %2</source>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../status_bar.py" line="187"/>
+        <location filename="../status_bar.py" line="205"/>
         <source>Platform: unknown</source>
         <translation>平台：状态未知</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="189"/>
+        <location filename="../status_bar.py" line="207"/>
         <source>Platform: checking…</source>
         <translation>平台：检查中…</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="191"/>
+        <location filename="../status_bar.py" line="209"/>
         <source>Platform online</source>
         <translation>平台在线</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="193"/>
+        <location filename="../status_bar.py" line="211"/>
         <source>Platform offline</source>
         <translation>平台离线</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="199"/>
+        <location filename="../status_bar.py" line="221"/>
+        <source>%1: unknown (%2)</source>
+        <translation>%1：状态未知（%2）</translation>
+    </message>
+    <message>
+        <location filename="../status_bar.py" line="224"/>
+        <source>%1: checking…</source>
+        <translation>%1：检查中…</translation>
+    </message>
+    <message>
+        <location filename="../status_bar.py" line="226"/>
+        <source>%1: online</source>
+        <translation>%1：在线</translation>
+    </message>
+    <message>
+        <location filename="../status_bar.py" line="229"/>
+        <source>%1: offline, %2</source>
+        <translation>%1：离线，%2</translation>
+    </message>
+    <message>
+        <location filename="../status_bar.py" line="232"/>
+        <source>Platforms offline</source>
+        <translation>各平台均离线</translation>
+    </message>
+    <message>
+        <location filename="../status_bar.py" line="234"/>
+        <source>%1 offline</source>
+        <translation>%1 离线</translation>
+    </message>
+    <message>
+        <location filename="../status_bar.py" line="236"/>
+        <source>Platforms: checking…</source>
+        <translation>平台：检查中…</translation>
+    </message>
+    <message>
+        <location filename="../status_bar.py" line="238"/>
+        <source>Platforms online</source>
+        <translation>各平台均在线</translation>
+    </message>
+    <message>
+        <location filename="../status_bar.py" line="244"/>
         <source>Sync: unknown</source>
         <translation>同步：状态未知</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="201"/>
+        <location filename="../status_bar.py" line="246"/>
         <source>Sync: checking…</source>
         <translation>同步：检查中…</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="205"/>
+        <location filename="../status_bar.py" line="250"/>
         <source>All sent</source>
         <translation>已全部上传</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="203"/>
+        <location filename="../status_bar.py" line="248"/>
         <source>Nothing is waiting to be sent to the platform.</source>
         <translation>没有等待上传到平台的数据。</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="132"/>
+        <location filename="../status_bar.py" line="140"/>
         <source>the printer&apos;s state could not be read: %1</source>
         <translation>无法读取打印机状态：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../status_bar.py" line="207"/>
+        <location filename="../status_bar.py" line="252"/>
         <source>%n message(s) waiting to be sent to the platform.</source>
         <translation>
             <numerusform>有 %n 条数据等待上传到平台。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../status_bar.py" line="210"/>
+        <location filename="../status_bar.py" line="255"/>
         <source>The oldest has waited %n minute(s).</source>
         <translation>
             <numerusform>最早的一条已等待 %n 分钟。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="214"/>
+        <location filename="../status_bar.py" line="259"/>
         <source>Last error: %1</source>
         <translation>最近一次错误：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../status_bar.py" line="212"/>
+        <location filename="../status_bar.py" line="257"/>
         <source>%n message(s) refused by the platform need a manager.</source>
         <translation>
             <numerusform>%n 条消息被平台拒绝，需要店长处理。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="226"/>
+        <location filename="../status_bar.py" line="271"/>
         <source>Last sent to the platform: %1</source>
         <translation>最近一次上传到平台：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../status_bar.py" line="217"/>
+        <location filename="../status_bar.py" line="262"/>
         <source>%n to send</source>
         <translation>
             <numerusform>待上传 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="230"/>
+        <location filename="../status_bar.py" line="275"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -5710,7 +5750,7 @@ platform %2</source>
     </message>
     <message>
         <location filename="../texts.py" line="76"/>
-        <location filename="../texts.py" line="182"/>
+        <location filename="../texts.py" line="191"/>
         <source>Keyboard wedge</source>
         <translation>键盘式扫码枪</translation>
     </message>
@@ -5726,7 +5766,7 @@ platform %2</source>
     </message>
     <message>
         <location filename="../texts.py" line="79"/>
-        <location filename="../texts.py" line="183"/>
+        <location filename="../texts.py" line="192"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
@@ -5737,7 +5777,7 @@ platform %2</source>
     </message>
     <message>
         <location filename="../texts.py" line="81"/>
-        <location filename="../texts.py" line="182"/>
+        <location filename="../texts.py" line="191"/>
         <source>Keyboard wedge (evdev)</source>
         <translation>键盘式扫码枪（evdev 独占）</translation>
     </message>
@@ -5838,7 +5878,7 @@ platform %2</source>
     </message>
     <message>
         <location filename="../texts.py" line="133"/>
-        <location filename="../texts.py" line="156"/>
+        <location filename="../texts.py" line="165"/>
         <source>technical detail: %1</source>
         <translation>技术信息：%1</translation>
     </message>
@@ -5859,146 +5899,156 @@ platform %2</source>
     </message>
     <message>
         <location filename="../texts.py" line="149"/>
+        <source>Platform `%1` is set to a sandbox but none is running: `pos-terminal demo` starts one; or run `pos-terminal sandbox --platform-id %1` and set its `base_url`.</source>
+        <translation>平台 `%1` 设置为沙盒，但没有正在运行的沙盒：`pos-terminal demo` 会启动一个；或运行 `pos-terminal sandbox --platform-id %1` 并设置其 `base_url`。</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="154"/>
+        <source>The sandbox of platform `%1` has no terminal %2: put this terminal&apos;s secret for it in [issuer_secrets] of the credentials file.</source>
+        <translation>平台 `%1` 的沙盒中没有终端 %2：请将本终端在该平台的密钥写入凭据文件的 [issuer_secrets]。</translation>
+    </message>
+    <message>
+        <location filename="../texts.py" line="158"/>
         <source>The sandbox has no terminal %1: use store `demo-store` and terminal T01 or T02, or put its secret in the credentials file.</source>
         <translation>沙盒中没有终端 %1：请使用门店 `demo-store` 和终端 T01 或 T02，或把该终端的密钥写入凭据文件。</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="153"/>
+        <location filename="../texts.py" line="162"/>
         <source>%1 answers.</source>
         <translation>%1 有应答。</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="155"/>
+        <location filename="../texts.py" line="164"/>
         <source>The platform check failed: %1</source>
         <translation>平台检查失败：%1</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="171"/>
+        <location filename="../texts.py" line="180"/>
         <source>Enter key</source>
         <translation>回车键 (Enter)</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="171"/>
+        <location filename="../texts.py" line="180"/>
         <source>Tab key</source>
         <translation>制表键 (Tab)</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="172"/>
+        <location filename="../texts.py" line="181"/>
         <source>US English</source>
         <translation>美式英文 (US)</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="172"/>
+        <location filename="../texts.py" line="181"/>
         <source>German</source>
         <translation>德文 (DE)</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="172"/>
+        <location filename="../texts.py" line="181"/>
         <source>French</source>
         <translation>法文 (FR)</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="172"/>
+        <location filename="../texts.py" line="181"/>
         <source>UK English</source>
         <translation>英式英文 (UK)</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="173"/>
+        <location filename="../texts.py" line="182"/>
         <source>None (N)</source>
         <translation>无校验 (N)</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="173"/>
+        <location filename="../texts.py" line="182"/>
         <source>Even (E)</source>
         <translation>偶校验 (E)</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="173"/>
+        <location filename="../texts.py" line="182"/>
         <source>Odd (O)</source>
         <translation>奇校验 (O)</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="173"/>
+        <location filename="../texts.py" line="182"/>
         <source>Mark (M)</source>
         <translation>标记校验 (M)</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="174"/>
+        <location filename="../texts.py" line="183"/>
         <source>Space (S)</source>
         <translation>空格校验 (S)</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="175"/>
+        <location filename="../texts.py" line="184"/>
         <source>Hardware (RTS/CTS)</source>
         <translation>硬件流控 (RTS/CTS)</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="175"/>
+        <location filename="../texts.py" line="184"/>
         <source>Software (XON/XOFF)</source>
         <translation>软件流控 (XON/XOFF)</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="176"/>
+        <location filename="../texts.py" line="185"/>
         <source>Both (ZXing, then pyzbar)</source>
         <translation>两者（先 ZXing，再 pyzbar）</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="177"/>
+        <location filename="../texts.py" line="186"/>
         <source>Text (GB18030)</source>
         <translation>文字 (GB18030)</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="177"/>
+        <location filename="../texts.py" line="186"/>
         <source>Printed as an image</source>
         <translation>以图像打印</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="178"/>
+        <location filename="../texts.py" line="187"/>
         <source>Sandbox</source>
         <translation>沙盒</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="178"/>
+        <location filename="../texts.py" line="187"/>
         <source>Remote platform</source>
         <translation>远程平台</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="181"/>
+        <location filename="../texts.py" line="190"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="181"/>
+        <location filename="../texts.py" line="190"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="181"/>
+        <location filename="../texts.py" line="190"/>
         <source>Simulated (demo)</source>
         <translation>模拟（演示）</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="182"/>
+        <location filename="../texts.py" line="191"/>
         <source>Serial</source>
         <translation>串口</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="183"/>
+        <location filename="../texts.py" line="192"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="183"/>
+        <location filename="../texts.py" line="192"/>
         <source>Through the printer</source>
         <translation>经打印机</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="184"/>
+        <location filename="../texts.py" line="193"/>
         <source>Standalone, keyed in by hand</source>
         <translation>独立刷卡机，手工录入</translation>
     </message>
     <message>
-        <location filename="../texts.py" line="192"/>
+        <location filename="../texts.py" line="201"/>
         <source>Damaged in transport</source>
         <translation>运输中损坏</translation>
     </message>
