@@ -1,5 +1,5 @@
 """Saves a screenshot of one page as a signed-in user sees it, for looking at layouts:
-    .venv/bin/python scripts/screenshot_page.py devices OUT.png [--user 9001 --pin 9753] [--zh]
+    .venv/bin/python scripts/screenshot_page.py devices OUT.png [--user 9001 --pin 9753] [--zh] [--platforms]
 Runs on the demo terminal in a temporary data folder (set QT_QPA_PLATFORM=offscreen or DISPLAY)."""
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ def main() -> int:
     parser.add_argument("--config")
     parser.add_argument("--tab", type=int, default=0)
     parser.add_argument("--wait-ms", type=int, default=1500)
+    parser.add_argument("--platforms", action="store_true", help="start the demo's sandbox platforms first")
     args = parser.parse_args()
     os.environ.setdefault("POS_TERMINAL_DATA_DIR", tempfile.mkdtemp(prefix="pos-shot-"))
 
@@ -40,6 +41,10 @@ def main() -> int:
 
     settings = loader.load(args.config) if args.config else loader.defaults()
     terminal = build_terminal(settings, demo=True, hasher=ScryptPinHasher(n=2**10), configure_logs=False)
+    if args.platforms:  # as `pos-terminal demo` does: the status line shows them online
+        from pos_terminal.app.demo import start_demo_platform
+
+        start_demo_platform(terminal)
     facades = App.of(terminal)
     app = QApplication.instance() or QApplication([])
     apply_look(app, settings.ui.font_scale)

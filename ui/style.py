@@ -43,7 +43,7 @@ def apply_look(app: QApplication, font_scale: float = 1.0) -> None:
 def style_sheet(s: float = 1.0) -> str:
     return f"""
 QWidget {{ color: #1f2933; }}
-QMainWindow, #SignInPage, #Workspace {{ background: #f3f5f7; }}
+QMainWindow, #SignInPage, #Workspace, #StackView {{ background: #f3f5f7; }}
 #Header {{ background: #24323f; }}
 #Header QLabel {{ color: #f3f5f7; }}
 #StoreName {{ font-size: {px(20, s)}px; font-weight: bold; }}

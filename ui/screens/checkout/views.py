@@ -104,6 +104,8 @@ class ViewStack(QWidget):
         self._current = -1
 
     def addWidget(self, view: QWidget) -> int:
+        if not view.objectName():
+            view.setObjectName("StackView")  # filled with the page's own background (ui/style.py)
         view.setAutoFillBackground(True)
         view.setEnabled(False)
         self._views.append(view)
