@@ -62,9 +62,10 @@ class Clearing:
             missing = "[settlement.clearing_house] url" if not url else "clearing_house_secret in the credentials file"
             raise ClearingRefused("unavailable", f"no clearing house to talk to: set {missing}")
         routes = {i.id: i.route for i in issuer_list(t.settings)}
-        return ClearingService(SqlClearingJournal(t.engine), self._client, t.clock,
+        return ClearingService(SqlClearingJournal(t.engine, t.uow), self._client, t.clock,
                                store_id=t.settings.terminal.store_id, currency=t.settings.terminal.currency,
-                               platform_routes=routes, public_key=public_key)
+                               platform_routes=routes, public_key=public_key,
+                               terminal_id=t.settings.terminal.terminal_id)
 
     @staticmethod
     def _allowed(user: Any) -> None:
@@ -93,7 +94,7 @@ class Clearing:
     def fetch_report(self, user: Any, business_date: date) -> ReportView:
         """Fetches the store's signed report of the day, verifies, reconciles and stores it."""
         self._allowed(user)
-        return self._service().fetch_report(business_date, getattr(user, "user_id", None))
+        return self._service().fetch_report(business_date, user)
 
     def import_report(self, user: Any, path: Path) -> ReportView:
         """A report file (the JSON the clearing house gives: report, signature, key_id)."""
@@ -107,7 +108,7 @@ class Clearing:
         except json.JSONDecodeError as exc:
             raise ClearingRefused("not_a_report", f"{path}: is not a clearing-house report (not JSON: {exc}); "
                                                   "nothing was imported") from None
-        return self._service().import_envelope(envelope, getattr(user, "user_id", None))
+        return self._service().import_envelope(envelope, user)
 
     def reports(self, user: Any) -> list[ReportView]:
         from pos_terminal.services.clearing import view_of

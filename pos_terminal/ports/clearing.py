@@ -6,6 +6,7 @@ migration 0010: settlement_statements.sent_at/sent_state, clearing_reports)."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Protocol
@@ -100,8 +101,10 @@ class ClearingJournal(Protocol):
 
     def report(self, report_id: str) -> StoredReport | None: ...
 
-    def add_report(self, report: StoredReport) -> None:
-        """Stores the report in one transaction. Raises DuplicateReport when the report id is kept."""
+    def add_report(self, report: StoredReport, also: Callable[[Any], object] | None = None) -> None:
+        """Stores the report in one transaction, with `also(uow)` (the audit entry of the import)
+        in that same transaction where the journal has units of work. Raises DuplicateReport
+        when the report id is kept."""
         ...
 
     def reports(self, store_id: str) -> list[StoredReport]: ...

@@ -15,7 +15,7 @@ differences (each with what to do)."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -33,6 +33,7 @@ from pos_terminal.ports.clearing import (
 )
 
 CLEARING_HOUSE = "clearing_house"
+REPORT_IMPORT = "clearing_report_import"  # audit action: a clearing-house report imported (outcome: its state)
 
 
 class ClearingRefused(DomainError):
@@ -123,10 +124,14 @@ def idempotency_key(statement_store: str, number: str, digest: str) -> str:
 
 class ClearingService:
     def __init__(self, journal: ClearingJournal, client: ClearingHouseClient | None, clock: Clock, *,
-                 store_id: str, currency: str, platform_routes: dict[str, str], public_key: str) -> None:
+                 store_id: str, currency: str, platform_routes: dict[str, str], public_key: str,
+                 terminal_id: str | None = None) -> None:
         """`platform_routes`: platform id -> settlement route (every issuer of the terminal).
-        `public_key`: the clearing house's key the reports must be signed with (base64url)."""
+        `public_key`: the clearing house's key the reports must be signed with (base64url).
+        `terminal_id`: with it (and a journal with units of work), each import is audited on this
+        terminal's chain in the transaction that stores the report."""
         self.journal = journal
+        self.terminal_id = terminal_id
         self.client = client
         self.clock = clock
         self.store_id = store_id
@@ -168,7 +173,7 @@ class ClearingService:
         return SubmissionView(number, st.platform_id, st.business_date, st.net_minor, st.currency, state, at, key)
 
     # -- reports -------------------------------------------------------------------------------
-    def fetch_report(self, business_date: date, user_id: uuid.UUID | None) -> ReportView:
+    def fetch_report(self, business_date: date, user: Any = None) -> ReportView:
         self._day_accepted(business_date)
         try:
             envelope = self._client().store_report(self.store_id, business_date)
@@ -178,9 +183,11 @@ class ClearingService:
         except ClearingHouseRefused as exc:
             raise ClearingRefused("clearing_house_refused", f"the clearing house has no report of {business_date}: "
                                                             f"{exc}") from None
-        return self.import_envelope(envelope, user_id)
+        return self.import_envelope(envelope, user)
 
-    def import_envelope(self, envelope: Any, user_id: uuid.UUID | None) -> ReportView:
+    def import_envelope(self, envelope: Any, user: Any = None) -> ReportView:
+        """`user`: who imports (a SignedIn or User; None for the system): kept with the report and,
+        with a terminal id, in the import's audit entry."""
         report, signature, key_id = _parts(envelope)
         if not self.public_key:
             raise ClearingRefused("no_key", "the clearing house's public key is not pinned: set "
@@ -212,14 +219,27 @@ class ClearingService:
                                                       f"({kept.imported_at:%Y-%m-%d %H:%M} UTC, {kept.state})")
         accepted = self._day_accepted(day)
         differences = reconcile(lines, digests, net, accepted) + payment_differences(report, net, currency)
+        user_id = getattr(user, "user_id", None) or getattr(user, "id", None)
         stored = StoredReport(uuid.uuid4(), store_id, day, report_id, report, signature, key_id, self.clock.now(),
                               user_id, net, currency, "differences" if differences else "reconciled",
                               [d.to_json() for d in differences])
         try:
-            self.journal.add_report(stored)
+            self.journal.add_report(stored, self._audit(stored, user) if self.terminal_id else None)
         except DuplicateReport:
             raise ClearingRefused("duplicate_report", f"report {report_id} is already imported") from None
         return view_of(stored)
+
+    def _audit(self, stored: StoredReport, user: Any) -> Callable[[Any], object]:
+        from pos_terminal.services import audit
+
+        def record(uow: Any) -> object:
+            assert self.terminal_id is not None
+            return audit.record(uow, at=stored.imported_at, terminal_id=self.terminal_id, action=REPORT_IMPORT,
+                                user=user, subject=stored.report_id, outcome=stored.state,
+                                details={"business_date": stored.business_date.isoformat(),
+                                         "net_minor": stored.net_minor, "currency": stored.currency,
+                                         "differences": len(stored.differences)})
+        return record
 
     def _client_verify(self, report: dict[str, Any], signature: str) -> bool:
         if self.client is not None:

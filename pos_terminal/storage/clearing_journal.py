@@ -4,6 +4,7 @@ reports (clearing_reports), both from migration 0010. Each method is one transac
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -17,8 +18,11 @@ from pos_terminal.storage.orm import clearing_reports, settlement_statements
 
 
 class SqlClearingJournal:
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, uow: Callable[[], Any] | None = None) -> None:
+        """`uow`: the terminal's unit-of-work factory; with it, a report is stored in a unit of
+        work, so that the caller's `also(uow)` (the import's audit entry) commits with it."""
         self.engine = engine
+        self._uow = uow
 
     @staticmethod
     def _row(row: Any) -> JournalStatement:
@@ -64,16 +68,30 @@ class SqlClearingJournal:
             row = conn.execute(select(t).where(t.c.report_id == report_id)).mappings().first()
         return None if row is None else self._report(row)
 
-    def add_report(self, report: StoredReport) -> None:
+    def add_report(self, report: StoredReport, also: Callable[[Any], object] | None = None) -> None:
+        row = insert(clearing_reports).values(
+            id=report.id, store_id=report.store_id, business_date=report.business_date,
+            report_id=report.report_id, body=report.body, signature=report.signature, key_id=report.key_id,
+            imported_at=report.imported_at, imported_by=report.imported_by, net_minor=report.net_minor,
+            currency=report.currency, state=report.state, differences=report.differences)
         try:
-            with self.engine.begin() as conn:
-                conn.execute(insert(clearing_reports).values(
-                    id=report.id, store_id=report.store_id, business_date=report.business_date,
-                    report_id=report.report_id, body=report.body, signature=report.signature, key_id=report.key_id,
-                    imported_at=report.imported_at, imported_by=report.imported_by, net_minor=report.net_minor,
-                    currency=report.currency, state=report.state, differences=report.differences))
+            if self._uow is None:
+                if also is not None:
+                    raise ValueError("add_report(also=...) needs the journal's unit-of-work factory")
+                with self.engine.begin() as conn:
+                    conn.execute(row)
+                return
+            with self._uow() as uow:
+                uow.session.execute(row)
+                if also is not None:
+                    also(uow)
+                uow.commit()
         except IntegrityError:
             raise DuplicateReport(report.report_id) from None
+        except Exception:
+            if self.report(report.report_id) is not None:  # the commit's error named otherwise: kept already
+                raise DuplicateReport(report.report_id) from None
+            raise
 
     def reports(self, store_id: str) -> list[StoredReport]:
         t = clearing_reports

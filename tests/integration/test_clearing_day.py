@@ -16,6 +16,8 @@ from config.schema import ClearingHouseSettings
 from pos_terminal.app.facades import App
 from pos_terminal.app.paths import data_paths
 from pos_terminal.clock import SystemClock
+from pos_terminal.services import audit
+from pos_terminal.services.clearing import REPORT_IMPORT, ClearingRefused
 from sync.clearing_client import HttpClearingClient
 from sync.clearing_house.server import ClearingHouseServer
 from tests.clearing_helpers import member_session, statement
@@ -64,6 +66,17 @@ def test_a_day_accepted_sent_netted_and_reconciled_to_zero(terminal_factory, ser
     assert view.net_minor == accepted.net_minor
     assert [(ln.platform_id, ln.statement_number) for ln in view.lines] == [(accepted.platform_id, accepted.number)]
     assert [r.report_id for r in app.clearing.reports(d.manager)] == [view.report_id]
+    # the import is audited on the terminal's chain, in the transaction that stored the report
+    with d.t.uow() as uow:
+        [entry] = [r for r in uow.audit.recent(d.ctx.terminal_id, limit=50) if r["action"] == REPORT_IMPORT]
+    assert (entry["subject"], entry["outcome"], entry["user_id"]) == (view.report_id, "reconciled", d.manager.user_id)
+    assert entry["details"]["net_minor"] == view.net_minor and entry["details"]["differences"] == 0
+    with pytest.raises(ClearingRefused) as refused:  # fetched again: refused, and nothing more is written
+        app.clearing.fetch_report(d.manager, d.date)
+    assert refused.value.reason == "duplicate_report"
+    with d.t.uow() as uow:
+        assert [r["action"] for r in uow.audit.recent(d.ctx.terminal_id, limit=50)].count(REPORT_IMPORT) == 1
+    assert audit.verify(d.t.uow, d.ctx.terminal_id).ok
     if view.net_minor > 0:
         xmlschema = pytest.importorskip("xmlschema")
         sepaxml = pytest.importorskip("sepaxml")
