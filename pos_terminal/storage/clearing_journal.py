@@ -74,10 +74,10 @@ class SqlClearingJournal:
             report_id=report.report_id, body=report.body, signature=report.signature, key_id=report.key_id,
             imported_at=report.imported_at, imported_by=report.imported_by, net_minor=report.net_minor,
             currency=report.currency, state=report.state, differences=report.differences)
+        if self._uow is None and also is not None:
+            raise ValueError("add_report(also=...) needs the journal's unit-of-work factory")
         try:
             if self._uow is None:
-                if also is not None:
-                    raise ValueError("add_report(also=...) needs the journal's unit-of-work factory")
                 with self.engine.begin() as conn:
                     conn.execute(row)
                 return
@@ -85,11 +85,11 @@ class SqlClearingJournal:
                 uow.session.execute(row)
                 if also is not None:
                     also(uow)
-                uow.commit()
+                uow.commit()  # the unit of work turns a constraint error into its own: see below
         except IntegrityError:
             raise DuplicateReport(report.report_id) from None
         except Exception:
-            if self.report(report.report_id) is not None:  # the commit's error named otherwise: kept already
+            if self.report(report.report_id) is not None:  # kept already (another import got there first)
                 raise DuplicateReport(report.report_id) from None
             raise
 

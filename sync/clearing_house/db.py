@@ -20,9 +20,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Engine
 
-from sync.server_db import make_server_engine
-
 from sync.sandbox.db import UTCDateTime as TS
+from sync.server_db import make_server_engine
 
 metadata = MetaData()
 
