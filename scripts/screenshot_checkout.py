@@ -14,6 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from shot_window import ShotWindow  # noqa: E402 (scripts/ is on the path)
+
 
 def main() -> int:
     parser = argparse.ArgumentParser()
@@ -23,21 +25,14 @@ def main() -> int:
     args = parser.parse_args()
     os.environ.setdefault("POS_TERMINAL_DATA_DIR", tempfile.mkdtemp(prefix="pos-shot-"))
 
-    from PySide6.QtCore import QDeadlineTimer, QThreadPool
-    from PySide6.QtWidgets import QApplication
 
     from config import loader
-    from config.schema import Language
     from pos_terminal.app.container import build_terminal
     from pos_terminal.app.facades import App
     from pos_terminal.ports import ScanEvent
     from pos_terminal.security import ScryptPinHasher
     from pos_terminal.vouchers import KeyRing, PublicKey
     from sync.sandbox.signing import mint_voucher, new_private_key
-    from ui.i18n import LanguageManager
-    from ui.main_window import MainWindow
-    from ui.style import apply_look
-    from ui.tasks import pending_tasks
 
     settings = loader.defaults()
     terminal = build_terminal(settings, demo=True, hasher=ScryptPinHasher(n=2**10), configure_logs=False)
@@ -55,31 +50,11 @@ def main() -> int:
         start_simulated_devices(terminal)
         (terminal.paths.root / "virtual-printer" / "control").write_text("paper_end\n", encoding="utf-8")
 
-    app = QApplication.instance() or QApplication([])
-    apply_look(app, settings.ui.font_scale)
-    languages = LanguageManager(app, Language.ZH_CN if args.zh else Language.EN)
-    languages.apply(languages.choice)
-    window = MainWindow(facades, languages)
-    window.resize(1024, 768)
-    window.show()
-    window.start(poll_interval_ms=60_000)
+    win = ShotWindow(facades, settings, args.out, zh=args.zh, size=(1024, 768), shot_settle_s=0.0)
+    window, settle, shot = win.window, win.settle, win.shot
     window.enter(facades.users.sign_in("1001", "1357"))
     window.workspace.show_page("checkout")
     page = window.workspace.pages["checkout"]
-
-    def settle():
-        for _ in range(200):
-            QThreadPool.globalInstance().waitForDone(QDeadlineTimer(50))
-            app.processEvents()
-            if pending_tasks() == 0:
-                break
-        app.processEvents()
-
-    def shot(name):
-        settle()
-        path = f"{args.out}-{name}.png"
-        window.grab().save(path)
-        print(path)
 
     settle()
     shot("shift")

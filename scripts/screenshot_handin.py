@@ -11,11 +11,12 @@ import argparse
 import os
 import sys
 import tempfile
-import time
 import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from shot_window import ShotWindow  # noqa: E402 (scripts/ is on the path)
 
 
 def main() -> int:
@@ -29,12 +30,9 @@ def main() -> int:
 
     from datetime import timedelta
 
-    from PySide6.QtCore import QDeadlineTimer, QThreadPool, QTranslator
-    from PySide6.QtWidgets import QApplication
     from sqlalchemy import update
 
     from config import loader
-    from config.schema import Language
     from pos_terminal.app.container import build_terminal
     from pos_terminal.app.demo import start_demo_platform
     from pos_terminal.app.facades import App
@@ -46,10 +44,6 @@ def main() -> int:
     from sync.sandbox import db as sandbox_db
     from sync.sandbox import refunds as sandbox_refunds
     from sync.sandbox.platform import Caller
-    from ui.i18n import LanguageManager
-    from ui.main_window import MainWindow
-    from ui.style import apply_look
-    from ui.tasks import pending_tasks
 
     settings = loader.defaults()
     terminal = build_terminal(settings, demo=True, hasher=ScryptPinHasher(n=2**10), configure_logs=False)
@@ -91,37 +85,12 @@ def main() -> int:
     file_online(doubtful, "b-li", "damaged")
     file_online(online_paid, "b-wang", "wrong_item")
 
-    app = QApplication.instance() or QApplication([])
-    apply_look(app, settings.ui.font_scale)
-    languages = LanguageManager(app, Language.ZH_CN if args.zh else Language.EN)
-    languages.apply(languages.choice)
-    if args.extra_qm:
-        extra = QTranslator(app)
-        if extra.load(args.extra_qm):
-            app.installTranslator(extra)
-    window = MainWindow(facades, languages)
-    window.resize(1024, 768)
-    window.show()
-    window.start(poll_interval_ms=60_000)
+    win = ShotWindow(facades, settings, args.out, zh=args.zh, size=(1024, 768), extra_qm=args.extra_qm, shot_settle_s=0.5)
+    window, settle, shot = win.window, win.settle, win.shot
     window.enter(cashier)
     window.workspace.show_page("refunds")
     page = window.workspace.pages["refunds"]
     now = terminal.clock.now()
-
-    def settle(extra_s: float = 0.0):
-        end = time.monotonic() + extra_s
-        for _ in range(400):
-            QThreadPool.globalInstance().waitForDone(QDeadlineTimer(50))
-            app.processEvents()
-            if pending_tasks() == 0 and time.monotonic() >= end:
-                break
-        app.processEvents()
-
-    def shot(name):
-        settle(0.5)
-        path = f"{args.out}-{name}.png"
-        window.grab().save(path)
-        print(path)
 
     def scan(text):
         window.bridge.post_scan(ScanEvent(text, b"", "qr", "simulated", now))

@@ -11,12 +11,13 @@ import argparse
 import os
 import sys
 import tempfile
-import time
 import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from shot_window import ShotWindow  # noqa: E402 (scripts/ is on the path)
 
 
 def main() -> int:
@@ -27,11 +28,8 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="pos-shot-"))
     os.environ.setdefault("POS_TERMINAL_DATA_DIR", str(tmp / "data"))
 
-    from PySide6.QtCore import QDeadlineTimer, QThreadPool
-    from PySide6.QtWidgets import QApplication
 
     from config import loader
-    from config.schema import Language
     from pos_terminal.app.container import build_terminal
     from pos_terminal.app.demo import start_demo_platform
     from pos_terminal.app.facades import App
@@ -41,10 +39,6 @@ def main() -> int:
     from sync.outbox_worker import OutboxWorker
     from tests.sale_helpers import sell_cash, terminal_checkout
     from sync.sandbox import seed
-    from ui.i18n import LanguageManager
-    from ui.main_window import MainWindow
-    from ui.style import apply_look
-    from ui.tasks import pending_tasks
 
     settings = loader.defaults()
     terminal = build_terminal(settings, demo=True, hasher=ScryptPinHasher(n=2**10), configure_logs=False)
@@ -75,29 +69,8 @@ def main() -> int:
     OutboxWorker(terminal.uow, client, terminal.clock).drain_once()
     other.close()
 
-    app = QApplication.instance() or QApplication([])
-    apply_look(app, settings.ui.font_scale)
-    languages = LanguageManager(app, Language.ZH_CN if args.zh else Language.EN)
-    languages.apply(languages.choice)
-    window = MainWindow(facades, languages)
-    window.resize(1280, 1000)  # room for both cases' rows
-    window.show()
-    window.start(poll_interval_ms=60_000)
-
-    def settle(extra_s: float = 0.0):
-        end = time.monotonic() + extra_s
-        for _ in range(400):
-            QThreadPool.globalInstance().waitForDone(QDeadlineTimer(50))
-            app.processEvents()
-            if pending_tasks() == 0 and time.monotonic() >= end:
-                break
-        app.processEvents()
-
-    def shot(name):
-        settle(0.3)
-        path = f"{args.out}-{name}.png"
-        window.grab().save(path)
-        print(path)
+    win = ShotWindow(facades, settings, args.out, zh=args.zh, size=(1280, 1000), shot_settle_s=0.3)
+    window, settle, shot = win.window, win.settle, win.shot
 
     window.enter(manager)
     window.workspace.show_page("shift")

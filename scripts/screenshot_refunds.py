@@ -11,11 +11,12 @@ import argparse
 import os
 import sys
 import tempfile
-import time
 import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from shot_window import ShotWindow  # noqa: E402 (scripts/ is on the path)
 
 
 def main() -> int:
@@ -30,11 +31,9 @@ def main() -> int:
 
     import cv2
     import numpy as np
-    from PySide6.QtCore import QDeadlineTimer, QThreadPool
-    from PySide6.QtWidgets import QApplication
 
     from config import loader
-    from config.schema import Language, RefundSettings
+    from config.schema import RefundSettings
     from pos_terminal.app.container import build_terminal
     from pos_terminal.app.demo import start_demo_platform
     from pos_terminal.app.facades import App
@@ -43,10 +42,6 @@ def main() -> int:
     from pos_terminal.services import sales
     from sync.outbox_worker import OutboxWorker
     from tests.sale_helpers import open_shift, sell_cash, terminal_checkout
-    from ui.i18n import LanguageManager
-    from ui.main_window import MainWindow
-    from ui.style import apply_look
-    from ui.tasks import pending_tasks
 
     video = tmp / "camera.avi"
     writer = cv2.VideoWriter(str(video), cv2.VideoWriter_fourcc(*"MJPG"), 15, (1280, 720))
@@ -79,33 +74,12 @@ def main() -> int:
 
     trusted, doubtful = sold("b-wang"), sold("b-li")
 
-    app = QApplication.instance() or QApplication([])
-    apply_look(app, settings.ui.font_scale)
-    languages = LanguageManager(app, Language.ZH_CN if args.zh else Language.EN)
-    languages.apply(languages.choice)
-    window = MainWindow(facades, languages)
-    window.resize(width, height)
-    window.show()
-    window.start(poll_interval_ms=60_000)
+    win = ShotWindow(facades, settings, args.out, zh=args.zh, size=(width, height), shot_settle_s=0.5)
+    window, settle, shot = win.window, win.settle, win.shot
     window.enter(cashier)
     window.workspace.show_page("refunds")
     page = window.workspace.pages["refunds"]
     now = terminal.clock.now()
-
-    def settle(extra_s: float = 0.0):
-        end = time.monotonic() + extra_s
-        for _ in range(400):
-            QThreadPool.globalInstance().waitForDone(QDeadlineTimer(50))
-            app.processEvents()
-            if pending_tasks() == 0 and time.monotonic() >= end:
-                break
-        app.processEvents()
-
-    def shot(name):
-        settle(0.5)
-        path = f"{args.out}-{name}.png"
-        window.grab().save(path)
-        print(path)
 
     def scan(text):
         window.bridge.post_scan(ScanEvent(text, b"", "qr", "simulated", now))

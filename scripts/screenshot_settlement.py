@@ -12,11 +12,12 @@ import argparse
 import os
 import sys
 import tempfile
-import time
 import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from shot_window import ShotWindow  # noqa: E402 (scripts/ is on the path)
 
 
 def main() -> int:
@@ -29,11 +30,8 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="pos-shot-"))
     os.environ.setdefault("POS_TERMINAL_DATA_DIR", str(tmp / "data"))
 
-    from PySide6.QtCore import QDeadlineTimer, QThreadPool
-    from PySide6.QtWidgets import QApplication
 
     from config import loader
-    from config.schema import Language
     from pos_terminal.app.container import build_terminal
     from pos_terminal.app.demo import start_demo_platform
     from pos_terminal.app.facades import App
@@ -41,10 +39,6 @@ def main() -> int:
     from pos_terminal.services import sales
     from sync.outbox_worker import OutboxWorker
     from tests.sale_helpers import open_shift, sell_cash, terminal_checkout
-    from ui.i18n import LanguageManager
-    from ui.main_window import MainWindow
-    from ui.style import apply_look
-    from ui.tasks import pending_tasks
 
     settings = loader.defaults()
     terminal = build_terminal(settings, demo=True, hasher=ScryptPinHasher(n=2**10), configure_logs=False)
@@ -68,29 +62,8 @@ def main() -> int:
     def drain() -> None:
         OutboxWorker(terminal.uow, terminal.outbox_client(), terminal.clock).drain_once()
 
-    app = QApplication.instance() or QApplication([])
-    apply_look(app, settings.ui.font_scale)
-    languages = LanguageManager(app, Language.ZH_CN if args.zh else Language.EN)
-    languages.apply(languages.choice)
-    window = MainWindow(facades, languages)
-    window.resize(width, height)
-    window.show()
-    window.start(poll_interval_ms=60_000)
-
-    def settle(extra_s: float = 0.0):
-        end = time.monotonic() + extra_s
-        for _ in range(400):
-            QThreadPool.globalInstance().waitForDone(QDeadlineTimer(50))
-            app.processEvents()
-            if pending_tasks() == 0 and time.monotonic() >= end:
-                break
-        app.processEvents()
-
-    def shot(name, widget=None):
-        settle(0.3)
-        path = f"{args.out}-{name}.png"
-        (widget or window).grab().save(path)
-        print(path)
+    win = ShotWindow(facades, settings, args.out, zh=args.zh, size=(width, height), shot_settle_s=0.3)
+    window, settle, shot = win.window, win.settle, win.shot
 
     # a day not closed yet
     sold(1250, 2)

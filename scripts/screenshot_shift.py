@@ -13,7 +13,6 @@ import argparse
 import os
 import sys
 import tempfile
-import time
 import uuid
 from datetime import datetime, timezone
 from pathlib import Path
@@ -21,6 +20,8 @@ from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from shot_window import ShotWindow  # noqa: E402 (scripts/ is on the path)
 
 
 class ShotClock:
@@ -41,11 +42,8 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="pos-shot-"))
     os.environ.setdefault("POS_TERMINAL_DATA_DIR", str(tmp / "data"))
 
-    from PySide6.QtCore import QDeadlineTimer, QThreadPool
-    from PySide6.QtWidgets import QApplication
 
     from config import loader
-    from config.schema import Language
     from pos_terminal.app.container import build_terminal
     from pos_terminal.app.demo import start_demo_platform
     from pos_terminal.app.facades import App
@@ -54,10 +52,6 @@ def main() -> int:
     from pos_terminal.services import cash, sales
     from sync.outbox_worker import OutboxWorker
     from ui.dialogs.cash_dialogs import CashMovementDialog, DenominationCountDialog
-    from ui.i18n import LanguageManager
-    from ui.main_window import MainWindow
-    from ui.style import apply_look
-    from ui.tasks import pending_tasks
 
     settings = loader.defaults()
     zone = ZoneInfo(settings.terminal.timezone)
@@ -75,29 +69,8 @@ def main() -> int:
     manager = facades.users.sign_in("8001", "8642")
     ids = terminal.settings.terminal
 
-    app = QApplication.instance() or QApplication([])
-    apply_look(app, settings.ui.font_scale)
-    languages = LanguageManager(app, Language.ZH_CN if args.zh else Language.EN)
-    languages.apply(languages.choice)  # the committed catalogue
-    window = MainWindow(facades, languages)
-    window.resize(1024, 768)
-    window.show()
-    window.start(poll_interval_ms=60_000)
-
-    def settle(extra_s: float = 0.0):
-        end = time.monotonic() + extra_s
-        for _ in range(400):
-            QThreadPool.globalInstance().waitForDone(QDeadlineTimer(50))
-            app.processEvents()
-            if pending_tasks() == 0 and time.monotonic() >= end:
-                break
-        app.processEvents()
-
-    def shot(name, widget=None):
-        settle(0.3)
-        path = f"{args.out}-{name}.png"
-        (widget or window).grab().save(path)
-        print(path)
+    win = ShotWindow(facades, settings, args.out, zh=args.zh, size=(1024, 768), shot_settle_s=0.3)
+    window, settle, shot = win.window, win.settle, win.shot
 
     def dialog_shot(name, dialog):
         dialog.show()
