@@ -35,16 +35,14 @@ class PaidRefund(NamedTuple):
 
 
 class BusinessDayRepository:
-    def __init__(self, session: Session, direct: Callable[[], Any] | None = None) -> None:
+    def __init__(self, session: Session, direct: Callable[[], Any]) -> None:
+        """`direct`: the unit of work's connection (SqlAlchemyUnitOfWork._direct)."""
         self.session = session
         self._direct = direct
 
     def closed_at(self, terminal_id: str, business_date: date) -> datetime | None:
         """When the Z closed that day: a prepared SELECT on the unit of work's connection (in the
         sale's transaction when a sale asks), not a compiled ORM query (a millisecond of a sale)."""
-        if self._direct is None:
-            row = self.get(terminal_id, business_date)
-            return row.closed_at if row is not None else None
         return scan_reads.z_closed_at(self._direct(), terminal_id, business_date)
 
     # -- the closed day (Z) ------------------------------------------------------------------

@@ -92,3 +92,21 @@ def test_the_reads_see_what_the_unit_of_work_has_not_flushed_and_a_write_after_t
         uow.commit()
     with uow_factory() as uow:
         assert [r.request_id for r in uow.card_requests.open_rows("T01")] == ["req-p"]
+
+
+def test_the_z_close_time_answers_as_the_orm_does(uow_factory, cashier):  # noqa: F811
+    """A sale's business date asks uow.days.closed_at (a prepared read): the Z's close time of that
+    terminal and day, None for a day not closed or another terminal's."""
+    now = CLOCK.now()
+    today = now.date()
+    with uow_factory() as uow:
+        assert uow.days.closed_at("T01", today) is None
+        assert uow.days.add_closed(terminal_id="T01", business_date=today, z_no=uow.days.next_z_no("T01"),
+                                   closed_at=now, closed_by=cashier.user_id, report={}) is not None
+        assert uow.days.closed_at("T01", today) == now  # in the closing transaction too (flushed first)
+        uow.commit()
+    with uow_factory() as uow:
+        row = uow.days.get("T01", today)
+        assert row is not None and uow.days.closed_at("T01", today) == row.closed_at == now
+        assert uow.days.closed_at("T01", today + timedelta(days=1)) is None
+        assert uow.days.closed_at("T09", today) is None
