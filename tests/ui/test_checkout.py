@@ -213,7 +213,11 @@ def online(terminal, tmp_path):
 
     server = SandboxServer("127.0.0.1", 0, f"sqlite:///{tmp_path / 'sandbox.sqlite3'}", clock=terminal.clock).start()
     client = client_for(server.url, (terminal.settings.terminal.store_id, terminal.settings.terminal.terminal_id,
-                                     seed.DEMO_TERMINAL[2]))
+                                     seed.DEMO_TERMINAL[2]), counter_budget_s=5.0)
+    # what the platform answers is under test here, not how fast a busy machine answers: the counter
+    # waits 5 s (tests.platform_helpers.settings_for says why)
+    platform = terminal.settings.platform.model_copy(update={"counter_wait_s": 5.0})
+    terminal.settings = terminal.settings.model_copy(update={"platform": platform})
     terminal.attach_platform(client)
     assert terminal.keys.refresh()
     yield lambda: new_order(client)  # 2 x ¥12.50 = ¥25.00
