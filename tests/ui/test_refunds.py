@@ -175,3 +175,44 @@ def test_a_mixed_payment_is_refunded_to_the_prepaid_card_then_cash_and_reprinted
     qtbot.waitUntil(lambda: "printed again" in page.message.text(), timeout=5000)
     client.close()
     settle(qtbot)
+
+
+def test_a_poll_read_before_the_payout_does_not_show_the_paid_case_as_unpaid(qtbot, window, terminal, server,
+                                                                             monkeypatch):
+    """The page polls the case on a worker; a poll that read the case before the payout committed
+    and answers after it must not put the unpaid case (and its Pay button) back on the screen."""
+    import threading
+
+    code = sold(terminal, server, "b-wang")
+    page = refunds_page(qtbot, window, terminal)
+    page.poll_timer.stop()
+    scan(window, code)
+    qtbot.waitUntil(lambda: len(page.items) == 1, timeout=5000)
+    page.submit()
+    qtbot.waitUntil(lambda: page.case is not None and page.case.status is RefundStatus.APPROVED, timeout=10_000)
+    qtbot.waitUntil(lambda: not page._polling, timeout=5000)
+    facade, read, calls = window._app.refunds, threading.Event(), []
+    answer_first, answer_later = threading.Event(), threading.Event()
+    overview = facade.overview
+
+    def slow_overview(case_id):  # the first poll reads the case now and answers when let go
+        calls.append(case_id)
+        answer = overview(case_id)
+        if len(calls) == 1:
+            read.set()
+        (answer_first if len(calls) == 1 else answer_later).wait(10)
+        return answer
+
+    monkeypatch.setattr(facade, "overview", slow_overview)
+    page.poll()
+    assert read.wait(5) and not page.case.paid_out
+    page.pay_out()
+    qtbot.waitUntil(lambda: page.case.paid_out and "Refunded" in page.message.text(), timeout=5000)
+    assert len(calls) == 1  # the payout's own poll waits for the one in flight
+    answer_first.set()  # the stale poll answers; the poll asked for meanwhile reads again, and waits
+    qtbot.waitUntil(lambda: len(calls) == 2, timeout=5000)
+    QApplication.processEvents()
+    assert page.case.paid_out and not page.pay_button.isVisibleTo(page)
+    answer_later.set()
+    qtbot.waitUntil(lambda: not page._polling, timeout=5000)
+    settle(qtbot)

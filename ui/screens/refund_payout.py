@@ -38,13 +38,16 @@ class RefundPayout:
     def override(self) -> None:
         if self._busy or self.case is None:
             return
-        # the payout runs on the worker that records the manager's approval, right after it
+        # the payout runs on the worker that records the manager's approval, right after it; the
+        # page is busy meanwhile, so a poll answering during the dialog leaves the case alone
+        self._set_busy(True)
         done = ManagerApprovalDialog.approve_and_run(
             self, self._app, fill(translate("RefundsPage", "Pay %1 in cash for order %2 before the platform "
                                                                 "approves."),
                                        format_money(self.case.amount_minor, self.case.currency), self.case.order_no),
             self._payout_work())
         if done is None:
+            self._set_busy(False)
             return
         done.deliver(self._paid, self._failed)
 

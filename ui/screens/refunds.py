@@ -68,6 +68,7 @@ class RefundsPage(OnlineReturnActions, RefundPayout, RefundTexts, Page):
         self._busy = False
         self._polling = False
         self._poll_again = False
+        self._case_turn = 0  # moves on whenever an action starts or answers; an older poll's case is stale
         self.store_rows: list[dict] = []
 
         self.code_edit = QLineEdit(self)
@@ -418,10 +419,11 @@ class RefundsPage(OnlineReturnActions, RefundPayout, RefundTexts, Page):
             self._poll_again = True
             return
         self._polling, self._poll_again = True, False
-        facade, case_id = self._app.refunds, self.case.case_id if self.case is not None else None
+        facade, case_id, turn = self._app.refunds, self.case.case_id if self.case is not None else None, \
+            self._case_turn
 
         def work():
-            return facade.overview(case_id)
+            return turn, facade.overview(case_id)
 
         def failed(exc):
             self._polling = False
@@ -433,8 +435,11 @@ class RefundsPage(OnlineReturnActions, RefundPayout, RefundTexts, Page):
         self._polling = False
         if self._poll_again and self.isVisible():  # what it answered may be older than what was asked
             QTimer.singleShot(0, self.poll)
-        current, rows, store = result
-        if current is not None and self.case is not None and current.case_id == self.case.case_id:
+        turn, (current, rows, store) = result
+        # an action in flight, or one that answered since this poll began, knows the case better:
+        # a poll read before a payout committed must not show the paid case as unpaid again
+        fresh = turn == self._case_turn and not self._busy
+        if fresh and current is not None and self.case is not None and current.case_id == self.case.case_id:
             self.case = current
         self.open_rows, self.store_rows = rows, store
         self.open_list.blockSignals(True)
@@ -481,6 +486,7 @@ class RefundsPage(OnlineReturnActions, RefundPayout, RefundTexts, Page):
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
+        self._case_turn += 1
         self._update()
 
     def _update(self) -> None:
