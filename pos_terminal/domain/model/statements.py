@@ -29,6 +29,7 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from datetime import date, datetime
 from typing import Any
 
@@ -198,7 +199,7 @@ class Statement:
                 "movements": [{k: v for k, v in m.to_json().items() if k != "at"} for m in self.movements],
                 "net_minor": self.net_minor}
 
-    @property
+    @cached_property  # the fields are frozen and what it covers holds no mutable value: computed once
     def digest(self) -> str:
         text = json.dumps(self.content(), sort_keys=True, separators=(",", ":"), ensure_ascii=True)
         return hashlib.sha256(text.encode()).hexdigest()
