@@ -7,6 +7,10 @@ the statement's net by bank transfer.
   (creditor), the statement number as its EndToEndId, the amount as a decimal with the currency's
   ISO 4217 exponent (pos_terminal.money), each account by IBAN or, without one, by Othr/Id, each
   bank by BIC or "NOTPROVIDED", and a remittance line naming store, platform and business date.
+  A SEPA transfer (EUR between IBANs) carries only the SEPA character set (EPC217-08: Latin
+  letters, digits and / - ? : ( ) . , ' + space): names and remittance are transliterated
+  (anyascii: "茶馆" -> "ChaGuan", "Müller" -> "Muller", "&" -> "+"), since a bank refuses a SEPA
+  file with other characters; other transfers keep UTF-8 (CNAPS and CIPS carry Chinese names).
   Built with the standard library (xml.etree); the tests validate it against the official XSD.
 - `statement_csv`: the lines and the movements, one table, UTF-8 with a header row.
 - `statement_pdf`: an A4 page for people, in the UI language (fpdf2, the reports' CJK font).
@@ -28,6 +32,8 @@ from decimal import Decimal
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
+from anyascii import anyascii
+
 from pos_terminal.domain.model.statements import Movement, Statement
 from pos_terminal.money import Money, MoneyError, exponent
 
@@ -38,7 +44,9 @@ NOT_PROVIDED = "NOTPROVIDED"  # a bank without a BIC (EPC convention: FinInstnId
 _IBAN_RE = re.compile(r"[A-Z]{2}[0-9]{2}[A-Z0-9]{1,30}")
 _BIC_RE = re.compile(r"[A-Z0-9]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?")
 _MAX35 = 35
+_MAX70 = 70
 _MAX140 = 140
+_NOT_SEPA = re.compile(r"[^A-Za-z0-9/\-?:().,'+ ]")  # outside the SEPA (EPC217-08) basic Latin set
 
 
 class ExportRefused(ValueError):
@@ -108,7 +116,7 @@ def check_account(account: Account, role: str) -> tuple[str, str | None, str | N
     if bic and not _BIC_RE.fullmatch(bic):
         raise ExportRefused("bad_account", f"{role}.bic {account.bic!r} is not a BIC (8 or 11 letters and digits): "
                                            "correct it, or leave it empty for NOTPROVIDED")
-    return holder[:70], iban or None, None if iban else number, bic or NOT_PROVIDED
+    return holder[:_MAX70], iban or None, None if iban else number, bic or NOT_PROVIDED
 
 
 # -- pain.001 ----------------------------------------------------------------------------------
@@ -133,6 +141,22 @@ def remittance_text(statement: Statement, store_name: str | None = None, platfor
     head = f"Settlement {statement.number or '-'} business date {statement.business_date.isoformat()}"
     tail = f" store {store} to {platform}"
     return (head + tail)[:_MAX140]
+
+
+def sepa_text(text: str, limit: int) -> str:
+    """`text` in the SEPA character set, at most `limit` characters: transliterated to Latin,
+    "&" as "+" (EPC's conversion), any other character outside the set as a space, runs of
+    spaces as one."""
+    latin = _NOT_SEPA.sub(" ", anyascii(text).replace("&", "+"))
+    return " ".join(latin.split())[:limit].rstrip()
+
+
+def _sepa_name(name: str, role: str) -> str:
+    latin = sepa_text(name, _MAX70)
+    if not any(c.isalnum() for c in latin):
+        raise ExportRefused("bad_account", f"{role}.holder {name!r} has no letter or digit a SEPA transfer can "
+                                           "carry: write the holder's name as the bank has it, in Latin letters")
+    return latin
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
@@ -176,6 +200,11 @@ def pain001_xml(statement: Statement, debtor: Account, creditor: Account, *, mes
     c_name, c_iban, c_other, c_bic = check_account(creditor, "settlement.platform_account")
     amount = amount_text(statement.net_minor, statement.currency)
     sepa = statement.currency == "EUR" and bool(d_iban and c_iban)
+    remittance = remittance_text(statement, store_name, platform_name)
+    if sepa:
+        d_name = _sepa_name(d_name, "settlement.store_account")
+        c_name = _sepa_name(c_name, "settlement.platform_account")
+        remittance = sepa_text(remittance, _MAX140)
 
     root = ET.Element("Document", xmlns=NAMESPACE)  # the default namespace (Ccy stays unqualified)
     init = _sub(root, "CstmrCdtTrfInitn")
@@ -209,7 +238,7 @@ def pain001_xml(statement: Statement, debtor: Account, creditor: Account, *, mes
     _agent(tx, "CdtrAgt", c_bic)
     _sub(_sub(tx, "Cdtr"), "Nm", c_name)
     _account(tx, "CdtrAcct", c_iban, c_other)
-    _sub(_sub(tx, "RmtInf"), "Ustrd", remittance_text(statement, store_name, platform_name))
+    _sub(_sub(tx, "RmtInf"), "Ustrd", remittance)
 
     ET.indent(root)
     body: bytes = ET.tostring(root, encoding="UTF-8", xml_declaration=True)

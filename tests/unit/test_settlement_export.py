@@ -142,6 +142,35 @@ def test_sepa_euro_transfer_names_the_service_level(xsd):
     assert cny.find(".//p:PmtTpInf", NS) is None
 
 
+def test_a_sepa_transfer_carries_only_the_sepa_character_set(xsd):
+    """A bank refuses a SEPA file with characters outside EPC217-08's Latin set: the names and the
+    remittance of a EUR transfer between IBANs are transliterated; other transfers keep UTF-8."""
+    store = Acct("Müller & Söhne 便利店", iban=STORE_IBAN.iban, bic=STORE_IBAN.bic)
+    shop = Acct("Tea House 茶馆 «Ost»", iban=SHOP_IBAN.iban, bic=SHOP_IBAN.bic)
+    data = pain001_xml(statement("EUR"), store, shop, message_id="MSG-20261202-0002", created_at=AT,
+                       execution_date=date(2026, 12, 2), store_name="Müller & Söhne", platform_name="Tea House 茶馆")
+    xsd.validate(data.decode("utf-8"))
+    root = ET.fromstring(data)
+    assert root.findtext(".//p:GrpHdr/p:InitgPty/p:Nm", namespaces=NS) == "Muller + Sohne BianLiDian"
+    assert root.findtext(".//p:PmtInf/p:Dbtr/p:Nm", namespaces=NS) == "Muller + Sohne BianLiDian"
+    assert root.findtext(".//p:Cdtr/p:Nm", namespaces=NS) == "Tea House ChaGuan Ost"
+    remittance = root.findtext(".//p:RmtInf/p:Ustrd", namespaces=NS)
+    assert remittance.endswith("store Muller + Sohne to Tea House ChaGuan")
+    sepa_set = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/-?:().,'+ ")
+    for el in root.iter():
+        assert set(el.text.strip() if el.text else "") <= sepa_set, (el.tag, el.text)
+
+    cny = ET.fromstring(pain001_xml(statement("CNY"), STORE_CN, Acct("Tea House 茶馆", number="110-9876543"),
+                                    message_id="MSG-20261202-0003", created_at=AT, execution_date=date(2026, 12, 2)))
+    assert cny.findtext(".//p:Dbtr/p:Nm", namespaces=NS) == "示例便利店"  # CNAPS and CIPS carry Chinese names
+    assert cny.findtext(".//p:Cdtr/p:Nm", namespaces=NS) == "Tea House 茶馆"
+
+    with pytest.raises(ExportRefused, match="settlement.platform_account.holder") as e:
+        pain001_xml(statement("EUR"), store, Acct("★ ☆", iban=SHOP_IBAN.iban), message_id="M-1", created_at=AT,
+                    execution_date=date(2026, 12, 2))
+    assert e.value.reason == "bad_account"
+
+
 def test_only_an_accepted_statement_the_store_owes_on_is_exported():
     with pytest.raises(ExportRefused, match="not accepted") as e:
         xml_for(statement(accepted=False))
