@@ -10,7 +10,11 @@ import requests
 from sqlalchemy import func, insert, select
 
 from pos_terminal.domain.model.statements import REFUND, SALE, Contract, Movement, Statement, compute_statement
+from pos_terminal.storage.clearing_journal import SqlClearingJournal
 from pos_terminal.storage.orm import clearing_reports, settlement_statements
+from pos_terminal.storage.uow import SqlAlchemyUnitOfWork, session_factory
+
+CLEARING_TERMINAL = "T01"  # the terminal whose audit chain records the imports in these tests
 
 CONTRACT_BP = 150
 
@@ -28,6 +32,13 @@ def statement(store_id: str, platform_id: str, day: date, sales: list[int], refu
         return st
     return st.accepted(number, at or datetime.combine(day + timedelta(days=1), datetime.min.time()).astimezone(),
                        str(uuid.uuid4()))
+
+
+def journal_for(engine) -> SqlClearingJournal:
+    """The terminal's clearing journal on `engine`, writing through units of work as the
+    terminal's does (pos_terminal.app.facades_clearing)."""
+    sessions = session_factory(engine)
+    return SqlClearingJournal(engine, lambda: SqlAlchemyUnitOfWork(sessions, CLEARING_TERMINAL))
 
 
 def keep_accepted(engine, st: Statement, route: str = "clearing_house") -> None:

@@ -128,8 +128,9 @@ class ClearingService:
                  terminal_id: str | None = None) -> None:
         """`platform_routes`: platform id -> settlement route (every issuer of the terminal).
         `public_key`: the clearing house's key the reports must be signed with (base64url).
-        `terminal_id`: with it (and a journal with units of work), each import is audited on this
-        terminal's chain in the transaction that stores the report."""
+        `terminal_id`: with it, each import is audited on this terminal's chain in the
+        transaction that stores the report (the terminal's facade always gives it; a test of the
+        rules alone, with a journal in memory, may leave it out)."""
         self.journal = journal
         self.terminal_id = terminal_id
         self.client = client

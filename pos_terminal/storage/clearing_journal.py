@@ -18,9 +18,10 @@ from pos_terminal.storage.orm import clearing_reports, settlement_statements
 
 
 class SqlClearingJournal:
-    def __init__(self, engine: Engine, uow: Callable[[], Any] | None = None) -> None:
-        """`uow`: the terminal's unit-of-work factory; with it, a report is stored in a unit of
-        work, so that the caller's `also(uow)` (the import's audit entry) commits with it."""
+    def __init__(self, engine: Engine, uow: Callable[[], Any]) -> None:
+        """`engine` serves the reads; `uow`, the terminal's unit-of-work factory, the reports'
+        writes: a report is stored in a unit of work, so that the caller's `also(uow)` (the
+        import's audit entry) commits with it."""
         self.engine = engine
         self._uow = uow
 
@@ -74,13 +75,7 @@ class SqlClearingJournal:
             report_id=report.report_id, body=report.body, signature=report.signature, key_id=report.key_id,
             imported_at=report.imported_at, imported_by=report.imported_by, net_minor=report.net_minor,
             currency=report.currency, state=report.state, differences=report.differences)
-        if self._uow is None and also is not None:
-            raise ValueError("add_report(also=...) needs the journal's unit-of-work factory")
         try:
-            if self._uow is None:
-                with self.engine.begin() as conn:
-                    conn.execute(row)
-                return
             with self._uow() as uow:
                 uow.session.execute(row)
                 if also is not None:

@@ -25,11 +25,11 @@ import requests
 from sqlalchemy import create_engine, func, select
 
 from pos_terminal.services.clearing import ClearingRefused, ClearingService
-from pos_terminal.storage.clearing_journal import SqlClearingJournal
 from sync.clearing_client import HttpClearingClient
 from sync.clearing_house import db as ch_db
 from sync.clearing_house.credentials import ClearingCredentials, default_path
-from tests.clearing_helpers import keep_accepted, reports_kept, sent_state, statement
+from tests.clearing_helpers import CLEARING_TERMINAL, journal_for, keep_accepted, reports_kept, sent_state, \
+    statement
 from tests.fakes import FakeClock
 
 REPO = Path(__file__).resolve().parents[2]
@@ -85,9 +85,10 @@ def test_kill_9_mid_import_and_the_retry_is_answered_exactly_once(tmp_path, stor
         url = f"http://127.0.0.1:{port}"
         public_key = requests.get(f"{url}/api/v1/keys", timeout=5).json()["keys"][0]["public_key"]
         secret = ClearingCredentials(default_path(db_url)).get("secret_demo-store")
-        svc = ClearingService(SqlClearingJournal(store_db), HttpClearingClient(url, "demo-store", secret, 30),
+        svc = ClearingService(journal_for(store_db), HttpClearingClient(url, "demo-store", secret, 30),
                               FakeClock(), store_id="demo-store", currency="CNY",
-                              platform_routes={"demo-shop": "clearing_house"}, public_key=public_key)
+                              platform_routes={"demo-shop": "clearing_house"}, public_key=public_key,
+                              terminal_id=CLEARING_TERMINAL)
         outcome: list[BaseException | object] = []
         sender = threading.Thread(target=lambda: outcome.append(_try(svc.send, st.number)))
         sender.start()

@@ -14,12 +14,19 @@ import pytest
 
 from pos_terminal.ports.clearing import ClearingHouseRefused
 from pos_terminal.services.clearing import ClearingRefused, ClearingService, idempotency_key
-from pos_terminal.storage.clearing_journal import SqlClearingJournal
 from sync.clearing_client import HttpClearingClient
 from sync.clearing_house import signing
 from sync.clearing_house.netting import day_positions
 from sync.clearing_house.server import ClearingHouseServer
-from tests.clearing_helpers import keep_accepted, member_session, reports_kept, sent_state, statement
+from tests.clearing_helpers import (
+    CLEARING_TERMINAL,
+    journal_for,
+    keep_accepted,
+    member_session,
+    reports_kept,
+    sent_state,
+    statement,
+)
 from tests.fakes import FakeClock
 
 DAY = date(2026, 11, 20)
@@ -55,9 +62,10 @@ def client(house, store_id="demo-store"):
 
 
 def service(house, store_db, clock, *, currency="CNY", public_key=None, routes=ROUTES):
-    return ClearingService(SqlClearingJournal(store_db), client(house), clock, store_id="demo-store",
+    return ClearingService(journal_for(store_db), client(house), clock, store_id="demo-store",
                            currency=currency, platform_routes=routes,
-                           public_key=house.public_key() if public_key is None else public_key)
+                           public_key=house.public_key() if public_key is None else public_key,
+                           terminal_id=CLEARING_TERMINAL)
 
 
 def day_of_two_stores(house, store_db, clock):
