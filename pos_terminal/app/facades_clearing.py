@@ -88,7 +88,8 @@ class Clearing:
         self._allowed(user)
         if business_date is None:
             return []
-        rows = SqlClearingJournal(self._t.engine, self._t.uow).accepted_on(self._t.settings.terminal.store_id, business_date)
+        journal = SqlClearingJournal(self._t.engine, self._t.uow)
+        rows = journal.accepted_on(self._t.settings.terminal.store_id, business_date)
         return [r.statement.number for r in rows if r.route == "clearing_house" and r.statement.number]
 
     def fetch_report(self, user: Any, business_date: date) -> ReportView:
@@ -115,7 +116,8 @@ class Clearing:
         from pos_terminal.storage.clearing_journal import SqlClearingJournal
 
         self._allowed(user)
-        return [view_of(r) for r in SqlClearingJournal(self._t.engine, self._t.uow).reports(self._t.settings.terminal.store_id)]
+        journal = SqlClearingJournal(self._t.engine, self._t.uow)
+        return [view_of(r) for r in journal.reports(self._t.settings.terminal.store_id)]
 
     def close(self) -> None:
         if self._client is not None:
