@@ -110,19 +110,10 @@ def _netting_rows(folder: Path) -> list[dict]:
                 goal=Goal(max_value=100), statements=n)]
 
 
-def _replay(conn: sqlite3.Connection, statements: list[tuple]) -> None:
-    """One import's captured statements (BEGIN IMMEDIATE first), then COMMIT."""
-    for statement, parameters, many in statements:
-        if many:
-            conn.executemany(statement, parameters)
-        else:
-            conn.execute(statement, parameters).fetchall()
-    conn.execute("COMMIT")
-
-
 def _import_rows(folder: Path) -> list[dict]:
     from sqlalchemy import event
 
+    from benchmarks.sale_commit import replay, replica_of
     from pos_terminal.domain.model.statements import SALE, Contract, Movement, compute_statement
     from sync.clearing_house import db, service
     from sync.clearing_house.credentials import ClearingCredentials
@@ -148,15 +139,7 @@ def _import_rows(folder: Path) -> list[dict]:
 
     # the baseline's database: this one before the first import (same schema, members, pragmas)
     replica_path = folder / "replay.sqlite3"
-    src, dst = sqlite3.connect(house), sqlite3.connect(replica_path)
-    try:
-        src.backup(dst)
-    finally:
-        src.close()
-        dst.close()
-    replica = sqlite3.connect(replica_path, isolation_level=None)
-    for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON"):
-        replica.execute(f"PRAGMA {pragma}")
+    replica = replica_of(house, replica_path)
 
     current: list[tuple] = []
 
@@ -181,7 +164,7 @@ def _import_rows(folder: Path) -> list[dict]:
                 per_import.add(len(current))
             t0 = time.perf_counter()
             for statements in block:
-                _replay(replica, statements)
+                replay(replica, statements)
             bare_took += time.perf_counter() - t0
     finally:
         event.remove(engine, "before_cursor_execute", capture)

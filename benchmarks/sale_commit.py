@@ -50,6 +50,17 @@ def _sqlite(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def replica_of(source: Path, path: Path) -> sqlite3.Connection:
+    """A copy of the database `source` as it is now, at `path`, opened as the baseline replays on it."""
+    src, dst = sqlite3.connect(source), sqlite3.connect(path)
+    try:
+        src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+    return _sqlite(path)
+
+
 def _row_counts(path: Path) -> dict[str, int]:
     conn = sqlite3.connect(path)
     try:
@@ -60,8 +71,9 @@ def _row_counts(path: Path) -> dict[str, int]:
         conn.close()
 
 
-def _replay(conn: sqlite3.Connection, statements: list[tuple]) -> float:
-    """One sale's captured statements (BEGIN IMMEDIATE first) and COMMIT; milliseconds taken."""
+def replay(conn: sqlite3.Connection, statements: list[tuple]) -> float:
+    """One transaction's captured statements (BEGIN IMMEDIATE first) and COMMIT; milliseconds
+    taken (also the clearing-house import's baseline)."""
     t0 = time.perf_counter()
     try:
         for statement, parameters, many in statements:
@@ -90,7 +102,7 @@ def run(out_dir: Path) -> list[dict]:
     terminal = _terminal(folder)
     production = Path(terminal.engine.url.database)
     replica = folder / "replay.sqlite3"
-    replay = None
+    replica_conn = None
     statements_per_sale: set[int] = set()
     shapes: list[str] = []
     try:
@@ -100,13 +112,7 @@ def run(out_dir: Path) -> list[dict]:
         ctx = CheckoutContext(terminal.uow, terminal.clock, ids.terminal_id, ids.store_id, ids.store_name, ids.timezone,
                               cashier.user_id, cashier.display_name)
         # The baseline's database: this one as it is before the first sale (same schema, users, shift).
-        src, dst = sqlite3.connect(production), sqlite3.connect(replica)
-        try:
-            src.backup(dst)
-        finally:
-            src.close()
-            dst.close()
-        replay = _sqlite(replica)
+        replica_conn = replica_of(production, replica)
 
         current: list[tuple] = []
         block: list[tuple[int, list[tuple]]] = []  # (sale index, its statements) not replayed yet
@@ -117,7 +123,7 @@ def run(out_dir: Path) -> list[dict]:
 
         def replay_block() -> None:
             for k, statements in block:
-                replayed_ms = _replay(replay, statements)
+                replayed_ms = replay(replica_conn, statements)
                 if k >= WARM_UP:
                     bare_ms.append(replayed_ms)
             block.clear()
@@ -150,8 +156,8 @@ def run(out_dir: Path) -> list[dict]:
         finally:
             event.remove(terminal.engine, "before_cursor_execute", capture)
     finally:
-        if replay is not None:
-            replay.close()
+        if replica_conn is not None:
+            replica_conn.close()
         terminal.close()
 
     wrote, replayed = _row_counts(production), _row_counts(replica)
