@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 import tempfile
 import time
 from datetime import date, datetime, timedelta, timezone
@@ -113,7 +112,7 @@ def _netting_rows(folder: Path) -> list[dict]:
 def _import_rows(folder: Path) -> list[dict]:
     from sqlalchemy import event
 
-    from benchmarks.sale_commit import replay, replica_of
+    from benchmarks.sale_commit import check_replayed, replay, replica_of
     from pos_terminal.domain.model.statements import SALE, Contract, Movement, compute_statement
     from sync.clearing_house import db, service
     from sync.clearing_house.credentials import ClearingCredentials
@@ -170,16 +169,7 @@ def _import_rows(folder: Path) -> list[dict]:
         event.remove(engine, "before_cursor_execute", capture)
         engine.dispose()
         replica.close()
-    counted = [sqlite3.connect(path) for path in (house, replica_path)]
-    try:
-        kept = [tuple(c.execute(f"SELECT count(*) FROM {t.name}").fetchone()[0] for t in (db.statements,
-                                                                                           db.idempotency))
-                for c in counted]
-    finally:
-        for c in counted:
-            c.close()
-    if kept[0] != kept[1]:
-        raise RuntimeError(f"the replay did not write the rows the imports wrote: {kept[0]} != {kept[1]}")
+    check_replayed(house, replica_path, "imports")
     per = "/".join(str(n) for n in sorted(per_import))
     return [row(f"clearing-house statement import ({len(bodies)} statements, one transaction each)",
                 len(bodies) / took, len(bodies) / bare_took, "statements/s",

@@ -61,7 +61,8 @@ def replica_of(source: Path, path: Path) -> sqlite3.Connection:
     return _sqlite(path)
 
 
-def _row_counts(path: Path) -> dict[str, int]:
+def row_counts(path: Path) -> dict[str, int]:
+    """Rows in every table of the SQLite file (a replay must end with the same as what it replays)."""
     conn = sqlite3.connect(path)
     try:
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' "
@@ -69,6 +70,14 @@ def _row_counts(path: Path) -> dict[str, int]:
         return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
     finally:
         conn.close()
+
+
+def check_replayed(source: Path, replica: Path, what: str) -> None:
+    """Raises when the replica does not hold the rows `source` holds: the baseline must have done
+    the same writes as the production path it stands beside (`what`: "sales")."""
+    wrote, replayed = row_counts(source), row_counts(replica)
+    if wrote != replayed:
+        raise RuntimeError(f"the replay did not write the rows the {what} wrote: {wrote} != {replayed}")
 
 
 def replay(conn: sqlite3.Connection, statements: list[tuple]) -> float:
@@ -160,9 +169,7 @@ def run(out_dir: Path) -> list[dict]:
             replica_conn.close()
         terminal.close()
 
-    wrote, replayed = _row_counts(production), _row_counts(replica)
-    if wrote != replayed:
-        raise RuntimeError(f"the replay did not write the rows the sales wrote: {wrote} != {replayed}")
+    check_replayed(production, replica, "sales")
     per = "/".join(str(c) for c in sorted(statements_per_sale))
     base = (f"the same {per} statements per sale replayed with plain sqlite3 (one transaction each, fresh keys), "
             f"WAL, synchronous=FULL, same folder")
