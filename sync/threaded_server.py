@@ -7,25 +7,62 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 
 def free_port(host: str) -> int:
+    """A port free now, for a test's "nothing listens here" address. A server to be started on a
+    free port reserves one with `reserve_port` instead: this number may be taken again at once."""
     with socket.socket() as s:
         s.bind((host, 0))
         return int(s.getsockname()[1])
 
 
+def reserve_port(host: str) -> socket.socket:
+    """A TCP socket bound to a free port of `host`, held until the server serves on it
+    (UvicornThread's `sock`): nothing else can take the port in between. Choosing a number with
+    free_port and binding it later could fail with "address already in use" when another socket
+    took the number meanwhile (seen in a test run: the sandbox's stand-ins start in between)."""
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        sock.bind((host, 0))
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
+@contextmanager
+def port_to_serve(host: str, port: int) -> Iterator[tuple[int, socket.socket | None]]:
+    """`with port_to_serve(host, port) as (port, sock)`: `port` as given, sock None; or, for port 0,
+    a free port and its reserve_port() socket for UvicornThread, closed if the block fails."""
+    if port != 0:
+        yield port, None
+        return
+    sock = reserve_port(host)
+    try:
+        yield sock.getsockname()[1], sock
+    except BaseException:
+        sock.close()
+        raise
+
+
 class UvicornThread:
-    def __init__(self, app: Any, host: str, port: int, *, name: str, what: str) -> None:
-        """`name`: the thread's name; `what`: the server in a message ("the clearing house")."""
+    def __init__(self, app: Any, host: str, port: int, *, name: str, what: str,
+                 sock: socket.socket | None = None) -> None:
+        """`name`: the thread's name; `what`: the server in a message ("the clearing house");
+        `sock`: the socket reserve_port() bound to `port`, served on as it is (the thread closes it)."""
         import uvicorn
 
         self.what = what
         self.url = f"http://{host}:{port}"
+        self._sock = sock
         config = uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="on", access_log=False)
         self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(target=self._server.run, name=name, daemon=True)
+        sockets = [sock] if sock is not None else None
+        self._thread = threading.Thread(target=lambda: self._server.run(sockets=sockets), name=name, daemon=True)
 
     def start(self, timeout: float) -> None:
         self._thread.start()
@@ -42,3 +79,5 @@ class UvicornThread:
         self._server.should_exit = True
         if self._thread.is_alive():
             self._thread.join(timeout=10)
+        if self._sock is not None:
+            self._sock.close()

@@ -21,7 +21,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from pos_terminal.ports import Clock
-from sync.threaded_server import UvicornThread, free_port
+from sync.threaded_server import UvicornThread, port_to_serve
 from sync.clearing_house.service import DEMO_ACCOUNT, Account, ClearingError
 
 log = logging.getLogger(__name__)
@@ -214,13 +214,12 @@ class ClearingHouseServer:
             return next(k["public_key"] for k in published_keys(conn) if k["state"] == "active")
 
     def start(self, timeout: float = 20.0) -> ClearingHouseServer:
-        if self.port == 0:
-            self.port = free_port(self.host)
-        self.app = create_app(self.db_url, clock=self.clock, seed_demo=self.seed_demo,
-                              credentials_file=self.credentials_file)
-        self._server = UvicornThread(self.app, self.host, self.port, name="clearing-house",
-                                     what="the clearing house")
-        self._server.start(timeout)
+        with port_to_serve(self.host, self.port) as (self.port, sock):  # a free one held until served on
+            self.app = create_app(self.db_url, clock=self.clock, seed_demo=self.seed_demo,
+                                  credentials_file=self.credentials_file)
+            self._server = UvicornThread(self.app, self.host, self.port, name="clearing-house",
+                                         what="the clearing house", sock=sock)
+            self._server.start(timeout)
         return self
 
     def stop(self) -> None:

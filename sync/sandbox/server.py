@@ -17,7 +17,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from pos_terminal.ports import Clock
-from sync.threaded_server import UvicornThread, free_port
+from sync.threaded_server import UvicornThread, port_to_serve
 
 log = logging.getLogger(__name__)
 
@@ -231,28 +231,28 @@ class SandboxServer:
         return f"http://{self.host}:{self.port}"
 
     def start(self, timeout: float = 20.0) -> SandboxServer:
-        if self.port == 0:
-            self.port = free_port(self.host)
-        if self.standins is not None and self.mailbox is None:
-            from sync.sandbox.mailbox import Mailbox
-            from sync.sandbox.notify import SmsSettings, SmtpSettings
-            from sync.sandbox.sms import SmsStandIn
+        with port_to_serve(self.host, self.port) as (self.port, sock):  # a free one held until served on
+            if self.standins is not None and self.mailbox is None:
+                from sync.sandbox.mailbox import Mailbox
+                from sync.sandbox.notify import SmsSettings, SmtpSettings
+                from sync.sandbox.sms import SmsStandIn
 
-            self.mailbox = Mailbox(self.standins / "mail").start()
-            self.sms_gateway = SmsStandIn(self.standins / "sms").start()
-            self.smtp = SmtpSettings("127.0.0.1", self.mailbox.port)
-            self.sms = SmsSettings(self.sms_gateway.url)
-        if self.standins is not None and self.webhook_receiver is None:
-            from sync.sandbox.webhook_receiver import WebhookReceiver
+                self.mailbox = Mailbox(self.standins / "mail").start()
+                self.sms_gateway = SmsStandIn(self.standins / "sms").start()
+                self.smtp = SmtpSettings("127.0.0.1", self.mailbox.port)
+                self.sms = SmsSettings(self.sms_gateway.url)
+            if self.standins is not None and self.webhook_receiver is None:
+                from sync.sandbox.webhook_receiver import WebhookReceiver
 
-            # the merchants' copy of their secrets: the sandbox's credentials file (known once started)
-            self.webhook_receiver = WebhookReceiver(self.standins / "webhooks", self._webhook_secret, self.clock).start()
-        self.app = create_app(self.db_url, seed=self.seed, base_url=self.url, clock=self.clock, smtp=self.smtp,
-                              sms=self.sms, webhook_receiver=self.webhook_receiver.base_url if self.webhook_receiver
-                              else None, platform_id=self.platform_id)
-        self._server = UvicornThread(self.app, self.host, self.port, name="sandbox-platform",
-                                     what="the sandbox platform")
-        self._server.start(timeout)
+                # the merchants' copy of their secrets: the sandbox's credentials file (known once started)
+                self.webhook_receiver = WebhookReceiver(self.standins / "webhooks", self._webhook_secret,
+                                                        self.clock).start()
+            self.app = create_app(self.db_url, seed=self.seed, base_url=self.url, clock=self.clock, smtp=self.smtp,
+                                  sms=self.sms, webhook_receiver=self.webhook_receiver.base_url if self.webhook_receiver
+                                  else None, platform_id=self.platform_id)
+            self._server = UvicornThread(self.app, self.host, self.port, name="sandbox-platform",
+                                         what="the sandbox platform", sock=sock)
+            self._server.start(timeout)
         return self
 
     def _webhook_secret(self, merchant_id: str) -> str | None:
