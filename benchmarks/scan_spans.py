@@ -71,7 +71,7 @@ def main() -> int:
         _wrap(owner, name, label, marks)
     samples: list[dict[str, float]] = []
 
-    def scan(app_, page, bridge, texts, before_each=None):
+    def scan(app_, page, bridge, texts):
         def before(i):  # each scan's marks, from its own post
             if i:
                 samples.append(dict(marks))

@@ -14,35 +14,25 @@ from typing import Any
 
 def free_port(host: str) -> int:
     """A port free now, for a test's "nothing listens here" address. A server to be started on a
-    free port reserves one with `reserve_port` instead: this number may be taken again at once."""
+    free port takes one with `port_to_serve` instead: this number may be taken again at once."""
     with socket.socket() as s:
         s.bind((host, 0))
         return int(s.getsockname()[1])
 
 
-def reserve_port(host: str) -> socket.socket:
-    """A TCP socket bound to a free port of `host`, held until the server serves on it
-    (UvicornThread's `sock`): nothing else can take the port in between. Choosing a number with
-    free_port and binding it later could fail with "address already in use" when another socket
-    took the number meanwhile (seen in a test run: the sandbox's stand-ins start in between)."""
-    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
-    try:
-        sock.bind((host, 0))
-    except OSError:
-        sock.close()
-        raise
-    return sock
-
-
 @contextmanager
 def port_to_serve(host: str, port: int) -> Iterator[tuple[int, socket.socket | None]]:
-    """`with port_to_serve(host, port) as (port, sock)`: `port` as given, sock None; or, for port 0,
-    a free port and its reserve_port() socket for UvicornThread, closed if the block fails."""
+    """`with port_to_serve(host, port) as (port, sock)`: a port given is used as it is (sock None);
+    for port 0, a free port with a socket bound to it, held until UvicornThread serves on it (its
+    `sock`), so nothing else can take the port in between; closed if the block fails. Choosing a
+    number with free_port and binding it later failed a test run with "address already in use":
+    the sandbox starts its stand-ins in between."""
     if port != 0:
         yield port, None
         return
-    sock = reserve_port(host)
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
     try:
+        sock.bind((host, 0))
         yield sock.getsockname()[1], sock
     except BaseException:
         sock.close()
@@ -53,7 +43,7 @@ class UvicornThread:
     def __init__(self, app: Any, host: str, port: int, *, name: str, what: str,
                  sock: socket.socket | None = None) -> None:
         """`name`: the thread's name; `what`: the server in a message ("the clearing house");
-        `sock`: the socket reserve_port() bound to `port`, served on as it is (the thread closes it)."""
+        `sock`: the socket port_to_serve() bound to `port`, served on as it is (closed by stop())."""
         import uvicorn
 
         self.what = what
